@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Kestrel top-level Makefile.
+#
+# Configuration targets run kconfig-frontends on Kconfig; build targets
+# descend into each directory of $(build-dirs) through scripts/Makefile.build,
+# link the directories' archives into kernel.elf and wrap it in a GRUB ISO.
+# "make help" lists every target.  Documentation/kbuild/ explains the design.
+
+VERSION = 0
+PATCHLEVEL = 1
+SUBLEVEL = 0
+KERNELVERSION = $(VERSION).$(PATCHLEVEL).$(SUBLEVEL)
+export KERNELVERSION
+
+# No built-in rules or variables: every rule here is explicit.
+MAKEFLAGS += -rR --no-print-directory
+
+# V=1 prints full commands; make -s prints nothing but errors.
+ifeq ("$(origin V)", "command line")
+  KBUILD_VERBOSE = $(V)
+endif
+ifeq ($(KBUILD_VERBOSE),1)
+  quiet =
+  Q =
+else
+  quiet = quiet_
+  Q = @
+endif
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  quiet = silent_
+endif
+export quiet Q KBUILD_VERBOSE
+
+# ---------------------------------------------------------------------------
+# O=dir: re-run this Makefile from inside the output directory, so that every
+# generated file, .config included, lands there and paths stay short.
+ifeq ($(sub_make_done),)
+abs_srctree := $(realpath $(dir $(lastword $(MAKEFILE_LIST))))
+ifeq ("$(origin O)", "command line")
+  KBUILD_OUTPUT := $(O)
+endif
+ifneq ($(KBUILD_OUTPUT),)
+  abs_objtree := $(shell mkdir -p $(KBUILD_OUTPUT) && cd $(KBUILD_OUTPUT) && pwd)
+  $(if $(abs_objtree),,$(error cannot create output directory "$(KBUILD_OUTPUT)"))
+else
+  abs_objtree := $(CURDIR)
+endif
+ifneq ($(abs_objtree),$(CURDIR))
+  need-sub-make := 1
+endif
+export abs_srctree abs_objtree
+export sub_make_done := 1
+
+ifeq ($(need-sub-make),1)
+PHONY += $(MAKECMDGOALS) __sub-make
+$(filter-out __sub-make,$(MAKECMDGOALS)) __all: __sub-make
+	@:
+__sub-make:
+	$(Q)$(MAKE) -C $(abs_objtree) -f $(abs_srctree)/Makefile $(MAKECMDGOALS)
+endif
+endif # sub_make_done
+
+ifeq ($(need-sub-make),)
+
+ifeq ($(abs_srctree),$(abs_objtree))
+  srctree := .
+else
+  srctree := $(abs_srctree)
+endif
+objtree := .
+VPATH := $(srctree)
+export srctree objtree VPATH
+
+include $(srctree)/scripts/Kbuild.include
+
+# ---------------------------------------------------------------------------
+# Tools.  CROSS_COMPILE prefixes the GNU toolchain; every name can also be
+# overridden on the command line (make CC=gcc-12 LD=ld.bfd).
+CROSS_COMPILE ?=
+CC       = $(CROSS_COMPILE)gcc
+LD       = $(CROSS_COMPILE)ld
+AR       = $(CROSS_COMPILE)ar
+NM       = $(CROSS_COMPILE)nm
+OBJCOPY  = $(CROSS_COMPILE)objcopy
+CPP      = $(CC) -E
+NASM     = nasm
+HOSTCC   = gcc
+PYTHON   = python3
+KCONFIG_CONF  = kconfig-conf
+KCONFIG_MCONF = kconfig-mconf
+KCONFIG_NCONF = kconfig-nconf
+KCONFIG_QCONF = kconfig-qconf
+KCONFIG_MERGE = kconfig-merge
+export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
+
+SRCARCH := x86_64
+
+# W=e turns warnings into errors (the test suite builds every config so).
+KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+		   -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
+		   -include $(srctree)/include/kernel/kconfig.h
+KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
+		 -fno-strict-aliasing -fno-pie -fno-stack-protector \
+		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
+		 -Wstrict-prototypes -Wvla -Wundef
+KBUILD_AFLAGS := -I$(srctree)/arch/$(SRCARCH)/include/
+KBUILD_LDFLAGS := -nostdlib -z noexecstack
+ifeq ("$(origin W)", "command line")
+  ifneq ($(findstring e,$(W)),)
+    KBUILD_CFLAGS += -Werror
+    KBUILD_AFLAGS += -Werror
+    KBUILD_LDFLAGS += --fatal-warnings
+  endif
+endif
+
+# Objects of these directories make up the kernel.
+build-dirs := arch/$(SRCARCH) kernel drivers lib
+
+# ---------------------------------------------------------------------------
+# Which kind of goal is this?  Configuration targets must not need a
+# configuration; build targets need one and refresh the generated headers.
+
+config-targets := config menuconfig nconfig xconfig oldconfig olddefconfig \
+		  listnewconfig defconfig savedefconfig allnoconfig allyesconfig \
+		  alldefconfig randconfig %_defconfig %.config
+no-dot-config-targets := clean mrproper distclean help deps test hosttest \
+			 bench kernelversion tags
+
+goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+config-goals := $(filter $(config-targets),$(goals))
+other-goals := $(filter-out $(config-targets) $(no-dot-config-targets),$(goals))
+
+mixed-build :=
+ifneq ($(config-goals),)
+  ifneq ($(filter-out $(config-targets),$(goals)),)
+    mixed-build := 1
+  endif
+endif
+
+ifeq ($(mixed-build),1)
+# "make x86_64_defconfig all": run the goals one after the other, so that the
+# configuration exists before anything reads it.
+PHONY += $(goals) __build_one_by_one
+$(filter-out __build_one_by_one,$(goals)): __build_one_by_one
+	@:
+__build_one_by_one:
+	$(Q)set -e; for goal in $(goals); do \
+		$(MAKE) -f $(srctree)/Makefile $$goal; \
+	done
+else
+
+KCONFIG_CONFIG ?= .config
+export KCONFIG_CONFIG
+
+ifneq ($(config-goals),)
+include $(srctree)/scripts/Makefile.config
+else ifneq ($(other-goals),)
+include $(srctree)/scripts/Makefile.kernel
+endif
+
+include $(srctree)/scripts/Makefile.misc
+
+endif # mixed-build
+endif # need-sub-make
+
+PHONY += FORCE
+FORCE:
+
+.PHONY: $(PHONY)

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Control registers, MSRs, CPUID and the instructions that stop the CPU.
+ */
+#ifndef _ASM_CPU_H
+#define _ASM_CPU_H
+
+#include <kernel/types.h>
+
+#define X86_CR0_PE	(1UL << 0)
+#define X86_CR0_WP	(1UL << 16)
+#define X86_CR0_PG	(1UL << 31)
+#define X86_CR4_PAE	(1UL << 5)
+#define MSR_EFER	0xc0000080
+#define EFER_LME	(1UL << 8)
+#define EFER_LMA	(1UL << 10)
+#define EFER_NXE	(1UL << 11)
+
+#define __read_cr(n)							\
+	({ unsigned long __v; __asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v)); __v; })
+
+static inline unsigned long read_cr0(void) { return __read_cr(0); }
+static inline unsigned long read_cr2(void) { return __read_cr(2); }
+static inline unsigned long read_cr3(void) { return __read_cr(3); }
+static inline unsigned long read_cr4(void) { return __read_cr(4); }
+
+static inline void write_cr3(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr3" : : "r"(val) : "memory");
+}
+
+static inline u64 rdmsr(u32 msr)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void cpu_relax(void)
+{
+	__asm__ __volatile__("pause");
+}
+
+static inline void local_irq_disable(void)
+{
+	__asm__ __volatile__("cli" : : : "memory");
+}
+
+static inline void halt(void)
+{
+	__asm__ __volatile__("hlt" : : : "memory");
+}
+
+#endif

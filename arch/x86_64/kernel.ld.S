@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel linker script.
+ *
+ * The boot code (.multiboot2, .boot.*) is linked at its load address, 1 MiB,
+ * because it runs before paging.  Everything else is linked at KERNEL_VMA +
+ * its load address, in the top 2 GiB where -mcmodel=kernel code must live,
+ * and loaded (AT) right after the boot code.  Each kind of section starts on
+ * a page of its own so that it can be mapped with its own permissions.
+ *
+ * Tables that code collects through the linker (tests, command line
+ * parameters, console drivers) are bracketed by start/end symbols.
+ */
+
+#define TABLE(name)						\
+	. = ALIGN(8);						\
+	__##name##_start = .;					\
+	KEEP(*(SORT_BY_NAME(.name.*) .name))			\
+	__##name##_end = .;
+
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(_start)
+
+PHDRS
+{
+	boot	PT_LOAD FLAGS(5);	/* R X */
+	text	PT_LOAD FLAGS(5);	/* R X */
+	rodata	PT_LOAD FLAGS(4);	/* R   */
+	data	PT_LOAD FLAGS(6);	/* RW  */
+}
+
+SECTIONS
+{
+	. = KERNEL_LOAD_PHYS;
+
+	.boot : {
+		KEEP(*(.multiboot2))
+		*(.boot.text)
+		*(.boot.rodata)
+	} :boot
+
+	. = ALIGN(4096) + KERNEL_VMA;
+	_text = .;
+
+	.text : AT(ADDR(.text) - KERNEL_VMA) {
+		*(.text .text.*)
+	} :text
+	_etext = .;
+
+	. = ALIGN(4096);
+	.rodata : AT(ADDR(.rodata) - KERNEL_VMA) {
+		*(.rodata .rodata.*)
+		TABLE(ktest_suites)
+		TABLE(kernel_params)
+		TABLE(console_initcalls)
+	} :rodata
+	_erodata = .;
+
+	. = ALIGN(4096);
+	.data : AT(ADDR(.data) - KERNEL_VMA) {
+		*(.data .data.*)
+	} :data
+
+	. = ALIGN(4096);
+	.bss : AT(ADDR(.bss) - KERNEL_VMA) {
+		__bss_start = .;
+		*(.bss .bss.*)
+		*(COMMON)
+		__bss_end = .;
+	} :data
+
+	. = ALIGN(4096);
+	_end = .;
+
+	/DISCARD/ : {
+		*(.comment)
+		*(.note .note.*)
+		*(.eh_frame .eh_frame_hdr)
+	}
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Multiboot2 boot information parser.
+ *
+ * The boot loader's information block is input from outside the kernel:
+ * every size is checked against the space it claims before anything is
+ * read, strings must end inside their tag, and a structural error stops
+ * the walk with a message that says what was wrong and where.  What passes
+ * is copied into struct boot_info, so nothing later reads the raw block.
+ */
+#define pr_fmt(fmt) "multiboot2: " fmt
+
+#include <asm/multiboot2.h>
+#include <kernel/bootinfo.h>
+#include <kernel/compiler.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#define MB2_MIN_SIZE	(sizeof(struct mb2_info) + sizeof(struct mb2_tag))
+
+/* The string of a string tag, or NULL when it does not end in the tag. */
+static const char *tag_string(const struct mb2_tag *tag)
+{
+	const struct mb2_tag_string *s = (const void *)tag;
+	size_t room = tag->size - sizeof(*tag);
+
+	if (!memchr(s->string, '\0', room)) {
+		pr_err("tag type %u: string is not NUL-terminated, ignored\n", tag->type);
+		return NULL;
+	}
+	return s->string;
+}
+
+static void parse_meminfo(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	const struct mb2_tag_meminfo *m = (const void *)tag;
+
+	if (tag->size < sizeof(*m)) {
+		pr_err("basic memory tag too short (%u bytes), ignored\n", tag->size);
+		return;
+	}
+	bi->has_meminfo = true;
+	bi->mem_lower_kib = m->mem_lower;
+	bi->mem_upper_kib = m->mem_upper;
+}
+
+static void parse_mmap(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	const struct mb2_tag_mmap *m = (const void *)tag;
+	size_t i, count;
+
+	if (tag->size < sizeof(*m)) {
+		pr_err("memory map tag too short (%u bytes), ignored\n", tag->size);
+		return;
+	}
+	if (m->entry_size < sizeof(struct mb2_mmap_entry) || m->entry_size % 8) {
+		pr_err("memory map entry size %u is invalid, map ignored\n", m->entry_size);
+		return;
+	}
+	count = (tag->size - sizeof(*m)) / m->entry_size;
+	if (count > BOOT_MMAP_MAX) {
+		pr_warn("memory map has %zu entries, only the first %d are used\n", count,
+			BOOT_MMAP_MAX);
+		bi->mmap_truncated = true;
+		count = BOOT_MMAP_MAX;
+	}
+	for (i = 0; i < count; i++) {
+		const struct mb2_mmap_entry *e =
+			(const void *)((const char *)m->entries + i * m->entry_size);
+
+		bi->mmap[i].addr = e->addr;
+		bi->mmap[i].len = e->len;
+		bi->mmap[i].type = e->type;
+	}
+	bi->nr_mmap = count;
+}
+
+static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	switch (tag->type) {
+	case MB2_TAG_CMDLINE:
+		bi->cmdline = tag_string(tag);
+		break;
+	case MB2_TAG_LOADER_NAME:
+		bi->loader_name = tag_string(tag);
+		break;
+	case MB2_TAG_BASIC_MEMINFO:
+		parse_meminfo(tag, bi);
+		break;
+	case MB2_TAG_MMAP:
+		parse_mmap(tag, bi);
+		break;
+	default:
+		break;		/* tags the kernel does not use */
+	}
+}
+
+int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
+{
+	const struct mb2_info *hdr = info;
+	const char *base = info;
+	size_t offset = sizeof(*hdr), total;
+
+	memset(bi, 0, sizeof(*bi));
+	if (avail < MB2_MIN_SIZE) {
+		pr_err("information block truncated: %zu bytes readable\n", avail);
+		return -EINVAL;
+	}
+	total = hdr->total_size;
+	if (total < MB2_MIN_SIZE || total > avail) {
+		pr_err("information block claims %zu bytes, %zu..%zu possible\n", total,
+		       MB2_MIN_SIZE, avail);
+		return -EINVAL;
+	}
+	bi->info_size = total;
+
+	while (offset + sizeof(struct mb2_tag) <= total) {
+		const struct mb2_tag *tag = (const void *)(base + offset);
+
+		if (tag->size < sizeof(*tag)) {
+			pr_err("tag type %u at offset %zu: size %u is below 8, rest ignored\n",
+			       tag->type, offset, tag->size);
+			return -EINVAL;
+		}
+		if (tag->size > total - offset) {
+			pr_err("tag type %u at offset %zu: size %u runs past the end (%zu), rest ignored\n",
+			       tag->type, offset, tag->size, total);
+			return -EINVAL;
+		}
+		if (tag->type == MB2_TAG_END)
+			return 0;
+		parse_tag(tag, bi);
+		offset += ALIGN((size_t)tag->size, 8);
+	}
+	pr_err("no end tag within %zu bytes\n", total);
+	return -EINVAL;
+}
+
+u64 boot_mem_available(const struct boot_info *bi)
+{
+	u64 sum = 0;
+	size_t i;
+
+	for (i = 0; i < bi->nr_mmap; i++)
+		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE)
+			sum += bi->mmap[i].len;
+	return sum;
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Early x86_64 setup: the first things start_kernel() does.
+ *
+ * The boot code left the first GiB mapped twice, at 0 and at KERNEL_VMA.
+ * Once C runs at KERNEL_VMA the low copy only hides bugs (a NULL pointer
+ * would read physical memory), so it goes first.  The boot loader's
+ * information is then read through the higher-half mapping.
+ */
+#include <asm/cpu.h>
+#include <asm/page.h>
+#include <kernel/bootinfo.h>
+#include <kernel/printk.h>
+#include <kernel/setup.h>
+
+extern u64 boot_pml4[512];
+
+struct boot_info boot_info;
+
+static void remove_identity_map(void)
+{
+	boot_pml4[0] = 0;
+	write_cr3(read_cr3());		/* flush the TLB */
+}
+
+static void read_boot_info(phys_addr_t phys)
+{
+	size_t avail;
+
+	if (phys >= BOOT_MAP_SIZE) {
+		pr_err("multiboot2: information at %#llx lies outside the boot mapping\n",
+		       (unsigned long long)phys);
+		return;
+	}
+	avail = BOOT_MAP_SIZE - phys;
+	if (mb2_parse(phys_to_virt(phys), avail, &boot_info))
+		pr_err("multiboot2: malformed boot information, using what could be read\n");
+	boot_info.info_phys = phys;
+}
+
+void setup_arch(phys_addr_t boot_info_phys)
+{
+	remove_identity_map();
+	read_boot_info(boot_info_phys);
+}
+
+void print_boot_info(void)
+{
+	const struct boot_info *bi = &boot_info;
+	size_t i;
+
+	pr_info("Boot loader: %s\n", bi->loader_name ? bi->loader_name : "(unknown)");
+	pr_info("Memory: %llu MiB available in %zu regions, kernel %zu KiB\n",
+		(unsigned long long)(boot_mem_available(bi) >> 20), bi->nr_mmap,
+		(size_t)(_end - _text) >> 10);
+	if (!IS_ENABLED(CONFIG_DEBUG_BOOT_INFO))
+		return;
+	pr_info("Boot information at %#llx, %zu bytes\n", (unsigned long long)bi->info_phys,
+		bi->info_size);
+	if (bi->has_meminfo)
+		pr_info("Basic memory: %u KiB lower, %u KiB upper\n", bi->mem_lower_kib,
+			bi->mem_upper_kib);
+	for (i = 0; i < bi->nr_mmap; i++)
+		pr_info("  [mem %#018llx-%#018llx] type %u\n",
+			(unsigned long long)bi->mmap[i].addr,
+			(unsigned long long)(bi->mmap[i].addr + bi->mmap[i].len - 1),
+			bi->mmap[i].type);
+}

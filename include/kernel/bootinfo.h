@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the boot loader told the kernel, checked and copied out of the
+ * loader's own format (arch/x86_64/kernel/multiboot2.c parses Multiboot2).
+ * The memory map is kept here for the physical memory allocator.
+ */
+#ifndef _KERNEL_BOOTINFO_H
+#define _KERNEL_BOOTINFO_H
+
+#include <kernel/types.h>
+
+#define BOOT_MMAP_MAX		64
+#define BOOT_MEM_AVAILABLE	1	/* other types: reserved in some way */
+
+struct boot_mem_region {
+	u64 addr;
+	u64 len;
+	u32 type;		/* Multiboot2 memory type, 1 = available */
+};
+
+struct boot_info {
+	phys_addr_t info_phys;	/* the loader's information block itself */
+	size_t info_size;
+	const char *cmdline;	/* NULL when the loader passed none */
+	const char *loader_name;
+	bool has_meminfo;
+	u32 mem_lower_kib;
+	u32 mem_upper_kib;
+	size_t nr_mmap;
+	bool mmap_truncated;	/* more than BOOT_MMAP_MAX regions */
+	struct boot_mem_region mmap[BOOT_MMAP_MAX];
+};
+
+extern struct boot_info boot_info;
+
+/*
+ * Check and parse Multiboot2 information at @info, of which at most @avail
+ * bytes may be read.  Every problem is reported with printk; tags after a
+ * structural error are ignored.  Returns 0, or -EINVAL when the
+ * information was malformed.
+ */
+int mb2_parse(const void *info, size_t avail, struct boot_info *bi);
+
+/* Bytes of available memory in the memory map. */
+u64 boot_mem_available(const struct boot_info *bi);
+
+#endif

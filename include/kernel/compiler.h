@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Compiler attributes and small helper macros used everywhere.
+ */
+#ifndef _KERNEL_COMPILER_H
+#define _KERNEL_COMPILER_H
+
+#define __section(s)		__attribute__((__section__(s)))
+#define __used			__attribute__((__used__))
+#define __unused		__attribute__((__unused__))
+#define __packed		__attribute__((__packed__))
+#define __aligned(n)		__attribute__((__aligned__(n)))
+#define __noreturn		__attribute__((__noreturn__))
+#define __printf(a, b)		__attribute__((__format__(printf, a, b)))
+#define __always_inline		inline __attribute__((__always_inline__))
+#define __noinline		__attribute__((__noinline__))
+
+#define likely(x)		__builtin_expect(!!(x), 1)
+#define unlikely(x)		__builtin_expect(!!(x), 0)
+#define barrier()		__asm__ __volatile__("" ::: "memory")
+
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define BUILD_BUG_ON(cond)	_Static_assert(!(cond), "BUILD_BUG_ON(" #cond ")")
+
+#define ALIGN(x, a)		(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
+
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+
+#define min(a, b)							\
+	({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); _a < _b ? _a : _b; })
+#define max(a, b)							\
+	({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); _a > _b ? _a : _b; })
+
+#endif

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Consoles: where printk output appears (kernel/console.c).
+ *
+ * A console driver registers itself from a console_initcall, so the kernel
+ * core never names a driver: the consoles a kernel has are the drivers its
+ * configuration built.  A newly registered console is first sent every
+ * message already in the log, so nothing printed before it is lost.
+ */
+#ifndef _KERNEL_CONSOLE_H
+#define _KERNEL_CONSOLE_H
+
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+struct console {
+	const char *name;
+	/* Write @len bytes of a message of log level @level. */
+	void (*write)(struct console *con, const char *text, size_t len, int level);
+	struct console *next;
+};
+
+void register_console(struct console *con);
+/* Write a message to every registered console. */
+void console_write(const char *text, size_t len, int level);
+/* Run every console_initcall. */
+void console_init(void);
+
+typedef int (*console_initcall_t)(void);
+
+#define console_initcall(fn)						\
+	static const console_initcall_t __console_initcall_##fn		\
+	__used __section(".console_initcalls") = fn
+
+#endif

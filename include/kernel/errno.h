@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Error numbers.  Kernel functions return 0 or a negative errno, with the
+ * values Linux uses so that they read the same.
+ */
+#ifndef _KERNEL_ERRNO_H
+#define _KERNEL_ERRNO_H
+
+#define ENOENT		2
+#define E2BIG		7
+#define ENOMEM		12
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define EINVAL		22
+#define ERANGE		34
+
+#endif

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktest: in-kernel unit tests with KTAP v1 output (lib/ktest.c).
+ *
+ * A suite is a table of cases declared next to the code it tests:
+ *
+ *	static void add_small(struct ktest *t)
+ *	{
+ *		KTEST_EXPECT_EQ(t, add(1, 2), 3);
+ *	}
+ *
+ *	static const struct ktest_case add_cases[] = {
+ *		KTEST_CASE(add_small),
+ *		{}
+ *	};
+ *	KTEST_SUITE(add, add_cases);
+ *
+ * KTEST_SUITE puts a pointer to the suite in a linker section; the runner
+ * walks that section at boot.  EXPECT checks record a failure and go on;
+ * ASSERT checks record it and return from the case, so use them only in
+ * the case function itself.  Documentation/dev-tools/testing.md has more.
+ */
+#ifndef _KERNEL_KTEST_H
+#define _KERNEL_KTEST_H
+
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+struct ktest {
+	const char *name;		/* the running case */
+	bool failed;
+	bool skipped;
+	bool quiet;			/* don't print diagnostics (self-tests) */
+	const char *skip_reason;
+};
+
+struct ktest_case {
+	const char *name;
+	void (*run)(struct ktest *t);
+};
+
+struct ktest_suite {
+	const char *name;
+	const struct ktest_case *cases;	/* ends with an empty entry */
+};
+
+/*
+ * The host build (lib/tests/) collects suites in a section whose name is a
+ * C identifier, so that the host linker provides its start and end.
+ */
+#ifdef KTEST_HOST
+#define __ktest_section __section("ktest_suites")
+#else
+#define __ktest_section __section(".ktest_suites")
+#endif
+
+#define KTEST_CASE(fn) { .name = #fn, .run = fn }
+
+#define KTEST_SUITE(sname, case_table)					\
+	static const struct ktest_suite __ktest_suite_##sname = {	\
+		.name = #sname, .cases = case_table,			\
+	};								\
+	static const struct ktest_suite *const __ktest_ptr_##sname	\
+	__used __ktest_section __aligned(sizeof(void *)) = &__ktest_suite_##sname
+
+/* Record a failure with a message, unless @ok.  Returns @ok. */
+__printf(5, 6) bool ktest_check(struct ktest *t, bool ok, const char *file, int line,
+				const char *fmt, ...);
+/* Mark the running case skipped; it ends as "ok N name # SKIP reason". */
+void ktest_skip(struct ktest *t, const char *reason);
+
+/*
+ * Run every suite whose name matches the glob @filter ("*" for all; a
+ * "suite.case" pattern also picks cases), printing KTAP.  Returns the
+ * number of failed cases.
+ */
+int ktest_run_all(const char *filter);
+/* Failed cases of the last run. */
+int ktest_failures(void);
+/* Run one case on a private context, printing nothing (for self-tests). */
+void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t));
+
+#define __KTEST_CMP(t, a, op, b, on_fail)					\
+	do {									\
+		long long __a = (long long)(a), __b = (long long)(b);		\
+		if (!ktest_check(t, __a op __b, __FILE__, __LINE__,		\
+				 "Expected %s %s %s, but %s == %lld, %s == %lld",	\
+				 #a, #op, #b, #a, __a, #b, __b))		\
+			on_fail;						\
+	} while (0)
+
+#define __KTEST_TRUE(t, cond, on_fail)						\
+	do {									\
+		if (!ktest_check(t, !!(cond), __FILE__, __LINE__,		\
+				 "Expected %s to be true", #cond))		\
+			on_fail;						\
+	} while (0)
+
+#define __KTEST_STREQ(t, a, b, on_fail)						\
+	do {									\
+		const char *__a = (a), *__b = (b);				\
+		if (!ktest_check(t, __a && __b && !__builtin_strcmp(__a, __b),	\
+				 __FILE__, __LINE__,				\
+				 "Expected %s == %s, but %s == \"%s\", %s == \"%s\"",	\
+				 #a, #b, #a, __a ? __a : "(null)", #b,		\
+				 __b ? __b : "(null)"))				\
+			on_fail;						\
+	} while (0)
+
+#define __KTEST_MEMEQ(t, a, b, n, on_fail)					\
+	do {									\
+		if (!ktest_check(t, !__builtin_memcmp(a, b, n), __FILE__,	\
+				 __LINE__, "Expected %zu bytes at %s == %s",	\
+				 (size_t)(n), #a, #b))				\
+			on_fail;						\
+	} while (0)
+
+#define KTEST_EXPECT_EQ(t, a, b)	__KTEST_CMP(t, a, ==, b, (void)0)
+#define KTEST_EXPECT_NE(t, a, b)	__KTEST_CMP(t, a, !=, b, (void)0)
+#define KTEST_EXPECT_LT(t, a, b)	__KTEST_CMP(t, a, <, b, (void)0)
+#define KTEST_EXPECT_LE(t, a, b)	__KTEST_CMP(t, a, <=, b, (void)0)
+#define KTEST_EXPECT_GT(t, a, b)	__KTEST_CMP(t, a, >, b, (void)0)
+#define KTEST_EXPECT_GE(t, a, b)	__KTEST_CMP(t, a, >=, b, (void)0)
+#define KTEST_EXPECT_TRUE(t, c)		__KTEST_TRUE(t, c, (void)0)
+#define KTEST_EXPECT_FALSE(t, c)	__KTEST_TRUE(t, !(c), (void)0)
+#define KTEST_EXPECT_STREQ(t, a, b)	__KTEST_STREQ(t, a, b, (void)0)
+#define KTEST_EXPECT_MEMEQ(t, a, b, n)	__KTEST_MEMEQ(t, a, b, n, (void)0)
+#define KTEST_EXPECT_NULL(t, p)		__KTEST_TRUE(t, (p) == NULL, (void)0)
+#define KTEST_EXPECT_NOT_NULL(t, p)	__KTEST_TRUE(t, (p) != NULL, (void)0)
+
+#define KTEST_ASSERT_EQ(t, a, b)	__KTEST_CMP(t, a, ==, b, return)
+#define KTEST_ASSERT_NE(t, a, b)	__KTEST_CMP(t, a, !=, b, return)
+#define KTEST_ASSERT_TRUE(t, c)		__KTEST_TRUE(t, c, return)
+#define KTEST_ASSERT_NOT_NULL(t, p)	__KTEST_TRUE(t, (p) != NULL, return)
+
+#endif

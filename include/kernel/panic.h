@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * panic(): the kernel cannot go on.  Prints the reason on every console,
+ * whatever the log level, then halts (or, with "qemu_exit" on the command
+ * line, exits QEMU with the failure code so that a test run fails at once).
+ */
+#ifndef _KERNEL_PANIC_H
+#define _KERNEL_PANIC_H
+
+#include <kernel/compiler.h>
+
+__noreturn __printf(1, 2) void panic(const char *fmt, ...);
+
+/* Stop the CPU for good: interrupts off, halt. */
+__noreturn void halt_forever(void);
+
+#endif

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk: log levels, the kernel log and the log level parameters.
+ *
+ * Every message becomes a record in kernel_log (kernel/log_buf.c); those
+ * below console_loglevel also go to the consoles at once.  The kernel has
+ * one CPU and no interrupt handlers yet, so nothing here needs a lock.
+ */
+#include <kernel/console.h>
+#include <kernel/errno.h>
+#include <kernel/kstrtox.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+
+#define LOG_LINE_MAX	1024
+
+static char log_storage[1UL << CONFIG_LOG_BUF_SHIFT] __aligned(8);
+struct log_buf kernel_log = LOG_BUF_INIT(log_storage);
+
+static int last_level = LOGLEVEL_INFO;	/* for KERN_CONT records */
+
+int console_loglevel = CONFIG_DEFAULT_LOGLEVEL;
+
+/* Strip a KERN_* prefix from *@text; returns its level, -1 for none. */
+static int parse_level(const char **text, unsigned int *flags)
+{
+	const char *s = *text;
+
+	if (s[0] != KERN_SOH_ASCII || !s[1])
+		return -1;
+	*text = s + 2;
+	if (s[1] == 'c') {
+		*flags |= LOG_CONT;
+		return last_level;
+	}
+	if (s[1] >= '0' && s[1] <= '7')
+		return s[1] - '0';
+	*text = s;
+	return -1;
+}
+
+int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
+{
+	static char textbuf[LOG_LINE_MAX];
+	const char *text = textbuf;
+	int len, prefix_level;
+
+	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
+	prefix_level = parse_level(&text, &flags);
+	len -= text - textbuf;
+	if (level < 0)
+		level = prefix_level >= 0 ? prefix_level : CONFIG_MESSAGE_LOGLEVEL_DEFAULT;
+	last_level = level;
+
+	log_buf_store(&kernel_log, level, flags, text, len);
+	if (level < console_loglevel || (flags & LOG_FORCE))
+		console_write(text, len, level);
+	return len;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_emit(-1, 0, fmt, args);
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vprintk(fmt, args);
+	va_end(args);
+	return len;
+}
+
+static int set_loglevel(const char *val)
+{
+	int level;
+
+	if (!val || kstrtoint(val, 10, &level) || level < 1 || level > 8)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+kernel_param("loglevel", set_loglevel);
+
+static int set_quiet(const char *val)
+{
+	console_loglevel = LOGLEVEL_WARNING;
+	return val ? -EINVAL : 0;
+}
+kernel_param("quiet", set_quiet);
+
+static int set_debug(const char *val)
+{
+	console_loglevel = LOGLEVEL_DEBUG + 1;
+	return val ? -EINVAL : 0;
+}
+kernel_param("debug", set_debug);

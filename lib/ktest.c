@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ktest runner: walks the suites the linker collected and prints KTAP
+ * version 1 (Documentation/dev-tools/ktap.rst in Linux), one subtest per
+ * suite:
+ *
+ *	KTAP version 1
+ *	1..2
+ *	    KTAP version 1
+ *	    # Subtest: string
+ *	    1..2
+ *	    ok 1 memcpy_copies
+ *	    # memset_fills: EXPECTATION FAILED at lib/string_test.c:30
+ *	    # Expected buf[3] == 0x5a, but buf[3] == 0, 0x5a == 90
+ *	    not ok 2 memset_fills
+ *	# string: pass:1 fail:1 skip:0 total:2
+ *	not ok 1 string
+ *	...
+ *
+ * Output bypasses the console log level: a test run that printed nothing
+ * would look like a run that had no tests.
+ */
+#include <kernel/errno.h>
+#include <kernel/glob.h>
+#include <kernel/ktest.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+
+#ifdef KTEST_HOST
+extern const struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_suites[];
+#define suites_start __start_ktest_suites
+#define suites_end __stop_ktest_suites
+#else
+extern const struct ktest_suite *const __ktest_suites_start[], *const __ktest_suites_end[];
+#define suites_start __ktest_suites_start
+#define suites_end __ktest_suites_end
+#endif
+
+#define FILTER_MAX	256
+#define PATTERN_MAX	128
+
+struct ktest_totals {
+	int pass, fail, skip;
+};
+
+static char filter_buf[FILTER_MAX] = "*";
+static int last_failures;
+
+static __printf(1, 2) void ktap(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vprintk_emit(LOGLEVEL_INFO, LOG_FORCE, fmt, args);
+	va_end(args);
+}
+
+bool ktest_check(struct ktest *t, bool ok, const char *file, int line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list args;
+
+	if (ok)
+		return true;
+	t->failed = true;
+	if (t->quiet)
+		return false;
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	ktap("    # %s: EXPECTATION FAILED at %s:%d\n", t->name, file, line);
+	ktap("    # %s\n", msg);
+	return false;
+}
+
+void ktest_skip(struct ktest *t, const char *reason)
+{
+	t->skipped = true;
+	t->skip_reason = reason;
+}
+
+void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t))
+{
+	memset(t, 0, sizeof(*t));
+	t->name = "(self-test)";
+	t->quiet = true;
+	run(t);
+}
+
+/* Length of the filter entry at @p, up to a comma or the end. */
+static size_t entry_len(const char *p)
+{
+	const char *comma = strchr(p, ',');
+
+	return comma ? (size_t)(comma - p) : strlen(p);
+}
+
+/*
+ * Does one comma-separated @filter entry select this suite (@kcase NULL)
+ * or this case?  An entry is "suite-glob" or "suite-glob.case-glob".
+ */
+static bool filter_selects(const char *suite, const char *kcase)
+{
+	const char *p = filter_buf;
+
+	while (*p) {
+		char pattern[PATTERN_MAX], *dot;
+		size_t len = entry_len(p);
+
+		scnprintf(pattern, sizeof(pattern), "%.*s", (int)len, p);
+		p += len + (p[len] == ',');
+		dot = strchr(pattern, '.');
+		if (dot)
+			*dot = '\0';
+		if (!glob_match(pattern, suite))
+			continue;
+		if (!kcase || !dot || glob_match(dot + 1, kcase))
+			return true;
+	}
+	return false;
+}
+
+static size_t count_cases(const struct ktest_suite *suite)
+{
+	const struct ktest_case *c;
+	size_t n = 0;
+
+	for (c = suite->cases; c->name; c++)
+		n += filter_selects(suite->name, c->name);
+	return n;
+}
+
+static void run_case(const struct ktest_case *c, int index, struct ktest_totals *totals)
+{
+	struct ktest t = { .name = c->name };
+
+	c->run(&t);
+	if (t.failed) {
+		totals->fail++;
+		ktap("    not ok %d %s\n", index, c->name);
+	} else if (t.skipped) {
+		totals->skip++;
+		ktap("    ok %d %s # SKIP %s\n", index, c->name, t.skip_reason);
+	} else {
+		totals->pass++;
+		ktap("    ok %d %s\n", index, c->name);
+	}
+}
+
+/* Run the selected cases of @suite as KTAP subtest number @index. */
+static void run_suite(const struct ktest_suite *suite, int index, struct ktest_totals *all)
+{
+	struct ktest_totals totals = { 0 };
+	const struct ktest_case *c;
+	int n = 0;
+
+	ktap("    KTAP version 1\n");
+	ktap("    # Subtest: %s\n", suite->name);
+	ktap("    1..%zu\n", count_cases(suite));
+	for (c = suite->cases; c->name; c++)
+		if (filter_selects(suite->name, c->name))
+			run_case(c, ++n, &totals);
+
+	ktap("# %s: pass:%d fail:%d skip:%d total:%d\n", suite->name, totals.pass, totals.fail,
+	     totals.skip, n);
+	ktap("%s %d %s\n", totals.fail ? "not ok" : "ok", index, suite->name);
+	all->pass += totals.pass;
+	all->fail += totals.fail;
+	all->skip += totals.skip;
+}
+
+int ktest_run_all(const char *filter)
+{
+	const struct ktest_suite *const *s;
+	struct ktest_totals totals = { 0 };
+	int nsuites = 0, index = 0;
+
+	if (filter)
+		strscpy(filter_buf, filter, sizeof(filter_buf));
+	for (s = suites_start; s < suites_end; s++)
+		nsuites += filter_selects((*s)->name, NULL);
+
+	ktap("KTAP version 1\n");
+	ktap("1..%d\n", nsuites);
+	if (!nsuites)
+		ktap("# no test suite matches ktest.filter=%s\n", filter_buf);
+	for (s = suites_start; s < suites_end; s++)
+		if (filter_selects((*s)->name, NULL))
+			run_suite(*s, ++index, &totals);
+	ktap("# Totals: pass:%d fail:%d skip:%d total:%d\n", totals.pass, totals.fail,
+	     totals.skip, totals.pass + totals.fail + totals.skip);
+
+	last_failures = totals.fail;
+	return totals.fail;
+}
+
+int ktest_failures(void)
+{
+	return last_failures;
+}
+
+static int set_filter(const char *val)
+{
+	if (!val || !*val || strlen(val) >= sizeof(filter_buf))
+		return -EINVAL;
+	strscpy(filter_buf, val, sizeof(filter_buf));
+	return 0;
+}
+kernel_param("ktest.filter", set_filter);
