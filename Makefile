@@ -97,8 +97,10 @@ export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
 SRCARCH := x86_64
 
 # W=e turns warnings into errors (the test suite builds every config so).
+# include/ of the output tree comes first: its generated/autoconf.h must win
+# over one that an in-tree build left in the source tree.
 KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-		   -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
+		   -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
 		 -fno-strict-aliasing -fno-pie -fno-stack-protector \

@@ -34,6 +34,18 @@ void register_console(struct console *con)
 	replay_log(con);
 }
 
+void unregister_console(struct console *con)
+{
+	struct console **link;
+
+	for (link = &console_list; *link; link = &(*link)->next) {
+		if (*link == con) {
+			*link = con->next;
+			return;
+		}
+	}
+}
+
 void console_write(const char *text, size_t len, int level)
 {
 	struct console *con;

@@ -21,6 +21,7 @@ struct console {
 };
 
 void register_console(struct console *con);
+void unregister_console(struct console *con);
 /* Write a message to every registered console. */
 void console_write(const char *text, size_t len, int level);
 /* Run every console_initcall. */

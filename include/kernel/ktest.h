@@ -80,6 +80,16 @@ int ktest_failures(void);
 /* Run one case on a private context, printing nothing (for self-tests). */
 void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t));
 
+/*
+ * For cases that provoke error messages on purpose: hold back console
+ * output (the log still records everything) until unmuted, and check that
+ * a message containing @needle was logged since sequence number @since.
+ * Kernel only (lib/ktest_log.c).
+ */
+u64 ktest_mute_console(void);
+void ktest_unmute_console(void);
+bool ktest_log_contains(u64 since, const char *needle);
+
 #define __KTEST_CMP(t, a, op, b, on_fail)					\
 	do {									\
 		long long __a = (long long)(a), __b = (long long)(b);		\

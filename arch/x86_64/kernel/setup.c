@@ -61,7 +61,7 @@ void print_boot_info(void)
 		pr_info("Basic memory: %u KiB lower, %u KiB upper\n", bi->mem_lower_kib,
 			bi->mem_upper_kib);
 	for (i = 0; i < bi->nr_mmap; i++)
-		pr_info("  [mem %#018llx-%#018llx] type %u\n",
+		pr_info("  [mem 0x%016llx-0x%016llx] type %u\n",
 			(unsigned long long)bi->mmap[i].addr,
 			(unsigned long long)(bi->mmap[i].addr + bi->mmap[i].len - 1),
 			bi->mmap[i].type);

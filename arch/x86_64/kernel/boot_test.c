@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of what the boot path promised, read from the live CPU state:
+ * long mode with NX, paging with write protection, the kernel in the
+ * higher half and the boot identity map gone.
+ */
+#include <asm/cpu.h>
+#include <asm/page.h>
+#include <kernel/bootinfo.h>
+#include <kernel/ktest.h>
+#include <kernel/setup.h>
+#include <kernel/string.h>
+
+static void long_mode_with_nx(struct ktest *t)
+{
+	u64 efer = rdmsr(MSR_EFER);
+
+	KTEST_EXPECT_TRUE(t, efer & EFER_LME);
+	KTEST_EXPECT_TRUE(t, efer & EFER_LMA);
+	KTEST_EXPECT_TRUE(t, efer & EFER_NXE);
+}
+
+static void paging_with_write_protect(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_PE);
+	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_PG);
+	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
+	KTEST_EXPECT_TRUE(t, read_cr4() & X86_CR4_PAE);
+}
+
+static void kernel_runs_in_higher_half(struct ktest *t)
+{
+	uintptr_t here = (uintptr_t)kernel_runs_in_higher_half;
+	uintptr_t stack = (uintptr_t)&here;
+
+	KTEST_EXPECT_GE(t, here - KERNEL_VMA, 0);
+	KTEST_EXPECT_TRUE(t, here >= (uintptr_t)_text && here < (uintptr_t)_etext);
+	KTEST_EXPECT_TRUE(t, stack >= KERNEL_VMA);
+}
+
+static void identity_map_is_gone(struct ktest *t)
+{
+	const u64 *pml4 = phys_to_virt(read_cr3() & ~0xfffUL);
+
+	KTEST_EXPECT_EQ(t, pml4[0], 0);
+	KTEST_EXPECT_TRUE(t, pml4[511] & 1);	/* the higher half stays */
+}
+
+static void boot_loader_information(struct ktest *t)
+{
+	KTEST_EXPECT_NOT_NULL(t, boot_info.loader_name);
+	KTEST_EXPECT_GT(t, boot_info.nr_mmap, 0);
+	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info), 16UL << 20);
+	KTEST_EXPECT_GT(t, boot_info.info_size, 0);
+}
+
+static void banner_names_configuration(struct ktest *t)
+{
+	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "Kestrel "));
+	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "(" CONFIG_LOCALVERSION ")"));
+}
+
+static const struct ktest_case boot_cases[] = {
+	KTEST_CASE(long_mode_with_nx),
+	KTEST_CASE(paging_with_write_protect),
+	KTEST_CASE(kernel_runs_in_higher_half),
+	KTEST_CASE(identity_map_is_gone),
+	KTEST_CASE(boot_loader_information),
+	KTEST_CASE(banner_names_configuration),
+	{}
+};
+KTEST_SUITE(boot, boot_cases);

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of the Multiboot2 parser on information blocks built here: a good
+ * one, and one broken in each way the parser must catch.  The broken
+ * blocks must be rejected *and* reported, so each case checks the log.
+ */
+#include <asm/multiboot2.h>
+#include <kernel/bootinfo.h>
+#include <kernel/errno.h>
+#include <kernel/ktest.h>
+#include <kernel/string.h>
+
+struct mb2_builder {
+	u8 buf[2048] __aligned(8);
+	size_t len;
+};
+
+static struct mb2_builder mb;
+static struct boot_info bi;
+
+static void mb_begin(void)
+{
+	memset(&mb, 0, sizeof(mb));
+	mb.len = sizeof(struct mb2_info);
+}
+
+static void *mb_tag(u32 type, u32 size)
+{
+	struct mb2_tag *tag = (void *)(mb.buf + mb.len);
+
+	tag->type = type;
+	tag->size = size;
+	mb.len += ALIGN((size_t)size, 8);
+	return tag;
+}
+
+static void mb_string(u32 type, const char *s)
+{
+	struct mb2_tag_string *tag = mb_tag(type, sizeof(struct mb2_tag) + strlen(s) + 1);
+
+	memcpy(tag->string, s, strlen(s) + 1);
+}
+
+static void mb_mmap(size_t count, u32 entry_size)
+{
+	struct mb2_tag_mmap *m = mb_tag(MB2_TAG_MMAP, sizeof(*m) + count * entry_size);
+	size_t i;
+
+	m->entry_size = entry_size;
+	for (i = 0; i < count; i++) {
+		struct mb2_mmap_entry *e = (void *)((u8 *)m->entries + i * entry_size);
+
+		e->addr = i << 20;
+		e->len = 1 << 20;
+		e->type = i % 2 ? MB2_MEMORY_RESERVED : MB2_MEMORY_AVAILABLE;
+	}
+}
+
+static void mb_finish(bool end_tag)
+{
+	if (end_tag)
+		mb_tag(MB2_TAG_END, 8);
+	((struct mb2_info *)mb.buf)->total_size = mb.len;
+}
+
+/* Parse with the consoles muted; returns mb2_parse()'s result. */
+static int parse(size_t avail, u64 *since)
+{
+	int ret;
+
+	*since = ktest_mute_console();
+	ret = mb2_parse(mb.buf, avail, &bi);
+	ktest_unmute_console();
+	return ret;
+}
+
+static void valid_information_is_parsed(struct ktest *t)
+{
+	struct mb2_tag_meminfo *mi;
+	u64 since;
+
+	mb_begin();
+	mb_string(MB2_TAG_CMDLINE, "loglevel=8 qemu_exit");
+	mb_string(MB2_TAG_LOADER_NAME, "test loader");
+	mi = mb_tag(MB2_TAG_BASIC_MEMINFO, sizeof(*mi));
+	mi->mem_lower = 639;
+	mi->mem_upper = 130048;
+	mb_tag(99, 12);		/* unknown tags are skipped */
+	mb_mmap(3, sizeof(struct mb2_mmap_entry));
+	mb_finish(true);
+
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_STREQ(t, bi.cmdline, "loglevel=8 qemu_exit");
+	KTEST_EXPECT_STREQ(t, bi.loader_name, "test loader");
+	KTEST_EXPECT_TRUE(t, bi.has_meminfo);
+	KTEST_EXPECT_EQ(t, bi.mem_upper_kib, 130048);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, 3);
+	KTEST_EXPECT_EQ(t, bi.mmap[2].addr, 2 << 20);
+	KTEST_EXPECT_EQ(t, boot_mem_available(&bi), 2 << 20);
+	KTEST_EXPECT_EQ(t, bi.info_size, mb.len);
+}
+
+static void missing_end_tag_is_reported(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_string(MB2_TAG_CMDLINE, "x");
+	mb_finish(false);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), -EINVAL);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "no end tag"));
+}
+
+static void short_tag_is_reported(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_tag(MB2_TAG_CMDLINE, 4);
+	mb.len += 4;
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), -EINVAL);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "size 4 is below 8"));
+	KTEST_EXPECT_NULL(t, bi.cmdline);
+}
+
+static void tag_past_the_end_is_reported(struct ktest *t)
+{
+	struct mb2_tag *tag;
+	u64 since;
+
+	mb_begin();
+	tag = mb_tag(MB2_TAG_LOADER_NAME, 16);
+	mb_finish(true);
+	tag->size = 4000;
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), -EINVAL);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "runs past the end"));
+	KTEST_EXPECT_NULL(t, bi.loader_name);
+}
+
+static void size_beyond_readable_is_reported(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_string(MB2_TAG_CMDLINE, "x");
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len - 1, &since), -EINVAL);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "claims"));
+	KTEST_EXPECT_EQ(t, parse(4, &since), -EINVAL);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "truncated"));
+}
+
+static void unterminated_string_is_ignored(struct ktest *t)
+{
+	struct mb2_tag_string *s;
+	u64 since;
+
+	mb_begin();
+	s = mb_tag(MB2_TAG_CMDLINE, sizeof(*s) + 8);
+	memcpy(s->string, "12345678", 8);
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_NULL(t, bi.cmdline);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "not NUL-terminated"));
+}
+
+static void bad_mmap_entry_size_is_ignored(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_mmap(2, 20);
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, 0);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "entry size 20 is invalid"));
+}
+
+static void long_mmap_is_truncated(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_mmap(BOOT_MMAP_MAX + 6, sizeof(struct mb2_mmap_entry));
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, BOOT_MMAP_MAX);
+	KTEST_EXPECT_TRUE(t, bi.mmap_truncated);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "only the first 64"));
+}
+
+static const struct ktest_case multiboot2_cases[] = {
+	KTEST_CASE(valid_information_is_parsed),
+	KTEST_CASE(missing_end_tag_is_reported),
+	KTEST_CASE(short_tag_is_reported),
+	KTEST_CASE(tag_past_the_end_is_reported),
+	KTEST_CASE(size_beyond_readable_is_reported),
+	KTEST_CASE(unterminated_string_is_ignored),
+	KTEST_CASE(bad_mmap_entry_size_is_ignored),
+	KTEST_CASE(long_mmap_is_truncated),
+	{}
+};
+KTEST_SUITE(multiboot2, multiboot2_cases);

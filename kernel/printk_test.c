@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of printk: level prefixes, console filtering, and the log ring
+ * buffer (on a small ring of the test's own, so that wrapping is cheap and
+ * the kernel log stays intact).
+ */
+#include <kernel/console.h>
+#include <kernel/ktest.h>
+#include <kernel/log_buf.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+
+/* The last record of the kernel log. */
+static bool last_record(struct log_record *rec, char *text, size_t size)
+{
+	u64 seq = kernel_log.next_seq - 1;
+
+	return kernel_log.next_seq && log_buf_read(&kernel_log, &seq, rec, text, size);
+}
+
+static void level_prefix_is_parsed(struct ktest *t)
+{
+	struct log_record debug, plain, cont;
+	char debug_text[64], cont_text[64];
+	bool read_debug, read_plain, read_cont;
+
+	/* Muted, so that these records show in the log only. */
+	ktest_mute_console();
+	printk(KERN_DEBUG "printk_test: debug record\n");
+	read_debug = last_record(&debug, debug_text, sizeof(debug_text));
+	printk("printk_test: record without a level\n");
+	read_plain = last_record(&plain, NULL, 0);
+	pr_debug("printk_test: start of a line, ");
+	pr_cont("and its end\n");
+	read_cont = last_record(&cont, cont_text, sizeof(cont_text));
+	ktest_unmute_console();
+
+	KTEST_ASSERT_TRUE(t, read_debug && read_plain && read_cont);
+	KTEST_EXPECT_EQ(t, debug.level, LOGLEVEL_DEBUG);
+	KTEST_EXPECT_STREQ(t, debug_text, "printk_test: debug record\n");
+	KTEST_EXPECT_EQ(t, plain.level, CONFIG_MESSAGE_LOGLEVEL_DEFAULT);
+	KTEST_EXPECT_TRUE(t, cont.flags & LOG_CONT);
+	KTEST_EXPECT_EQ(t, cont.level, LOGLEVEL_DEBUG);
+	KTEST_EXPECT_STREQ(t, cont_text, "and its end\n");
+}
+
+static char captured[128];
+static int captured_level;
+
+static void capture_write(struct console *con, const char *text, size_t len, int level)
+{
+	len = min(len, sizeof(captured) - 1);
+	memcpy(captured, text, len);
+	captured[len] = '\0';
+	captured_level = level;
+}
+
+static void console_loglevel_filters(struct ktest *t)
+{
+	struct console capture = { .name = "ktest", .write = capture_write };
+	int saved = console_loglevel;
+
+	register_console(&capture);
+	console_loglevel = LOGLEVEL_INFO;
+	pr_notice("printk_test: this notice is expected\n");
+	KTEST_EXPECT_STREQ(t, captured, "printk_test: this notice is expected\n");
+	KTEST_EXPECT_EQ(t, captured_level, LOGLEVEL_NOTICE);
+	pr_info("printk_test: this info message must not reach the console\n");
+	KTEST_EXPECT_STREQ(t, captured, "printk_test: this notice is expected\n");
+	console_loglevel = saved;
+	unregister_console(&capture);
+}
+
+static void ring_keeps_records_in_order(struct ktest *t)
+{
+	static char storage[256] __aligned(8);
+	struct log_buf lb = LOG_BUF_INIT(storage);
+	struct log_record rec;
+	char text[32];
+	u64 seq = 0;
+
+	log_buf_store(&lb, 3, 0, "first", 5);
+	log_buf_store(&lb, 6, 0, "second", 6);
+	KTEST_ASSERT_TRUE(t, log_buf_read(&lb, &seq, &rec, text, sizeof(text)));
+	KTEST_EXPECT_STREQ(t, text, "first");
+	KTEST_EXPECT_EQ(t, rec.level, 3);
+	KTEST_EXPECT_EQ(t, rec.seq, 0);
+	KTEST_ASSERT_TRUE(t, log_buf_read(&lb, &seq, &rec, text, sizeof(text)));
+	KTEST_EXPECT_STREQ(t, text, "second");
+	KTEST_EXPECT_EQ(t, seq, 2);
+	KTEST_EXPECT_FALSE(t, log_buf_read(&lb, &seq, &rec, text, sizeof(text)));
+}
+
+static void ring_drops_oldest_when_full(struct ktest *t)
+{
+	static char storage[256] __aligned(8);
+	struct log_buf lb = LOG_BUF_INIT(storage);
+	struct log_record rec;
+	char text[32], expect[32];
+	u64 seq = 0, n;
+
+	/* 100 records of 24..32 bytes each wrap a 256-byte ring many times. */
+	for (n = 0; n < 100; n++) {
+		int len = snprintf(text, sizeof(text), "record %llu", (unsigned long long)n);
+
+		log_buf_store(&lb, 6, 0, text, len);
+	}
+	KTEST_EXPECT_GT(t, lb.first_seq, 0);
+	KTEST_EXPECT_LE(t, lb.used, lb.size);
+	for (n = lb.first_seq; n < 100; n++) {
+		KTEST_ASSERT_TRUE(t, log_buf_read(&lb, &seq, &rec, text, sizeof(text)));
+		snprintf(expect, sizeof(expect), "record %llu", (unsigned long long)n);
+		KTEST_EXPECT_STREQ(t, text, expect);
+		KTEST_EXPECT_EQ(t, rec.seq, n);
+	}
+	KTEST_EXPECT_EQ(t, seq, 100);
+}
+
+static void ring_truncates_long_text(struct ktest *t)
+{
+	static char storage[64] __aligned(8);
+	static const char long_text[] = "0123456789012345678901234567890123456789"
+					"0123456789012345678901234567890123456789";
+	struct log_buf lb = LOG_BUF_INIT(storage);
+	struct log_record rec;
+	char text[128];
+	u64 seq = 0;
+
+	log_buf_store(&lb, 6, 0, long_text, sizeof(long_text) - 1);
+	KTEST_ASSERT_TRUE(t, log_buf_read(&lb, &seq, &rec, text, sizeof(text)));
+	KTEST_EXPECT_EQ(t, rec.text_len, log_buf_max_text(&lb));
+	KTEST_EXPECT_EQ(t, strncmp(text, long_text, rec.text_len), 0);
+	KTEST_EXPECT_LE(t, lb.used, lb.size);
+}
+
+static const struct ktest_case printk_cases[] = {
+	KTEST_CASE(level_prefix_is_parsed),
+	KTEST_CASE(console_loglevel_filters),
+	KTEST_CASE(ring_keeps_records_in_order),
+	KTEST_CASE(ring_drops_oldest_when_full),
+	KTEST_CASE(ring_truncates_long_text),
+	{}
+};
+KTEST_SUITE(printk, printk_cases);

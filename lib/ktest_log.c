@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Test helpers that look at the kernel log: a case that feeds bad input on
+ * purpose mutes the consoles, so that the boot log shows no false alarms,
+ * and then checks that the right complaint was logged.
+ */
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+static int saved_loglevel = -1;
+
+u64 ktest_mute_console(void)
+{
+	if (saved_loglevel < 0)
+		saved_loglevel = console_loglevel;
+	console_loglevel = LOGLEVEL_EMERG + 1;
+	return kernel_log.next_seq;
+}
+
+void ktest_unmute_console(void)
+{
+	if (saved_loglevel >= 0)
+		console_loglevel = saved_loglevel;
+	saved_loglevel = -1;
+}
+
+bool ktest_log_contains(u64 since, const char *needle)
+{
+	static char text[256];
+	struct log_record rec;
+	u64 seq = since;
+
+	while (log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
+		if (rec.seq >= since && strstr(text, needle))
+			return true;
+	return false;
+}
