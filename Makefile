@@ -109,6 +109,8 @@ KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
 		 -Wstrict-prototypes -Wvla -Wundef
 KBUILD_AFLAGS := -I$(srctree)/arch/$(SRCARCH)/include/
 KBUILD_LDFLAGS := -nostdlib -z noexecstack
+# KCFLAGS: extra flags for every C file, as in Linux.
+KBUILD_CFLAGS += $(KCFLAGS)
 ifeq ("$(origin W)", "command line")
   ifneq ($(findstring e,$(W)),)
     KBUILD_CFLAGS += -Werror

@@ -7,13 +7,10 @@
 
 #define __section(s)		__attribute__((__section__(s)))
 #define __used			__attribute__((__used__))
-#define __unused		__attribute__((__unused__))
 #define __packed		__attribute__((__packed__))
 #define __aligned(n)		__attribute__((__aligned__(n)))
 #define __noreturn		__attribute__((__noreturn__))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
-#define __always_inline		inline __attribute__((__always_inline__))
-#define __noinline		__attribute__((__noinline__))
 
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)

@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Tests of the build system itself, run by scripts/test-kernel.
+
+Each test drives make in an output directory of its own and checks what
+make printed: which commands ran, and the messages given for bad input.
+"""
+import json
+import os
+import re
+import subprocess
+
+COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
+
+
+def commands(output):
+    """The (kind, target) pairs of the quiet command lines in make's output."""
+    return COMMAND_RE.findall(output)
+
+
+def compiled(output):
+    return sorted(t for kind, t in commands(output) if kind in ("CC", "AS"))
+
+
+def run(runner):
+    tests = [
+        ("build: null rebuild runs no command", null_rebuild),
+        ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o", toggle_symbol),
+        ("build: changed compiler flags rebuild every object; V=1 shows them", changed_flags),
+        ("build: compile_commands.json lists every C file", compile_commands),
+        ("build: dropped and reset Kconfig values are named", kconfig_dropped_values),
+        ("build: a missing tool names its Debian package", missing_tool),
+        ("build: an unknown defconfig is refused by name", unknown_defconfig),
+    ]
+    selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
+    if not selected:
+        return
+    try:
+        outdir, _ = runner.configure("build-system", ["x86_64_defconfig"])
+        first = runner.make(outdir, "all").stdout
+    except Exception as e:  # BuildError
+        runner.result("build: x86_64_defconfig builds", False, log=getattr(e, "log", str(e)))
+        return
+    for name, fn in selected:
+        ok, detail, log = fn(runner, outdir, first)
+        runner.result(name, ok, detail, log)
+
+
+def null_rebuild(runner, outdir, first):
+    out = runner.make(outdir, "all").stdout
+    ran = commands(out)
+    return not ran, f"{len(commands(first))} commands first, {len(ran)} after", out
+
+
+def toggle_symbol(runner, outdir, first):
+    outs = []
+    for target in ("mono.config", "all", "x86_64_defconfig", "all"):
+        outs.append(runner.make(outdir, target).stdout)
+    off, on = compiled(outs[1]), compiled(outs[3])
+    want = ["drivers/video/vga_console.o"]
+    ok = off == want and on == want
+    return ok, f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}", \
+        "\n".join(outs)
+
+
+def c_objects(runner, output):
+    """The objects in @output's command lines that come from a C source."""
+    return sorted(o for o in compiled(output)
+                  if os.path.exists(os.path.join(runner.srctree, o[:-2] + ".c")))
+
+
+def changed_flags(runner, outdir, first):
+    want = c_objects(runner, first)
+    flagged = runner.make(outdir, "V=1", "KCFLAGS=-DKESTREL_FLAG_TEST", "all").stdout
+    again = runner.make(outdir, "all").stdout
+    with_flag = sorted(set(re.findall(r"-DKESTREL_FLAG_TEST .* -c -o (\S+\.o) ", flagged)))
+    without = c_objects(runner, again)
+    ok = with_flag == want and without == want
+    return ok, f"{len(want)} C objects: {len(with_flag)} rebuilt with the flag (full " \
+        f"commands shown), {len(without)} rebuilt without it", flagged[-3000:] + again
+
+
+def compile_commands(runner, outdir, first):
+    out = runner.make(outdir, "compile_commands.json").stdout
+    try:
+        with open(os.path.join(outdir, "compile_commands.json"), encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as e:
+        return False, str(e), out
+    files = sorted(os.path.relpath(e["file"], runner.srctree) for e in data)
+    want = [o[:-2] + ".c" for o in c_objects(runner, first)]
+    ok = files == want and all("-ffreestanding" in e["command"] for e in data)
+    return ok, f"{len(files)} entries", out + "\n" + "\n".join(set(want) ^ set(files))
+
+
+def kconfig_dropped_values(runner, outdir, first):
+    frag = os.path.join(outdir, "bad.config")
+    with open(frag, "w", encoding="utf-8") as f:
+        f.write("CONFIG_SERIAL_BAUD=200000\nCONFIG_NO_SUCH_OPTION=y\nCONFIG_LOG_BUF_SHIFT=15\n")
+    env = dict(os.environ, srctree=runner.srctree, KERNELVERSION="test",
+               KCONFIG_CONFIG=os.path.join(outdir, ".config"),
+               KCONFIG_STRICT="1")
+    subprocess.run(["kconfig-merge", "-m", os.path.join(outdir, ".config"), frag], cwd=outdir,
+                   env=env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(["kconfig-conf", "--olddefconfig", os.path.join(runner.srctree, "Kconfig")],
+                   cwd=outdir, env=env, stdout=subprocess.DEVNULL, check=True)
+    proc = subprocess.run([os.path.join(runner.srctree, "scripts/kconfig-check"), "requested",
+                           os.path.join(outdir, ".config"), frag], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = proc.stdout
+    ok = (proc.returncode == 1 and "CONFIG_SERIAL_BAUD=200000 did not survive" in out and
+          "CONFIG_NO_SUCH_OPTION=y was dropped" in out and "LOG_BUF_SHIFT" not in out)
+    runner.make(outdir, "x86_64_defconfig")
+    return ok, "both named, the valid value not" if ok else "", out
+
+
+def missing_tool(runner, outdir, first):
+    proc = runner.make(outdir, "NASM=kestrel-no-such-nasm", "all", check=False)
+    ok = proc.returncode != 0 and "install the Debian package 'nasm'" in proc.stdout
+    return ok, "", proc.stdout
+
+
+def unknown_defconfig(runner, outdir, first):
+    proc = runner.make(outdir, "nosuch_defconfig", check=False)
+    ok = proc.returncode != 0 and "configs/nosuch_defconfig does not exist" in proc.stdout
+    return ok, "", proc.stdout

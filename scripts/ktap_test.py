@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Unit tests of scripts/ktap.py: every way a test run can go wrong must
+be seen as a failure.  Run by "make test"."""
+import sys
+import unittest
+
+import ktap
+
+GOOD = """\
+Kestrel 0.1.0 (debug_defconfig)
+KTAP version 1
+1..2
+    KTAP version 1
+    # Subtest: alpha
+    1..2
+    ok 1 first
+a kernel message in between
+    ok 2 second # SKIP not here
+# alpha: pass:1 fail:0 skip:1 total:2
+ok 1 alpha
+    KTAP version 1
+    # Subtest: beta
+    1..1
+    ok 1 only
+ok 2 beta
+# Totals: pass:2 fail:0 skip:1 total:3
+"""
+
+
+class KtapTest(unittest.TestCase):
+    def test_good_run(self):
+        r = ktap.parse(GOOD)
+        self.assertTrue(r.ok, r.errors)
+        self.assertEqual(len(r.passed), 2)
+        self.assertEqual(len(r.skipped), 1)
+        self.assertEqual([c.name for c in r.cases], ["first", "second", "only"])
+
+    def test_failed_case(self):
+        r = ktap.parse(GOOD.replace("    ok 1 only", "    not ok 1 only")
+                       .replace("ok 2 beta", "not ok 2 beta"))
+        self.assertFalse(r.ok)
+        self.assertEqual([c.name for c in r.failed], ["only"])
+
+    def test_suite_ok_despite_failed_case(self):
+        r = ktap.parse(GOOD.replace("    ok 1 only", "    not ok 1 only"))
+        self.assertFalse(r.ok)
+        self.assertIn("beta: reported ok, but a case failed", r.errors)
+
+    def test_no_output(self):
+        r = ktap.parse("Kernel panic - not syncing: oops\n")
+        self.assertFalse(r.ok)
+
+    def test_missing_plan(self):
+        r = ktap.parse(GOOD.replace("1..2\n    KTAP", "    KTAP", 1))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("no plan" in e for e in r.errors), r.errors)
+
+    def test_truncated_run(self):
+        r = ktap.parse(GOOD.split("    KTAP version 1\n    # Subtest: beta")[0])
+        self.assertFalse(r.ok)
+        self.assertTrue(any("planned 2 results, got 1" in e for e in r.errors), r.errors)
+
+    def test_ends_inside_subtest(self):
+        r = ktap.parse(GOOD.split("ok 2 beta")[0])
+        self.assertFalse(r.ok)
+
+    def test_case_count_mismatch(self):
+        r = ktap.parse(GOOD.replace("    1..1\n", "    1..3\n"))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("beta: planned 3" in e for e in r.errors), r.errors)
+
+    def test_bail_out(self):
+        r = ktap.parse(GOOD.replace("ok 2 beta", "Bail out! no more"))
+        self.assertFalse(r.ok)
+
+    def test_out_of_order(self):
+        r = ktap.parse(GOOD.replace("    ok 2 second", "    ok 3 second"))
+        self.assertFalse(r.ok)
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=0).result
+    sys.exit(0 if result.wasSuccessful() else 1)

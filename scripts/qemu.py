@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Booting a Kestrel ISO in QEMU, for the test runner and "make run".
+
+The ISO's grub.cfg (scripts/mkiso) sources kestrel-cmdline.cfg from any
+other disk it finds; cmdline_disk() makes such a disk with mtools, so one
+ISO boots with any command line.  The kernel ends a test boot through the
+isa-debug-exit device: QEMU then exits with (value << 1) | 1, so 33 means
+success and 35 failure.  A triple fault with -no-reboot exits 0.
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+QEMU = os.environ.get("QEMU", "qemu-system-x86_64")
+EXIT_SUCCESS = (0x10 << 1) | 1
+EXIT_FAILURE = (0x11 << 1) | 1
+VGA_COLS, VGA_ROWS = 80, 25
+
+
+def need_tool(tool, package):
+    if not shutil.which(tool):
+        raise SystemExit(f"{tool} not found: install the Debian package '{package}' "
+                         "(or run 'make deps')")
+
+
+def grub_quote(text):
+    """Quote @text as one double-quoted GRUB script word."""
+    return '"' + re.sub(r'([\\"$])', r"\\\1", text) + '"'
+
+
+def cmdline_disk(path, cmdline):
+    """Write a FAT disk image at @path that makes GRUB pass @cmdline."""
+    need_tool("mformat", "mtools")
+    cfg = path + ".cfg"
+    with open(cfg, "w", encoding="utf-8") as f:
+        f.write(f"set cmdline={grub_quote(cmdline)}\n")
+    subprocess.run(["mformat", "-i", path, "-C", "-T", "2880", "-h", "2", "-s", "18", "::"],
+                   check=True, capture_output=True)
+    subprocess.run(["mcopy", "-i", path, cfg, "::/kestrel-cmdline.cfg"], check=True,
+                   capture_output=True)
+    os.unlink(cfg)
+
+
+def qemu_command(iso, disk=None, monitor=None, display="none", serial="stdio", cpu=None,
+                 extra=()):
+    cmd = [QEMU, "-accel", "tcg", "-m", "128M", "-boot", "order=d", "-cdrom", iso,
+           "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-display", display, "-serial", serial]
+    if cpu:
+        cmd += ["-cpu", cpu]
+    if disk:
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=1"]
+    if monitor:
+        cmd += ["-monitor", f"unix:{monitor},server,nowait"]
+    return cmd + list(extra)
+
+
+class Monitor:
+    """The QEMU human monitor on a unix socket."""
+
+    def __init__(self, path, timeout=5.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX)
+                self.sock.settimeout(timeout)
+                self.sock.connect(path)
+                break
+            except OSError:
+                self.sock.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        self._read_prompt()
+
+    def _read_prompt(self):
+        data = b""
+        while not data.endswith(b"(qemu) "):
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        return data.decode("utf-8", "replace")
+
+    def command(self, line):
+        self.sock.sendall(line.encode() + b"\n")
+        return self._read_prompt()
+
+    def vga_text(self, workdir):
+        """The VGA text buffer as 25 rows of (text, attributes)."""
+        dump = os.path.join(workdir, "vga.bin")
+        self.command(f'pmemsave 0xb8000 {VGA_COLS * VGA_ROWS * 2} "{dump}"')
+        with open(dump, "rb") as f:
+            data = f.read()
+        rows = []
+        for r in range(VGA_ROWS):
+            cells = data[r * VGA_COLS * 2:(r + 1) * VGA_COLS * 2]
+            rows.append((cells[0::2].decode("cp437"), list(cells[1::2])))
+        return rows
+
+    def close(self):
+        self.sock.close()
+
+
+class BootResult:
+    def __init__(self, status, output, timed_out, seconds, screen=None):
+        self.status = status        # QEMU's exit status; None if killed
+        self.output = output        # everything the kernel wrote to COM1
+        self.timed_out = timed_out
+        self.seconds = seconds
+        self.screen = screen        # rows from Monitor.vga_text(), if asked for
+
+    def describe(self):
+        if self.timed_out:
+            return f"timed out after {self.seconds:.1f} s"
+        names = {EXIT_SUCCESS: "success", EXIT_FAILURE: "failure",
+                 0: "reset or triple fault"}
+        return f"QEMU exit status {self.status} ({names.get(self.status, 'unexpected')})"
+
+
+def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0):
+    """Boot @iso and collect its serial output.
+
+    With @screen_when (a regex), wait until the serial output matches it,
+    wait @screen_delay seconds more, read the VGA text screen through the
+    monitor and stop QEMU.  Otherwise wait for QEMU to exit by itself.
+    """
+    need_tool(QEMU, "qemu-system-x86")
+    with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
+        disk = None
+        if cmdline is not None:
+            disk = os.path.join(tmp, "cmdline.img")
+            cmdline_disk(disk, cmdline)
+        monitor = os.path.join(tmp, "monitor.sock") if screen_when else None
+        cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu)
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        chunks = []
+        matched = threading.Event()
+        pattern = re.compile(screen_when) if screen_when else None
+
+        def reader():
+            for chunk in iter(lambda: proc.stdout.read1(4096), b""):
+                chunks.append(chunk)
+                if pattern and pattern.search(b"".join(chunks).decode("utf-8", "replace")):
+                    matched.set()
+            matched.set()
+
+        thread = threading.Thread(target=reader, daemon=True)
+        thread.start()
+        screen = None
+        timed_out = False
+        try:
+            if pattern:
+                if not matched.wait(timeout):
+                    timed_out = True
+                elif proc.poll() is None:
+                    time.sleep(screen_delay)
+                    mon = Monitor(monitor)
+                    screen = mon.vga_text(tmp)
+                    mon.command("quit")
+                    mon.close()
+            proc.wait(timeout=None if not timed_out and pattern else timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            thread.join(timeout=5)
+        output = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+        status = None if timed_out else proc.returncode
+        return BootResult(status, output, timed_out, time.monotonic() - start, screen)
