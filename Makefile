@@ -97,10 +97,10 @@ export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
 SRCARCH := x86_64
 
 # W=e turns warnings into errors (the test suite builds every config so).
-# include/ of the output tree comes first: its generated/autoconf.h must win
-# over one that an in-tree build left in the source tree.
-KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-		   -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
+# No system or compiler headers (include/kernel/types.h says why).  include/
+# of the output tree comes first: its generated/autoconf.h must win over one
+# that an in-tree build left in the source tree.
+KBUILD_CPPFLAGS := -nostdinc -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
 		 -fno-strict-aliasing -fno-pie -fno-stack-protector \
@@ -142,10 +142,17 @@ ifneq ($(config-goals),)
     mixed-build := 1
   endif
 endif
+# "make deps run": install the tools before anything checks for them.
+ifneq ($(filter deps,$(goals)),)
+  ifneq ($(filter-out deps,$(goals)),)
+    mixed-build := 1
+  endif
+endif
 
 ifeq ($(mixed-build),1)
 # "make x86_64_defconfig all": run the goals one after the other, so that the
-# configuration exists before anything reads it.
+# configuration exists before anything reads it (and the tools before
+# anything runs them).
 PHONY += $(goals) __build_one_by_one
 $(filter-out __build_one_by_one,$(goals)): __build_one_by_one
 	@:

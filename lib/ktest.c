@@ -23,6 +23,7 @@
 #include <kernel/errno.h>
 #include <kernel/glob.h>
 #include <kernel/ktest.h>
+#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
@@ -47,6 +48,7 @@ struct ktest_totals {
 
 static char filter_buf[FILTER_MAX] = "*";
 static int last_failures;
+static bool panic_after_run;
 
 static __printf(1, 2) void ktap(const char *fmt, ...)
 {
@@ -193,6 +195,8 @@ int ktest_run_all(const char *filter)
 	     totals.skip, totals.pass + totals.fail + totals.skip);
 
 	last_failures = totals.fail;
+	if (panic_after_run)
+		panic("ktest.panic on the command line");
 	return totals.fail;
 }
 
@@ -209,3 +213,11 @@ static int set_filter(const char *val)
 	return 0;
 }
 kernel_param("ktest.filter", set_filter);
+
+/* ktest.panic: end the run in panic(), so that the runner can check it. */
+static int set_panic(const char *val)
+{
+	panic_after_run = true;
+	return val ? -EINVAL : 0;
+}
+kernel_param("ktest.panic", set_panic);

@@ -9,6 +9,8 @@ import os
 import re
 import subprocess
 
+from buildenv import make_env
+
 COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
 
 
@@ -96,9 +98,8 @@ def kconfig_dropped_values(runner, outdir, first):
     frag = os.path.join(outdir, "bad.config")
     with open(frag, "w", encoding="utf-8") as f:
         f.write("CONFIG_SERIAL_BAUD=200000\nCONFIG_NO_SUCH_OPTION=y\nCONFIG_LOG_BUF_SHIFT=15\n")
-    env = dict(os.environ, srctree=runner.srctree, KERNELVERSION="test",
-               KCONFIG_CONFIG=os.path.join(outdir, ".config"),
-               KCONFIG_STRICT="1")
+    env = make_env(srctree=runner.srctree, KERNELVERSION="test",
+                   KCONFIG_CONFIG=os.path.join(outdir, ".config"), KCONFIG_STRICT="1")
     subprocess.run(["kconfig-merge", "-m", os.path.join(outdir, ".config"), frag], cwd=outdir,
                    env=env, stdout=subprocess.DEVNULL, check=True)
     subprocess.run(["kconfig-conf", "--olddefconfig", os.path.join(runner.srctree, "Kconfig")],
