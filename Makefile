@@ -100,7 +100,8 @@ SRCARCH := x86_64
 # No system or compiler headers (include/kernel/types.h says why).  include/
 # of the output tree comes first: its generated/autoconf.h must win over one
 # that an in-tree build left in the source tree.
-KBUILD_CPPFLAGS := -nostdinc -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
+KBUILD_CPPFLAGS := -nostdinc -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include \
+		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
 		 -fno-strict-aliasing -fno-pie -fno-stack-protector \

@@ -123,8 +123,8 @@ static void compare(const char *fmt, int nstars, int a, int b, const struct conv
 		if (o.want_ret == o.got_ret && !memcmp(o.want, o.got, sizeof(o.want)))
 			continue;
 		if (++mismatches <= MAX_REPORTS)
-			printf("    # \"%s\" (stars %d %d, value #%zu, size %zu): libc \"%.*s\" (%d), "
-			       "kernel \"%.*s\" (%d)\n", fmt, a, b, vi, size,
+			printf("    # \"%s\" (stars %d %d, value #%zu, size %zu): "
+			       "libc \"%.*s\" (%d), kernel \"%.*s\" (%d)\n", fmt, a, b, vi, size,
 			       size ? (int)strnlen(o.want, size) : 0, o.want, o.want_ret,
 			       size ? (int)strnlen(o.got, size) : 0, o.got, o.got_ret);
 		return;

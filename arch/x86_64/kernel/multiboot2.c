@@ -124,8 +124,8 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
 			return -EINVAL;
 		}
 		if (tag->size > total - offset) {
-			pr_err("tag type %u at offset %zu: size %u runs past the end (%zu), rest ignored\n",
-			       tag->type, offset, tag->size, total);
+			pr_err("tag type %u at offset %zu: size %u runs past the end (%zu), "
+			       "rest ignored\n", tag->type, offset, tag->size, total);
 			return -EINVAL;
 		}
 		if (tag->type == MB2_TAG_END)
