@@ -69,8 +69,7 @@ else
   srctree := $(abs_srctree)
 endif
 objtree := .
-VPATH := $(srctree)
-export srctree objtree VPATH
+export srctree objtree
 
 include $(srctree)/scripts/Kbuild.include
 

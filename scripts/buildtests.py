@@ -7,6 +7,7 @@ make printed: which commands ran, and the messages given for bad input.
 import json
 import os
 import re
+import shutil
 import subprocess
 
 from buildenv import make_env
@@ -32,6 +33,7 @@ def run(runner):
         ("build: dropped and reset Kconfig values are named", kconfig_dropped_values),
         ("build: a missing tool names its Debian package", missing_tool),
         ("build: an unknown defconfig is refused by name", unknown_defconfig),
+        ("build: O= ignores a .config and objects left in the source tree", dirty_srctree),
     ]
     selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
     if not selected:
@@ -124,3 +126,40 @@ def unknown_defconfig(runner, outdir, first):
     proc = runner.make(outdir, "nosuch_defconfig", check=False)
     ok = proc.returncode != 0 and "configs/nosuch_defconfig does not exist" in proc.stdout
     return ok, "", proc.stdout
+
+
+def dirty_srctree(runner, outdir, first):
+    """An in-tree build must not leak into an O= build of the same tree.
+
+    Runs on a copy of the sources, so the real tree is left alone."""
+    copy = os.path.join(runner.builddir, "dirty-srctree")
+    shutil.rmtree(copy, ignore_errors=True)
+    outputs = shutil.ignore_patterns(".git", "build", "hosttest", "*.o", "*.a", ".*.cmd",
+                                     ".config*", "kernel.elf", "kernel.iso", "kernel.ld",
+                                     "fixdep")
+    top_include = os.path.join(runner.srctree, "include")
+
+    def ignore(path, names):
+        extra = {"config", "generated"} if path == top_include else set()
+        return set(outputs(path, names)) | (extra & set(names))
+
+    shutil.copytree(runner.srctree, copy, ignore=ignore)
+    out = os.path.join(copy, "out")
+    log = ""
+    # The output tree has no .config: it must get the default one, not the
+    # source tree's tiny one.
+    for args in (["tiny_defconfig", "all"], [f"O={out}", "all"]):
+        proc = subprocess.run(["make", "-C", copy, *args], env=make_env(), text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        log += proc.stdout
+        if proc.returncode:
+            return False, f"make {' '.join(args)} failed", log
+    with open(os.path.join(out, "include/generated/autoconf.h"), encoding="utf-8") as f:
+        autoconf = f.read()
+    banner = subprocess.run(["strings", os.path.join(out, "kernel.elf")], text=True,
+                            stdout=subprocess.PIPE).stdout
+    ok = ('"x86_64_defconfig"' in autoconf and "(x86_64_defconfig)" in banner and
+          "(tiny_defconfig)" not in banner and
+          os.path.exists(os.path.join(out, "drivers/video/vga_console.o")))
+    shutil.rmtree(copy, ignore_errors=True)
+    return ok, "", log

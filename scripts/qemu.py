@@ -157,16 +157,17 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         screen = None
         timed_out = False
         try:
-            if pattern:
-                if not matched.wait(timeout):
-                    timed_out = True
-                elif proc.poll() is None:
-                    time.sleep(screen_delay)
-                    mon = Monitor(monitor)
-                    screen = mon.vga_text(tmp)
-                    mon.command("quit")
-                    mon.close()
-            proc.wait(timeout=None if not timed_out and pattern else timeout)
+            if not pattern:
+                proc.wait(timeout=timeout)
+            elif not matched.wait(timeout):
+                timed_out = True
+            elif proc.poll() is None:
+                time.sleep(screen_delay)
+                mon = Monitor(monitor)
+                screen = mon.vga_text(tmp)
+                mon.command("quit")
+                mon.close()
+                proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             timed_out = True
         finally:

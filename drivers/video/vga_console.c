@@ -5,20 +5,19 @@
  * The BIOS leaves the adapter in 80x25 text mode: each screen cell is two
  * bytes at 0xb8000, the character (code page 437) and its attribute, the
  * background color in the high nibble and the foreground in the low one.
- * Text is written at the cursor, which the CRT controller shows.  With
- * CONFIG_VGA_COLORS each log level gets its own foreground color;
+ * vga_text.c lays text out on that grid; this file adds the hardware (the
+ * cursor the CRT controller shows, the blink bit) and the colors: with
+ * CONFIG_VGA_COLORS each log level gets its own foreground color,
  * otherwise everything is light grey on black.
  */
 #include <asm/io.h>
 #include <asm/page.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
-#include <kernel/string.h>
+
+#include "vga_text.h"
 
 #define VGA_TEXT_PHYS	0xb8000
-#define VGA_COLS	80
-#define VGA_ROWS	25
-#define TAB_WIDTH	8
 
 #define VGA_CRTC_INDEX	0x3d4
 #define VGA_CRTC_DATA	0x3d5
@@ -34,8 +33,7 @@
 
 #define VGA_MONO_ATTR	0x07		/* light grey on black */
 
-static u16 *const vga_text = (u16 *)(VGA_TEXT_PHYS + KERNEL_VMA);
-static unsigned int cur_row, cur_col;
+static struct vga_text screen;
 
 static u8 attr_for_level(int level)
 {
@@ -58,14 +56,10 @@ static u8 attr_for_level(int level)
 	return CONFIG_VGA_BG_COLOR << 4 | fg;
 }
 
-static u16 blank_cell(void)
-{
-	return (u16)attr_for_level(LOGLEVEL_INFO) << 8 | ' ';
-}
-
 static void update_cursor(void)
 {
-	unsigned int pos = cur_row * VGA_COLS + cur_col;
+	/* Past the right edge (a wrap is pending) shows as the next row's start. */
+	unsigned int pos = screen.row * VGA_COLS + screen.col;
 
 	outb(VGA_CRTC_INDEX, CRTC_CURSOR_HI);
 	outb(VGA_CRTC_DATA, pos >> 8);
@@ -73,60 +67,9 @@ static void update_cursor(void)
 	outb(VGA_CRTC_DATA, pos & 0xff);
 }
 
-static void clear_row(unsigned int row)
-{
-	unsigned int col;
-
-	for (col = 0; col < VGA_COLS; col++)
-		vga_text[row * VGA_COLS + col] = blank_cell();
-}
-
-static void scroll_up(void)
-{
-	memmove(vga_text, vga_text + VGA_COLS, (VGA_ROWS - 1) * VGA_COLS * sizeof(u16));
-	clear_row(VGA_ROWS - 1);
-}
-
-static void newline(void)
-{
-	cur_col = 0;
-	if (cur_row + 1 < VGA_ROWS)
-		cur_row++;
-	else
-		scroll_up();
-}
-
-static void put_char(char c, u8 attr)
-{
-	switch (c) {
-	case '\n':
-		newline();
-		return;
-	case '\r':
-		cur_col = 0;
-		return;
-	case '\t':
-		do {
-			put_char(' ', attr);
-		} while (cur_col % TAB_WIDTH);
-		return;
-	case '\b':
-		if (cur_col > 0)
-			vga_text[cur_row * VGA_COLS + --cur_col] = blank_cell();
-		return;
-	}
-	vga_text[cur_row * VGA_COLS + cur_col] = (u16)attr << 8 | (u8)c;
-	if (++cur_col == VGA_COLS)
-		newline();
-}
-
 static void vga_write(struct console *con, const char *text, size_t len, int level)
 {
-	u8 attr = attr_for_level(level);
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		put_char(text[i], attr);
+	vga_text_write(&screen, text, len, attr_for_level(level));
 	update_cursor();
 }
 
@@ -152,13 +95,11 @@ static struct console vga_console = {
 
 static int vga_console_init(void)
 {
-	unsigned int row;
-
 	if (IS_ENABLED(CONFIG_VGA_COLORS))
 		disable_blink();
-	for (row = 0; row < VGA_ROWS; row++)
-		clear_row(row);
-	cur_row = cur_col = 0;
+	screen.cells = phys_to_virt(VGA_TEXT_PHYS);
+	screen.blank_attr = attr_for_level(LOGLEVEL_INFO);
+	vga_text_clear(&screen);
 	update_cursor();
 	register_console(&vga_console);
 	return 0;
