@@ -95,7 +95,6 @@ export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
 
 SRCARCH := x86_64
 
-# W=e turns warnings into errors (the test suite builds every config so).
 # No system or compiler headers (include/kernel/types.h says why).  include/
 # of the output tree comes first: its generated/autoconf.h must win over one
 # that an in-tree build left in the source tree.
@@ -111,6 +110,7 @@ KBUILD_AFLAGS := -I$(srctree)/arch/$(SRCARCH)/include/
 KBUILD_LDFLAGS := -nostdlib -z noexecstack
 # KCFLAGS: extra flags for every C file, as in Linux.
 KBUILD_CFLAGS += $(KCFLAGS)
+# W=e turns warnings into errors (the test suite builds every config so).
 ifeq ("$(origin W)", "command line")
   ifneq ($(findstring e,$(W)),)
     KBUILD_CFLAGS += -Werror
@@ -130,7 +130,7 @@ config-targets := config menuconfig nconfig xconfig oldconfig olddefconfig \
 		  listnewconfig defconfig savedefconfig allnoconfig allyesconfig \
 		  alldefconfig randconfig %_defconfig %.config
 no-dot-config-targets := clean mrproper distclean help deps test hosttest \
-			 bench kernelversion tags
+			 bench kernelversion
 
 goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 config-goals := $(filter $(config-targets),$(goals))

@@ -17,12 +17,31 @@
 #define EFER_NXE	(1UL << 11)
 
 #define __read_cr(n)							\
-	({ unsigned long __v; __asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v)); __v; })
+	({								\
+		unsigned long __v;					\
+		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v));	\
+		__v;							\
+	})
 
-static inline unsigned long read_cr0(void) { return __read_cr(0); }
-static inline unsigned long read_cr2(void) { return __read_cr(2); }
-static inline unsigned long read_cr3(void) { return __read_cr(3); }
-static inline unsigned long read_cr4(void) { return __read_cr(4); }
+static inline unsigned long read_cr0(void)
+{
+	return __read_cr(0);
+}
+
+static inline unsigned long read_cr2(void)
+{
+	return __read_cr(2);
+}
+
+static inline unsigned long read_cr3(void)
+{
+	return __read_cr(3);
+}
+
+static inline unsigned long read_cr4(void)
+{
+	return __read_cr(4);
+}
 
 static inline void write_cr3(unsigned long val)
 {
