@@ -6,11 +6,11 @@
  * console exists wait in the log buffer and are replayed to each console
  * as it registers, so the order of the console drivers does not matter.
  */
-#include <asm/cpu.h>
 #include <asm/qemu.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/ktest.h>
+#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
@@ -21,9 +21,7 @@ __noreturn void cpu_idle(void)
 	 * No interrupt handlers exist yet, so interrupts stay off and the CPU
 	 * sleeps until an NMI or reset.
 	 */
-	local_irq_disable();
-	for (;;)
-		halt();
+	halt_forever();
 }
 
 static void run_tests(void)
