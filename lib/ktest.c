@@ -100,8 +100,8 @@ static size_t entry_len(const char *p)
 }
 
 /*
- * Does one comma-separated @filter entry select this suite (@kcase NULL)
- * or this case?  An entry is "suite-glob" or "suite-glob.case-glob".
+ * Does any entry of the comma-separated filter select this suite (@kcase
+ * NULL) or this case?  An entry is "suite-glob" or "suite-glob.case-glob".
  */
 static bool filter_selects(const char *suite, const char *kcase)
 {
