@@ -34,6 +34,7 @@ def run(runner):
         ("build: a missing tool names its Debian package", missing_tool),
         ("build: an unknown defconfig is refused by name", unknown_defconfig),
         ("build: O= ignores a .config and objects left in the source tree", dirty_srctree),
+        ("build: clean keeps the configuration, mrproper removes it", clean_targets),
     ]
     selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
     if not selected:
@@ -162,4 +163,17 @@ def dirty_srctree(runner, outdir, first):
           "(tiny_defconfig)" not in banner and
           os.path.exists(os.path.join(out, "drivers/video/vga_console.o")))
     shutil.rmtree(copy, ignore_errors=True)
+    return ok, "", log
+
+
+def clean_targets(runner, outdir, first):
+    def exists(path):
+        return os.path.exists(os.path.join(outdir, path))
+
+    log = runner.make(outdir, "clean").stdout
+    after_clean = [exists(p) for p in ("kernel/main.o", "kernel/built-in.a", "kernel.elf",
+                                       "kernel.iso", ".config", "include/generated/autoconf.h")]
+    log += runner.make(outdir, "mrproper").stdout
+    after_mrproper = [exists(p) for p in (".config", "include/generated", "include/config")]
+    ok = after_clean == [False] * 4 + [True] * 2 and after_mrproper == [False] * 3
     return ok, "", log
