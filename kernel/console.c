@@ -3,6 +3,7 @@
  * The console list.  Drivers register from console_initcall()s; see
  * <kernel/console.h>.
  */
+#include <kernel/compiler.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
 
@@ -19,8 +20,7 @@ static void replay_log(struct console *con)
 
 	while (log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
 		if (rec.level < console_loglevel)
-			con->write(con, text, rec.text_len < sizeof(text) ?
-				   rec.text_len : sizeof(text) - 1, rec.level);
+			con->write(con, text, min(rec.text_len, sizeof(text) - 1), rec.level);
 }
 
 void register_console(struct console *con)
