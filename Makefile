@@ -102,6 +102,7 @@ KBUILD_CPPFLAGS := -nostdinc -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/i
 		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
+		 -fno-delete-null-pointer-checks \
 		 -fno-strict-aliasing -fno-pie -fno-stack-protector \
 		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
