@@ -3,6 +3,7 @@
  * The console list.  Drivers register from console_initcall()s; see
  * <kernel/console.h>.
  */
+#include <asm/irqflags.h>
 #include <kernel/compiler.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
@@ -46,12 +47,15 @@ void unregister_console(struct console *con)
 	}
 }
 
+/* Interrupts off: an interrupt handler's message must not split this one. */
 void console_write(const char *text, size_t len, int level)
 {
+	unsigned long flags = local_irq_save();
 	struct console *con;
 
 	for (con = console_list; con; con = con->next)
 		con->write(con, text, len, level);
+	local_irq_restore(flags);
 }
 
 void console_init(void)

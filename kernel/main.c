@@ -6,26 +6,44 @@
  * console exists wait in the log buffer and are replayed to each console
  * as it registers, so the order of the console drivers does not matter.
  */
+#include <asm/irq.h>
+#include <asm/irqflags.h>
 #include <asm/qemu.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
+#include <kernel/init.h>
+#include <kernel/input.h>
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
+#include <kernel/time.h>
 
+/*
+ * Sleep until an interrupt, then echo what was typed.  The queue is
+ * checked with interrupts off and the CPU halts in the same breath as it
+ * enables them (safe_halt()), so a key that arrives in between wakes the
+ * halt instead of waiting for the next one.
+ */
 __noreturn void cpu_idle(void)
 {
-	/*
-	 * No interrupt handlers exist yet, so interrupts stay off and the CPU
-	 * sleeps until an NMI or reset.
-	 */
-	halt_forever();
+	for (;;) {
+		local_irq_disable();
+		if (input_pending()) {
+			local_irq_enable();
+			input_echo();
+			continue;
+		}
+		safe_halt();
+	}
 }
 
+/* A fault test ("ktest.fault=") takes the place of the suites: it never returns. */
 static void run_tests(void)
 {
+	if (IS_ENABLED(CONFIG_KTEST_FAULTS))
+		ktest_provoke_fault();
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_all(NULL);
 }
@@ -48,6 +66,11 @@ __noreturn void start_kernel(phys_addr_t boot_info_phys)
 	parse_kernel_params(boot_info.cmdline);
 	console_init();
 	print_boot_info();
+
+	init_IRQ();
+	time_init();
+	do_initcalls();
+	local_irq_enable();
 
 	run_tests();
 	finish_boot();

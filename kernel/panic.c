@@ -32,7 +32,7 @@ __noreturn void panic(const char *fmt, ...)
 
 	local_irq_disable();
 	if (in_panic)		/* panicked while panicking: say nothing more */
-		halt_forever();
+		goto stop;
 	in_panic = true;
 
 	va_start(args, fmt);
@@ -41,6 +41,7 @@ __noreturn void panic(const char *fmt, ...)
 
 	panic_print("Kernel panic - not syncing: %s\n", reason);
 	panic_print("---[ end Kernel panic - not syncing: %s ]---\n", reason);
+stop:
 	if (qemu_exit_requested())
 		qemu_exit(QEMU_EXIT_FAILURE);
 	halt_forever();

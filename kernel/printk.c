@@ -4,8 +4,10 @@
  *
  * Every message becomes a record in kernel_log (kernel/log_buf.c); those
  * below console_loglevel also go to the consoles at once.  The kernel has
- * one CPU and no interrupt handlers yet, so nothing here needs a lock.
+ * one CPU, so keeping interrupts off while a message is formatted, stored
+ * and written is all the locking the static buffers need.
  */
+#include <asm/irqflags.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
@@ -45,6 +47,7 @@ int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 {
 	static char textbuf[LOG_LINE_MAX];
 	const char *text = textbuf;
+	unsigned long irqflags = local_irq_save();
 	int len, prefix_level;
 
 	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
@@ -57,6 +60,7 @@ int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 	log_buf_store(&kernel_log, level, flags, text, len);
 	if (level < console_loglevel || (flags & LOG_FORCE))
 		console_write(text, len, level);
+	local_irq_restore(irqflags);
 	return len;
 }
 

@@ -14,5 +14,6 @@
 #define ENODEV		19
 #define EINVAL		22
 #define ERANGE		34
+#define ETIMEDOUT	110
 
 #endif

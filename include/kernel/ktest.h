@@ -75,6 +75,12 @@ void ktest_skip(struct ktest *t, const char *reason);
  * number of failed cases.
  */
 int ktest_run_all(const char *filter);
+/*
+ * With "ktest.fault=NAME" on the command line, provoke that CPU fault
+ * (arch/x86_64/kernel/fault_test.c); the kernel does not come back.
+ * Returns at once when no fault was asked for.
+ */
+void ktest_provoke_fault(void);
 /* Failed cases of the last run. */
 int ktest_failures(void);
 /* Run one case on a private context, printing nothing (for self-tests). */

@@ -14,6 +14,7 @@
 
 global _start
 global boot_pml4
+global boot_stack_guard
 global boot_stack_bottom
 global boot_stack_top
 global boot_gdt
@@ -194,5 +195,6 @@ boot_pml4:		resb 4096
 boot_pdpt_low:		resb 4096
 boot_pdpt_high:		resb 4096
 boot_pd:		resb 4096
+boot_stack_guard:	resb 4096	; unmapped by stacks_init(): overflow faults
 boot_stack_bottom:	resb BOOT_STACK_SIZE
 boot_stack_top:

@@ -5,10 +5,15 @@
  * The boot code left the first GiB mapped twice, at 0 and at KERNEL_VMA.
  * Once C runs at KERNEL_VMA the low copy only hides bugs (a NULL pointer
  * would read physical memory), so it goes first.  The boot loader's
- * information is then read through the higher-half mapping.
+ * information is then read through the higher-half mapping.  Before that,
+ * the descriptor tables and exception handlers go in, and the guard pages
+ * under the stacks come out, so that every later fault explains itself.
  */
 #include <asm/cpu.h>
+#include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/stacks.h>
+#include <asm/traps.h>
 #include <kernel/bootinfo.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
@@ -38,9 +43,17 @@ static void read_boot_info(phys_addr_t phys)
 	boot_info.info_phys = phys;
 }
 
+/*
+ * Exceptions are caught from here on: a fault in anything later is
+ * reported instead of resetting the machine.
+ */
 void setup_arch(phys_addr_t boot_info_phys)
 {
 	remove_identity_map();
+	gdt_init();
+	idt_init();
+	traps_init();
+	stacks_init();
 	read_boot_info(boot_info_phys);
 }
 

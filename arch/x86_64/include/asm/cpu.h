@@ -5,12 +5,14 @@
 #ifndef _ASM_CPU_H
 #define _ASM_CPU_H
 
+#include <asm/irqflags.h>
 #include <kernel/types.h>
 
 #define X86_CR0_PE	(1UL << 0)
 #define X86_CR0_WP	(1UL << 16)
 #define X86_CR0_PG	(1UL << 31)
 #define X86_CR4_PAE	(1UL << 5)
+#define X86_CR4_PGE	(1UL << 7)
 #define MSR_EFER	0xc0000080
 #define EFER_LME	(1UL << 8)
 #define EFER_LMA	(1UL << 10)
@@ -21,6 +23,14 @@
 		unsigned long __v;					\
 		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v));	\
 		__v;							\
+	})
+
+/* A segment register's selector: read_seg(ds). */
+#define read_seg(seg)							\
+	({								\
+		u16 __sel;						\
+		__asm__ __volatile__("mov %%" #seg ", %0" : "=r"(__sel));	\
+		__sel;							\
 	})
 
 static inline unsigned long read_cr0(void)
@@ -41,6 +51,11 @@ static inline unsigned long read_cr3(void)
 static inline unsigned long read_cr4(void)
 {
 	return __read_cr(4);
+}
+
+static inline void invlpg(unsigned long addr)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
 }
 
 static inline void write_cr3(unsigned long val)
@@ -67,11 +82,6 @@ static inline u64 rdtsc(void)
 static inline void cpu_relax(void)
 {
 	__asm__ __volatile__("pause");
-}
-
-static inline void local_irq_disable(void)
-{
-	__asm__ __volatile__("cli" : : : "memory");
 }
 
 static inline void halt(void)

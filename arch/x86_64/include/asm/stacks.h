@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel's stacks (arch/x86_64/kernel/stacks.c): the kernel stack that
+ * start_kernel() runs on, and one Interrupt Stack Table stack each for the
+ * double fault, the NMI and the machine check.  Every stack has an unmapped
+ * guard page right below it, so overflowing one faults at once.
+ *
+ * The exception reports use this table to tell which stack an address
+ * lies on, and to recognize a stack pointer in a guard page as a stack
+ * overflow.
+ */
+#ifndef _ASM_STACKS_H
+#define _ASM_STACKS_H
+
+#include <kernel/types.h>
+
+#define IST_STACK_SIZE	8192
+
+struct stack_info {
+	const char *name;
+	unsigned long bottom;	/* lowest address of the stack */
+	unsigned long top;	/* one past the highest; the initial stack pointer */
+	unsigned long guard;	/* the unmapped page right below @bottom */
+};
+
+extern const struct stack_info kernel_stacks[];
+extern const unsigned int nr_kernel_stacks;
+
+/* The stack that @addr lies on, or NULL. */
+const struct stack_info *stack_containing(unsigned long addr);
+/* The stack whose guard page @addr lies in, or NULL. */
+const struct stack_info *stack_guarding(unsigned long addr);
+/* The top of IST slot @ist's stack (1-based). */
+unsigned long ist_stack_top(unsigned int ist);
+
+/* Unmap every guard page; called by setup_arch(). */
+void stacks_init(void);
+
+static inline unsigned long current_stack_pointer(void)
+{
+	unsigned long sp;
+
+	__asm__ __volatile__("mov %%rsp, %0" : "=r"(sp));
+	return sp;
+}
+
+#endif

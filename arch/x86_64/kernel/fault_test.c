@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fault tests: "ktest.fault=NAME" makes the kernel commit that fault on
+ * purpose, right where the test suites would run.  None of them can be
+ * survived, so each takes a boot of its own; the host runner
+ * (scripts/test-kernel) checks that the report printed on the serial port
+ * says what the configured verbosity promises, and that the kernel ended
+ * in panic() rather than a reset.
+ *
+ * Each fault sits in a function of its own, kept out of line, so that the
+ * report can name it and a backtrace has a caller to show.
+ */
+#include <asm/segment.h>
+#include <kernel/compiler.h>
+#include <kernel/errno.h>
+#include <kernel/ktest.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+struct fault_test {
+	const char *name;
+	const char *what;
+	void (*provoke)(void);
+};
+
+static __noinline void fault_divide_error(void)
+{
+	volatile unsigned int zero = 0;
+	unsigned int q;
+
+	__asm__ __volatile__("divl %1" : "=a"(q) : "r"(zero), "a"(1), "d"(0));
+	(void)q;
+}
+
+static __noinline void fault_invalid_opcode(void)
+{
+	__asm__ __volatile__("ud2");
+}
+
+static __noinline void fault_null_read(void)
+{
+	volatile int *null = NULL;
+
+	(void)*null;
+}
+
+/* An address in the user half, where the kernel maps nothing. */
+static __noinline void fault_unmapped_write(void)
+{
+	volatile int *p = (volatile int *)0x1000;
+
+	*p = 0x5a5a;
+}
+
+static __noinline void fault_non_canonical(void)
+{
+	volatile u64 *p = (volatile u64 *)0x8000000000000000ULL;
+
+	(void)*p;
+}
+
+/* GDT entry 5 is past the table's limit: #GP with that selector. */
+static __noinline void fault_bad_selector(void)
+{
+	__asm__ __volatile__("mov %0, %%ds" : : "r"((u16)(GDT_ENTRIES * 8)));
+}
+
+/*
+ * 1 KiB a frame until the kernel stack runs into its guard page.  The
+ * volatile array and the use of the result keep GCC from turning the
+ * recursion into a loop or dropping the frames; the limit, which no stack
+ * reaches, is volatile so that GCC cannot prove the recursion endless.
+ */
+static volatile unsigned long recursion_limit = ~0UL;
+
+static __noinline unsigned long recurse(unsigned long depth)
+{
+	volatile u8 frame[1024];
+
+	if (depth == recursion_limit)
+		return 0;
+	frame[0] = depth;
+	return recurse(depth + 1) + frame[0];
+}
+
+static __noinline void fault_stack_overflow(void)
+{
+	pr_info("ktest: recursion ended at %lu\n", recurse(0));
+}
+
+static const struct fault_test fault_tests[] = {
+	{ "de", "divide by zero", fault_divide_error },
+	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
+	{ "pf_null", "read through a NULL pointer", fault_null_read },
+	{ "pf_write", "write to an unmapped page", fault_unmapped_write },
+	{ "gp", "read from a non-canonical address", fault_non_canonical },
+	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
+	{ "stack_overflow", "unbounded recursion on the kernel stack", fault_stack_overflow },
+};
+
+static const struct fault_test *requested;
+
+static int set_fault(const char *val)
+{
+	size_t i;
+
+	for (i = 0; val && i < ARRAY_SIZE(fault_tests); i++) {
+		if (!strcmp(val, fault_tests[i].name)) {
+			requested = &fault_tests[i];
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+kernel_param("ktest.fault", set_fault);
+
+void ktest_provoke_fault(void)
+{
+	if (!requested)
+		return;
+	pr_info("ktest: fault test %s: %s\n", requested->name, requested->what);
+	requested->provoke();
+	panic("ktest: fault test %s did not fault", requested->name);
+}

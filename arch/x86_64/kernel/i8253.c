@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The PIT as the kernel's tick: channel 0 in mode 2 (rate generator),
+ * reloading PIT_LATCH so that IRQ 0 comes CONFIG_HZ times a second.
+ */
+#include <asm/i8253.h>
+#include <asm/io.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <kernel/compiler.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/time.h>
+
+#define PIT_SEL_CH0	0x00
+#define PIT_LOHI	0x30	/* access the count low byte, then high byte */
+#define PIT_MODE2	0x04	/* rate generator */
+#define PIT_LATCH_CMD	0x00	/* with channel select: latch the count */
+
+/* The divisor is 16 bits (0 means 65536): CONFIG_HZ's range keeps it so. */
+BUILD_BUG_ON(PIT_LATCH < 2 || PIT_LATCH > 65535);
+
+static void timer_interrupt(unsigned int irq)
+{
+	timer_tick();
+}
+
+u16 pit_read_counter(void)
+{
+	unsigned long flags = local_irq_save();
+	u16 count;
+
+	outb(PIT_MODE, PIT_SEL_CH0 | PIT_LATCH_CMD);
+	count = inb(PIT_CH0);
+	count |= inb(PIT_CH0) << 8;
+	local_irq_restore(flags);
+	return count;
+}
+
+void pit_init(void)
+{
+	outb(PIT_MODE, PIT_SEL_CH0 | PIT_LOHI | PIT_MODE2);
+	outb(PIT_CH0, PIT_LATCH & 0xff);
+	outb(PIT_CH0, PIT_LATCH >> 8);
+	if (request_irq(0, timer_interrupt, "timer"))
+		panic("timer: IRQ 0 is taken");
+	pr_info("timer: PIT at %u Hz (divisor %lu)\n", CONFIG_HZ, PIT_LATCH);
+}

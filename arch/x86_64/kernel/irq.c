@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Legacy IRQs: from the IDT vector to the driver's handler and back.
+ *
+ * IRQ 7 and IRQ 15 are also what the 8259 delivers when a request goes
+ * away before the CPU acknowledges it.  Such a spurious IRQ has no bit in
+ * the in-service register, and must not be acknowledged: an EOI would end
+ * some other, real interrupt.  A spurious IRQ 15 did go through the master
+ * (on the cascade line), so the master alone gets its EOI.
+ */
+#include <asm/i8259.h>
+#include <asm/interrupt.h>
+#include <asm/irq.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+
+struct irq_action {
+	irq_handler_t handler;
+	const char *name;
+};
+
+static struct irq_action irq_actions[NR_IRQS];
+unsigned long irq_count[NR_IRQS];
+unsigned long spurious_irq_count;
+
+static bool is_spurious(unsigned int irq)
+{
+	if ((irq != 7 && irq != 15) || i8259_in_service(irq))
+		return false;
+	spurious_irq_count++;
+	if (irq == 15)
+		i8259_eoi_master();
+	return true;
+}
+
+static void irq_entry(struct pt_regs *regs)
+{
+	unsigned int irq = regs->vector - IRQ0_VECTOR;
+	struct irq_action *action = &irq_actions[irq];
+
+	if (is_spurious(irq))
+		return;
+	irq_count[irq]++;
+	if (action->handler) {
+		action->handler(irq);
+	} else {
+		/* Unmasked by nobody, yet here: mask it rather than storm. */
+		pr_warn("irq: IRQ %u has no handler; masking it\n", irq);
+		i8259_mask(irq);
+	}
+	i8259_eoi(irq);
+}
+
+int request_irq(unsigned int irq, irq_handler_t handler, const char *name)
+{
+	if (irq >= NR_IRQS || irq == PIC_CASCADE_IRQ || !handler)
+		return -EINVAL;
+	if (irq_actions[irq].handler)
+		return -EBUSY;
+	irq_actions[irq] = (struct irq_action){ .handler = handler, .name = name };
+	i8259_unmask(irq);
+	pr_debug("irq: IRQ %u: %s\n", irq, name);
+	return 0;
+}
+
+void free_irq(unsigned int irq)
+{
+	if (irq >= NR_IRQS || irq == PIC_CASCADE_IRQ)
+		return;
+	i8259_mask(irq);
+	irq_actions[irq] = (struct irq_action){ 0 };
+}
+
+void init_IRQ(void)
+{
+	unsigned int irq;
+
+	i8259_init(IRQ0_VECTOR);
+	for (irq = 0; irq < NR_IRQS; irq++)
+		register_interrupt_handler(IRQ0_VECTOR + irq, irq_entry);
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of the legacy IRQ layer: PIC masks follow request_irq() and
+ * free_irq(), the timer interrupt arrives, and IRQ 7/15 without an
+ * in-service bit are recognized as spurious.  A software "int" on an IRQ
+ * vector is exactly such a spurious IRQ: the PIC never raised it.
+ */
+#include <asm/i8259.h>
+#include <asm/irq.h>
+#include <kernel/errno.h>
+#include <kernel/ktest.h>
+#include <kernel/time.h>
+
+#define FREE_IRQ_LINE	5	/* LPT2/sound: nothing here drives it */
+
+static void only_claimed_lines_unmasked(struct ktest *t)
+{
+	u16 mask = i8259_get_mask();
+	u16 want = 0xffff & ~(1 << 0) & ~(1 << PIC_CASCADE_IRQ);
+
+	if (IS_ENABLED(CONFIG_KEYBOARD))
+		want &= ~(1 << 1);
+	KTEST_EXPECT_EQ(t, mask, want);
+}
+
+static void dummy_irq(unsigned int irq)
+{
+}
+
+static void request_irq_rejects_bad_arguments(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, request_irq(FREE_IRQ_LINE, NULL, "test"), -EINVAL);
+	KTEST_EXPECT_EQ(t, request_irq(NR_IRQS, dummy_irq, "test"), -EINVAL);
+	KTEST_EXPECT_EQ(t, request_irq(PIC_CASCADE_IRQ, dummy_irq, "test"), -EINVAL);
+	KTEST_EXPECT_TRUE(t, i8259_get_mask() & (1 << FREE_IRQ_LINE));
+}
+
+static void request_irq_unmasks(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, request_irq(FREE_IRQ_LINE, dummy_irq, "test"), 0);
+	KTEST_EXPECT_FALSE(t, i8259_get_mask() & (1 << FREE_IRQ_LINE));
+	KTEST_EXPECT_EQ(t, request_irq(FREE_IRQ_LINE, dummy_irq, "test"), -EBUSY);
+	free_irq(FREE_IRQ_LINE);
+	KTEST_EXPECT_TRUE(t, i8259_get_mask() & (1 << FREE_IRQ_LINE));
+	KTEST_EXPECT_EQ(t, request_irq(0, dummy_irq, "test"), -EBUSY);	/* the timer's */
+}
+
+static void timer_irq_arrives(struct ktest *t)
+{
+	unsigned long before = irq_count[0];
+
+	msleep(30);
+	KTEST_EXPECT_GE(t, irq_count[0] - before, msecs_to_jiffies(30));
+}
+
+static void spurious_irq7_and_irq15(struct ktest *t)
+{
+	unsigned long spurious = spurious_irq_count;
+	unsigned long count7 = irq_count[7], count15 = irq_count[15];
+
+	__asm__ __volatile__("int %0" : : "i"(IRQ0_VECTOR + 7) : "memory");
+	KTEST_EXPECT_EQ(t, spurious_irq_count, spurious + 1);
+	__asm__ __volatile__("int %0" : : "i"(IRQ0_VECTOR + 15) : "memory");
+	KTEST_EXPECT_EQ(t, spurious_irq_count, spurious + 2);
+	KTEST_EXPECT_EQ(t, irq_count[7], count7);
+	KTEST_EXPECT_EQ(t, irq_count[15], count15);
+}
+
+static const struct ktest_case irq_cases[] = {
+	KTEST_CASE(only_claimed_lines_unmasked),
+	KTEST_CASE(request_irq_rejects_bad_arguments),
+	KTEST_CASE(request_irq_unmasks),
+	KTEST_CASE(timer_irq_arrives),
+	KTEST_CASE(spurious_irq7_and_irq15),
+	{}
+};
+KTEST_SUITE(irq, irq_cases);

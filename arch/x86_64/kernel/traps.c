@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU exceptions: their names, their handlers, and the way out.
+ *
+ * A breakpoint (int3) is reported and execution goes on after the int3.
+ * Every other exception is a kernel bug at this point (there is no user
+ * space to blame and no fault to fix up): die() prints the report and
+ * panics.  The report itself (dumpstack.c) depends on
+ * CONFIG_EXCEPTION_VERBOSITY_*.
+ */
+#include <asm/cpu.h>
+#include <asm/interrupt.h>
+#include <asm/traps.h>
+#include <kernel/compiler.h>
+#include <kernel/panic.h>
+
+struct exception_info {
+	const char *mnemonic;
+	const char *name;
+};
+
+static const struct exception_info exceptions[NR_EXCEPTIONS] = {
+	[X86_TRAP_DE]		= { "#DE", "Divide Error" },
+	[X86_TRAP_DB]		= { "#DB", "Debug" },
+	[X86_TRAP_NMI]		= { "NMI", "Non-maskable Interrupt" },
+	[X86_TRAP_BP]		= { "#BP", "Breakpoint" },
+	[X86_TRAP_OF]		= { "#OF", "Overflow" },
+	[X86_TRAP_BR]		= { "#BR", "BOUND Range Exceeded" },
+	[X86_TRAP_UD]		= { "#UD", "Invalid Opcode" },
+	[X86_TRAP_NM]		= { "#NM", "Device Not Available" },
+	[X86_TRAP_DF]		= { "#DF", "Double Fault" },
+	[X86_TRAP_OLD_MF]	= { "#CSO", "Coprocessor Segment Overrun" },
+	[X86_TRAP_TS]		= { "#TS", "Invalid TSS" },
+	[X86_TRAP_NP]		= { "#NP", "Segment Not Present" },
+	[X86_TRAP_SS]		= { "#SS", "Stack-Segment Fault" },
+	[X86_TRAP_GP]		= { "#GP", "General Protection" },
+	[X86_TRAP_PF]		= { "#PF", "Page Fault" },
+	[X86_TRAP_SPURIOUS]	= { "#15", "Reserved" },
+	[X86_TRAP_MF]		= { "#MF", "x87 Floating-Point Error" },
+	[X86_TRAP_AC]		= { "#AC", "Alignment Check" },
+	[X86_TRAP_MC]		= { "#MC", "Machine Check" },
+	[X86_TRAP_XF]		= { "#XM", "SIMD Floating-Point Exception" },
+	[X86_TRAP_VE]		= { "#VE", "Virtualization Exception" },
+	[X86_TRAP_CP]		= { "#CP", "Control Protection Exception" },
+	[22]			= { "#22", "Reserved" },
+	[23]			= { "#23", "Reserved" },
+	[24]			= { "#24", "Reserved" },
+	[25]			= { "#25", "Reserved" },
+	[26]			= { "#26", "Reserved" },
+	[27]			= { "#27", "Reserved" },
+	[X86_TRAP_HV]		= { "#HV", "Hypervisor Injection Exception" },
+	[X86_TRAP_VC]		= { "#VC", "VMM Communication Exception" },
+	[X86_TRAP_SX]		= { "#SX", "Security Exception" },
+	[31]			= { "#31", "Reserved" },
+};
+
+const char *exception_mnemonic(unsigned int vector)
+{
+	return vector < NR_EXCEPTIONS ? exceptions[vector].mnemonic : "";
+}
+
+const char *exception_name(unsigned int vector)
+{
+	return vector < NR_EXCEPTIONS ? exceptions[vector].name : "Interrupt";
+}
+
+__noreturn void die(struct pt_regs *regs, const char *why)
+{
+	static bool dying;
+	unsigned long cr2 = read_cr2();
+
+	/* A fault while reporting one: say so briefly, do not recurse. */
+	if (dying)
+		panic("%s %s (vector %lu) while reporting an exception",
+		      exception_mnemonic(regs->vector), exception_name(regs->vector), regs->vector);
+	dying = true;
+	show_exception(regs, cr2, true);
+	panic("Fatal exception: %s", why);
+}
+
+static void do_fatal_exception(struct pt_regs *regs)
+{
+	die(regs, exception_name(regs->vector));
+}
+
+/* int3 traps after the instruction: returning resumes right behind it. */
+static void do_int3(struct pt_regs *regs)
+{
+	show_exception(regs, read_cr2(), false);
+}
+
+void traps_init(void)
+{
+	unsigned int v;
+
+	for (v = 0; v < NR_EXCEPTIONS; v++)
+		register_interrupt_handler(v, v == X86_TRAP_BP ? do_int3 : do_fatal_exception);
+}

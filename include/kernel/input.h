@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Keyboard input (drivers/input/input.c): a small queue of typed
+ * characters between the keyboard interrupt and the rest of the kernel.
+ *
+ * The interrupt handler only queues; the idle loop echoes what was typed
+ * on the consoles, so console output never happens in interrupt context.
+ */
+#ifndef _KERNEL_INPUT_H
+#define _KERNEL_INPUT_H
+
+#include <kernel/types.h>
+
+#define INPUT_QUEUE_SIZE	64
+
+#ifdef CONFIG_KEYBOARD
+/* From interrupt context: queue @c; dropped (and counted) when full. */
+void input_put_char(char c);
+/* The oldest queued character, or -1 when the queue is empty. */
+int input_get_char(void);
+bool input_pending(void);
+/* Write every queued character to the consoles, as a terminal echoes. */
+void input_echo(void);
+extern unsigned long input_dropped;
+#else
+static inline bool input_pending(void)
+{
+	return false;
+}
+
+static inline void input_echo(void)
+{
+}
+#endif
+
+#endif
