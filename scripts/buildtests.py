@@ -34,6 +34,8 @@ def run(runner):
         ("build: a missing tool names its Debian package", missing_tool),
         ("build: an unknown defconfig is refused by name", unknown_defconfig),
         ("build: O= ignores a .config and objects left in the source tree", dirty_srctree),
+        ("build: -Os, -g and frame pointers follow the configuration", config_flags),
+        ("build: CONFIG_KALLSYMS embeds a symbol table that matches the kernel", kallsyms),
         ("build: clean keeps the configuration, mrproper removes it", clean_targets),
     ]
     selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
@@ -164,6 +166,55 @@ def dirty_srctree(runner, outdir, first):
           os.path.exists(os.path.join(out, "drivers/video/vga_console.o")))
     shutil.rmtree(copy, ignore_errors=True)
     return ok, "", log
+
+
+def main_o_flags(outdir):
+    with open(os.path.join(outdir, "kernel/.main.o.cmd"), encoding="utf-8") as f:
+        return f.readline().split()
+
+
+def config_flags(runner, outdir, first):
+    """Each defconfig's flags, seen in the command that built kernel/main.o."""
+    wants = {"tiny_defconfig": ({"-Os", "-fomit-frame-pointer"}, {"-O2", "-g"}),
+             "debug_defconfig": ({"-O2", "-g", "-fno-omit-frame-pointer"}, {"-Os"}),
+             "x86_64_defconfig": ({"-O2", "-fomit-frame-pointer"}, {"-Os", "-g"})}
+    problems, log = [], ""
+    for target, (present, absent) in wants.items():
+        log += runner.make(outdir, target).stdout + runner.make(outdir, "all").stdout
+        flags = set(main_o_flags(outdir))
+        problems += [f"{target}: {f} missing" for f in sorted(present - flags)]
+        problems += [f"{target}: {f} present" for f in sorted(absent & flags)]
+    return not problems, "; ".join(problems), log
+
+
+def nm_names(outdir):
+    out = subprocess.run(["nm", os.path.join(outdir, "kernel.elf")], capture_output=True,
+                         text=True, check=True).stdout
+    return {line.split()[-1] for line in out.splitlines()}
+
+
+def kallsyms(runner, outdir, first):
+    """On: the table is linked in, and scripts/kallsyms run on the final
+    kernel reproduces it (the link passes settled).  Off: no table at all."""
+    log = runner.make(outdir, "x86_64_defconfig").stdout + runner.make(outdir, "all").stdout
+    with_table = "kallsyms_names" in nm_names(outdir)
+    nm = subprocess.run(["nm", "-n", os.path.join(outdir, "kernel.elf")], capture_output=True,
+                        text=True, check=True).stdout
+    regenerated = subprocess.run([os.path.join(runner.srctree, "scripts/kallsyms")], input=nm,
+                                 capture_output=True, text=True, check=True).stdout
+    with open(os.path.join(outdir, ".tmp_kallsyms2.asm"), encoding="utf-8") as f:
+        linked = f.read()
+    log += runner.make(outdir, "KCONFIG_STRICT=1", "x86_64_defconfig").stdout
+    subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"), "--disable",
+                    "KALLSYMS"], check=True)
+    log += runner.make(outdir, "olddefconfig").stdout + runner.make(outdir, "all").stdout
+    without_table = "kallsyms_names" not in nm_names(outdir)
+    runner.make(outdir, "x86_64_defconfig")
+    runner.make(outdir, "all")
+    symbols = re.search(r"kallsyms_num:\s+dd (\d+)", linked)
+    ok = with_table and regenerated == linked and without_table and symbols
+    return ok, f"{symbols.group(1) if symbols else 0} symbols; table matches the final " \
+        f"kernel: {regenerated == linked}; absent when off: {without_table}", log
 
 
 def clean_targets(runner, outdir, first):

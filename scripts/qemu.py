@@ -123,12 +123,43 @@ class BootResult:
         return f"QEMU exit status {self.status} ({names.get(self.status, 'unexpected')})"
 
 
-def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0):
+class Session:
+    """A running QEMU, for the callback of boot(interact=...)."""
+
+    def __init__(self, monitor, chunks, workdir):
+        self.monitor = monitor
+        self._chunks = chunks
+        self._workdir = workdir
+
+    def output(self):
+        return b"".join(self._chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def wait_for(self, pattern, timeout=10.0):
+        """Wait until the serial output matches @pattern; the match, or None."""
+        deadline = time.monotonic() + timeout
+        while True:
+            m = re.search(pattern, self.output())
+            if m or time.monotonic() > deadline:
+                return m
+            time.sleep(0.05)
+
+    def sendkeys(self, keys):
+        """Type @keys, QEMU key names such as "a", "shift-k", "ret"."""
+        for key in keys:
+            self.monitor.command(f"sendkey {key}")
+
+    def screen(self):
+        return self.monitor.vga_text(self._workdir)
+
+
+def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
+         interact=None):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
-    wait @screen_delay seconds more, read the VGA text screen through the
-    monitor and stop QEMU.  Otherwise wait for QEMU to exit by itself.
+    wait @screen_delay seconds more, call @interact(Session) if given, read
+    the VGA text screen through the monitor and stop QEMU.  Otherwise wait
+    for QEMU to exit by itself.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -164,6 +195,8 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             elif proc.poll() is None:
                 time.sleep(screen_delay)
                 mon = Monitor(monitor)
+                if interact:
+                    interact(Session(mon, chunks, tmp))
                 screen = mon.vga_text(tmp)
                 mon.command("quit")
                 mon.close()

@@ -314,7 +314,7 @@ void show_exception(const struct pt_regs *regs, unsigned long cr2, bool fatal)
 		return;
 	}
 	if (has_error_code(vector))
-		report("%s %s (vector %u), error code %#lx\n", mnemonic, exception_name(vector),
+		report("%s %s (vector %u), error code 0x%04lx\n", mnemonic, exception_name(vector),
 		       vector, regs->error_code);
 	else
 		report("%s%s%s (vector %u)\n", mnemonic, *mnemonic ? " " : "",

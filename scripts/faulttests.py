@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Fault tests, run by scripts/test-kernel: one boot per CPU fault.
+
+"ktest.fault=NAME" makes the kernel commit that fault on purpose
+(arch/x86_64/kernel/fault_test.c).  For every configuration below and
+every fault, the report on the serial port must hold what the configured
+CONFIG_EXCEPTION_VERBOSITY_* promises, the kernel must end in panic() with
+the failure exit code (a reset or triple fault exits 0), and addresses
+must point into the function that faulted, found with nm in kernel.elf.
+"""
+import os
+import re
+import subprocess
+
+import qemu
+
+# name -> (mnemonic, exception name, vector, function at RIP, caller in the
+#          backtrace, lines the NORMAL report must contain)
+FAULTS = {
+    "de": ("#DE", "Divide Error", 0, "fault_divide_error", "ktest_provoke_fault", []),
+    "ud": ("#UD", "Invalid Opcode", 6, "fault_invalid_opcode", "ktest_provoke_fault", []),
+    "pf_null": ("#PF", "Page Fault", 14, "fault_null_read", "ktest_provoke_fault",
+                ["error code 0x0000", "read of a not-present page in kernel mode",
+                 "CR2: 0000000000000000 (NULL pointer dereference)"]),
+    "pf_write": ("#PF", "Page Fault", 14, "fault_unmapped_write", "ktest_provoke_fault",
+                 ["error code 0x0002", "write to a not-present page in kernel mode",
+                  "CR2: 0000000000001000"]),
+    "gp": ("#GP", "General Protection", 13, "fault_non_canonical", "ktest_provoke_fault",
+           ["error code 0x0000", "no selector involved"]),
+    "gp_selector": ("#GP", "General Protection", 13, "fault_bad_selector",
+                    "ktest_provoke_fault", ["error code 0x0028", "selector 0x0028: GDT entry 5"]),
+    "stack_overflow": ("#DF", "Double Fault", 8, "recurse", "fault_stack_overflow",
+                       ["kernel stack overflow: kernel stack exhausted",
+                        "handled on the #DF stack", "(in a guard page)"]),
+}
+
+FULL_LINES = ["RAX: ", "RFLAGS: ", "CR0: ", "CS: 0008 SS: 0010", "Call Trace:"]
+
+
+def configurations(runner):
+    """(label, output directory) of every configuration to test, building
+    the ones the boot group did not."""
+    configs = [("debug_defconfig", runner.built.get("debug_defconfig")),
+               ("x86_64_defconfig+ktest.config", runner.built.get("x86_64_defconfig+ktest.config"))]
+    configs.append(("tiny_defconfig+ktest.config",
+                    build(runner, "fault-tiny", ["tiny_defconfig", "ktest.config"])))
+    configs.append(("debug_defconfig without frame pointers and kallsyms",
+                    build(runner, "fault-nofp", ["debug_defconfig"],
+                          ["--disable", "FRAME_POINTER", "--disable", "KALLSYMS"])))
+    return configs
+
+
+def build(runner, name, how, tweaks=()):
+    try:
+        outdir, _ = runner.configure(name, how)
+        if tweaks:
+            subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"),
+                            *tweaks], check=True)
+            runner.make(outdir, "olddefconfig")
+        runner.build(outdir)
+    except Exception as e:  # BuildError
+        runner.result(f"fault: {name} builds", False, log=getattr(e, "log", str(e)))
+        return None
+    return outdir
+
+
+def function_ranges(outdir):
+    """name -> (start, end) of every sized symbol in kernel.elf."""
+    out = subprocess.run(["nm", "-S", os.path.join(outdir, "kernel.elf")], check=True,
+                         capture_output=True, text=True).stdout
+    ranges = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) == 4:
+            start = int(f[0], 16)
+            ranges[f[3]] = (start, start + int(f[1], 16))
+    return ranges
+
+
+def in_function(addr, ranges, name):
+    start, end = ranges.get(name, (0, 0))
+    return start <= addr < end
+
+
+def report_of(output, fault):
+    """The lines between the fault test's announcement and the panic."""
+    lines = output.splitlines()
+    start = next((i for i, ln in enumerate(lines) if ln.startswith(f"ktest: fault test {fault}:")),
+                 None)
+    if start is None:
+        return None
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("Kernel panic")),
+               len(lines))
+    return lines[start + 1:end]
+
+
+def check_terse(report, want, ranges):
+    mnemonic, name, vector, function = want[:4]
+    m = re.fullmatch(rf"{re.escape(mnemonic)} {name} \(vector {vector}\) at RIP ([0-9a-f]{{16}})",
+                     report[0]) if report else None
+    problems = []
+    if not m:
+        problems.append(f"first line {report[:1]}")
+    elif not in_function(int(m.group(1), 16), ranges, function):
+        problems.append(f"RIP {m.group(1)} is not in {function}")
+    if len(report) != 1:
+        problems.append(f"{len(report)} lines, not one")
+    return problems
+
+
+def check_normal(report, want, ranges, kallsyms):
+    mnemonic, name, vector, function, _, lines = want
+    text = "\n".join(report)
+    problems = []
+    if not report or not re.match(rf"{re.escape(mnemonic)} {name} \(vector {vector}\)", report[0]):
+        problems.append(f"first line {report[:1]}")
+    problems += [f"no '{ln}'" for ln in lines if ln not in text]
+    m = re.search(r"RIP: 0008:([0-9a-f]{16}) (\S+)", text)
+    if not m:
+        problems.append("no RIP line")
+    else:
+        if not in_function(int(m.group(1), 16), ranges, function):
+            problems.append(f"RIP {m.group(1)} is not in {function}")
+        if kallsyms and not m.group(2).startswith(function + "+0x"):
+            problems.append(f"RIP named {m.group(2)}, not {function}")
+        if not kallsyms and not re.fullmatch(r"0x[0-9a-f]+", m.group(2)):
+            problems.append(f"RIP printed as {m.group(2)} without kallsyms")
+    if "RSP: 0010:" not in text:
+        problems.append("no RSP line")
+    return problems
+
+
+def check_full(report, want, ranges, kallsyms, frame_pointer):
+    text = "\n".join(report)
+    problems = [f"no '{ln}'" for ln in FULL_LINES if ln not in text]
+    trace = text[text.find("Call Trace:"):]
+    caller = want[4]
+    if kallsyms:
+        if not re.search(rf"\] {caller}\+0x[0-9a-f]+/0x[0-9a-f]+", trace):
+            problems.append(f"backtrace does not name {caller}")
+        if frame_pointer and " ? " in trace:
+            problems.append("unreliable entries in a frame-pointer backtrace")
+    elif want[0] != "#DF":
+        # Without a symbol table: some "?" entry of the stack scan must be a
+        # return address into the caller.
+        addrs = [int(a, 16) for a in re.findall(r"\? \[<([0-9a-f]{16})>\]", trace)]
+        if not any(in_function(a - 1, ranges, caller) for a in addrs):
+            problems.append(f"no backtrace entry in {caller}")
+    return problems
+
+
+def check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer):
+    want = FAULTS[fault]
+    problems = []
+    if res.status != qemu.EXIT_FAILURE:
+        problems.append(res.describe())
+    if f"Kernel panic - not syncing: Fatal exception: {want[1]}" not in res.output:
+        problems.append("no 'Fatal exception' panic")
+    report = report_of(res.output, fault)
+    if report is None:
+        return problems + ["the fault test never started"]
+    if verbosity == "TERSE":
+        return problems + check_terse(report, want, ranges)
+    problems += check_normal(report, want, ranges, kallsyms)
+    full = verbosity == "FULL"
+    if full:
+        problems += check_full(report, want, ranges, kallsyms, frame_pointer)
+    elif "RAX: " in "\n".join(report):
+        problems.append("registers dumped at NORMAL verbosity")
+    return problems
+
+
+def run(runner):
+    if not runner.wanted("fault: *"):
+        return
+    for label, outdir in configurations(runner):
+        selected = [f for f in FAULTS if runner.wanted(f"fault: {label}: {f}")]
+        if not selected:
+            continue
+        if not outdir:
+            for fault in selected:
+                runner.not_built(f"fault: {label}: {fault}")
+            continue
+        verbosity = next(v for v in ("TERSE", "NORMAL", "FULL")
+                         if runner.config_value(outdir, f"CONFIG_EXCEPTION_VERBOSITY_{v}") == "y")
+        kallsyms = runner.config_value(outdir, "CONFIG_KALLSYMS") == "y"
+        frame_pointer = runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y"
+        ranges = function_ranges(outdir)
+        for fault in selected:
+            res = qemu.boot(os.path.join(outdir, "kernel.iso"),
+                            cmdline=f"qemu_exit ktest.fault={fault}", timeout=60)
+            problems = check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer)
+            runner.result(f"fault: {label}: {fault}", not problems,
+                          "; ".join(problems) or f"{verbosity} report, {res.describe()}",
+                          res.output)
