@@ -121,7 +121,7 @@ ifeq ("$(origin W)", "command line")
 endif
 
 # Objects of these directories make up the kernel.
-build-dirs := arch/$(SRCARCH) kernel drivers lib
+build-dirs := arch/$(SRCARCH) kernel mm drivers lib
 
 # ---------------------------------------------------------------------------
 # Which kind of goal is this?  Configuration targets must not need a

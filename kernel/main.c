@@ -14,6 +14,7 @@
 #include <kernel/init.h>
 #include <kernel/input.h>
 #include <kernel/ktest.h>
+#include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -66,6 +67,7 @@ __noreturn void start_kernel(phys_addr_t boot_info_phys)
 	parse_kernel_params(boot_info.cmdline);
 	console_init();
 	print_boot_info();
+	mm_init();
 
 	init_IRQ();
 	time_init();

@@ -25,6 +25,15 @@ FAULTS = {
     "pf_write": ("#PF", "Page Fault", 14, "fault_unmapped_write", "ktest_provoke_fault",
                  ["error code 0x0002", "write to a not-present page in kernel mode",
                   "CR2: 0000000000001000"]),
+    "write_text": ("#PF", "Page Fault", 14, "fault_write_text", "ktest_provoke_fault",
+                   ["error code 0x0003",
+                    "write to a present (protection violation) page in kernel mode",
+                    "(kernel text"]),
+    # RIP is the data byte itself, which no function contains.
+    "exec_data": ("#PF", "Page Fault", 14, "exec_target", "ktest_provoke_fault",
+                  ["error code 0x0011",
+                   "instruction fetch from a present (protection violation) page in kernel mode",
+                   "(kernel data)"]),
     "gp": ("#GP", "General Protection", 13, "fault_non_canonical", "ktest_provoke_fault",
            ["error code 0x0000", "no selector involved"]),
     "gp_selector": ("#GP", "General Protection", 13, "fault_bad_selector",
@@ -33,6 +42,9 @@ FAULTS = {
                        ["kernel stack overflow: kernel stack exhausted",
                         "handled on the #DF stack", "(in a guard page)"]),
 }
+
+# Faults whose RIP is in data, not in a function: printed as a bare address.
+DATA_TARGETS = {"exec_target"}
 
 FULL_LINES = ["RAX: ", "RFLAGS: ", "CR0: ", "CS: 0008 SS: 0010", "Call Trace:"]
 
@@ -121,10 +133,11 @@ def check_normal(report, want, ranges, kallsyms):
     else:
         if not in_function(int(m.group(1), 16), ranges, function):
             problems.append(f"RIP {m.group(1)} is not in {function}")
-        if kallsyms and not m.group(2).startswith(function + "+0x"):
+        text_rip = function in DATA_TARGETS
+        if kallsyms and not text_rip and not m.group(2).startswith(function + "+0x"):
             problems.append(f"RIP named {m.group(2)}, not {function}")
-        if not kallsyms and not re.fullmatch(r"0x[0-9a-f]+", m.group(2)):
-            problems.append(f"RIP printed as {m.group(2)} without kallsyms")
+        if (not kallsyms or text_rip) and not re.fullmatch(r"0x[0-9a-f]+", m.group(2)):
+            problems.append(f"RIP printed as {m.group(2)}, not as a bare address")
     if "RSP: 0010:" not in text:
         problems.append("no RSP line")
     return problems

@@ -50,6 +50,7 @@ SECTIONS
 	_etext = .;
 
 	. = ALIGN(4096);
+	__start_rodata = .;
 	.rodata : AT(ADDR(.rodata) - KERNEL_VMA) {
 		*(.rodata .rodata.*)
 		TABLE(ktest_suites)
@@ -60,6 +61,7 @@ SECTIONS
 	_erodata = .;
 
 	. = ALIGN(4096);
+	__start_data = .;
 	.data : AT(ADDR(.data) - KERNEL_VMA) {
 		*(.data .data.*)
 	} :data

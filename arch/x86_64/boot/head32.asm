@@ -75,23 +75,28 @@ check_cpu:
 	jz boot_error
 	ret
 
-; Map the first GiB twice with 2 MiB pages: at 0 (identity, so that this
-; code keeps running when paging comes on) and at KERNEL_VMA (where the
-; kernel is linked).  start_kernel() removes the identity half.
+; Map the first GiB three times with 2 MiB pages: at 0 (identity, so that
+; this code keeps running when paging comes on), at KERNEL_VMA (where the
+; kernel is linked) and at PAGE_OFFSET (the direct map, where C finds
+; physical memory).  start_kernel() removes the identity map;
+; paging_init() replaces the rest.
 setup_page_tables:
 	mov edi, PHYS(boot_pml4)
 	xor eax, eax
-	mov ecx, 4 * 4096 / 4		; PML4, two PDPTs and the PD
+	mov ecx, 5 * 4096 / 4		; PML4, three PDPTs and the PD
 	rep stosd
 
 	mov eax, PHYS(boot_pdpt_low) + PTE_PRESENT + PTE_WRITE
 	mov [PHYS(boot_pml4)], eax
 	mov eax, PHYS(boot_pdpt_high) + PTE_PRESENT + PTE_WRITE
 	mov [PHYS(boot_pml4) + 511 * 8], eax
+	mov eax, PHYS(boot_pdpt_direct) + PTE_PRESENT + PTE_WRITE
+	mov [PHYS(boot_pml4) + DIRECT_MAP_PML4_INDEX * 8], eax
 
 	mov eax, PHYS(boot_pd) + PTE_PRESENT + PTE_WRITE
 	mov [PHYS(boot_pdpt_low)], eax
 	mov [PHYS(boot_pdpt_high) + 510 * 8], eax
+	mov [PHYS(boot_pdpt_direct)], eax
 
 	mov edi, PHYS(boot_pd)
 	mov eax, PTE_PRESENT + PTE_WRITE + PTE_HUGE
@@ -195,6 +200,7 @@ boot_pml4:		resb 4096
 boot_pdpt_low:		resb 4096
 boot_pdpt_high:		resb 4096
 boot_pd:		resb 4096
+boot_pdpt_direct:	resb 4096
 boot_stack_guard:	resb 4096	; unmapped by stacks_init(): overflow faults
 boot_stack_bottom:	resb BOOT_STACK_SIZE
 boot_stack_top:

@@ -80,18 +80,39 @@ static void show_selector_error(unsigned long err)
 	       err & SEL_ERR_EXT ? ", during delivery of an external event" : "");
 }
 
+/* Which part of the kernel image @addr is in, or NULL. */
+static const char *image_section(unsigned long addr)
+{
+	if (addr >= (unsigned long)_text && addr < (unsigned long)_etext)
+		return "kernel text";
+	if (addr >= (unsigned long)__start_rodata && addr < (unsigned long)_erodata)
+		return "kernel read-only data";
+	if (addr >= (unsigned long)__start_data && addr < (unsigned long)_end)
+		return "kernel data";
+	return NULL;
+}
+
 /* What CR2 points at, when that says something. */
 static void show_fault_address(unsigned long cr2)
 {
 	const struct stack_info *guarded = stack_guarding(cr2);
+	const char *section = image_section(cr2);
+	unsigned long size, offset;
+	char sym[KSYM_SYMBOL_LEN];
 
-	if (cr2 < PAGE_SIZE)
+	if (cr2 < PAGE_SIZE) {
 		report("  CR2: %016lx (NULL pointer dereference)\n", cr2);
-	else if (guarded)
+	} else if (guarded) {
 		report("  CR2: %016lx (guard page below the %s: stack overflow)\n", cr2,
 		       guarded->name);
-	else
+	} else if (section && kallsyms_lookup(cr2, &size, &offset)) {
+		sprint_symbol(sym, sizeof(sym), cr2);
+		report("  CR2: %016lx (%s, %s)\n", cr2, section, sym);
+	} else if (section) {
+		report("  CR2: %016lx (%s)\n", cr2, section);
+	} else {
 		report("  CR2: %016lx\n", cr2);
+	}
 }
 
 /*

@@ -54,6 +54,21 @@ static __noinline void fault_unmapped_write(void)
 	*p = 0x5a5a;
 }
 
+/* W^X: kernel text is read-only. */
+static __noinline void fault_write_text(void)
+{
+	*(volatile u8 *)fault_divide_error = 0xc3;
+}
+
+/* W^X: data is never executable.  The byte is a "ret", were it run. */
+static u8 exec_target[16] = { 0xc3 };
+
+static __noinline void fault_exec_data(void)
+{
+	((void (*)(void))exec_target)();
+	barrier();	/* keep the call a call, not a jump */
+}
+
 static __noinline void fault_non_canonical(void)
 {
 	volatile u64 *p = (volatile u64 *)0x8000000000000000ULL;
@@ -95,6 +110,8 @@ static const struct fault_test fault_tests[] = {
 	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
 	{ "pf_null", "read through a NULL pointer", fault_null_read },
 	{ "pf_write", "write to an unmapped page", fault_unmapped_write },
+	{ "write_text", "write to the kernel's read-only text", fault_write_text },
+	{ "exec_data", "call into a data page, which is not executable", fault_exec_data },
 	{ "gp", "read from a non-canonical address", fault_non_canonical },
 	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
 	{ "stack_overflow", "unbounded recursion on the kernel stack", fault_stack_overflow },

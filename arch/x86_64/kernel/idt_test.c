@@ -90,10 +90,10 @@ static void guard_pages_are_unmapped(struct ktest *t)
 	for (i = 0; i < nr_kernel_stacks; i++) {
 		const struct stack_info *s = &kernel_stacks[i];
 
-		KTEST_EXPECT_FALSE(t, pgtable_translate(s->guard, &phys, &flags));
-		KTEST_EXPECT_FALSE(t, pgtable_translate(s->bottom - 1, &phys, &flags));
-		KTEST_EXPECT_TRUE(t, pgtable_translate(s->bottom, &phys, &flags));
-		KTEST_EXPECT_TRUE(t, pgtable_translate(s->top - 1, &phys, &flags));
+		KTEST_EXPECT_FALSE(t, translate(s->guard, &phys, &flags));
+		KTEST_EXPECT_FALSE(t, translate(s->bottom - 1, &phys, &flags));
+		KTEST_EXPECT_TRUE(t, translate(s->bottom, &phys, &flags));
+		KTEST_EXPECT_TRUE(t, translate(s->top - 1, &phys, &flags));
 		KTEST_EXPECT_EQ(t, s->guard + PAGE_SIZE, s->bottom);
 	}
 }

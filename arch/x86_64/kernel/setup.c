@@ -63,9 +63,8 @@ void print_boot_info(void)
 	size_t i;
 
 	pr_info("Boot loader: %s\n", bi->loader_name ? bi->loader_name : "(unknown)");
-	pr_info("Memory: %llu MiB available in %zu regions, kernel %zu KiB\n",
-		(unsigned long long)(boot_mem_available(bi) >> 20), bi->nr_mmap,
-		(size_t)(_end - _text) >> 10);
+	pr_info("Memory map: %zu regions, %llu MiB usable\n", bi->nr_mmap,
+		(unsigned long long)(boot_mem_available(bi) >> 20));
 	if (!IS_ENABLED(CONFIG_DEBUG_BOOT_INFO))
 		return;
 	pr_info("Boot information at %#llx, %zu bytes\n", (unsigned long long)bi->info_phys,

@@ -79,6 +79,6 @@ void stacks_init(void)
 	unsigned int i;
 
 	for (i = 0; i < nr_kernel_stacks; i++)
-		if (pgtable_unmap_page(kernel_stacks[i].guard))
+		if (unmap_page(kernel_stacks[i].guard))
 			panic("cannot unmap the guard page of the %s", kernel_stacks[i].name);
 }

@@ -1,98 +1,192 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Walking and editing the live 4-level page tables.
+ * Walking and editing 4-level page tables.
  *
- * head32.asm maps the kernel with 2 MiB pages, which is fast to set up but
- * too coarse for a guard page: a page of nothing between a stack and what
- * lies below it, so that running off the stack faults instead of silently
- * overwriting memory.  Unmapping one 4 KiB page inside a 2 MiB page first
- * replaces the large page with a page table of 512 small pages that map
- * the same memory with the same flags.  Until a frame allocator exists,
- * those page tables come from a small static pool.
+ * A walk goes PML4 -> PDPT -> PD -> PT, making missing tables on the way
+ * when it maps.  A 2 MiB page that is in the way of a 4 KiB change (a
+ * guard page to unmap, a page to protect) is first replaced by a table of
+ * 512 small pages that map the same memory with the same flags.
+ *
+ * Tables come from the frame allocator once it runs; before that, from a
+ * small static pool (the guard pages are unmapped that early, in the boot
+ * page tables).
  */
 #include <asm/cpu.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/page_alloc.h>
+#include <kernel/string.h>
 
-#define SPLIT_POOL_SIZE	4
+#define EARLY_POOL_SIZE	4
+#define TABLE_FLAGS	(_PAGE_PRESENT | _PAGE_RW)
 
-static u64 split_pool[SPLIT_POOL_SIZE][PTRS_PER_TABLE] __aligned(PAGE_SIZE);
-static unsigned int split_pool_used;
+static u64 early_pool[EARLY_POOL_SIZE][PTRS_PER_TABLE] __aligned(PAGE_SIZE);
+static unsigned int early_pool_used;
+static bool use_page_alloc;
 
-/* Page tables live in the boot mapping, so their physical addresses are reachable. */
+void pgtable_use_page_alloc(void)
+{
+	use_page_alloc = true;
+}
+
+static u64 *alloc_table(void)
+{
+	u64 *t;
+
+	if (use_page_alloc)
+		t = alloc_page();
+	else
+		t = early_pool_used < EARLY_POOL_SIZE ? early_pool[early_pool_used++] : NULL;
+	if (t)
+		memset(t, 0, PAGE_SIZE);
+	return t;
+}
+
 static u64 *table_of(u64 entry)
 {
 	return phys_to_virt(entry & PTE_ADDR_MASK);
 }
 
-/* The PD entry for @virt, or NULL when no page directory covers it. */
-static u64 *pd_entry(unsigned long virt)
+u64 *current_pml4(void)
 {
-	u64 *pml4 = phys_to_virt(read_cr3() & PTE_ADDR_MASK);
-	u64 e = pml4[PML4_INDEX(virt)];
-	u64 *pdpt;
-
-	if (!(e & _PAGE_PRESENT))
-		return NULL;
-	pdpt = table_of(e);
-	e = pdpt[PDPT_INDEX(virt)];
-	if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
-		return NULL;	/* the kernel maps no 1 GiB pages */
-	return &table_of(e)[PD_INDEX(virt)];
+	return phys_to_virt(read_cr3() & PTE_ADDR_MASK);
 }
 
-bool pgtable_translate(unsigned long virt, phys_addr_t *phys, u64 *flags)
+/* The table that @entry points to, made if missing and @create. */
+static u64 *next_table(u64 *entry, bool create)
 {
-	u64 *pde = pd_entry(virt), e;
+	u64 *t;
 
-	if (!pde || !(*pde & _PAGE_PRESENT))
-		return false;
-	if (*pde & _PAGE_PSE) {
-		*phys = (*pde & PTE_ADDR_MASK & ~0x1fffffULL) | (virt & 0x1fffff);
-		*flags = *pde & ~PTE_ADDR_MASK;
-		return true;
-	}
-	e = table_of(*pde)[PT_INDEX(virt)];
-	if (!(e & _PAGE_PRESENT))
-		return false;
-	*phys = (e & PTE_ADDR_MASK) | (virt & 0xfff);
-	*flags = e & ~PTE_ADDR_MASK;
-	return true;
+	if (*entry & _PAGE_PRESENT)
+		return table_of(*entry);
+	if (!create || !(t = alloc_table()))
+		return NULL;
+	*entry = virt_to_phys(t) | TABLE_FLAGS;
+	return t;
+}
+
+/* The PD entry for @virt, or NULL (missing tables are made if @create). */
+static u64 *pd_entry(const u64 *pml4, unsigned long virt, bool create)
+{
+	u64 *pdpt = next_table((u64 *)&pml4[PML4_INDEX(virt)], create), *pd;
+
+	if (!pdpt || (pdpt[PDPT_INDEX(virt)] & _PAGE_PSE))
+		return NULL;	/* the kernel maps no 1 GiB pages */
+	pd = next_table(&pdpt[PDPT_INDEX(virt)], create);
+	return pd ? &pd[PD_INDEX(virt)] : NULL;
 }
 
 /* Replace the 2 MiB page at *@pde by a table of 512 4 KiB pages, same flags. */
 static int split_large_page(u64 *pde)
 {
 	u64 flags = *pde & ~PTE_ADDR_MASK & ~_PAGE_PSE;
-	u64 base = *pde & PTE_ADDR_MASK & ~0x1fffffULL;
-	u64 *pt;
+	u64 base = *pde & PTE_ADDR_MASK & ~(u64)(LARGE_PAGE_SIZE - 1);
+	u64 *pt = alloc_table();
 	int i;
 
-	if (split_pool_used == SPLIT_POOL_SIZE)
+	if (!pt)
 		return -ENOMEM;
-	pt = split_pool[split_pool_used++];
 	for (i = 0; i < PTRS_PER_TABLE; i++)
 		pt[i] = (base + (u64)i * PAGE_SIZE) | flags;
-	*pde = virt_to_phys(pt) | (flags & ~_PAGE_NX) | _PAGE_PRESENT;
+	*pde = virt_to_phys(pt) | TABLE_FLAGS;
 	write_cr3(read_cr3());	/* drop every cached translation of the large page */
 	return 0;
 }
 
-int pgtable_unmap_page(unsigned long virt)
+/* The PT entry for @virt; NULL with *@err set if it cannot be had. */
+static u64 *pt_entry(const u64 *pml4, unsigned long virt, bool create, int *err)
 {
-	u64 *pde = pd_entry(virt);
-	int err;
+	u64 *pde = pd_entry(pml4, virt, create), *pt;
 
-	if (!pde || !(*pde & _PAGE_PRESENT))
-		return -EINVAL;
+	*err = create ? -ENOMEM : -EINVAL;
+	if (!pde)
+		return NULL;
 	if (*pde & _PAGE_PSE) {
-		err = split_large_page(pde);
-		if (err)
-			return err;
+		*err = split_large_page(pde);
+		if (*err)
+			return NULL;
 	}
-	table_of(*pde)[PT_INDEX(virt)] = 0;
+	pt = next_table(pde, create);
+	return pt ? &pt[PT_INDEX(virt)] : NULL;
+}
+
+int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
+{
+	int err;
+	u64 *pte = pt_entry(pml4, virt, true, &err);
+
+	if (!pte)
+		return err;
+	*pte = (phys & PTE_ADDR_MASK) | flags;
+	return 0;
+}
+
+int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
+{
+	u64 *pde = pd_entry(pml4, virt, true);
+
+	if (!pde)
+		return -ENOMEM;
+	*pde = (phys & PTE_ADDR_MASK) | flags | _PAGE_PSE;
+	return 0;
+}
+
+int map_page(unsigned long virt, phys_addr_t phys, u64 flags)
+{
+	int err = map_page_in(current_pml4(), virt, phys, flags);
+
+	invlpg(virt);
+	return err;
+}
+
+/* Change the live entry of a mapped 4 KiB page to @value. */
+static int set_pte(unsigned long virt, bool keep_address, u64 value)
+{
+	int err;
+	u64 *pte = pt_entry(current_pml4(), virt, false, &err);
+
+	if (!pte)
+		return err;
+	if (!(*pte & _PAGE_PRESENT))
+		return -EINVAL;
+	*pte = keep_address ? (*pte & PTE_ADDR_MASK) | value : value;
 	invlpg(virt);
 	return 0;
+}
+
+int unmap_page(unsigned long virt)
+{
+	return set_pte(virt, false, 0);
+}
+
+int protect_page(unsigned long virt, u64 flags)
+{
+	return set_pte(virt, true, flags);
+}
+
+bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags)
+{
+	u64 *pde = pd_entry(pml4, virt, false), e;
+
+	if (!pde || !(*pde & _PAGE_PRESENT))
+		return false;
+	if (*pde & _PAGE_PSE) {
+		*phys = (*pde & PTE_ADDR_MASK & ~(u64)(LARGE_PAGE_SIZE - 1)) |
+			(virt & (LARGE_PAGE_SIZE - 1));
+		*flags = *pde & ~PTE_ADDR_MASK;
+		return true;
+	}
+	e = table_of(*pde)[PT_INDEX(virt)];
+	if (!(e & _PAGE_PRESENT))
+		return false;
+	*phys = (e & PTE_ADDR_MASK) | (virt & (PAGE_SIZE - 1));
+	*flags = e & ~PTE_ADDR_MASK;
+	return true;
+}
+
+bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags)
+{
+	return translate_in(current_pml4(), virt, phys, flags);
 }

@@ -1,31 +1,55 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Address-space layout while the boot page tables are in use.
+ * The kernel's address space.
  *
- * head32.asm maps the first GiB of physical memory at KERNEL_VMA (and,
- * until start_kernel() removes it, at 0).  KERNEL_VMA itself comes from
- * arch/x86_64/Makefile, so C, NASM and the linker script share one value.
+ *   0xffff888000000000  PAGE_OFFSET: the direct map, physical 0 and up
+ *   0xffffc90000000000  free for mappings made at run time (tests)
+ *   0xffffffff80000000  KERNEL_VMA: the kernel image, linked here
+ *
+ * head32.asm maps the first GiB of physical memory at both PAGE_OFFSET
+ * and KERNEL_VMA (and, until start_kernel() removes it, at 0).
+ * paging_init() (arch/x86_64/mm/init.c) then replaces those tables: all
+ * of RAM in the direct map, the kernel image page by page with W^X
+ * permissions.  KERNEL_VMA comes from arch/x86_64/Makefile, so C, NASM and
+ * the linker script share one value.
  */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
 #include <kernel/types.h>
 
-#define PAGE_SIZE		4096UL
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define BOOT_MAP_SIZE		(1UL << 30)	/* physical memory mapped at boot */
 
-/* Only for physical addresses below BOOT_MAP_SIZE. */
+/* The host build of mm/ (lib/tests/) puts "physical memory" in an arena. */
+#ifndef PAGE_OFFSET
+#define PAGE_OFFSET		0xffff888000000000UL
+#endif
+#define VMAP_START		0xffffc90000000000UL
+
+/*
+ * Through the direct map: every physical address below memory's end after
+ * paging_init(), below BOOT_MAP_SIZE before.
+ */
 static inline void *phys_to_virt(phys_addr_t phys)
 {
-	return (void *)(phys + KERNEL_VMA);
+	return (void *)(phys + PAGE_OFFSET);
 }
 
+/* For direct-map and kernel-image addresses alike. */
 static inline phys_addr_t virt_to_phys(const void *virt)
 {
-	return (phys_addr_t)((uintptr_t)virt - KERNEL_VMA);
+	uintptr_t v = (uintptr_t)virt;
+
+#ifdef KERNEL_VMA
+	if (v >= KERNEL_VMA)
+		return v - KERNEL_VMA;
+#endif
+	return v - PAGE_OFFSET;
 }
 
-/* Boundaries of the kernel image, from the linker script. */
-extern char _text[], _etext[], _erodata[], _end[];
+/* Boundaries of the kernel image and its sections, from the linker script. */
+extern char _text[], _etext[], __start_rodata[], _erodata[], __start_data[], _end[];
 
 #endif

@@ -2,11 +2,11 @@
 /*
  * 4-level page tables (arch/x86_64/mm/pgtable.c).
  *
- * The kernel still runs on the page tables head32.asm built: the first GiB
- * of physical memory mapped at KERNEL_VMA with 2 MiB pages.  What this
- * file offers on top is what the interrupt code needs today: looking up a
- * translation, and unmapping single 4 KiB pages (the guard pages under the
- * stacks), which splits the 2 MiB page around them into 512 small ones.
+ * Functions ending in _in() work on the tables under any PML4, for
+ * building a new address space; the others on the live one (CR3), and
+ * flush the TLB entry they change.  Leaf entries carry the permissions:
+ * _PAGE_RW for writable, _PAGE_NX for not executable.  Tables in between
+ * are always present and writable, so they never restrict anything.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -18,29 +18,50 @@
 #define _PAGE_USER	(1ULL << 2)
 #define _PAGE_ACCESSED	(1ULL << 5)
 #define _PAGE_DIRTY	(1ULL << 6)
-#define _PAGE_PSE	(1ULL << 7)	/* 2 MiB or 1 GiB page, in a PD or PDPT */
+#define _PAGE_PSE	(1ULL << 7)	/* 2 MiB page, in a PD entry */
 #define _PAGE_GLOBAL	(1ULL << 8)
 #define _PAGE_NX	(1ULL << 63)
 
+/* Permissions for map_page() and protect_page() */
+#define PAGE_KERNEL_TEXT	(_PAGE_PRESENT)				/* R X */
+#define PAGE_KERNEL_RO		(_PAGE_PRESENT | _PAGE_NX)		/* R   */
+#define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)	/* RW  */
+
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTRS_PER_TABLE	512
+#define LARGE_PAGE_SIZE	(1UL << 21)
 
 #define PML4_INDEX(va)	(((va) >> 39) & 511)
 #define PDPT_INDEX(va)	(((va) >> 30) & 511)
 #define PD_INDEX(va)	(((va) >> 21) & 511)
 #define PT_INDEX(va)	(((va) >> 12) & 511)
 
-/*
- * Where @virt is mapped: its physical address and the flags of the entry
- * that maps it (with _PAGE_PSE for a large page).  False if not mapped.
- */
-bool pgtable_translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
+/* The live PML4, through the direct map. */
+u64 *current_pml4(void);
 
 /*
- * Unmap the 4 KiB page at @virt (page aligned).  Returns 0, -EINVAL if it
- * is not mapped, or -ENOMEM if a large page would have to be split and no
- * page table is left for it.
+ * Map the 4 KiB page at @virt to @phys with @flags (PAGE_KERNEL...),
+ * making page tables as needed and splitting a 2 MiB page that covers
+ * @virt.  Returns 0 or -ENOMEM.
  */
-int pgtable_unmap_page(unsigned long virt);
+int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags);
+/* The same for a 2 MiB page; @virt and @phys 2 MiB aligned. */
+int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags);
+
+int map_page(unsigned long virt, phys_addr_t phys, u64 flags);
+/* Returns 0, -EINVAL if @virt is not mapped, or -ENOMEM to split a large page. */
+int unmap_page(unsigned long virt);
+/* New permissions for a mapped 4 KiB page; errors as unmap_page(). */
+int protect_page(unsigned long virt, u64 flags);
+
+/*
+ * Where @virt is mapped: its physical address and the flags of the entry
+ * that maps it (with _PAGE_PSE for a 2 MiB page).  False if not mapped.
+ */
+bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags);
+bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
+
+/* Page tables come from alloc_page() once the frame allocator is up. */
+void pgtable_use_page_alloc(void);
 
 #endif

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The early physical memory map (mm/memblock.c): which physical memory is
+ * RAM, which of it is taken (the kernel image, the boot loader's data,
+ * the first MiB), and early allocations before the frame allocator runs.
+ *
+ * All ranges are page-aligned half-open intervals [start, end): usable
+ * memory is shrunk to whole pages, reservations are grown to them.
+ */
+#ifndef _KERNEL_MEMBLOCK_H
+#define _KERNEL_MEMBLOCK_H
+
+#include <kernel/types.h>
+
+#define MEMBLOCK_MAX_RANGES	64
+
+struct mem_range {
+	phys_addr_t start, end;
+};
+
+struct memblock {
+	struct mem_range usable[MEMBLOCK_MAX_RANGES];
+	size_t nr_usable;
+	struct mem_range reserved[MEMBLOCK_MAX_RANGES];
+	size_t nr_reserved;
+	phys_addr_t alloc_limit;	/* memblock_alloc() stays below this */
+};
+
+/* The kernel's map, filled by mm_init() from the boot loader's. */
+extern struct memblock memblock;
+
+void memblock_clear(struct memblock *mb, phys_addr_t alloc_limit);
+/* Both return 0, or -ENOMEM when the range table is full. */
+int memblock_add(struct memblock *mb, phys_addr_t start, phys_addr_t end);
+int memblock_reserve(struct memblock *mb, phys_addr_t start, phys_addr_t end);
+
+/*
+ * Take @size bytes aligned to @align (a power of two, at least a page)
+ * from the highest free memory below the allocation limit, and reserve
+ * them.  Returns the physical address, or 0 when nothing fits.
+ */
+phys_addr_t memblock_alloc(struct memblock *mb, size_t size, size_t align);
+
+/* Call @fn on every free range (usable and not reserved), in address order. */
+void memblock_for_each_free(const struct memblock *mb,
+			    void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), void *arg);
+
+u64 memblock_free_bytes(const struct memblock *mb);
+/* One past the highest usable address. */
+phys_addr_t memblock_end(const struct memblock *mb);
+
+#endif

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The frame allocator: physical memory in blocks of 2^order pages.
+ *
+ * Two designs sit behind this one interface, chosen in Kconfig:
+ * CONFIG_FRAME_ALLOC_BITMAP (mm/page_alloc_bitmap.c), one bit per page,
+ * and CONFIG_FRAME_ALLOC_BUDDY (mm/page_alloc_buddy.c), free lists per
+ * order with splitting and merging.  Both hand out blocks aligned to their
+ * size, through the direct map (phys_to_virt()), and both return NULL when
+ * memory runs out, never a block that is in use.
+ */
+#ifndef _KERNEL_PAGE_ALLOC_H
+#define _KERNEL_PAGE_ALLOC_H
+
+#include <kernel/types.h>
+
+#define MAX_ORDER	11	/* orders 0 .. 10: 4 KiB .. 4 MiB */
+
+struct memblock;
+
+/* A block of 2^@order pages, aligned to its size; NULL if none is free. */
+void *alloc_pages(unsigned int order);
+/*
+ * Give back a block from alloc_pages() with the same @order.  A block
+ * that is misaligned, outside the allocator's memory or already free is
+ * reported and left alone.
+ */
+void free_pages(void *addr, unsigned int order);
+
+static inline void *alloc_page(void)
+{
+	return alloc_pages(0);
+}
+
+static inline void free_page(void *addr)
+{
+	free_pages(addr, 0);
+}
+
+unsigned long nr_free_pages(void);
+/* Pages the allocator was given at start-up. */
+unsigned long nr_managed_pages(void);
+/* Bad free_pages() calls reported so far (for the tests). */
+extern unsigned long page_alloc_errors;
+
+/*
+ * Take every free range of @mb below @limit; the allocator's own tables
+ * come from memblock_alloc() first.  The free lists live in the free
+ * memory itself, so only memory the direct map already covers may be
+ * handed over: the boot tables map the first GiB, and the rest follows
+ * with page_alloc_add_above() once paging_init() has mapped it.  Returns
+ * 0 or -ENOMEM.
+ */
+int page_alloc_init(struct memblock *mb, phys_addr_t limit);
+void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
+
+/*
+ * One word per page for whoever uses a block to find it again from an
+ * address inside it (the slab allocator records its slab; NULL means
+ * nobody).  set_page_owner() sets every page of the order-@order block.
+ * page_owner() is NULL for addresses outside the allocator's memory.
+ */
+void set_page_owner(void *addr, unsigned int order, void *owner);
+void *page_owner(const void *addr);
+
+/* "bitmap" or "buddy" */
+extern const char page_alloc_name[];
+
+#endif

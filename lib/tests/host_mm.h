@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Included first in mm/ files built for the host: "physical memory" is an
+ * arena the host program allocates (host_mm.c), and the direct map is
+ * that arena, so phys_to_virt()/virt_to_phys() keep their kernel meaning.
+ */
+#ifndef _LIB_TESTS_HOST_MM_H
+#define _LIB_TESTS_HOST_MM_H
+
+extern unsigned char *host_phys_base;
+#define PAGE_OFFSET	((unsigned long)host_phys_base)
+#define HOST_ARENA_SIZE	(64UL << 20)
+
+#endif

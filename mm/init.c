@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm_init(): from the boot loader's memory map to a running frame
+ * allocator and the kernel's own page tables.
+ *
+ * What is never handed out: the first MiB (BIOS data, the VGA buffer,
+ * real-mode leftovers), the kernel image from its load address to _end
+ * (code, data, bss, with the boot page tables and stacks), and the boot
+ * loader's information block.
+ */
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <kernel/bootinfo.h>
+#include <kernel/memblock.h>
+#include <kernel/mm.h>
+#include <kernel/page_alloc.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+
+#define LOW_MEMORY_END	0x100000
+
+static void read_memory_map(const struct boot_info *bi)
+{
+	size_t i;
+
+	memblock_clear(&memblock, BOOT_MAP_SIZE);
+	for (i = 0; i < bi->nr_mmap; i++)
+		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE &&
+		    memblock_add(&memblock, bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len))
+			pr_warn("mm: too many memory regions, some memory is left unused\n");
+	memblock_reserve(&memblock, 0, LOW_MEMORY_END);
+	memblock_reserve(&memblock, KERNEL_LOAD_PHYS, virt_to_phys(_end));
+	if (bi->info_size)
+		memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size);
+}
+
+void mm_init(void)
+{
+	unsigned long kernel = virt_to_phys(_end) - KERNEL_LOAD_PHYS;
+
+	read_memory_map(&boot_info);
+	if (page_alloc_init(&memblock, BOOT_MAP_SIZE))
+		panic("mm: no usable memory for the frame allocator");
+	pgtable_use_page_alloc();
+	paging_init();
+	page_alloc_add_above(&memblock, BOOT_MAP_SIZE);
+
+	pr_info("Memory: %lu MiB available, %lu.%lu MiB kernel (%s frame allocator)\n",
+		nr_free_pages() >> (20 - PAGE_SHIFT), kernel >> 20, (kernel % (1 << 20)) * 10 >> 20,
+		page_alloc_name);
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of the early memory map on made-up maps: page alignment of what
+ * is added and reserved, merging, free ranges as usable minus reserved,
+ * and early allocations (highest fit, alignment, the limit).
+ */
+#include <kernel/compiler.h>
+#include <kernel/ktest.h>
+#include <kernel/memblock.h>
+
+#define KiB	1024ULL
+#define MiB	(1024 * KiB)
+
+static struct memblock mb;
+
+struct ranges {
+	struct mem_range r[8];
+	size_t n;
+};
+
+static void collect(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	struct ranges *rs = arg;
+
+	if (rs->n < ARRAY_SIZE(rs->r))
+		rs->r[rs->n] = (struct mem_range){ start, end };
+	rs->n++;
+}
+
+static void usable_is_shrunk_to_pages(struct ktest *t)
+{
+	memblock_clear(&mb, 64 * MiB);
+	memblock_add(&mb, 0x1234, 0x5800);
+	KTEST_ASSERT_EQ(t, mb.nr_usable, 1);
+	KTEST_EXPECT_EQ(t, mb.usable[0].start, 0x2000);
+	KTEST_EXPECT_EQ(t, mb.usable[0].end, 0x5000);
+	memblock_add(&mb, 0x10100, 0x10f00);	/* no whole page: nothing */
+	KTEST_EXPECT_EQ(t, mb.nr_usable, 1);
+}
+
+static void reserved_is_grown_and_merged(struct ktest *t)
+{
+	memblock_clear(&mb, 64 * MiB);
+	memblock_reserve(&mb, 0x3100, 0x3200);
+	KTEST_ASSERT_EQ(t, mb.nr_reserved, 1);
+	KTEST_EXPECT_EQ(t, mb.reserved[0].start, 0x3000);
+	KTEST_EXPECT_EQ(t, mb.reserved[0].end, 0x4000);
+	memblock_reserve(&mb, 0x8000, 0x9000);
+	memblock_reserve(&mb, 0x1000, 0x2000);
+	KTEST_EXPECT_EQ(t, mb.nr_reserved, 3);
+	memblock_reserve(&mb, 0x2000, 0x8000);	/* touches all three: one range */
+	KTEST_ASSERT_EQ(t, mb.nr_reserved, 1);
+	KTEST_EXPECT_EQ(t, mb.reserved[0].start, 0x1000);
+	KTEST_EXPECT_EQ(t, mb.reserved[0].end, 0x9000);
+}
+
+static void free_is_usable_minus_reserved(struct ktest *t)
+{
+	struct ranges rs = { .n = 0 };
+
+	memblock_clear(&mb, 64 * MiB);
+	memblock_add(&mb, 0, 640 * KiB);
+	memblock_add(&mb, 1 * MiB, 128 * MiB);
+	memblock_reserve(&mb, 0, 1 * MiB);		/* low memory */
+	memblock_reserve(&mb, 1 * MiB, 3 * MiB);	/* "kernel" */
+	memblock_reserve(&mb, 10 * MiB, 10 * MiB + 100);
+	memblock_for_each_free(&mb, collect, &rs);
+	KTEST_ASSERT_EQ(t, rs.n, 2);
+	KTEST_EXPECT_EQ(t, rs.r[0].start, 3 * MiB);
+	KTEST_EXPECT_EQ(t, rs.r[0].end, 10 * MiB);
+	KTEST_EXPECT_EQ(t, rs.r[1].start, 10 * MiB + 4 * KiB);
+	KTEST_EXPECT_EQ(t, rs.r[1].end, 128 * MiB);
+	KTEST_EXPECT_EQ(t, memblock_free_bytes(&mb), 125 * MiB - 4 * KiB);
+	KTEST_EXPECT_EQ(t, memblock_end(&mb), 128 * MiB);
+}
+
+static void alloc_takes_highest_fit_below_limit(struct ktest *t)
+{
+	phys_addr_t a, b;
+
+	memblock_clear(&mb, 16 * MiB);
+	memblock_add(&mb, 1 * MiB, 64 * MiB);
+	a = memblock_alloc(&mb, 5000, 4 * KiB);
+	KTEST_EXPECT_EQ(t, a, 16 * MiB - 8 * KiB);	/* two pages, just below the limit */
+	b = memblock_alloc(&mb, 4 * KiB, 1 * MiB);
+	KTEST_EXPECT_EQ(t, b, 15 * MiB);		/* aligned, below the first */
+	KTEST_EXPECT_EQ(t, memblock_free_bytes(&mb), 63 * MiB - 12 * KiB);
+	KTEST_EXPECT_EQ(t, memblock_alloc(&mb, 64 * MiB, 4 * KiB), 0);	/* does not fit */
+	KTEST_EXPECT_EQ(t, memblock_alloc(&mb, 0, 4 * KiB), 0);
+}
+
+static void full_table_is_an_error(struct ktest *t)
+{
+	int i, err = 0;
+
+	memblock_clear(&mb, 16 * MiB);
+	for (i = 0; i < MEMBLOCK_MAX_RANGES + 1; i++)
+		err = memblock_reserve(&mb, i * 8 * KiB, i * 8 * KiB + 4 * KiB);
+	KTEST_EXPECT_LT(t, err, 0);
+	KTEST_EXPECT_EQ(t, mb.nr_reserved, MEMBLOCK_MAX_RANGES);
+}
+
+static const struct ktest_case memblock_cases[] = {
+	KTEST_CASE(usable_is_shrunk_to_pages),
+	KTEST_CASE(reserved_is_grown_and_merged),
+	KTEST_CASE(free_is_usable_minus_reserved),
+	KTEST_CASE(alloc_takes_highest_fit_below_limit),
+	KTEST_CASE(full_table_is_an_error),
+	{}
+};
+KTEST_SUITE(memblock, memblock_cases);

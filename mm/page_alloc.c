@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The frame allocator's interface, shared by both designs: start-up from
+ * the memory map, page counts, address checks, and the reports of bad
+ * frees.  The design itself (bitmap or buddy) only deals in page frame
+ * numbers; see mm/page_alloc.h.
+ */
+#include <asm/page.h>
+#include <kernel/compiler.h>
+#include <kernel/errno.h>
+#include <kernel/page_alloc.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+#include "page_alloc.h"
+
+static unsigned long first_pfn, end_pfn;
+static void **owners;		/* page_owner(), indexed by pfn - first_pfn */
+static unsigned long free_count, managed_count;
+unsigned long page_alloc_errors;
+
+struct clip {
+	phys_addr_t low, high;
+};
+
+/* Hand over the part of a free range that lies in [low, high). */
+static void add_range(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	const struct clip *c = arg;
+	unsigned long s, e;
+
+	start = max(start, c->low);
+	end = min(end, c->high);
+	if (start >= end)
+		return;
+	s = start >> PAGE_SHIFT;
+	e = end >> PAGE_SHIFT;
+	frame_alloc_add_free(s, e);
+	free_count += e - s;
+	managed_count += e - s;
+}
+
+static void span(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	if (!first_pfn || (start >> PAGE_SHIFT) < first_pfn)
+		first_pfn = start >> PAGE_SHIFT;
+	end_pfn = max(end_pfn, (unsigned long)(end >> PAGE_SHIFT));
+}
+
+int page_alloc_init(struct memblock *mb, phys_addr_t limit)
+{
+	struct clip below = { 0, limit };
+	phys_addr_t phys;
+	int err;
+
+	first_pfn = end_pfn = 0;
+	free_count = managed_count = 0;
+	memblock_for_each_free(mb, span, NULL);
+	if (!end_pfn)
+		return -ENOMEM;
+	err = frame_alloc_setup(mb, first_pfn, end_pfn);
+	if (err)
+		return err;
+	phys = memblock_alloc(mb, (end_pfn - first_pfn) * sizeof(*owners), PAGE_SIZE);
+	if (!phys)
+		return -ENOMEM;
+	owners = phys_to_virt(phys);
+	memset(owners, 0, (end_pfn - first_pfn) * sizeof(*owners));
+	/* The setup took memory from @mb: hand over what is left now. */
+	memblock_for_each_free(mb, add_range, &below);
+	return 0;
+}
+
+void page_alloc_add_above(struct memblock *mb, phys_addr_t limit)
+{
+	struct clip above = { limit, ~(phys_addr_t)0 };
+
+	memblock_for_each_free(mb, add_range, &above);
+}
+
+void *alloc_pages(unsigned int order)
+{
+	unsigned long pfn;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	pfn = frame_alloc(order);
+	if (!pfn)
+		return NULL;
+	free_count -= 1UL << order;
+	return phys_to_virt((phys_addr_t)pfn << PAGE_SHIFT);
+}
+
+static __printf(2, 3) void bad_free(const void *addr, const char *fmt, ...)
+{
+	char why[96];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(why, sizeof(why), fmt, args);
+	va_end(args);
+	page_alloc_errors++;
+	pr_err("free_pages(%p): %s; not freed\n", addr, why);
+}
+
+void free_pages(void *addr, unsigned int order)
+{
+	phys_addr_t phys = virt_to_phys(addr);
+	unsigned long pfn = phys >> PAGE_SHIFT;
+
+	if (!addr)
+		return;
+	if (order >= MAX_ORDER)
+		bad_free(addr, "order %u is too large", order);
+	else if (phys & ((PAGE_SIZE << order) - 1))
+		bad_free(addr, "not aligned to an order-%u block", order);
+	else if (pfn < first_pfn || pfn + (1UL << order) > end_pfn)
+		bad_free(addr, "outside the allocator's memory");
+	else if (frame_free(pfn, order))
+		bad_free(addr, "not an allocated order-%u block (double free?)", order);
+	else
+		free_count += 1UL << order;
+}
+
+unsigned long nr_free_pages(void)
+{
+	return free_count;
+}
+
+unsigned long nr_managed_pages(void)
+{
+	return managed_count;
+}
+
+/* The owner slot of the page at @addr, or NULL outside the allocator's memory. */
+static void **owner_slot(const void *addr)
+{
+	unsigned long pfn = virt_to_phys(addr) >> PAGE_SHIFT;
+
+	if (pfn < first_pfn || pfn >= end_pfn)
+		return NULL;
+	return &owners[pfn - first_pfn];
+}
+
+void set_page_owner(void *addr, unsigned int order, void *owner)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++)
+		*owner_slot((char *)addr + i * PAGE_SIZE) = owner;
+}
+
+void *page_owner(const void *addr)
+{
+	void **slot = owner_slot(addr);
+
+	return slot ? *slot : NULL;
+}
