@@ -19,6 +19,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
+#include <kernel/slab.h>
 #include <kernel/time.h>
 
 /*
@@ -40,11 +41,19 @@ __noreturn void cpu_idle(void)
 	}
 }
 
-/* A fault test ("ktest.fault=") takes the place of the suites: it never returns. */
+/*
+ * A fault test ("ktest.fault="), a slab bug test ("ktest.slab_bug=") or the
+ * heap benchmark ("heap_bench") takes the place of the suites; a fault
+ * never returns.
+ */
 static void run_tests(void)
 {
 	if (IS_ENABLED(CONFIG_KTEST_FAULTS))
 		ktest_provoke_fault();
+	if (IS_ENABLED(CONFIG_KTEST_SLAB_BUGS) && ktest_commit_slab_bug())
+		return;
+	if (IS_ENABLED(CONFIG_HEAP_BENCH) && heap_bench())
+		return;
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_all(NULL);
 }
@@ -54,6 +63,7 @@ static __noreturn void finish_boot(void)
 {
 	bool ok = !IS_ENABLED(CONFIG_KTEST) || ktest_failures() == 0;
 
+	heap_report();
 	pr_info("Kernel initialized%s\n", ok ? "" : ", with test failures");
 	if (qemu_exit_requested())
 		qemu_exit(ok ? QEMU_EXIT_SUCCESS : QEMU_EXIT_FAILURE);

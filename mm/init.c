@@ -16,6 +16,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/slab.h>
 
 #define LOW_MEMORY_END	0x100000
 
@@ -44,8 +45,9 @@ void mm_init(void)
 	pgtable_use_page_alloc();
 	paging_init();
 	page_alloc_add_above(&memblock, BOOT_MAP_SIZE);
+	heap_init();
 
-	pr_info("Memory: %lu MiB available, %lu.%lu MiB kernel (%s frame allocator)\n",
+	pr_info("Memory: %lu MiB available, %lu.%lu MiB kernel (%s frame allocator, %s heap)\n",
 		nr_free_pages() >> (20 - PAGE_SHIFT), kernel >> 20, (kernel % (1 << 20)) * 10 >> 20,
-		page_alloc_name);
+		page_alloc_name, heap_name);
 }

@@ -15,7 +15,8 @@
 #include "page_alloc.h"
 
 static unsigned long first_pfn, end_pfn;
-static void **owners;		/* page_owner(), indexed by pfn - first_pfn */
+void **page_owners;		/* indexed by pfn, below page_owners_end */
+unsigned long page_owners_end;
 static unsigned long free_count, managed_count;
 unsigned long page_alloc_errors;
 
@@ -61,11 +62,13 @@ int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 	err = frame_alloc_setup(mb, first_pfn, end_pfn);
 	if (err)
 		return err;
-	phys = memblock_alloc(mb, (end_pfn - first_pfn) * sizeof(*owners), PAGE_SIZE);
+	/* From frame 0, so that a lookup needs no lower bound. */
+	phys = memblock_alloc(mb, end_pfn * sizeof(*page_owners), PAGE_SIZE);
 	if (!phys)
 		return -ENOMEM;
-	owners = phys_to_virt(phys);
-	memset(owners, 0, (end_pfn - first_pfn) * sizeof(*owners));
+	page_owners = phys_to_virt(phys);
+	memset(page_owners, 0, end_pfn * sizeof(*page_owners));
+	page_owners_end = end_pfn;
 	/* The setup took memory from @mb: hand over what is left now. */
 	memblock_for_each_free(mb, add_range, &below);
 	return 0;
@@ -139,7 +142,7 @@ static void **owner_slot(const void *addr)
 
 	if (pfn < first_pfn || pfn >= end_pfn)
 		return NULL;
-	return &owners[pfn - first_pfn];
+	return &page_owners[pfn];
 }
 
 void set_page_owner(void *addr, unsigned int order, void *owner)

@@ -153,13 +153,13 @@ class Session:
 
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
-         interact=None):
+         interact=None, extra=()):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
     wait @screen_delay seconds more, call @interact(Session) if given, read
     the VGA text screen through the monitor and stop QEMU.  Otherwise wait
-    for QEMU to exit by itself.
+    for QEMU to exit by itself.  @extra: more QEMU arguments.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -168,7 +168,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             disk = os.path.join(tmp, "cmdline.img")
             cmdline_disk(disk, cmdline)
         monitor = os.path.join(tmp, "monitor.sock") if screen_when else None
-        cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu)
+        cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra)
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)

@@ -11,6 +11,7 @@
 #define __aligned(n)		__attribute__((__aligned__(n)))
 #define __noreturn		__attribute__((__noreturn__))
 #define __noinline		__attribute__((__noinline__))
+#define __always_inline		inline __attribute__((__always_inline__))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 
 #define likely(x)		__builtin_expect(!!(x), 1)

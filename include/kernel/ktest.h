@@ -81,6 +81,12 @@ int ktest_run_all(const char *filter);
  * Returns at once when no fault was asked for.
  */
 void ktest_provoke_fault(void);
+/*
+ * With "ktest.slab_bug=NAME", commit that heap bug for the slab debugging
+ * options to catch (mm/slab_bug_test.c).  Returns true if it ran (the
+ * suites are then skipped); panics if it was not caught exactly once.
+ */
+bool ktest_commit_slab_bug(void);
 /* Failed cases of the last run. */
 int ktest_failures(void);
 /* Run one case on a private context, printing nothing (for self-tests). */

@@ -12,6 +12,7 @@
 #ifndef _KERNEL_PAGE_ALLOC_H
 #define _KERNEL_PAGE_ALLOC_H
 
+#include <asm/page.h>
 #include <kernel/types.h>
 
 #define MAX_ORDER	11	/* orders 0 .. 10: 4 KiB .. 4 MiB */
@@ -62,6 +63,17 @@ void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
  */
 void set_page_owner(void *addr, unsigned int order, void *owner);
 void *page_owner(const void *addr);
+
+extern void **page_owners;
+extern unsigned long page_owners_end;
+
+/* page_owner() for direct-map addresses only (any other gives NULL), inline. */
+static inline void *page_owner_direct(const void *addr)
+{
+	unsigned long pfn = ((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT;
+
+	return pfn < page_owners_end ? page_owners[pfn] : NULL;
+}
 
 /* "bitmap" or "buddy" */
 extern const char page_alloc_name[];

@@ -12,7 +12,7 @@
 
 unsigned char *host_phys_base;
 
-__attribute__((constructor)) static void host_mm_init(void)
+__attribute__((constructor(101))) static void host_mm_init(void)
 {
 	void *arena;
 

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel heap.
+ *
+ * kmalloc() and friends are the same whatever heap design Kconfig chose
+ * (CONFIG_HEAP_*; see Documentation/mm/heap.md).  The default, the slab
+ * allocator (mm/slab.c), also offers object caches:
+ *
+ *	cache = kmem_cache_create("inode", sizeof(struct inode), 8, 0, inode_ctor);
+ *	ip = kmem_cache_alloc(cache);
+ *	kmem_cache_free(cache, ip);
+ *
+ * A constructor runs once per object, when its slab is made; an object
+ * must be handed back in its constructed state.
+ */
+#ifndef _KERNEL_SLAB_H
+#define _KERNEL_SLAB_H
+
+#include <kernel/compiler.h>
+#include <kernel/page_alloc.h>
+#include <kernel/types.h>
+
+#define KMALLOC_MIN_SIZE	8
+#define KMALLOC_MAX_CACHE_SIZE	4096	/* larger requests get whole pages */
+#define KMALLOC_MIN_ALIGN	8
+#define KMALLOC_SHIFT_LOW	3
+#define KMALLOC_SHIFT_HIGH	12
+#define NR_KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH - KMALLOC_SHIFT_LOW + 1)
+
+/*
+ * @size bytes aligned to at least 8 (to their size for powers of two up to
+ * a page); NULL for 0 bytes or when memory runs out.
+ */
+void *__kmalloc(size_t size);
+/* Free what kmalloc() gave; NULL is fine, anything else is reported and ignored. */
+void __kfree(const void *p);
+
+#ifdef CONFIG_HEAP_SLAB
+/*
+ * The part of a cache the allocation fast path uses: the free objects of
+ * its active slab.  The kmalloc caches keep theirs in one array, so that
+ * kmalloc() of a constant size inlines to a pop from a known address.
+ */
+struct slab;
+struct kmem_cache_cpu {
+	void *freelist;
+	struct slab *active;
+	unsigned int free_offset;	/* where a free object keeps the next pointer */
+};
+extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
+
+/* 8 -> 0, 9..16 -> 1, ... 4096 -> 9 */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	return (8 * sizeof(long) - __builtin_clzl((size - 1) | 7)) - KMALLOC_SHIFT_LOW;
+}
+
+static __always_inline void *kmalloc(size_t size)
+{
+	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && __builtin_constant_p(size) && size &&
+	    size <= KMALLOC_MAX_CACHE_SIZE) {
+		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
+		void *obj = c->freelist;
+
+		if (likely(obj)) {
+			c->freelist = *(void **)obj;	/* no debugging: the free pointer is first */
+			return obj;
+		}
+	}
+	return __kmalloc(size);
+}
+
+/*
+ * A slab starts with a pointer to its cache's kmem_cache_cpu, and every
+ * page of it names the slab as its owner (mm/slab.h).  Freeing an object
+ * of the active slab is a push onto that free list, inlined; the rest is
+ * __kfree().  Owners below OWNER_MIN_SLAB are not slabs: none, or the
+ * order of a kmalloc() of whole pages.
+ */
+#define OWNER_MIN_SLAB	64UL
+
+static __always_inline void kfree(const void *p)
+{
+	struct kmem_cache_cpu **slab = page_owner_direct(p);
+
+	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
+		struct kmem_cache_cpu *cpu = *slab;
+
+		if (likely(cpu->active == (struct slab *)slab)) {
+			*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
+			cpu->freelist = (void *)p;
+			return;
+		}
+	}
+	__kfree(p);
+}
+#else
+static inline void *kmalloc(size_t size)
+{
+	return __kmalloc(size);
+}
+
+static inline void kfree(const void *p)
+{
+	__kfree(p);
+}
+#endif
+/* The same, zeroed. */
+void *kzalloc(size_t size);
+/*
+ * Resize @p to @new_size, moving it if needed; the contents up to the
+ * smaller size are kept.  krealloc(NULL, n) is kmalloc(n); a failure
+ * returns NULL and leaves @p as it was.
+ */
+void *krealloc(void *p, size_t new_size);
+/* How many bytes @p really has (at least what was asked for). */
+size_t ksize(const void *p);
+
+/* Set up the heap; called by mm_init(). */
+void heap_init(void);
+/* The heap design, for messages: "slab", "bump", ... */
+extern const char heap_name[];
+
+struct kmem_cache;
+
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+				     unsigned long flags, void (*ctor)(void *));
+/* Frees every slab; the objects must all have been freed. */
+void kmem_cache_destroy(struct kmem_cache *cache);
+void *kmem_cache_alloc(struct kmem_cache *cache);
+void kmem_cache_free(struct kmem_cache *cache, void *obj);
+
+/* Print one line per cache, like /proc/slabinfo. */
+void slabinfo(void);
+/* What the "slabinfo" command line parameter asks for, at the end of boot. */
+void heap_report(void);
+
+/* With "heap_bench" on the command line, run the heap benchmark (mm/heap_bench.c). */
+bool heap_bench(void);
+
+/* Bugs the slab debugging options reported (and quarantined) so far. */
+extern unsigned long slab_bugs;
+
+#endif

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The host build of the kernel heap starts it as mm_init() does, right
+ * after the frame allocator (host_mm.c, constructor 101) and before main().
+ */
+#include <kernel/slab.h>
+
+__attribute__((constructor(102))) static void host_heap_init(void)
+{
+	heap_init();
+}

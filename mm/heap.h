@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the heap designs other than the slab allocator share: arenas of
+ * pages from the frame allocator, the alignment kmalloc() promises, and
+ * the first-fit allocator (mm/heap_first_fit.c) that the linked-list
+ * design is and the fixed-block design falls back on.
+ */
+#ifndef _MM_HEAP_H
+#define _MM_HEAP_H
+
+#include <asm/page.h>
+#include <kernel/page_alloc.h>
+#include <kernel/slab.h>
+#include <kernel/types.h>
+
+#define HEAP_ARENA_ORDER	10			/* arenas of 4 MiB */
+#define HEAP_ARENA_SIZE		(PAGE_SIZE << HEAP_ARENA_ORDER)
+
+/* kmalloc()'s promise: powers of two up to a page aligned to their size. */
+static inline size_t kmalloc_align(size_t size)
+{
+	if (size <= PAGE_SIZE && !(size & (size - 1)) && size > KMALLOC_MIN_ALIGN)
+		return size;
+	return KMALLOC_MIN_ALIGN;
+}
+
+/* First fit over an address-ordered free list that coalesces; NULL when full. */
+void *first_fit_alloc(size_t size, size_t align);
+void first_fit_free(void *p);
+/* Usable bytes of an allocation. */
+size_t first_fit_size(const void *p);
+/* Does @p lie in memory the first-fit allocator manages? */
+bool first_fit_owns(const void *p);
+
+#endif

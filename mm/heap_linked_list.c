@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CONFIG_HEAP_LINKED_LIST: kmalloc() straight on the first-fit allocator
+ * (mm/heap_first_fit.c).  Any size up to an arena, memory reused as soon
+ * as it is freed, neighbours merged; every allocation walks the free list.
+ */
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include "heap.h"
+
+const char heap_name[] = "linked-list";
+
+void *__kmalloc(size_t size)
+{
+	return size ? first_fit_alloc(size, kmalloc_align(size)) : NULL;
+}
+
+void __kfree(const void *p)
+{
+	if (!p)
+		return;
+	if (!first_fit_owns(p)) {
+		pr_err("kfree(%p): not a heap address; not freed\n", p);
+		return;
+	}
+	first_fit_free((void *)p);
+}
+
+size_t ksize(const void *p)
+{
+	return p && first_fit_owns(p) ? first_fit_size(p) : 0;
+}
+
+void heap_init(void)
+{
+}
+
+void heap_report(void)
+{
+}

@@ -1,0 +1,539 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The slab allocator: object caches on top of the frame allocator, in the
+ * design of Bonwick's slab allocator as Linux's SLUB simplified it.
+ *
+ * A cache hands out objects of one size.  It carves slabs (blocks of
+ * 2^order pages, see mm/slab.h) into objects and links the free ones into
+ * free lists through a pointer stored in each free object.  The common
+ * case is a pop from or a push onto the cache's own free list, a handful
+ * of instructions with no search and no lock (one CPU, and no allocation
+ * from interrupt handlers).  Everything else (changing slabs, getting new
+ * ones, giving empty ones back to the frame allocator) is the slow path.
+ *
+ * kmalloc() is a set of caches for powers of two from 8 to 4096 bytes;
+ * larger requests get whole pages.  With CONFIG_SLAB_DEBUG, every object
+ * also goes through the checks of mm/slab_debug.c.
+ */
+#include <asm/page.h>
+#include <kernel/compiler.h>
+#include <kernel/errno.h>
+#include <kernel/page_alloc.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include "slab.h"
+
+#define SLAB_MAX_ORDER		4	/* 64 KiB slabs at most */
+#define SLAB_MIN_OBJECTS	16	/* a burst of allocations stays in one slab */
+#define OFF_SLAB_SIZE		512	/* objects this big keep struct slab apart */
+#define NR_KMALLOC		NR_KMALLOC_CACHES
+/*
+ * The page owner of a kmalloc() of whole pages is not a slab but a small
+ * number, order << 1 | 1: below OWNER_MIN_SLAB, like NULL, so that kfree()
+ * tells both apart from a slab with one compare.
+ */
+#define LARGE_TAG		1UL
+
+const char heap_name[] = "slab";
+struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+
+struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC];
+static struct kmem_cache kmalloc_caches[NR_KMALLOC];
+static struct kmem_cache cache_cache;	/* where kmem_cache_create() gets caches from */
+static struct kmem_cache slab_cache;	/* off-slab headers */
+
+static unsigned int debug_flags(void)
+{
+	return (IS_ENABLED(CONFIG_SLAB_DEBUG_POISON) ? SLAB_POISON : 0) |
+	       (IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE) ? SLAB_RED_ZONE : 0) |
+	       (IS_ENABLED(CONFIG_SLAB_DEBUG_CHECKS) ? SLAB_CHECKS : 0) |
+	       (IS_ENABLED(CONFIG_SLAB_DEBUG_TRACK) ? SLAB_TRACK : 0);
+}
+
+static void *get_freeptr(const struct kmem_cache *c, const void *obj)
+{
+	return *(void **)((char *)obj + c->free_offset);
+}
+
+static void set_freeptr(const struct kmem_cache *c, void *obj, void *next)
+{
+	*(void **)((char *)obj + c->free_offset) = next;
+}
+
+/*
+ * Where everything goes in an object's stride.  Without debugging it is
+ * just the object, and a free object holds the free pointer in its first
+ * word.  With it: [left redzone][object][right redzone][free pointer]
+ * [track], the free pointer outside the object so that the poison of a
+ * free object is whole.  A constructed object must not be overwritten by
+ * the free pointer either.
+ */
+static void calculate_layout(struct kmem_cache *c)
+{
+	unsigned int pos, inuse = ALIGN(c->object_size, 8U);
+
+	c->offset = c->debug & SLAB_RED_ZONE ? ALIGN((unsigned int)REDZONE_SIZE, c->align) : 0;
+	pos = c->offset + inuse + (c->debug & SLAB_RED_ZONE ? REDZONE_SIZE : 0);
+	if (c->debug & SLAB_POISON || c->ctor) {
+		c->free_offset = pos - c->offset;
+		pos += sizeof(void *);
+	} else {
+		c->free_offset = 0;
+	}
+	if (c->debug & (SLAB_CHECKS | SLAB_TRACK))
+		pos += sizeof(struct slab_track);
+	c->size = ALIGN(pos, c->align);
+}
+
+static unsigned long objects_start(const struct kmem_cache *c)
+{
+	return c->off_slab ? 0 : ALIGN(sizeof(struct slab), (unsigned long)c->align);
+}
+
+/* The smallest slab that holds enough objects for a burst of allocations. */
+static int calculate_order(struct kmem_cache *c)
+{
+	unsigned int order;
+
+	c->off_slab = c->size >= OFF_SLAB_SIZE;
+	for (order = 0; order <= SLAB_MAX_ORDER; order++) {
+		c->order = order;
+		c->objects = ((PAGE_SIZE << order) - objects_start(c)) / c->size;
+		if (c->objects >= SLAB_MIN_OBJECTS)
+			return 0;
+	}
+	return c->objects ? 0 : -EINVAL;
+}
+
+static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_t align,
+		      void (*ctor)(void *), struct kmem_cache_cpu *cpu)
+{
+	memset(c, 0, sizeof(*c));
+	c->cpu = cpu ? cpu : &c->own_cpu;
+	memset(c->cpu, 0, sizeof(*c->cpu));
+	BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
+	strscpy(c->name, name, sizeof(c->name));
+	c->object_size = size;
+	c->align = max(align, (size_t)KMALLOC_MIN_ALIGN);
+	c->ctor = ctor;
+	c->debug = debug_flags();
+	if (ctor)
+		c->debug &= ~SLAB_POISON;	/* poison would destroy the constructed state */
+	INIT_LIST_HEAD(&c->partial);
+	INIT_LIST_HEAD(&c->full);
+	INIT_LIST_HEAD(&c->empty);
+	if (!size || (c->align & (c->align - 1)))
+		return -EINVAL;
+	calculate_layout(c);
+	c->cpu->free_offset = c->free_offset;
+	if (calculate_order(c))
+		return -EINVAL;
+	list_add_tail(&c->caches, &slab_caches);
+	return 0;
+}
+
+static void *slab_alloc(struct kmem_cache *c, unsigned long caller);
+static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller);
+
+/* A new slab with every object free (and constructed) on its free list. */
+static struct slab *new_slab(struct kmem_cache *c)
+{
+	char *mem = alloc_pages(c->order);
+	struct slab *slab = (struct slab *)mem;
+	unsigned int i;
+	void *next = NULL;
+
+	if (!mem)
+		return NULL;
+	if (c->off_slab && !(slab = slab_alloc(&slab_cache, 0))) {
+		free_pages(mem, c->order);
+		return NULL;
+	}
+	slab->cache = c;
+	slab->cpu = c->cpu;
+	slab->inuse = 0;
+	slab->quarantined = 0;
+	slab->objects = mem + objects_start(c);
+	for (i = c->objects; i-- > 0;) {
+		void *obj = slab->objects + (size_t)i * c->size + c->offset;
+
+		if (IS_ENABLED(CONFIG_SLAB_DEBUG))
+			slab_debug_init_object(c, obj);
+		if (c->ctor) {
+			c->ctor(obj);
+			c->ctor_calls++;
+		}
+		set_freeptr(c, obj, next);
+		next = obj;
+	}
+	slab->freelist = next;
+	set_page_owner(mem, c->order, slab);
+	return slab;
+}
+
+static void discard_slab(struct kmem_cache *c, struct slab *slab)
+{
+	char *mem = slab->objects - objects_start(c);
+
+	set_page_owner(mem, c->order, NULL);
+	free_pages(mem, c->order);
+	if (c->off_slab)
+		slab_free(&slab_cache, page_owner(slab), slab, 0);
+}
+
+/* Put a slab that is not active on the list its use count says. */
+static void file_slab(struct kmem_cache *c, struct slab *slab)
+{
+	if (!slab->inuse) {
+		list_add(&slab->list, &c->empty);
+		c->nr_empty++;
+	} else if (slab->inuse == c->objects) {
+		list_add(&slab->list, &c->full);
+		c->nr_full++;
+	} else {
+		list_add(&slab->list, &c->partial);
+		c->nr_partial++;
+	}
+}
+
+static void unfile_slab(struct kmem_cache *c, struct slab *slab)
+{
+	list_del(&slab->list);
+	if (!slab->inuse)
+		c->nr_empty--;
+	else if (slab->inuse == c->objects)
+		c->nr_full--;
+	else
+		c->nr_partial--;
+}
+
+/* Give the active slab its free objects back and file it. */
+static void deactivate(struct kmem_cache *c)
+{
+	struct slab *slab = c->cpu->active;
+	unsigned int n = 0;
+	void *obj;
+
+	if (!slab)
+		return;
+	for (obj = c->cpu->freelist; obj; obj = get_freeptr(c, obj))
+		n++;
+	slab->freelist = c->cpu->freelist;
+	slab->inuse = c->objects - n;
+	c->cpu->freelist = NULL;
+	c->cpu->active = NULL;
+	file_slab(c, slab);
+}
+
+/* The slow path of an allocation: a new active slab, partial ones first. */
+static void *refill(struct kmem_cache *c)
+{
+	struct slab *slab;
+
+	deactivate(c);
+	if (!list_empty(&c->partial))
+		slab = list_first_entry(&c->partial, struct slab, list);
+	else if (!list_empty(&c->empty))
+		slab = list_first_entry(&c->empty, struct slab, list);
+	else
+		slab = NULL;
+	if (slab)
+		unfile_slab(c, slab);
+	else if (!(slab = new_slab(c)))
+		return NULL;
+	c->cpu->active = slab;
+	c->cpu->freelist = slab->freelist;
+	slab->freelist = NULL;
+	slab->inuse = c->objects;	/* the cache's free list has the free ones */
+	return c->cpu->freelist;
+}
+
+static void *slab_alloc(struct kmem_cache *c, unsigned long caller)
+{
+	void *obj;
+
+	for (;;) {
+		obj = c->cpu->freelist;
+		if (unlikely(!obj) && !(obj = refill(c)))
+			return NULL;
+		c->cpu->freelist = get_freeptr(c, obj);
+		if (!IS_ENABLED(CONFIG_SLAB_DEBUG) || slab_debug_alloc(c, c->cpu->active, obj, caller))
+			return obj;
+		/* reported and quarantined: try the next one */
+	}
+}
+
+/* The slow path of a free: an object of a slab that is not the active one. */
+static void free_slow(struct kmem_cache *c, struct slab *slab, void *obj)
+{
+	unfile_slab(c, slab);
+	set_freeptr(c, obj, slab->freelist);
+	slab->freelist = obj;
+	slab->inuse--;
+	/* One empty slab is kept for the next allocation; more go back. */
+	if (!slab->inuse && c->nr_empty)
+		discard_slab(c, slab);
+	else
+		file_slab(c, slab);
+}
+
+static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
+{
+	if (IS_ENABLED(CONFIG_SLAB_DEBUG) && !slab_debug_free(c, slab, obj, caller))
+		return;		/* reported; the object is left alone */
+	if (likely(slab == c->cpu->active)) {
+		set_freeptr(c, obj, c->cpu->freelist);
+		c->cpu->freelist = obj;
+		return;
+	}
+	free_slow(c, slab, obj);
+}
+
+static bool is_large(const void *owner)
+{
+	return (unsigned long)owner & LARGE_TAG;
+}
+
+static void *kmalloc_large(size_t size)
+{
+	unsigned int order = 0;
+	void *p;
+
+	while ((PAGE_SIZE << order) < size)
+		if (++order == MAX_ORDER)
+			return NULL;
+	p = alloc_pages(order);
+	if (p)
+		set_page_owner(p, order, (void *)((unsigned long)order << 1 | LARGE_TAG));
+	return p;
+}
+
+static __always_inline void *do_kmalloc(size_t size, unsigned long caller)
+{
+	if (unlikely(!size))
+		return NULL;
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size);
+	return slab_alloc(&kmalloc_caches[kmalloc_index(size)], caller);
+}
+
+void *__kmalloc(size_t size)
+{
+	return do_kmalloc(size, (unsigned long)__builtin_return_address(0));
+}
+
+void *kzalloc(size_t size)
+{
+	void *p = do_kmalloc(size, (unsigned long)__builtin_return_address(0));
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+static unsigned int large_order(const void *owner)
+{
+	return (unsigned long)owner >> 1;
+}
+
+/* kfree() of NULL, of whole pages, or of something no cache owns. */
+static __noinline void kfree_other(const void *p, void *owner, unsigned long caller)
+{
+	if (!p)
+		return;
+	if (owner && is_large(owner) && !((unsigned long)p & (PAGE_SIZE - 1))) {
+		set_page_owner((void *)p, large_order(owner), NULL);
+		free_pages((void *)p, large_order(owner));
+		return;
+	}
+	slab_debug_bad_free(NULL, NULL, p, "no cache owns it", caller);
+}
+
+/*
+ * The fast path (inlined by kfree() in <kernel/slab.h> too): an object of
+ * its cache's active slab goes back on the cache's free list.  Only
+ * direct-map addresses can be heap objects.
+ */
+void __kfree(const void *p)
+{
+	struct slab *slab = page_owner_direct(p);
+	struct kmem_cache_cpu *cpu;
+
+	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) {	/* none, or whole pages */
+		kfree_other(p, slab, (unsigned long)__builtin_return_address(0));
+		return;
+	}
+	cpu = slab->cpu;
+	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely(cpu->active == slab)) {
+		*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
+		cpu->freelist = (void *)p;
+		return;
+	}
+	slab_free(slab->cache, slab, (void *)p, (unsigned long)__builtin_return_address(0));
+}
+
+size_t ksize(const void *p)
+{
+	void *owner = p ? page_owner(p) : NULL;
+
+	if (!owner)
+		return 0;
+	if (is_large(owner))
+		return PAGE_SIZE << large_order(owner);
+	return ((struct slab *)owner)->cache->object_size;
+}
+
+void *krealloc(void *p, size_t new_size)
+{
+	size_t old = ksize(p);
+	void *q;
+
+	if (!new_size) {
+		kfree(p);
+		return NULL;
+	}
+	if (p && old >= new_size)
+		return p;
+	q = do_kmalloc(new_size, (unsigned long)__builtin_return_address(0));
+	if (q && p) {
+		memcpy(q, p, old);
+		kfree(p);
+	}
+	return q;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+				     unsigned long flags, void (*ctor)(void *))
+{
+	struct kmem_cache *c = slab_alloc(&cache_cache, (unsigned long)__builtin_return_address(0));
+
+	if (!c)
+		return NULL;
+	if (cache_init(c, name, size, align, ctor, NULL)) {
+		pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
+		slab_free(&cache_cache, page_owner(c), c, 0);
+		return NULL;
+	}
+	return c;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *c)
+{
+	return slab_alloc(c, (unsigned long)__builtin_return_address(0));
+}
+
+void kmem_cache_free(struct kmem_cache *c, void *obj)
+{
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	struct slab *slab = obj ? page_owner(obj) : NULL;
+
+	if (!obj)
+		return;
+	if (unlikely(!slab || is_large(slab) || slab->cache != c)) {
+		slab_debug_bad_free(c, is_large(slab) ? NULL : slab, obj,
+				    slab && !is_large(slab) ? "wrong cache" : "no cache owns it",
+				    caller);
+		return;
+	}
+	slab_free(c, slab, obj, caller);
+}
+
+static void discard_list(struct kmem_cache *c, struct list_head *list)
+{
+	while (!list_empty(list)) {
+		struct slab *slab = list_first_entry(list, struct slab, list);
+
+		unfile_slab(c, slab);
+		discard_slab(c, slab);
+	}
+}
+
+void kmem_cache_destroy(struct kmem_cache *c)
+{
+	if (!c)
+		return;
+	deactivate(c);
+	discard_list(c, &c->empty);
+	if (c->nr_partial || c->nr_full) {
+		pr_err("kmem_cache_destroy(%s): objects still in use; its slabs are kept\n",
+		       c->name);
+		return;
+	}
+	list_del(&c->caches);
+	slab_free(&cache_cache, page_owner(c), c, 0);
+}
+
+void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
+{
+	struct slab *slab;
+	void *obj;
+
+	memset(st, 0, sizeof(*st));
+	list_for_each_entry(slab, &c->partial, list)
+		st->active_objs += slab->inuse;
+	st->active_objs += c->nr_full * c->objects;
+	st->slabs = c->nr_partial + c->nr_full + c->nr_empty;
+	if (c->cpu->active) {
+		st->slabs++;
+		st->active_objs += c->objects;
+		for (obj = c->cpu->freelist; obj; obj = get_freeptr(c, obj))
+			st->active_objs--;
+	}
+	st->total_objs = st->slabs * c->objects;
+	st->pages = st->slabs << c->order;
+}
+
+unsigned int kmem_cache_objects_per_slab(const struct kmem_cache *c)
+{
+	return c->objects;
+}
+
+void slabinfo(void)
+{
+	struct kmem_cache *c;
+	struct slab_stats st;
+
+	pr_info("slabinfo: %-16s %7s %7s %7s %6s %5s %8s\n", "name", "objsize", "active",
+		"total", "slabs", "order", "KiB");
+	list_for_each_entry(c, &slab_caches, caches) {
+		kmem_cache_stats(c, &st);
+		pr_info("slabinfo: %-16s %7u %7lu %7lu %6lu %5u %8lu\n", c->name, c->object_size,
+			st.active_objs, st.total_objs, st.slabs, c->order, st.pages * 4);
+	}
+}
+
+static bool slabinfo_requested;
+
+static int set_slabinfo(const char *val)
+{
+	slabinfo_requested = true;
+	return val ? -EINVAL : 0;
+}
+kernel_param("slabinfo", set_slabinfo);
+
+void heap_report(void)
+{
+	if (slabinfo_requested)
+		slabinfo();
+}
+
+void heap_init(void)
+{
+	static const char *const names[NR_KMALLOC] = {
+		"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-128",
+		"kmalloc-256", "kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
+	};
+	unsigned int i;
+
+	INIT_LIST_HEAD(&slab_caches);
+	BUILD_BUG_ON(offsetof(struct kmem_cache_cpu, freelist) != 0);
+	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0);	/* kfree() in <kernel/slab.h> */
+	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, NULL);
+	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, NULL);
+	/* Powers of two aligned to their size, as Linux guarantees. */
+	for (i = 0; i < NR_KMALLOC; i++)
+		cache_init(&kmalloc_caches[i], names[i], 1U << (i + KMALLOC_SHIFT_LOW),
+			   1U << (i + KMALLOC_SHIFT_LOW), NULL, &kmalloc_cpu[i]);
+}

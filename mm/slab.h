@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The slab allocator's insides, shared by mm/slab.c, mm/slab_debug.c and
+ * their tests.
+ *
+ * A slab is one block of 2^order pages from the frame allocator: this
+ * header, then objects at a fixed stride (for objects of 512 bytes and
+ * more the header is kept apart, so that it does not take an object's
+ * place).  Every page of the block names
+ * the slab as its owner (set_page_owner()), so kfree() finds the slab and
+ * the cache from any object address.
+ *
+ * The cache's own free list (cache->cpu->freelist, see <kernel/slab.h>)
+ * holds the free objects of one slab, the active one; allocating from it
+ * or freeing an object of that slab back to it is the fast path.  Other slabs keep their free
+ * objects on slab->freelist and sit on one of three lists: partial (some
+ * objects free), full (none) or empty (all free).
+ */
+#ifndef _MM_SLAB_H
+#define _MM_SLAB_H
+
+#include <kernel/list.h>
+#include <kernel/slab.h>
+#include <kernel/types.h>
+
+struct slab {
+	struct kmem_cache_cpu *cpu;	/* the cache's fast path, for kfree() */
+	struct kmem_cache *cache;
+	void *freelist;			/* free objects, when not the active slab */
+	unsigned int inuse;		/* objects not on @freelist */
+	unsigned int quarantined;	/* objects a detected bug took out of use */
+	struct list_head list;		/* on the cache's partial, full or empty list */
+	char *objects;			/* the first object's stride */
+};
+
+/* Per-object debug metadata, after the right redzone (when enabled). */
+struct slab_track {
+	unsigned long alloc_caller;	/* CONFIG_SLAB_DEBUG_TRACK */
+	unsigned long free_caller;
+	unsigned long state;		/* CONFIG_SLAB_DEBUG_CHECKS: SLAB_STATE_* */
+};
+
+#define SLAB_STATE_ALLOCATED	0xa110ca7edUL
+#define SLAB_STATE_FREE		0xf7eedUL
+#define SLAB_STATE_QUARANTINED	0xbadUL
+
+/* Debug flags of a cache */
+#define SLAB_POISON		0x1
+#define SLAB_RED_ZONE		0x2
+#define SLAB_CHECKS		0x4
+#define SLAB_TRACK		0x8
+
+#define POISON_FREE		0x6b	/* a free object's bytes */
+#define POISON_END		0xa5	/* its last byte */
+#define REDZONE_ACTIVE		0xcc	/* guard bytes of an allocated object */
+#define REDZONE_INACTIVE	0xbb	/* of a free one */
+#define REDZONE_SIZE		16
+
+struct kmem_cache {
+	/* The fast path touches these only. */
+	struct kmem_cache_cpu *cpu;	/* kmalloc_cpu[i], or own_cpu */
+	unsigned int free_offset;	/* where a free object keeps the next pointer */
+	unsigned int debug;		/* SLAB_POISON ... */
+	struct kmem_cache_cpu own_cpu;
+
+	unsigned int size;		/* stride: object, redzones, metadata */
+	unsigned int object_size;	/* what the user asked for */
+	unsigned int offset;		/* object start within the stride */
+	unsigned int align;
+	unsigned int order;		/* of each slab */
+	unsigned int objects;		/* per slab */
+	bool off_slab;			/* struct slab kept apart, not in the slab */
+	void (*ctor)(void *);
+	char name[24];
+	struct list_head partial, full, empty;
+	unsigned long nr_partial, nr_full, nr_empty;
+	unsigned long ctor_calls;
+	struct list_head caches;	/* all caches, for slabinfo */
+};
+
+extern struct list_head slab_caches;
+
+static inline char *stride_of(const struct kmem_cache *c, const void *obj)
+{
+	return (char *)obj - c->offset;
+}
+
+static inline struct slab_track *track_of(const struct kmem_cache *c, const void *obj)
+{
+	return (struct slab_track *)(stride_of(c, obj) + c->size) - 1;
+}
+
+/* Counts for slabinfo and the tests */
+struct slab_stats {
+	unsigned long active_objs, total_objs, slabs, pages;
+};
+void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st);
+unsigned int kmem_cache_objects_per_slab(const struct kmem_cache *c);
+
+/*
+ * mm/slab_debug.c: the checks.  Each returns true when the object is
+ * fine; otherwise it has reported the bug, counted it in slab_bugs and,
+ * if the object was damaged, quarantined it: the caller must not touch
+ * the object again.
+ */
+void slab_debug_init_object(struct kmem_cache *c, void *obj);
+bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller);
+bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     unsigned long caller);
+/* A free of something no cache owns, or of the wrong cache's object. */
+void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+			 const char *what, unsigned long caller);
+
+#endif

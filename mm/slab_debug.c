@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Slab debugging: catching heap bugs where they happen, reported the way
+ * Linux's SLUB reports them (Documentation/mm/slub.rst in Linux).
+ *
+ *   CONFIG_SLAB_DEBUG_POISON   a free object is filled with 0x6b (its last
+ *                              byte 0xa5) and checked when it is handed out
+ *                              again: a write after free changed it.
+ *   CONFIG_SLAB_DEBUG_REDZONE  guard bytes on both sides of each object,
+ *                              0xcc while allocated, 0xbb while free,
+ *                              checked at free and at allocation.
+ *   CONFIG_SLAB_DEBUG_CHECKS   a state word per object: double frees,
+ *                              frees of a pointer inside an object, frees
+ *                              to the wrong cache or of memory no cache
+ *                              owns.
+ *   CONFIG_SLAB_DEBUG_TRACK    the caller of the last allocation and free
+ *                              of each object, named in reports.
+ *
+ * A bug is reported once and counted in slab_bugs.  An object found
+ * damaged is quarantined: never handed out or freed again, so that the
+ * damage does not spread into the allocator's own lists.  A double or
+ * invalid free changes nothing at all.
+ */
+#include <asm/page.h>
+#include <kernel/kallsyms.h>
+#include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+#include "slab.h"
+
+unsigned long slab_bugs;
+
+#define DUMP_MAX	64	/* bytes of an object shown in a report */
+
+struct damage {
+	const char *title;	/* "Right Redzone overwritten" */
+	const u8 *first, *last;	/* the changed bytes, or NULL */
+	u8 expected;
+};
+
+static u8 *left_redzone(const struct kmem_cache *c, const void *obj)
+{
+	return (u8 *)obj - REDZONE_SIZE;
+}
+
+/* From the object's end (not its rounded size) to the end of the redzone. */
+static u8 *right_redzone(const struct kmem_cache *c, const void *obj)
+{
+	return (u8 *)obj + c->object_size;
+}
+
+static size_t right_redzone_len(const struct kmem_cache *c)
+{
+	return ALIGN(c->object_size, 8U) - c->object_size + REDZONE_SIZE;
+}
+
+/* The first and last byte in [p, p + len) that is not @value; false if none. */
+static bool find_damage(const u8 *p, size_t len, u8 value, struct damage *d)
+{
+	const u8 *end = p + len;
+
+	d->first = d->last = NULL;
+	for (; p < end; p++) {
+		if (*p == value)
+			continue;
+		if (!d->first)
+			d->first = p;
+		d->last = p;
+	}
+	d->expected = value;
+	return d->first;
+}
+
+static void dump_line(const char *label, const u8 *p, size_t len)
+{
+	char line[80];
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += scnprintf(line + n, sizeof(line) - n, " %02x", p[i]);
+	pr_err("%-8s %016lx:%s\n", label, (unsigned long)p, line);
+}
+
+static void dump_bytes(const char *label, const u8 *p, size_t len)
+{
+	size_t done;
+
+	for (done = 0; done < len; done += 16)
+		dump_line(label, p + done, min(len - done, (size_t)16));
+}
+
+static void show_caller(const char *what, unsigned long caller)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	if (!caller) {
+		pr_err("INFO: %s: never\n", what);
+		return;
+	}
+	sprint_symbol(sym, sizeof(sym), caller);
+	pr_err("INFO: %s in %s\n", what, sym);
+}
+
+/* Slab and object lines, the hex dump, the track; the header is the caller's. */
+static void show_object(struct kmem_cache *c, struct slab *slab, const void *obj,
+			const struct damage *d)
+{
+	const u8 *o = obj;
+
+	if (slab)
+		pr_err("INFO: Slab 0x%lx objects=%u used=%u quarantined=%u order=%u\n",
+		       (unsigned long)slab, c->objects, slab->inuse, slab->quarantined, c->order);
+	pr_err("INFO: Object 0x%lx @offset=%lu size=%u\n", (unsigned long)obj,
+	       slab ? (unsigned long)(o - (u8 *)slab->objects) : 0, c->object_size);
+	if (c->debug & SLAB_TRACK) {
+		show_caller("Allocated", track_of(c, obj)->alloc_caller);
+		show_caller("Freed", track_of(c, obj)->free_caller);
+	}
+	if (c->debug & SLAB_RED_ZONE)
+		dump_bytes("Redzone", left_redzone(c, obj), REDZONE_SIZE);
+	/* The object's first bytes, or the line with the damage in it. */
+	if (d && d->first >= o && d->first < o + c->object_size && d->first - o >= DUMP_MAX)
+		dump_bytes("Object", o + ((d->first - o) & ~15UL), 16);
+	else
+		dump_bytes("Object", o, min((size_t)c->object_size, (size_t)DUMP_MAX));
+	if (c->debug & SLAB_RED_ZONE)
+		dump_bytes("Redzone", right_redzone(c, obj), right_redzone_len(c));
+}
+
+/* Take an allocated object out of use for good. */
+static void quarantine(struct kmem_cache *c, struct slab *slab, const void *obj)
+{
+	slab->quarantined++;
+	if (c->debug & SLAB_CHECKS)
+		track_of(c, obj)->state = SLAB_STATE_QUARANTINED;
+}
+
+/* Report; a damaged object is quarantined, a free one (double free) stays free. */
+static void slab_bug(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     const struct damage *d, bool take_out)
+{
+	slab_bugs++;
+	pr_err("=============================================================================\n");
+	pr_err("BUG %s: %s\n", c->name, d->title);
+	pr_err("-----------------------------------------------------------------------------\n");
+	if (d->first)
+		pr_err("INFO: 0x%lx-0x%lx @offset=%ld. First byte 0x%02x instead of 0x%02x\n",
+		       (unsigned long)d->first, (unsigned long)d->last,
+		       (long)(d->first - (const u8 *)obj), *d->first, d->expected);
+	show_object(c, slab, obj, d);
+	if (take_out) {
+		quarantine(c, slab, obj);
+		pr_err("FIX %s: Object 0x%lx quarantined\n", c->name, (unsigned long)obj);
+	} else {
+		pr_err("FIX %s: Object 0x%lx left as it was\n", c->name, (unsigned long)obj);
+	}
+}
+
+static void fill_redzones(struct kmem_cache *c, void *obj, u8 value)
+{
+	memset(left_redzone(c, obj), value, REDZONE_SIZE);
+	memset(right_redzone(c, obj), value, right_redzone_len(c));
+}
+
+static void poison(struct kmem_cache *c, void *obj)
+{
+	memset(obj, POISON_FREE, c->object_size - 1);
+	((u8 *)obj)[c->object_size - 1] = POISON_END;
+}
+
+/* Both redzones hold @value?  Reports the bug otherwise. */
+static bool check_redzones(struct kmem_cache *c, struct slab *slab, const void *obj, u8 value)
+{
+	struct damage d;
+
+	if (find_damage(left_redzone(c, obj), REDZONE_SIZE, value, &d)) {
+		d.title = "Left Redzone overwritten";
+		slab_bug(c, slab, obj, &d, true);
+		return false;
+	}
+	if (find_damage(right_redzone(c, obj), right_redzone_len(c), value, &d)) {
+		d.title = "Right Redzone overwritten";
+		slab_bug(c, slab, obj, &d, true);
+		return false;
+	}
+	return true;
+}
+
+static bool check_poison(struct kmem_cache *c, struct slab *slab, const void *obj)
+{
+	struct damage d;
+
+	if (!find_damage(obj, c->object_size - 1, POISON_FREE, &d) &&
+	    !find_damage((const u8 *)obj + c->object_size - 1, 1, POISON_END, &d))
+		return true;
+	d.title = "Poison overwritten (write after free)";
+	slab_bug(c, slab, obj, &d, true);
+	return false;
+}
+
+void slab_debug_init_object(struct kmem_cache *c, void *obj)
+{
+	if (c->debug & SLAB_POISON)
+		poison(c, obj);
+	if (c->debug & SLAB_RED_ZONE)
+		fill_redzones(c, obj, REDZONE_INACTIVE);
+	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
+		memset(track_of(c, obj), 0, sizeof(struct slab_track));
+		track_of(c, obj)->state = SLAB_STATE_FREE;
+	}
+}
+
+bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
+{
+	if (c->debug & SLAB_POISON && !check_poison(c, slab, obj))
+		return false;
+	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_INACTIVE))
+		return false;
+	if (c->debug & SLAB_RED_ZONE)
+		fill_redzones(c, obj, REDZONE_ACTIVE);
+	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
+		track_of(c, obj)->state = SLAB_STATE_ALLOCATED;
+		track_of(c, obj)->alloc_caller = c->debug & SLAB_TRACK ? caller : 0;
+	}
+	return true;
+}
+
+/* Is @obj the start of an object of @slab? */
+static bool is_object_start(struct kmem_cache *c, struct slab *slab, const void *obj)
+{
+	long off = (const char *)obj - slab->objects - c->offset;
+
+	return off >= 0 && off % c->size == 0 && off / c->size < c->objects;
+}
+
+
+bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     unsigned long caller)
+{
+	if (c->debug & SLAB_CHECKS) {
+		if (!is_object_start(c, slab, obj)) {
+			slab_debug_bad_free(c, slab, obj, "not the start of an object", caller);
+			return false;
+		}
+		if (track_of(c, obj)->state == SLAB_STATE_FREE) {
+			if (c->debug & SLAB_TRACK)
+				track_of(c, obj)->free_caller = caller;
+			struct damage d = { .title = "Object already free (double free)" };
+
+			slab_bug(c, slab, obj, &d, false);
+			return false;
+		}
+		if (track_of(c, obj)->state != SLAB_STATE_ALLOCATED)
+			return false;	/* quarantined: reported before */
+	}
+	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_ACTIVE))
+		return false;
+	if (c->debug & SLAB_POISON)
+		poison(c, (void *)obj);
+	if (c->debug & SLAB_RED_ZONE)
+		fill_redzones(c, (void *)obj, REDZONE_INACTIVE);
+	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
+		track_of(c, obj)->state = SLAB_STATE_FREE;
+		track_of(c, obj)->free_caller = c->debug & SLAB_TRACK ? caller : 0;
+	}
+	return true;
+}
+
+void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+			 const char *what, unsigned long caller)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	const char *owner = slab ? slab->cache->name : "no cache";
+
+	slab_bugs++;
+	sprint_symbol(sym, sizeof(sym), caller);
+	pr_err("=============================================================================\n");
+	pr_err("BUG %s: Invalid free of 0x%lx: %s\n", c ? c->name : "kfree", (unsigned long)obj,
+	       what);
+	pr_err("-----------------------------------------------------------------------------\n");
+	pr_err("INFO: Object 0x%lx belongs to %s\n", (unsigned long)obj, owner);
+	pr_err("INFO: Freed in %s\n", sym);
+	pr_err("FIX %s: not freed\n", c ? c->name : "kfree");
+}

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of what only the slab allocator has: object caches with
+ * constructors and alignment, slabs moving between the partial, full and
+ * empty lists, empty slabs going back to the frame allocator, the kmalloc
+ * size classes, and slabinfo.  With CONFIG_SLAB_DEBUG the same cases run
+ * with every check on, and must not report a single bug.
+ */
+#include <asm/page.h>
+#include <kernel/compiler.h>
+#include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include "slab.h"
+
+#define CTOR_MAGIC	0xc0ffee
+
+struct thing {
+	unsigned long magic;
+	char name[40];
+};
+
+static unsigned long ctor_runs;
+
+static void thing_ctor(void *p)
+{
+	struct thing *t = p;
+
+	t->magic = CTOR_MAGIC;
+	ctor_runs++;
+}
+
+static void ctor_runs_once_per_object(struct ktest *t)
+{
+	struct kmem_cache *c = kmem_cache_create("test-thing", sizeof(struct thing), 8, 0,
+						 thing_ctor);
+	struct thing *objs[64];
+	unsigned int n, i, bad = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, c);
+	n = min(2 * kmem_cache_objects_per_slab(c), (unsigned int)ARRAY_SIZE(objs));
+	ctor_runs = 0;
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(c);
+		bad += !objs[i] || objs[i]->magic != CTOR_MAGIC;
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	/* whole slabs are constructed when they are made, no more */
+	KTEST_EXPECT_EQ(t, ctor_runs % kmem_cache_objects_per_slab(c), 0);
+	KTEST_EXPECT_GE(t, ctor_runs, n);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(c, objs[i]);
+	ctor_runs = 0;
+	for (i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(c);
+	KTEST_EXPECT_EQ(t, ctor_runs, 0);	/* objects come back constructed */
+	for (i = 0; i < n; i++) {
+		bad += objs[i]->magic != CTOR_MAGIC;
+		kmem_cache_free(c, objs[i]);
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	kmem_cache_destroy(c);
+}
+
+static void alignment_is_honoured(struct ktest *t)
+{
+	static const size_t aligns[] = { 8, 16, 64, 256 };
+	size_t i, j;
+	u64 since;
+
+	for (i = 0; i < ARRAY_SIZE(aligns); i++) {
+		struct kmem_cache *c = kmem_cache_create("test-align", 40, aligns[i], 0, NULL);
+		void *objs[20];
+
+		KTEST_ASSERT_NOT_NULL(t, c);
+		for (j = 0; j < ARRAY_SIZE(objs); j++) {
+			objs[j] = kmem_cache_alloc(c);
+			KTEST_EXPECT_EQ(t, (uintptr_t)objs[j] % aligns[i], 0);
+		}
+		for (j = 0; j < ARRAY_SIZE(objs); j++)
+			kmem_cache_free(c, objs[j]);
+		kmem_cache_destroy(c);
+	}
+	since = ktest_mute_console();
+	KTEST_EXPECT_NULL(t, kmem_cache_create("test-bad", 40, 24, 0, NULL));
+	KTEST_EXPECT_NULL(t, kmem_cache_create("test-bad", 0, 8, 0, NULL));
+	ktest_unmute_console();
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "kmem_cache_create(test-bad): bad size"));
+}
+
+/* Objects of one slab and one more: a full slab and the active one; freed, one empty slab stays. */
+static void slabs_move_between_lists(struct ktest *t)
+{
+	struct kmem_cache *c = kmem_cache_create("test-lists", 100, 8, 0, NULL);
+	unsigned int per, i;
+	struct slab_stats st;
+	void *objs[128];
+
+	KTEST_ASSERT_NOT_NULL(t, c);
+	per = kmem_cache_objects_per_slab(c);
+	KTEST_ASSERT_TRUE(t, per + 1 <= ARRAY_SIZE(objs));
+	for (i = 0; i < per + 1; i++)
+		objs[i] = kmem_cache_alloc(c);
+	kmem_cache_stats(c, &st);
+	KTEST_EXPECT_EQ(t, st.slabs, 2);
+	KTEST_EXPECT_EQ(t, st.active_objs, per + 1);
+	KTEST_EXPECT_EQ(t, c->nr_full, 1);
+	kmem_cache_free(c, objs[0]);		/* the full slab becomes partial */
+	KTEST_EXPECT_EQ(t, c->nr_full, 0);
+	KTEST_EXPECT_EQ(t, c->nr_partial, 1);
+	for (i = 1; i < per + 1; i++)
+		kmem_cache_free(c, objs[i]);
+	kmem_cache_stats(c, &st);
+	KTEST_EXPECT_EQ(t, st.active_objs, 0);
+	KTEST_EXPECT_EQ(t, c->nr_partial, 0);
+	kmem_cache_destroy(c);
+}
+
+/* Every page a cache took is back after it is destroyed. */
+static void destroy_returns_every_page(struct ktest *t)
+{
+	struct kmem_cache *c;
+	unsigned long before;
+	void **objs;
+	unsigned int i, n = 3000;
+
+	kmem_cache_destroy(kmem_cache_create("test-warmup", 64, 8, 0, NULL));
+	objs = kmalloc(n * sizeof(*objs));
+	KTEST_ASSERT_NOT_NULL(t, objs);
+	before = nr_free_pages();
+	c = kmem_cache_create("test-pages", 200, 8, 0, NULL);
+	KTEST_ASSERT_NOT_NULL(t, c);
+	for (i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(c);
+	KTEST_EXPECT_LT(t, nr_free_pages(), before - 100);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(c, objs[i]);
+	kmem_cache_destroy(c);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	kfree(objs);
+}
+
+static void kmalloc_size_classes(struct ktest *t)
+{
+	void *a = kmalloc(33), *b = kmalloc(4096), *c = kmalloc(4097), *d = kmalloc(3);
+
+	KTEST_EXPECT_EQ(t, ksize(a), 64);
+	KTEST_EXPECT_EQ(t, ksize(b), 4096);
+	KTEST_EXPECT_EQ(t, ksize(c), 8192);	/* whole pages above 4096 */
+	KTEST_EXPECT_EQ(t, ksize(d), 8);
+	KTEST_EXPECT_EQ(t, (uintptr_t)c % PAGE_SIZE, 0);
+	kfree(a);
+	kfree(b);
+	kfree(c);
+	kfree(d);
+}
+
+static void slabinfo_lists_the_caches(struct ktest *t)
+{
+	void *p = kmalloc(64);
+	u64 since = ktest_mute_console();
+
+	slabinfo();
+	ktest_unmute_console();
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "kmalloc-64"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "kmem_cache"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "objsize"));
+	kfree(p);
+}
+
+/* The whole run so far, heap suite included, with debugging: no false alarm. */
+static void no_bug_reported(struct ktest *t)
+{
+	if (!IS_ENABLED(CONFIG_SLAB_DEBUG))
+		ktest_skip(t, "CONFIG_SLAB_DEBUG is off");
+	KTEST_EXPECT_EQ(t, slab_bugs, 0);
+}
+
+static const struct ktest_case slab_cases[] = {
+	KTEST_CASE(ctor_runs_once_per_object),
+	KTEST_CASE(alignment_is_honoured),
+	KTEST_CASE(slabs_move_between_lists),
+	KTEST_CASE(destroy_returns_every_page),
+	KTEST_CASE(kmalloc_size_classes),
+	KTEST_CASE(slabinfo_lists_the_caches),
+	KTEST_CASE(no_bug_reported),
+	{}
+};
+KTEST_SUITE(slab, slab_cases);

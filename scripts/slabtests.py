@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Slab bug tests, run by scripts/test-kernel: one boot per heap bug.
+
+"ktest.slab_bug=NAME" makes a kernel with CONFIG_SLAB_DEBUG commit that
+bug on purpose (mm/slab_bug_test.c), printing the object's address first.
+The report must name the cache and that address in the SLUB format, show
+the damaged bytes where there are any, name the function that allocated
+the object (CONFIG_SLAB_DEBUG_TRACK), count exactly one bug, and the kernel
+must go on to the end of its boot.
+"""
+import os
+import re
+
+import qemu
+
+# name -> (cache, BUG title, bytes the hex dump must show, track the allocation)
+BUGS = {
+    "use_after_free": ("kmalloc-64", "Poison overwritten (write after free)",
+                       r"Object   [0-9a-f]{16}:( 6b){10} 41", True),
+    "redzone_right": ("kmalloc-64", "Right Redzone overwritten",
+                      r"Redzone  [0-9a-f]{16}: 41 cc", True),
+    "redzone_left": ("kmalloc-64", "Left Redzone overwritten",
+                     r"Redzone  [0-9a-f]{16}:( cc){15} 41\n", True),
+    "double_free": ("kmalloc-64", "Object already free (double free)", None, True),
+    "invalid_free": ("kmalloc-64", "Invalid free of {addr}: not the start of an object", None,
+                     False),
+    "foreign_free": ("kfree", "Invalid free of {addr}: no cache owns it", None, False),
+    "wrong_cache": ("test-b", "Invalid free of {addr}: wrong cache", None, False),
+}
+
+
+def check(res, name):
+    cache, title, dump, tracked = BUGS[name]
+    out = res.output
+    problems = []
+    m = re.search(r"ktest: slab bug: .*, object (0x[0-9a-f]+) in cache (\S+)", out)
+    if res.status != qemu.EXIT_SUCCESS:
+        problems.append(res.describe())
+    if not m:
+        return problems + ["the bug was never committed"]
+    addr = m.group(1)
+    want = f"BUG {cache}: {title.format(addr=addr)}"
+    if want not in out:
+        problems.append(f"no '{want}'")
+    if "{addr}" not in title and f"INFO: Object {addr} " not in out:
+        problems.append(f"no 'INFO: Object {addr}'")
+    if dump and not re.search(dump, out):
+        problems.append("the hex dump does not show the damaged bytes")
+    if tracked and not re.search(rf"INFO: Allocated in {name}\+0x", out):
+        problems.append(f"allocation not tracked to {name}()")
+    if f"ktest: slab bug {name}: 1 reported" not in out:
+        problems.append("not counted exactly once")
+    if "Kernel initialized" not in out:
+        problems.append("the kernel did not go on")
+    return problems
+
+
+def run(runner):
+    outdir = runner.built.get("debug_defconfig")
+    for name in BUGS:
+        label = f"slab: debug_defconfig catches {name}"
+        if not runner.wanted(label):
+            continue
+        if not outdir:
+            runner.not_built(label)
+            continue
+        res = qemu.boot(os.path.join(outdir, "kernel.iso"),
+                        cmdline=f"qemu_exit ktest.slab_bug={name}", timeout=60)
+        problems = check(res, name)
+        runner.result(label, not problems, "; ".join(problems) or
+                      next((ln for ln in res.output.splitlines() if ln.startswith("BUG ")), ""),
+                      res.output)
