@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the heap designs other than the slab allocator share: arenas of
- * pages from the frame allocator, the alignment kmalloc() promises, and
- * the first-fit allocator (mm/heap_first_fit.c) that the linked-list
- * design is and the fixed-block design falls back on.
+ * What the heap designs share: the allocation entry each one provides;
+ * and for the designs other than the slab allocator, arenas of pages from
+ * the frame allocator, the alignment kmalloc() promises, and the first-fit
+ * allocator (mm/heap_first_fit.c) that the linked-list design is and the
+ * fixed-block design falls back on.
  */
 #ifndef _MM_HEAP_H
 #define _MM_HEAP_H
@@ -15,6 +16,13 @@
 
 #define HEAP_ARENA_ORDER	10			/* arenas of 4 MiB */
 #define HEAP_ARENA_SIZE		(PAGE_SIZE << HEAP_ARENA_ORDER)
+
+/*
+ * Each design's allocation, told who asked (for the slab allocator's
+ * tracking; the others ignore it).  mm/heap_common.c builds __kmalloc(),
+ * kzalloc() and krealloc() on it.
+ */
+void *kmalloc_caller(size_t size, unsigned long caller);
 
 /* kmalloc()'s promise: powers of two up to a page aligned to their size. */
 static inline size_t kmalloc_align(size_t size)

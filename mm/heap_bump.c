@@ -53,7 +53,7 @@ static void *bump(struct arena *a, size_t size, size_t align)
 	return p;
 }
 
-void *__kmalloc(size_t size)
+void *kmalloc_caller(size_t size, unsigned long caller)
 {
 	void *p;
 

@@ -1,16 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kzalloc() and krealloc() for the heap designs that only provide
- * kmalloc(), kfree() and ksize() (the slab allocator has its own, which
- * also record the caller for its debugging).
+ * What every heap design shares on top of its own kmalloc_caller(),
+ * __kfree() and ksize(): the out-of-line __kmalloc(), kzalloc() and
+ * krealloc().  Each passes on who called it, which the slab allocator's
+ * CONFIG_SLAB_DEBUG_TRACK records.
  */
 #include <kernel/compiler.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "heap.h"
+
+#define CALLER	((unsigned long)__builtin_return_address(0))
+
+void *__kmalloc(size_t size)
+{
+	return kmalloc_caller(size, CALLER);
+}
 
 void *kzalloc(size_t size)
 {
-	void *p = kmalloc(size);
+	void *p = kmalloc_caller(size, CALLER);
 
 	if (p)
 		memset(p, 0, size);
@@ -28,7 +37,7 @@ void *krealloc(void *p, size_t new_size)
 	}
 	if (p && old >= new_size)
 		return p;
-	q = kmalloc(new_size);
+	q = kmalloc_caller(new_size, CALLER);
 	if (q && p) {
 		memcpy(q, p, min(old, new_size));
 		kfree(p);

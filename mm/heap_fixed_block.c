@@ -52,7 +52,7 @@ static bool refill(unsigned int class)
 	return true;
 }
 
-void *__kmalloc(size_t size)
+void *kmalloc_caller(size_t size, unsigned long caller)
 {
 	unsigned int class;
 	struct block *b;

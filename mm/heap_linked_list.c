@@ -10,7 +10,7 @@
 
 const char heap_name[] = "linked-list";
 
-void *__kmalloc(size_t size)
+void *kmalloc_caller(size_t size, unsigned long caller)
 {
 	return size ? first_fit_alloc(size, kmalloc_align(size)) : NULL;
 }

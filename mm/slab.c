@@ -23,6 +23,7 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "heap.h"
 #include "slab.h"
 
 #define SLAB_MAX_ORDER		4	/* 64 KiB slabs at most */
@@ -319,18 +320,9 @@ static __always_inline void *do_kmalloc(size_t size, unsigned long caller)
 	return slab_alloc(&kmalloc_caches[kmalloc_index(size)], caller);
 }
 
-void *__kmalloc(size_t size)
+void *kmalloc_caller(size_t size, unsigned long caller)
 {
-	return do_kmalloc(size, (unsigned long)__builtin_return_address(0));
-}
-
-void *kzalloc(size_t size)
-{
-	void *p = do_kmalloc(size, (unsigned long)__builtin_return_address(0));
-
-	if (p)
-		memset(p, 0, size);
-	return p;
+	return do_kmalloc(size, caller);
 }
 
 static unsigned int large_order(const void *owner)
@@ -383,25 +375,6 @@ size_t ksize(const void *p)
 	if (is_large(owner))
 		return PAGE_SIZE << large_order(owner);
 	return ((struct slab *)owner)->cache->object_size;
-}
-
-void *krealloc(void *p, size_t new_size)
-{
-	size_t old = ksize(p);
-	void *q;
-
-	if (!new_size) {
-		kfree(p);
-		return NULL;
-	}
-	if (p && old >= new_size)
-		return p;
-	q = do_kmalloc(new_size, (unsigned long)__builtin_return_address(0));
-	if (q && p) {
-		memcpy(q, p, old);
-		kfree(p);
-	}
-	return q;
 }
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,

@@ -11,7 +11,9 @@
 #define __aligned(n)		__attribute__((__aligned__(n)))
 #define __noreturn		__attribute__((__noreturn__))
 #define __noinline		__attribute__((__noinline__))
+#ifndef __always_inline		/* the host's C library may have defined it */
 #define __always_inline		inline __attribute__((__always_inline__))
+#endif
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 
 #define likely(x)		__builtin_expect(!!(x), 1)
