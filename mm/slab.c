@@ -29,19 +29,19 @@
 #define SLAB_MAX_ORDER		4	/* 64 KiB slabs at most */
 #define SLAB_MIN_OBJECTS	16	/* a burst of allocations stays in one slab */
 #define OFF_SLAB_SIZE		512	/* objects this big keep struct slab apart */
-#define NR_KMALLOC		NR_KMALLOC_CACHES
 /*
  * The page owner of a kmalloc() of whole pages is not a slab but a small
  * number, order << 1 | 1: below OWNER_MIN_SLAB, like NULL, so that kfree()
  * tells both apart from a slab with one compare.
  */
 #define LARGE_TAG		1UL
+BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 
 const char heap_name[] = "slab";
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
-struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC];
-static struct kmem_cache kmalloc_caches[NR_KMALLOC];
+struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
+static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
 static struct kmem_cache cache_cache;	/* where kmem_cache_create() gets caches from */
 static struct kmem_cache slab_cache;	/* off-slab headers */
 
@@ -114,7 +114,6 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	memset(c, 0, sizeof(*c));
 	c->cpu = cpu ? cpu : &c->own_cpu;
 	memset(c->cpu, 0, sizeof(*c->cpu));
-	BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 	strscpy(c->name, name, sizeof(c->name));
 	c->object_size = size;
 	c->align = max(align, (size_t)KMALLOC_MIN_ALIGN);
@@ -162,10 +161,8 @@ static struct slab *new_slab(struct kmem_cache *c)
 
 		if (IS_ENABLED(CONFIG_SLAB_DEBUG))
 			slab_debug_init_object(c, obj);
-		if (c->ctor) {
+		if (c->ctor)
 			c->ctor(obj);
-			c->ctor_calls++;
-		}
 		set_freeptr(c, obj, next);
 		next = obj;
 	}
@@ -458,11 +455,6 @@ void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
 	st->pages = st->slabs << c->order;
 }
 
-unsigned int kmem_cache_objects_per_slab(const struct kmem_cache *c)
-{
-	return c->objects;
-}
-
 void slabinfo(void)
 {
 	struct kmem_cache *c;
@@ -494,19 +486,18 @@ void heap_report(void)
 
 void heap_init(void)
 {
-	static const char *const names[NR_KMALLOC] = {
+	static const char *const names[NR_KMALLOC_CACHES] = {
 		"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-128",
 		"kmalloc-256", "kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
 	};
 	unsigned int i;
 
-	INIT_LIST_HEAD(&slab_caches);
 	BUILD_BUG_ON(offsetof(struct kmem_cache_cpu, freelist) != 0);
 	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0);	/* kfree() in <kernel/slab.h> */
 	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, NULL);
 	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, NULL);
 	/* Powers of two aligned to their size, as Linux guarantees. */
-	for (i = 0; i < NR_KMALLOC; i++)
+	for (i = 0; i < NR_KMALLOC_CACHES; i++)
 		cache_init(&kmalloc_caches[i], names[i], 1U << (i + KMALLOC_SHIFT_LOW),
 			   1U << (i + KMALLOC_SHIFT_LOW), NULL, &kmalloc_cpu[i]);
 }

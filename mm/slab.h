@@ -74,7 +74,6 @@ struct kmem_cache {
 	char name[24];
 	struct list_head partial, full, empty;
 	unsigned long nr_partial, nr_full, nr_empty;
-	unsigned long ctor_calls;
 	struct list_head caches;	/* all caches, for slabinfo */
 };
 
@@ -95,7 +94,6 @@ struct slab_stats {
 	unsigned long active_objs, total_objs, slabs, pages;
 };
 void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st);
-unsigned int kmem_cache_objects_per_slab(const struct kmem_cache *c);
 
 /*
  * mm/slab_debug.c: the checks.  Each returns true when the object is

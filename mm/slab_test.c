@@ -39,7 +39,7 @@ static void ctor_runs_once_per_object(struct ktest *t)
 	unsigned int n, i, bad = 0;
 
 	KTEST_ASSERT_NOT_NULL(t, c);
-	n = min(2 * kmem_cache_objects_per_slab(c), (unsigned int)ARRAY_SIZE(objs));
+	n = min(2 * c->objects, (unsigned int)ARRAY_SIZE(objs));
 	ctor_runs = 0;
 	for (i = 0; i < n; i++) {
 		objs[i] = kmem_cache_alloc(c);
@@ -47,7 +47,7 @@ static void ctor_runs_once_per_object(struct ktest *t)
 	}
 	KTEST_EXPECT_EQ(t, bad, 0);
 	/* whole slabs are constructed when they are made, no more */
-	KTEST_EXPECT_EQ(t, ctor_runs % kmem_cache_objects_per_slab(c), 0);
+	KTEST_EXPECT_EQ(t, ctor_runs % c->objects, 0);
 	KTEST_EXPECT_GE(t, ctor_runs, n);
 	for (i = 0; i < n; i++)
 		kmem_cache_free(c, objs[i]);
@@ -98,7 +98,7 @@ static void slabs_move_between_lists(struct ktest *t)
 	void *objs[128];
 
 	KTEST_ASSERT_NOT_NULL(t, c);
-	per = kmem_cache_objects_per_slab(c);
+	per = c->objects;
 	KTEST_ASSERT_TRUE(t, per + 1 <= ARRAY_SIZE(objs));
 	for (i = 0; i < per + 1; i++)
 		objs[i] = kmem_cache_alloc(c);
