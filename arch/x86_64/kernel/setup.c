@@ -2,12 +2,12 @@
 /*
  * Early x86_64 setup: the first things start_kernel() does.
  *
- * The boot code left the first GiB mapped twice, at 0 and at KERNEL_VMA.
- * Once C runs at KERNEL_VMA the low copy only hides bugs (a NULL pointer
- * would read physical memory), so it goes first.  The boot loader's
- * information is then read through the higher-half mapping.  Before that,
- * the descriptor tables and exception handlers go in, and the guard pages
- * under the stacks come out, so that every later fault explains itself.
+ * The boot code left the first GiB mapped at 0, at KERNEL_VMA and at
+ * PAGE_OFFSET.  Once C runs at KERNEL_VMA the low copy only hides bugs (a
+ * NULL pointer would read physical memory), so it goes first.  Then the
+ * descriptor tables and exception handlers go in, and the guard pages
+ * under the stacks come out, so that every later fault explains itself;
+ * last, the boot loader's information is read through the direct map.
  */
 #include <asm/cpu.h>
 #include <asm/desc.h>
