@@ -135,27 +135,10 @@ unsigned long nr_managed_pages(void)
 	return managed_count;
 }
 
-/* The owner slot of the page at @addr, or NULL outside the allocator's memory. */
-static void **owner_slot(const void *addr)
-{
-	unsigned long pfn = virt_to_phys(addr) >> PAGE_SHIFT;
-
-	if (pfn < first_pfn || pfn >= end_pfn)
-		return NULL;
-	return &page_owners[pfn];
-}
-
 void set_page_owner(void *addr, unsigned int order, void *owner)
 {
-	unsigned long i;
+	unsigned long pfn = virt_to_phys(addr) >> PAGE_SHIFT, i;
 
 	for (i = 0; i < (1UL << order); i++)
-		*owner_slot((char *)addr + i * PAGE_SIZE) = owner;
-}
-
-void *page_owner(const void *addr)
-{
-	void **slot = owner_slot(addr);
-
-	return slot ? *slot : NULL;
+		page_owners[pfn + i] = owner;
 }

@@ -347,7 +347,7 @@ static __noinline void kfree_other(const void *p, void *owner, unsigned long cal
  */
 void __kfree(const void *p)
 {
-	struct slab *slab = page_owner_direct(p);
+	struct slab *slab = page_owner(p);
 	struct kmem_cache_cpu *cpu;
 
 	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) {	/* none, or whole pages */
@@ -365,7 +365,7 @@ void __kfree(const void *p)
 
 size_t ksize(const void *p)
 {
-	void *owner = p ? page_owner(p) : NULL;
+	void *owner = page_owner(p);
 
 	if (!owner)
 		return 0;
@@ -397,7 +397,7 @@ void *kmem_cache_alloc(struct kmem_cache *c)
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
-	struct slab *slab = obj ? page_owner(obj) : NULL;
+	struct slab *slab = page_owner(obj);
 
 	if (!obj)
 		return;

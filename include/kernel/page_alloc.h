@@ -58,17 +58,17 @@ void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
 /*
  * One word per page for whoever uses a block to find it again from an
  * address inside it (the slab allocator records its slab; NULL means
- * nobody).  set_page_owner() sets every page of the order-@order block.
- * page_owner() is NULL for addresses outside the allocator's memory.
+ * nobody).  set_page_owner() sets every page of an order-@order block
+ * from alloc_pages().  page_owner() takes any address: only direct-map
+ * addresses of the allocator's memory can have an owner, anything else
+ * gives NULL.  Inline, since kfree() starts with it.
  */
 void set_page_owner(void *addr, unsigned int order, void *owner);
-void *page_owner(const void *addr);
 
-extern void **page_owners;
+extern void **page_owners;		/* indexed by frame number from 0 */
 extern unsigned long page_owners_end;
 
-/* page_owner() for direct-map addresses only (any other gives NULL), inline. */
-static inline void *page_owner_direct(const void *addr)
+static inline void *page_owner(const void *addr)
 {
 	unsigned long pfn = ((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT;
 

@@ -81,7 +81,7 @@ static __always_inline void *kmalloc(size_t size)
 
 static __always_inline void kfree(const void *p)
 {
-	struct kmem_cache_cpu **slab = page_owner_direct(p);
+	struct kmem_cache_cpu **slab = page_owner(p);
 
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
 		struct kmem_cache_cpu *cpu = *slab;
