@@ -38,15 +38,14 @@ static int digit_value(char c)
 	return 99;
 }
 
-int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+/* Digits (after an optional "0x"), no sign: the signs are the callers' business. */
+static int parse_digits(const char *s, unsigned int base, unsigned long long *res)
 {
 	unsigned long long val = 0;
 	const char *start;
 
 	if (base == 1 || base > 36)
 		return -EINVAL;
-	if (*s == '+')
-		s++;
 	base = detect_base(&s, base);
 	for (start = s; *s && *s != '\n'; s++) {
 		int d = digit_value(*s);
@@ -63,11 +62,16 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	return 0;
 }
 
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	return parse_digits(s + (*s == '+'), base, res);
+}
+
 int kstrtoll(const char *s, unsigned int base, long long *res)
 {
 	unsigned long long mag;
 	bool neg = *s == '-';
-	int err = kstrtoull(s + neg, base, &mag);
+	int err = parse_digits(s + (neg || *s == '+'), base, &mag);
 
 	if (err)
 		return err;

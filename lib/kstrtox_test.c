@@ -51,6 +51,53 @@ static void kstrtoull_table(struct ktest *t)
 	}
 }
 
+/* One sign at most, and only before the digits or the "0x", as in Linux. */
+static const struct {
+	const char *s;
+	unsigned int base;
+	int err;
+	long long val;
+} ll_cases[] = {
+	{ "-5", 10, 0, -5 },
+	{ "+5", 10, 0, 5 },
+	{ "-0x10", 0, 0, -16 },
+	{ "-0x10", 16, 0, -16 },
+	{ "-+5", 10, -EINVAL, 0 },
+	{ "+-5", 10, -EINVAL, 0 },
+	{ "--5", 10, -EINVAL, 0 },
+	{ "++5", 10, -EINVAL, 0 },
+	{ "-+0x10", 0, -EINVAL, 0 },
+	{ "-+0x10", 16, -EINVAL, 0 },
+	{ "-", 10, -EINVAL, 0 },
+	{ "- 5", 10, -EINVAL, 0 },
+	{ "0x-5", 16, -EINVAL, 0 },
+};
+
+static void kstrtoll_table(struct ktest *t)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ll_cases); i++) {
+		long long val = 0;
+		int err = kstrtoll(ll_cases[i].s, ll_cases[i].base, &val);
+
+		ktest_check(t, err == ll_cases[i].err, __FILE__, __LINE__,
+			    "kstrtoll(\"%s\", %u) returned %d, expected %d", ll_cases[i].s,
+			    ll_cases[i].base, err, ll_cases[i].err);
+		if (!err)
+			KTEST_EXPECT_EQ(t, val, ll_cases[i].val);
+	}
+}
+
+static void kstrtoint_one_sign(struct ktest *t)
+{
+	int v = 7;
+
+	KTEST_EXPECT_EQ(t, kstrtoint("-+5", 10, &v), -EINVAL);
+	KTEST_EXPECT_EQ(t, kstrtoint("+-5", 0, &v), -EINVAL);
+	KTEST_EXPECT_EQ(t, v, 7);	/* unchanged on error */
+}
+
 static void kstrtoint_limits(struct ktest *t)
 {
 	int v = 0;
@@ -93,6 +140,8 @@ static void kstrtobool_words(struct ktest *t)
 
 static const struct ktest_case kstrtox_cases[] = {
 	KTEST_CASE(kstrtoull_table),
+	KTEST_CASE(kstrtoll_table),
+	KTEST_CASE(kstrtoint_one_sign),
 	KTEST_CASE(kstrtoint_limits),
 	KTEST_CASE(kstrtouint_range),
 	KTEST_CASE(kstrtobool_words),

@@ -19,6 +19,7 @@ import qemu
 FAULTS = {
     "de": ("#DE", "Divide Error", 0, "fault_divide_error", "ktest_provoke_fault", []),
     "ud": ("#UD", "Invalid Opcode", 6, "fault_invalid_opcode", "ktest_provoke_fault", []),
+    "flags_clear": ("#UD", "Invalid Opcode", 6, "fault_flags_clear", "ktest_provoke_fault", []),
     "pf_null": ("#PF", "Page Fault", 14, "fault_null_read", "ktest_provoke_fault",
                 ["error code 0x0000", "read of a not-present page in kernel mode",
                  "CR2: 0000000000000000 (NULL pointer dereference)"]),
@@ -143,9 +144,32 @@ def check_normal(report, want, ranges, kallsyms):
     return problems
 
 
-def check_full(report, want, ranges, kallsyms, frame_pointer):
+# The RFLAGS line: the value, then the names of exactly the flags it has set.
+RFLAGS_LINE = re.compile(r"RFLAGS: ([0-9a-f]{16}) \[((?: [A-Z]+)*) \] IOPL=(\d)$", re.M)
+FLAG_BITS = {"CF": 0, "PF": 2, "AF": 4, "ZF": 6, "SF": 7, "TF": 8, "IF": 9, "DF": 10, "OF": 11,
+             "NT": 14, "RF": 16, "VM": 17, "AC": 18, "VIF": 19, "VIP": 20, "ID": 21}
+
+
+def check_rflags(text, fault):
+    m = RFLAGS_LINE.search(text)
+    if not m:
+        line = next((ln for ln in text.splitlines() if "RFLAGS:" in ln), None)
+        return [f"RFLAGS line is {line!r}"]
+    value = int(m.group(1), 16)
+    named = m.group(2).split()
+    want = [n for n, bit in FLAG_BITS.items() if value >> bit & 1]
+    problems = [] if named == want else [f"RFLAGS {value:#x} named {named}, expected {want}"]
+    if int(m.group(3)) != (value >> 12) & 3:
+        problems.append("wrong IOPL")
+    if fault == "flags_clear" and value != 0x2:
+        problems.append(f"RFLAGS {value:#x}, expected 0x2")
+    return problems
+
+
+def check_full(report, want, ranges, kallsyms, frame_pointer, fault):
     text = "\n".join(report)
     problems = [f"no '{ln}'" for ln in FULL_LINES if ln not in text]
+    problems += check_rflags(text, fault)
     trace = text[text.find("Call Trace:"):]
     caller = want[4]
     if kallsyms:
@@ -177,7 +201,7 @@ def check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer):
     problems += check_normal(report, want, ranges, kallsyms)
     full = verbosity == "FULL"
     if full:
-        problems += check_full(report, want, ranges, kallsyms, frame_pointer)
+        problems += check_full(report, want, ranges, kallsyms, frame_pointer, fault)
     elif "RAX: " in "\n".join(report):
         problems.append("registers dumped at NORMAL verbosity")
     return problems

@@ -152,7 +152,7 @@ static void show_registers(const struct pt_regs *regs)
 		[9] = "IF", [10] = "DF", [11] = "OF", [14] = "NT", [16] = "RF", [17] = "VM",
 		[18] = "AC", [19] = "VIF", [20] = "VIP", [21] = "ID",
 	};
-	char flags[80];
+	char flags[80] = "";	/* stays empty when no named flag is set */
 	int i, n = 0;
 
 	report("  RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);

@@ -39,6 +39,15 @@ static __noinline void fault_invalid_opcode(void)
 	__asm__ __volatile__("ud2");
 }
 
+/*
+ * With RFLAGS = 0x2 (only the always-one bit) the report names no flag at
+ * all: the line must still show nothing but what the register holds.
+ */
+static __noinline void fault_flags_clear(void)
+{
+	__asm__ __volatile__("pushq $2; popfq; ud2");
+}
+
 static __noinline void fault_null_read(void)
 {
 	volatile int *null = NULL;
@@ -108,6 +117,7 @@ static __noinline void fault_stack_overflow(void)
 static const struct fault_test fault_tests[] = {
 	{ "de", "divide by zero", fault_divide_error },
 	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
+	{ "flags_clear", "invalid opcode with every flag in RFLAGS clear", fault_flags_clear },
 	{ "pf_null", "read through a NULL pointer", fault_null_read },
 	{ "pf_write", "write to an unmapped page", fault_unmapped_write },
 	{ "write_text", "write to the kernel's read-only text", fault_write_text },
