@@ -20,10 +20,12 @@
  * Output bypasses the console log level: a test run that printed nothing
  * would look like a run that had no tests.
  */
+#include <asm/cpu.h>
 #include <kernel/errno.h>
 #include <kernel/glob.h>
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
+#include <kernel/kstrtox.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
@@ -47,6 +49,7 @@ struct ktest_totals {
 };
 
 static char filter_buf[FILTER_MAX] = "*";
+static u32 fixed_seed;
 static int last_failures;
 static bool panic_after_run;
 
@@ -82,6 +85,28 @@ void ktest_skip(struct ktest *t, const char *reason)
 	t->skipped = true;
 	t->skip_reason = reason;
 }
+
+u32 ktest_seed(struct ktest *t)
+{
+	u64 tsc = rdtsc();
+	u32 seed = fixed_seed ? fixed_seed : (u32)(tsc ^ (tsc >> 32)) | 1;
+
+	if (!t->quiet)
+		ktap("    # %s: random seed %#x (repeat with ktest.seed=%#x)\n", t->name, seed,
+		     seed);
+	return seed;
+}
+
+int ktest_set_seed(const char *val)
+{
+	unsigned int seed;
+
+	if (!val || kstrtouint(val, 0, &seed) || !seed)
+		return -EINVAL;
+	fixed_seed = seed;
+	return 0;
+}
+kernel_param("ktest.seed", ktest_set_seed);
 
 void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t))
 {

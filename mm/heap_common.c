@@ -12,6 +12,8 @@
 
 #define CALLER	((unsigned long)__builtin_return_address(0))
 
+unsigned long heap_errors;
+
 void *__kmalloc(size_t size)
 {
 	return kmalloc_caller(size, CALLER);

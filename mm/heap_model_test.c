@@ -6,6 +6,11 @@
  * step the new or moved object must not overlap any live one, and every
  * 64 steps all live objects must still hold their bytes.  Runs in the
  * kernel and, under ASan/UBSan, on the host.
+ *
+ * The hostile run mixes in bad calls from a seed ktest_seed() prints:
+ * sizes no design serves, frees of foreign memory, of pointers inside
+ * live objects and of objects freed before.  Each must be reported (or
+ * fail), and change neither the free page count nor any live object.
  */
 #include <kernel/compiler.h>
 #include <kernel/ktest.h>
@@ -25,6 +30,9 @@ struct model {
 	struct model_obj obj[MODEL_SLOTS];
 	u32 rng;
 	unsigned long overlaps, corrupted, failures, steps;
+	bool hostile;
+	u8 *last_freed;
+	unsigned long bad_calls, expected_reports, changed_free_pages, wrong_results;
 };
 
 static u32 next_rand(struct model *m)
@@ -68,6 +76,69 @@ static void check_no_overlap(struct model *m, unsigned int fresh)
 	}
 }
 
+static bool is_live_start(const struct model *m, const u8 *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < MODEL_SLOTS; i++)
+		if (m->obj[i].p == p)
+			return true;
+	return false;
+}
+
+static u8 foreign[64] __aligned(16);
+
+/*
+ * One bad call, picked at random; false if the pick does not apply now.
+ * Returns whether it should have been reported.
+ */
+static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
+{
+	static const size_t huge[] = { (size_t)-1, (size_t)-4096, (size_t)1 << 40, 9UL << 20 };
+	size_t size = huge[next_rand(m) % ARRAY_SIZE(huge)];
+
+	*reported = true;
+	switch (next_rand(m) % 5) {
+	case 0:
+		*reported = false;
+		m->wrong_results += kmalloc(size) != NULL;
+		return true;
+	case 1:
+		*reported = false;
+		if (!o->p)
+			return false;
+		m->wrong_results += krealloc(o->p, size) != NULL;
+		return true;
+	case 2:
+		kfree(foreign + next_rand(m) % 64);
+		return true;
+	case 3:			/* inside a live object */
+		if (!o->p || o->size < 2 || !KFREE_CHECKS_OBJECTS)
+			return false;
+		kfree(o->p + 1 + next_rand(m) % (o->size - 1));
+		return true;
+	default:		/* an object freed before, not live again */
+		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
+			return false;
+		kfree(m->last_freed);
+		return true;
+	}
+}
+
+static void hostile_step(struct model *m, struct model_obj *o)
+{
+	unsigned long free = nr_free_pages();
+	bool reported;
+
+	ktest_mute_console();
+	if (bad_call(m, o, &reported)) {
+		m->bad_calls++;
+		m->expected_reports += reported;
+		m->changed_free_pages += nr_free_pages() != free;
+	}
+	ktest_unmute_console();
+}
+
 static void model_step(struct model *m)
 {
 	unsigned int i = next_rand(m) % MODEL_SLOTS;
@@ -75,6 +146,10 @@ static void model_step(struct model *m)
 	size_t size;
 	u8 *p;
 
+	if (m->hostile && next_rand(m) % 8 == 0) {
+		hostile_step(m, o);
+		return;
+	}
 	if (o->p && next_rand(m) % 4 == 0) {			/* krealloc */
 		size = random_size(m);
 		p = krealloc(o->p, size);
@@ -90,6 +165,7 @@ static void model_step(struct model *m)
 	} else if (o->p) {					/* kfree */
 		m->corrupted += !intact(o);
 		kfree(o->p);
+		m->last_freed = o->p;
 		o->p = NULL;
 		return;
 	} else {						/* kmalloc */
@@ -105,13 +181,15 @@ static void model_step(struct model *m)
 	check_no_overlap(m, i);
 }
 
-static void run_model(struct ktest *t, u32 seed)
+static void run_model(struct ktest *t, u32 seed, bool hostile)
 {
 	static struct model m;
+	unsigned long errors = heap_errors;
 	unsigned int i;
 
 	memset(&m, 0, sizeof(m));
 	m.rng = seed;
+	m.hostile = hostile;
 	for (m.steps = 0; m.steps < MODEL_STEPS; m.steps++) {
 		model_step(&m);
 		if (m.steps % 64 == 0)
@@ -126,27 +204,38 @@ static void run_model(struct ktest *t, u32 seed)
 	KTEST_EXPECT_EQ(t, m.overlaps, 0);
 	KTEST_EXPECT_EQ(t, m.corrupted, 0);
 	KTEST_EXPECT_EQ(t, m.failures, 0);
+	KTEST_EXPECT_EQ(t, heap_errors - errors, m.expected_reports);
+	KTEST_EXPECT_EQ(t, m.changed_free_pages, 0);
+	KTEST_EXPECT_EQ(t, m.wrong_results, 0);
+	KTEST_EXPECT_TRUE(t, !hostile || m.bad_calls > MODEL_STEPS / 20);
 }
 
 static void model_seed_1(struct ktest *t)
 {
-	run_model(t, 1);
+	run_model(t, 1, false);
 }
 
 static void model_seed_2026(struct ktest *t)
 {
-	run_model(t, 2026);
+	run_model(t, 2026, false);
 }
 
 static void model_seed_cafe(struct ktest *t)
 {
-	run_model(t, 0xcafe);
+	run_model(t, 0xcafe, false);
+}
+
+/* Valid and bad calls mixed, from a new seed each run (ktest.seed= repeats one). */
+static void model_hostile_random_seed(struct ktest *t)
+{
+	run_model(t, ktest_seed(t), true);
 }
 
 static const struct ktest_case heap_model_cases[] = {
 	KTEST_CASE(model_seed_1),
 	KTEST_CASE(model_seed_2026),
 	KTEST_CASE(model_seed_cafe),
+	KTEST_CASE(model_hostile_random_seed),
 	{}
 };
 KTEST_SUITE(heap_model, heap_model_cases);

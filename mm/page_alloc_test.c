@@ -103,6 +103,130 @@ static void bad_frees_are_reported(struct ktest *t)
 }
 
 /*
+ * Bad frees among live blocks: each one is reported once and changes
+ * nothing, and afterwards no frame that is reserved or still in use is
+ * ever handed out (every free page is taken to prove it).
+ */
+#define NR_FRAME_WITNESSES	6
+
+struct frame_witness {
+	u8 *p;
+	unsigned int order;
+};
+
+static struct frame_witness frame_witnesses[NR_FRAME_WITNESSES];
+
+static unsigned int frame_witnesses_damaged(void)
+{
+	unsigned int i, n = 0;
+	size_t j;
+
+	for (i = 0; i < NR_FRAME_WITNESSES; i++) {
+		const struct frame_witness *w = &frame_witnesses[i];
+
+		for (j = 0; j < (PAGE_SIZE << w->order); j += 512)
+			if (w->p[j] != 0x40 + i) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
+static void bad_free_pages(struct ktest *t, void *addr, unsigned int order)
+{
+	unsigned long free = nr_free_pages(), errors = page_alloc_errors;
+	unsigned int damaged;
+
+	ktest_mute_console();
+	free_pages(addr, order);
+	ktest_unmute_console();
+	damaged = frame_witnesses_damaged();
+	ktest_check(t, page_alloc_errors == errors + 1, __FILE__, __LINE__,
+		    "free_pages(%p, %u): %lu reports, expected 1", addr, order,
+		    page_alloc_errors - errors);
+	ktest_check(t, nr_free_pages() == free, __FILE__, __LINE__,
+		    "free_pages(%p, %u): free pages %lu -> %lu", addr, order, free, nr_free_pages());
+	ktest_check(t, !damaged, __FILE__, __LINE__, "free_pages(%p, %u): %u blocks damaged",
+		    addr, order, damaged);
+}
+
+/* Is @p one of the frames that must never be handed out now? */
+static bool frame_is_taken(const u8 *p, const u8 *victim)
+{
+	const u8 *owners = (const u8 *)page_owners;
+	unsigned int i;
+
+	if (p >= owners && p < owners + page_owners_end * sizeof(void *))
+		return true;
+	if (p >= victim && p < victim + 4 * PAGE_SIZE)
+		return true;
+	for (i = 0; i < NR_FRAME_WITNESSES; i++)
+		if (p >= frame_witnesses[i].p &&
+		    p < frame_witnesses[i].p + (PAGE_SIZE << frame_witnesses[i].order))
+			return true;
+	return false;
+}
+
+/* Take every free page; count the ones that were not free to give. */
+static unsigned long frames_handed_out_twice(const u8 *victim)
+{
+	void **list = NULL, **p;
+	unsigned long wrong = 0;
+
+	while ((p = alloc_page())) {
+		wrong += frame_is_taken((u8 *)p, victim);
+		*p = list;
+		list = p;
+	}
+	while (list) {
+		p = list;
+		list = *p;
+		free_page(p);
+	}
+	return wrong;
+}
+
+static void hostile_frees_change_nothing(struct ktest *t)
+{
+	static const unsigned int orders[NR_FRAME_WITNESSES] = { 0, 1, 2, 3, 0, 2 };
+	unsigned long before = nr_free_pages(), errors;
+	u8 *victim, *freed;
+	unsigned int i;
+
+	for (i = 0; i < NR_FRAME_WITNESSES; i++) {
+		frame_witnesses[i].order = orders[i];
+		frame_witnesses[i].p = alloc_pages(orders[i]);
+		KTEST_ASSERT_NOT_NULL(t, frame_witnesses[i].p);
+		memset(frame_witnesses[i].p, 0x40 + i, PAGE_SIZE << orders[i]);
+	}
+	victim = alloc_pages(2);
+	freed = alloc_page();
+	KTEST_ASSERT_TRUE(t, victim && freed);
+	free_page(freed);
+
+	bad_free_pages(t, victim + PAGE_SIZE, 0);	/* a page inside a block */
+	bad_free_pages(t, victim + 2 * PAGE_SIZE, 1);	/* its aligned upper half */
+	bad_free_pages(t, victim, 1);			/* too small an order */
+	bad_free_pages(t, victim, 3);			/* too large an order */
+	bad_free_pages(t, victim, MAX_ORDER);
+	bad_free_pages(t, victim + 8, 2);		/* not page aligned */
+	bad_free_pages(t, freed, 0);			/* double free */
+	bad_free_pages(t, page_owners, 0);		/* reserved at boot */
+	bad_free_pages(t, phys_to_virt(0), 0);		/* below the allocator's memory */
+	bad_free_pages(t, phys_to_virt((phys_addr_t)1 << 46), 0);	/* beyond RAM */
+	bad_free_pages(t, (void *)hostile_frees_change_nothing, 0);	/* not the direct map */
+
+	KTEST_EXPECT_EQ(t, frames_handed_out_twice(victim), 0);
+	errors = page_alloc_errors;
+	free_pages(victim, 2);
+	for (i = 0; i < NR_FRAME_WITNESSES; i++)
+		free_pages(frame_witnesses[i].p, orders[i]);
+	KTEST_EXPECT_EQ(t, page_alloc_errors, errors);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
+/*
  * Buddy: once no single free page is left, one page must come from
  * splitting the smallest free block (one more free block on every order
  * below it), and freeing that page must merge it all back.
@@ -149,6 +273,7 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(allocate_everything_then_free),
 	KTEST_CASE(too_large_order_is_null),
 	KTEST_CASE(bad_frees_are_reported),
+	KTEST_CASE(hostile_frees_change_nothing),
 	KTEST_CASE(buddy_splits_and_merges),
 	{}
 };

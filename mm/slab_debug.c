@@ -141,6 +141,7 @@ static void slab_bug(struct kmem_cache *c, struct slab *slab, const void *obj,
 		     const struct damage *d, bool take_out)
 {
 	slab_bugs++;
+	heap_errors++;
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: %s\n", c->name, d->title);
 	pr_err("-----------------------------------------------------------------------------\n");
@@ -274,6 +275,7 @@ void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *ob
 	const char *owner = slab ? slab->cache->name : "no cache";
 
 	slab_bugs++;
+	heap_errors++;
 	sprint_symbol(sym, sizeof(sym), caller);
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: Invalid free of 0x%lx: %s\n", c ? c->name : "kfree", (unsigned long)obj,

@@ -89,6 +89,71 @@ static void alignment_is_honoured(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "kmem_cache_create(test-bad): bad size"));
 }
 
+static unsigned long nr_caches(void)
+{
+	struct kmem_cache *c;
+	unsigned long n = 0;
+
+	list_for_each_entry(c, &slab_caches, caches)
+		n++;
+	return n;
+}
+
+/*
+ * Sizes and alignments that do not fit the cache's fields, or a slab, or
+ * that are no power of two: NULL, a message, and nothing allocated.
+ */
+static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
+{
+	static const struct {
+		size_t size, align;
+	} bad[] = {
+		{ 0, 8 }, { 0xfffffff9, 8 }, { 0x100000008, 8 }, { (size_t)-1, 8 },
+		{ (size_t)-8, 8 }, { (size_t)1 << 63, 8 }, { PAGE_SIZE << 5, 8 },
+		{ 64, (size_t)1 << 32 }, { 64, (size_t)1 << 63 }, { 64, (size_t)-1 }, { 64, 24 },
+		{ 64, 3 }, { 64, PAGE_SIZE << 1 }, { 0xffffffff, 0xffffffff },
+	};
+	unsigned long free = nr_free_pages(), caches = nr_caches(), errors;
+	size_t i;
+	u64 since;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct kmem_cache *c;
+
+		since = ktest_mute_console();
+		c = kmem_cache_create("test-bad", bad[i].size, bad[i].align, 0, NULL);
+		ktest_unmute_console();
+		ktest_check(t, !c, __FILE__, __LINE__, "kmem_cache_create(size %#zx, align %#zx) = %p",
+			    bad[i].size, bad[i].align, c);
+		ktest_check(t, ktest_log_contains(since, "kmem_cache_create(test-bad): bad size"),
+			    __FILE__, __LINE__, "size %#zx, align %#zx: no message", bad[i].size,
+			    bad[i].align);
+	}
+	since = ktest_mute_console();
+	KTEST_EXPECT_NULL(t, kmem_cache_create(NULL, 64, 8, 0, NULL));
+	ktest_unmute_console();
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "no name"));
+	KTEST_EXPECT_EQ(t, nr_caches(), caches);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+
+	/* The extremes that are fine: 1 byte, page alignment, a long name cut short. */
+	errors = heap_errors;
+	for (i = 0; i < 3; i++) {
+		struct kmem_cache *c = kmem_cache_create(
+			"test-a-name-much-longer-than-any-cache-name-field", i ? 4000 : 1,
+			i == 2 ? PAGE_SIZE : 0, 0, NULL);
+		void *obj = c ? kmem_cache_alloc(c) : NULL;
+
+		KTEST_ASSERT_NOT_NULL(t, obj);
+		KTEST_EXPECT_EQ(t, (uintptr_t)obj % (i == 2 ? PAGE_SIZE : 8), 0);
+		KTEST_EXPECT_EQ(t, strlen(c->name), sizeof(c->name) - 1);
+		kmem_cache_free(c, obj);
+		kmem_cache_destroy(c);
+	}
+	KTEST_EXPECT_EQ(t, heap_errors, errors);
+	KTEST_EXPECT_EQ(t, nr_caches(), caches);
+}
+
 /* Objects of one slab and one more: a full slab and the active one; freed, one empty slab stays. */
 static void slabs_move_between_lists(struct ktest *t)
 {
@@ -180,6 +245,7 @@ static void no_bug_reported(struct ktest *t)
 static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(ctor_runs_once_per_object),
 	KTEST_CASE(alignment_is_honoured),
+	KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
 	KTEST_CASE(slabs_move_between_lists),
 	KTEST_CASE(destroy_returns_every_page),
 	KTEST_CASE(kmalloc_size_classes),

@@ -87,6 +87,15 @@ void ktest_provoke_fault(void);
  * suites are then skipped); panics if it was not caught exactly once.
  */
 bool ktest_commit_slab_bug(void);
+/*
+ * The seed for a randomized case: "ktest.seed=N" from the command line
+ * (KTEST_SEED=N on the host), else a new one from the time-stamp counter.
+ * It is printed as a KTAP diagnostic of @t, so that a failure names the
+ * seed that repeats it.  Never 0, so that it suits xorshift generators.
+ */
+u32 ktest_seed(struct ktest *t);
+/* Fix the seed from text ("ktest.seed=" and the host's KTEST_SEED). */
+int ktest_set_seed(const char *val);
 /* Failed cases of the last run. */
 int ktest_failures(void);
 /* Run one case on a private context, printing nothing (for self-tests). */

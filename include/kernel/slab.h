@@ -12,6 +12,23 @@
  *
  * A constructor runs once per object, when its slab is made; an object
  * must be handed back in its constructed state.
+ *
+ * What every design promises whatever it is passed (mm/heap_hostile_test.c
+ * checks each point on every design):
+ *  - kmalloc(), kzalloc() and krealloc() return NULL for a size they cannot
+ *    serve: 0, more than the design's largest block, sizes near SIZE_MAX.
+ *    No size makes their arithmetic wrap.  A failed krealloc() leaves the
+ *    old block as it was.
+ *  - kfree() of anything but the start of a live allocation (memory the
+ *    heap does not own, frames nobody allocated, the inside of a block,
+ *    a block freed before) is reported, counted in heap_errors, and frees
+ *    nothing.  So is kmem_cache_free() of another cache's object.
+ *  - A bad call changes nothing else: no other allocation, no page owner,
+ *    not the free page count, no memory outside the heap.
+ * One exception, Linux's too: without CONFIG_SLAB_DEBUG the slab
+ * allocator's fast path trusts a pointer into one of its slabs, so a
+ * double free of a slab object, or a pointer inside one, is caught only
+ * with the debug options.  KFREE_CHECKS_OBJECTS says whether it is.
  */
 #ifndef _KERNEL_SLAB_H
 #define _KERNEL_SLAB_H
@@ -105,6 +122,11 @@ static inline void kfree(const void *p)
 	__kfree(p);
 }
 #endif
+#define KFREE_CHECKS_OBJECTS	(!IS_ENABLED(CONFIG_HEAP_SLAB) || IS_ENABLED(CONFIG_SLAB_DEBUG))
+
+/* Bad kfree() and kmem_cache_free() calls reported so far, by every design. */
+extern unsigned long heap_errors;
+
 /* The same, zeroed. */
 void *kzalloc(size_t size);
 /*
