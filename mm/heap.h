@@ -32,10 +32,21 @@ static inline size_t kmalloc_align(size_t size)
 	return KMALLOC_MIN_ALIGN;
 }
 
-/* First fit over an address-ordered free list that coalesces; NULL when full. */
+/*
+ * Report a kfree() that frees nothing (the designs other than the slab
+ * allocator, which reports in the SLUB format), and count it in
+ * heap_errors.
+ */
+void heap_bad_free(const void *p, const char *why, unsigned long caller);
+
+/*
+ * First fit over an address-ordered free list that coalesces.  NULL when
+ * full, and for sizes above an arena or alignments above a page.
+ */
 void *first_fit_alloc(size_t size, size_t align);
-void first_fit_free(void *p);
-/* Usable bytes of an allocation. */
+/* Frees @p, or reports it if it is not the start of a live allocation. */
+void first_fit_free(void *p, unsigned long caller);
+/* Usable bytes of an allocation; 0 for anything else. */
 size_t first_fit_size(const void *p);
 /* Does @p lie in memory the first-fit allocator manages? */
 bool first_fit_owns(const void *p);

@@ -10,8 +10,11 @@
  * whole arena — the design's known weakness, which the heap suite's
  * long-lived case shows.
  *
- * Each allocation has an 8-byte header before it with its size, for
- * ksize() and krealloc().
+ * Each allocation has a 16-byte header before it: its size, for ksize()
+ * and krealloc(), and a mark made from its address that says whether it
+ * is live or freed.  An arena's live count is all that decides when it
+ * starts over, so kfree() must never count a pointer that is not a live
+ * allocation: interior pointers and double frees are reported instead.
  */
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
@@ -20,10 +23,23 @@
 
 const char heap_name[] = "bump";
 
+#define BUMP_LIVE	0x11feb0a711feb0a7UL
+#define BUMP_FREED	0xf7eeb0a7f7eeb0a7UL
+
 struct arena {
 	char *next, *end;
 	unsigned long live;
 };
+
+struct bump_header {
+	size_t size;
+	unsigned long mark;	/* BUMP_LIVE or BUMP_FREED, xor the address */
+};
+
+static struct bump_header *header_of(const void *p)
+{
+	return (struct bump_header *)p - 1;
+}
 
 static struct arena *current;
 
@@ -43,11 +59,12 @@ static struct arena *new_arena(void)
 
 static void *bump(struct arena *a, size_t size, size_t align)
 {
-	char *p = (char *)ALIGN((uintptr_t)a->next + sizeof(size_t), align);
+	char *p = (char *)ALIGN((uintptr_t)a->next + sizeof(struct bump_header), align);
 
-	if (p + size > a->end)
+	if (p >= a->end || size > (size_t)(a->end - p))
 		return NULL;
-	((size_t *)p)[-1] = size;
+	header_of(p)->size = size;
+	header_of(p)->mark = BUMP_LIVE ^ (uintptr_t)p;
 	a->next = p + size;
 	a->live++;
 	return p;
@@ -68,17 +85,39 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 	return bump(current, size, kmalloc_align(size));
 }
 
+/* What is wrong with freeing @p, an address in arena @a; NULL if nothing. */
+static const char *bad_pointer(const struct arena *a, const char *p)
+{
+	if ((uintptr_t)p % KMALLOC_MIN_ALIGN || p < (const char *)(a + 1) + sizeof(struct bump_header))
+		return "not the start of an allocation";
+	if (p >= a->next)
+		return "double free (its arena has been emptied since)";
+	if (header_of(p)->mark == (BUMP_FREED ^ (uintptr_t)p))
+		return "double free";
+	if (header_of(p)->mark != (BUMP_LIVE ^ (uintptr_t)p))
+		return "not the start of an allocation";
+	return NULL;
+}
+
 void __kfree(const void *p)
 {
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	const char *why;
 	struct arena *a;
 
 	if (!p)
 		return;
 	a = page_owner(p);
 	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1))) {
-		pr_err("kfree(%p): not a heap address; not freed\n", p);
+		heap_bad_free(p, "not heap memory", caller);
 		return;
 	}
+	why = bad_pointer(a, p);
+	if (why) {
+		heap_bad_free(p, why, caller);
+		return;
+	}
+	header_of(p)->mark = BUMP_FREED ^ (uintptr_t)p;
 	if (--a->live)
 		return;
 	if (a == current) {
@@ -91,7 +130,11 @@ void __kfree(const void *p)
 
 size_t ksize(const void *p)
 {
-	return p && page_owner(p) ? ((const size_t *)p)[-1] : 0;
+	struct arena *a = page_owner(p);
+
+	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1)))
+		return 0;
+	return bad_pointer(a, p) ? 0 : header_of(p)->size;
 }
 
 void heap_init(void)

@@ -2,10 +2,12 @@
 /*
  * What every heap design shares on top of its own kmalloc_caller(),
  * __kfree() and ksize(): the out-of-line __kmalloc(), kzalloc() and
- * krealloc().  Each passes on who called it, which the slab allocator's
- * CONFIG_SLAB_DEBUG_TRACK records.
+ * krealloc(), and the report of a bad kfree().  Each passes on who called
+ * it, which the slab allocator's CONFIG_SLAB_DEBUG_TRACK records.
  */
 #include <kernel/compiler.h>
+#include <kernel/kallsyms.h>
+#include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "heap.h"
@@ -13,6 +15,15 @@
 #define CALLER	((unsigned long)__builtin_return_address(0))
 
 unsigned long heap_errors;
+
+void heap_bad_free(const void *p, const char *why, unsigned long caller)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	heap_errors++;
+	sprint_symbol(sym, sizeof(sym), caller);
+	pr_err("kfree(0x%lx): %s; not freed (called from %s)\n", (unsigned long)p, why, sym);
+}
 
 void *__kmalloc(size_t size)
 {

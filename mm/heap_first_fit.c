@@ -9,12 +9,17 @@
  * splits off what is left when that is big enough to be a block.  A free
  * puts the chunk back in address order and merges it with the free blocks
  * right before and after it, so that freed neighbours become one block
- * again.  Memory comes in 4 MiB arenas from the frame allocator, one more
- * whenever nothing fits.
+ * again.  Memory comes in 4 MiB arenas from the frame allocator, aligned
+ * to their size, one more whenever nothing fits.
  *
- * Each allocated chunk has a 16-byte header right before the pointer:
- * where the chunk starts (the alignment may have skipped a few bytes) and
- * how long it is.
+ * Each allocated chunk has a 16-byte header right before the pointer: how
+ * far the chunk starts before it (alignment may have skipped a few bytes),
+ * a mark made from the pointer while it is allocated, and the chunk's
+ * length.  kfree() believes a header only if the mark matches and the
+ * chunk lies inside the pointer's arena, so that an interior or stray
+ * pointer is reported rather than freed; and since a free walks the free
+ * list anyway, a pointer into memory that is already free is reported as
+ * the double free it is.
  */
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
@@ -22,6 +27,7 @@
 
 #define CHUNK_ALIGN	16
 #define MIN_BLOCK	32
+#define CHUNK_LIVE	0xa11c0c5dU	/* low bits never 0: a payload is 16-aligned */
 
 struct free_block {
 	size_t size;
@@ -29,8 +35,9 @@ struct free_block {
 };
 
 struct chunk_header {
-	char *start;
-	size_t size;
+	u32 offset;		/* from the chunk's start to the payload */
+	u32 mark;		/* live_mark(payload) while allocated */
+	size_t size;		/* of the whole chunk */
 };
 
 static struct free_block *free_list;
@@ -39,6 +46,11 @@ static char first_fit_owner;	/* page owner of the arenas */
 static struct chunk_header *header_of(const void *p)
 {
 	return (struct chunk_header *)p - 1;
+}
+
+static u32 live_mark(const void *p)
+{
+	return CHUNK_LIVE ^ (u32)(uintptr_t)p;
 }
 
 /* Insert [start, start + size) in address order and merge with its neighbours. */
@@ -77,24 +89,31 @@ static bool grow(size_t need)
 	return true;
 }
 
-/* Carve the request out of @b if it fits; returns the payload or NULL. */
+/*
+ * Carve the request out of @b if it fits; returns the payload or NULL.
+ * first_fit_alloc() keeps @size and @align below an arena, and a block
+ * lies inside one, so no sum here can wrap.
+ */
 static void *fit(struct free_block **link, size_t size, size_t align)
 {
 	struct free_block *b = *link;
-	char *start = (char *)b, *end = start + b->size;
-	char *payload = (char *)ALIGN((uintptr_t)start + sizeof(struct chunk_header), align);
-	char *chunk_end = (char *)ALIGN((uintptr_t)payload + size, CHUNK_ALIGN);
+	uintptr_t start = (uintptr_t)b, end = start + b->size;
+	uintptr_t payload = ALIGN(start + sizeof(struct chunk_header), align), chunk_end;
 
+	if (payload >= end || size > end - payload)
+		return NULL;
+	chunk_end = ALIGN(payload + size, CHUNK_ALIGN);
 	if (chunk_end > end)
 		return NULL;
 	*link = b->next;
 	if (end - chunk_end >= MIN_BLOCK)
-		insert_free(chunk_end, end - chunk_end);
+		insert_free((char *)chunk_end, end - chunk_end);
 	else
 		chunk_end = end;
-	header_of(payload)->start = start;
-	header_of(payload)->size = chunk_end - start;
-	return payload;
+	header_of((void *)payload)->offset = payload - start;
+	header_of((void *)payload)->mark = live_mark((void *)payload);
+	header_of((void *)payload)->size = chunk_end - start;
+	return (void *)payload;
 }
 
 void *first_fit_alloc(size_t size, size_t align)
@@ -103,6 +122,8 @@ void *first_fit_alloc(size_t size, size_t align)
 	void *p;
 
 	align = max(align, (size_t)CHUNK_ALIGN);
+	if (!size || align > PAGE_SIZE || size > HEAP_ARENA_SIZE - align - sizeof(struct chunk_header))
+		return NULL;
 	for (;;) {
 		for (link = &free_list; *link; link = &(*link)->next) {
 			p = fit(link, size, align);
@@ -114,18 +135,50 @@ void *first_fit_alloc(size_t size, size_t align)
 	}
 }
 
-void first_fit_free(void *p)
+/* Is @p the payload of a live chunk?  Reads the header only inside p's arena. */
+static bool chunk_is_live(const char *p)
+{
+	uintptr_t arena = (uintptr_t)p & ~(HEAP_ARENA_SIZE - 1), start;
+	const struct chunk_header *h = header_of(p);
+
+	if ((uintptr_t)p % CHUNK_ALIGN || (uintptr_t)p - arena < sizeof(*h))
+		return false;
+	if (h->mark != live_mark(p) || h->offset < sizeof(*h) || h->offset > (uintptr_t)p - arena)
+		return false;
+	start = (uintptr_t)p - h->offset;
+	return h->size > h->offset && h->size <= arena + HEAP_ARENA_SIZE - start;
+}
+
+/* Does @p lie in a free block?  Then whatever was there has been freed. */
+static bool in_free_memory(const char *p)
+{
+	const struct free_block *b;
+
+	for (b = free_list; b && (const char *)b <= p; b = b->next)
+		if (p < (const char *)b + b->size)
+			return true;
+	return false;
+}
+
+void first_fit_free(void *p, unsigned long caller)
 {
 	struct chunk_header *h = header_of(p);
 
-	insert_free(h->start, h->size);
+	if (in_free_memory(p)) {
+		heap_bad_free(p, "double free (the memory is free)", caller);
+	} else if (!chunk_is_live(p)) {
+		heap_bad_free(p, "not the start of an allocation", caller);
+	} else {
+		h->mark = 0;
+		insert_free((char *)p - h->offset, h->size);
+	}
 }
 
 size_t first_fit_size(const void *p)
 {
 	const struct chunk_header *h = header_of(p);
 
-	return h->start + h->size - (const char *)p;
+	return chunk_is_live(p) ? h->size - h->offset : 0;
 }
 
 bool first_fit_owns(const void *p)

@@ -11,6 +11,11 @@
  * kfree() find the size from the page).  Larger requests go to the
  * first-fit allocator as the fallback.  Blocks are never given back to
  * the frame allocator: a list only grows.
+ *
+ * A free block holds its successor and a mark made from its own address,
+ * so that kfree() can tell a block that is already free (a double free)
+ * and, from the page's block size, a pointer that is not a block's start.
+ * That takes two words, so the smallest block is 16 bytes (blog_os: 8).
  */
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
@@ -18,16 +23,28 @@
 
 const char heap_name[] = "fixed-block";
 
-#define BLOCK_SHIFT_MIN	3
+#define BLOCK_SHIFT_MIN	4
 #define BLOCK_SHIFT_MAX	11
 #define NR_CLASSES	(BLOCK_SHIFT_MAX - BLOCK_SHIFT_MIN + 1)
+#define BLOCK_FREE	0xf7eeb10cf7eeb10cUL
 
 struct block {
 	struct block *next;
+	unsigned long mark;	/* free_mark(block) while on a free list */
 };
 
 static struct block *free_blocks[NR_CLASSES];
 static char class_owner[NR_CLASSES];	/* page owner: which size a page is cut into */
+
+static unsigned long free_mark(const struct block *b)
+{
+	return BLOCK_FREE ^ (uintptr_t)b;
+}
+
+static size_t class_size(unsigned int class)
+{
+	return 1UL << (class + BLOCK_SHIFT_MIN);
+}
 
 static unsigned int class_of(size_t size)
 {
@@ -35,20 +52,23 @@ static unsigned int class_of(size_t size)
 	       (8 * sizeof(long) - __builtin_clzl(size - 1)) - BLOCK_SHIFT_MIN;
 }
 
+static void push(unsigned int class, struct block *b)
+{
+	b->next = free_blocks[class];
+	b->mark = free_mark(b);
+	free_blocks[class] = b;
+}
+
 static bool refill(unsigned int class)
 {
-	size_t size = 1UL << (class + BLOCK_SHIFT_MIN), off;
+	size_t size = class_size(class), off;
 	char *page = alloc_page();
 
 	if (!page)
 		return false;
 	set_page_owner(page, 0, &class_owner[class]);
-	for (off = PAGE_SIZE; off >= size; off -= size) {
-		struct block *b = (struct block *)(page + off - size);
-
-		b->next = free_blocks[class];
-		free_blocks[class] = b;
-	}
+	for (off = PAGE_SIZE; off >= size; off -= size)
+		push(class, (struct block *)(page + off - size));
 	return true;
 }
 
@@ -66,6 +86,7 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 		return NULL;
 	b = free_blocks[class];
 	free_blocks[class] = b->next;
+	b->mark = 0;
 	return b;
 }
 
@@ -80,20 +101,23 @@ static int class_of_page(const void *p)
 
 void __kfree(const void *p)
 {
-	int class;
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
+	int class;
 
 	if (!p)
 		return;
 	class = class_of_page(p);
-	if (class >= 0) {
-		b->next = free_blocks[class];
-		free_blocks[class] = b;
-	} else if (first_fit_owns(p)) {
-		first_fit_free((void *)p);
-	} else {
-		pr_err("kfree(%p): not a heap address; not freed\n", p);
-	}
+	if (class < 0 && first_fit_owns(p))
+		first_fit_free((void *)p, caller);
+	else if (class < 0)
+		heap_bad_free(p, "not heap memory", caller);
+	else if ((uintptr_t)p & (class_size(class) - 1))
+		heap_bad_free(p, "not the start of a block", caller);
+	else if (b->mark == free_mark(b))
+		heap_bad_free(p, "double free (the block is free)", caller);
+	else
+		push(class, b);
 }
 
 size_t ksize(const void *p)
@@ -104,7 +128,7 @@ size_t ksize(const void *p)
 		return 0;
 	class = class_of_page(p);
 	if (class >= 0)
-		return 1UL << (class + BLOCK_SHIFT_MIN);
+		return class_size(class);
 	return first_fit_owns(p) ? first_fit_size(p) : 0;
 }
 

@@ -17,13 +17,14 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 
 void __kfree(const void *p)
 {
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+
 	if (!p)
 		return;
-	if (!first_fit_owns(p)) {
-		pr_err("kfree(%p): not a heap address; not freed\n", p);
-		return;
-	}
-	first_fit_free((void *)p);
+	if (!first_fit_owns(p))
+		heap_bad_free(p, "not heap memory", caller);
+	else
+		first_fit_free((void *)p, caller);
 }
 
 size_t ksize(const void *p)
