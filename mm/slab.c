@@ -27,6 +27,7 @@
 #include "slab.h"
 
 #define SLAB_MAX_ORDER		4	/* 64 KiB slabs at most */
+#define SLAB_MAX_SIZE		(PAGE_SIZE << SLAB_MAX_ORDER)
 #define SLAB_MIN_OBJECTS	16	/* a burst of allocations stays in one slab */
 #define OFF_SLAB_SIZE		512	/* objects this big keep struct slab apart */
 /*
@@ -47,7 +48,8 @@ static struct kmem_cache slab_cache;	/* off-slab headers */
 
 static unsigned int debug_flags(void)
 {
-	return (IS_ENABLED(CONFIG_SLAB_DEBUG_POISON) ? SLAB_POISON : 0) |
+	return (IS_ENABLED(CONFIG_SLAB_DEBUG) ? SLAB_STATE : 0) |
+	       (IS_ENABLED(CONFIG_SLAB_DEBUG_POISON) ? SLAB_POISON : 0) |
 	       (IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE) ? SLAB_RED_ZONE : 0) |
 	       (IS_ENABLED(CONFIG_SLAB_DEBUG_CHECKS) ? SLAB_CHECKS : 0) |
 	       (IS_ENABLED(CONFIG_SLAB_DEBUG_TRACK) ? SLAB_TRACK : 0);
@@ -68,8 +70,9 @@ static void set_freeptr(const struct kmem_cache *c, void *obj, void *next)
  * just the object, and a free object holds the free pointer in its first
  * word.  With it: [left redzone][object][right redzone][free pointer]
  * [track], the free pointer outside the object so that the poison of a
- * free object is whole.  A constructed object must not be overwritten by
- * the free pointer either.
+ * free object is whole, and so that it never covers the right redzone of
+ * an object smaller than a pointer.  A constructed object must not be
+ * overwritten by the free pointer either.
  */
 static void calculate_layout(struct kmem_cache *c)
 {
@@ -77,13 +80,13 @@ static void calculate_layout(struct kmem_cache *c)
 
 	c->offset = c->debug & SLAB_RED_ZONE ? ALIGN((unsigned int)REDZONE_SIZE, c->align) : 0;
 	pos = c->offset + inuse + (c->debug & SLAB_RED_ZONE ? REDZONE_SIZE : 0);
-	if (c->debug & SLAB_POISON || c->ctor) {
+	if (c->debug || c->ctor) {
 		c->free_offset = pos - c->offset;
 		pos += sizeof(void *);
 	} else {
 		c->free_offset = 0;
 	}
-	if (c->debug & (SLAB_CHECKS | SLAB_TRACK))
+	if (c->debug & SLAB_STATE)
 		pos += sizeof(struct slab_track);
 	c->size = ALIGN(pos, c->align);
 }
@@ -108,6 +111,15 @@ static int calculate_order(struct kmem_cache *c)
 	return c->objects ? 0 : -EINVAL;
 }
 
+/*
+ * Does a cache of @size bytes aligned to @align fit in a slab, and in the
+ * unsigned int fields of struct kmem_cache?  0 means the default alignment.
+ */
+static bool cache_args_ok(size_t size, size_t align)
+{
+	return size && size <= SLAB_MAX_SIZE && align <= PAGE_SIZE && !(align & (align - 1));
+}
+
 static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_t align,
 		      void (*ctor)(void *), struct kmem_cache_cpu *cpu)
 {
@@ -124,8 +136,6 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	INIT_LIST_HEAD(&c->partial);
 	INIT_LIST_HEAD(&c->full);
 	INIT_LIST_HEAD(&c->empty);
-	if (!size || (c->align & (c->align - 1)))
-		return -EINVAL;
 	calculate_layout(c);
 	c->cpu->free_offset = c->free_offset;
 	if (calculate_order(c))
@@ -327,17 +337,31 @@ static unsigned int large_order(const void *owner)
 	return (unsigned long)owner >> 1;
 }
 
-/* kfree() of NULL, of whole pages, or of something no cache owns. */
+/*
+ * kfree() of NULL, of whole pages, or of something no cache owns.  Blocks
+ * of whole pages are aligned to their size, so only their start is: any
+ * other pointer into one is reported before anything is touched.
+ */
 static __noinline void kfree_other(const void *p, void *owner, unsigned long caller)
 {
+	unsigned int order;
+
 	if (!p)
 		return;
-	if (owner && is_large(owner) && !((unsigned long)p & (PAGE_SIZE - 1))) {
-		set_page_owner((void *)p, large_order(owner), NULL);
-		free_pages((void *)p, large_order(owner));
+	if (!owner) {
+		slab_debug_bad_free(NULL, NULL, p, page_owner_tracks(p) ?
+				    "no cache owns it (a double free, or not from kmalloc())" :
+				    "no cache owns it", caller);
 		return;
 	}
-	slab_debug_bad_free(NULL, NULL, p, "no cache owns it", caller);
+	order = large_order(owner);
+	if ((unsigned long)p & ((PAGE_SIZE << order) - 1)) {
+		slab_debug_bad_free(NULL, NULL, p, "not the start of a kmalloc() of whole pages",
+				    caller);
+		return;
+	}
+	set_page_owner((void *)p, order, NULL);
+	free_pages((void *)p, order);
 }
 
 /*
@@ -377,16 +401,23 @@ size_t ksize(const void *p)
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
 				     unsigned long flags, void (*ctor)(void *))
 {
-	struct kmem_cache *c = slab_alloc(&cache_cache, (unsigned long)__builtin_return_address(0));
+	struct kmem_cache *c;
 
-	if (!c)
-		return NULL;
-	if (cache_init(c, name, size, align, ctor, NULL)) {
-		pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
-		slab_free(&cache_cache, page_owner(c), c, 0);
+	if (!name) {
+		pr_err("kmem_cache_create: no name\n");
 		return NULL;
 	}
-	return c;
+	if (!cache_args_ok(size, align))
+		goto bad;
+	c = slab_alloc(&cache_cache, (unsigned long)__builtin_return_address(0));
+	if (!c)
+		return NULL;
+	if (!cache_init(c, name, size, align, ctor, NULL))
+		return c;
+	slab_free(&cache_cache, page_owner(c), c, 0);	/* no slab holds an object */
+bad:
+	pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
+	return NULL;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *c)

@@ -33,11 +33,11 @@ struct slab {
 	char *objects;			/* the first object's stride */
 };
 
-/* Per-object debug metadata, after the right redzone (when enabled). */
+/* Per-object debug metadata, after the right redzone (with CONFIG_SLAB_DEBUG). */
 struct slab_track {
 	unsigned long alloc_caller;	/* CONFIG_SLAB_DEBUG_TRACK */
 	unsigned long free_caller;
-	unsigned long state;		/* CONFIG_SLAB_DEBUG_CHECKS: SLAB_STATE_* */
+	unsigned long state;		/* SLAB_STATE_*: every debug check relies on it */
 };
 
 #define SLAB_STATE_ALLOCATED	0xa110ca7edUL
@@ -49,6 +49,7 @@ struct slab_track {
 #define SLAB_RED_ZONE		0x2
 #define SLAB_CHECKS		0x4
 #define SLAB_TRACK		0x8
+#define SLAB_STATE		0x10	/* any debugging: a state word per object */
 
 #define POISON_FREE		0x6b	/* a free object's bytes */
 #define POISON_END		0xa5	/* its last byte */

@@ -99,8 +99,8 @@ static const struct slab_bug_test slab_bug_tests[] = {
 	{ "use_after_free", IS_ENABLED(CONFIG_SLAB_DEBUG_POISON), use_after_free },
 	{ "redzone_right", IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE), redzone_right },
 	{ "redzone_left", IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE), redzone_left },
-	{ "double_free", IS_ENABLED(CONFIG_SLAB_DEBUG_CHECKS), double_free },
-	{ "invalid_free", IS_ENABLED(CONFIG_SLAB_DEBUG_CHECKS), invalid_free },
+	{ "double_free", true, double_free },
+	{ "invalid_free", true, invalid_free },
 	{ "foreign_free", true, foreign_free },
 	{ "wrong_cache", true, wrong_cache },
 };

@@ -9,17 +9,23 @@
  *   CONFIG_SLAB_DEBUG_REDZONE  guard bytes on both sides of each object,
  *                              0xcc while allocated, 0xbb while free,
  *                              checked at free and at allocation.
- *   CONFIG_SLAB_DEBUG_CHECKS   a state word per object: double frees,
- *                              frees of a pointer inside an object, frees
- *                              to the wrong cache or of memory no cache
- *                              owns.
+ *   CONFIG_SLAB_DEBUG_CHECKS   the free list checked at every allocation:
+ *                              the next free pointer must be the start of
+ *                              a free object of the same slab.
  *   CONFIG_SLAB_DEBUG_TRACK    the caller of the last allocation and free
  *                              of each object, named in reports.
  *
- * A bug is reported once and counted in slab_bugs.  An object found
- * damaged is quarantined: never handed out or freed again, so that the
- * damage does not spread into the allocator's own lists.  A double or
- * invalid free changes nothing at all.
+ * Whichever of them are on, every object has a state word (free,
+ * allocated, quarantined), and every free checks that the pointer is the
+ * start of an object and that the object is allocated: the other checks
+ * need to know what they are looking at, or a double free would look
+ * like a damaged redzone.  Frees to the wrong cache and of memory no
+ * cache owns are caught even without CONFIG_SLAB_DEBUG.
+ *
+ * A bug is reported once and counted in slab_bugs (and heap_errors).  An
+ * object found damaged is quarantined: never handed out or freed again,
+ * so that the damage does not spread into the allocator's own lists.  A
+ * double or invalid free changes nothing at all.
  */
 #include <asm/page.h>
 #include <kernel/kallsyms.h>
@@ -128,12 +134,11 @@ static void show_object(struct kmem_cache *c, struct slab *slab, const void *obj
 		dump_bytes("Redzone", right_redzone(c, obj), right_redzone_len(c));
 }
 
-/* Take an allocated object out of use for good. */
+/* Take an object that is off every free list out of use for good. */
 static void quarantine(struct kmem_cache *c, struct slab *slab, const void *obj)
 {
 	slab->quarantined++;
-	if (c->debug & SLAB_CHECKS)
-		track_of(c, obj)->state = SLAB_STATE_QUARANTINED;
+	track_of(c, obj)->state = SLAB_STATE_QUARANTINED;
 }
 
 /* Report; a damaged object is quarantined, a free one (double free) stays free. */
@@ -206,25 +211,10 @@ void slab_debug_init_object(struct kmem_cache *c, void *obj)
 		poison(c, obj);
 	if (c->debug & SLAB_RED_ZONE)
 		fill_redzones(c, obj, REDZONE_INACTIVE);
-	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
+	if (c->debug & SLAB_STATE) {
 		memset(track_of(c, obj), 0, sizeof(struct slab_track));
 		track_of(c, obj)->state = SLAB_STATE_FREE;
 	}
-}
-
-bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
-{
-	if (c->debug & SLAB_POISON && !check_poison(c, slab, obj))
-		return false;
-	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_INACTIVE))
-		return false;
-	if (c->debug & SLAB_RED_ZONE)
-		fill_redzones(c, obj, REDZONE_ACTIVE);
-	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
-		track_of(c, obj)->state = SLAB_STATE_ALLOCATED;
-		track_of(c, obj)->alloc_caller = c->debug & SLAB_TRACK ? caller : 0;
-	}
-	return true;
 }
 
 /* Is @obj the start of an object of @slab? */
@@ -235,36 +225,74 @@ static bool is_object_start(struct kmem_cache *c, struct slab *slab, const void 
 	return off >= 0 && off % c->size == 0 && off / c->size < c->objects;
 }
 
+/*
+ * CONFIG_SLAB_DEBUG_CHECKS: the free pointer of the object just taken must
+ * be the end of the list or a free object of the same slab.  If it is not
+ * (a write after free hit it), the rest of the list is dropped: its
+ * objects are lost, but no wild pointer is ever handed out.
+ */
+static void check_freelist(struct kmem_cache *c, struct slab *slab, const void *obj)
+{
+	void *next = c->cpu->freelist;
+	struct damage d = { .title = "Freepointer corrupt" };
+
+	if (!next || (is_object_start(c, slab, next) &&
+		      track_of(c, next)->state == SLAB_STATE_FREE))
+		return;
+	c->cpu->freelist = NULL;
+	d.first = d.last = (const u8 *)obj + c->free_offset;
+	d.expected = 0;
+	slab_bug(c, slab, obj, &d, false);
+	pr_err("FIX %s: Free list cut at 0x%lx; the objects after it are lost\n", c->name,
+	       (unsigned long)obj);
+}
+
+bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
+{
+	struct damage d = { .title = "Object on the free list is not free" };
+
+	if (c->debug & SLAB_CHECKS)
+		check_freelist(c, slab, obj);
+	if (track_of(c, obj)->state != SLAB_STATE_FREE) {
+		slab_bug(c, slab, obj, &d, false);
+		return false;
+	}
+	if (c->debug & SLAB_POISON && !check_poison(c, slab, obj))
+		return false;
+	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_INACTIVE))
+		return false;
+	if (c->debug & SLAB_RED_ZONE)
+		fill_redzones(c, obj, REDZONE_ACTIVE);
+	track_of(c, obj)->state = SLAB_STATE_ALLOCATED;
+	track_of(c, obj)->alloc_caller = c->debug & SLAB_TRACK ? caller : 0;
+	return true;
+}
 
 bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
 		     unsigned long caller)
 {
-	if (c->debug & SLAB_CHECKS) {
-		if (!is_object_start(c, slab, obj)) {
-			slab_debug_bad_free(c, slab, obj, "not the start of an object", caller);
-			return false;
-		}
-		if (track_of(c, obj)->state == SLAB_STATE_FREE) {
-			if (c->debug & SLAB_TRACK)
-				track_of(c, obj)->free_caller = caller;
-			struct damage d = { .title = "Object already free (double free)" };
+	struct damage d = { .title = "Object already free (double free)" };
 
-			slab_bug(c, slab, obj, &d, false);
-			return false;
-		}
-		if (track_of(c, obj)->state != SLAB_STATE_ALLOCATED)
-			return false;	/* quarantined: reported before */
+	if (!is_object_start(c, slab, obj)) {
+		slab_debug_bad_free(c, slab, obj, "not the start of an object", caller);
+		return false;
 	}
+	if (track_of(c, obj)->state == SLAB_STATE_FREE) {
+		if (c->debug & SLAB_TRACK)
+			track_of(c, obj)->free_caller = caller;
+		slab_bug(c, slab, obj, &d, false);
+		return false;
+	}
+	if (track_of(c, obj)->state != SLAB_STATE_ALLOCATED)
+		return false;	/* quarantined: reported before */
 	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_ACTIVE))
 		return false;
 	if (c->debug & SLAB_POISON)
 		poison(c, (void *)obj);
 	if (c->debug & SLAB_RED_ZONE)
 		fill_redzones(c, (void *)obj, REDZONE_INACTIVE);
-	if (c->debug & (SLAB_CHECKS | SLAB_TRACK)) {
-		track_of(c, obj)->state = SLAB_STATE_FREE;
-		track_of(c, obj)->free_caller = c->debug & SLAB_TRACK ? caller : 0;
-	}
+	track_of(c, obj)->state = SLAB_STATE_FREE;
+	track_of(c, obj)->free_caller = c->debug & SLAB_TRACK ? caller : 0;
 	return true;
 }
 

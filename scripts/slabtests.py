@@ -13,24 +13,30 @@ import re
 
 import qemu
 
-# name -> (cache, BUG title, bytes the hex dump must show, track the allocation)
+# The configurations: debug_defconfig has every debug option; red zones alone
+# are the combination where a double free once passed for a damaged redzone.
+CONFIGS = ("debug_defconfig", "x86_64_defconfig+slab-debug-redzone.config")
+
+# name -> (cache, BUG title, bytes the hex dump must show, track the allocation,
+#          the option that catches it, None if any slab debugging does)
 BUGS = {
     "use_after_free": ("kmalloc-64", "Poison overwritten (write after free)",
-                       r"Object   [0-9a-f]{16}:( 6b){10} 41", True),
+                       r"Object   [0-9a-f]{16}:( 6b){10} 41", True, "POISON"),
     "redzone_right": ("kmalloc-64", "Right Redzone overwritten",
-                      r"Redzone  [0-9a-f]{16}: 41 cc", True),
+                      r"Redzone  [0-9a-f]{16}: 41 cc", True, "REDZONE"),
     "redzone_left": ("kmalloc-64", "Left Redzone overwritten",
-                     r"Redzone  [0-9a-f]{16}:( cc){15} 41\n", True),
-    "double_free": ("kmalloc-64", "Object already free (double free)", None, True),
+                     r"Redzone  [0-9a-f]{16}:( cc){15} 41\n", True, "REDZONE"),
+    "double_free": ("kmalloc-64", "Object already free (double free)", None, True, None),
     "invalid_free": ("kmalloc-64", "Invalid free of {addr}: not the start of an object", None,
-                     False),
-    "foreign_free": ("kfree", "Invalid free of {addr}: no cache owns it", None, False),
-    "wrong_cache": ("test-b", "Invalid free of {addr}: wrong cache", None, False),
+                     False, None),
+    "foreign_free": ("kfree", "Invalid free of {addr}: no cache owns it", None, False, None),
+    "wrong_cache": ("test-b", "Invalid free of {addr}: wrong cache", None, False, None),
 }
 
 
-def check(res, name):
-    cache, title, dump, tracked = BUGS[name]
+def check(res, name, tracking):
+    cache, title, dump, tracked, _ = BUGS[name]
+    tracked = tracked and tracking
     out = res.output
     problems = []
     m = re.search(r"ktest: slab bug: .*, object (0x[0-9a-f]+) in cache (\S+)", out)
@@ -42,6 +48,8 @@ def check(res, name):
     want = f"BUG {cache}: {title.format(addr=addr)}"
     if want not in out:
         problems.append(f"no '{want}'")
+    if len(re.findall(r"^BUG ", out, re.M)) != 1:
+        problems.append("not exactly one BUG report")
     if "{addr}" not in title and f"INFO: Object {addr} " not in out:
         problems.append(f"no 'INFO: Object {addr}'")
     if dump and not re.search(dump, out):
@@ -56,17 +64,24 @@ def check(res, name):
 
 
 def run(runner):
-    outdir = runner.built.get("debug_defconfig")
-    for name in BUGS:
-        label = f"slab: debug_defconfig catches {name}"
+    for config in CONFIGS:
+        run_config(runner, config, runner.built.get(config))
+
+
+def run_config(runner, config, outdir):
+    for name, (*_, option) in BUGS.items():
+        label = f"slab: {config} catches {name}"
         if not runner.wanted(label):
             continue
         if not outdir:
             runner.not_built(label)
             continue
+        if option and runner.config_value(outdir, f"CONFIG_SLAB_DEBUG_{option}") != "y":
+            continue
         res = qemu.boot(os.path.join(outdir, "kernel.iso"),
                         cmdline=f"qemu_exit ktest.slab_bug={name}", timeout=60)
-        problems = check(res, name)
+        tracking = runner.config_value(outdir, "CONFIG_SLAB_DEBUG_TRACK") == "y"
+        problems = check(res, name, tracking)
         runner.result(label, not problems, "; ".join(problems) or
                       next((ln for ln in res.output.splitlines() if ln.startswith("BUG ")), ""),
                       res.output)

@@ -75,6 +75,12 @@ static inline void *page_owner(const void *addr)
 	return pfn < page_owners_end ? page_owners[pfn] : NULL;
 }
 
+/* Could @addr have an owner: is it a direct-map address of a page with an entry? */
+static inline bool page_owner_tracks(const void *addr)
+{
+	return ((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT < page_owners_end;
+}
+
 /* "bitmap" or "buddy" */
 extern const char page_alloc_name[];
 
