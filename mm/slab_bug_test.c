@@ -16,6 +16,7 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "slab.h"
 
 struct slab_bug_test {
 	const char *name;
@@ -95,12 +96,32 @@ static __noinline void wrong_cache(void)
 	kmem_cache_destroy(b);
 }
 
+/*
+ * A write after free that lands on the free pointer (kept past the object
+ * and its right redzone): the next allocation must not follow it.
+ */
+static __noinline void freepointer(void)
+{
+	struct kmem_cache *c = kmem_cache_create("test-fp", 64, 8, 0, NULL);
+	u8 *a = kmem_cache_alloc(c), *b = kmem_cache_alloc(c);
+
+	announce("write after free over the free pointer", a, "test-fp");
+	kmem_cache_free(c, b);
+	kmem_cache_free(c, a);		/* a's free pointer now leads to b */
+	*(unsigned long *)(a + c->free_offset) = 0xdeadbeef;
+	a = kmem_cache_alloc(c);	/* takes a, finds its free pointer wild */
+	b = kmem_cache_alloc(c);
+	kmem_cache_free(c, b);
+	kmem_cache_free(c, a);
+}
+
 static const struct slab_bug_test slab_bug_tests[] = {
 	{ "use_after_free", IS_ENABLED(CONFIG_SLAB_DEBUG_POISON), use_after_free },
 	{ "redzone_right", IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE), redzone_right },
 	{ "redzone_left", IS_ENABLED(CONFIG_SLAB_DEBUG_REDZONE), redzone_left },
 	{ "double_free", true, double_free },
 	{ "invalid_free", true, invalid_free },
+	{ "freepointer", IS_ENABLED(CONFIG_SLAB_DEBUG_CHECKS), freepointer },
 	{ "foreign_free", true, foreign_free },
 	{ "wrong_cache", true, wrong_cache },
 };

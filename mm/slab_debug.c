@@ -43,6 +43,8 @@ struct damage {
 	const char *title;	/* "Right Redzone overwritten" */
 	const u8 *first, *last;	/* the changed bytes, or NULL */
 	u8 expected;
+	const char *note;	/* an INFO line of its own, or NULL */
+	const char *fix;	/* what was done, if not the usual */
 };
 
 static u8 *left_redzone(const struct kmem_cache *c, const void *obj)
@@ -154,10 +156,14 @@ static void slab_bug(struct kmem_cache *c, struct slab *slab, const void *obj,
 		pr_err("INFO: 0x%lx-0x%lx @offset=%ld. First byte 0x%02x instead of 0x%02x\n",
 		       (unsigned long)d->first, (unsigned long)d->last,
 		       (long)(d->first - (const u8 *)obj), *d->first, d->expected);
+	if (d->note)
+		pr_err("INFO: %s\n", d->note);
 	show_object(c, slab, obj, d);
 	if (take_out) {
 		quarantine(c, slab, obj);
 		pr_err("FIX %s: Object 0x%lx quarantined\n", c->name, (unsigned long)obj);
+	} else if (d->fix) {
+		pr_err("FIX %s: %s\n", c->name, d->fix);
 	} else {
 		pr_err("FIX %s: Object 0x%lx left as it was\n", c->name, (unsigned long)obj);
 	}
@@ -234,17 +240,19 @@ static bool is_object_start(struct kmem_cache *c, struct slab *slab, const void 
 static void check_freelist(struct kmem_cache *c, struct slab *slab, const void *obj)
 {
 	void *next = c->cpu->freelist;
-	struct damage d = { .title = "Freepointer corrupt" };
+	char note[96], fix[96];
+	struct damage d = { .title = "Freepointer corrupt", .note = note, .fix = fix };
 
 	if (!next || (is_object_start(c, slab, next) &&
 		      track_of(c, next)->state == SLAB_STATE_FREE))
 		return;
 	c->cpu->freelist = NULL;
-	d.first = d.last = (const u8 *)obj + c->free_offset;
-	d.expected = 0;
+	scnprintf(note, sizeof(note),
+		  "Free pointer 0x%lx @offset=%u is not a free object of the slab",
+		  (unsigned long)next, c->free_offset);
+	scnprintf(fix, sizeof(fix), "Free list cut after 0x%lx; the objects on the rest are lost",
+		  (unsigned long)obj);
 	slab_bug(c, slab, obj, &d, false);
-	pr_err("FIX %s: Free list cut at 0x%lx; the objects after it are lost\n", c->name,
-	       (unsigned long)obj);
 }
 
 bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)

@@ -29,6 +29,9 @@ BUGS = {
     "double_free": ("kmalloc-64", "Object already free (double free)", None, True, None),
     "invalid_free": ("kmalloc-64", "Invalid free of {addr}: not the start of an object", None,
                      False, None),
+    "freepointer": ("test-fp", "Freepointer corrupt",
+                    r"INFO: Free pointer 0xdeadbeef @offset=\d+ is not a free object", True,
+                    "CHECKS"),
     "foreign_free": ("kfree", "Invalid free of {addr}: no cache owns it", None, False, None),
     "wrong_cache": ("test-b", "Invalid free of {addr}: wrong cache", None, False, None),
 }
