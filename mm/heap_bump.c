@@ -88,7 +88,9 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 /* What is wrong with freeing @p, an address in arena @a; NULL if nothing. */
 static const char *bad_pointer(const struct arena *a, const char *p)
 {
-	if ((uintptr_t)p % KMALLOC_MIN_ALIGN || p < (const char *)(a + 1) + sizeof(struct bump_header))
+	const char *first = (const char *)(a + 1) + sizeof(struct bump_header);
+
+	if ((uintptr_t)p % KMALLOC_MIN_ALIGN || p < first)
 		return "not the start of an allocation";
 	if (p >= a->next)
 		return "double free (its arena has been emptied since)";

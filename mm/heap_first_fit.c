@@ -53,15 +53,24 @@ static u32 live_mark(const void *p)
 	return CHUNK_LIVE ^ (u32)(uintptr_t)p;
 }
 
-/* Insert [start, start + size) in address order and merge with its neighbours. */
-static void insert_free(char *start, size_t size)
+/* Where @addr goes in the free list: the link to follow, and the last block at or before it. */
+static struct free_block **find_slot(const char *addr, struct free_block **prev)
 {
-	struct free_block **link = &free_list, *prev = NULL, *b = (struct free_block *)start;
+	struct free_block **link = &free_list;
 
-	while (*link && (char *)*link < start) {
-		prev = *link;
+	*prev = NULL;
+	while (*link && (char *)*link <= addr) {
+		*prev = *link;
 		link = &(*link)->next;
 	}
+	return link;
+}
+
+/* Put [start, start + size) at @link, after @prev, and merge it with both. */
+static void insert_at(struct free_block **link, struct free_block *prev, char *start, size_t size)
+{
+	struct free_block *b = (struct free_block *)start;
+
 	b->size = size;
 	b->next = *link;
 	*link = b;
@@ -73,6 +82,13 @@ static void insert_free(char *start, size_t size)
 		prev->size += b->size;
 		prev->next = b->next;
 	}
+}
+
+static void insert_free(char *start, size_t size)
+{
+	struct free_block *prev, **link = find_slot(start, &prev);
+
+	insert_at(link, prev, start, size);
 }
 
 static bool grow(size_t need)
@@ -122,7 +138,8 @@ void *first_fit_alloc(size_t size, size_t align)
 	void *p;
 
 	align = max(align, (size_t)CHUNK_ALIGN);
-	if (!size || align > PAGE_SIZE || size > HEAP_ARENA_SIZE - align - sizeof(struct chunk_header))
+	if (!size || align > PAGE_SIZE ||
+	    size > HEAP_ARENA_SIZE - align - sizeof(struct chunk_header))
 		return NULL;
 	for (;;) {
 		for (link = &free_list; *link; link = &(*link)->next) {
@@ -149,28 +166,24 @@ static bool chunk_is_live(const char *p)
 	return h->size > h->offset && h->size <= arena + HEAP_ARENA_SIZE - start;
 }
 
-/* Does @p lie in a free block?  Then whatever was there has been freed. */
-static bool in_free_memory(const char *p)
-{
-	const struct free_block *b;
-
-	for (b = free_list; b && (const char *)b <= p; b = b->next)
-		if (p < (const char *)b + b->size)
-			return true;
-	return false;
-}
-
+/*
+ * One walk of the free list finds both whether @p lies in a free block
+ * (then whatever was there has been freed: a double free) and where its
+ * chunk goes back: no free block can start between a live chunk's start
+ * and its payload.
+ */
 void first_fit_free(void *p, unsigned long caller)
 {
 	struct chunk_header *h = header_of(p);
+	struct free_block *prev, **link = find_slot(p, &prev);
 
-	if (in_free_memory(p)) {
+	if (prev && (char *)p < (char *)prev + prev->size) {
 		heap_bad_free(p, "double free (the memory is free)", caller);
 	} else if (!chunk_is_live(p)) {
 		heap_bad_free(p, "not the start of an allocation", caller);
 	} else {
 		h->mark = 0;
-		insert_free((char *)p - h->offset, h->size);
+		insert_at(link, prev, (char *)p - h->offset, h->size);
 	}
 }
 

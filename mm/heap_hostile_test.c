@@ -278,7 +278,7 @@ static void large_block_interior_frees_are_reported(struct ktest *t)
 static bool checks_objects(struct ktest *t)
 {
 	if (!KFREE_CHECKS_OBJECTS)
-		ktest_skip(t, "the slab fast path trusts object pointers without CONFIG_SLAB_DEBUG");
+		ktest_skip(t, "without CONFIG_SLAB_DEBUG, slab fast paths trust object pointers");
 	return KFREE_CHECKS_OBJECTS;
 }
 

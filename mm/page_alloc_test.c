@@ -41,7 +41,8 @@ static void blocks_are_aligned_to_their_size(struct ktest *t)
 		u8 *p = alloc_pages(order);
 
 		if (!p && nr_free_pages() < (2UL << order)) {
-			scnprintf(reason, sizeof(reason), "%lu KiB free: no room for order %u and up",
+			scnprintf(reason, sizeof(reason),
+				  "%lu KiB free: no room for order %u and up",
 				  nr_free_pages() * (PAGE_SIZE / 1024), order);
 			ktest_skip(t, reason);
 			return;
@@ -159,7 +160,8 @@ static void bad_free_pages(struct ktest *t, void *addr, unsigned int order)
 		    "free_pages(%p, %u): %lu reports, expected 1", addr, order,
 		    page_alloc_errors - errors);
 	ktest_check(t, nr_free_pages() == free, __FILE__, __LINE__,
-		    "free_pages(%p, %u): free pages %lu -> %lu", addr, order, free, nr_free_pages());
+		    "free_pages(%p, %u): free pages %lu -> %lu", addr, order, free,
+		    nr_free_pages());
 	ktest_check(t, !damaged, __FILE__, __LINE__, "free_pages(%p, %u): %u blocks damaged",
 		    addr, order, damaged);
 }

@@ -267,7 +267,8 @@ static void *slab_alloc(struct kmem_cache *c, unsigned long caller)
 		if (unlikely(!obj) && !(obj = refill(c)))
 			return NULL;
 		c->cpu->freelist = get_freeptr(c, obj);
-		if (!IS_ENABLED(CONFIG_SLAB_DEBUG) || slab_debug_alloc(c, c->cpu->active, obj, caller))
+		if (!IS_ENABLED(CONFIG_SLAB_DEBUG) ||
+		    slab_debug_alloc(c, c->cpu->active, obj, caller))
 			return obj;
 		/* reported and quarantined: try the next one */
 	}

@@ -123,8 +123,9 @@ static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
 		since = ktest_mute_console();
 		c = kmem_cache_create("test-bad", bad[i].size, bad[i].align, 0, NULL);
 		ktest_unmute_console();
-		ktest_check(t, !c, __FILE__, __LINE__, "kmem_cache_create(size %#zx, align %#zx) = %p",
-			    bad[i].size, bad[i].align, c);
+		ktest_check(t, !c, __FILE__, __LINE__,
+			    "kmem_cache_create(size %#zx, align %#zx) = %p", bad[i].size,
+			    bad[i].align, c);
 		ktest_check(t, ktest_log_contains(since, "kmem_cache_create(test-bad): bad size"),
 			    __FILE__, __LINE__, "size %#zx, align %#zx: no message", bad[i].size,
 			    bad[i].align);

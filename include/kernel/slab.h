@@ -80,7 +80,8 @@ static __always_inline void *kmalloc(size_t size)
 		void *obj = c->freelist;
 
 		if (likely(obj)) {
-			c->freelist = *(void **)obj;	/* no debugging: the free pointer is first */
+			/* no debugging: the free pointer is the first word */
+			c->freelist = *(void **)obj;
 			return obj;
 		}
 	}
