@@ -42,9 +42,9 @@ __noreturn void cpu_idle(void)
 }
 
 /*
- * A fault test ("ktest.fault="), a slab bug test ("ktest.slab_bug=") or the
- * heap benchmark ("heap_bench") takes the place of the suites; a fault
- * never returns.
+ * A fault test ("ktest.fault="), a slab bug test ("ktest.slab_bug=") or a
+ * benchmark ("heap_bench", "time_bench") takes the place of the suites; a
+ * fault never returns.
  */
 static void run_tests(void)
 {
@@ -53,6 +53,8 @@ static void run_tests(void)
 	if (IS_ENABLED(CONFIG_KTEST_SLAB_BUGS) && ktest_commit_slab_bug())
 		return;
 	if (IS_ENABLED(CONFIG_HEAP_BENCH) && heap_bench())
+		return;
+	if (IS_ENABLED(CONFIG_TIME_BENCH) && time_bench())
 		return;
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_all(NULL);

@@ -10,6 +10,7 @@
 #include <kernel/types.h>
 
 #define BOOT_MMAP_MAX		64
+#define BOOT_RSDP_MAX		36	/* an ACPI 2.0 RSDP */
 #define BOOT_MEM_AVAILABLE	1	/* other types: reserved in some way */
 
 struct boot_mem_region {
@@ -29,6 +30,8 @@ struct boot_info {
 	size_t nr_mmap;
 	bool mmap_truncated;	/* more than BOOT_MMAP_MAX regions */
 	struct boot_mem_region mmap[BOOT_MMAP_MAX];
+	size_t rsdp_len;	/* 0: the loader passed no ACPI RSDP */
+	u8 rsdp[BOOT_RSDP_MAX];	/* its copy, the ACPI 2.0 one if there are both */
 };
 
 extern struct boot_info boot_info;

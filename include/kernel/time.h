@@ -1,18 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernel time (kernel/time.c): the jiffies tick counter and sleeping.
+ * Kernel time (kernel/time/): nanoseconds since boot, jiffies, sleeping.
  *
- * The timer interrupt (the PIT, arch/x86_64/kernel/i8253.c) fires
- * CONFIG_HZ times a second and adds one to jiffies each time.
+ * Time comes from a clocksource (<kernel/clocksource.h>), a counter that
+ * can be read at any moment.  The timer interrupt, CONFIG_HZ times a
+ * second, is only an event: each one brings jiffies up to date from the
+ * clocksource, so ticks that were lost are caught up at the next one.
  */
 #ifndef _KERNEL_TIME_H
 #define _KERNEL_TIME_H
 
 #include <kernel/types.h>
 
-#define HZ	CONFIG_HZ
+#define HZ		CONFIG_HZ
+#define TICK_NSEC	(1000000000UL / HZ)
 
+/* Ticks since boot, caught up from the clocksource on every tick. */
 extern volatile unsigned long jiffies;
+/* Timer interrupts actually taken (the tests compare the two). */
+extern volatile unsigned long tick_count;
 
 /* True if jiffies value @a is after @b, even across a wrap-around. */
 #define time_after(a, b)	((long)((b) - (a)) < 0)
@@ -29,16 +35,25 @@ static inline unsigned int jiffies_to_msecs(unsigned long j)
 	return j * 1000 / HZ;
 }
 
+/* Nanoseconds since timekeeping started; never goes backwards. */
+u64 ktime_get(void);
+
 /* Called by the timer interrupt. */
 void timer_tick(void);
 
 /*
- * Sleep at least @ms milliseconds, halting the CPU between ticks.  Needs
- * interrupts enabled, or no tick would ever come.
+ * Sleep at least @ms milliseconds of clocksource time, halting the CPU
+ * between interrupts.  Needs interrupts enabled, or no tick would come.
  */
 void msleep(unsigned int ms);
 
-/* Start the timer interrupt; called by start_kernel(). */
+/* With "time_bench" on the command line, run it (arch/x86_64/kernel/time_bench.c). */
+bool time_bench(void);
+
+/*
+ * Choose the clocksource and start the tick; the architecture provides it
+ * (arch/x86_64/kernel/time.c).  Called by start_kernel().
+ */
 void time_init(void);
 
 #endif

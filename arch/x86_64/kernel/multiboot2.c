@@ -76,6 +76,26 @@ static void parse_mmap(const struct mb2_tag *tag, struct boot_info *bi)
 	bi->nr_mmap = count;
 }
 
+/*
+ * A copy of the ACPI RSDP: 20 bytes (1.0) or 36 (2.0 and later).  The
+ * newer one wins when the loader passes both; the table walk checks the
+ * bytes themselves (drivers/acpi/tables.c).
+ */
+static void parse_acpi(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	size_t len = tag->size - sizeof(*tag);
+
+	if (len < 20) {
+		pr_err("ACPI tag type %u too short (%zu bytes of RSDP), ignored\n", tag->type, len);
+		return;
+	}
+	if (bi->rsdp_len > 20 && tag->type == MB2_TAG_ACPI_OLD)
+		return;
+	len = min(len, (size_t)BOOT_RSDP_MAX);
+	memcpy(bi->rsdp, tag + 1, len);
+	bi->rsdp_len = len;
+}
+
 static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 {
 	switch (tag->type) {
@@ -90,6 +110,10 @@ static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		break;
 	case MB2_TAG_MMAP:
 		parse_mmap(tag, bi);
+		break;
+	case MB2_TAG_ACPI_OLD:
+	case MB2_TAG_ACPI_NEW:
+		parse_acpi(tag, bi);
 		break;
 	default:
 		break;		/* tags the kernel does not use */

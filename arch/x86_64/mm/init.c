@@ -84,6 +84,8 @@ static void map_direct(u64 *pml4, phys_addr_t end)
 	}
 }
 
+phys_addr_t direct_map_end = 1UL << 30;	/* what head32.asm maps */
+
 void paging_init(void)
 {
 	u64 *pml4 = alloc_page();
@@ -98,6 +100,7 @@ void paging_init(void)
 	map_kernel_image(pml4);
 	map_direct(pml4, end);
 	write_cr3(virt_to_phys(pml4));
+	direct_map_end = end;
 	pr_info("paging: kernel W^X in 4 KiB pages, %llu MiB direct map at %#lx\n",
 		(unsigned long long)(end >> 20), PAGE_OFFSET);
 }

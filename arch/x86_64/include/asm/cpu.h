@@ -71,6 +71,19 @@ static inline u64 rdmsr(u32 msr)
 	return ((u64)hi << 32) | lo;
 }
 
+struct cpuid_regs {
+	u32 eax, ebx, ecx, edx;
+};
+
+static inline struct cpuid_regs cpuid(u32 leaf)
+{
+	struct cpuid_regs r;
+
+	__asm__ __volatile__("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx)
+			     : "a"(leaf), "c"(0));
+	return r;
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;

@@ -23,6 +23,16 @@
 /* Channel 0's current count, from PIT_LATCH down to 1. */
 u16 pit_read_counter(void);
 
+/* Start the tick: channel 0 at CONFIG_HZ on IRQ 0. */
 void pit_init(void);
+
+/*
+ * Channel 2 as a one-shot of @count PIT clocks (838 ns each), with the
+ * speaker off: started by pit_oneshot_start(), expired once
+ * pit_oneshot_done() says so.  Nothing else uses channel 2, so it is an
+ * independent clock for calibrating the TSC and for the tests.
+ */
+void pit_oneshot_start(u16 count);
+bool pit_oneshot_done(void);
 
 #endif

@@ -33,4 +33,20 @@ static inline u32 inl(u16 port)
 	return val;
 }
 
+/* Memory-mapped device registers (from ioremap()): one access each, never merged. */
+static inline u32 readl(const void *addr)
+{
+	return *(const volatile u32 *)addr;
+}
+
+static inline u64 readq(const void *addr)
+{
+	return *(const volatile u64 *)addr;
+}
+
+static inline void writeq(void *addr, u64 val)
+{
+	*(volatile u64 *)addr = val;
+}
+
 #endif

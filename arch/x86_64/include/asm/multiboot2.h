@@ -16,6 +16,8 @@
 #define MB2_TAG_BASIC_MEMINFO	4
 #define MB2_TAG_BOOTDEV		5
 #define MB2_TAG_MMAP		6
+#define MB2_TAG_ACPI_OLD	14	/* a copy of the ACPI 1.0 RSDP */
+#define MB2_TAG_ACPI_NEW	15	/* a copy of the ACPI 2.0+ RSDP */
 
 #define MB2_MEMORY_AVAILABLE	1
 #define MB2_MEMORY_RESERVED	2

@@ -16,6 +16,8 @@
 #define _PAGE_PRESENT	(1ULL << 0)
 #define _PAGE_RW	(1ULL << 1)
 #define _PAGE_USER	(1ULL << 2)
+#define _PAGE_PWT	(1ULL << 3)	/* write-through */
+#define _PAGE_PCD	(1ULL << 4)	/* cache disabled */
 #define _PAGE_ACCESSED	(1ULL << 5)
 #define _PAGE_DIRTY	(1ULL << 6)
 #define _PAGE_PSE	(1ULL << 7)	/* 2 MiB page, in a PD entry */
@@ -26,6 +28,7 @@
 #define PAGE_KERNEL_TEXT	(_PAGE_PRESENT)				/* R X */
 #define PAGE_KERNEL_RO		(_PAGE_PRESENT | _PAGE_NX)		/* R   */
 #define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)	/* RW  */
+#define PAGE_KERNEL_IO		(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)	/* RW, uncached */
 
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTRS_PER_TABLE	512
@@ -63,5 +66,18 @@ bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
 
 /* Page tables come from alloc_page() once the frame allocator is up. */
 void pgtable_use_page_alloc(void);
+
+/*
+ * Where the direct map ends: all RAM once paging_init() has run, the boot
+ * tables' first GiB before.
+ */
+extern phys_addr_t direct_map_end;
+
+/*
+ * Map @size bytes of device memory at @phys, uncached, for good; NULL if
+ * the ioremap window is full or no page table could be made
+ * (arch/x86_64/mm/ioremap.c).
+ */
+void *ioremap(phys_addr_t phys, size_t size);
 
 #endif

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of timekeeping: ktime_get() against PIT channel 2, jiffies after
+ * ticks were lost, and the clocksources against each other.
+ *
+ * A clocksource is right if intervals it measures match an independent
+ * clock (channel 2 one-shots, 1.193182 MHz) and a second clocksource (the
+ * TSC against the HPET).  Lost ticks are made on purpose: 50 ms with
+ * interrupts off lets at most one timer interrupt wait in the PIC, so the
+ * others are gone, and jiffies must still be right after the next tick.
+ */
+#include <asm/cpu.h>
+#include <asm/hpet.h>
+#include <asm/i8253.h>
+#include <asm/irqflags.h>
+#include <asm/tsc.h>
+#include <kernel/acpi.h>
+#include <kernel/clocksource.h>
+#include <kernel/ktest.h>
+#include <kernel/time.h>
+
+#define CH2_COUNT	65535U
+#define CH2_ROUNDS	9			/* 494.3 ms */
+#define IRQS_OFF_NS	(50 * NSEC_PER_MSEC)
+
+static void ktime_is_monotonic(struct ktest *t)
+{
+	u64 prev = ktime_get(), now, first = prev;
+	unsigned long i, backwards = 0;
+
+	for (i = 0; i < 100000; i++) {
+		now = ktime_get();
+		backwards += now < prev;
+		prev = now;
+	}
+	KTEST_EXPECT_EQ(t, backwards, 0);
+	KTEST_EXPECT_GT(t, prev, first);	/* and it moves */
+}
+
+/* Within 0.5%, plus what the clocksource cannot resolve. */
+static void ktime_agrees_with_pit_channel2(struct ktest *t)
+{
+	u64 want = (u64)CH2_ROUNDS * CH2_COUNT * NSEC_PER_SEC / PIT_TICK_RATE, start, got, slack;
+	int i;
+
+	start = ktime_get();
+	for (i = 0; i < CH2_ROUNDS; i++) {
+		pit_oneshot_start(CH2_COUNT);
+		while (!pit_oneshot_done())
+			cpu_relax();
+	}
+	got = ktime_get() - start;
+	slack = want / 200 + current_clocksource()->resolution_ns;
+	KTEST_EXPECT_GE(t, got + slack, want);
+	KTEST_EXPECT_LE(t, got, want + slack);
+}
+
+/*
+ * 50 ms with interrupts off, on the clocksource: the ticks of that time
+ * never arrive (but one), yet jiffies is right after the next tick.
+ */
+static void jiffies_catch_up_after_lost_ticks(struct ktest *t)
+{
+	unsigned long flags, j0, ticks0, elapsed_ticks;
+	u64 t0;
+
+	if (current_clocksource()->counts_ticks) {
+		ktest_skip(t, "the tick clocksource cannot see time pass without ticks");
+		return;
+	}
+	flags = local_irq_save();
+	t0 = ktime_get();
+	j0 = jiffies;
+	ticks0 = tick_count;
+	while (ktime_get() - t0 < IRQS_OFF_NS)
+		cpu_relax();
+	local_irq_restore(flags);
+	while (tick_count < ticks0 + 2)	/* the waiting one, then a fresh one */
+		cpu_relax();
+	elapsed_ticks = (ktime_get() - t0) / TICK_NSEC;
+	KTEST_EXPECT_LT(t, tick_count - ticks0, elapsed_ticks);	/* ticks were lost */
+	KTEST_EXPECT_GE(t, jiffies - j0 + 1, elapsed_ticks);
+	KTEST_EXPECT_LE(t, jiffies - j0, elapsed_ticks + 1);
+}
+
+static bool has_hpet(struct ktest *t)
+{
+	if (!IS_ENABLED(CONFIG_HPET)) {
+		ktest_skip(t, "CONFIG_HPET is off");
+		return false;
+	}
+	if (!acpi_get_table("HPET")) {
+		ktest_skip(t, "this machine has no ACPI HPET table");
+		return false;
+	}
+	return true;
+}
+
+static void hpet_found_through_acpi(struct ktest *t)
+{
+	struct clocksource *hpet;
+
+	if (!has_hpet(t))
+		return;
+	hpet = hpet_clocksource_init();
+	KTEST_ASSERT_NOT_NULL(t, hpet);
+	KTEST_EXPECT_GE(t, hpet->freq_hz, 10000000);	/* the spec's slowest: 10 MHz */
+	KTEST_EXPECT_NE(t, hpet->read(), hpet->read());	/* it counts */
+}
+
+/* The same ~50 ms measured by both: within 0.5%. */
+static void tsc_and_hpet_agree(struct ktest *t)
+{
+	struct clocksource *hpet;
+	u64 tsc_hz, tsc0, hpet0, tsc_ns, hpet_ns;
+
+	if (!has_hpet(t))
+		return;
+	hpet = hpet_clocksource_init();
+	KTEST_ASSERT_NOT_NULL(t, hpet);
+	tsc_hz = tsc_calibrate();
+	tsc0 = rdtsc();
+	hpet0 = hpet->read();
+	while (clocksource_cyc2ns(hpet, (hpet->read() - hpet0) & hpet->mask) < IRQS_OFF_NS)
+		cpu_relax();
+	tsc_ns = (rdtsc() - tsc0) * NSEC_PER_SEC / tsc_hz;
+	hpet_ns = clocksource_cyc2ns(hpet, (hpet->read() - hpet0) & hpet->mask);
+	KTEST_EXPECT_GE(t, tsc_ns + hpet_ns / 200, hpet_ns);
+	KTEST_EXPECT_LE(t, tsc_ns, hpet_ns + hpet_ns / 200);
+}
+
+static const struct ktest_case time_cases[] = {
+	KTEST_CASE(ktime_is_monotonic),
+	KTEST_CASE(ktime_agrees_with_pit_channel2),
+	KTEST_CASE(jiffies_catch_up_after_lost_ticks),
+	KTEST_CASE(hpet_found_through_acpi),
+	KTEST_CASE(tsc_and_hpet_agree),
+	{}
+};
+KTEST_SUITE(time, time_cases);

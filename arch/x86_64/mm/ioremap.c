@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ioremap(): device registers in the kernel's address space.
+ *
+ * Device memory (the HPET's registers, later the local APIC's) is not
+ * RAM, so the direct map does not cover it, and it must not be cached.
+ * Each mapping takes the next pages of a window of its own at
+ * IOREMAP_START, uncached and never executable, with an unmapped page
+ * after it so that an access past its end faults.  Mappings are made at
+ * start-up and kept for good, so the window only grows.
+ */
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <kernel/compiler.h>
+
+#define IOREMAP_START	0xffffc90000000000UL	/* as Linux's vmalloc/ioremap area */
+#define IOREMAP_SIZE	(1UL << 30)
+
+static unsigned long ioremap_next = IOREMAP_START;
+
+void *ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t start = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
+	size_t len, off;
+	unsigned long virt = ioremap_next;
+
+	if (!size || phys + size < phys)
+		return NULL;
+	len = ALIGN(phys + size, (phys_addr_t)PAGE_SIZE) - start;
+	if (len + PAGE_SIZE > IOREMAP_START + IOREMAP_SIZE - virt)
+		return NULL;
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		if (map_page(virt + off, start + off, PAGE_KERNEL_IO)) {
+			while (off)
+				unmap_page(virt + (off -= PAGE_SIZE));
+			return NULL;
+		}
+	}
+	ioremap_next += len + PAGE_SIZE;	/* and a guard page */
+	return (void *)(virt + (phys - start));
+}
