@@ -6,6 +6,14 @@ other disk it finds; cmdline_disk() makes such a disk with mtools, so one
 ISO boots with any command line.  The kernel ends a test boot through the
 isa-debug-exit device: QEMU then exits with (value << 1) | 1, so 33 means
 success and 35 failure.  A triple fault with -no-reboot exits 0.
+
+Test boots run with -icount (TEST_ICOUNT): the guest's clocks (TSC, PIT,
+HPET) then follow the instructions it executes, not the host's clock, so
+a busy host cannot make the guest lose ticks or see time jump, and a test
+that measures time gives the same verdict on an idle machine and a loaded
+one.  One instruction counts as 2^6 ns: busy-waits on a clock take few
+instructions, and the timer suites stay fast.  "sleep=off" lets a halted
+guest skip ahead to its next timer instead of waiting for the host.
 """
 import os
 import re
@@ -19,6 +27,7 @@ import time
 QEMU = os.environ.get("QEMU", "qemu-system-x86_64")
 EXIT_SUCCESS = (0x10 << 1) | 1
 EXIT_FAILURE = (0x11 << 1) | 1
+TEST_ICOUNT = "shift=6,sleep=off"
 VGA_COLS, VGA_ROWS = 80, 25
 
 
@@ -153,13 +162,14 @@ class Session:
 
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
-         interact=None, extra=()):
+         interact=None, extra=(), icount=TEST_ICOUNT):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
     wait @screen_delay seconds more, call @interact(Session) if given, read
     the VGA text screen through the monitor and stop QEMU.  Otherwise wait
-    for QEMU to exit by itself.  @extra: more QEMU arguments.
+    for QEMU to exit by itself.  @extra: more QEMU arguments.  @icount: the
+    -icount setting, None for guest time that follows the host's clock.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -168,6 +178,8 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             disk = os.path.join(tmp, "cmdline.img")
             cmdline_disk(disk, cmdline)
         monitor = os.path.join(tmp, "monitor.sock") if screen_when else None
+        if icount:
+            extra = ["-icount", icount, *extra]
         cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra)
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

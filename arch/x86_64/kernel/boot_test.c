@@ -8,6 +8,7 @@
 #include <asm/page.h>
 #include <kernel/bootinfo.h>
 #include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
 #include <kernel/setup.h>
 #include <kernel/string.h>
 
@@ -46,11 +47,26 @@ static void identity_map_is_gone(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, pml4[511] & 1);	/* the higher half stays */
 }
 
+
+/* Is physical address @phys inside an available region of the memory map? */
+static bool in_available_region(u64 phys)
+{
+	size_t i;
+
+	for (i = 0; i < boot_info.nr_mmap; i++)
+		if (boot_info.mmap[i].type == BOOT_MEM_AVAILABLE && phys >= boot_info.mmap[i].addr &&
+		    phys - boot_info.mmap[i].addr < boot_info.mmap[i].len)
+			return true;
+	return false;
+}
 static void boot_loader_information(struct ktest *t)
 {
 	KTEST_EXPECT_NOT_NULL(t, boot_info.loader_name);
 	KTEST_EXPECT_GT(t, boot_info.nr_mmap, 0);
-	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info), 16UL << 20);
+	/* Whatever the machine's size: the map holds what the allocator manages, and us. */
+	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info),
+			(u64)nr_managed_pages() << PAGE_SHIFT);
+	KTEST_EXPECT_TRUE(t, in_available_region(virt_to_phys(&boot_info)));
 	KTEST_EXPECT_GT(t, boot_info.info_size, 0);
 }
 

@@ -1,0 +1,137 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Timekeeping tests, run by scripts/test-kernel ("time" results).
+
+  loaded host   the timer and time suites of x86_64_defconfig+hz1000 while
+                two busy loops keep both host cores busy: guest time follows
+                guest instructions (qemu.TEST_ICOUNT), so the verdict is the
+                idle machine's
+  clocksources  the HPET found through ACPI on QEMU's pc and q35 machines
+                (not skipped), and the TSC as the clocksource with
+                tsc=reliable (QEMU's TCG offers no invariant TSC); both
+                through the timer and time suites
+  memory        each defconfig at the smallest RAM it boots in, with every
+                test that configuration has passing
+"""
+import contextlib
+import os
+import re
+import subprocess
+
+import ktap
+import qemu
+
+# The smallest RAM (MiB) each defconfig boots in from the test ISO with the
+# runner's command-line disk; at one MiB less GRUB never reaches the kernel.
+MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 5}
+TIME_SUITES = "ktest.filter=timer,time"
+
+
+@contextlib.contextmanager
+def busy_host(n=2):
+    """@n processes that spin until the block ends: a fully loaded host."""
+    procs = [subprocess.Popen(["sh", "-c", "while :; do :; done"]) for _ in range(n)]
+    try:
+        yield
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+
+
+def suites_pass(res):
+    """Problems with a boot that must end in a passing KTAP run."""
+    report = ktap.parse(res.output)
+    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if not report.cases:
+        problems.append("no test cases ran")
+    return problems, report
+
+
+def clocksource_line(output):
+    return next((ln for ln in output.splitlines() if ln.startswith("clocksource: ")
+                 and " at " in ln), "no clocksource line")
+
+
+def loaded_host(runner):
+    label = "time: x86_64_defconfig+hz1000.config timer and time suites pass with both cores busy"
+    outdir = runner.built.get("x86_64_defconfig+hz1000.config")
+    if not runner.wanted(label):
+        return
+    if not outdir:
+        runner.not_built(label)
+        return
+    with busy_host():
+        res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
+                        timeout=120)
+    problems, report = suites_pass(res)
+    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                  res.output)
+
+
+def hpet_on(runner, machine):
+    label = f"time: the ACPI walk finds the HPET on QEMU's {machine} machine"
+    outdir = runner.built.get("debug_defconfig")
+    if not runner.wanted(label):
+        return
+    if not outdir:
+        runner.not_built(label)
+        return
+    res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
+                    timeout=120, extra=["-machine", machine])
+    problems, report = suites_pass(res)
+    found = [c for c in report.cases if c.name == "hpet_found_through_acpi"]
+    if not found or found[0].directive == "SKIP":
+        problems.append("hpet_found_through_acpi did not run or was skipped")
+    if not re.search(r"^hpet: at 0x[0-9a-f]+, \d\d-bit counter", res.output, re.M):
+        problems.append("no 'hpet: at' line")
+    runner.result(label, not problems, "; ".join(problems) or clocksource_line(res.output),
+                  res.output)
+
+
+def tsc_reliable(runner):
+    label = "time: tsc=reliable makes the calibrated TSC the clocksource"
+    outdir = runner.built.get("debug_defconfig")
+    if not runner.wanted(label):
+        return
+    if not outdir:
+        runner.not_built(label)
+        return
+    res = qemu.boot(os.path.join(outdir, "kernel.iso"),
+                    cmdline=f"qemu_exit tsc=reliable {TIME_SUITES}", timeout=120)
+    problems, _ = suites_pass(res)
+    line = clocksource_line(res.output)
+    if not re.match(r"clocksource: tsc at \d+\.\d{3} MHz \(calibrated against the PIT", line):
+        problems.append(f"clocksource line: {line!r}")
+    runner.result(label, not problems, "; ".join(problems) or line, res.output)
+
+
+def minimum_ram(runner):
+    for name, mib in MIN_RAM_MIB.items():
+        label = f"time: {name} boots in {mib} MiB of RAM"
+        outdir = runner.built.get(name)
+        if not runner.wanted(label):
+            continue
+        if not outdir:
+            runner.not_built(label)
+            continue
+        res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline="qemu_exit", timeout=120,
+                        extra=["-m", f"{mib}M"])
+        has_tests = runner.config_value(outdir, "CONFIG_KTEST") == "y"
+        if has_tests:
+            problems, report = suites_pass(res)
+            detail = f"KTAP {report.summary()}"
+        else:
+            problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+            detail = res.describe()
+        if "Kernel initialized" not in res.output:
+            problems.append("'Kernel initialized' not printed")
+        runner.result(label, not problems, "; ".join(problems) or detail, res.output)
+
+
+def run(runner):
+    loaded_host(runner)
+    hpet_on(runner, "pc")
+    hpet_on(runner, "q35")
+    tsc_reliable(runner)
+    minimum_ram(runner)
