@@ -48,6 +48,16 @@ def suites_pass(res):
     return problems, report
 
 
+def built(runner, label, config):
+    """The output directory of @config if @label is to run and it was built."""
+    if not runner.wanted(label):
+        return None
+    outdir = runner.built.get(config)
+    if not outdir:
+        runner.not_built(label)
+    return outdir
+
+
 def clocksource_line(output):
     return next((ln for ln in output.splitlines() if ln.startswith("clocksource: ")
                  and " at " in ln), "no clocksource line")
@@ -55,11 +65,8 @@ def clocksource_line(output):
 
 def loaded_host(runner):
     label = "time: x86_64_defconfig+hz1000.config timer and time suites pass with both cores busy"
-    outdir = runner.built.get("x86_64_defconfig+hz1000.config")
-    if not runner.wanted(label):
-        return
+    outdir = built(runner, label, "x86_64_defconfig+hz1000.config")
     if not outdir:
-        runner.not_built(label)
         return
     with busy_host():
         res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
@@ -71,11 +78,8 @@ def loaded_host(runner):
 
 def hpet_on(runner, machine):
     label = f"time: the ACPI walk finds the HPET on QEMU's {machine} machine"
-    outdir = runner.built.get("debug_defconfig")
-    if not runner.wanted(label):
-        return
+    outdir = built(runner, label, "debug_defconfig")
     if not outdir:
-        runner.not_built(label)
         return
     res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
                     timeout=120, extra=["-machine", machine])
@@ -91,11 +95,8 @@ def hpet_on(runner, machine):
 
 def tsc_reliable(runner):
     label = "time: tsc=reliable makes the calibrated TSC the clocksource"
-    outdir = runner.built.get("debug_defconfig")
-    if not runner.wanted(label):
-        return
+    outdir = built(runner, label, "debug_defconfig")
     if not outdir:
-        runner.not_built(label)
         return
     res = qemu.boot(os.path.join(outdir, "kernel.iso"),
                     cmdline=f"qemu_exit tsc=reliable {TIME_SUITES}", timeout=120)
@@ -109,11 +110,8 @@ def tsc_reliable(runner):
 def minimum_ram(runner):
     for name, mib in MIN_RAM_MIB.items():
         label = f"time: {name} boots in {mib} MiB of RAM"
-        outdir = runner.built.get(name)
-        if not runner.wanted(label):
-            continue
+        outdir = built(runner, label, name)
         if not outdir:
-            runner.not_built(label)
             continue
         res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline="qemu_exit", timeout=120,
                         extra=["-m", f"{mib}M"])

@@ -77,7 +77,8 @@ static void mutate(struct fuzz_image *f)
 			((u8 *)&img->rsdp)[r / 4 % sizeof(img->rsdp)] ^= 1 << (r / 256 % 8);
 			break;
 		case 1:
-			xsdt[r / 4 % IMAGE_TABLES] = IMAGE_PHYS + (r / 64 % 2 ? XSDT_OFF : RSDT_OFF);
+			xsdt[r / 4 % IMAGE_TABLES] =
+				IMAGE_PHYS + (r / 64 % 2 ? XSDT_OFF : RSDT_OFF);
 			break;
 		case 2:
 			acpi_image_table(img, (r / 4 % 5) * 0x100)->length =

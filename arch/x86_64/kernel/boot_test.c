@@ -53,10 +53,12 @@ static bool in_available_region(u64 phys)
 {
 	size_t i;
 
-	for (i = 0; i < boot_info.nr_mmap; i++)
-		if (boot_info.mmap[i].type == BOOT_MEM_AVAILABLE && phys >= boot_info.mmap[i].addr &&
-		    phys - boot_info.mmap[i].addr < boot_info.mmap[i].len)
+	for (i = 0; i < boot_info.nr_mmap; i++) {
+		const struct boot_mem_region *r = &boot_info.mmap[i];
+
+		if (r->type == BOOT_MEM_AVAILABLE && phys >= r->addr && phys - r->addr < r->len)
 			return true;
+	}
 	return false;
 }
 static void boot_loader_information(struct ktest *t)

@@ -77,7 +77,8 @@ struct clocksource *hpet_clocksource_init(void)
 	caps = readq(hpet_regs + HPET_CAPABILITIES);
 	period = caps >> 32;
 	if (!period || period > HPET_MAX_PERIOD_FS) {
-		pr_warn("counter period of %lu fs is impossible, not used\n", (unsigned long)period);
+		pr_warn("counter period of %lu fs is impossible, not used\n",
+			(unsigned long)period);
 		return NULL;
 	}
 	writeq(hpet_regs + HPET_CONFIG, readq(hpet_regs + HPET_CONFIG) | HPET_CFG_ENABLE);

@@ -28,7 +28,7 @@
 #define PAGE_KERNEL_TEXT	(_PAGE_PRESENT)				/* R X */
 #define PAGE_KERNEL_RO		(_PAGE_PRESENT | _PAGE_NX)		/* R   */
 #define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)	/* RW  */
-#define PAGE_KERNEL_IO		(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)	/* RW, uncached */
+#define PAGE_KERNEL_IO		(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)	/* RW uncached */
 
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTRS_PER_TABLE	512
