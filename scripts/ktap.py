@@ -2,7 +2,9 @@
 """A strict KTAP version 1 parser for the test runner.
 
 The kernel's serial output mixes KTAP with ordinary log lines; lines that
-are not KTAP are skipped.  Everything KTAP promises is checked: the version
+are not KTAP are skipped.  Nesting may use any indentation, learned from
+the first indented KTAP line (Kestrel indents by 4, Linux's examples by 2);
+a KTAP line that does not fit it is an error, never skipped.  Everything KTAP promises is checked: the version
 line, a plan at every level, as many results as planned, numbers in order,
 and subtests closed by a result of their own.  Anything missing is a
 failure with a reason, never a pass.
@@ -12,7 +14,12 @@ import re
 VERSION_RE = re.compile(r"^KTAP version 1$")
 PLAN_RE = re.compile(r"^1\.\.(\d+)$")
 RESULT_RE = re.compile(r"^(not ok|ok) (\d+)(?: (.*?))?(?: # (SKIP|TODO)\b ?(.*))?$")
-INDENT = 4
+
+
+def _is_ktap(stripped):
+    """Is this (unindented) line one KTAP gives meaning to?"""
+    return bool(VERSION_RE.match(stripped) or PLAN_RE.match(stripped) or
+                RESULT_RE.match(stripped) or stripped.startswith("# Subtest: "))
 
 
 class Test:
@@ -81,13 +88,20 @@ def parse(text):
     stack = []
     root = None
     pending = None     # a subtest whose version line appeared at level n+1
-    for raw in text.splitlines():
+    unit = None        # spaces per level: from the first indented KTAP line
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip("\r\n")
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
-        if indent % INDENT:
-            continue
-        level = indent // INDENT
+        if indent and root is not None and _is_ktap(stripped):
+            unit = unit or indent
+            if indent % unit:
+                errors.append(f"line {number}: indented by {indent} spaces, not a multiple "
+                              f"of the {unit} that nesting uses: {stripped!r}")
+                continue
+        elif indent and not (unit and stripped.startswith("# ") and indent % unit == 0):
+            continue        # an ordinary log line that happens to be indented
+        level = indent // unit if indent else 0
         if VERSION_RE.match(stripped):
             if root is None and level == 0:
                 root = Test(level=0)

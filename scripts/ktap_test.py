@@ -78,6 +78,36 @@ class KtapTest(unittest.TestCase):
         r = ktap.parse(GOOD.replace("    ok 2 second", "    ok 3 second"))
         self.assertFalse(r.ok)
 
+    def test_two_space_nesting(self):
+        """Linux's own example logs indent subtests by two spaces."""
+        r = ktap.parse(GOOD.replace("    ", "  "))
+        self.assertTrue(r.ok, r.errors)
+        self.assertEqual([c.name for c in r.cases], ["first", "second", "only"])
+        self.assertEqual(len(r.skipped), 1)
+
+    def test_two_space_nesting_with_a_failure(self):
+        r = ktap.parse(GOOD.replace("    ", "  ").replace("  ok 1 only", "  not ok 1 only"))
+        self.assertFalse(r.ok)
+        self.assertEqual([c.name for c in r.failed], ["only"])
+
+    def test_inconsistent_indentation_is_an_error(self):
+        r = ktap.parse(GOOD.replace("    ok 2 second", "      ok 2 second"))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("indented by 6 spaces" in e for e in r.errors), r.errors)
+        r = ktap.parse(GOOD.replace("    ok 1 only", "   ok 1 only"))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("indented by 3 spaces" in e for e in r.errors), r.errors)
+
+    def test_diagnostics_are_kept(self):
+        r = ktap.parse(GOOD.replace("a kernel message in between", "    # seed 0x2a"))
+        self.assertTrue(r.ok, r.errors)
+        self.assertIn("seed 0x2a", r.root.results[0].diagnostics)
+
+    def test_indented_log_lines_are_not_ktap(self):
+        r = ktap.parse(GOOD.replace("a kernel message in between",
+                                    "  [mem 0x0000-0x9fbff] type 1\n     RAX: 0000"))
+        self.assertTrue(r.ok, r.errors)
+
 
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=0).result
