@@ -10,14 +10,9 @@
  * link (see scripts/link-kernel).
  */
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <kernel/kallsyms.h>
 #include <kernel/sprintf.h>
-
-/* From the generated table, linked in by scripts/link-kernel. */
-extern const u32 kallsyms_num;
-extern const u32 kallsyms_offsets[];
-extern const u32 kallsyms_name_offsets[];
-extern const char kallsyms_names[];
 
 static unsigned long symbol_address(u32 i)
 {

@@ -15,6 +15,7 @@
  */
 #include <asm/desc.h>
 #include <asm/interrupt.h>
+#include <asm/sections.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 #include <kernel/compiler.h>
@@ -22,8 +23,6 @@
 
 struct idt_gate idt_table[NR_VECTORS] __aligned(16);
 static interrupt_handler_t handlers[NR_VECTORS];
-
-extern const u64 interrupt_stubs[NR_VECTORS];	/* entry.asm */
 
 BUILD_BUG_ON(sizeof(struct idt_gate) != 16);
 BUILD_BUG_ON(sizeof(struct pt_regs) != 22 * 8);

@@ -12,14 +12,13 @@
 #include <asm/pgtable.h>
 #include <asm/segment.h>
 #include <asm/stacks.h>
+#include <asm/sections.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>
 
 #define TEST_VECTOR	0x81
-
-extern const u64 interrupt_stubs[NR_VECTORS];
 
 static void gdt_is_loaded(struct ktest *t)
 {

@@ -12,13 +12,12 @@
 #include <asm/cpu.h>
 #include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <asm/stacks.h>
 #include <asm/traps.h>
 #include <kernel/bootinfo.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
-
-extern u64 boot_pml4[512];
 
 struct boot_info boot_info;
 

@@ -14,6 +14,7 @@
 #include <asm/desc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
 #include <kernel/panic.h>
@@ -24,9 +25,6 @@ struct guarded_stack {
 } __aligned(PAGE_SIZE);
 
 static struct guarded_stack ist_stacks[NR_IST_STACKS];
-
-/* From head32.asm */
-extern u8 boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
 
 #define IST_STACK(slot, sname)						\
 	{								\

@@ -49,7 +49,7 @@ static inline phys_addr_t virt_to_phys(const void *virt)
 	return v - PAGE_OFFSET;
 }
 
-/* Boundaries of the kernel image and its sections, from the linker script. */
-extern char _text[], _etext[], __start_rodata[], _erodata[], __start_data[], _end[];
+/* The kernel image's boundaries (_text ... _end) come with the page helpers. */
+#include <asm/sections.h>
 
 #endif
