@@ -1,10 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the heap designs share: the allocation entry each one provides;
- * and for the designs other than the slab allocator, arenas of pages from
- * the frame allocator, the alignment kmalloc() promises, and the first-fit
- * allocator (mm/heap_first_fit.c) that the linked-list design is and the
- * fixed-block design falls back on.
+ * The contract between the heap core and its designs (CONFIG_HEAP_*).
+ *
+ * Each design is one file (two for those built on first fit) and provides:
+ *
+ *	void *kmalloc_caller(size_t size, unsigned long caller);
+ *	void __kfree(const void *p);
+ *	size_t ksize(const void *p);
+ *	const char heap_name[];
+ *
+ * and may provide the hooks heap_init() (at start-up, by mm_init()) and
+ * heap_report() (at the end of boot); mm/heap_common.c has do-nothing
+ * defaults for both, marked __weak, so a design without them writes
+ * nothing.  On top of these, mm/heap_common.c builds __kmalloc(),
+ * kzalloc(), krealloc() and the report of a bad kfree().  The promises
+ * every design keeps for bad calls are at the top of <kernel/slab.h>.
+ *
+ * Also here: for the designs other than the slab allocator, arenas of
+ * pages from the frame allocator, the alignment kmalloc() promises, and
+ * the first-fit allocator (mm/heap_first_fit.c) that the linked-list
+ * design is and the fixed-block design falls back on.
  */
 #ifndef _MM_HEAP_H
 #define _MM_HEAP_H

@@ -138,11 +138,3 @@ size_t ksize(const void *p)
 		return 0;
 	return bad_pointer(a, p) ? 0 : header_of(p)->size;
 }
-
-void heap_init(void)
-{
-}
-
-void heap_report(void)
-{
-}

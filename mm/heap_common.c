@@ -16,6 +16,15 @@
 
 unsigned long heap_errors;
 
+/* The optional hooks of a design (mm/heap.h): nothing, unless it has its own. */
+__weak void heap_init(void)
+{
+}
+
+__weak void heap_report(void)
+{
+}
+
 void heap_bad_free(const void *p, const char *why, unsigned long caller)
 {
 	char sym[KSYM_SYMBOL_LEN];

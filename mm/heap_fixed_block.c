@@ -131,11 +131,3 @@ size_t ksize(const void *p)
 		return class_size(class);
 	return first_fit_owns(p) ? first_fit_size(p) : 0;
 }
-
-void heap_init(void)
-{
-}
-
-void heap_report(void)
-{
-}

@@ -31,11 +31,3 @@ size_t ksize(const void *p)
 {
 	return p && first_fit_owns(p) ? first_fit_size(p) : 0;
 }
-
-void heap_init(void)
-{
-}
-
-void heap_report(void)
-{
-}

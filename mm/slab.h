@@ -80,6 +80,9 @@ struct kmem_cache {
 
 extern struct list_head slab_caches;
 
+/* Bugs the slab debugging options reported (and quarantined) so far. */
+extern unsigned long slab_bugs;
+
 static inline char *stride_of(const struct kmem_cache *c, const void *obj)
 {
 	return (char *)obj - c->offset;

@@ -7,6 +7,7 @@ make printed: which commands ran, and the messages given for bad input.
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 
@@ -36,6 +37,8 @@ def run(runner):
         ("build: O= ignores a .config and objects left in the source tree", dirty_srctree),
         ("build: -Os, -g and frame pointers follow the configuration", config_flags),
         ("build: CONFIG_KALLSYMS embeds a symbol table that matches the kernel", kallsyms),
+        ("build: kmem_cache_* under another heap design fails to compile, by name",
+         slab_api_misuse),
         ("build: clean keeps the configuration, mrproper removes it", clean_targets),
     ]
     selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
@@ -215,6 +218,37 @@ def kallsyms(runner, outdir, first):
     ok = with_table and regenerated == linked and without_table and symbols
     return ok, f"{symbols.group(1) if symbols else 0} symbols; table matches the final " \
         f"kernel: {regenerated == linked}; absent when off: {without_table}", log
+
+
+# A caller of the slab-only API, built with the kernel's own flags: as it is
+# (the slab heap), and with CONFIG_HEAP_SLAB taken away as another design would.
+SLAB_CALLER = """%s#include <kernel/slab.h>
+void use_a_cache(void);
+void use_a_cache(void)
+{
+	kmem_cache_destroy(kmem_cache_create("x", 8, 8, 0, 0));
+}
+"""
+
+
+def slab_api_misuse(runner, outdir, first):
+    runner.make(outdir, "compile_commands.json")
+    with open(os.path.join(outdir, "compile_commands.json"), encoding="utf-8") as f:
+        entry = next(e for e in json.load(f) if e["file"].endswith("mm/heap_common.c"))
+    flags = shlex.split(entry["command"])
+    cmd = flags[:flags.index("-c")]
+    log, results = "", []
+    for name, prefix in (("slab", ""), ("other", "#undef CONFIG_HEAP_SLAB\n")):
+        src = os.path.join(outdir, f"slab-caller-{name}.c")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(SLAB_CALLER % prefix)
+        proc = subprocess.run(cmd + ["-c", src, "-o", src + ".o"], cwd=entry["directory"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        log += f"--- {name}\n{proc.stdout}"
+        results.append(proc)
+    ok = results[0].returncode == 0 and results[1].returncode != 0 and \
+        "kmem_cache_* and slabinfo() need CONFIG_HEAP_SLAB" in results[1].stdout
+    return ok, "builds under the slab heap, a named error under another", log
 
 
 def clean_targets(runner, outdir, first):

@@ -141,27 +141,35 @@ size_t ksize(const void *p);
 
 /* Set up the heap; called by mm_init(). */
 void heap_init(void);
+/* What the heap prints at the end of boot, if asked ("slabinfo"). */
+void heap_report(void);
 /* The heap design, for messages: "slab", "bump", ... */
 extern const char heap_name[];
-
-struct kmem_cache;
-
-struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
-				     unsigned long flags, void (*ctor)(void *));
-/* Frees every slab; the objects must all have been freed. */
-void kmem_cache_destroy(struct kmem_cache *cache);
-void *kmem_cache_alloc(struct kmem_cache *cache);
-void kmem_cache_free(struct kmem_cache *cache, void *obj);
-
-/* Print one line per cache, like /proc/slabinfo. */
-void slabinfo(void);
-/* What the "slabinfo" command line parameter asks for, at the end of boot. */
-void heap_report(void);
 
 /* With "heap_bench" on the command line, run the heap benchmark (mm/heap_bench.c). */
 bool heap_bench(void);
 
-/* Bugs the slab debugging options reported (and quarantined) so far. */
-extern unsigned long slab_bugs;
+/*
+ * Object caches: the slab allocator's alone.  Under another heap design
+ * the declarations carry a compile-time error, so that a call that is not
+ * inside "if (IS_ENABLED(CONFIG_HEAP_SLAB))" fails the build where it is
+ * written, not at the link.
+ */
+struct kmem_cache;
+
+#ifdef CONFIG_HEAP_SLAB
+#define __slab_only
+#else
+#define __slab_only	__compiletime_error("kmem_cache_* and slabinfo() need CONFIG_HEAP_SLAB")
+#endif
+
+__slab_only struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+						 unsigned long flags, void (*ctor)(void *));
+/* Frees every slab; the objects must all have been freed. */
+__slab_only void kmem_cache_destroy(struct kmem_cache *cache);
+__slab_only void *kmem_cache_alloc(struct kmem_cache *cache);
+__slab_only void kmem_cache_free(struct kmem_cache *cache, void *obj);
+/* Print one line per cache, like /proc/slabinfo. */
+__slab_only void slabinfo(void);
 
 #endif
