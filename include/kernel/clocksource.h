@@ -35,6 +35,12 @@ struct clocksource {
 /* Set @freq_hz and the conversion to nanoseconds for @cs. */
 void clocksource_set_rate(struct clocksource *cs, u64 freq_hz);
 
+/* Counts from reading @from to reading @to, across one wrap-around of the counter. */
+static inline u64 clocksource_delta(const struct clocksource *cs, u64 from, u64 to)
+{
+	return (to - from) & cs->mask;
+}
+
 static inline u64 clocksource_cyc2ns(const struct clocksource *cs, u64 cycles)
 {
 	return (cycles * cs->mult) >> cs->shift;

@@ -42,14 +42,11 @@ static struct timekeeper {
 /* Odd while the tick is updating tk; changes with every update. */
 static volatile unsigned int tk_seq;
 
-static u64 cycles_since_last(const struct timekeeper *t)
-{
-	return (t->cs->read() - t->cycle_last) & t->cs->mask;
-}
-
 static u64 tk_now(const struct timekeeper *t)
 {
-	return t->base_ns + ((t->frac + cycles_since_last(t) * t->cs->mult) >> t->cs->shift);
+	u64 cycles = clocksource_delta(t->cs, t->cycle_last, t->cs->read());
+
+	return t->base_ns + ((t->frac + cycles * t->cs->mult) >> t->cs->shift);
 }
 
 u64 ktime_get(void)
@@ -72,7 +69,7 @@ static void accumulate(struct timekeeper *t)
 {
 	u64 now = t->cs->read();
 
-	t->frac += ((now - t->cycle_last) & t->cs->mask) * t->cs->mult;
+	t->frac += clocksource_delta(t->cs, t->cycle_last, now) * t->cs->mult;
 	t->cycle_last = now;
 	t->base_ns += t->frac >> t->cs->shift;
 	t->frac &= (1ULL << t->cs->shift) - 1;

@@ -76,7 +76,7 @@ static void calibration_error(struct clocksource *hpet)
 	tsc0 = rdtsc();
 	hpet0 = hpet->read();
 	do
-		ns = clocksource_cyc2ns(hpet, (hpet->read() - hpet0) & hpet->mask);
+		ns = clocksource_cyc2ns(hpet, clocksource_delta(hpet, hpet0, hpet->read()));
 	while (ns < HPET_SPAN_NS);
 	hpet_hz = (rdtsc() - tsc0) * NSEC_PER_SEC / ns;
 	ppm = ((long long)pit_hz - (long long)hpet_hz) * 1000000 / (long long)hpet_hz;

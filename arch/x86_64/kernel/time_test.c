@@ -121,10 +121,10 @@ static void tsc_and_hpet_agree(struct ktest *t)
 	tsc_hz = tsc_calibrate();
 	tsc0 = rdtsc();
 	hpet0 = hpet->read();
-	while (clocksource_cyc2ns(hpet, (hpet->read() - hpet0) & hpet->mask) < IRQS_OFF_NS)
+	while (clocksource_cyc2ns(hpet, clocksource_delta(hpet, hpet0, hpet->read())) < IRQS_OFF_NS)
 		cpu_relax();
 	tsc_ns = (rdtsc() - tsc0) * NSEC_PER_SEC / tsc_hz;
-	hpet_ns = clocksource_cyc2ns(hpet, (hpet->read() - hpet0) & hpet->mask);
+	hpet_ns = clocksource_cyc2ns(hpet, clocksource_delta(hpet, hpet0, hpet->read()));
 	KTEST_EXPECT_GE(t, tsc_ns + hpet_ns / 200, hpet_ns);
 	KTEST_EXPECT_LE(t, tsc_ns, hpet_ns + hpet_ns / 200);
 }
