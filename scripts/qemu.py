@@ -161,8 +161,32 @@ class Session:
         return self.monitor.vga_text(self._workdir)
 
 
+SETTLE_SECONDS = 30.0     # how long a guest may take to do what the serial port announced
+
+
+def wait_for_output(chunks, pattern, seconds):
+    """Wait until the serial output collected in @chunks matches @pattern."""
+    deadline = time.monotonic() + seconds
+    while not re.search(pattern, b"".join(chunks).decode("utf-8", "replace")):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def settled_screen(mon, workdir, pattern):
+    """The VGA screen, read again until its text matches @pattern (if any)."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    screen = mon.vga_text(workdir)
+    while pattern and not re.search(pattern, "\n".join(r[0].rstrip() for r in screen)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+        screen = mon.vga_text(workdir)
+    return screen
+
+
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
-         interact=None, extra=(), icount=TEST_ICOUNT):
+         interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
@@ -170,6 +194,12 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     the VGA text screen through the monitor and stop QEMU.  Otherwise wait
     for QEMU to exit by itself.  @extra: more QEMU arguments.  @icount: the
     -icount setting, None for guest time that follows the host's clock.
+
+    Waits that depend on the guest go by what it printed, not by the host's
+    clock, so that a slow host changes no result: with @timeout_after (a
+    regex), @timeout counts only from the moment the serial output matches
+    it; with @screen_until (a regex), the screen is read again until its
+    text matches (the VGA console may still be a line behind the serial one).
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -200,7 +230,11 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         screen = None
         timed_out = False
         try:
-            if not pattern:
+            if timeout_after and not pattern:
+                if not wait_for_output(chunks, timeout_after, SETTLE_SECONDS + timeout):
+                    raise subprocess.TimeoutExpired(cmd, timeout)
+                proc.wait(timeout=timeout)
+            elif not pattern:
                 proc.wait(timeout=timeout)
             elif not matched.wait(timeout):
                 timed_out = True
@@ -209,7 +243,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
                 mon = Monitor(monitor)
                 if interact:
                     interact(Session(mon, chunks, tmp))
-                screen = mon.vga_text(tmp)
+                screen = settled_screen(mon, tmp, screen_until)
                 mon.command("quit")
                 mon.close()
                 proc.wait(timeout=10)
