@@ -17,8 +17,6 @@
  * allocation: interior pointers and double frees are reported instead.
  */
 #include <kernel/compiler.h>
-#include <kernel/printk.h>
-#include <kernel/string.h>
 #include "heap.h"
 
 const char heap_name[] = "bump";

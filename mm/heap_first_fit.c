@@ -22,7 +22,6 @@
  * the double free it is.
  */
 #include <kernel/compiler.h>
-#include <kernel/printk.h>
 #include "heap.h"
 
 #define CHUNK_ALIGN	16

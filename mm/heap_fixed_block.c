@@ -18,7 +18,6 @@
  * That takes two words, so the smallest block is 16 bytes (blog_os: 8).
  */
 #include <kernel/compiler.h>
-#include <kernel/printk.h>
 #include "heap.h"
 
 const char heap_name[] = "fixed-block";

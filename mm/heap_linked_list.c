@@ -4,8 +4,6 @@
  * (mm/heap_first_fit.c).  Any size up to an arena, memory reused as soon
  * as it is freed, neighbours merged; every allocation walks the free list.
  */
-#include <kernel/printk.h>
-#include <kernel/string.h>
 #include "heap.h"
 
 const char heap_name[] = "linked-list";
