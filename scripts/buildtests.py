@@ -12,6 +12,7 @@ import shutil
 import subprocess
 
 from buildenv import make_env
+from runner import BuildError
 
 COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
 
@@ -47,8 +48,8 @@ def run(runner):
     try:
         outdir, _ = runner.configure("build-system", ["x86_64_defconfig"])
         first = runner.make(outdir, "all").stdout
-    except Exception as e:  # BuildError
-        runner.result("build: x86_64_defconfig builds", False, log=getattr(e, "log", str(e)))
+    except BuildError as e:
+        runner.result("build: x86_64_defconfig builds", False, log=e.log)
         return
     for name, fn in selected:
         ok, detail, log = fn(runner, outdir, first)

@@ -13,6 +13,7 @@ import re
 import subprocess
 
 import qemu
+from runner import BuildError
 
 # name -> (mnemonic, exception name, vector, function at RIP, caller in the
 #          backtrace, lines the NORMAL report must contain)
@@ -59,20 +60,16 @@ def configurations(runner):
                     build(runner, "fault-tiny", ["tiny_defconfig", "ktest.config"])))
     configs.append(("debug_defconfig without frame pointers and kallsyms",
                     build(runner, "fault-nofp", ["debug_defconfig"],
-                          ["--disable", "FRAME_POINTER", "--disable", "KALLSYMS"])))
+                          {"FRAME_POINTER": "n", "KALLSYMS": "n"})))
     return configs
 
 
-def build(runner, name, how, tweaks=()):
+def build(runner, name, how, options=None):
     try:
-        outdir, _ = runner.configure(name, how)
-        if tweaks:
-            subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"),
-                            *tweaks], check=True)
-            runner.make(outdir, "olddefconfig")
+        outdir, _ = runner.configure(name, how, options=options)
         runner.build(outdir)
-    except Exception as e:  # BuildError
-        runner.result(f"fault: {name} builds", False, log=getattr(e, "log", str(e)))
+    except BuildError as e:
+        runner.result(f"fault: {name} builds", False, f"{e.step} failed", e.log)
         return None
     return outdir
 
@@ -224,8 +221,7 @@ def run(runner):
         frame_pointer = runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y"
         ranges = function_ranges(outdir)
         for fault in selected:
-            res = qemu.boot(os.path.join(outdir, "kernel.iso"),
-                            cmdline=f"qemu_exit ktest.fault={fault}", timeout=60)
+            res = runner.boot(outdir, cmdline=f"qemu_exit ktest.fault={fault}")
             problems = check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer)
             runner.result(f"fault: {label}: {fault}", not problems,
                           "; ".join(problems) or f"{verbosity} report, {res.describe()}",

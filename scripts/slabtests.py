@@ -8,7 +8,6 @@ the damaged bytes where there are any, name the function that allocated
 the object (CONFIG_SLAB_DEBUG_TRACK), count exactly one bug, and the kernel
 must go on to the end of its boot.
 """
-import os
 import re
 
 import qemu
@@ -81,8 +80,7 @@ def run_config(runner, config, outdir):
             continue
         if option and runner.config_value(outdir, f"CONFIG_SLAB_DEBUG_{option}") != "y":
             continue
-        res = qemu.boot(os.path.join(outdir, "kernel.iso"),
-                        cmdline=f"qemu_exit ktest.slab_bug={name}", timeout=60)
+        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.slab_bug={name}")
         tracking = runner.config_value(outdir, "CONFIG_SLAB_DEBUG_TRACK") == "y"
         problems = check(res, name, tracking)
         runner.result(label, not problems, "; ".join(problems) or

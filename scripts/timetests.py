@@ -13,12 +13,12 @@
                 test that configuration has passing
 """
 import contextlib
-import os
 import re
 import subprocess
 
 import ktap
 import qemu
+from runner import LONG_BOOT_TIMEOUT
 
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
@@ -69,8 +69,7 @@ def loaded_host(runner):
     if not outdir:
         return
     with busy_host():
-        res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
-                        timeout=120)
+        res = runner.boot(outdir, cmdline=f"qemu_exit {TIME_SUITES}", timeout=LONG_BOOT_TIMEOUT)
     problems, report = suites_pass(res)
     runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
                   res.output)
@@ -81,8 +80,8 @@ def hpet_on(runner, machine):
     outdir = built(runner, label, "debug_defconfig")
     if not outdir:
         return
-    res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=f"qemu_exit {TIME_SUITES}",
-                    timeout=120, extra=["-machine", machine])
+    res = runner.boot(outdir, cmdline=f"qemu_exit {TIME_SUITES}", timeout=LONG_BOOT_TIMEOUT,
+                      extra=["-machine", machine])
     problems, report = suites_pass(res)
     found = [c for c in report.cases if c.name == "hpet_found_through_acpi"]
     if not found or found[0].directive == "SKIP":
@@ -98,8 +97,8 @@ def tsc_reliable(runner):
     outdir = built(runner, label, "debug_defconfig")
     if not outdir:
         return
-    res = qemu.boot(os.path.join(outdir, "kernel.iso"),
-                    cmdline=f"qemu_exit tsc=reliable {TIME_SUITES}", timeout=120)
+    res = runner.boot(outdir, cmdline=f"qemu_exit tsc=reliable {TIME_SUITES}",
+                      timeout=LONG_BOOT_TIMEOUT)
     problems, _ = suites_pass(res)
     line = clocksource_line(res.output)
     if not re.match(r"clocksource: tsc at \d+\.\d{3} MHz \(calibrated against the PIT", line):
@@ -113,8 +112,7 @@ def minimum_ram(runner):
         outdir = built(runner, label, name)
         if not outdir:
             continue
-        res = qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline="qemu_exit", timeout=120,
-                        extra=["-m", f"{mib}M"])
+        res = runner.boot(outdir, timeout=LONG_BOOT_TIMEOUT, extra=["-m", f"{mib}M"])
         has_tests = runner.config_value(outdir, "CONFIG_KTEST") == "y"
         if has_tests:
             problems, report = suites_pass(res)

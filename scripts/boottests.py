@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The boot group of "make test".
+
+Every file in configs/, allyesconfig, every fragment over x86_64_defconfig,
+a few fixed-seed randconfigs and every combination of the slab debug
+options: built with W=e, booted with qemu_exit, the KTAP run checked (or
+"Kernel initialized" when there are no tests); allnoconfig booted to the
+end of initialization with no console at all; debug_defconfig with 2 GiB.
+Records what it built in runner.built for the groups after it.
+"""
+import glob
+import os
+import re
+
+import ktap
+import qemu
+from hosttests import slab_debug_combinations
+from runner import BuildError
+
+RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
+# Slab debug combinations a defconfig or fragment above already boots.
+COVERED_COMBOS = {"prct", "r"}      # debug_defconfig, slab-debug-redzone.config
+
+
+def check_boot(runner, outdir, res, expect_tests):
+    """Problems of a qemu_exit boot, and a summary of it."""
+    has_tests = runner.config_value(outdir, "CONFIG_KTEST") == "y"
+    has_console = runner.config_value(outdir, "CONFIG_SERIAL_CONSOLE") == "y"
+    problems = []
+    if res.status != qemu.EXIT_SUCCESS:
+        problems.append(res.describe())
+    if "Kernel panic" in res.output:
+        problems.append("kernel panic")
+    detail = f"{res.seconds:.1f} s"
+    if has_tests:
+        report = ktap.parse(res.output)
+        problems += report.errors
+        problems += [f"case failed: {c.name}" for c in report.failed]
+        if not report.cases:
+            problems.append("no test cases ran")
+        detail = f"KTAP {report.summary()}, {detail}"
+    elif has_console and "Kernel initialized" not in res.output:
+        problems.append("'Kernel initialized' not printed")
+    if expect_tests is not None and has_tests != expect_tests:
+        problems.append(f"CONFIG_KTEST={'y' if has_tests else 'n'} unexpectedly")
+    return problems, detail
+
+
+def boot_config(runner, name, how, expect_tests=None, env=None, options=None):
+    """Configure, build with W=e, boot with qemu_exit and check the result;
+    the output directory, or None if it did not build."""
+    label = f"boot: {name}"
+    try:
+        outdir, _ = runner.configure(name, how, env, options)
+        runner.build(outdir)
+    except BuildError as e:
+        runner.result(label, False, f"{e.step} failed", e.log)
+        return None
+    res = runner.boot(outdir)
+    problems, detail = check_boot(runner, outdir, res, expect_tests)
+    runner.result(label, not problems, "; ".join(problems) or detail,
+                  res.output if problems else "")
+    return outdir
+
+
+def allnoconfig(runner):
+    """No console and no tests: prove from outside that init finished."""
+    label = "boot: allnoconfig (no console; exit code proves init finished)"
+    if not runner.wanted(label):
+        return
+    try:
+        outdir, _ = runner.configure("allnoconfig", ["allnoconfig"])
+        runner.build(outdir)
+    except BuildError as e:
+        runner.result(label, False, f"{e.step} failed", e.log)
+        return
+    quiet = all(runner.config_value(outdir, s) != "y"
+                for s in ("CONFIG_VGA_CONSOLE", "CONFIG_SERIAL_CONSOLE", "CONFIG_KTEST"))
+    res = runner.boot(outdir)
+    ok = quiet and res.status == qemu.EXIT_SUCCESS and not res.output.strip()
+    runner.result(label, ok, res.describe() if ok or quiet else "a console is enabled",
+                  res.output)
+
+
+def slab_debug_boots(runner):
+    """The whole KTAP run under every combination of the four slab debug
+    options that no defconfig or fragment has already booted."""
+    for combo, options, _ in slab_debug_combinations():
+        name = f"x86_64_defconfig+ktest.config+slab-debug-{combo}"
+        if combo in COVERED_COMBOS or not runner.wanted(f"boot: {name}"):
+            continue
+        boot_config(runner, name, ["x86_64_defconfig", "ktest.config"], expect_tests=True,
+                    options=options)
+
+
+def large_memory(runner):
+    """2 GiB of RAM: memory above the boot tables' first GiB reaches the
+    frame allocator only after paging_init() maps it."""
+    label = "boot: debug_defconfig with 2 GiB of RAM"
+    outdir = runner.built.get("debug_defconfig")
+    if not runner.wanted(label):
+        return
+    if not outdir:
+        runner.not_built(label)
+        return
+    res = runner.boot(outdir, extra=["-m", "2G"])
+    report = ktap.parse(res.output)
+    m = re.search(r"Memory: (\d+) MiB available", res.output)
+    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if not m or int(m.group(1)) < 2000:
+        problems.append(f"memory summary: {m.group(0) if m else None}")
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"{m.group(0)}, KTAP {report.summary()}", res.output if problems else "")
+
+
+def run(runner):
+    for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "*_defconfig"))):
+        name = os.path.basename(path)
+        if runner.wanted(f"boot: {name}"):
+            runner.built[name] = boot_config(runner, name, [name])
+    if runner.wanted("boot: allyesconfig"):
+        boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
+    allnoconfig(runner)
+    for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "fragments",
+                                              "*.config"))):
+        name = f"x86_64_defconfig+{os.path.basename(path)}"
+        if runner.wanted(f"boot: {name}"):
+            runner.built[name] = boot_config(runner, name,
+                                             ["x86_64_defconfig", os.path.basename(path)])
+    for seed in RANDCONFIG_SEEDS:
+        name = f"randconfig-{seed}"
+        if runner.wanted(f"boot: {name}"):
+            boot_config(runner, name, ["randconfig"], env={"KCONFIG_SEED": seed})
+    slab_debug_boots(runner)
+    large_memory(runner)

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The cmdline group of "make test": kernel parameters at work.
+
+ktest.filter picks suites and cases, ktest.panic ends a run in panic(),
+loglevel= silences the console, a kernel without qemu_exit idles until the
+runner stops it, and CONFIG_CMDLINE applies when GRUB passes nothing.
+"""
+import os
+import subprocess
+
+import ktap
+import qemu
+from runner import IDLE_TIMEOUT, BuildError
+
+CONFIG_CMDLINE = "qemu_exit loglevel=8"
+
+
+def run(runner):
+    debug = runner.built.get("debug_defconfig")
+    default = runner.built.get("x86_64_defconfig")
+    tests = [
+        ("cmdline: ktest.filter picks suites and cases", debug, filter_test),
+        ("cmdline: ktest.panic ends in panic(), reported, exit code 35", debug,
+         panic_test),
+        ("cmdline: loglevel=1 keeps info messages off the console", default,
+         loglevel_test),
+        ("cmdline: without qemu_exit the kernel idles; the runner times out", default,
+         timeout_test),
+    ]
+    for label, outdir, fn in tests:
+        if not runner.wanted(label):
+            continue
+        if outdir is None:
+            runner.not_built(label)
+            continue
+        ok, detail, log = fn(runner, outdir)
+        runner.result(label, ok, detail, log)
+    label = "cmdline: CONFIG_CMDLINE is used when GRUB passes none"
+    if runner.wanted(label):
+        runner.result(label, *config_cmdline_test(runner))
+
+
+def filter_test(runner, outdir):
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.filter=glob,string.strscpy*")
+    report = ktap.parse(res.output)
+    suites = sorted(t.name for t in report.root.results) if report.root else []
+    cases = sorted(c.name for c in report.cases)
+    ok = (report.ok and res.status == qemu.EXIT_SUCCESS and suites == ["glob", "string"]
+          and cases == ["glob_table", "strscpy_terminates"])
+    return ok, f"suites {suites}, cases {cases}", res.output
+
+
+def timeout_test(runner, outdir):
+    """Without qemu_exit the kernel idles for ever: the runner must stop
+    QEMU and call it a timeout, never a pass."""
+    res = runner.boot(outdir, cmdline="", timeout=IDLE_TIMEOUT,
+                      timeout_after=r"Kernel initialized")
+    ok = res.timed_out and res.status is None and "Kernel initialized" in res.output
+    return ok, res.describe(), res.output
+
+
+def panic_test(runner, outdir):
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.panic ktest.filter=glob")
+    want = "Kernel panic - not syncing: ktest.panic on the command line"
+    ok = res.status == qemu.EXIT_FAILURE and want in res.output and \
+        "---[ end Kernel panic" in res.output
+    return ok, res.describe(), res.output
+
+
+def loglevel_test(runner, outdir):
+    res = runner.boot(outdir, cmdline="qemu_exit loglevel=1")
+    ok = res.status == qemu.EXIT_SUCCESS and "Boot loader:" not in res.output and \
+        "Kernel initialized" not in res.output
+    return ok, res.describe(), res.output
+
+
+def config_cmdline_test(runner):
+    """qemu_exit reaches the kernel only through CONFIG_CMDLINE here; the
+    test builds a configuration of its own."""
+    try:
+        outdir, log = runner.configure("config-cmdline", ["x86_64_defconfig"])
+        subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"),
+                        "--set-str", "CMDLINE", CONFIG_CMDLINE], check=True)
+        log += runner.make(outdir, "olddefconfig").stdout
+        log += runner.build(outdir)
+    except BuildError as e:
+        return False, f"{e.step} failed", e.log
+    res = runner.boot(outdir, cmdline=None)
+    ok = res.status == qemu.EXIT_SUCCESS and \
+        f"Command line: {CONFIG_CMDLINE}" in res.output
+    return ok, res.describe(), res.output
+

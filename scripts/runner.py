@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The runner API of "make test": what every test group module uses.
+
+scripts/test-kernel parses the arguments and calls each group module's
+run(runner).  A group sees only this:
+
+  runner.result(name, ok, detail, log)   one line of the report
+  runner.wanted(name)                    --only selects this result
+  runner.make(outdir, *targets)          make in an output directory
+  runner.configure(name, how, ...)       a configuration in builddir/NAME
+  runner.build(outdir)                   make all with W=e
+  runner.boot(outdir, cmdline, ...)      boot its ISO (qemu.boot)
+  runner.run_program(path, *args)        run a host program
+  runner.config_value(outdir, symbol)    a value of its .config
+  runner.built[name]                     configurations the boot group built
+  runner.not_built(label)                report a result that could not run
+
+Every wait a test may do is one of the constants below, so that no group
+keeps a timeout of its own.
+"""
+import fnmatch
+import os
+import shutil
+import subprocess
+
+import qemu
+from buildenv import make_env
+
+# Seconds of guest activity a boot may take: BOOT for a KTAP run or one
+# fault, LONG_BOOT for the timer suites (they wait on guest time) and
+# boots with little RAM.  Both are far above what a boot takes, and under
+# -icount a loaded host slows the guest without moving its clock.
+BOOT_TIMEOUT = 60
+LONG_BOOT_TIMEOUT = 120
+# A guest's answer to input the host sends it (keys typed through QEMU).
+INTERACT_TIMEOUT = 15
+# How long an idle guest must stay silent to count as idle.
+IDLE_TIMEOUT = 3
+# A host program: the longest (host_defconfig) takes about 10 s.
+PROGRAM_TIMEOUT = 300
+JOBS = str(os.cpu_count() or 2)
+
+
+class BuildError(Exception):
+    """A make step failed; @step says which, @log what make printed."""
+
+    def __init__(self, step, log):
+        super().__init__(step)
+        self.step = step
+        self.log = log
+
+
+def lost_options(config_text, options):
+    """The symbols of @options ({symbol: "y" or "n"}) whose value in the
+    .config text @config_text is not the requested one."""
+    values = {}
+    for line in config_text.splitlines():
+        if line.startswith("CONFIG_") and "=" in line:
+            sym, _, value = line.partition("=")
+            values[sym[len("CONFIG_"):]] = value.strip().strip('"')
+    return [s for s, v in options.items() if values.get(s, "n") != v]
+
+
+class Runner:
+    def __init__(self, srctree, builddir, only=None, verbose=False, out=None):
+        self.srctree = srctree
+        self.builddir = builddir
+        self.only = only
+        self.verbose = verbose
+        self.out = out or (lambda text: print(text, flush=True))
+        self.passed = 0
+        self.failed = 0
+        self.failures = []
+        self.built = {}     # name -> output directory of a configuration that built
+
+    def wanted(self, name):
+        return not self.only or any(fnmatch.fnmatch(name, p) for p in self.only)
+
+    def result(self, name, ok, detail="", log=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.failures.append(name)
+        self.out(f"{'ok  ' if ok else 'FAIL'} {name}{'  (' + detail + ')' if detail else ''}")
+        if (not ok or self.verbose) and log:
+            self.out("\n".join("     | " + line for line in log.rstrip().splitlines()[-60:]))
+
+    def not_built(self, label):
+        self.result(label, False, "its configuration was not built (build failed, or --only "
+                    "left it out)")
+
+    # ------------------------------------------------------------------
+    def make(self, outdir, *targets, env=None, check=True, arch=None):
+        cmd = ["make", "-C", self.srctree, f"O={outdir}", f"-j{JOBS}",
+               *([f"ARCH={arch}"] if arch else []), *targets]
+        proc = subprocess.run(cmd, env=make_env(**(env or {})),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if check and proc.returncode:
+            raise BuildError(" ".join(targets), proc.stdout)
+        return proc
+
+    def configure(self, name, how, env=None, options=None, arch=None, fresh=True):
+        """Configure builddir/NAME by @how (a list of make targets), then
+        set @options ({symbol: "y" or "n"}), which must stick.  @fresh
+        starts from an empty directory; otherwise the objects of the last
+        configuration stay, and only what the change touches rebuilds."""
+        outdir = os.path.join(self.builddir, name)
+        if fresh:
+            shutil.rmtree(outdir, ignore_errors=True)
+        os.makedirs(outdir, exist_ok=True)
+        log = ""
+        for target in how:
+            log += self.make(outdir, target, env=dict(env or {}, KCONFIG_STRICT="1"),
+                             arch=arch).stdout
+        if options:
+            log += self.set_options(outdir, options, arch)
+        return outdir, log
+
+    def set_options(self, outdir, options, arch=None):
+        args = [a for sym, v in options.items()
+                for a in ("--enable" if v == "y" else "--disable", sym)]
+        config = os.path.join(outdir, ".config")
+        subprocess.run(["kconfig-tweak", "--file", config, *args], check=True)
+        log = self.make(outdir, "olddefconfig", arch=arch).stdout
+        with open(config, encoding="utf-8") as f:
+            lost = lost_options(f.read(), options)
+        if lost:
+            raise BuildError("configure", log + f"\nnot kept in .config: {lost}\n")
+        return log
+
+    def build(self, outdir, arch=None):
+        return self.make(outdir, "W=e", "all", arch=arch).stdout
+
+    def config_value(self, outdir, symbol):
+        with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(symbol + "="):
+                    return line.split("=", 1)[1].strip().strip('"')
+        return None
+
+    # ------------------------------------------------------------------
+    def boot(self, outdir, cmdline="qemu_exit", timeout=BOOT_TIMEOUT, **kwargs):
+        """Boot the ISO of @outdir with @cmdline (None: no command line at
+        all); the other arguments are qemu.boot()'s."""
+        return qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=cmdline, timeout=timeout,
+                         **kwargs)
+
+    def run_program(self, path, *args, env=None):
+        return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, timeout=PROGRAM_TIMEOUT,
+                              env=dict(os.environ, **(env or {})))
+
+    def ensure_built(self, names):
+        """Build (without booting) the configurations in @names that no
+        group built: NAME_defconfig or NAME_defconfig+FRAGMENT.config."""
+        for name in names:
+            if name in self.built:
+                continue
+            base, _, fragment = name.partition("+")
+            try:
+                outdir, _ = self.configure(name, [base] + ([fragment] if fragment else []))
+                self.build(outdir)
+                self.built[name] = outdir
+            except BuildError as e:
+                self.result(f"build: {name} builds", False, f"{e.step} failed", e.log)
