@@ -93,22 +93,30 @@ KCONFIG_QCONF = kconfig-qconf
 KCONFIG_MERGE = kconfig-merge
 export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
 
-SRCARCH := x86_64
+# ARCH=host builds the hardware-free code, with its test suites, as a program
+# for the build machine (arch/host/Kconfig says what that is and why).  Its
+# code includes the x86_64 <asm/...> headers, as Linux's ARCH=um does x86's.
+ARCH ?= x86_64
+SRCARCH := $(ARCH)
+ifeq ($(wildcard $(srctree)/arch/$(SRCARCH)/Kconfig),)
+  $(error ARCH=$(ARCH): no such architecture (arch/x86_64, or arch/host for the host tests))
+endif
+HEADER_ARCH := $(if $(filter host,$(SRCARCH)),x86_64,$(SRCARCH))
+export SRCARCH HEADER_ARCH
 
-# No system or compiler headers (include/kernel/types.h says why).  include/
-# of the output tree comes first: its generated/autoconf.h must win over one
-# that an in-tree build left in the source tree.
-KBUILD_CPPFLAGS := -nostdinc -I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include \
+# include/ of the output tree comes first: its generated/autoconf.h must win
+# over one that an in-tree build left in the source tree.  Flags that only
+# the kernel (freestanding) or only the host program wants are added by
+# arch/$(SRCARCH)/Makefile.
+KBUILD_CPPFLAGS := -I$(objtree)/include -I$(srctree)/arch/$(HEADER_ARCH)/include \
 		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
-KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin-printf -fno-common \
-		 -fno-delete-null-pointer-checks \
-		 -fno-strict-aliasing -fno-pie -fno-stack-protector \
-		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
+KBUILD_CFLAGS := -std=gnu11 -fno-common -fno-delete-null-pointer-checks \
+		 -fno-strict-aliasing \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 		 -Wstrict-prototypes -Wvla -Wundef
-KBUILD_AFLAGS := -I$(srctree)/arch/$(SRCARCH)/include/
-KBUILD_LDFLAGS := -nostdlib -z noexecstack
+KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/
+KBUILD_LDFLAGS :=
 # KCFLAGS: extra flags for every C file, as in Linux.
 KBUILD_CFLAGS += $(KCFLAGS)
 # W=e turns warnings into errors (the test suite builds every config so).
@@ -120,8 +128,10 @@ ifeq ("$(origin W)", "command line")
   endif
 endif
 
-# Objects of these directories make up the kernel.
-build-dirs := arch/$(SRCARCH) kernel mm drivers lib
+# Objects of these directories make up the kernel.  The host program is
+# their hardware-free part (the host-y lists) and arch/host's own code.
+build-dirs := arch/$(HEADER_ARCH) kernel mm drivers lib
+build-dirs += $(if $(filter host,$(SRCARCH)),arch/host)
 
 # ---------------------------------------------------------------------------
 # Which kind of goal is this?  Configuration targets must not need a

@@ -2,7 +2,7 @@
 /*
  * Tests of the log ring buffer, on small rings of the tests' own, so that
  * wrapping is cheap and the kernel log stays intact.  Also built for the
- * host (lib/tests/), where AddressSanitizer checks the wrap-around copies.
+ * host (ARCH=host), where AddressSanitizer checks the wrap-around copies.
  */
 #include <kernel/ktest.h>
 #include <kernel/log_buf.h>

@@ -31,7 +31,7 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
-#ifdef KTEST_HOST
+#if IS_ENABLED(CONFIG_HOST)
 extern const struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_suites[];
 #define suites_start __start_ktest_suites
 #define suites_end __stop_ktest_suites

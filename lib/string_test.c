@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tests of lib/string.c.  Also built for the host (lib/tests/), where
+ * Tests of lib/string.c.  Also built for the host (ARCH=host), where
  * AddressSanitizer checks that no function reads or writes out of bounds.
  */
 #include <kernel/errno.h>

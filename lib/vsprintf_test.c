@@ -3,7 +3,7 @@
  * Tests of vsnprintf: each conversion with its flags, widths, precisions
  * and lengths, truncation and the C99 return value.  The host build adds a
  * comparison with the host C library over thousands of generated formats
- * (lib/tests/vsprintf_vs_libc.c).
+ * (arch/host/kernel/vsprintf_libc.c).
  */
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>

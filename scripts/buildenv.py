@@ -12,7 +12,8 @@ OUTER_MAKE_VARS = {
     "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "sub_make_done", "srctree",
     "objtree", "VPATH", "abs_srctree", "abs_objtree", "quiet", "Q", "KBUILD_VERBOSE",
     "KCONFIG_CONFIG", "KBUILD_CPPFLAGS", "KBUILD_CFLAGS", "KBUILD_AFLAGS", "CC", "LD", "AR",
-    "NM", "OBJCOPY", "CPP", "NASM", "HOSTCC", "PYTHON", "O", "V", "W",
+    "NM", "OBJCOPY", "CPP", "NASM", "HOSTCC", "PYTHON", "O", "V", "W", "ARCH", "SRCARCH",
+    "HEADER_ARCH",
 }
 
 

@@ -1,21 +1,25 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The host group of "make test".
+"""The host group of "make test" (also "make hosttest").
 
-The hardware-free code (lib/, the log ring, the VGA grid, the Multiboot2
-parser, the memory map and heaps) and its suites built for the host under
-ASan/UBSan by lib/tests/Makefile, vsnprintf against libc; then the KTAP
-parser's unit tests, the runner's, and the documentation checked against
-the tree.
+The hardware-free code and its suites as a host program under ASan and
+UBSan (make ARCH=host, arch/host/Kconfig), once per variant: a variant is
+host_defconfig plus a fragment of configs/fragments/ or a set of Kconfig
+options, never compiler flags.  Every variant builds in the same output
+directory, one after the other, so that each rebuilds only the files that
+use an option it changes.  host_defconfig runs every suite; the other
+variants run the memory suites, which are what they change.
+
+Then the KTAP parser's unit tests, the runner's, and the documentation
+checked against the tree.
 """
 import os
 import re
-import subprocess
 import sys
 
 import ktap
-from buildenv import make_env
-from runner import JOBS
+from runner import BuildError
 
+MM_SUITES = "memblock,page_alloc,heap*,slab*"
 SLAB_DEBUG = {"p": "POISON", "r": "REDZONE", "c": "CHECKS", "t": "TRACK"}
 
 
@@ -31,50 +35,53 @@ def slab_debug_combinations():
         yield combo, options, f"slab debug options {what}"
 
 
-def host_make(runner, outdir, target):
-    return subprocess.run(["make", f"-j{JOBS}", "-s", "-f",
-                           os.path.join(runner.srctree, "lib/tests/Makefile"),
-                           f"srctree={runner.srctree}", f"obj={outdir}", target],
-                          env=make_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True)
+def variants():
+    """(name, make targets, options, what it is) of every host variant."""
+    yield "host_defconfig", ["host_defconfig"], None, "every hardware-free suite"
+    for frag, what in (("frame-bitmap.config", "bitmap frame allocator"),
+                       ("heap-bump.config", "bump heap"),
+                       ("heap-linked-list.config", "linked-list heap"),
+                       ("heap-fixed-block.config", "fixed-block heap")):
+        yield f"host_defconfig+{frag}", ["host_defconfig", frag], None, what
+    for combo, options, what in slab_debug_combinations():
+        yield f"slab-debug-{combo}", ["host_defconfig"], options, what
 
 
-def heap_programs(runner, outdir):
-    """(program, label) of every heap design and slab debug combination
-    the host Makefile builds."""
-    for prog in host_make(runner, outdir, "list-heap-programs").stdout.split():
-        if prog.startswith("heap-"):
-            what = f"{prog[5:]} heap"
-        else:
-            combo = prog[len("slab-debug-"):]
-            what = "slab heap, debug options " + ("none" if combo == "none" else
-                                                  "+".join(SLAB_DEBUG[c] for c in combo))
-        yield prog, f"{what}: heap, model, hostile (and slab) suites under ASan/UBSan"
-
-
-def host_programs(runner):
-    if not runner.wanted("host: *"):
+def run_variant(runner, outdir, name, what):
+    label = f"host: {name}: {what}, under ASan/UBSan"
+    try:
+        log = runner.build(outdir, arch="host")
+    except BuildError as e:
+        runner.result(label, False, f"{e.step} failed", e.log)
         return
-    outdir = os.path.join(runner.builddir, "host")
-    proc = host_make(runner, outdir, "build")
+    suites = "*" if name == "host_defconfig" else MM_SUITES
+    proc = runner.run_program(os.path.join(outdir, "ktest-host"), suites)
+    report = ktap.parse(proc.stdout)
+    problems = report.errors + [f"case failed: {c.name}" for c in report.failed]
     if proc.returncode:
-        runner.result("host: build for the host with ASan and UBSan", False, log=proc.stdout)
-        return
-    programs = (("ktest-host", "lib/, log ring, VGA grid, Multiboot2, keyboard suites under "
-                               "ASan/UBSan"),
-                ("vsprintf-vs-libc", "vsnprintf against the C library"),
-                ("frames-bitmap", "memory map and bitmap frame allocator under ASan/UBSan"),
-                ("frames-buddy", "memory map and buddy frame allocator under ASan/UBSan"))
-    programs += tuple(heap_programs(runner, outdir))
-    for prog, label in programs:
-        proc = runner.run_program(os.path.join(outdir, prog))
-        report = ktap.parse(proc.stdout)
-        ok = report.ok and proc.returncode == 0
-        detail = report.summary() if report.root else "no KTAP"
-        calls = sum(int(m) for m in re.findall(r"# .*: (\d+) calls compared", proc.stdout))
-        if calls:
-            detail += f", {calls} calls compared"
-        runner.result(f"host: {label}", ok, detail, "\n".join(report.errors) + "\n" + proc.stdout)
+        problems.append(f"exit status {proc.returncode}")
+    if not report.cases:
+        problems.append("no test cases ran")
+    detail = f"KTAP {report.summary()}" if report.root else "no KTAP"
+    calls = sum(int(m) for m in re.findall(r"# .*: (\d+) calls compared", proc.stdout))
+    if calls:
+        detail += f", vsnprintf and the C library's compared on {calls} calls"
+    runner.result(label, not problems, "; ".join(problems) or detail, log + proc.stdout)
+
+
+def host_variants(runner):
+    first = True
+    for name, how, options, what in variants():
+        if not runner.wanted(f"host: {name}:*"):
+            continue
+        try:
+            outdir, _ = runner.configure("host", how, options=options, arch="host",
+                                         fresh=first)
+        except BuildError as e:
+            runner.result(f"host: {name}: {what}", False, f"{e.step} failed", e.log)
+            continue
+        first = False
+        run_variant(runner, outdir, name, what)
 
 
 def script_checks(runner):
@@ -91,5 +98,5 @@ def script_checks(runner):
 
 
 def run(runner):
-    host_programs(runner)
+    host_variants(runner)
     script_checks(runner)

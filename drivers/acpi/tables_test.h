@@ -2,7 +2,7 @@
 /*
  * A made-up set of ACPI tables at a made-up physical address, for the
  * table walk's suite (drivers/acpi/tables_test.c) and its host fuzz suite
- * (lib/tests/acpi_fuzz.c): RSDP 2.0, an XSDT and an RSDT listing FACP,
+ * (arch/host/kernel/acpi_fuzz.c): RSDP 2.0, an XSDT and an RSDT listing FACP,
  * APIC and HPET, every checksum right.
  */
 #ifndef _DRIVERS_ACPI_TABLES_TEST_H

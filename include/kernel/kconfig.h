@@ -17,13 +17,7 @@
 #ifndef _KERNEL_KCONFIG_H
 #define _KERNEL_KCONFIG_H
 
-/*
- * The host builds of kernel code (lib/tests/) have no kconfig run: they set
- * the few CONFIG_ options they need with -D and include only IS_ENABLED().
- */
-#ifndef KTEST_HOST
 #include <generated/autoconf.h>
-#endif
 
 #define __kconfig_arg_1 0,
 #define __kconfig_second(ignored, val, ...) val

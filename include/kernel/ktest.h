@@ -45,10 +45,10 @@ struct ktest_suite {
 };
 
 /*
- * The host build (lib/tests/) collects suites in a section whose name is a
- * C identifier, so that the host linker provides its start and end.
+ * The host program (ARCH=host) collects suites in a section whose name is
+ * a C identifier, so that the host linker provides its start and end.
  */
-#ifdef KTEST_HOST
+#if IS_ENABLED(CONFIG_HOST)
 #define __ktest_section __section("ktest_suites")
 #else
 #define __ktest_section __section(".ktest_suites")

@@ -2,7 +2,7 @@
 /*
  * Tests of the scancode decoder: byte sequences as the i8042 delivers
  * them (scancode set 1) and the text they must type.  Runs in the kernel
- * and, under ASan/UBSan, on the host (lib/tests/).
+ * and, under ASan/UBSan, on the host (ARCH=host).
  */
 #include <kernel/compiler.h>
 #include <kernel/ktest.h>

@@ -22,7 +22,7 @@
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define BOOT_MAP_SIZE		(1UL << 30)	/* physical memory mapped at boot */
 
-/* The host build of mm/ (lib/tests/) puts "physical memory" in an arena. */
+/* The host program (ARCH=host) puts "physical memory" in an arena. */
 #ifndef PAGE_OFFSET
 #define PAGE_OFFSET		0xffff888000000000UL
 #endif

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Included first in every lib/ file built for the host: gives the kernel's
- * functions that share a name with the C library names of their own, so
- * that the host program can use (and compare with) both.
+ * Included first in every file of the host program (arch/host/Makefile):
+ * gives the kernel's functions that share a name with the C library names
+ * of their own, so that the program can use (and compare with) both.  A
+ * file that calls the C library's versions defines HOST_LIBC_NAMES.
  */
-#ifndef _LIB_TESTS_HOST_RENAME_H
-#define _LIB_TESTS_HOST_RENAME_H
+#ifndef _HOST_RENAME_H
+#define _HOST_RENAME_H
 
+#ifndef HOST_LIBC_NAMES
 #define memcpy		kestrel_memcpy
 #define memmove		kestrel_memmove
 #define memset		kestrel_memset
@@ -34,5 +36,7 @@
 #define isprint		kestrel_isprint
 #define tolower		kestrel_tolower
 #define toupper		kestrel_toupper
+
+#endif /* HOST_LIBC_NAMES */
 
 #endif

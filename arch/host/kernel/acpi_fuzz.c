@@ -15,7 +15,7 @@
 #include <kernel/log_buf.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-#include "../../drivers/acpi/tables_test.h"
+#include "tables_test.h"
 
 void *malloc(size_t size);
 void free(void *ptr);

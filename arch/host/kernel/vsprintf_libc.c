@@ -5,8 +5,10 @@
  * negative value), precisions (also "*"), length modifiers and values for
  * each conversion, limited to what C99 defines.  Each format is checked
  * for the text and the return value, with a full buffer and a truncating
- * one.  Prints KTAP, one case per conversion.
+ * one.  This half sees only the C library (HOST_LIBC_NAMES);
+ * vsprintf_libc_test.c turns each conversion into a ktest case.
  */
+#include "vsprintf_libc.h"
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -17,6 +19,7 @@
 int kestrel_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
 #define MAX_REPORTS 5
+#define REPORT_MAX 256
 
 struct conv {
 	const char *name;
@@ -53,7 +56,8 @@ static const char *const widths[] = { "", "1", "2", "5", "12", "25", "*", NULL }
 static const char *const precisions[] = { "", ".", ".0", ".1", ".3", ".10", ".*", NULL };
 static const int star_values[] = { 7, -7, 0 };
 
-static unsigned long checked, mismatches;
+static struct vsprintf_libc_result *result;
+static void (*report)(const char *line);
 
 struct outputs {
 	char want[64], got[64];
@@ -108,6 +112,18 @@ static void format_value(struct outputs *o, size_t size, const char *fmt, int ns
 	}
 }
 
+static void report_mismatch(const struct outputs *o, const char *fmt, int a, int b, size_t vi,
+			    size_t size)
+{
+	char line[REPORT_MAX];
+
+	snprintf(line, sizeof(line), "\"%s\" (stars %d %d, value #%zu, size %zu): "
+		 "libc \"%.*s\" (%d), kernel \"%.*s\" (%d)", fmt, a, b, vi, size,
+		 size ? (int)strnlen(o->want, size) : 0, o->want, o->want_ret,
+		 size ? (int)strnlen(o->got, size) : 0, o->got, o->got_ret);
+	report(line);
+}
+
 static void compare(const char *fmt, int nstars, int a, int b, const struct conv *c, bool wide,
 		    size_t vi)
 {
@@ -119,14 +135,11 @@ static void compare(const char *fmt, int nstars, int a, int b, const struct conv
 		size_t size = sizes[s];
 
 		format_value(&o, size, fmt, nstars, a, b, c, wide, vi);
-		checked++;
+		result->checked++;
 		if (o.want_ret == o.got_ret && !memcmp(o.want, o.got, sizeof(o.want)))
 			continue;
-		if (++mismatches <= MAX_REPORTS)
-			printf("    # \"%s\" (stars %d %d, value #%zu, size %zu): "
-			       "libc \"%.*s\" (%d), kernel \"%.*s\" (%d)\n", fmt, a, b, vi, size,
-			       size ? (int)strnlen(o.want, size) : 0, o.want, o.want_ret,
-			       size ? (int)strnlen(o.got, size) : 0, o.got, o.got_ret);
+		if (++result->mismatches <= MAX_REPORTS)
+			report_mismatch(&o, fmt, a, b, vi, size);
 		return;
 	}
 }
@@ -192,19 +205,21 @@ static void run_conv(const struct conv *c)
 	}
 }
 
-int main(void)
+unsigned int vsprintf_libc_conversions(void)
 {
-	size_t i, n = sizeof(convs) / sizeof(convs[0]);
-	unsigned long total_bad = 0;
+	return sizeof(convs) / sizeof(convs[0]);
+}
 
-	printf("KTAP version 1\n1..%zu\n", n);
-	for (i = 0; i < n; i++) {
-		checked = mismatches = 0;
-		run_conv(&convs[i]);
-		printf("# %s: %lu calls compared, %lu mismatches\n", convs[i].name, checked,
-		       mismatches);
-		printf("%s %zu %s\n", mismatches ? "not ok" : "ok", i + 1, convs[i].name);
-		total_bad += mismatches;
-	}
-	return total_bad ? 1 : 0;
+const char *vsprintf_libc_name(unsigned int i)
+{
+	return convs[i].name;
+}
+
+void vsprintf_libc_compare(unsigned int i, struct vsprintf_libc_result *res,
+			   void (*report_line)(const char *line))
+{
+	res->checked = res->mismatches = 0;
+	result = res;
+	report = report_line;
+	run_conv(&convs[i]);
 }

@@ -5,12 +5,14 @@
  *
  *   16 x allocate 64 bytes, then 16 x free, repeated ROUNDS times
  *
- * Kestrel's slab allocator (mm/slab.c over the buddy allocator, no
- * debugging), glibc's malloc, mimalloc and jemalloc.  callgrind counts the
- * instructions of bench_rounds() alone (--toggle-collect), after a warm-up
- * outside it; the script divides by the number of pairs.
+ * Kestrel's heap (the host program with CONFIG_HOST_HEAP_BENCH: the
+ * configured heap design over the buddy allocator, no sanitizers), glibc's
+ * malloc, mimalloc and jemalloc (this file alone, with BENCH_MIMALLOC for
+ * mimalloc).  callgrind counts the instructions of bench_rounds() alone
+ * (--toggle-collect), after a warm-up outside it; the script divides by
+ * the number of pairs.
  *
- * Usage: heap-bench-ALLOCATOR [ROUNDS]
+ * Usage: heap-bench [ROUNDS]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +20,14 @@
 #define BATCH	16
 #define SIZE	64
 
-#if defined(BENCH_KESTREL)
+/* A file of the host program has the configuration; the others have none. */
+#if defined(CONFIG_HOST_HEAP_BENCH)
 #include <kernel/slab.h>
 #define ALLOC(n)	kmalloc(n)
 #define FREE(p)		kfree(p)
-#define NAME		"kestrel-slab"
+#define NAME		"kestrel"
 
-/* host_printk.c writes here; the benchmark prints nothing of the kernel's. */
+/* printk.c writes here; the benchmark prints nothing of the kernel's. */
 void host_write(const char *text, size_t len);
 void host_write(const char *text, size_t len)
 {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Runs the lib/ ktest suites on the host, where AddressSanitizer and UBSan
- * watch every access.  Prints KTAP; exits 1 if a case failed.
+ * main() of the host test runner (CONFIG_HOST_KTEST): runs the ktest
+ * suites linked into the program, where AddressSanitizer and UBSan watch
+ * every access, and prints KTAP on standard output.  Exits 1 if a case
+ * failed, 2 on a bad argument.
  *
- * Usage: ktest-host [FILTER]; KTEST_SEED=N fixes the seed of randomized cases.
+ * Usage: ktest-host [FILTER]   (FILTER as "ktest.filter="; KTEST_SEED=N
+ * fixes the seed of randomized cases)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,7 @@ int ktest_run_all(const char *filter);
 int ktest_set_seed(const char *val);
 void host_write(const char *text, size_t len);
 
+/* printk.c's output goes here. */
 void host_write(const char *text, size_t len)
 {
 	fwrite(text, 1, len, stdout);
@@ -22,6 +26,11 @@ int main(int argc, char **argv)
 	const char *seed = getenv("KTEST_SEED");
 	int failures;
 
+	if (!IS_ENABLED(CONFIG_KTEST)) {
+		fprintf(stderr, "%s: built without CONFIG_KTEST, so there is nothing to run\n",
+			argv[0]);
+		return 2;
+	}
 	if (seed && ktest_set_seed(seed)) {
 		fprintf(stderr, "KTEST_SEED=%s: not a non-zero number\n", seed);
 		return 2;

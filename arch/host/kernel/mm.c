@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The page provider of the host build of mm/: a 64 MiB arena, aligned to
+ * The page provider of the host program's mm/: a 64 MiB arena, aligned to
  * the largest block the frame allocator hands out so that alignment of a
  * "physical" address and of its pointer are the same, set up as the
  * kernel's mm_init() would (the first MiB reserved) before main() runs.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * printk for the host build: formats with the kernel's own vsnprintf,
+ * printk for the host program: formats with the kernel's own vsnprintf,
  * keeps every message in a kernel_log ring (kernel/log_buf.c) as the
  * kernel does, and hands what passes the log level to host_write()
- * (host_main.c).  So the KTAP the host tests print went through the code
+ * (main.c, or heap_bench.c).  So the KTAP the host tests print went through the code
  * under test, and ktest_log_contains() works on the host as in the kernel.
  */
 #include <kernel/log_buf.h>

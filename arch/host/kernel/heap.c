@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The host build of the kernel heap starts it as mm_init() does, right
- * after the frame allocator (host_mm.c, constructor 101) and before main().
+ * The host program starts the kernel heap as mm_init() does, right after
+ * the frame allocator (mm.c, constructor 101) and before main().
  */
 #include <kernel/slab.h>
 
