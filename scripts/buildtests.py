@@ -42,7 +42,11 @@ def run(runner):
          slab_api_misuse),
         ("build: clean keeps the configuration, mrproper removes it", clean_targets),
     ]
-    selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
+    kernel_build(runner, [(name, fn) for name, fn in tests if runner.wanted(name)])
+    host_build(runner)
+
+
+def kernel_build(runner, selected):
     if not selected:
         return
     try:
@@ -54,6 +58,82 @@ def run(runner):
     for name, fn in selected:
         ok, detail, log = fn(runner, outdir, first)
         runner.result(name, ok, detail, log)
+
+
+# The host program's objects of host_defconfig that are not in lib/ or
+# arch/host/, where every file is a host file: any other object means a
+# host-y list leaked hardware code into the host build.
+HOST_OBJECTS = {
+    "arch/x86_64/kernel": {"multiboot2.o", "multiboot2_test.o"},
+    "kernel": {"log_buf.o", "log_buf_test.o", "symbol.o"},
+    "drivers/video": {"vga_text.o", "vga_text_test.o"},
+    "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},
+    "drivers/acpi": {"tables.o", "tables_test.o"},
+    "mm": {"memblock.o", "page_alloc.o", "page_alloc_buddy.o", "heap_common.o", "slab.o",
+           "slab_debug.o", "memblock_test.o", "page_alloc_test.o", "heap_test.o",
+           "slab_test.o", "heap_model_test.o", "heap_hostile_test.o", "slab_hostile_test.o"},
+}
+
+
+def host_build(runner):
+    """ARCH=host has the kernel build's properties."""
+    tests = [
+        ("build: ARCH=host builds only host-y files, with the sanitizers", host_objects),
+        ("build: ARCH=host null rebuild runs no command", host_null_rebuild),
+        ("build: ARCH=host toggling CONFIG_SLAB_DEBUG_POISON rebuilds only slab.o and "
+         "slab_debug.o", host_toggle_symbol),
+    ]
+    selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
+    if not selected:
+        return
+    try:
+        outdir, _ = runner.configure("build-host", ["host_defconfig"], arch="host")
+        first = runner.make(outdir, "all", arch="host").stdout
+    except BuildError as e:
+        runner.result("build: ARCH=host host_defconfig builds", False, log=e.log)
+        return
+    for name, fn in selected:
+        ok, detail, log = fn(runner, outdir, first)
+        runner.result(name, ok, detail, log)
+
+
+def host_objects(runner, outdir, first):
+    built = [o for o in compiled(first) if not o.startswith(("lib/", "arch/host/"))]
+    got = {}
+    for o in built:
+        got.setdefault(os.path.dirname(o), set()).add(os.path.basename(o))
+    problems = [f"{d}: {sorted(got.get(d, set()) ^ want)}"
+                for d, want in sorted(HOST_OBJECTS.items()) if got.get(d, set()) != want]
+    problems += [f"{d}: {sorted(got[d])}" for d in sorted(set(got) - set(HOST_OBJECTS))]
+    unsanitized = [o for o in compiled(first) if "-fsanitize=address" not in read_cmd(outdir, o)]
+    if unsanitized:
+        problems.append(f"built without -fsanitize=address: {unsanitized}")
+    if not os.access(os.path.join(outdir, "ktest-host"), os.X_OK):
+        problems.append("no ktest-host program")
+    return not problems, "; ".join(problems) or f"{len(compiled(first))} objects", first
+
+
+def host_null_rebuild(runner, outdir, first):
+    out = runner.make(outdir, "all", arch="host").stdout
+    ran = commands(out)
+    return not ran, f"{len(commands(first))} commands first, {len(ran)} after", out
+
+
+def read_cmd(outdir, obj):
+    path = os.path.join(outdir, os.path.dirname(obj), f".{os.path.basename(obj)}.cmd")
+    with open(path, encoding="utf-8") as f:
+        return f.readline()
+
+
+def host_toggle_symbol(runner, outdir, first):
+    runner.set_options(outdir, {"SLAB_DEBUG": "y", "SLAB_DEBUG_POISON": "n"}, arch="host")
+    outs = [runner.make(outdir, "all", arch="host").stdout]
+    runner.set_options(outdir, {"SLAB_DEBUG_POISON": "y"}, arch="host")
+    outs.append(runner.make(outdir, "all", arch="host").stdout)
+    linked = all(("LD", "ktest-host") in commands(out) for out in outs)
+    on = compiled(outs[1])
+    ok = on == ["mm/slab.o", "mm/slab_debug.o"] and linked
+    return ok, f"rebuilt {' '.join(on) or 'nothing'}; relinked: {linked}", "\n".join(outs)
 
 
 def null_rebuild(runner, outdir, first):
@@ -107,7 +187,7 @@ def kconfig_dropped_values(runner, outdir, first):
     frag = os.path.join(outdir, "bad.config")
     with open(frag, "w", encoding="utf-8") as f:
         f.write("CONFIG_SERIAL_BAUD=200000\nCONFIG_NO_SUCH_OPTION=y\nCONFIG_LOG_BUF_SHIFT=15\n")
-    env = make_env(srctree=runner.srctree, KERNELVERSION="test",
+    env = make_env(srctree=runner.srctree, KERNELVERSION="test", SRCARCH="x86_64",
                    KCONFIG_CONFIG=os.path.join(outdir, ".config"), KCONFIG_STRICT="1")
     subprocess.run(["kconfig-merge", "-m", os.path.join(outdir, ".config"), frag], cwd=outdir,
                    env=env, stdout=subprocess.DEVNULL, check=True)
@@ -141,7 +221,7 @@ def dirty_srctree(runner, outdir, first):
     Runs on a copy of the sources, so the real tree is left alone."""
     copy = os.path.join(runner.builddir, "dirty-srctree")
     shutil.rmtree(copy, ignore_errors=True)
-    outputs = shutil.ignore_patterns(".git", "build", "hosttest", "*.o", "*.a", ".*.cmd",
+    outputs = shutil.ignore_patterns(".git", "build", "ktest-host", "*.o", "*.a", ".*.cmd",
                                      ".config*", "kernel.elf", "kernel.iso", "kernel.ld",
                                      "fixdep")
     top_include = os.path.join(runner.srctree, "include")
