@@ -6,9 +6,7 @@
  * console exists wait in the log buffer and are replayed to each console
  * as it registers, so the order of the console drivers does not matter.
  */
-#include <asm/irq.h>
 #include <asm/irqflags.h>
-#include <asm/qemu.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -18,6 +16,7 @@
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/reboot.h>
 #include <kernel/setup.h>
 #include <kernel/slab.h>
 #include <kernel/time.h>
@@ -67,8 +66,7 @@ static __noreturn void finish_boot(void)
 
 	heap_report();
 	pr_info("Kernel initialized%s\n", ok ? "" : ", with test failures");
-	if (qemu_exit_requested())
-		qemu_exit(ok ? QEMU_EXIT_SUCCESS : QEMU_EXIT_FAILURE);
+	machine_exit(ok);
 	cpu_idle();
 }
 

@@ -3,9 +3,9 @@
  * panic(): report why the kernel stops, then stop.
  */
 #include <asm/cpu.h>
-#include <asm/qemu.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/reboot.h>
 #include <kernel/sprintf.h>
 
 __noreturn void halt_forever(void)
@@ -42,7 +42,6 @@ __noreturn void panic(const char *fmt, ...)
 	panic_print("Kernel panic - not syncing: %s\n", reason);
 	panic_print("---[ end Kernel panic - not syncing: %s ]---\n", reason);
 stop:
-	if (qemu_exit_requested())
-		qemu_exit(QEMU_EXIT_FAILURE);
+	machine_exit(false);
 	halt_forever();
 }

@@ -20,6 +20,9 @@ void setup_arch(phys_addr_t boot_info_phys);
 /* Print what setup_arch() found (boot loader, memory). */
 void print_boot_info(void);
 
+/* Set up the interrupt controller, every line masked (the architecture's). */
+void init_IRQ(void);
+
 /* The kernel's name and version line, from kernel/version.c. */
 extern const char kernel_banner[];
 

@@ -13,6 +13,7 @@
 #include <asm/irq.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
+#include <kernel/setup.h>
 
 struct irq_action {
 	irq_handler_t handler;

@@ -24,7 +24,4 @@ void free_irq(unsigned int irq);
 extern unsigned long irq_count[NR_IRQS];
 extern unsigned long spurious_irq_count;
 
-/* Remap and mask the PIC, route vectors 32-47 here; called by start_kernel(). */
-void init_IRQ(void);
-
 #endif

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * How a run of the kernel ends, for whoever started it.
+ *
+ * A test boot ends with a verdict: with "qemu_exit" on the command line,
+ * the architecture makes QEMU exit with a status that says pass or fail
+ * (arch/x86_64/kernel/qemu_exit.c).  Generic code says only which; the
+ * device that carries the verdict is the architecture's business.
+ */
+#ifndef _KERNEL_REBOOT_H
+#define _KERNEL_REBOOT_H
+
+#include <kernel/types.h>
+
+/*
+ * Hand @success to whoever runs the machine.  Returns when nobody listens
+ * (no "qemu_exit"), and the caller idles or halts as it would anyway.
+ */
+void machine_exit(bool success);
+
+#endif
