@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 
+import ktap
 from buildenv import make_env
 from runner import BuildError
 
@@ -82,6 +83,8 @@ def host_build(runner):
         ("build: ARCH=host null rebuild runs no command", host_null_rebuild),
         ("build: ARCH=host toggling CONFIG_SLAB_DEBUG_POISON rebuilds only slab.o and "
          "slab_debug.o", host_toggle_symbol),
+        ("build: ARCH=host allnoconfig, allyesconfig and randconfigs build with W=e and run",
+         host_other_configs),
     ]
     selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
     if not selected:
@@ -343,3 +346,42 @@ def clean_targets(runner, outdir, first):
     after_mrproper = [exists(p) for p in (".config", "include/generated", "include/config")]
     ok = after_clean == [False] * 4 + [True] * 2 and after_mrproper == [False] * 3
     return ok, "", log
+
+
+def host_run(runner, outdir):
+    """Problems of the host program @outdir built, run on its own."""
+    if runner.config_value(outdir, "CONFIG_HOST_HEAP_BENCH") == "y":
+        proc = runner.run_program(os.path.join(outdir, "heap-bench"), "1000")
+        return [] if proc.returncode == 0 else [f"heap-bench: exit status {proc.returncode}"]
+    proc = runner.run_program(os.path.join(outdir, "ktest-host"))
+    if runner.config_value(outdir, "CONFIG_KTEST") != "y":
+        # Nothing to run: the program must say so and fail, not pass.
+        return [] if proc.returncode == 2 and "CONFIG_KTEST" in proc.stdout else \
+            [f"ktest-host without suites: exit status {proc.returncode}"]
+    report = ktap.parse(proc.stdout)
+    problems = report.errors + [f"case failed: {c.name}" for c in report.failed]
+    return problems + ([] if proc.returncode == 0 and report.cases else
+                       [f"ktest-host: exit status {proc.returncode}, {len(report.cases)} cases"])
+
+
+def host_other_configs(runner, outdir, first):
+    """Every configuration Kconfig allows for ARCH=host builds, and its
+    program runs: both extremes and fixed-seed random ones, one after the
+    other in one directory."""
+    problems, log, first_config = [], "", True
+    for how, env in ((["allnoconfig"], None), (["allyesconfig"], None),
+                     (["randconfig"], {"KCONFIG_SEED": "0x7"}),
+                     (["randconfig"], {"KCONFIG_SEED": "0x8"})):
+        name = how[0] + (f" {env['KCONFIG_SEED']}" if env else "")
+        try:
+            cfgdir, out = runner.configure("build-host-configs", how, env=env, arch="host",
+                                           fresh=first_config)
+            out += runner.build(cfgdir, arch="host")
+        except BuildError as e:
+            problems.append(f"{name}: {e.step} failed")
+            log += e.log
+            continue
+        first_config = False
+        problems += [f"{name}: {p}" for p in host_run(runner, cfgdir)]
+        log += out
+    return not problems, "; ".join(problems) or "4 configurations", log
