@@ -10,6 +10,12 @@
  * fault's frame onto the same exhausted stack), which makes it a double
  * fault; the double fault runs on its own IST stack and reports the
  * overflow (see traps.c).
+ *
+ * Task stacks are made and freed as tasks come and go: each takes a slot
+ * of the task-stack area, a guard page that is never mapped and
+ * TASK_STACK_SIZE of pages from the frame allocator mapped above it.
+ * Slots are reused lowest first, so the page tables of the area stop
+ * growing once the most tasks ever alive have had their slots.
  */
 #include <asm/desc.h>
 #include <asm/page.h>
@@ -17,6 +23,8 @@
 #include <asm/sections.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
+#include <kernel/page_alloc.h>
 #include <kernel/panic.h>
 
 struct guarded_stack {
@@ -47,10 +55,30 @@ const struct stack_info kernel_stacks[] = {
 };
 const unsigned int nr_kernel_stacks = ARRAY_SIZE(kernel_stacks);
 
+/* Above the ioremap window (ioremap.c), in Linux's vmalloc area. */
+#define TASK_STACK_AREA		(VMAP_START + (1UL << 30))
+#define TASK_SLOT_SIZE		(PAGE_SIZE + TASK_STACK_SIZE)
+
+/* The stack in each slot, NULL for a free slot. */
+static struct stack_info *task_slots[NR_TASK_STACKS];
+
+/* The task stack whose slot holds @addr, or NULL. */
+static const struct stack_info *task_slot_of(unsigned long addr)
+{
+	unsigned long slot = (addr - TASK_STACK_AREA) / TASK_SLOT_SIZE;
+
+	if (addr < TASK_STACK_AREA || slot >= NR_TASK_STACKS)
+		return NULL;
+	return task_slots[slot];
+}
+
 const struct stack_info *stack_containing(unsigned long addr)
 {
+	const struct stack_info *task = task_slot_of(addr);
 	unsigned int i;
 
+	if (task && addr >= task->bottom && addr < task->top)
+		return task;
 	for (i = 0; i < nr_kernel_stacks; i++)
 		if (addr >= kernel_stacks[i].bottom && addr < kernel_stacks[i].top)
 			return &kernel_stacks[i];
@@ -59,8 +87,11 @@ const struct stack_info *stack_containing(unsigned long addr)
 
 const struct stack_info *stack_guarding(unsigned long addr)
 {
+	const struct stack_info *task = task_slot_of(addr);
 	unsigned int i;
 
+	if (task && addr >= task->guard && addr < task->guard + PAGE_SIZE)
+		return task;
 	for (i = 0; i < nr_kernel_stacks; i++)
 		if (addr >= kernel_stacks[i].guard && addr < kernel_stacks[i].guard + PAGE_SIZE)
 			return &kernel_stacks[i];
@@ -79,4 +110,70 @@ void stacks_init(void)
 	for (i = 0; i < nr_kernel_stacks; i++)
 		if (unmap_page(kernel_stacks[i].guard))
 			panic("cannot unmap the guard page of the %s", kernel_stacks[i].name);
+}
+
+/* Unmap the first @size bytes of the stack at @bottom and free their pages. */
+static void unmap_stack_pages(unsigned long bottom, unsigned long size)
+{
+	unsigned long off;
+	phys_addr_t phys;
+	u64 flags;
+
+	for (off = 0; off < size; off += PAGE_SIZE) {
+		if (!translate(bottom + off, &phys, &flags) || unmap_page(bottom + off))
+			panic("task stack page %#lx is not mapped", bottom + off);
+		free_page(phys_to_virt(phys));
+	}
+}
+
+static int map_stack_pages(unsigned long bottom)
+{
+	unsigned long off;
+	void *page;
+
+	for (off = 0; off < TASK_STACK_SIZE; off += PAGE_SIZE) {
+		page = alloc_page();
+		if (!page)
+			goto undo;
+		if (map_page(bottom + off, virt_to_phys(page), PAGE_KERNEL)) {
+			free_page(page);
+			goto undo;
+		}
+	}
+	return 0;
+undo:
+	unmap_stack_pages(bottom, off);
+	return -ENOMEM;
+}
+
+int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
+{
+	unsigned long slot, guard;
+
+	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
+		;
+	if (slot == NR_TASK_STACKS)
+		return -EAGAIN;
+	guard = TASK_STACK_AREA + slot * TASK_SLOT_SIZE;
+	if (map_stack_pages(guard + PAGE_SIZE))
+		return -ENOMEM;
+	*stack = (struct stack_info){
+		.name = "task stack",
+		.bottom = guard + PAGE_SIZE,
+		.top = guard + PAGE_SIZE + TASK_STACK_SIZE,
+		.guard = guard,
+		.task = task,
+	};
+	task_slots[slot] = stack;
+	return 0;
+}
+
+void task_stack_free(struct stack_info *stack)
+{
+	unsigned long slot = (stack->guard - TASK_STACK_AREA) / TASK_SLOT_SIZE;
+
+	if (stack->guard < TASK_STACK_AREA || slot >= NR_TASK_STACKS || task_slots[slot] != stack)
+		panic("freeing a task stack that is not one (guard %#lx)", stack->guard);
+	task_slots[slot] = NULL;
+	unmap_stack_pages(stack->bottom, TASK_STACK_SIZE);
 }

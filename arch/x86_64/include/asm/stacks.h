@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The kernel's stacks (arch/x86_64/kernel/stacks.c): the kernel stack that
- * start_kernel() runs on, and one Interrupt Stack Table stack each for the
- * double fault, the NMI and the machine check.  Every stack has an unmapped
- * guard page right below it, so overflowing one faults at once.
+ * start_kernel() and then the idle task run on, one Interrupt Stack Table
+ * stack each for the double fault, the NMI and the machine check, and one
+ * stack per task.  Every stack has an unmapped guard page right below it,
+ * so overflowing one faults at once.
  *
  * The exception reports use this table to tell which stack an address
  * lies on, and to recognize a stack pointer in a guard page as a stack
@@ -15,12 +16,18 @@
 #include <kernel/types.h>
 
 #define IST_STACK_SIZE	8192
+#define TASK_STACK_SIZE	16384
+/* Task stacks at the same time, each in a slot of the task-stack area. */
+#define NR_TASK_STACKS	1024
+
+struct task_struct;
 
 struct stack_info {
 	const char *name;
 	unsigned long bottom;	/* lowest address of the stack */
 	unsigned long top;	/* one past the highest; the initial stack pointer */
 	unsigned long guard;	/* the unmapped page right below @bottom */
+	struct task_struct *task;	/* whose stack, for task stacks */
 };
 
 extern const struct stack_info kernel_stacks[];
@@ -35,6 +42,15 @@ unsigned long ist_stack_top(unsigned int ist);
 
 /* Unmap every guard page; called by setup_arch(). */
 void stacks_init(void);
+
+/*
+ * A stack of TASK_STACK_SIZE for @task, mapped page by page in a free slot
+ * of the task-stack area with the slot's first page left unmapped as its
+ * guard.  0, -EAGAIN (no free slot) or -ENOMEM; nothing stays allocated
+ * on failure.
+ */
+int task_stack_alloc(struct stack_info *stack, struct task_struct *task);
+void task_stack_free(struct stack_info *stack);
 
 static inline unsigned long current_stack_pointer(void)
 {
