@@ -5,38 +5,32 @@
  * Each step only relies on the ones before it: messages printed before any
  * console exists wait in the log buffer and are replayed to each console
  * as it registers, so the order of the console drivers does not matter.
+ * The boot flow ends as the idle task (pid 0); init (pid 1) runs the
+ * initcalls, the tests and then the console.
  */
 #include <asm/irqflags.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
 #include <kernel/input.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
+#include <kernel/sched.h>
 #include <kernel/setup.h>
 #include <kernel/slab.h>
 #include <kernel/time.h>
 
-/*
- * Sleep until an interrupt, then echo what was typed.  The queue is
- * checked with interrupts off and the CPU halts in the same breath as it
- * enables them (safe_halt()), so a key that arrives in between wakes the
- * halt instead of waiting for the next one.
- */
-__noreturn void cpu_idle(void)
+/* init's last job, for good: echo what is typed, as a terminal would. */
+static __noreturn void console_loop(void)
 {
 	for (;;) {
-		local_irq_disable();
-		if (input_pending()) {
-			local_irq_enable();
-			input_echo();
-			continue;
-		}
-		safe_halt();
+		input_wait_pending();
+		input_echo();
 	}
 }
 
@@ -59,7 +53,7 @@ static void run_tests(void)
 		ktest_run_all(NULL);
 }
 
-/* The end of initialization: exit QEMU if asked to, else idle. */
+/* The end of initialization: exit QEMU if asked to, else go on as the console. */
 static __noreturn void finish_boot(void)
 {
 	bool ok = !IS_ENABLED(CONFIG_KTEST) || ktest_failures() == 0;
@@ -67,6 +61,28 @@ static __noreturn void finish_boot(void)
 	heap_report();
 	pr_info("Kernel initialized%s\n", ok ? "" : ", with test failures");
 	machine_exit(ok);
+	console_loop();
+}
+
+/* pid 1, as Linux's kernel_init(): the rest of the boot, then the console. */
+static int kernel_init(void *unused)
+{
+	do_initcalls();
+	run_tests();
+	finish_boot();
+}
+
+/*
+ * As Linux's rest_init(): start init, and become the idle task, which
+ * runs only when nothing else can.  Interrupts come on here for good.
+ */
+static __noreturn void rest_init(void)
+{
+	struct task_struct *init = kthread_run(kernel_init, NULL, "init");
+
+	if (IS_ERR(init))
+		panic("cannot create the init task (error %ld)", PTR_ERR(init));
+	local_irq_enable();
 	cpu_idle();
 }
 
@@ -81,9 +97,6 @@ __noreturn void start_kernel(phys_addr_t boot_info_phys)
 
 	init_IRQ();
 	time_init();
-	do_initcalls();
-	local_irq_enable();
-
-	run_tests();
-	finish_boot();
+	sched_init();
+	rest_init();
 }

@@ -41,7 +41,7 @@ FAULTS = {
     "gp_selector": ("#GP", "General Protection", 13, "fault_bad_selector",
                     "ktest_provoke_fault", ["error code 0x0028", "selector 0x0028: GDT entry 5"]),
     "stack_overflow": ("#DF", "Double Fault", 8, "recurse", "fault_stack_overflow",
-                       ["kernel stack overflow: kernel stack exhausted",
+                       ["stack overflow in task init (pid 1): its stack is exhausted",
                         "handled on the #DF stack", "(in a guard page)"]),
 }
 
@@ -138,6 +138,9 @@ def check_normal(report, want, ranges, kallsyms):
             problems.append(f"RIP printed as {m.group(2)}, not as a bare address")
     if "RSP: 0010:" not in text:
         problems.append("no RSP line")
+    # The fault tests run in init, pid 1.
+    if "  PID: 1 Comm: init" not in report[1:2]:
+        problems.append(f"second line {report[1:2]}, not the task")
     return problems
 
 
@@ -174,6 +177,11 @@ def check_full(report, want, ranges, kallsyms, frame_pointer, fault):
             problems.append(f"backtrace does not name {caller}")
         if frame_pointer and " ? " in trace:
             problems.append("unreliable entries in a frame-pointer backtrace")
+        # It unwinds through init's function to where every task starts, and stops.
+        last = trace.strip().splitlines()[-1] if trace.strip() else ""
+        if frame_pointer and ("] kernel_init+0x" not in trace or
+                              "] ret_from_kthread+0x" not in last):
+            problems.append(f"backtrace does not end at kernel_init, ret_from_kthread: {last!r}")
     elif want[0] != "#DF":
         # Without a symbol table: some "?" entry of the stack scan must be a
         # return address into the caller.

@@ -2,7 +2,8 @@
 /*
  * The input queue and its echo.
  *
- * One producer (the keyboard interrupt) and one consumer (the idle loop):
+ * One producer (the keyboard interrupt) and one consumer (init's console
+ * loop, which sleeps on input_wait until there is something to echo):
  * the consumer blocks interrupts for the few instructions it takes a
  * character, and the producer runs with interrupts off anyway.  A full
  * queue drops new characters rather than old ones, as a terminal does
@@ -12,10 +13,12 @@
 #include <kernel/console.h>
 #include <kernel/input.h>
 #include <kernel/printk.h>
+#include <kernel/wait.h>
 
 static char queue[INPUT_QUEUE_SIZE];
 static unsigned int head, tail;		/* free-running; index modulo the size */
 unsigned long input_dropped;
+static DECLARE_WAIT_QUEUE_HEAD(input_wait);
 
 void input_put_char(char c)
 {
@@ -24,6 +27,7 @@ void input_put_char(char c)
 		return;
 	}
 	queue[head++ % INPUT_QUEUE_SIZE] = c;
+	wake_up(&input_wait);
 }
 
 int input_get_char(void)
@@ -67,4 +71,9 @@ void input_echo(void)
 
 	while ((c = input_get_char()) >= 0)
 		echo_char(c);
+}
+
+void input_wait_pending(void)
+{
+	wait_event(input_wait, input_pending());
 }

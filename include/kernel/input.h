@@ -3,12 +3,14 @@
  * Keyboard input (drivers/input/input.c): a small queue of typed
  * characters between the keyboard interrupt and the rest of the kernel.
  *
- * The interrupt handler only queues; the idle loop echoes what was typed
- * on the consoles, so console output never happens in interrupt context.
+ * The interrupt handler only queues and wakes the reader; init's console
+ * loop echoes what was typed, so console output never happens in
+ * interrupt context.
  */
 #ifndef _KERNEL_INPUT_H
 #define _KERNEL_INPUT_H
 
+#include <kernel/sched.h>
 #include <kernel/types.h>
 
 #define INPUT_QUEUE_SIZE	64
@@ -21,6 +23,8 @@ int input_get_char(void);
 bool input_pending(void);
 /* Write every queued character to the consoles, as a terminal echoes. */
 void input_echo(void);
+/* Sleep until a character is queued. */
+void input_wait_pending(void);
 extern unsigned long input_dropped;
 #else
 static inline bool input_pending(void)
@@ -30,6 +34,12 @@ static inline bool input_pending(void)
 
 static inline void input_echo(void)
 {
+}
+
+/* No keyboard: nothing ever arrives. */
+static inline void input_wait_pending(void)
+{
+	sleep_forever();
 }
 #endif
 

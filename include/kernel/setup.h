@@ -26,7 +26,4 @@ void init_IRQ(void);
 /* The kernel's name and version line, from kernel/version.c. */
 extern const char kernel_banner[];
 
-/* Stop doing anything until something happens; never returns. */
-__noreturn void cpu_idle(void);
-
 #endif

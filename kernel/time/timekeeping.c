@@ -24,6 +24,7 @@
 #include <kernel/clocksource.h>
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/time.h>
 
 volatile unsigned long jiffies;
@@ -97,6 +98,7 @@ static void update_jiffies(struct timekeeper *t)
 
 void timer_tick(void)
 {
+	sched_tick();
 	tick_count++;
 	tk_seq++;
 	barrier();

@@ -3,8 +3,9 @@
  * Exception reports, at the verbosity chosen in Kconfig:
  *
  *   TERSE   one line: name, vector, RIP
- *   NORMAL  the error code decoded, RIP and RSP with the function's name,
- *           CR2 for page faults, the stack a double fault found
+ *   NORMAL  the error code decoded, the task, RIP and RSP with the
+ *           function's name, CR2 for page faults, the stack a double
+ *           fault found (and whose task stack it is)
  *   FULL    NORMAL, then every register, RFLAGS decoded, the control and
  *           segment registers, a stack dump and a backtrace
  *
@@ -19,6 +20,7 @@
 #include <asm/traps.h>
 #include <kernel/kallsyms.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
@@ -127,7 +129,11 @@ static void show_double_fault(const struct pt_regs *regs, unsigned long cr2)
 
 	if (!over)
 		over = stack_guarding(regs->rsp);
-	if (over)
+	if (over && over->task)
+		report("  stack overflow in task %s (pid %d): its stack is exhausted "
+		       "(CR2 %016lx, RSP %016lx)\n", over->task->comm, over->task->pid, cr2,
+		       (unsigned long)regs->rsp);
+	else if (over)
 		report("  kernel stack overflow: %s exhausted (CR2 %016lx, RSP %016lx)\n",
 		       over->name, cr2, (unsigned long)regs->rsp);
 	report("  handled on the %s\n", here ? here->name : "(unknown stack)");
@@ -340,6 +346,7 @@ void show_exception(const struct pt_regs *regs, unsigned long cr2, bool fatal)
 	else
 		report("%s%s%s (vector %u)\n", mnemonic, *mnemonic ? " " : "",
 		       exception_name(vector), vector);
+	report("  PID: %d Comm: %s\n", current->pid, current->comm);
 	if (vector == X86_TRAP_PF) {
 		show_page_fault_error(regs->error_code);
 		show_fault_address(cr2);

@@ -92,7 +92,7 @@ static __noinline void fault_bad_selector(void)
 }
 
 /*
- * 1 KiB a frame until the kernel stack runs into its guard page.  The
+ * 1 KiB a frame until the task's stack runs into its guard page.  The
  * volatile array and the use of the result keep GCC from turning the
  * recursion into a loop or dropping the frames; the limit, which no stack
  * reaches, is volatile so that GCC cannot prove the recursion endless.
@@ -124,7 +124,7 @@ static const struct fault_test fault_tests[] = {
 	{ "exec_data", "call into a data page, which is not executable", fault_exec_data },
 	{ "gp", "read from a non-canonical address", fault_non_canonical },
 	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
-	{ "stack_overflow", "unbounded recursion on the kernel stack", fault_stack_overflow },
+	{ "stack_overflow", "unbounded recursion on the task's stack", fault_stack_overflow },
 };
 
 static const struct fault_test *requested;

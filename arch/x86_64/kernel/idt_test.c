@@ -16,6 +16,7 @@
 #include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
+#include <kernel/sched.h>
 #include <kernel/sprintf.h>
 
 #define TEST_VECTOR	0x81
@@ -97,12 +98,20 @@ static void guard_pages_are_unmapped(struct ktest *t)
 	}
 }
 
-static void runs_on_kernel_stack(struct ktest *t)
+/* The tests run in init: on its own stack, above an unmapped guard page. */
+static void runs_on_its_task_stack(struct ktest *t)
 {
 	const struct stack_info *s = stack_containing(current_stack_pointer());
+	phys_addr_t phys;
+	u64 flags;
 
 	KTEST_ASSERT_NOT_NULL(t, s);
-	KTEST_EXPECT_EQ(t, s, &kernel_stacks[0]);
+	KTEST_EXPECT_TRUE(t, s->task == current);
+	KTEST_EXPECT_EQ(t, s->bottom, current->thread.stack.bottom);
+	KTEST_EXPECT_EQ(t, s->top - s->bottom, TASK_STACK_SIZE);
+	KTEST_EXPECT_EQ(t, s->guard + PAGE_SIZE, s->bottom);
+	KTEST_EXPECT_FALSE(t, translate(s->guard, &phys, &flags));
+	KTEST_EXPECT_TRUE(t, stack_guarding(s->guard) == s);
 }
 
 /* What the test handler saw, and a register it changes for the interrupted code. */
@@ -182,7 +191,7 @@ static const struct ktest_case descriptor_cases[] = {
 	KTEST_CASE(idt_gates_point_to_stubs),
 	KTEST_CASE(ist_only_for_df_nmi_mc),
 	KTEST_CASE(guard_pages_are_unmapped),
-	KTEST_CASE(runs_on_kernel_stack),
+	KTEST_CASE(runs_on_its_task_stack),
 	{}
 };
 KTEST_SUITE(descriptor_tables, descriptor_cases);

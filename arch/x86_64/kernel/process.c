@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The architecture's part of tasks: a new task's stack and first frame,
+ * and the switch from one task to another.
+ *
+ * The frame a new task starts from is what __switch_to_asm pops
+ * (switch_to.asm): six callee-saved registers, then the address it
+ * returns to.  Above it stay two zero words, a return address and a frame
+ * pointer that no unwinder goes past.
+ */
+#include <asm/desc.h>
+#include <asm/thread.h>
+#include <kernel/compiler.h>
+#include <kernel/sched.h>
+
+void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
+void ret_from_kthread(void);
+
+/* The order __switch_to_asm pops them in. */
+struct switch_frame {
+	unsigned long r15, r14, r13, r12, rbx, rbp;
+	unsigned long ret;
+	unsigned long end_of_stack[2];	/* zeros; keeps RSP 16-byte aligned at ret */
+};
+
+_Static_assert(offsetof(struct task_struct, thread.sp) == 0,
+	       "switch_to.asm expects thread.sp at the start of struct task_struct");
+
+int arch_task_setup(struct task_struct *p, int (*fn)(void *), void *arg)
+{
+	struct switch_frame *frame;
+	int err = task_stack_alloc(&p->thread.stack, p);
+
+	if (err)
+		return err;
+	frame = (struct switch_frame *)p->thread.stack.top - 1;
+	*frame = (struct switch_frame){
+		.r12 = (unsigned long)fn,
+		.r13 = (unsigned long)arg,
+		.ret = (unsigned long)ret_from_kthread,
+	};
+	p->thread.sp = (unsigned long)frame;
+	return 0;
+}
+
+void arch_task_release(struct task_struct *p)
+{
+	task_stack_free(&p->thread.stack);
+}
+
+/*
+ * TSS.RSP0 is the stack an interrupt from user mode lands on; there is no
+ * user mode yet, but it must be the running task's from the start.
+ */
+void switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	kernel_tss.rsp[0] = next->thread.stack.top;
+	__switch_to_asm(prev, next);
+}
+
+/* The idle task is the boot flow, on the boot stack (stacks.c). */
+void arch_idle_setup(struct task_struct *idle)
+{
+	idle->thread.stack = kernel_stacks[0];
+	idle->thread.stack.task = idle;
+	kernel_tss.rsp[0] = idle->thread.stack.top;
+}

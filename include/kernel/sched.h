@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Tasks and the scheduler (kernel/sched/).
+ *
+ * A task is a thread of kernel code with a stack of its own.  pid 0 is the
+ * boot flow, which becomes the idle task and runs only when nothing else
+ * can; pid 1, init, runs the initcalls, the tests and the console (see
+ * kernel/main.c).  Tasks are made with kthread_create() (<kernel/kthread.h>).
+ *
+ * Tasks are not preempted: one runs until it calls schedule() (yield(),
+ * sleeping, task_exit()).  Which runnable task runs next is the policy's
+ * choice, one of several picked in Kconfig (kernel/sched/sched.h has
+ * their contract).
+ *
+ * One CPU: the scheduler's state is protected by turning interrupts off,
+ * which is also what lets an interrupt handler wake a task.
+ */
+#ifndef _KERNEL_SCHED_H
+#define _KERNEL_SCHED_H
+
+#include <asm/thread.h>
+#include <kernel/compiler.h>
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+#define TASK_COMM_LEN	16
+
+enum task_state {
+	TASK_RUNNING,		/* on the CPU: current */
+	TASK_RUNNABLE,		/* in the policy's queue */
+	TASK_SLEEPING,		/* waits for wake_up_process(); new tasks too */
+	TASK_DEAD,		/* exited; waits for task_wait() to free it */
+};
+
+/* What the policy keeps of each task. */
+struct sched_entity {
+	struct list_head run_node;	/* in the run queue */
+};
+
+struct task_struct {
+	struct thread_struct thread;	/* first: switch_to.asm */
+	int pid;
+	char comm[TASK_COMM_LEN];
+	enum task_state state;
+	struct sched_entity se;
+	struct list_head tasks;		/* every task, in pid order */
+
+	unsigned long ticks;		/* timer ticks that found it running */
+	u64 exec_ns;			/* clocksource time on the CPU, to its last switch */
+	u64 exec_start;			/* when it last got the CPU */
+
+	int exit_code;
+	struct task_struct *waiter;	/* the task in task_wait() on it */
+	bool should_stop;		/* kthread_stop() was called */
+};
+
+/* The running task.  One CPU: a variable, per-CPU data with SMP. */
+extern struct task_struct *current_task;
+#define current current_task
+
+/* Give the CPU to the task the policy picks (perhaps the caller again). */
+void schedule(void);
+/* Let every other runnable task run before the caller goes on. */
+void yield(void);
+/* Make a sleeping task runnable.  False if it was not sleeping. */
+bool wake_up_process(struct task_struct *p);
+
+/*
+ * End the calling task with @code, which task_wait() returns.  Its stack
+ * and structure are freed by task_wait().  Panics for pid 0 and 1.
+ */
+__noreturn void task_exit(int code);
+/*
+ * Sleep until task @pid has exited, then free it and set *@code.  Returns
+ * 0, -ESRCH (no such task, or one already waited for), -EBUSY (another
+ * task waits for it), -EDEADLK (the caller itself) or -EINVAL (pid 0 or 1,
+ * which never exit).
+ */
+int task_wait(int pid, int *code);
+/* The task of @p if it exists: a check for pointers from callers. */
+struct task_struct *find_task(const struct task_struct *p);
+/* Clocksource time @p has had the CPU, the current stretch included. */
+u64 task_cputime_ns(const struct task_struct *p);
+/* How many tasks exist, the idle task and dead ones not yet waited for included. */
+unsigned int nr_tasks(void);
+/* A line per task: pid, state, CPU time, the policy's column, name. */
+void show_tasks(void);
+
+/* Sleep with nobody to wake the caller: a task with nothing left to do. */
+__noreturn void sleep_forever(void);
+
+/* Make the boot flow pid 0, the idle task; called by start_kernel(). */
+void sched_init(void);
+/* The idle task's loop: run what can run, halt when nothing can. */
+__noreturn void cpu_idle(void);
+/* From the timer tick: CPU time accounting and the policy's tick. */
+void sched_tick(void);
+
+#endif

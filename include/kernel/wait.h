@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Wait queues (kernel/sched/wait.c): a task sleeps until a condition holds,
+ * and whoever makes it hold, an interrupt handler included, calls wake_up().
+ *
+ * wait_event() tests the condition with interrupts off and sleeps in the
+ * same stretch, so a wake_up() cannot fall between the test and the sleep
+ * (one CPU).  The condition must therefore be cheap and must not sleep.
+ */
+#ifndef _KERNEL_WAIT_H
+#define _KERNEL_WAIT_H
+
+#include <asm/irqflags.h>
+#include <kernel/list.h>
+#include <kernel/sched.h>
+
+struct wait_queue_head {
+	struct list_head waiters;
+};
+
+struct wait_queue_entry {
+	struct task_struct *task;
+	struct list_head node;
+};
+
+#define WAIT_QUEUE_HEAD_INIT(name)	{ .waiters = LIST_HEAD_INIT((name).waiters) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = WAIT_QUEUE_HEAD_INIT(name)
+
+/* With interrupts off: queue @w, or take it out again. */
+void __add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void __remove_wait_queue(struct wait_queue_entry *w);
+/* With interrupts off: sleep until woken (the caller tests again). */
+void __wait_sleep(void);
+/* Wake every task waiting on @wq; from any context. */
+void wake_up(struct wait_queue_head *wq);
+
+#define wait_event(wq, condition)						\
+	do {									\
+		struct wait_queue_entry __wait = { .task = current };		\
+		unsigned long __flags = local_irq_save();			\
+										\
+		__add_wait_queue(&(wq), &__wait);				\
+		while (!(condition))						\
+			__wait_sleep();						\
+		__remove_wait_queue(&__wait);					\
+		local_irq_restore(__flags);					\
+	} while (0)
+
+#endif

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler core: which task runs, the switch to it, and its CPU time.
+ *
+ * schedule() hands the running task back to the policy if it can still
+ * run, takes the policy's pick (the idle task when there is none) and
+ * switches to it.  Everything here runs with interrupts off, which on one
+ * CPU is the scheduler's lock: an interrupt handler may wake a task, and
+ * must never find the queue half changed.
+ */
+#include <asm/irqflags.h>
+#include <kernel/panic.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include "sched.h"
+
+struct task_struct idle_task = {
+	.pid = 0,
+	.comm = "idle",
+	.state = TASK_RUNNING,
+};
+struct task_struct *current_task = &idle_task;
+
+/* Close @prev's stretch on the CPU and open @next's. */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = ktime_get();
+
+	prev->exec_ns += now - prev->exec_start;
+	next->exec_start = now;
+}
+
+/* With interrupts off. */
+void __schedule(void)
+{
+	struct task_struct *prev = current, *next;
+
+	if (prev == &idle_task && prev->state != TASK_RUNNING)
+		panic("the idle task tried to sleep or exit; it must always be able to run");
+	if (prev->state == TASK_RUNNING) {
+		prev->state = TASK_RUNNABLE;
+		if (prev != &idle_task)
+			sched_policy.enqueue(prev);
+	}
+	next = sched_policy.pick_next();
+	if (!next)
+		next = &idle_task;
+	next->state = TASK_RUNNING;
+	if (next == prev)
+		return;
+	account_switch(prev, next);
+	current_task = next;
+	switch_to(prev, next);
+}
+
+void schedule(void)
+{
+	unsigned long flags = local_irq_save();
+
+	__schedule();
+	local_irq_restore(flags);
+}
+
+/* A new task's first steps (ret_from_kthread): it starts with interrupts on. */
+void schedule_tail(void);
+void schedule_tail(void)
+{
+	local_irq_enable();
+}
+
+void yield(void)
+{
+	unsigned long flags = local_irq_save();
+
+	if (current != &idle_task)
+		sched_policy.yield(current);
+	__schedule();
+	local_irq_restore(flags);
+}
+
+bool wake_up_process(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	bool woken = p->state == TASK_SLEEPING;
+
+	if (woken) {
+		p->state = TASK_RUNNABLE;
+		sched_policy.wakeup(p);
+		sched_policy.enqueue(p);
+	}
+	local_irq_restore(flags);
+	return woken;
+}
+
+u64 task_cputime_ns(const struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	u64 ns = p->exec_ns;
+
+	if (p == current)
+		ns += ktime_get() - p->exec_start;
+	local_irq_restore(flags);
+	return ns;
+}
+
+/* From timer_tick(), in the timer interrupt: interrupts are off. */
+void sched_tick(void)
+{
+	current->ticks++;
+	if (current != &idle_task)
+		sched_policy.tick(current);
+}
+
+/*
+ * Interrupts go off before the queue is looked at, and safe_halt() turns
+ * them on in the same breath as it halts: a wake-up from an interrupt in
+ * between ends the halt instead of waiting for the next interrupt.
+ */
+__noreturn void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable();
+		__schedule();
+		safe_halt();
+	}
+}
+
+void sched_init(void)
+{
+	arch_idle_setup(&idle_task);
+	idle_task.exec_start = ktime_get();
+	sched_policy.fork(&idle_task);
+}

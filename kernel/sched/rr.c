@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CONFIG_SCHED_RR: round robin.  One FIFO queue: a task that becomes
+ * runnable, by waking or by giving up the CPU, goes to the back, and the
+ * task at the front runs next.  Every task gets its turn in order, and
+ * picking costs the same however many tasks wait.
+ */
+#include <kernel/sprintf.h>
+#include "sched.h"
+
+static LIST_HEAD(run_queue);
+
+static void rr_enqueue(struct task_struct *p)
+{
+	list_add_tail(&p->se.run_node, &run_queue);
+}
+
+static struct task_struct *rr_pick_next(void)
+{
+	struct task_struct *p;
+
+	if (list_empty(&run_queue))
+		return NULL;
+	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
+	list_del(&p->se.run_node);
+	return p;
+}
+
+static void rr_nothing(struct task_struct *p)
+{
+}
+
+static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)
+{
+	return scnprintf(buf, size, "rr");
+}
+
+const struct sched_policy sched_policy = {
+	.name = "rr",
+	.enqueue = rr_enqueue,
+	.pick_next = rr_pick_next,
+	.tick = rr_nothing,
+	.yield = rr_nothing,
+	.wakeup = rr_nothing,
+	.fork = rr_nothing,
+	.exit = rr_nothing,
+	.ps_line = rr_ps_line,
+};

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The contract between the scheduler core (core.c, task.c) and a
+ * scheduling policy.  Each policy is one file, linked in by
+ * obj-$(CONFIG_SCHED_...) in kernel/sched/Makefile, that defines
+ * sched_policy; the core calls nothing else of it and has no #ifdef.
+ *
+ * The running task is not in the run queue: schedule() gives it back with
+ * enqueue() (if it is still runnable) and takes the next with pick_next().
+ * The idle task is never in the queue.  Every hook runs with interrupts
+ * off, so a policy needs no lock of its own on one CPU.
+ */
+#ifndef _KERNEL_SCHED_SCHED_H
+#define _KERNEL_SCHED_SCHED_H
+
+#include <kernel/sched.h>
+
+struct sched_policy {
+	const char *name;
+	/* @p can run: put it in the queue. */
+	void (*enqueue)(struct task_struct *p);
+	/* Take the task to run next out of the queue; NULL when it is empty. */
+	struct task_struct *(*pick_next)(void);
+	/* A timer tick found @curr running. */
+	void (*tick)(struct task_struct *curr);
+	/* @curr gives up the CPU of its own will; enqueue() follows. */
+	void (*yield)(struct task_struct *curr);
+	/* @p woke from sleep; enqueue() follows. */
+	void (*wakeup)(struct task_struct *p);
+	/* @p was created (before it first runs), or has exited. */
+	void (*fork)(struct task_struct *p);
+	void (*exit)(struct task_struct *p);
+	/* The policy's column of show_tasks() for @p. */
+	int (*ps_line)(const struct task_struct *p, char *buf, size_t size);
+};
+
+extern const struct sched_policy sched_policy;
+
+/* Core internals shared by core.c, task.c and kthread.c */
+extern struct task_struct idle_task;
+/* schedule() with interrupts already off. */
+void __schedule(void);
+/*
+ * A new, sleeping task that will run @fn(@arg), named @name (truncated);
+ * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.
+ */
+struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
+/* Interrupts off.  0, or the error task_wait() gives for waiting on @p. */
+int check_waitable(const struct task_struct *p);
+
+#endif

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sched suite: kernel threads from creation to task_wait(), in any
+ * scheduling policy.  Exit codes, the order yield() runs tasks in, 1,000
+ * tasks that leave no page behind, CPU time, and every bad call refused
+ * with nothing changed: waits for no task, for oneself or twice,
+ * kthread_stop() on foreign pointers, creation with no memory left.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+
+#define BATCH	16
+
+static int return_arg(void *arg)
+{
+	return (int)(long)arg;
+}
+
+static void create_run_wait(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(return_arg, (void *)42L, "t-%d", 1);
+	int pid, code = 0;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	pid = k->pid;
+	KTEST_EXPECT_STREQ(t, k->comm, "t-1");
+	KTEST_EXPECT_GT(t, pid, 1);
+	KTEST_EXPECT_EQ(t, task_wait(pid, &code), 0);
+	KTEST_EXPECT_EQ(t, code, 42);
+	KTEST_EXPECT_EQ(t, task_wait(pid, &code), -ESRCH);	/* freed already */
+}
+
+static bool after_exit_ran;
+
+static int exit_early(void *arg)
+{
+	task_exit(7);
+	after_exit_ran = true;
+	return 1;
+}
+
+static void task_exit_code(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(exit_early, NULL, "exit-early");
+	int code = 0;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, &code), 0);
+	KTEST_EXPECT_EQ(t, code, 7);
+	KTEST_EXPECT_FALSE(t, after_exit_ran);
+}
+
+static char order[16];
+static unsigned int order_len;
+
+static int note_and_yield(void *arg)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		order[order_len++] = (char)(long)arg;
+		yield();
+	}
+	return 0;
+}
+
+/* Woken in the order a, b, c, and each yielding after a letter. */
+static void yield_order(struct ktest *t)
+{
+	struct task_struct *k[3];
+	int i;
+
+	order_len = 0;
+	memset(order, 0, sizeof(order));
+	for (i = 0; i < 3; i++) {
+		k[i] = kthread_create(note_and_yield, (void *)(long)('a' + i), "yield-%c", 'a' + i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < 3; i++)
+		wake_up_process(k[i]);
+	for (i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
+	KTEST_EXPECT_STREQ(t, order, "abcabcabc");
+}
+
+static int run_until_stopped(void *arg)
+{
+	while (!kthread_should_stop())
+		yield();
+	return 5;
+}
+
+static void kthread_stop_returns_exit_code(struct ktest *t)
+{
+	struct task_struct *running = kthread_run(run_until_stopped, NULL, "stopper");
+	struct task_struct *never_woken = kthread_create(run_until_stopped, NULL, "sleeper");
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(running) && !IS_ERR(never_woken));
+	yield();
+	KTEST_EXPECT_EQ(t, kthread_stop(running), 5);
+	KTEST_EXPECT_EQ(t, kthread_stop(never_woken), 5);
+}
+
+/* Create, run and wait for @n tasks, BATCH at a time. */
+static bool run_batches(unsigned int n)
+{
+	struct task_struct *k[BATCH];
+	unsigned int done, i, b;
+	int code;
+
+	for (done = 0; done < n; done += b) {
+		b = n - done < BATCH ? n - done : BATCH;
+		for (i = 0; i < b; i++) {
+			k[i] = kthread_run(return_arg, (void *)(long)(done + i), "many-%u",
+					   done + i);
+			if (IS_ERR(k[i]))
+				return false;
+		}
+		for (i = 0; i < b; i++)
+			if (task_wait(k[i]->pid, &code) || code != (int)(done + i))
+				return false;
+	}
+	return true;
+}
+
+static void thousand_tasks_leave_nothing_behind(struct ktest *t)
+{
+	unsigned long free_before;
+	unsigned int tasks_before;
+
+	/* The first batch may grow the heap and the stack area's page tables. */
+	KTEST_ASSERT_TRUE(t, run_batches(BATCH));
+	free_before = nr_free_pages();
+	tasks_before = nr_tasks();
+	KTEST_EXPECT_TRUE(t, run_batches(1000));
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
+}
+
+static int wait_for_arg(void *arg)
+{
+	int *result = arg, code = 0;
+
+	result[0] = task_wait(result[1], &code);
+	result[1] = code;
+	return 0;
+}
+
+static void bad_waits_are_refused(struct ktest *t)
+{
+	unsigned int tasks_before = nr_tasks();
+	struct task_struct *target, *helper;
+	int result[2], code = -1;
+
+	KTEST_EXPECT_EQ(t, task_wait(-1, &code), -ESRCH);
+	KTEST_EXPECT_EQ(t, task_wait(1 << 30, &code), -ESRCH);
+	KTEST_EXPECT_EQ(t, task_wait(current->pid, &code), -EDEADLK);
+	KTEST_EXPECT_EQ(t, task_wait(0, &code), -EINVAL);
+	KTEST_EXPECT_EQ(t, code, -1);
+
+	/* A second waiter is refused while the first waits. */
+	target = kthread_create(return_arg, (void *)3L, "target");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(target));
+	result[1] = target->pid;
+	helper = kthread_run(wait_for_arg, result, "waiter");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(helper));
+	yield();			/* the helper now waits for the target */
+	KTEST_EXPECT_EQ(t, task_wait(target->pid, &code), -EBUSY);
+	KTEST_EXPECT_EQ(t, kthread_stop(target), -EBUSY);
+	KTEST_EXPECT_FALSE(t, target->should_stop);
+	result[1] = target->pid;
+	wake_up_process(target);
+	KTEST_EXPECT_EQ(t, task_wait(helper->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, result[0], 0);
+	KTEST_EXPECT_EQ(t, result[1], 3);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
+}
+
+static void kthread_stop_refuses_foreign_pointers(struct ktest *t)
+{
+	unsigned int tasks_before = nr_tasks();
+	struct task_struct fake = { .pid = 2 };
+
+	KTEST_EXPECT_EQ(t, kthread_stop(NULL), -ESRCH);
+	KTEST_EXPECT_EQ(t, kthread_stop(&fake), -ESRCH);
+	KTEST_EXPECT_EQ(t, kthread_stop((struct task_struct *)((char *)current + 8)), -ESRCH);
+	KTEST_EXPECT_EQ(t, kthread_stop(current), -EDEADLK);
+	KTEST_EXPECT_FALSE(t, kthread_should_stop());
+	KTEST_EXPECT_FALSE(t, fake.should_stop);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
+}
+
+static void bad_creations_are_refused(struct ktest *t)
+{
+	unsigned int tasks_before = nr_tasks();
+	struct task_struct *k = kthread_create(NULL, NULL, "no-function");
+	char want[TASK_COMM_LEN];
+
+	KTEST_EXPECT_EQ(t, PTR_ERR(k), -EINVAL);
+	k = kthread_create(return_arg, NULL, "%s-and-then-some", "a-rather-long-name");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	strscpy(want, "a-rather-long-name", sizeof(want));
+	KTEST_EXPECT_STREQ(t, k->comm, want);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
+}
+
+/* Take every free page, each holding a pointer to the one taken before. */
+static void **take_all_pages(void)
+{
+	void **chain = NULL, **page;
+
+	while ((page = alloc_page())) {
+		*page = chain;
+		chain = page;
+	}
+	return chain;
+}
+
+/* Give @n pages of @chain back (all for ~0UL); returns what is left of it. */
+static void **give_back(void **chain, unsigned long n)
+{
+	void **next;
+
+	for (; chain && n; n--) {
+		next = *chain;
+		free_page(chain);
+		chain = next;
+	}
+	return chain;
+}
+
+static void creation_without_memory_leaves_nothing(struct ktest *t)
+{
+	struct task_struct *none, *partial, *warm = kthread_create(return_arg, NULL, "warm-up");
+	unsigned long free_before;
+	unsigned int tasks_before;
+	void **chain;
+
+	/* The heap then has room for a task_struct without a new page. */
+	KTEST_ASSERT_TRUE(t, !IS_ERR(warm));
+	KTEST_EXPECT_EQ(t, kthread_stop(warm), 0);
+	free_before = nr_free_pages();
+	tasks_before = nr_tasks();
+	chain = take_all_pages();
+	none = kthread_create(return_arg, NULL, "no-memory");
+	chain = give_back(chain, 2);		/* half a stack's worth */
+	partial = kthread_create(return_arg, NULL, "half-a-stack");
+	KTEST_EXPECT_EQ(t, nr_free_pages(), 2);
+	give_back(chain, ~0UL);
+	KTEST_EXPECT_EQ(t, PTR_ERR(none), -ENOMEM);
+	KTEST_EXPECT_EQ(t, PTR_ERR(partial), -ENOMEM);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+}
+
+static int spin_50ms(void *arg)
+{
+	u64 *seen = arg, start = ktime_get();
+
+	while (ktime_get() - start < 50 * NSEC_PER_MSEC)
+		;
+	seen[0] = task_cputime_ns(current);
+	seen[1] = current->ticks;
+	return 0;
+}
+
+static void cpu_time_is_accounted(struct ktest *t)
+{
+	u64 seen[2] = { 0, 0 }, start = ktime_get(), elapsed;
+	struct task_struct *k = kthread_run(spin_50ms, seen, "spinner");
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	elapsed = ktime_get() - start;
+	KTEST_EXPECT_GE(t, seen[0], 50 * NSEC_PER_MSEC);
+	KTEST_EXPECT_LE(t, seen[0], elapsed);
+	KTEST_EXPECT_GE(t, seen[1] + 1, 50 * HZ / 1000);
+}
+
+static const struct ktest_case sched_cases[] = {
+	KTEST_CASE(create_run_wait),
+	KTEST_CASE(task_exit_code),
+	KTEST_CASE(yield_order),
+	KTEST_CASE(kthread_stop_returns_exit_code),
+	KTEST_CASE(thousand_tasks_leave_nothing_behind),
+	KTEST_CASE(bad_waits_are_refused),
+	KTEST_CASE(kthread_stop_refuses_foreign_pointers),
+	KTEST_CASE(bad_creations_are_refused),
+	KTEST_CASE(creation_without_memory_leaves_nothing),
+	KTEST_CASE(cpu_time_is_accounted),
+	{}
+};
+KTEST_SUITE(sched, sched_cases);

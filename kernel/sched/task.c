@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tasks come and go: creation, exit, and task_wait(), which frees them.
+ *
+ * A task that exits keeps its structure and stack, TASK_DEAD, until
+ * task_wait() collects its exit code: it cannot free the stack it is
+ * running on, and its waiter may not have asked yet.  The task list, the
+ * pid counter and each task's waiter are only changed with interrupts off
+ * (one CPU), like the run queue.
+ */
+#include <asm/irqflags.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+#include "sched.h"
+
+/* pids are not reused: 2^31 - 1 tasks is more than a boot will see. */
+#define PID_MAX		0x7fffffff
+
+static LIST_HEAD(task_list);
+static int next_pid = 1;
+static unsigned int task_count;
+
+struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int err;
+
+	if (!fn)
+		return ERR_PTR(-EINVAL);
+	if (next_pid == PID_MAX)
+		return ERR_PTR(-EAGAIN);	/* every pid used once */
+	p = kzalloc(sizeof(*p));
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	err = arch_task_setup(p, fn, arg);
+	if (err) {
+		kfree(p);
+		return ERR_PTR(err);
+	}
+	strscpy(p->comm, name, sizeof(p->comm));
+	p->state = TASK_SLEEPING;
+	INIT_LIST_HEAD(&p->se.run_node);
+	flags = local_irq_save();
+	p->pid = next_pid++;
+	sched_policy.fork(p);
+	list_add_tail(&p->tasks, &task_list);
+	task_count++;
+	local_irq_restore(flags);
+	return p;
+}
+
+__noreturn void task_exit(int code)
+{
+	struct task_struct *p = current;
+
+	if (p == &idle_task)
+		panic("the idle task tried to exit");
+	if (p->pid == 1)
+		panic("Attempted to kill init! exitcode=%d", code);
+	local_irq_disable();
+	p->exit_code = code;
+	p->state = TASK_DEAD;
+	sched_policy.exit(p);
+	if (p->waiter)
+		wake_up_process(p->waiter);
+	__schedule();
+	panic("task %s (pid %d) ran again after it exited", p->comm, p->pid);
+}
+
+/* The task with @pid, or NULL.  Interrupts off. */
+static struct task_struct *task_by_pid(int pid)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+struct task_struct *find_task(const struct task_struct *want)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p, *found = NULL;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p == want)
+			found = p;
+	local_irq_restore(flags);
+	return found;
+}
+
+/* Free a dead task that nobody else can reach any more. */
+static void task_release(struct task_struct *p)
+{
+	arch_task_release(p);
+	kfree(p);
+}
+
+int check_waitable(const struct task_struct *p)
+{
+	if (!p)
+		return -ESRCH;
+	if (p == current)
+		return -EDEADLK;
+	if (p == &idle_task || p->pid == 1)
+		return -EINVAL;
+	if (p->waiter)
+		return -EBUSY;
+	return 0;
+}
+
+int task_wait(int pid, int *code)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
+	int err = check_waitable(p);
+
+	if (err)
+		goto out;
+	p->waiter = current;
+	while (p->state != TASK_DEAD) {
+		current->state = TASK_SLEEPING;
+		__schedule();
+	}
+	list_del(&p->tasks);
+	task_count--;
+	if (code)
+		*code = p->exit_code;
+	task_release(p);
+out:
+	local_irq_restore(flags);
+	return err;
+}
+
+unsigned int nr_tasks(void)
+{
+	return task_count + 1;		/* and the idle task */
+}
+
+static const char *const state_names[] = {
+	[TASK_RUNNING] = "running",
+	[TASK_RUNNABLE] = "runnable",
+	[TASK_SLEEPING] = "sleeping",
+	[TASK_DEAD] = "dead",
+};
+
+static void show_task(const struct task_struct *p)
+{
+	char policy[32];
+	u64 us = task_cputime_ns(p) / 1000;
+
+	sched_policy.ps_line(p, policy, sizeof(policy));
+	pr_info("%5d %-8s %8lu %10llu.%03llu %-10s %s\n", p->pid, state_names[p->state], p->ticks,
+		(unsigned long long)(us / 1000), (unsigned long long)(us % 1000), policy, p->comm);
+}
+
+void show_tasks(void)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p;
+
+	pr_info("  PID STATE       TICKS    TIME(ms) POLICY     COMM\n");
+	show_task(&idle_task);
+	list_for_each_entry(p, &task_list, tasks)
+		show_task(p);
+	local_irq_restore(flags);
+}
