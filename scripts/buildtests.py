@@ -43,18 +43,22 @@ def run(runner):
          slab_api_misuse),
         ("build: clean keeps the configuration, mrproper removes it", clean_targets),
     ]
-    kernel_build(runner, [(name, fn) for name, fn in tests if runner.wanted(name)])
+    run_on(runner, tests, "build-system", "x86_64_defconfig")
     host_build(runner)
 
 
-def kernel_build(runner, selected):
+def run_on(runner, tests, dirname, defconfig, arch=None):
+    """Build @defconfig in builddir/DIRNAME once, then run each of @tests
+    (name, fn(runner, outdir, output of the first build)) --only selects."""
+    selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
     if not selected:
         return
     try:
-        outdir, _ = runner.configure("build-system", ["x86_64_defconfig"])
-        first = runner.make(outdir, "all").stdout
+        outdir, _ = runner.configure(dirname, [defconfig], arch=arch)
+        first = runner.make(outdir, "all", arch=arch).stdout
     except BuildError as e:
-        runner.result("build: x86_64_defconfig builds", False, log=e.log)
+        runner.result(f"build: {'ARCH=host ' if arch else ''}{defconfig} builds", False,
+                      log=e.log)
         return
     for name, fn in selected:
         ok, detail, log = fn(runner, outdir, first)
@@ -86,18 +90,7 @@ def host_build(runner):
         ("build: ARCH=host allnoconfig, allyesconfig and randconfigs build with W=e and run",
          host_other_configs),
     ]
-    selected = [(name, fn) for name, fn in tests if runner.wanted(name)]
-    if not selected:
-        return
-    try:
-        outdir, _ = runner.configure("build-host", ["host_defconfig"], arch="host")
-        first = runner.make(outdir, "all", arch="host").stdout
-    except BuildError as e:
-        runner.result("build: ARCH=host host_defconfig builds", False, log=e.log)
-        return
-    for name, fn in selected:
-        ok, detail, log = fn(runner, outdir, first)
-        runner.result(name, ok, detail, log)
+    run_on(runner, tests, "build-host", "host_defconfig", arch="host")
 
 
 def host_objects(runner, outdir, first):
