@@ -36,7 +36,8 @@ static __noreturn void console_loop(void)
 
 /*
  * A fault test ("ktest.fault="), a slab bug test ("ktest.slab_bug=") or a
- * benchmark ("heap_bench", "time_bench") takes the place of the suites; a
+ * benchmark ("heap_bench", "sched_bench", "time_bench") takes the place of
+ * the suites; a
  * fault never returns.
  */
 static void run_tests(void)
@@ -46,6 +47,8 @@ static void run_tests(void)
 	if (IS_ENABLED(CONFIG_KTEST_SLAB_BUGS) && ktest_commit_slab_bug())
 		return;
 	if (IS_ENABLED(CONFIG_HEAP_BENCH) && heap_bench())
+		return;
+	if (IS_ENABLED(CONFIG_SCHED_BENCH) && sched_bench())
 		return;
 	if (IS_ENABLED(CONFIG_TIME_BENCH) && time_bench())
 		return;

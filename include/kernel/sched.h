@@ -95,5 +95,7 @@ void sched_init(void);
 __noreturn void cpu_idle(void);
 /* From the timer tick: CPU time accounting and the policy's tick. */
 void sched_tick(void);
+/* With "sched_bench" on the command line, print scheduler figures (true). */
+bool sched_bench(void);
 
 #endif
