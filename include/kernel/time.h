@@ -42,8 +42,9 @@ u64 ktime_get(void);
 void timer_tick(void);
 
 /*
- * Sleep at least @ms milliseconds of clocksource time, halting the CPU
- * between interrupts.  Needs interrupts enabled, or no tick would come.
+ * Sleep at least @ms milliseconds of clocksource time; other tasks run
+ * meanwhile (kernel/time/sleep.c).  Needs interrupts enabled, or no tick
+ * would come.
  */
 void msleep(unsigned int ms);
 

@@ -26,6 +26,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
 
 volatile unsigned long jiffies;
 volatile unsigned long tick_count;
@@ -106,6 +107,7 @@ void timer_tick(void)
 	update_jiffies(&tk);
 	barrier();
 	tk_seq++;
+	run_timers();
 }
 
 void timekeeping_init(struct clocksource *cs)

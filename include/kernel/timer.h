@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel timers (kernel/time/timer.c), as in Linux: a function to call
+ * from the timer interrupt once jiffies reach a given value.
+ *
+ *	timer_setup(&t, fn, 0);
+ *	mod_timer(&t, jiffies + msecs_to_jiffies(100));
+ *	del_timer(&t);
+ *
+ * The function runs in interrupt context, with interrupts off: it may wake
+ * tasks and re-arm its timer, never sleep.  Because jiffies are caught up
+ * from the clocksource, a timer fires at the first tick at or after its
+ * time even when ticks were lost in between.
+ */
+#ifndef _KERNEL_TIMER_H
+#define _KERNEL_TIMER_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+struct timer_list {
+	struct list_head entry;		/* in the pending list, or empty */
+	unsigned long expires;		/* jiffies */
+	void (*function)(struct timer_list *timer);
+};
+
+/* Ready @timer to call @fn; it is not pending.  @flags must be 0. */
+void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsigned int flags);
+/*
+ * (Re)arm @timer for @expires: 1 if it was pending, 0 if not, -EINVAL for
+ * a timer that timer_setup() never saw.
+ */
+int mod_timer(struct timer_list *timer, unsigned long expires);
+/* Disarm @timer: 1 if it was pending, 0 if not (nothing changes then). */
+int del_timer(struct timer_list *timer);
+bool timer_pending(const struct timer_list *timer);
+
+/* From the tick, with interrupts off: call every timer whose time came. */
+void run_timers(void);
+
+/*
+ * Sleep the calling task for @timeout jiffies, or until someone wakes it;
+ * returns the jiffies left (0 when the time ran out).
+ */
+long schedule_timeout(long timeout);
+
+#endif

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel timers and schedule_timeout(); see <kernel/timer.h>.
+ *
+ * Pending timers are kept in one list sorted by expiry, so the tick looks
+ * only at the front: arming is O(n) in the pending timers, the tick O(1)
+ * when none is due.  Linux's timer wheel arms in O(1); with the handful of
+ * timers a Kestrel boot has, the sorted list is the easier one to read.
+ * Interrupts off is the list's lock (one CPU): the tick walks it in the
+ * timer interrupt.
+ */
+#include <asm/irqflags.h>
+#include <kernel/errno.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
+
+static LIST_HEAD(pending);
+
+void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsigned int flags)
+{
+	INIT_LIST_HEAD(&timer->entry);
+	timer->expires = 0;
+	timer->function = fn;
+}
+
+bool timer_pending(const struct timer_list *timer)
+{
+	return timer->entry.next && !list_empty(&timer->entry);
+}
+
+/* Interrupts off.  After every timer due no later, so equal times keep their order. */
+static void enqueue_timer(struct timer_list *timer)
+{
+	struct list_head *pos = &pending;
+	struct timer_list *t;
+
+	list_for_each_entry(t, &pending, entry) {
+		if (time_after(t->expires, timer->expires))
+			break;
+		pos = &t->entry;
+	}
+	list_add(&timer->entry, pos);
+}
+
+int mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	unsigned long flags;
+	int was_pending;
+
+	if (!timer->function || !timer->entry.next)
+		return -EINVAL;
+	flags = local_irq_save();
+	was_pending = timer_pending(timer);
+	if (was_pending)
+		list_del(&timer->entry);
+	timer->expires = expires;
+	enqueue_timer(timer);
+	local_irq_restore(flags);
+	return was_pending;
+}
+
+int del_timer(struct timer_list *timer)
+{
+	unsigned long flags = local_irq_save();
+	int was_pending = timer_pending(timer);
+
+	if (was_pending)
+		list_del(&timer->entry);
+	local_irq_restore(flags);
+	return was_pending;
+}
+
+/* Taken off the list before it runs, so that it may re-arm itself. */
+void run_timers(void)
+{
+	struct timer_list *t;
+
+	while (!list_empty(&pending)) {
+		t = list_first_entry(&pending, struct timer_list, entry);
+		if (time_after(t->expires, jiffies))
+			break;
+		list_del(&t->entry);
+		t->function(t);
+	}
+}
+
+struct process_timer {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void process_timeout(struct timer_list *timer)
+{
+	wake_up_process(container_of(timer, struct process_timer, timer)->task);
+}
+
+/* The state change and the sleep happen with interrupts off: no wake-up is lost. */
+long schedule_timeout(long timeout)
+{
+	struct process_timer t = { .task = current };
+	unsigned long expires = jiffies + timeout, flags;
+	long left;
+
+	if (timeout <= 0)
+		return 0;
+	timer_setup(&t.timer, process_timeout, 0);
+	flags = local_irq_save();
+	mod_timer(&t.timer, expires);
+	current->state = TASK_SLEEPING;
+	schedule();
+	del_timer(&t.timer);
+	local_irq_restore(flags);
+	left = (long)(expires - jiffies);
+	return left > 0 ? left : 0;
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The timers suite: kernel timers fire in the order of their times, once,
+ * and not when deleted; a timer may re-arm itself; a timer nobody set up
+ * is refused.  msleep() and schedule_timeout() sleep the task while others
+ * run, and a wait queue or a completion wakes its waiter from a timer, in
+ * interrupt context.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/completion.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
+#include <kernel/wait.h>
+
+struct test_timer {
+	struct timer_list timer;
+	char id;
+	unsigned int fired, rearm;
+};
+
+static char fired_order[8];
+static unsigned int nr_fired;
+
+static void note_firing(struct timer_list *t)
+{
+	struct test_timer *tt = container_of(t, struct test_timer, timer);
+
+	tt->fired++;
+	if (nr_fired < sizeof(fired_order) - 1)
+		fired_order[nr_fired++] = tt->id;
+	if (tt->rearm && tt->fired < tt->rearm)
+		mod_timer(t, jiffies + 1);
+}
+
+static void setup(struct test_timer *tt, char id)
+{
+	memset(tt, 0, sizeof(*tt));
+	tt->id = id;
+	timer_setup(&tt->timer, note_firing, 0);
+}
+
+static void sleep_ticks(unsigned long ticks)
+{
+	msleep(jiffies_to_msecs(ticks) + 1);
+}
+
+static void timers_fire_in_order(struct ktest *t)
+{
+	struct test_timer a, b, c, d;
+	unsigned long now = jiffies;
+
+	nr_fired = 0;
+	memset(fired_order, 0, sizeof(fired_order));
+	setup(&a, 'a');
+	setup(&b, 'b');
+	setup(&c, 'c');
+	setup(&d, 'd');
+	KTEST_EXPECT_EQ(t, mod_timer(&a.timer, now + 4), 0);
+	KTEST_EXPECT_EQ(t, mod_timer(&b.timer, now + 2), 0);
+	KTEST_EXPECT_EQ(t, mod_timer(&c.timer, now + 3), 0);
+	KTEST_EXPECT_EQ(t, mod_timer(&d.timer, now + 3), 0);	/* same time: after c */
+	KTEST_EXPECT_TRUE(t, timer_pending(&a.timer));
+	sleep_ticks(6);
+	KTEST_EXPECT_STREQ(t, fired_order, "bcda");
+	KTEST_EXPECT_FALSE(t, timer_pending(&a.timer));
+	KTEST_EXPECT_EQ(t, a.fired + b.fired + c.fired + d.fired, 4);
+}
+
+static void deleted_timer_does_not_fire(struct ktest *t)
+{
+	struct test_timer a;
+
+	setup(&a, 'a');
+	mod_timer(&a.timer, jiffies + 2);
+	KTEST_EXPECT_EQ(t, del_timer(&a.timer), 1);
+	KTEST_EXPECT_EQ(t, del_timer(&a.timer), 0);
+	sleep_ticks(4);
+	KTEST_EXPECT_EQ(t, a.fired, 0);
+}
+
+static void mod_timer_moves_a_pending_timer(struct ktest *t)
+{
+	struct test_timer a;
+
+	setup(&a, 'a');
+	mod_timer(&a.timer, jiffies + 2);
+	KTEST_EXPECT_EQ(t, mod_timer(&a.timer, jiffies + 6), 1);
+	sleep_ticks(3);
+	KTEST_EXPECT_EQ(t, a.fired, 0);
+	sleep_ticks(5);
+	KTEST_EXPECT_EQ(t, a.fired, 1);
+}
+
+static void timer_rearms_itself(struct ktest *t)
+{
+	struct test_timer a;
+
+	setup(&a, 'a');
+	a.rearm = 3;
+	mod_timer(&a.timer, jiffies + 1);
+	sleep_ticks(8);
+	KTEST_EXPECT_EQ(t, a.fired, 3);
+	KTEST_EXPECT_FALSE(t, timer_pending(&a.timer));
+}
+
+static void timer_never_set_up_is_refused(struct ktest *t)
+{
+	struct timer_list zeroed;
+	struct test_timer a;
+
+	memset(&zeroed, 0, sizeof(zeroed));
+	KTEST_EXPECT_FALSE(t, timer_pending(&zeroed));
+	KTEST_EXPECT_EQ(t, mod_timer(&zeroed, jiffies + 1), -EINVAL);
+	KTEST_EXPECT_EQ(t, del_timer(&zeroed), 0);
+	timer_setup(&a.timer, NULL, 0);
+	KTEST_EXPECT_EQ(t, mod_timer(&a.timer, jiffies + 1), -EINVAL);
+	KTEST_EXPECT_FALSE(t, timer_pending(&a.timer));
+}
+
+static int count_until_stopped(void *arg)
+{
+	unsigned long *count = arg;
+
+	while (!kthread_should_stop()) {
+		(*count)++;
+		yield();
+	}
+	return 0;
+}
+
+static void msleep_lets_other_tasks_run(struct ktest *t)
+{
+	unsigned long count = 0, seen;
+	struct task_struct *k = kthread_run(count_until_stopped, &count, "counter");
+	u64 start = ktime_get();
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	msleep(30);
+	seen = count;
+	KTEST_EXPECT_GE(t, ktime_get() - start, 30 * NSEC_PER_MSEC);
+	KTEST_EXPECT_GT(t, seen, 0);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static struct task_struct *to_wake;
+
+static void wake_task(struct timer_list *timer)
+{
+	wake_up_process(to_wake);
+}
+
+static void schedule_timeout_returns_what_is_left(struct ktest *t)
+{
+	struct timer_list waker;
+	long left;
+
+	to_wake = current;
+	timer_setup(&waker, wake_task, 0);
+	mod_timer(&waker, jiffies + 1);
+	left = schedule_timeout(50);
+	KTEST_EXPECT_GT(t, left, 40);
+	KTEST_EXPECT_LT(t, left, 50);
+	KTEST_EXPECT_EQ(t, schedule_timeout(2), 0);
+	KTEST_EXPECT_EQ(t, schedule_timeout(0), 0);
+	KTEST_EXPECT_EQ(t, schedule_timeout(-5), 0);
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(flag_wait);
+static bool flag;
+
+static void set_flag(struct timer_list *timer)
+{
+	flag = true;
+	wake_up(&flag_wait);
+}
+
+static void wait_event_woken_from_interrupt(struct ktest *t)
+{
+	struct timer_list setter;
+	unsigned long start = jiffies;
+
+	flag = false;
+	timer_setup(&setter, set_flag, 0);
+	mod_timer(&setter, jiffies + 2);
+	wait_event(flag_wait, flag);
+	KTEST_EXPECT_TRUE(t, flag);
+	KTEST_EXPECT_GE(t, jiffies - start, 2);
+	wait_event(flag_wait, flag);		/* already true: no sleep at all */
+}
+
+static DECLARE_COMPLETION(done);
+
+static void complete_done(struct timer_list *timer)
+{
+	complete(&done);
+}
+
+static int complete_twice(void *arg)
+{
+	complete(&done);
+	yield();
+	complete(&done);
+	return 0;
+}
+
+static void completions_are_counted(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(complete_twice, NULL, "completer");
+	struct timer_list later;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	wait_for_completion(&done);
+	wait_for_completion(&done);
+	KTEST_EXPECT_EQ(t, done.done, 0);
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	complete(&done);			/* before the wait: not lost */
+	wait_for_completion(&done);
+	timer_setup(&later, complete_done, 0);	/* from interrupt context */
+	mod_timer(&later, jiffies + 1);
+	wait_for_completion(&done);
+	KTEST_EXPECT_EQ(t, done.done, 0);
+}
+
+static const struct ktest_case timer_cases[] = {
+	KTEST_CASE(timers_fire_in_order),
+	KTEST_CASE(deleted_timer_does_not_fire),
+	KTEST_CASE(mod_timer_moves_a_pending_timer),
+	KTEST_CASE(timer_rearms_itself),
+	KTEST_CASE(timer_never_set_up_is_refused),
+	KTEST_CASE(msleep_lets_other_tasks_run),
+	KTEST_CASE(schedule_timeout_returns_what_is_left),
+	KTEST_CASE(wait_event_woken_from_interrupt),
+	KTEST_CASE(completions_are_counted),
+	{}
+};
+KTEST_SUITE(timers, timer_cases);
