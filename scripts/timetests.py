@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Timekeeping tests, run by scripts/test-kernel ("time" results).
 
-  loaded host   the timer and time suites of x86_64_defconfig+hz1000 while
+  loaded host   the timer, time, timers and sched suites of
+                x86_64_defconfig+hz1000 while
                 two busy loops keep both host cores busy: guest time follows
                 guest instructions (qemu.TEST_ICOUNT), so the verdict is the
                 idle machine's
   clocksources  the HPET found through ACPI on QEMU's pc and q35 machines
                 (not skipped), and the TSC as the clocksource with
                 tsc=reliable (QEMU's TCG offers no invariant TSC); both
-                through the timer and time suites
+                through the same suites
   memory        each defconfig at the smallest RAM it boots in, with every
                 test that configuration has passing
 """
@@ -23,7 +24,9 @@ from runner import LONG_BOOT_TIMEOUT
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
 MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 5}
-TIME_SUITES = "ktest.filter=timer,time"
+# Every suite whose verdict depends on time: the tick, timekeeping, kernel
+# timers and sleeping, and CPU time of tasks.
+TIME_SUITES = "ktest.filter=timer,time,timers,sched"
 
 
 @contextlib.contextmanager
@@ -64,7 +67,8 @@ def clocksource_line(output):
 
 
 def loaded_host(runner):
-    label = "time: x86_64_defconfig+hz1000.config timer and time suites pass with both cores busy"
+    label = ("time: x86_64_defconfig+hz1000.config timer, time, timers and sched suites pass "
+             "with both cores busy")
     outdir = built(runner, label, "x86_64_defconfig+hz1000.config")
     if not outdir:
         return
