@@ -24,6 +24,7 @@
 #include <kernel/setup.h>
 #include <kernel/slab.h>
 #include <kernel/time.h>
+#include <kernel/workqueue.h>
 
 /* init's last job, for good: echo what is typed, as a terminal would. */
 static __noreturn void console_loop(void)
@@ -70,6 +71,7 @@ static __noreturn void finish_boot(void)
 /* pid 1, as Linux's kernel_init(): the rest of the boot, then the console. */
 static int kernel_init(void *unused)
 {
+	workqueue_init();
 	do_initcalls();
 	run_tests();
 	finish_boot();

@@ -283,6 +283,25 @@ static void cpu_time_is_accounted(struct ktest *t)
 	KTEST_EXPECT_GE(t, seen[1] + 1, 50 * HZ / 1000);
 }
 
+/* The ps-like table names every task with its state. */
+static void show_tasks_lists_every_task(struct ktest *t)
+{
+	struct task_struct *k = kthread_create(return_arg, NULL, "ps-probe");
+	u64 since;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	since = ktest_mute_console();
+	show_tasks();
+	ktest_unmute_console();
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "  PID STATE"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, " idle"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "running "));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, " init"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "sleeping "));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, " ps-probe"));
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(create_run_wait),
 	KTEST_CASE(task_exit_code),
@@ -294,6 +313,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(bad_creations_are_refused),
 	KTEST_CASE(creation_without_memory_leaves_nothing),
 	KTEST_CASE(cpu_time_is_accounted),
+	KTEST_CASE(show_tasks_lists_every_task),
 	{}
 };
 KTEST_SUITE(sched, sched_cases);

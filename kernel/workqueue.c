@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The system work queue; see <kernel/workqueue.h>.
+ *
+ * One kernel thread, kworker, sleeps on a wait queue until work is queued,
+ * then takes works from the front and runs them with interrupts on.  The
+ * queue is changed with interrupts off (one CPU), since interrupt handlers
+ * queue work.  flush_work() queues a barrier behind the work and waits for
+ * it, as Linux does: works run in order, so when the barrier has run, so
+ * has the work.
+ */
+#include <asm/irqflags.h>
+#include <kernel/completion.h>
+#include <kernel/kthread.h>
+#include <kernel/panic.h>
+#include <kernel/wait.h>
+#include <kernel/workqueue.h>
+
+static LIST_HEAD(queue);
+static DECLARE_WAIT_QUEUE_HEAD(kworker_wait);
+static struct task_struct *kworker;
+static struct work_struct *running;	/* the work kworker is in, or NULL */
+
+bool schedule_work(struct work_struct *work)
+{
+	unsigned long flags = local_irq_save();
+	bool queued = list_empty(&work->entry);
+
+	if (queued) {
+		list_add_tail(&work->entry, &queue);
+		wake_up(&kworker_wait);
+	}
+	local_irq_restore(flags);
+	return queued;
+}
+
+/* The next work, taken off the queue and marked running, or NULL. */
+static struct work_struct *take_work(void)
+{
+	unsigned long flags = local_irq_save();
+	struct work_struct *work = NULL;
+
+	if (!list_empty(&queue)) {
+		work = list_first_entry(&queue, struct work_struct, entry);
+		list_del(&work->entry);
+	}
+	running = work;
+	local_irq_restore(flags);
+	return work;
+}
+
+static int kworker_fn(void *unused)
+{
+	struct work_struct *work;
+
+	for (;;) {
+		wait_event(kworker_wait, !list_empty(&queue));
+		while ((work = take_work()))
+			work->func(work);
+	}
+	return 0;
+}
+
+struct barrier {
+	struct work_struct work;
+	struct completion done;
+};
+
+static void barrier_fn(struct work_struct *work)
+{
+	complete(&container_of(work, struct barrier, work)->done);
+}
+
+/*
+ * The barrier goes right behind the work if it is queued, else at the
+ * front if the work is running (it may sleep), else nothing is waited for.
+ */
+void flush_work(struct work_struct *work)
+{
+	unsigned long flags = local_irq_save();
+	struct barrier b;
+
+	if (list_empty(&work->entry) && running != work) {
+		local_irq_restore(flags);
+		return;
+	}
+	if (current == kworker)
+		panic("flush_work() from kworker would wait for itself");
+	INIT_WORK(&b.work, barrier_fn);
+	init_completion(&b.done);
+	list_add(&b.work.entry, list_empty(&work->entry) ? &queue : &work->entry);
+	local_irq_restore(flags);
+	wait_for_completion(&b.done);
+}
+
+void workqueue_init(void)
+{
+	kworker = kthread_run(kworker_fn, NULL, "kworker");
+	if (IS_ERR(kworker))
+		panic("cannot create kworker (error %ld)", PTR_ERR(kworker));
+}
