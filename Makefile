@@ -111,8 +111,9 @@ export SRCARCH HEADER_ARCH
 KBUILD_CPPFLAGS := -I$(objtree)/include -I$(srctree)/arch/$(HEADER_ARCH)/include \
 		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
+# __FILE__ in reports reads kernel/..., not the source tree's absolute path.
 KBUILD_CFLAGS := -std=gnu11 -fno-common -fno-delete-null-pointer-checks \
-		 -fno-strict-aliasing \
+		 -fno-strict-aliasing -fmacro-prefix-map=$(srctree)/= \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 		 -Wstrict-prototypes -Wvla -Wundef
 KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/

@@ -77,9 +77,11 @@ static void barrier_fn(struct work_struct *work)
  */
 void flush_work(struct work_struct *work)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	struct barrier b;
 
+	might_sleep();
+	flags = local_irq_save();
 	if (list_empty(&work->entry) && running != work) {
 		local_irq_restore(flags);
 		return;

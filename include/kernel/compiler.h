@@ -18,6 +18,8 @@
 #define __always_inline		inline __attribute__((__always_inline__))
 #endif
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
+/* Where the current function returns to: who called it, for reports. */
+#define _RET_IP_		((unsigned long)__builtin_return_address(0))
 
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)

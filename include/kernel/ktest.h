@@ -88,6 +88,11 @@ void ktest_provoke_fault(void);
  */
 bool ktest_commit_slab_bug(void);
 /*
+ * With "ktest.lock_bug=NAME", commit that lock bug for the lock debugging
+ * options to catch (kernel/locking/lock_bug_test.c).  True if it ran.
+ */
+bool ktest_commit_lock_bug(void);
+/*
  * The seed for a randomized case: "ktest.seed=N" from the command line
  * (KTEST_SEED=N on the host), else a new one from the time-stamp counter.
  * It is printed as a KTAP diagnostic of @t, so that a failure names the

@@ -52,11 +52,24 @@ struct task_struct {
 	int exit_code;
 	struct task_struct *waiter;	/* the task in task_wait() on it */
 	bool should_stop;		/* kthread_stop() was called */
+	struct list_head held_locks;	/* mutexes it holds (<kernel/mutex.h>) */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */
 extern struct task_struct *current_task;
 #define current current_task
+
+/*
+ * Say that the caller may sleep.  With CONFIG_DEBUG_ATOMIC_SLEEP a call
+ * with interrupts off is reported as Linux does: "BUG: sleeping function
+ * called from invalid context", with the task and a backtrace.
+ */
+void __might_sleep(const char *file, int line);
+#define might_sleep()								\
+	do {									\
+		if (IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP))			\
+			__might_sleep(__FILE__, __LINE__);			\
+	} while (0)
 
 /* Give the CPU to the task the policy picks (perhaps the caller again). */
 void schedule(void);

@@ -37,8 +37,10 @@ void wake_up(struct wait_queue_head *wq);
 #define wait_event(wq, condition)						\
 	do {									\
 		struct wait_queue_entry __wait = { .task = current };		\
-		unsigned long __flags = local_irq_save();			\
+		unsigned long __flags;						\
 										\
+		might_sleep();							\
+		__flags = local_irq_save();					\
 		__add_wait_queue(&(wq), &__wait);				\
 		while (!(condition))						\
 			__wait_sleep();						\

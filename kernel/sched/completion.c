@@ -18,8 +18,10 @@ void complete(struct completion *c)
 void wait_for_completion(struct completion *c)
 {
 	struct wait_queue_entry w = { .task = current };
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	might_sleep();
+	flags = local_irq_save();
 	__add_wait_queue(&c->wait, &w);
 	while (!c->done)
 		__wait_sleep();

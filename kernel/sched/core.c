@@ -9,7 +9,9 @@
  * must never find the queue half changed.
  */
 #include <asm/irqflags.h>
+#include <kernel/mutex.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include "sched.h"
@@ -125,8 +127,24 @@ __noreturn void cpu_idle(void)
 	}
 }
 
+static void report_invalid_sleep(const char *file, int line)
+{
+	lock_bugs++;
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	pr_err("in_atomic(): 0, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       irqs_disabled(), current->pid, current->comm);
+	dump_stack();
+}
+
+void __might_sleep(const char *file, int line)
+{
+	if (irqs_disabled())
+		report_invalid_sleep(file, line);
+}
+
 void sched_init(void)
 {
+	INIT_LIST_HEAD(&idle_task.held_locks);
 	arch_idle_setup(&idle_task);
 	idle_task.exec_start = ktime_get();
 	sched_policy.fork(&idle_task);

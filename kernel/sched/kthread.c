@@ -2,7 +2,6 @@
 /*
  * Kernel threads: <kernel/kthread.h> over task_create() and task_wait().
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kthread.h>
 #include <kernel/sprintf.h>
@@ -19,22 +18,10 @@ struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *nam
 	return task_create(fn, arg, name);
 }
 
-/* A refused stop must change nothing, so every check comes first. */
 int kthread_stop(struct task_struct *k)
 {
-	unsigned long flags = local_irq_save();
-	int code, err;
+	int code, err = task_stop(k, &code);
 
-	k = find_task(k);
-	err = check_waitable(k);
-	if (err) {
-		local_irq_restore(flags);
-		return err;
-	}
-	k->should_stop = true;
-	wake_up_process(k);
-	err = task_wait(k->pid, &code);
-	local_irq_restore(flags);
 	return err ? err : code;
 }
 

@@ -45,7 +45,7 @@ void __schedule(void);
  * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.
  */
 struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
-/* Interrupts off.  0, or the error task_wait() gives for waiting on @p. */
-int check_waitable(const struct task_struct *p);
+/* kthread_stop()'s core: set @want's should_stop, wake it, collect it. */
+int task_stop(struct task_struct *want, int *code);
 
 #endif

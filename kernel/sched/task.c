@@ -11,6 +11,7 @@
 #include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -46,6 +47,7 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->state = TASK_SLEEPING;
 	INIT_LIST_HEAD(&p->se.run_node);
+	INIT_LIST_HEAD(&p->held_locks);
 	flags = local_irq_save();
 	p->pid = next_pid++;
 	sched_policy.fork(p);
@@ -63,6 +65,7 @@ __noreturn void task_exit(int code)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)
 		panic("Attempted to kill init! exitcode=%d", code);
+	debug_check_no_locks_held(p);
 	local_irq_disable();
 	p->exit_code = code;
 	p->state = TASK_DEAD;
@@ -103,7 +106,7 @@ static void task_release(struct task_struct *p)
 	kfree(p);
 }
 
-int check_waitable(const struct task_struct *p)
+static int check_waitable(const struct task_struct *p)
 {
 	if (!p)
 		return -ESRCH;
@@ -116,15 +119,19 @@ int check_waitable(const struct task_struct *p)
 	return 0;
 }
 
-int task_wait(int pid, int *code)
+/* Interrupts off: become @p's waiter, or say why the caller cannot. */
+static int claim(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
 	int err = check_waitable(p);
 
-	if (err)
-		goto out;
-	p->waiter = current;
+	if (!err)
+		p->waiter = current;
+	return err;
+}
+
+/* Interrupts off, as @p's waiter: sleep until it is dead, then free it. */
+static void collect(struct task_struct *p, int *code)
+{
 	while (p->state != TASK_DEAD) {
 		current->state = TASK_SLEEPING;
 		__schedule();
@@ -134,7 +141,40 @@ int task_wait(int pid, int *code)
 	if (code)
 		*code = p->exit_code;
 	task_release(p);
-out:
+}
+
+int task_wait(int pid, int *code)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	int err;
+
+	might_sleep();
+	flags = local_irq_save();
+	p = pid == 0 ? &idle_task : task_by_pid(pid);
+	err = claim(p);
+	if (!err)
+		collect(p, code);
+	local_irq_restore(flags);
+	return err;
+}
+
+/* Every check comes before the task is touched: a refused stop changes nothing. */
+int task_stop(struct task_struct *want, int *code)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	int err;
+
+	might_sleep();
+	flags = local_irq_save();
+	p = find_task(want);
+	err = claim(p);
+	if (!err) {
+		p->should_stop = true;
+		wake_up_process(p);
+		collect(p, code);
+	}
 	local_irq_restore(flags);
 	return err;
 }

@@ -43,6 +43,7 @@ void msleep(unsigned int ms)
 		halt_until(end);
 		return;
 	}
+	might_sleep();
 	while ((now = ktime_get()) < end)
 		schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
 }

@@ -102,6 +102,7 @@ long schedule_timeout(long timeout)
 	unsigned long expires = jiffies + timeout, flags;
 	long left;
 
+	might_sleep();
 	if (timeout <= 0)
 		return 0;
 	timer_setup(&t.timer, process_timeout, 0);

@@ -19,6 +19,7 @@
 #include <asm/stacks.h>
 #include <asm/traps.h>
 #include <kernel/kallsyms.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/sprintf.h>
@@ -327,6 +328,26 @@ static void show_backtrace(const struct pt_regs *regs)
 	else
 		stack_scan_trace(regs, &tr);
 	trace_flush(&tr);
+}
+
+/*
+ * The caller's backtrace, for warnings that are not exceptions (lock
+ * debugging): as Linux's dump_stack(), the task, then the call trace from
+ * the caller of dump_stack() up.
+ */
+__noinline void dump_stack(void)
+{
+	struct pt_regs regs = {
+		.rip = (unsigned long)__builtin_return_address(0),
+		.rsp = current_stack_pointer(),
+	};
+
+	/* The caller's frame, which dump_stack()'s own frame points to. */
+	if (IS_ENABLED(CONFIG_FRAME_POINTER))
+		regs.rbp = *(unsigned long *)__builtin_frame_address(0);
+	report_fatal = false;
+	report("CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
+	show_backtrace(&regs);
 }
 
 void show_exception(const struct pt_regs *regs, unsigned long cr2, bool fatal)

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Sleeping mutexes (kernel/locking/mutex.c), as in Linux: one owner at a
+ * time; a task that finds the mutex taken sleeps, and mutex_unlock() hands
+ * the mutex straight to the task that has waited longest (FIFO hand-off),
+ * so no waiter can be overtaken for ever.  Only tasks lock mutexes, never
+ * interrupt handlers, and the owner alone unlocks.
+ *
+ * With CONFIG_DEBUG_MUTEXES, misuse is reported in Linux's formats and
+ * refused: an unlock by a task that does not own the mutex, an unlock of a
+ * free mutex, locking a mutex the task already holds (which would never
+ * return), and a task that exits holding one.
+ */
+#ifndef _KERNEL_MUTEX_H
+#define _KERNEL_MUTEX_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+struct task_struct;
+
+struct mutex {
+	struct task_struct *owner;	/* NULL when free */
+	struct list_head waiters;	/* sleeping lockers, oldest first */
+	struct list_head held;		/* in the owner's held_locks */
+	const char *name;
+	unsigned long acquired_at;	/* return address of the locker */
+};
+
+#define __MUTEX_INITIALIZER(lock, lname)					\
+	{ .waiters = LIST_HEAD_INIT((lock).waiters), .held = LIST_HEAD_INIT((lock).held),	\
+	  .name = lname }
+#define DEFINE_MUTEX(lock)	struct mutex lock = __MUTEX_INITIALIZER(lock, #lock)
+
+void __mutex_init(struct mutex *lock, const char *name);
+#define mutex_init(lock)	__mutex_init(lock, #lock)
+
+void mutex_lock(struct mutex *lock);
+/* Take @lock if it is free; false (and nothing changed) if it is not. */
+bool mutex_trylock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+
+static inline bool mutex_is_locked(const struct mutex *lock)
+{
+	return lock->owner;
+}
+
+/* Report every mutex @p still holds (at exit); true if there was one. */
+bool debug_check_no_locks_held(struct task_struct *p);
+/* Lock misuse reported so far (the lock bug tests count them). */
+extern unsigned long lock_bugs;
+
+#endif

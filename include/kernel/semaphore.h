@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Counting semaphores (kernel/locking/semaphore.c), as in Linux: down()
+ * takes one of @count units, sleeping while none is left; up() gives one
+ * back, straight to the task that has waited longest.  Unlike a mutex, a
+ * semaphore has no owner: any task, or an interrupt handler, may up().
+ */
+#ifndef _KERNEL_SEMAPHORE_H
+#define _KERNEL_SEMAPHORE_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+struct semaphore {
+	unsigned int count;
+	struct list_head waiters;
+};
+
+#define __SEMAPHORE_INITIALIZER(name, n)	{ .count = (n), .waiters = LIST_HEAD_INIT((name).waiters) }
+#define DEFINE_SEMAPHORE(name, n)	struct semaphore name = __SEMAPHORE_INITIALIZER(name, n)
+
+static inline void sema_init(struct semaphore *sem, unsigned int n)
+{
+	sem->count = n;
+	INIT_LIST_HEAD(&sem->waiters);
+}
+
+void down(struct semaphore *sem);
+/* Take a unit if one is free: 0, or 1 (nothing changed) if none is. */
+int down_trylock(struct semaphore *sem);
+void up(struct semaphore *sem);
+
+#endif

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The locking suite: mutexes keep tasks that give up the CPU inside the
+ * critical section apart (an exact total, where the same code without the
+ * mutex loses updates), hand the mutex to waiters in arrival order, and
+ * trylock never sleeps; a semaphore lets exactly its count of tasks in.
+ * With CONFIG_DEBUG_MUTEXES, each misuse is reported once and refused.
+ */
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/mutex.h>
+#include <kernel/semaphore.h>
+#include <kernel/string.h>
+
+#define WORKERS		4
+#define INCREMENTS	50
+
+static DEFINE_MUTEX(counter_lock);
+static unsigned long counter;
+
+/* Read, give up the CPU, write: every other task runs in between. */
+static void slow_increment(void)
+{
+	unsigned long v = counter;
+
+	yield();
+	counter = v + 1;
+}
+
+static int increment_locked(void *arg)
+{
+	int i;
+
+	for (i = 0; i < INCREMENTS; i++) {
+		mutex_lock(&counter_lock);
+		slow_increment();
+		mutex_unlock(&counter_lock);
+	}
+	return 0;
+}
+
+static int increment_unlocked(void *arg)
+{
+	int i;
+
+	for (i = 0; i < INCREMENTS; i++)
+		slow_increment();
+	return 0;
+}
+
+static unsigned long run_workers(int (*fn)(void *))
+{
+	struct task_struct *k[WORKERS];
+	int i;
+
+	counter = 0;
+	for (i = 0; i < WORKERS; i++)
+		k[i] = kthread_run(fn, NULL, "incr-%d", i);
+	for (i = 0; i < WORKERS; i++)
+		if (IS_ERR(k[i]) || task_wait(k[i]->pid, NULL))
+			return 0;
+	return counter;
+}
+
+static void mutex_keeps_tasks_apart(struct ktest *t)
+{
+	/* The test can fail: without the mutex, updates are lost. */
+	KTEST_EXPECT_LT(t, run_workers(increment_unlocked), WORKERS * INCREMENTS);
+	KTEST_EXPECT_EQ(t, run_workers(increment_locked), WORKERS * INCREMENTS);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&counter_lock));
+}
+
+static char arrivals[8];
+static unsigned int nr_arrivals;
+
+static int lock_and_note(void *arg)
+{
+	mutex_lock(&counter_lock);
+	arrivals[nr_arrivals++] = (char)(long)arg;
+	mutex_unlock(&counter_lock);
+	return 0;
+}
+
+static void mutex_hands_over_in_arrival_order(struct ktest *t)
+{
+	struct task_struct *k[3];
+	int i;
+
+	nr_arrivals = 0;
+	memset(arrivals, 0, sizeof(arrivals));
+	mutex_lock(&counter_lock);
+	for (i = 0; i < 3; i++) {
+		k[i] = kthread_run(lock_and_note, (void *)(long)('a' + i), "waiter-%c", 'a' + i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+		yield();		/* it queues on the mutex */
+	}
+	KTEST_EXPECT_EQ(t, nr_arrivals, 0);
+	/* Handed to a, which cannot be overtaken by the caller taking it back. */
+	mutex_unlock(&counter_lock);
+	KTEST_EXPECT_FALSE(t, mutex_trylock(&counter_lock));
+	for (i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
+	KTEST_EXPECT_STREQ(t, arrivals, "abc");
+	KTEST_EXPECT_TRUE(t, mutex_trylock(&counter_lock));
+	KTEST_EXPECT_TRUE(t, current->held_locks.next == &counter_lock.held);
+	mutex_unlock(&counter_lock);
+	KTEST_EXPECT_TRUE(t, list_empty(&current->held_locks));
+}
+
+static DEFINE_SEMAPHORE(slots, 2);
+static unsigned int inside, most_inside;
+
+static int use_a_slot(void *arg)
+{
+	down(&slots);
+	inside++;
+	if (inside > most_inside)
+		most_inside = inside;
+	yield();
+	yield();
+	inside--;
+	up(&slots);
+	return 0;
+}
+
+static void semaphore_lets_count_tasks_in(struct ktest *t)
+{
+	struct task_struct *k[5];
+	int i;
+
+	inside = most_inside = 0;
+	for (i = 0; i < 5; i++) {
+		k[i] = kthread_run(use_a_slot, NULL, "slot-%d", i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < 5; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, most_inside, 2);
+	KTEST_EXPECT_EQ(t, slots.count, 2);
+	KTEST_EXPECT_EQ(t, down_trylock(&slots), 0);
+	KTEST_EXPECT_EQ(t, down_trylock(&slots), 0);
+	KTEST_EXPECT_EQ(t, down_trylock(&slots), 1);	/* none left: refused */
+	KTEST_EXPECT_EQ(t, slots.count, 0);
+	up(&slots);
+	up(&slots);
+}
+
+static struct mutex *to_unlock;
+
+static int unlock_not_mine(void *arg)
+{
+	mutex_unlock(to_unlock);
+	return 0;
+}
+
+/* Each misuse: one report, and the mutex as it was. */
+static void misuse_is_reported_and_refused(struct ktest *t)
+{
+	unsigned long bugs = lock_bugs;
+	struct task_struct *k;
+	DEFINE_MUTEX(m);
+	u64 since;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_MUTEXES)) {
+		ktest_skip(t, "CONFIG_DEBUG_MUTEXES is off");
+		return;
+	}
+	since = ktest_mute_console();
+	mutex_unlock(&m);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&m));
+	mutex_lock(&m);
+	mutex_lock(&m);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 2);
+	KTEST_EXPECT_TRUE(t, m.owner == current);
+	to_unlock = &m;
+	k = kthread_run(unlock_not_mine, NULL, "not-owner");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	ktest_unmute_console();
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 3);
+	KTEST_EXPECT_TRUE(t, m.owner == current);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "WARNING: bad unlock balance detected!"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "WARNING: possible recursive locking"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "DEBUG_LOCKS_WARN_ON("));
+	mutex_unlock(&m);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 3);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&m));
+}
+
+static const struct ktest_case locking_cases[] = {
+	KTEST_CASE(mutex_keeps_tasks_apart),
+	KTEST_CASE(mutex_hands_over_in_arrival_order),
+	KTEST_CASE(semaphore_lets_count_tasks_in),
+	KTEST_CASE(misuse_is_reported_and_refused),
+	{}
+};
+KTEST_SUITE(locking, locking_cases);

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sleeping mutexes; see <kernel/mutex.h>.
+ *
+ * The owner field is the lock.  A locker that finds an owner queues a
+ * waiter on its own stack and sleeps; mutex_unlock() makes the oldest
+ * waiter the owner before it wakes it, so the mutex is never free in
+ * between and nobody can take it out of turn.  Interrupts off is the
+ * mutex's lock on one CPU.
+ *
+ * Each task lists the mutexes it holds (held_locks), which is what the
+ * CONFIG_DEBUG_MUTEXES reports at exit name.  The reports copy Linux's
+ * (its mutex debugging and lockdep), so that they read as people know
+ * them, and each refuses the bad call instead of carrying it out.
+ */
+#include <asm/irqflags.h>
+#include <kernel/kallsyms.h>
+#include <kernel/mutex.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/sprintf.h>
+#include "../sched/sched.h"
+
+unsigned long lock_bugs;
+
+struct mutex_waiter {
+	struct list_head node;
+	struct task_struct *task;
+};
+
+void __mutex_init(struct mutex *lock, const char *name)
+{
+	lock->owner = NULL;
+	INIT_LIST_HEAD(&lock->waiters);
+	INIT_LIST_HEAD(&lock->held);
+	lock->name = name;
+}
+
+static void print_lock(const char *prefix, const struct mutex *lock, unsigned long ip)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, sizeof(sym), ip);
+	pr_err("%s%016lx (%s), at: %s\n", prefix, (unsigned long)lock, lock->name, sym);
+}
+
+static void report_recursion(const struct mutex *lock, unsigned long ip)
+{
+	lock_bugs++;
+	pr_err("\n============================================\n");
+	pr_err("WARNING: possible recursive locking detected\n");
+	pr_err("--------------------------------------------\n");
+	pr_err("%s/%d is trying to acquire lock:\n", current->comm, current->pid);
+	print_lock("", lock, ip);
+	pr_err("\nbut task is already holding lock:\n");
+	print_lock("", lock, lock->acquired_at);
+	pr_err("\n *** DEADLOCK ***\n\n");
+	dump_stack();
+}
+
+static void report_not_owner(const struct mutex *lock, unsigned long ip)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	lock_bugs++;
+	sprint_symbol(sym, sizeof(sym), ip);
+	pr_err("------------[ cut here ]------------\n");
+	pr_err("DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)\n");
+	pr_err("WARNING: CPU: 0 PID: %d at %s: unlock of %s, owned by %s/%d\n", current->pid, sym,
+	       lock->name, lock->owner->comm, lock->owner->pid);
+	dump_stack();
+	pr_err("---[ end trace 0000000000000000 ]---\n");
+}
+
+static void report_bad_unlock(const struct mutex *lock, unsigned long ip)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	lock_bugs++;
+	sprint_symbol(sym, sizeof(sym), ip);
+	pr_err("\n=====================================\n");
+	pr_err("WARNING: bad unlock balance detected!\n");
+	pr_err("-------------------------------------\n");
+	pr_err("%s/%d is trying to release lock (%s) at:\n", current->comm, current->pid,
+	       lock->name);
+	pr_err("[<%016lx>] %s\n", ip, sym);
+	pr_err("but there are no more locks to release!\n\n");
+	dump_stack();
+}
+
+/* Interrupts off: @lock is free or handed to us; make it ours. */
+static void acquired(struct mutex *lock, unsigned long ip)
+{
+	lock->owner = current;
+	lock->acquired_at = ip;
+	list_add_tail(&lock->held, &current->held_locks);
+}
+
+void mutex_lock(struct mutex *lock)
+{
+	unsigned long ip = _RET_IP_, flags;
+	struct mutex_waiter w = { .task = current };
+
+	might_sleep();
+	flags = local_irq_save();
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner == current) {
+		report_recursion(lock, ip);	/* and do not deadlock */
+		goto out;
+	}
+	if (lock->owner) {
+		list_add_tail(&w.node, &lock->waiters);
+		while (lock->owner != current) {
+			current->state = TASK_SLEEPING;
+			__schedule();
+		}
+	}
+	acquired(lock, ip);
+out:
+	local_irq_restore(flags);
+}
+
+bool mutex_trylock(struct mutex *lock)
+{
+	unsigned long flags = local_irq_save();
+	bool free = !lock->owner;
+
+	if (free)
+		acquired(lock, _RET_IP_);
+	local_irq_restore(flags);
+	return free;
+}
+
+void mutex_unlock(struct mutex *lock)
+{
+	unsigned long ip = _RET_IP_, flags = local_irq_save();
+	struct mutex_waiter *w;
+
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && !lock->owner) {
+		report_bad_unlock(lock, ip);
+		goto out;
+	}
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current) {
+		report_not_owner(lock, ip);
+		goto out;
+	}
+	list_del(&lock->held);
+	if (list_empty(&lock->waiters)) {
+		lock->owner = NULL;
+		goto out;
+	}
+	w = list_first_entry(&lock->waiters, struct mutex_waiter, node);
+	list_del(&w->node);
+	lock->owner = w->task;		/* handed over: nobody can cut in */
+	wake_up_process(w->task);
+out:
+	local_irq_restore(flags);
+}
+
+bool debug_check_no_locks_held(struct task_struct *p)
+{
+	struct mutex *lock;
+	unsigned int n = 0, i = 0;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_MUTEXES) || list_empty(&p->held_locks))
+		return false;
+	list_for_each_entry(lock, &p->held_locks, held)
+		n++;
+	lock_bugs++;
+	pr_err("\n=====================================\n");
+	pr_err("WARNING: %s/%d still has locks held!\n", p->comm, p->pid);
+	pr_err("-------------------------------------\n");
+	pr_err("%u lock%s held by %s/%d:\n", n, n == 1 ? "" : "s", p->comm, p->pid);
+	list_for_each_entry(lock, &p->held_locks, held) {
+		char prefix[16];
+
+		snprintf(prefix, sizeof(prefix), " #%u: ", i++);
+		print_lock(prefix, lock, lock->acquired_at);
+	}
+	dump_stack();
+	return true;
+}

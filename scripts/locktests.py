@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The lock group of "make test": one boot of debug_defconfig per lock bug
+(ktest.lock_bug=NAME, kernel/locking/lock_bug_test.c).
+
+Each report must be the one Linux prints for that misuse, name the task
+that committed it, carry a backtrace through the function that did it,
+count exactly one bug, and leave the kernel running to "Kernel
+initialized".
+"""
+import re
+
+import qemu
+
+CONFIG = "debug_defconfig"
+
+# name -> (lines the report must have, function the backtrace must name)
+BUGS = {
+    "unlock_not_owner": (["------------[ cut here ]------------",
+                          "DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)",
+                          "unlock of bug_lock, owned by init/1", "CPU: 0 PID: 3 Comm: intruder",
+                          "---[ end trace"], "unlock_it"),
+    "unlock_unlocked": (["WARNING: bad unlock balance detected!",
+                         "init/1 is trying to release lock (bug_lock) at:",
+                         "but there are no more locks to release!"], "ktest_commit_lock_bug"),
+    "recursive_lock": (["WARNING: possible recursive locking detected",
+                        "init/1 is trying to acquire lock:", "but task is already holding lock:",
+                        "*** DEADLOCK ***"], "recursive_lock"),
+    "held_at_exit": (["WARNING: leaker/3 still has locks held!", "1 lock held by leaker/3:",
+                      " #0: "], "task_exit"),
+    "sleep_in_atomic": (["BUG: sleeping function called from invalid context at "
+                         "kernel/locking/mutex.c:",
+                         "in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: init"],
+                        "sleep_in_atomic"),
+}
+
+
+def check(res, name):
+    lines, function = BUGS[name]
+    out = res.output
+    report = out[out.find(f"ktest: lock bug {name}\n"):]
+    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+    problems += [f"no {ln!r}" for ln in lines if ln not in report]
+    if not re.search(rf"\] {function}\+0x[0-9a-f]+/0x[0-9a-f]+", report):
+        problems.append(f"backtrace does not name {function}")
+    if f"ktest: lock bug {name}: 1 reported" not in out:
+        problems.append("not counted exactly once")
+    if "Kernel initialized" not in out:
+        problems.append("the kernel did not go on")
+    return problems
+
+
+def run(runner):
+    outdir = runner.built.get(CONFIG)
+    for name in BUGS:
+        label = f"lock: {CONFIG} catches {name}"
+        if not runner.wanted(label):
+            continue
+        if not outdir:
+            runner.not_built(label)
+            continue
+        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.lock_bug={name}")
+        problems = check(res, name)
+        first = next((ln for ln in res.output.splitlines()
+                      if ln.startswith(("WARNING", "BUG:", "DEBUG_LOCKS"))), "")
+        runner.result(label, not problems, "; ".join(problems) or first, res.output)
