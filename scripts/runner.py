@@ -61,6 +61,16 @@ def lost_options(config_text, options):
     return [s for s, v in options.items() if values.get(s, "n") != v]
 
 
+def bug_counted_and_survived(output, counted):
+    """Problems of a boot that commits a bug on purpose (ktest.slab_bug=,
+    ktest.lock_bug=): the kernel must count it once (@counted, the line
+    that says so) and go on to the end of initialization."""
+    problems = [] if counted in output else ["not counted exactly once"]
+    if "Kernel initialized" not in output:
+        problems.append("the kernel did not go on")
+    return problems
+
+
 class Runner:
     def __init__(self, srctree, builddir, only=None, verbose=False, out=None):
         self.srctree = srctree

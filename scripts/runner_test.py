@@ -91,6 +91,19 @@ class ConfigTest(unittest.TestCase):
             self.assertIsNone(r.config_value(d, "CONFIG_B"))
 
 
+class BugBootTest(unittest.TestCase):
+    def test_counted_and_survived(self):
+        ok = "BUG x\nktest: slab bug x: 1 reported\nKernel initialized\n"
+        self.assertEqual(runner.bug_counted_and_survived(ok, "ktest: slab bug x: 1 reported"),
+                         [])
+        twice = ok.replace(": 1 reported", ": 2 reported")
+        self.assertEqual(runner.bug_counted_and_survived(twice, "ktest: slab bug x: 1 reported"),
+                         ["not counted exactly once"])
+        hung = "ktest: slab bug x: 1 reported\n"
+        self.assertEqual(runner.bug_counted_and_survived(hung, "ktest: slab bug x: 1 reported"),
+                         ["the kernel did not go on"])
+
+
 class MakeAndBootTest(unittest.TestCase):
     def test_make_raises_with_the_log(self):
         done = mock.Mock(returncode=2, stdout="boom\n")
