@@ -104,6 +104,7 @@ void __kfree(const void *p)
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	const char *why;
 	struct arena *a;
+	mm_guard();
 
 	if (!p)
 		return;
@@ -131,6 +132,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	struct arena *a = page_owner(p);
+	mm_guard();
 
 	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1)))
 		return 0;

@@ -36,11 +36,13 @@ void heap_bad_free(const void *p, const char *why, unsigned long caller)
 
 void *__kmalloc(size_t size)
 {
+	mm_guard();
 	return kmalloc_caller(size, CALLER);
 }
 
 void *kzalloc(size_t size)
 {
+	mm_guard();
 	void *p = kmalloc_caller(size, CALLER);
 
 	if (p)
@@ -50,6 +52,7 @@ void *kzalloc(size_t size)
 
 void *krealloc(void *p, size_t new_size)
 {
+	mm_guard();
 	size_t old = ksize(p);
 	void *q;
 

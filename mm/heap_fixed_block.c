@@ -103,6 +103,7 @@ void __kfree(const void *p)
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
 	int class;
+	mm_guard();
 
 	if (!p)
 		return;
@@ -122,6 +123,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	int class;
+	mm_guard();
 
 	if (!p)
 		return 0;

@@ -85,6 +85,7 @@ void *alloc_pages(unsigned int order)
 {
 	unsigned long pfn;
 
+	mm_guard();
 	if (order >= MAX_ORDER)
 		return NULL;
 	pfn = frame_alloc(order);
@@ -111,6 +112,7 @@ void free_pages(void *addr, unsigned int order)
 	phys_addr_t phys = virt_to_phys(addr);
 	unsigned long pfn = phys >> PAGE_SHIFT;
 
+	mm_guard();
 	if (!addr)
 		return;
 	if (order >= MAX_ORDER)

@@ -374,6 +374,7 @@ void __kfree(const void *p)
 {
 	struct slab *slab = page_owner(p);
 	struct kmem_cache_cpu *cpu;
+	mm_guard();
 
 	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) {	/* none, or whole pages */
 		kfree_other(p, slab, (unsigned long)__builtin_return_address(0));
@@ -391,6 +392,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	void *owner = page_owner(p);
+	mm_guard();
 
 	if (!owner)
 		return 0;
@@ -403,6 +405,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 				     unsigned long flags, void (*ctor)(void *))
 {
 	struct kmem_cache *c;
+	mm_guard();
 
 	if (!name) {
 		pr_err("kmem_cache_create: no name\n");
@@ -423,6 +426,7 @@ bad:
 
 void *kmem_cache_alloc(struct kmem_cache *c)
 {
+	mm_guard();
 	return slab_alloc(c, (unsigned long)__builtin_return_address(0));
 }
 
@@ -430,6 +434,7 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct slab *slab = page_owner(obj);
+	mm_guard();
 
 	if (!obj)
 		return;
@@ -454,6 +459,7 @@ static void discard_list(struct kmem_cache *c, struct list_head *list)
 
 void kmem_cache_destroy(struct kmem_cache *c)
 {
+	mm_guard();
 	if (!c)
 		return;
 	deactivate(c);
@@ -491,6 +497,7 @@ void slabinfo(void)
 {
 	struct kmem_cache *c;
 	struct slab_stats st;
+	mm_guard();
 
 	pr_info("slabinfo: %-16s %7s %7s %7s %6s %5s %8s\n", "name", "objsize", "active",
 		"total", "slabs", "order", "KiB");

@@ -13,6 +13,7 @@
 #define _KERNEL_PAGE_ALLOC_H
 
 #include <asm/page.h>
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 
 #define MAX_ORDER	11	/* orders 0 .. 10: 4 KiB .. 4 MiB */

@@ -7,10 +7,11 @@
  * can; pid 1, init, runs the initcalls, the tests and the console (see
  * kernel/main.c).  Tasks are made with kthread_create() (<kernel/kthread.h>).
  *
- * Tasks are not preempted: one runs until it calls schedule() (yield(),
- * sleeping, task_exit()).  Which runnable task runs next is the policy's
- * choice, one of several picked in Kconfig (kernel/sched/sched.h has
- * their contract).
+ * Under CONFIG_PREEMPT_NONE a task runs until it calls schedule()
+ * (yield(), sleeping, task_exit()); under CONFIG_PREEMPT the tick also
+ * ends its time slice (<kernel/preempt.h>).  Which runnable task runs
+ * next is the policy's choice, one of several picked in Kconfig
+ * (kernel/sched/sched.h has their contract).
  *
  * One CPU: the scheduler's state is protected by turning interrupts off,
  * which is also what lets an interrupt handler wake a task.
@@ -21,6 +22,7 @@
 #include <asm/thread.h>
 #include <kernel/compiler.h>
 #include <kernel/list.h>
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 
 #define TASK_COMM_LEN	16
@@ -35,6 +37,7 @@ enum task_state {
 /* What the policy keeps of each task. */
 struct sched_entity {
 	struct list_head run_node;	/* in the run queue */
+	unsigned int slice;		/* ticks left of its time slice */
 };
 
 struct task_struct {
@@ -108,6 +111,8 @@ void sched_init(void);
 __noreturn void cpu_idle(void);
 /* From the timer tick: CPU time accounting and the policy's tick. */
 void sched_tick(void);
+/* From the return of an interrupt that came with interrupts on (the arch). */
+void preempt_schedule_irq(void);
 /* With "sched_bench" on the command line, print scheduler figures (true). */
 bool sched_bench(void);
 

@@ -77,6 +77,7 @@ static __always_inline void *kmalloc(size_t size)
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && __builtin_constant_p(size) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
 		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
+		mm_guard();
 		void *obj = c->freelist;
 
 		if (likely(obj)) {
@@ -89,6 +90,10 @@ static __always_inline void *kmalloc(size_t size)
 }
 
 /*
+ * The inline fast paths take their object with preemption off under
+ * CONFIG_PREEMPT (mm_guard(), <kernel/preempt.h>), as the rest of the
+ * heap does.
+ *
  * A slab starts with a pointer to its cache's kmem_cache_cpu, and every
  * page of it names the slab as its owner (mm/slab.h).  Freeing an object
  * of the active slab is a push onto that free list, inlined; the rest is
@@ -102,6 +107,7 @@ static __always_inline void kfree(const void *p)
 	struct kmem_cache_cpu **slab = page_owner(p);
 
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
+		mm_guard();
 		struct kmem_cache_cpu *cpu = *slab;
 
 		if (likely(cpu->active == (struct slab *)slab)) {

@@ -11,6 +11,7 @@
 #include <asm/irqflags.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -22,6 +23,36 @@ struct task_struct idle_task = {
 	.state = TASK_RUNNING,
 };
 struct task_struct *current_task = &idle_task;
+unsigned int __preempt_count;
+bool __need_resched;
+
+void resched_curr(void)
+{
+	__need_resched = true;
+}
+
+static void report_invalid_sleep(const char *file, int line)
+{
+	lock_bugs++;
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       preempt_count() > 0, irqs_disabled(), current->pid, current->comm);
+	dump_stack();
+}
+
+void __might_sleep(const char *file, int line)
+{
+	if (irqs_disabled() || preempt_count())
+		report_invalid_sleep(file, line);
+}
+
+static void report_atomic_schedule(void)
+{
+	lock_bugs++;
+	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", current->comm, current->pid,
+	       preempt_count());
+	dump_stack();
+}
 
 /* Close @prev's stretch on the CPU and open @next's. */
 static void account_switch(struct task_struct *prev, struct task_struct *next)
@@ -48,6 +79,7 @@ void __schedule(void)
 	if (!next)
 		next = &idle_task;
 	next->state = TASK_RUNNING;
+	__need_resched = false;
 	if (next == prev)
 		return;
 	account_switch(prev, next);
@@ -57,10 +89,37 @@ void __schedule(void)
 
 void schedule(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+
+	if (IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP) && preempt_count())
+		report_atomic_schedule();
+	flags = local_irq_save();
 
 	__schedule();
 	local_irq_restore(flags);
+}
+
+void preempt_schedule(void)
+{
+	if (!preempt_count() && !irqs_disabled())
+		schedule();
+}
+
+/*
+ * On the way back from an interrupt that arrived with interrupts on
+ * (arch): switch if the tick or a wake-up asked for it.  Interrupts are
+ * off, and the interrupted task resumes later from this very frame.
+ */
+void preempt_schedule_irq(void)
+{
+	if (IS_ENABLED(CONFIG_PREEMPT) && !preempt_count() && __need_resched)
+		__schedule();
+}
+
+void cond_resched(void)
+{
+	if (__need_resched && !preempt_count())
+		schedule();
 }
 
 /* A new task's first steps (ret_from_kthread): it starts with interrupts on. */
@@ -89,6 +148,8 @@ bool wake_up_process(struct task_struct *p)
 		p->state = TASK_RUNNABLE;
 		sched_policy.wakeup(p);
 		sched_policy.enqueue(p);
+		if (current == &idle_task)
+			resched_curr();		/* idle gives way at once */
 	}
 	local_irq_restore(flags);
 	return woken;
@@ -125,21 +186,6 @@ __noreturn void cpu_idle(void)
 		__schedule();
 		safe_halt();
 	}
-}
-
-static void report_invalid_sleep(const char *file, int line)
-{
-	lock_bugs++;
-	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
-	pr_err("in_atomic(): 0, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
-	       irqs_disabled(), current->pid, current->comm);
-	dump_stack();
-}
-
-void __might_sleep(const char *file, int line)
-{
-	if (irqs_disabled())
-		report_invalid_sleep(file, line);
 }
 
 void sched_init(void)

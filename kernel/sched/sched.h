@@ -14,6 +14,7 @@
 #define _KERNEL_SCHED_SCHED_H
 
 #include <kernel/sched.h>
+#include <kernel/time.h>
 
 struct sched_policy {
 	const char *name;
@@ -40,6 +41,10 @@ extern const struct sched_policy sched_policy;
 extern struct task_struct idle_task;
 /* schedule() with interrupts already off. */
 void __schedule(void);
+/* Ask the running task to give up the CPU (at the next preemption point). */
+void resched_curr(void);
+/* CONFIG_SCHED_TIMESLICE_MS in ticks, at least one. */
+#define TIMESLICE_TICKS	(CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 ? CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 : 1)
 /*
  * A new, sleeping task that will run @fn(@arg), named @name (truncated);
  * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.

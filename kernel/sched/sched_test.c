@@ -6,6 +6,7 @@
  * with nothing changed: waits for no task, for oneself or twice,
  * kthread_stop() on foreign pointers, creation with no memory left.
  */
+#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/kthread.h>
@@ -58,13 +59,16 @@ static void task_exit_code(struct ktest *t)
 static char order[16];
 static unsigned int order_len;
 
+/* Interrupts off from the note to the yield: no tick may reorder them. */
 static int note_and_yield(void *arg)
 {
 	int i;
 
 	for (i = 0; i < 3; i++) {
+		local_irq_disable();
 		order[order_len++] = (char)(long)arg;
 		yield();
+		local_irq_enable();
 	}
 	return 0;
 }

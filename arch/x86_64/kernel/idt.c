@@ -15,11 +15,14 @@
  */
 #include <asm/desc.h>
 #include <asm/interrupt.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
 #include <asm/sections.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/sched.h>
 
 struct idt_gate idt_table[NR_VECTORS] __aligned(16);
 static interrupt_handler_t handlers[NR_VECTORS];
@@ -81,6 +84,12 @@ void unregister_interrupt_handler(unsigned int vector)
 		handlers[vector] = NULL;
 }
 
+/*
+ * After a hardware interrupt (its EOI sent) that came with interrupts on,
+ * the tick may have ended the task's time slice: with CONFIG_PREEMPT the
+ * task is switched out here, and resumes from this frame when its turn
+ * comes again.
+ */
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	interrupt_handler_t fn = handlers[regs->vector];
@@ -89,4 +98,6 @@ void interrupt_dispatch(struct pt_regs *regs)
 		fn(regs);
 	else
 		die(regs, "unexpected interrupt");
+	if (regs->vector >= IRQ0_VECTOR && (regs->rflags & X86_EFLAGS_IF))
+		preempt_schedule_irq();
 }

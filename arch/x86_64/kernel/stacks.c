@@ -146,9 +146,11 @@ undo:
 	return -ENOMEM;
 }
 
+/* The slot table and the area's page tables are shared: preemption off. */
 int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
 {
 	unsigned long slot, guard;
+	preempt_guard();
 
 	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
 		;
@@ -171,6 +173,7 @@ int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
 void task_stack_free(struct stack_info *stack)
 {
 	unsigned long slot = (stack->guard - TASK_STACK_AREA) / TASK_SLOT_SIZE;
+	preempt_guard();
 
 	if (stack->guard < TASK_STACK_AREA || slot >= NR_TASK_STACKS || task_slots[slot] != stack)
 		panic("freeing a task stack that is not one (guard %#lx)", stack->guard);

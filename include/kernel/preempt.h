@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Preemption control (kernel/sched/core.c).
+ *
+ * With CONFIG_PREEMPT the timer tick can end a task's time slice, and the
+ * task is switched out on the way back from an interrupt, wherever it
+ * was, unless it runs with preemption disabled (preempt_count() > 0) or
+ * with interrupts off.  Code that changes shared state that other tasks
+ * also change, and that interrupts never touch, disables preemption
+ * around the change: on one CPU, that alone keeps other tasks out.
+ *
+ * With CONFIG_PREEMPT_NONE a task runs until it gives the CPU up; the
+ * count still nests, so that the same code is right in both models, and
+ * cond_resched() is where a long loop offers the CPU when the tick asked.
+ */
+#ifndef _KERNEL_PREEMPT_H
+#define _KERNEL_PREEMPT_H
+
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+/* One CPU: variables, per-CPU data with SMP. */
+extern unsigned int __preempt_count;
+extern bool __need_resched;	/* the running task should give up the CPU */
+
+static inline unsigned int preempt_count(void)
+{
+	return __preempt_count;
+}
+
+static inline bool need_resched(void)
+{
+	return __need_resched;
+}
+
+/* Switch, if asked to, now that preemption is enabled again. */
+void preempt_schedule(void);
+
+static inline void preempt_disable(void)
+{
+	__preempt_count++;
+	barrier();
+}
+
+static inline void preempt_enable(void)
+{
+	barrier();
+	if (--__preempt_count == 0 && IS_ENABLED(CONFIG_PREEMPT) && unlikely(__need_resched))
+		preempt_schedule();
+}
+
+/* Give up the CPU if the tick asked for it: the preemption point of loops. */
+void cond_resched(void);
+
+static inline void __preempt_guard_end(int *unused)
+{
+	preempt_enable();
+}
+
+/* Preemption off from this line to the end of the enclosing block. */
+#define preempt_guard()								\
+	int __preempt_guard __attribute__((cleanup(__preempt_guard_end), unused)) =	\
+		(preempt_disable(), 0)
+
+static inline void __mm_guard_end(int *unused)
+{
+	if (IS_ENABLED(CONFIG_PREEMPT))
+		preempt_enable();
+}
+
+/*
+ * The heap and the frame allocator change state that every task shares
+ * and that no interrupt handler touches: with CONFIG_PREEMPT each of their
+ * entry points runs with preemption off, from this line to its return
+ * (SMP will want a spinlock here).  Without it, this costs nothing.
+ */
+#define mm_guard()								\
+	int __mm_guard __attribute__((cleanup(__mm_guard_end), unused)) =	\
+		(IS_ENABLED(CONFIG_PREEMPT) ? (preempt_disable(), 0) : 0)
+
+#endif

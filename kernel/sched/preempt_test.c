@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The preempt suite: what each preemption model promises.  Two CPU hogs
+ * started together share the CPU in equal parts under CONFIG_PREEMPT,
+ * and the first keeps it to the end under CONFIG_PREEMPT_NONE; a
+ * preempt_disable() section is never preempted; cond_resched() gives the
+ * CPU away once the slice is used up, in both models; might_sleep() with
+ * preemption off is reported.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/mutex.h>
+#include <kernel/preempt.h>
+#include <kernel/time.h>
+
+#define HOG_NS		(200 * NSEC_PER_MSEC)
+
+static u64 hog_start;
+
+/* Spin until HOG_NS after hog_start; the exit code is the CPU time in µs. */
+static int hog(void *unused)
+{
+	while (ktime_get() - hog_start < HOG_NS)
+		;
+	return task_cputime_ns(current) / 1000;
+}
+
+static void hogs(struct ktest *t, int *a_us, int *b_us)
+{
+	struct task_struct *a = kthread_create(hog, NULL, "hog-a");
+	struct task_struct *b = kthread_create(hog, NULL, "hog-b");
+
+	*a_us = *b_us = -1;
+	KTEST_ASSERT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
+	hog_start = ktime_get();
+	wake_up_process(a);
+	wake_up_process(b);
+	KTEST_EXPECT_EQ(t, task_wait(a->pid, a_us), 0);
+	KTEST_EXPECT_EQ(t, task_wait(b->pid, b_us), 0);
+}
+
+static void cpu_hogs_share_by_model(struct ktest *t)
+{
+	int a, b, all = HOG_NS / 1000;
+
+	hogs(t, &a, &b);
+	if (IS_ENABLED(CONFIG_PREEMPT)) {
+		/* Round robin slices: equal shares within 10%. */
+		KTEST_EXPECT_GE(t, a + b, all * 9 / 10);
+		KTEST_EXPECT_LE(t, a > b ? a - b : b - a, (a + b) / 20);
+	} else {
+		/* Nothing takes the CPU from the first hog. */
+		KTEST_EXPECT_GE(t, a, all * 9 / 10);
+		KTEST_EXPECT_LT(t, b, all / 10);
+	}
+}
+
+static volatile unsigned long spins;
+
+static int spin_until_stopped(void *unused)
+{
+	while (!kthread_should_stop())
+		spins++;
+	return 0;
+}
+
+static void preempt_disable_holds_off_the_tick(struct ktest *t)
+{
+	struct task_struct *k;
+	unsigned long seen;
+	u64 start;
+
+	if (!IS_ENABLED(CONFIG_PREEMPT)) {
+		ktest_skip(t, "CONFIG_PREEMPT is off: a spinning task would never give the CPU back");
+		return;
+	}
+	spins = 0;
+	k = kthread_run(spin_until_stopped, NULL, "spinner");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	preempt_disable();
+	seen = spins;
+	start = ktime_get();
+	while (ktime_get() - start < 50 * NSEC_PER_MSEC)
+		;
+	KTEST_EXPECT_EQ(t, spins, seen);
+	KTEST_EXPECT_TRUE(t, need_resched());	/* the tick asked, and waited */
+	preempt_enable();			/* ... and the spinner ran */
+	KTEST_EXPECT_GT(t, spins, seen);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static u64 ran_at;
+
+static int note_time(void *unused)
+{
+	ran_at = ktime_get();
+	return 0;
+}
+
+static void cond_resched_gives_way(struct ktest *t)
+{
+	struct task_struct *k;
+	u64 start, end;
+
+	preempt_disable();		/* no preemption: only cond_resched() */
+	k = kthread_run(note_time, NULL, "waiting");
+	preempt_enable();
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	ran_at = 0;
+	start = ktime_get();
+	do {
+		cond_resched();
+		end = ktime_get();
+	} while (!ran_at && end - start < 100 * NSEC_PER_MSEC);
+	KTEST_EXPECT_GT(t, ran_at, start);
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+}
+
+static void might_sleep_with_preemption_off_is_reported(struct ktest *t)
+{
+	unsigned long bugs = lock_bugs;
+	u64 since;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP)) {
+		ktest_skip(t, "CONFIG_DEBUG_ATOMIC_SLEEP is off");
+		return;
+	}
+	since = ktest_mute_console();
+	preempt_disable();
+	might_sleep();
+	preempt_enable();
+	ktest_unmute_console();
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "in_atomic(): 1, irqs_disabled(): 0"));
+}
+
+static const struct ktest_case preempt_cases[] = {
+	KTEST_CASE(cpu_hogs_share_by_model),
+	KTEST_CASE(preempt_disable_holds_off_the_tick),
+	KTEST_CASE(cond_resched_gives_way),
+	KTEST_CASE(might_sleep_with_preemption_off_is_reported),
+	{}
+};
+KTEST_SUITE(preempt, preempt_cases);
