@@ -34,10 +34,15 @@ enum task_state {
 	TASK_DEAD,		/* exited; waits for task_wait() to free it */
 };
 
-/* What the policy keeps of each task. */
+/* What the policies keep of each task. */
 struct sched_entity {
 	struct list_head run_node;	/* in the run queue */
 	unsigned int slice;		/* ticks left of its time slice */
+	/* SCHED_STRIDE */
+	unsigned int tickets;
+	u64 pass;			/* virtual time: lowest runs next */
+	u64 cputime_at_pick;
+	bool yielded;
 };
 
 struct task_struct {
@@ -93,6 +98,13 @@ __noreturn void task_exit(int code);
  * which never exit).
  */
 int task_wait(int pid, int *code);
+/*
+ * Set @p's scheduling parameter, whose meaning is the policy's: the
+ * tickets of SCHED_STRIDE (1 to 1000, 100 by default).  0; -EINVAL for a
+ * value out of range or a policy without a parameter (round robin);
+ * -ESRCH if @p is not a task.  Nothing changes on failure.
+ */
+int sched_set_param(struct task_struct *p, int value);
 /* The task of @p if it exists: a check for pointers from callers. */
 struct task_struct *find_task(const struct task_struct *p);
 /* Clocksource time @p has had the CPU, the current stretch included. */

@@ -9,6 +9,7 @@
  * must never find the queue half changed.
  */
 #include <asm/irqflags.h>
+#include <kernel/errno.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
@@ -153,6 +154,15 @@ bool wake_up_process(struct task_struct *p)
 	}
 	local_irq_restore(flags);
 	return woken;
+}
+
+int sched_set_param(struct task_struct *p, int value)
+{
+	unsigned long flags = local_irq_save();
+	int err = find_task(p) || p == &idle_task ? sched_policy.set_param(p, value) : -ESRCH;
+
+	local_irq_restore(flags);
+	return err;
 }
 
 u64 task_cputime_ns(const struct task_struct *p)

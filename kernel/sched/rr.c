@@ -8,6 +8,7 @@
  * otherwise).  Every task gets its turn in order, and picking costs the
  * same however many tasks wait.
  */
+#include <kernel/errno.h>
 #include <kernel/sprintf.h>
 #include "sched.h"
 
@@ -40,6 +41,12 @@ static void rr_nothing(struct task_struct *p)
 {
 }
 
+/* Every task is equal: there is nothing to set. */
+static int rr_set_param(struct task_struct *p, int value)
+{
+	return -EINVAL;
+}
+
 static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
 	return scnprintf(buf, size, "rr %u", p->se.slice);
@@ -55,4 +62,5 @@ const struct sched_policy sched_policy = {
 	.fork = rr_nothing,
 	.exit = rr_nothing,
 	.ps_line = rr_ps_line,
+	.set_param = rr_set_param,
 };

@@ -33,6 +33,8 @@ struct sched_policy {
 	void (*exit)(struct task_struct *p);
 	/* The policy's column of show_tasks() for @p. */
 	int (*ps_line)(const struct task_struct *p, char *buf, size_t size);
+	/* Set @p's parameter (tickets, priority, nice): 0 or -EINVAL. */
+	int (*set_param)(struct task_struct *p, int value);
 };
 
 extern const struct sched_policy sched_policy;

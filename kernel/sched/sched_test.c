@@ -306,6 +306,19 @@ static void show_tasks_lists_every_task(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
+/* Whatever the policy: a pointer that is no task is refused. */
+static void set_param_refuses_foreign_tasks(struct ktest *t)
+{
+	struct task_struct fake = { .pid = 2 };
+
+	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 1), -ESRCH);
+	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 1), -ESRCH);
+	KTEST_EXPECT_EQ(t, sched_set_param((struct task_struct *)((char *)current + 8), 1),
+			-ESRCH);
+	if (IS_ENABLED(CONFIG_SCHED_RR))
+		KTEST_EXPECT_EQ(t, sched_set_param(current, 1), -EINVAL);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(create_run_wait),
 	KTEST_CASE(task_exit_code),
@@ -318,6 +331,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(creation_without_memory_leaves_nothing),
 	KTEST_CASE(cpu_time_is_accounted),
 	KTEST_CASE(show_tasks_lists_every_task),
+	KTEST_CASE(set_param_refuses_foreign_tasks),
 	{}
 };
 KTEST_SUITE(sched, sched_cases);

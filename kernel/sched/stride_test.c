@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The stride suite (CONFIG_SCHED_STRIDE): three CPU hogs holding 100, 200
+ * and 300 tickets get CPU time in the ratio 1:2:3 within 5%, in either
+ * preemption model (they call cond_resched()); tickets out of range are
+ * refused and change nothing.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/time.h>
+
+#define RUN_NS	(600 * NSEC_PER_MSEC)
+
+static u64 start;
+
+/* Until RUN_NS after start; the exit code is the CPU time in µs. */
+static int hog(void *unused)
+{
+	while (ktime_get() - start < RUN_NS)
+		cond_resched();
+	return task_cputime_ns(current) / 1000;
+}
+
+static void tickets_give_cpu_in_proportion(struct ktest *t)
+{
+	struct task_struct *k[3];
+	int us[3], i;
+
+	for (i = 0; i < 3; i++) {
+		k[i] = kthread_create(hog, NULL, "tickets-%d", 100 * (i + 1));
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+		KTEST_ASSERT_EQ(t, sched_set_param(k[i], 100 * (i + 1)), 0);
+	}
+	start = ktime_get();
+	for (i = 0; i < 3; i++)
+		wake_up_process(k[i]);
+	for (i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &us[i]), 0);
+	printk("    # CPU time for 100:200:300 tickets: %d:%d:%d us\n", us[0], us[1], us[2]);
+	/* b = 2a and c = 3a, each within 5% */
+	KTEST_EXPECT_GE(t, us[1] * 100, us[0] * 2 * 95);
+	KTEST_EXPECT_LE(t, us[1] * 100, us[0] * 2 * 105);
+	KTEST_EXPECT_GE(t, us[2] * 100, us[0] * 3 * 95);
+	KTEST_EXPECT_LE(t, us[2] * 100, us[0] * 3 * 105);
+}
+
+static int nothing(void *unused)
+{
+	return 0;
+}
+
+static void bad_tickets_are_refused(struct ktest *t)
+{
+	struct task_struct *k = kthread_create(nothing, NULL, "tickets");
+	static const int bad[] = { 0, -1, 1001, -2147483647 - 1, 2147483647 };
+	struct task_struct fake = { .pid = 2 };
+	unsigned int i;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, k->se.tickets, 100);
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
+	KTEST_EXPECT_EQ(t, k->se.tickets, 100);
+	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 50), -ESRCH);
+	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 50), -ESRCH);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 1), 0);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 1000), 0);
+	KTEST_EXPECT_EQ(t, k->se.tickets, 1000);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static const struct ktest_case stride_cases[] = {
+	KTEST_CASE(tickets_give_cpu_in_proportion),
+	KTEST_CASE(bad_tickets_are_refused),
+	{}
+};
+KTEST_SUITE(stride, stride_cases);
