@@ -11,6 +11,7 @@ Records what it built in runner.built for the groups after it.
 import glob
 import os
 import re
+import shutil
 
 import ktap
 import qemu
@@ -20,6 +21,9 @@ from runner import BuildError
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Slab debug combinations a defconfig or fragment above already boots.
 COVERED_COMBOS = {"prct", "r"}      # debug_defconfig, slab-debug-redzone.config
+SLAB_DEBUG_DIR = "slab-debug-combinations"
+# What the slab debug options change: the allocators, and what allocates most.
+SLAB_DEBUG_SUITES = "memblock,page_alloc,heap*,slab*,sched,workqueue,locking"
 
 
 def check_boot(runner, outdir, res, expect_tests):
@@ -46,17 +50,21 @@ def check_boot(runner, outdir, res, expect_tests):
     return problems, detail
 
 
-def boot_config(runner, name, how, expect_tests=None, env=None, options=None):
-    """Configure, build with W=e, boot with qemu_exit and check the result;
-    the output directory, or None if it did not build."""
+def boot_config(runner, name, how, expect_tests=None, env=None, options=None, shared=None,
+                cmdline="qemu_exit"):
+    """Configure, build with W=e, boot with @cmdline and check the result;
+    the output directory, or None if it did not build.  With @shared (a
+    directory name), build there on top of the last configuration."""
     label = f"boot: {name}"
     try:
-        outdir, _ = runner.configure(name, how, env, options)
+        outdir, _ = runner.configure(shared or name, how, env, options,
+                                     fresh=shared is None or not os.path.isdir(
+                                         os.path.join(runner.builddir, shared)))
         runner.build(outdir)
     except BuildError as e:
         runner.result(label, False, f"{e.step} failed", e.log)
         return None
-    res = runner.boot(outdir)
+    res = runner.boot(outdir, cmdline=cmdline)
     problems, detail = check_boot(runner, outdir, res, expect_tests)
     runner.result(label, not problems, "; ".join(problems) or detail,
                   res.output if problems else "")
@@ -83,14 +91,18 @@ def allnoconfig(runner):
 
 
 def slab_debug_boots(runner):
-    """The whole KTAP run under every combination of the four slab debug
-    options that no defconfig or fragment has already booted."""
+    """The memory, task and lock suites under every combination of the four
+    slab debug options that no defconfig or fragment has already booted
+    (those boot every suite).  One output directory for all of them, one
+    after the other, so each recompiles only what its options change."""
+    shutil.rmtree(os.path.join(runner.builddir, SLAB_DEBUG_DIR), ignore_errors=True)
     for combo, options, _ in slab_debug_combinations():
         name = f"x86_64_defconfig+ktest.config+slab-debug-{combo}"
         if combo in COVERED_COMBOS or not runner.wanted(f"boot: {name}"):
             continue
         boot_config(runner, name, ["x86_64_defconfig", "ktest.config"], expect_tests=True,
-                    options=options)
+                    options=options, shared=SLAB_DEBUG_DIR,
+                    cmdline=f"qemu_exit ktest.filter={SLAB_DEBUG_SUITES}")
 
 
 def large_memory(runner):
