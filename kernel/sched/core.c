@@ -80,6 +80,7 @@ void __schedule(void)
 	if (!next)
 		next = &idle_task;
 	next->state = TASK_RUNNING;
+	next->se.slice = TIMESLICE_TICKS;
 	__need_resched = false;
 	if (next == prev)
 		return;
@@ -176,12 +177,19 @@ u64 task_cputime_ns(const struct task_struct *p)
 	return ns;
 }
 
-/* From timer_tick(), in the timer interrupt: interrupts are off. */
+/*
+ * From timer_tick(), in the timer interrupt: interrupts are off.  Every
+ * task picked gets a time slice; when it is used up, the running task is
+ * asked to give way (the policy decides who runs next).
+ */
 void sched_tick(void)
 {
 	current->ticks++;
-	if (current != &idle_task)
-		sched_policy.tick(current);
+	if (current == &idle_task)
+		return;
+	if (current->se.slice && --current->se.slice == 0)
+		resched_curr();
+	sched_policy.tick(current);
 }
 
 /*

@@ -2,11 +2,9 @@
 /*
  * CONFIG_SCHED_RR: round robin.  One FIFO queue: a task that becomes
  * runnable, by waking or by giving up the CPU, goes to the back, and the
- * task at the front runs next, for a time slice of
- * CONFIG_SCHED_TIMESLICE_MS; when the slice is used up the tick asks it to
- * give way (at once under CONFIG_PREEMPT, at its next cond_resched()
- * otherwise).  Every task gets its turn in order, and picking costs the
- * same however many tasks wait.
+ * task at the front runs next, for the core's time slice
+ * (CONFIG_SCHED_TIMESLICE_MS).  Every task gets its turn in order, and
+ * picking costs the same however many tasks wait.
  */
 #include <kernel/errno.h>
 #include <kernel/sprintf.h>
@@ -27,14 +25,7 @@ static struct task_struct *rr_pick_next(void)
 		return NULL;
 	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
 	list_del(&p->se.run_node);
-	p->se.slice = TIMESLICE_TICKS;
 	return p;
-}
-
-static void rr_tick(struct task_struct *curr)
-{
-	if (curr->se.slice && --curr->se.slice == 0)
-		resched_curr();
 }
 
 static void rr_nothing(struct task_struct *p)
@@ -56,7 +47,7 @@ const struct sched_policy sched_policy = {
 	.name = "rr",
 	.enqueue = rr_enqueue,
 	.pick_next = rr_pick_next,
-	.tick = rr_tick,
+	.tick = rr_nothing,
 	.yield = rr_nothing,
 	.wakeup = rr_nothing,
 	.fork = rr_nothing,

@@ -7,6 +7,8 @@
  *
  * The running task is not in the run queue: schedule() gives it back with
  * enqueue() (if it is still runnable) and takes the next with pick_next().
+ * The core gives every task it switches to a time slice of
+ * CONFIG_SCHED_TIMESLICE_MS and asks it to give way when that is used up.
  * The idle task is never in the queue.  Every hook runs with interrupts
  * off, so a policy needs no lock of its own on one CPU.
  */
@@ -22,7 +24,7 @@ struct sched_policy {
 	void (*enqueue)(struct task_struct *p);
 	/* Take the task to run next out of the queue; NULL when it is empty. */
 	struct task_struct *(*pick_next)(void);
-	/* A timer tick found @curr running. */
+	/* A timer tick found @curr running (the core counts its slice down). */
 	void (*tick)(struct task_struct *curr);
 	/* @curr gives up the CPU of its own will; enqueue() follows. */
 	void (*yield)(struct task_struct *curr);

@@ -68,15 +68,8 @@ static struct task_struct *stride_pick_next(void)
 	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
 	list_del(&p->se.run_node);
 	global_pass = p->se.pass;
-	p->se.slice = TIMESLICE_TICKS;
 	p->se.cputime_at_pick = task_cputime_ns(p);
 	return p;
-}
-
-static void stride_tick(struct task_struct *curr)
-{
-	if (curr->se.slice && --curr->se.slice == 0)
-		resched_curr();
 }
 
 static void stride_yield(struct task_struct *curr)
@@ -102,7 +95,7 @@ static void stride_fork(struct task_struct *p)
 	p->se.cputime_at_pick = 0;
 }
 
-static void stride_exit(struct task_struct *p)
+static void stride_nothing(struct task_struct *p)
 {
 }
 
@@ -123,11 +116,11 @@ const struct sched_policy sched_policy = {
 	.name = "stride",
 	.enqueue = stride_enqueue,
 	.pick_next = stride_pick_next,
-	.tick = stride_tick,
+	.tick = stride_nothing,
 	.yield = stride_yield,
 	.wakeup = stride_wakeup,
 	.fork = stride_fork,
-	.exit = stride_exit,
+	.exit = stride_nothing,
 	.ps_line = stride_ps_line,
 	.set_param = stride_set_param,
 };
