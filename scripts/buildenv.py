@@ -5,8 +5,12 @@
 output directories.  What the outer make exported (sub_make_done, srctree,
 MAKEFLAGS with its O= and -j, ...) would make the inner make skip its own
 O= handling and build in the wrong place, so it is removed.
+
+build_kernel() is the benchmarks' build: a configuration, bench options
+on, checked in .config, built.
 """
 import os
+import subprocess
 
 OUTER_MAKE_VARS = {
     "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "sub_make_done", "srctree",
@@ -21,3 +25,23 @@ def make_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in OUTER_MAKE_VARS}
     env.update(extra)
     return env
+
+
+def build_kernel(srctree, outdir, targets, enable):
+    """Configure @outdir by the make @targets, turn on the Kconfig symbols in
+    @enable (each must stay on), and build it."""
+    def run(cmd):
+        subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True, env=make_env())
+
+    base = ["make", "-C", srctree, f"O={outdir}"]
+    config = os.path.join(outdir, ".config")
+    run(base + list(targets))
+    run(["kconfig-tweak", "--file", config] + [a for sym in enable for a in ("--enable", sym)])
+    run(base + ["olddefconfig"])
+    with open(config, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    lost = [sym for sym in enable if f"CONFIG_{sym}=y" not in lines]
+    if lost:
+        raise SystemExit(f"{', '.join('CONFIG_' + s for s in lost)} did not stay in {config}")
+    run(base + ["-j2", "all"])
