@@ -45,7 +45,7 @@ static void charge(struct task_struct *p)
 
 static void stride_enqueue(struct task_struct *p)
 {
-	struct list_head *pos = &run_queue;
+	struct list_head *pos;
 	struct task_struct *q;
 
 	if (p == current)
