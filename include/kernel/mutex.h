@@ -6,6 +6,10 @@
  * so no waiter can be overtaken for ever.  Only tasks lock mutexes, never
  * interrupt handlers, and the owner alone unlocks.
  *
+ * With a policy that has priorities (SCHED_PRIO), the owner runs at the
+ * priority of its highest waiter, along chains of owners that wait in
+ * turn (priority inheritance; kernel/sched/prio.c).
+ *
  * With CONFIG_DEBUG_MUTEXES, misuse is reported in Linux's formats and
  * refused: an unlock by a task that does not own the mutex, an unlock of a
  * free mutex, locking a mutex the task already holds (which would never
@@ -25,6 +29,12 @@ struct mutex {
 	struct list_head held;		/* in the owner's held_locks */
 	const char *name;
 	unsigned long acquired_at;	/* return address of the locker */
+};
+
+/* A task sleeping in mutex_lock(), on its own stack. */
+struct mutex_waiter {
+	struct list_head node;		/* in the mutex's waiters */
+	struct task_struct *task;
 };
 
 #define __MUTEX_INITIALIZER(lock, lname)					\

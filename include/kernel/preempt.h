@@ -49,6 +49,17 @@ static inline void preempt_enable(void)
 		preempt_schedule();
 }
 
+/*
+ * After a wake-up, with interrupts on again: under CONFIG_PREEMPT, switch
+ * now if the woken task should run before the caller.  (In an interrupt
+ * handler, the return from the interrupt does it.)
+ */
+static inline void preempt_check_resched(void)
+{
+	if (IS_ENABLED(CONFIG_PREEMPT) && unlikely(__need_resched))
+		preempt_schedule();
+}
+
 /* Give up the CPU if the tick asked for it: the preemption point of loops. */
 void cond_resched(void);
 

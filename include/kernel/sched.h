@@ -27,6 +27,8 @@
 
 #define TASK_COMM_LEN	16
 
+struct mutex;
+
 enum task_state {
 	TASK_RUNNING,		/* on the CPU: current */
 	TASK_RUNNABLE,		/* in the policy's queue */
@@ -38,6 +40,11 @@ enum task_state {
 struct sched_entity {
 	struct list_head run_node;	/* in the run queue */
 	unsigned int slice;		/* ticks left of its time slice */
+	/* SCHED_PRIO */
+	int prio;			/* the level it runs or waits at */
+	int normal_prio;		/* its own priority */
+	int boost;			/* levels aging gave it while it waited */
+	int pi_prio;			/* its mutex waiters' highest, -1 if none */
 	/* SCHED_STRIDE */
 	unsigned int tickets;
 	u64 pass;			/* virtual time: lowest runs next */
@@ -61,6 +68,7 @@ struct task_struct {
 	struct task_struct *waiter;	/* the task in task_wait() on it */
 	bool should_stop;		/* kthread_stop() was called */
 	struct list_head held_locks;	/* mutexes it holds (<kernel/mutex.h>) */
+	struct mutex *blocked_on;	/* the mutex it sleeps on */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */
@@ -100,7 +108,8 @@ __noreturn void task_exit(int code);
 int task_wait(int pid, int *code);
 /*
  * Set @p's scheduling parameter, whose meaning is the policy's: the
- * tickets of SCHED_STRIDE (1 to 1000, 100 by default).  0; -EINVAL for a
+ * priority of SCHED_PRIO (0 to 31, 16 by default), the tickets of
+ * SCHED_STRIDE (1 to 1000, 100 by default).  0; -EINVAL for a
  * value out of range or a policy without a parameter (round robin);
  * -ESRCH if @p is not a task.  Nothing changes on failure.
  */

@@ -8,6 +8,10 @@
  * between and nobody can take it out of turn.  Interrupts off is the
  * mutex's lock on one CPU.
  *
+ * A waiter that sleeps lends its priority to the owner through the
+ * policy's priority inheritance, if it has one (sched_pi_chain()), and the
+ * loan ends when the owner hands the mutex over.
+ *
  * Each task lists the mutexes it holds (held_locks), which is what the
  * CONFIG_DEBUG_MUTEXES reports at exit name.  The reports copy Linux's
  * (its mutex debugging and lockdep), so that they read as people know
@@ -23,11 +27,6 @@
 #include "../sched/sched.h"
 
 unsigned long lock_bugs;
-
-struct mutex_waiter {
-	struct list_head node;
-	struct task_struct *task;
-};
 
 void __mutex_init(struct mutex *lock, const char *name)
 {
@@ -89,18 +88,33 @@ static void report_bad_unlock(const struct mutex *lock, unsigned long ip)
 	dump_stack();
 }
 
-/* Interrupts off: @lock is free or handed to us; make it ours. */
-static void acquired(struct mutex *lock, unsigned long ip)
+/* Interrupts off: make @lock @p's. */
+static void set_owner(struct mutex *lock, struct task_struct *p)
 {
-	lock->owner = current;
-	lock->acquired_at = ip;
-	list_add_tail(&lock->held, &current->held_locks);
+	lock->owner = p;
+	list_add_tail(&lock->held, &p->held_locks);
+}
+
+/*
+ * Interrupts off: wait until the owner hands @lock over, lending the
+ * owner (and the owners it waits for) our priority meanwhile.
+ */
+static void wait_for_owner(struct mutex *lock)
+{
+	struct mutex_waiter w = { .task = current };
+
+	list_add_tail(&w.node, &lock->waiters);
+	current->blocked_on = lock;
+	sched_pi_chain(lock->owner);
+	while (lock->owner != current) {
+		current->state = TASK_SLEEPING;
+		__schedule();
+	}
 }
 
 void mutex_lock(struct mutex *lock)
 {
 	unsigned long ip = _RET_IP_, flags;
-	struct mutex_waiter w = { .task = current };
 
 	might_sleep();
 	flags = local_irq_save();
@@ -108,14 +122,11 @@ void mutex_lock(struct mutex *lock)
 		report_recursion(lock, ip);	/* and do not deadlock */
 		goto out;
 	}
-	if (lock->owner) {
-		list_add_tail(&w.node, &lock->waiters);
-		while (lock->owner != current) {
-			current->state = TASK_SLEEPING;
-			__schedule();
-		}
-	}
-	acquired(lock, ip);
+	if (lock->owner)
+		wait_for_owner(lock);	/* handed over: it is ours */
+	else
+		set_owner(lock, current);
+	lock->acquired_at = ip;
 out:
 	local_irq_restore(flags);
 }
@@ -125,8 +136,10 @@ bool mutex_trylock(struct mutex *lock)
 	unsigned long flags = local_irq_save();
 	bool free = !lock->owner;
 
-	if (free)
-		acquired(lock, _RET_IP_);
+	if (free) {
+		set_owner(lock, current);
+		lock->acquired_at = _RET_IP_;
+	}
 	local_irq_restore(flags);
 	return free;
 }
@@ -151,10 +164,14 @@ void mutex_unlock(struct mutex *lock)
 	}
 	w = list_first_entry(&lock->waiters, struct mutex_waiter, node);
 	list_del(&w->node);
-	lock->owner = w->task;		/* handed over: nobody can cut in */
+	w->task->blocked_on = NULL;
+	set_owner(lock, w->task);	/* handed over: nobody can cut in */
+	sched_pi_chain(current);	/* its waiters no longer lend us theirs */
+	sched_pi_chain(w->task);	/* but lend it to the new owner */
 	wake_up_process(w->task);
 out:
 	local_irq_restore(flags);
+	preempt_check_resched();
 }
 
 bool debug_check_no_locks_held(struct task_struct *p)

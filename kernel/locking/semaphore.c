@@ -60,4 +60,5 @@ void up(struct semaphore *sem)
 		wake_up_process(w->task);
 	}
 	local_irq_restore(flags);
+	preempt_check_resched();
 }

@@ -13,6 +13,7 @@ void complete(struct completion *c)
 	c->done++;
 	wake_up(&c->wait);
 	local_irq_restore(flags);
+	preempt_check_resched();
 }
 
 void wait_for_completion(struct completion *c)

@@ -154,6 +154,7 @@ bool wake_up_process(struct task_struct *p)
 			resched_curr();		/* idle gives way at once */
 	}
 	local_irq_restore(flags);
+	preempt_check_resched();
 	return woken;
 }
 
@@ -162,7 +163,10 @@ int sched_set_param(struct task_struct *p, int value)
 	unsigned long flags = local_irq_save();
 	int err = find_task(p) || p == &idle_task ? sched_policy.set_param(p, value) : -ESRCH;
 
+	if (!err && p->blocked_on)
+		sched_pi_chain(p->blocked_on->owner);
 	local_irq_restore(flags);
+	preempt_check_resched();
 	return err;
 }
 
@@ -206,8 +210,25 @@ __noreturn void cpu_idle(void)
 	}
 }
 
+/* Longer chains are deadlock cycles, or near enough: stop there. */
+#define PI_MAX_DEPTH	64
+
+void sched_pi_chain(struct task_struct *p)
+{
+	unsigned int depth;
+
+	if (!sched_policy.pi_update)
+		return;
+	for (depth = 0; p && depth < PI_MAX_DEPTH; depth++) {
+		sched_policy.pi_update(p);
+		p = p->blocked_on ? p->blocked_on->owner : NULL;
+	}
+}
+
 void sched_init(void)
 {
+	if (sched_policy.init)
+		sched_policy.init();
 	INIT_LIST_HEAD(&idle_task.held_locks);
 	arch_idle_setup(&idle_task);
 	idle_task.exec_start = ktime_get();

@@ -20,6 +20,8 @@
 
 struct sched_policy {
 	const char *name;
+	/* Set up the run queue, before the first fork(); NULL if none is needed. */
+	void (*init)(void);
 	/* @p can run: put it in the queue. */
 	void (*enqueue)(struct task_struct *p);
 	/* Take the task to run next out of the queue; NULL when it is empty. */
@@ -37,6 +39,14 @@ struct sched_policy {
 	int (*ps_line)(const struct task_struct *p, char *buf, size_t size);
 	/* Set @p's parameter (tickets, priority, nice): 0 or -EINVAL. */
 	int (*set_param)(struct task_struct *p, int value);
+	/*
+	 * Priority inheritance; NULL for a policy without priorities.  The
+	 * waiters of the mutexes @p holds (<kernel/mutex.h>) changed, or
+	 * their priorities did: give @p the highest of them if that is
+	 * higher than its own, or drop back.  The core walks the chain of
+	 * owners (sched_pi_chain()).
+	 */
+	void (*pi_update)(struct task_struct *p);
 };
 
 extern const struct sched_policy sched_policy;
@@ -54,6 +64,12 @@ void resched_curr(void);
  * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.
  */
 struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
+/*
+ * @p's priority, or the waiters of a mutex it holds, changed: update it
+ * and, if it waits for a mutex in turn, that mutex's owner, and so on
+ * along the chain (with a policy that has pi_update()).  Interrupts off.
+ */
+void sched_pi_chain(struct task_struct *p);
 /* kthread_stop()'s core: set @want's should_stop, wake it, collect it. */
 int task_stop(struct task_struct *want, int *code);
 

@@ -32,6 +32,7 @@ void wake_up(struct wait_queue_head *wq)
 	list_for_each_entry(w, &wq->waiters, node)
 		wake_up_process(w->task);
 	local_irq_restore(flags);
+	preempt_check_resched();
 }
 
 __noreturn void sleep_forever(void)

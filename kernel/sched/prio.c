@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CONFIG_SCHED_PRIO: fixed priorities.  32 levels, 0 the lowest and 31
+ * the highest, 16 by default (sched_set_param()).  The runnable task with
+ * the highest priority runs; tasks of equal priority take turns, first in
+ * first out, for the core's time slice.  A task that wakes with a higher
+ * priority than the running one preempts it.  The run queue is a priority
+ * array, so the pick costs the same with 2 tasks or 1,000.
+ *
+ * Priority inheritance: a task that holds a mutex runs at the priority of
+ * its highest waiter when that is higher than its own, and the boost
+ * follows the chain when the holder itself waits for a mutex
+ * (sched_pi_chain() in core.c walks it, pi_update() below does each
+ * step).  A low-priority holder can then no longer be kept off the CPU by
+ * middle-priority tasks while a high-priority task waits for it.
+ *
+ * With CONFIG_SCHED_PRIO_AGING, every AGING_TICKS a task that waits in the
+ * queue rises one level, and it falls back to its own priority when it
+ * gets the CPU: a task that waits long enough runs, whatever runs above.
+ *
+ * A task's level is se.prio; it is the highest of its own priority
+ * (normal_prio) raised by aging (boost) and its waiters' priority
+ * (pi_prio).
+ */
+#include <kernel/errno.h>
+#include <kernel/mutex.h>
+#include <kernel/prio_array.h>
+#include <kernel/sprintf.h>
+#include <kernel/time.h>
+#include "sched.h"
+
+#define PRIO_LEVELS	32
+#define PRIO_MAX	(PRIO_LEVELS - 1)
+#define PRIO_DEFAULT	16
+/* How long a task waits in the queue for each level aging gives it. */
+#define AGING_MS	50
+#define AGING_TICKS	(AGING_MS * HZ / 1000 ? AGING_MS * HZ / 1000 : 1)
+
+static struct prio_array run_queue;
+static unsigned int ticks_to_aging = AGING_TICKS;
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int effective_prio(const struct task_struct *p)
+{
+	int prio = max_int(p->se.normal_prio + p->se.boost, p->se.pi_prio);
+
+	return prio > PRIO_MAX ? PRIO_MAX : prio;
+}
+
+static bool queued(const struct task_struct *p)
+{
+	return p->state == TASK_RUNNABLE && p != &idle_task;
+}
+
+static void prio_enqueue(struct task_struct *p)
+{
+	p->se.prio = effective_prio(p);
+	prio_array_add_tail(&run_queue, &p->se.run_node, p->se.prio);
+}
+
+/* Ask the running task to give way if a queued task outranks it. */
+static void check_preempt(void)
+{
+	if (current != &idle_task && prio_array_top(&run_queue) > current->se.prio)
+		resched_curr();
+}
+
+/* @p's effective priority may have changed: move it to its new level. */
+static void requeue(struct task_struct *p)
+{
+	int prio = effective_prio(p);
+
+	if (prio == p->se.prio)
+		return;
+	if (queued(p)) {
+		prio_array_del(&run_queue, &p->se.run_node, p->se.prio);
+		prio_array_add_tail(&run_queue, &p->se.run_node, prio);
+	}
+	p->se.prio = prio;
+	check_preempt();
+}
+
+static struct task_struct *prio_pick_next(void)
+{
+	struct list_head *first = prio_array_first(&run_queue);
+	struct task_struct *p;
+
+	if (!first)
+		return NULL;
+	p = list_entry(first, struct task_struct, se.run_node);
+	prio_array_del(&run_queue, first, p->se.prio);
+	p->se.boost = 0;		/* it got the CPU: aging is over */
+	p->se.prio = effective_prio(p);
+	return p;
+}
+
+/* Every queued task rises one level; the top level cannot rise. */
+static void age_queued_tasks(void)
+{
+	struct task_struct *p;
+	int level;
+
+	for (level = PRIO_MAX - 1; level >= 0; level--) {
+		while (!list_empty(&run_queue.queue[level])) {
+			p = list_first_entry(&run_queue.queue[level], struct task_struct,
+					     se.run_node);
+			prio_array_del(&run_queue, &p->se.run_node, level);
+			p->se.boost++;
+			p->se.prio = level + 1;
+			prio_array_add_tail(&run_queue, &p->se.run_node, level + 1);
+		}
+	}
+}
+
+static void prio_tick(struct task_struct *curr)
+{
+	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING) && --ticks_to_aging == 0) {
+		ticks_to_aging = AGING_TICKS;
+		age_queued_tasks();
+	}
+	check_preempt();
+}
+
+static void prio_wakeup(struct task_struct *p)
+{
+	p->se.prio = effective_prio(p);
+	if (current != &idle_task && p->se.prio > current->se.prio)
+		resched_curr();
+}
+
+static void prio_init(void)
+{
+	prio_array_init(&run_queue, PRIO_LEVELS);
+}
+
+static void prio_fork(struct task_struct *p)
+{
+	p->se.normal_prio = PRIO_DEFAULT;
+	p->se.prio = PRIO_DEFAULT;
+	p->se.boost = 0;
+	p->se.pi_prio = -1;
+}
+
+static void prio_nothing(struct task_struct *p)
+{
+}
+
+/* The highest priority among the waiters of the mutexes @p holds. */
+static void prio_pi_update(struct task_struct *p)
+{
+	const struct mutex_waiter *w;
+	const struct mutex *lock;
+	int top = -1;
+
+	list_for_each_entry(lock, &p->held_locks, held)
+		list_for_each_entry(w, &lock->waiters, node)
+			top = max_int(top, w->task->se.prio);
+	p->se.pi_prio = top;
+	requeue(p);
+}
+
+static int prio_set_param(struct task_struct *p, int prio)
+{
+	if (prio < 0 || prio > PRIO_MAX)
+		return -EINVAL;
+	p->se.normal_prio = prio;
+	requeue(p);
+	return 0;
+}
+
+static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
+{
+	return scnprintf(buf, size, "prio %d/%d", p->se.prio, p->se.normal_prio);
+}
+
+const struct sched_policy sched_policy = {
+	.name = "prio",
+	.init = prio_init,
+	.enqueue = prio_enqueue,
+	.pick_next = prio_pick_next,
+	.tick = prio_tick,
+	.yield = prio_nothing,
+	.wakeup = prio_wakeup,
+	.fork = prio_fork,
+	.exit = prio_nothing,
+	.ps_line = prio_ps_line,
+	.set_param = prio_set_param,
+	.pi_update = prio_pi_update,
+};

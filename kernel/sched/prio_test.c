@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The priority suite (CONFIG_SCHED_PRIO), in either preemption model: the
+ * tasks give the CPU up only where they call cond_resched() or sleep, and
+ * the verdicts hold for both.  The test itself runs at the top priority,
+ * so that the tasks it starts run only when it sleeps.
+ *
+ * Each scenario notes, in one string, the order in which its tasks
+ * reached a point, and checks what the policy promises of that order.
+ */
+#include <asm/irqflags.h>
+#include <kernel/clocksource.h>
+#include <kernel/completion.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/mutex.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+
+#define TOP_PRIO	31
+/* CPU time the low task holds its mutex, and the hog's whole run. */
+#define HOLD_NS		(20 * NSEC_PER_MSEC)
+#define HOG_NS		(200 * NSEC_PER_MSEC)
+/* Aging: a task five levels below a hog, which runs this long. */
+#define AGING_HOG_NS	(600 * NSEC_PER_MSEC)
+#define AGING_GAP	5
+#define AGING_STEP_NS	(50 * NSEC_PER_MSEC)
+
+static char order[16];
+static unsigned int order_len;
+
+static void note(char c)
+{
+	unsigned long flags = local_irq_save();
+
+	if (order_len < sizeof(order) - 1)
+		order[order_len++] = c;
+	local_irq_restore(flags);
+}
+
+static void order_reset(void)
+{
+	memset(order, 0, sizeof(order));
+	order_len = 0;
+}
+
+/* Run the test at the top priority; returns the priority to go back to. */
+static int run_on_top(void)
+{
+	int old = current->se.normal_prio;
+
+	sched_set_param(current, TOP_PRIO);
+	return old;
+}
+
+static struct task_struct *start(int (*fn)(void *), void *arg, int prio, const char *name)
+{
+	struct task_struct *k = kthread_create(fn, arg, "%s", name);
+
+	if (!IS_ERR(k))
+		sched_set_param(k, prio);
+	return k;
+}
+
+/* Spend @ns of our own CPU time, giving way wherever the policy wants. */
+static void burn(u64 ns)
+{
+	u64 end = task_cputime_ns(current) + ns;
+
+	while (task_cputime_ns(current) < end)
+		cond_resched();
+}
+
+static int note_arg(void *arg)
+{
+	note((char)(long)arg);
+	return 0;
+}
+
+/* Woken lowest first, they run highest first, and equals in wake-up order. */
+static void higher_priority_runs_first(struct ktest *t)
+{
+	static const struct { char c; int prio; } tasks[] = {
+		{ 'a', 10 }, { 'b', 20 }, { 'c', 20 }, { 'd', 5 },
+	};
+	struct task_struct *k[ARRAY_SIZE(tasks)];
+	int old = run_on_top();
+	unsigned int i;
+
+	order_reset();
+	for (i = 0; i < ARRAY_SIZE(tasks); i++) {
+		k[i] = start(note_arg, (void *)(long)tasks[i].c, tasks[i].prio, "prio-order");
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < ARRAY_SIZE(tasks); i++)
+		wake_up_process(k[i]);
+	for (i = 0; i < ARRAY_SIZE(tasks); i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
+	KTEST_EXPECT_STREQ(t, order, "bcad");
+	sched_set_param(current, old);
+}
+
+static int wake_then_note(void *high)
+{
+	wake_up_process(high);
+	cond_resched();		/* a preemption point even without PREEMPT */
+	note('L');
+	return 0;
+}
+
+/* A low task that wakes a higher one is preempted at once. */
+static void wakeup_preempts_lower_priority(struct ktest *t)
+{
+	struct task_struct *high, *low;
+	int old = run_on_top();
+
+	order_reset();
+	high = start(note_arg, (void *)'H', 25, "prio-high");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(high));
+	low = start(wake_then_note, high, 5, "prio-low");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(low));
+	wake_up_process(low);
+	KTEST_EXPECT_EQ(t, task_wait(low->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(high->pid, NULL), 0);
+	KTEST_EXPECT_STREQ(t, order, "HL");
+	sched_set_param(current, old);
+}
+
+/*
+ * Priority inheritance three deep: low (2) holds A; mid (10) holds B and
+ * waits for A; high (30) waits for B; a hog (20) would run before low and
+ * mid.  With inheritance, low and then mid run at 30 until they let go,
+ * and high gets B before the hog has finished.
+ */
+static DEFINE_MUTEX(pi_a);
+static DEFINE_MUTEX(pi_b);
+static DECLARE_COMPLETION(low_holds_a);
+static DECLARE_COMPLETION(mid_holds_b);
+static int low_top_prio, low_prio_after, mid_prio_holding;
+
+static int pi_low(void *unused)
+{
+	u64 end;
+
+	mutex_lock(&pi_a);
+	complete(&low_holds_a);
+	low_top_prio = current->se.prio;
+	for (end = task_cputime_ns(current) + HOLD_NS; task_cputime_ns(current) < end;) {
+		if (current->se.prio > low_top_prio)
+			low_top_prio = current->se.prio;
+		cond_resched();
+	}
+	mutex_unlock(&pi_a);
+	low_prio_after = current->se.prio;
+	note('l');
+	return 0;
+}
+
+static int pi_mid(void *unused)
+{
+	mutex_lock(&pi_b);
+	complete(&mid_holds_b);
+	mutex_lock(&pi_a);
+	mid_prio_holding = current->se.prio;
+	mutex_unlock(&pi_a);
+	mutex_unlock(&pi_b);
+	note('m');
+	return 0;
+}
+
+static int pi_high(void *unused)
+{
+	mutex_lock(&pi_b);
+	note('h');
+	mutex_unlock(&pi_b);
+	return 0;
+}
+
+static int hog(void *unused)
+{
+	burn(HOG_NS);
+	note('g');
+	return 0;
+}
+
+static void priority_inheritance_three_deep(struct ktest *t)
+{
+	struct task_struct *low, *mid, *high, *g;
+	int old = run_on_top();
+
+	order_reset();
+	low = start(pi_low, NULL, 2, "pi-low");
+	mid = start(pi_mid, NULL, 10, "pi-mid");
+	high = start(pi_high, NULL, 30, "pi-high");
+	g = start(hog, NULL, 20, "pi-hog");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(low) && !IS_ERR(mid) && !IS_ERR(high) && !IS_ERR(g));
+	wake_up_process(low);
+	wait_for_completion(&low_holds_a);
+	wake_up_process(mid);
+	wait_for_completion(&mid_holds_b);
+	wake_up_process(g);
+	wake_up_process(high);
+	KTEST_EXPECT_EQ(t, task_wait(high->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(g->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(mid->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(low->pid, NULL), 0);
+	printk("    # order %s; low ran at %d, mid at %d\n", order, low_top_prio,
+	       mid_prio_holding);
+	KTEST_ASSERT_TRUE(t, strchr(order, 'h') && strchr(order, 'g'));
+	KTEST_EXPECT_TRUE(t, strchr(order, 'h') < strchr(order, 'g'));
+	KTEST_EXPECT_EQ(t, low_top_prio, 30);
+	KTEST_EXPECT_EQ(t, mid_prio_holding, 30);
+	KTEST_EXPECT_EQ(t, low_prio_after, 2);
+	sched_set_param(current, old);
+}
+
+static u64 hog_cpu_when_low_ran;
+static struct task_struct *aging_hog;
+
+static int aging_low(void *unused)
+{
+	hog_cpu_when_low_ran = task_cputime_ns(aging_hog);
+	return 0;
+}
+
+static int aging_hog_fn(void *unused)
+{
+	burn(AGING_HOG_NS);
+	return 0;
+}
+
+/*
+ * With aging, a task five levels below a CPU hog runs once it has waited
+ * five aging steps; without, only when the hog is done.
+ */
+static void aging_ends_starvation(struct ktest *t)
+{
+	struct task_struct *low;
+	int old = run_on_top();
+	u64 ran;
+
+	aging_hog = start(aging_hog_fn, NULL, 20, "aging-hog");
+	low = start(aging_low, NULL, 20 - AGING_GAP, "aging-low");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(aging_hog) && !IS_ERR(low));
+	wake_up_process(aging_hog);
+	wake_up_process(low);
+	KTEST_EXPECT_EQ(t, task_wait(low->pid, NULL), 0);
+	ran = hog_cpu_when_low_ran;
+	KTEST_EXPECT_EQ(t, task_wait(aging_hog->pid, NULL), 0);
+	printk("    # the low task ran after %llu ms of the hog's %llu\n",
+	       (unsigned long long)(ran / NSEC_PER_MSEC),
+	       (unsigned long long)(AGING_HOG_NS / NSEC_PER_MSEC));
+	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING)) {
+		KTEST_EXPECT_GE(t, ran, (AGING_GAP - 1) * AGING_STEP_NS);
+		KTEST_EXPECT_LT(t, ran, AGING_HOG_NS / 2);
+	} else {
+		KTEST_EXPECT_GE(t, ran, AGING_HOG_NS);
+	}
+	sched_set_param(current, old);
+}
+
+static void bad_priorities_are_refused(struct ktest *t)
+{
+	static const int bad[] = { -1, 32, 1000, -2147483647 - 1, 2147483647 };
+	struct task_struct *k = kthread_create(note_arg, (void *)'x', "prio-param");
+	unsigned int i;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, k->se.normal_prio, 16);
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
+	KTEST_EXPECT_EQ(t, k->se.normal_prio, 16);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 0), 0);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 31), 0);
+	KTEST_EXPECT_EQ(t, k->se.normal_prio, 31);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static const struct ktest_case prio_cases[] = {
+	KTEST_CASE(higher_priority_runs_first),
+	KTEST_CASE(wakeup_preempts_lower_priority),
+	KTEST_CASE(priority_inheritance_three_deep),
+	KTEST_CASE(aging_ends_starvation),
+	KTEST_CASE(bad_priorities_are_refused),
+	{}
+};
+KTEST_SUITE(prio, prio_cases);
