@@ -23,6 +23,7 @@
 #include <kernel/compiler.h>
 #include <kernel/list.h>
 #include <kernel/preempt.h>
+#include <kernel/rbtree.h>
 #include <kernel/types.h>
 
 #define TASK_COMM_LEN	16
@@ -48,8 +49,14 @@ struct sched_entity {
 	/* SCHED_STRIDE */
 	unsigned int tickets;
 	u64 pass;			/* virtual time: lowest runs next */
-	u64 cputime_at_pick;
 	bool yielded;
+	/* SCHED_FAIR */
+	struct rb_node rb_node;		/* in the run queue, by vruntime */
+	u64 vruntime;			/* CPU time, weighted by nice: lowest runs next */
+	int nice;
+	unsigned long weight;
+	/* SCHED_STRIDE and SCHED_FAIR: its CPU time when last charged */
+	u64 cputime_charged;
 };
 
 struct task_struct {
@@ -109,7 +116,8 @@ int task_wait(int pid, int *code);
 /*
  * Set @p's scheduling parameter, whose meaning is the policy's: the
  * priority of SCHED_PRIO (0 to 31, 16 by default), the tickets of
- * SCHED_STRIDE (1 to 1000, 100 by default).  0; -EINVAL for a
+ * SCHED_STRIDE (1 to 1000, 100 by default), the nice value of SCHED_FAIR
+ * (-20 to 19, 0 by default).  0; -EINVAL for a
  * value out of range or a policy without a parameter (round robin);
  * -ESRCH if @p is not a task.  Nothing changes on failure.
  */

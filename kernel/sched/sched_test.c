@@ -73,7 +73,11 @@ static int note_and_yield(void *arg)
 	return 0;
 }
 
-/* Woken in the order a, b, c, and each yielding after a letter. */
+/*
+ * Woken in the order a, b, c, and each yielding after a letter.  All three
+ * are runnable before any runs (preemption off while they are woken), as
+ * a policy may preempt the waker for a woken task.
+ */
 static void yield_order(struct ktest *t)
 {
 	struct task_struct *k[3];
@@ -85,8 +89,10 @@ static void yield_order(struct ktest *t)
 		k[i] = kthread_create(note_and_yield, (void *)(long)('a' + i), "yield-%c", 'a' + i);
 		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
 	}
+	preempt_disable();
 	for (i = 0; i < 3; i++)
 		wake_up_process(k[i]);
+	preempt_enable();
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
 	KTEST_EXPECT_STREQ(t, order, "abcabcabc");
@@ -263,9 +269,16 @@ static void creation_without_memory_leaves_nothing(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
 }
 
+/*
+ * A policy may run a woken task at once, before its waker has gone to
+ * sleep in task_wait(): yield first, so that the spin has the CPU alone.
+ */
 static int spin_50ms(void *arg)
 {
-	u64 *seen = arg, start = ktime_get();
+	u64 *seen = arg, start;
+
+	yield();
+	start = ktime_get();
 
 	while (ktime_get() - start < 50 * NSEC_PER_MSEC)
 		;

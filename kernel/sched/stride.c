@@ -35,12 +35,12 @@ static u64 stride_of(const struct task_struct *p)
 /* Charge @p for the CPU time it used since it was picked. */
 static void charge(struct task_struct *p)
 {
-	u64 used = task_cputime_ns(p) - p->se.cputime_at_pick;
+	u64 used = task_cputime_ns(p) - p->se.cputime_charged;
 	u64 cost = p->se.yielded ? stride_of(p) : stride_of(p) * used / TICK_NSEC;
 
 	p->se.pass += cost ? cost : 1;
 	p->se.yielded = false;
-	p->se.cputime_at_pick = task_cputime_ns(p);
+	p->se.cputime_charged = task_cputime_ns(p);
 }
 
 static void stride_enqueue(struct task_struct *p)
@@ -68,7 +68,7 @@ static struct task_struct *stride_pick_next(void)
 	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
 	list_del(&p->se.run_node);
 	global_pass = p->se.pass;
-	p->se.cputime_at_pick = task_cputime_ns(p);
+	p->se.cputime_charged = task_cputime_ns(p);
 	return p;
 }
 
@@ -92,7 +92,7 @@ static void stride_fork(struct task_struct *p)
 {
 	p->se.tickets = TICKETS_DEFAULT;
 	p->se.pass = global_pass;
-	p->se.cputime_at_pick = 0;
+	p->se.cputime_charged = 0;
 }
 
 static void stride_nothing(struct task_struct *p)

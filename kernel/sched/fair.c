@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CONFIG_SCHED_FAIR: a completely fair scheduler, after Linux's CFS.
+ * Each task's vruntime is its CPU time divided by its weight (scaled to
+ * the weight of nice 0), and the runnable task with the lowest vruntime
+ * runs next, so CPU time goes in proportion to weight.  Weights follow
+ * nice (-20 to 19, 0 by default, sched_set_param()) with Linux's ratio:
+ * each nice level is worth 1.25 times the next, about 10% of the CPU
+ * between two tasks one level apart.
+ *
+ * The runnable tasks sit in a red-black tree ordered by vruntime, with
+ * the leftmost cached: the pick is O(1), the enqueue O(log n).
+ *
+ * min_vruntime follows the lowest vruntime on the CPU or in the queue and
+ * never goes back.  A task that wakes is placed no lower than half a time
+ * slice below it: a sleeper gets a little ahead, and runs soon, but
+ * cannot claim the time it slept and shut the others out.  A new task
+ * starts at min_vruntime.  A task that yields goes behind every runnable
+ * task, as round robin would put it.
+ */
+#include <kernel/errno.h>
+#include <kernel/rbtree.h>
+#include <kernel/sprintf.h>
+#include <kernel/time.h>
+#include "sched.h"
+
+#define NICE_MIN	(-20)
+#define NICE_MAX	19
+#define NICE_0_WEIGHT	1024UL
+/* A woken task is placed at most this far below min_vruntime. */
+#define SLEEPER_CREDIT_NS	(TIMESLICE_TICKS * TICK_NSEC / 2)
+/* A woken task preempts when it is this far behind the running one. */
+#define WAKEUP_GRANULARITY_NS	1000000ULL
+
+static unsigned long nice_to_weight[NICE_MAX - NICE_MIN + 1];
+static struct rb_root_cached run_queue;
+static u64 min_vruntime;
+
+static u64 power(u64 base, unsigned int exp)
+{
+	u64 r = 1;
+
+	while (exp--)
+		r *= base;
+	return r;
+}
+
+/* 1024 * 1.25^-nice, rounded: 1024 * 5^k / 4^k for k = -nice, or 4^k / 5^k. */
+static void fair_init(void)
+{
+	int nice;
+	u64 num, den;
+
+	for (nice = NICE_MIN; nice <= NICE_MAX; nice++) {
+		num = power(nice < 0 ? 5 : 4, nice < 0 ? -nice : nice);
+		den = power(nice < 0 ? 4 : 5, nice < 0 ? -nice : nice);
+		nice_to_weight[nice - NICE_MIN] = (NICE_0_WEIGHT * num + den / 2) / den;
+	}
+	run_queue = RB_ROOT_CACHED;
+}
+
+static struct task_struct *task_of(const struct rb_node *node)
+{
+	return node ? rb_entry(node, struct task_struct, se.rb_node) : NULL;
+}
+
+static bool vruntime_less(const struct rb_node *a, const struct rb_node *b)
+{
+	return task_of(a)->se.vruntime < task_of(b)->se.vruntime;
+}
+
+/* Charge @p the CPU time it used since it was last charged, weighted. */
+static void update_curr(struct task_struct *p)
+{
+	u64 now = task_cputime_ns(p);
+
+	p->se.vruntime += (now - p->se.cputime_charged) * NICE_0_WEIGHT / p->se.weight;
+	p->se.cputime_charged = now;
+}
+
+static void update_min_vruntime(void)
+{
+	struct task_struct *first = task_of(rb_first_cached(&run_queue));
+	bool running = current != &idle_task && current->state == TASK_RUNNING;
+	u64 v;
+
+	if (!first && !running)
+		return;
+	if (first && running)
+		v = first->se.vruntime < current->se.vruntime ? first->se.vruntime :
+		    current->se.vruntime;
+	else
+		v = first ? first->se.vruntime : current->se.vruntime;
+	if (v > min_vruntime)
+		min_vruntime = v;
+}
+
+static void fair_enqueue(struct task_struct *p)
+{
+	if (p == current)
+		update_curr(p);
+	rb_add_cached(&p->se.rb_node, &run_queue, vruntime_less);
+}
+
+static struct task_struct *fair_pick_next(void)
+{
+	struct task_struct *p = task_of(rb_first_cached(&run_queue));
+
+	if (!p)
+		return NULL;
+	rb_erase_cached(&p->se.rb_node, &run_queue);
+	update_min_vruntime();
+	return p;
+}
+
+static void fair_tick(struct task_struct *curr)
+{
+	update_curr(curr);
+	update_min_vruntime();
+}
+
+/* Behind every runnable task: as far as the last one in the queue. */
+static void fair_yield(struct task_struct *curr)
+{
+	struct task_struct *last = task_of(rb_last(&run_queue.root));
+
+	update_curr(curr);
+	if (last && last->se.vruntime > curr->se.vruntime)
+		curr->se.vruntime = last->se.vruntime;
+}
+
+static void fair_wakeup(struct task_struct *p)
+{
+	update_curr(p);		/* what it ran before it slept */
+	if (min_vruntime > SLEEPER_CREDIT_NS &&
+	    p->se.vruntime < min_vruntime - SLEEPER_CREDIT_NS)
+		p->se.vruntime = min_vruntime - SLEEPER_CREDIT_NS;
+	if (current == &idle_task)
+		return;
+	update_curr(current);
+	if (p->se.vruntime + WAKEUP_GRANULARITY_NS < current->se.vruntime)
+		resched_curr();
+}
+
+static void fair_fork(struct task_struct *p)
+{
+	p->se.nice = 0;
+	p->se.weight = NICE_0_WEIGHT;
+	p->se.vruntime = min_vruntime;
+	p->se.cputime_charged = task_cputime_ns(p);
+}
+
+static void fair_exit(struct task_struct *p)
+{
+}
+
+static int fair_set_param(struct task_struct *p, int nice)
+{
+	if (nice < NICE_MIN || nice > NICE_MAX)
+		return -EINVAL;
+	update_curr(p);		/* the time so far at the old weight */
+	p->se.nice = nice;
+	p->se.weight = nice_to_weight[nice - NICE_MIN];
+	return 0;
+}
+
+static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
+{
+	return scnprintf(buf, size, "nice %d vrt %llu ms", p->se.nice,
+			 (unsigned long long)(p->se.vruntime / 1000000));
+}
+
+const struct sched_policy sched_policy = {
+	.name = "fair",
+	.init = fair_init,
+	.enqueue = fair_enqueue,
+	.pick_next = fair_pick_next,
+	.tick = fair_tick,
+	.yield = fair_yield,
+	.wakeup = fair_wakeup,
+	.fork = fair_fork,
+	.exit = fair_exit,
+	.ps_line = fair_ps_line,
+	.set_param = fair_set_param,
+};

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fair suite (CONFIG_SCHED_FAIR), in either preemption model (the CPU
+ * hogs call cond_resched()): the nice weights, CPU time in their ratio,
+ * a sleeper that wakes neither starving nor taking over, bad nice values.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/time.h>
+
+#define RUN_NS		(1000 * NSEC_PER_MSEC)
+#define SLEEP_MS	500
+#define WINDOW_NS	(300 * NSEC_PER_MSEC)
+
+static int nothing(void *unused)
+{
+	return 0;
+}
+
+static unsigned long weight_of(struct task_struct *k, int nice)
+{
+	return sched_set_param(k, nice) ? 0 : k->se.weight;
+}
+
+/*
+ * 1024 at nice 0, and each level 1.25 times the next: within 1% while the
+ * weights are large enough (nice < 10, weight > 100) for rounding to an
+ * integer not to matter, and at least decreasing beyond.
+ */
+static void nice_weights_step_by_a_quarter(struct ktest *t)
+{
+	struct task_struct *k = kthread_create(nothing, NULL, "fair-weights");
+	unsigned long w, next;
+	int nice;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, k->se.weight, 1024);
+	KTEST_EXPECT_EQ(t, weight_of(k, -5), 3125);
+	KTEST_EXPECT_EQ(t, weight_of(k, 5), 336);
+	for (nice = -20; nice < 19; nice++) {
+		w = weight_of(k, nice);
+		next = weight_of(k, nice + 1);
+		KTEST_EXPECT_GT(t, w, next);
+		if (nice >= 10)
+			continue;
+		KTEST_EXPECT_GE(t, w * 100, next * 124);
+		KTEST_EXPECT_LE(t, w * 100, next * 126);
+	}
+	KTEST_EXPECT_GE(t, weight_of(k, 19), 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static u64 start;
+
+/* Until RUN_NS after start; the exit code is the CPU time in µs. */
+static int hog(void *unused)
+{
+	while (ktime_get() - start < RUN_NS)
+		cond_resched();
+	return task_cputime_ns(current) / 1000;
+}
+
+static void cpu_time_follows_nice_weights(struct ktest *t)
+{
+	struct task_struct *k[2];
+	static const int nice[2] = { 0, 5 };
+	int us[2], i;
+	u64 lhs, rhs;
+
+	for (i = 0; i < 2; i++) {
+		k[i] = kthread_create(hog, NULL, "fair-nice%d", nice[i]);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+		KTEST_ASSERT_EQ(t, sched_set_param(k[i], nice[i]), 0);
+	}
+	start = ktime_get();
+	for (i = 0; i < 2; i++)
+		wake_up_process(k[i]);
+	for (i = 0; i < 2; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &us[i]), 0);
+	printk("    # CPU time at nice 0 and 5: %d and %d us, weights 1024 and 336\n", us[0],
+	       us[1]);
+	/* us[0] / us[1] within 10% of 1024 / 336 */
+	lhs = (u64)us[0] * 336 * 100;
+	rhs = (u64)us[1] * 1024;
+	KTEST_EXPECT_GE(t, lhs, rhs * 90);
+	KTEST_EXPECT_LE(t, lhs, rhs * 110);
+}
+
+static bool stop_hog;
+static struct task_struct *other_hog;
+static u64 mine_in_window, other_in_window;
+
+static int hog_until_stopped(void *unused)
+{
+	while (!READ_ONCE(stop_hog))
+		cond_resched();
+	return 0;
+}
+
+/* Run a little, sleep, then measure both tasks' CPU time over a window. */
+static int sleeper(void *unused)
+{
+	u64 t0, mine, other;
+
+	for (t0 = ktime_get(); ktime_get() - t0 < 50 * NSEC_PER_MSEC;)
+		cond_resched();
+	msleep(SLEEP_MS);
+	t0 = ktime_get();
+	mine = task_cputime_ns(current);
+	other = task_cputime_ns(other_hog);
+	while (ktime_get() - t0 < WINDOW_NS)
+		cond_resched();
+	mine_in_window = task_cputime_ns(current) - mine;
+	other_in_window = task_cputime_ns(other_hog) - other;
+	WRITE_ONCE(stop_hog, true);
+	return 0;
+}
+
+/*
+ * A task that slept 500 ms beside a CPU hog shares the CPU with it about
+ * evenly once awake: placed at min_vruntime, less a little, it neither
+ * claims the 500 ms back nor waits behind the hog.
+ */
+static void sleeper_neither_starves_nor_takes_over(struct ktest *t)
+{
+	struct task_struct *s;
+	u64 share;
+
+	stop_hog = false;
+	other_hog = kthread_create(hog_until_stopped, NULL, "fair-hog");
+	s = kthread_create(sleeper, NULL, "fair-sleeper");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(other_hog) && !IS_ERR(s));
+	wake_up_process(other_hog);
+	wake_up_process(s);
+	KTEST_EXPECT_EQ(t, task_wait(s->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(other_hog->pid, NULL), 0);
+	share = mine_in_window * 100 / (mine_in_window + other_in_window + 1);
+	printk("    # after waking, the sleeper had %llu%% of the CPU (%llu of %llu us)\n",
+	       (unsigned long long)share, (unsigned long long)(mine_in_window / 1000),
+	       (unsigned long long)((mine_in_window + other_in_window) / 1000));
+	KTEST_EXPECT_GE(t, share, 40);
+	KTEST_EXPECT_LE(t, share, 60);
+}
+
+static void bad_nice_values_are_refused(struct ktest *t)
+{
+	static const int bad[] = { -21, 20, 100, -2147483647 - 1, 2147483647 };
+	struct task_struct *k = kthread_create(nothing, NULL, "fair-nice");
+	unsigned int i;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 3), 0);
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
+	KTEST_EXPECT_EQ(t, k->se.nice, 3);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, -20), 0);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 19), 0);
+	KTEST_EXPECT_EQ(t, k->se.nice, 19);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static const struct ktest_case fair_cases[] = {
+	KTEST_CASE(nice_weights_step_by_a_quarter),
+	KTEST_CASE(cpu_time_follows_nice_weights),
+	KTEST_CASE(sleeper_neither_starves_nor_takes_over),
+	KTEST_CASE(bad_nice_values_are_refused),
+	{}
+};
+KTEST_SUITE(fair, fair_cases);
