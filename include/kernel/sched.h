@@ -41,7 +41,7 @@ enum task_state {
 struct sched_entity {
 	struct list_head run_node;	/* in the run queue */
 	unsigned int slice;		/* ticks left of its time slice */
-	/* SCHED_PRIO */
+	/* SCHED_PRIO and SCHED_MLFQ */
 	int prio;			/* the level it runs or waits at */
 	int normal_prio;		/* its own priority */
 	int boost;			/* levels aging gave it while it waited */
@@ -53,8 +53,10 @@ struct sched_entity {
 	/* SCHED_FAIR */
 	struct rb_node rb_node;		/* in the run queue, by vruntime */
 	u64 vruntime;			/* CPU time, weighted by nice: lowest runs next */
-	int nice;
+	int nice;			/* SCHED_FAIR and SCHED_MLFQ */
 	unsigned long weight;
+	/* SCHED_MLFQ (prio and nice above) */
+	s64 recent_cpu;			/* fixed point: CPU time lately, decaying */
 	/* SCHED_STRIDE and SCHED_FAIR: its CPU time when last charged */
 	u64 cputime_charged;
 };
@@ -117,7 +119,7 @@ int task_wait(int pid, int *code);
  * Set @p's scheduling parameter, whose meaning is the policy's: the
  * priority of SCHED_PRIO (0 to 31, 16 by default), the tickets of
  * SCHED_STRIDE (1 to 1000, 100 by default), the nice value of SCHED_FAIR
- * (-20 to 19, 0 by default).  0; -EINVAL for a
+ * and SCHED_MLFQ (-20 to 19, 0 by default).  0; -EINVAL for a
  * value out of range or a policy without a parameter (round robin);
  * -ESRCH if @p is not a task.  Nothing changes on failure.
  */

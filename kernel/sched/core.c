@@ -189,9 +189,7 @@ u64 task_cputime_ns(const struct task_struct *p)
 void sched_tick(void)
 {
 	current->ticks++;
-	if (current == &idle_task)
-		return;
-	if (current->se.slice && --current->se.slice == 0)
+	if (current != &idle_task && current->se.slice && --current->se.slice == 0)
 		resched_curr();
 	sched_policy.tick(current);
 }

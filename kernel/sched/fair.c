@@ -115,6 +115,8 @@ static struct task_struct *fair_pick_next(void)
 
 static void fair_tick(struct task_struct *curr)
 {
+	if (curr == &idle_task)
+		return;
 	update_curr(curr);
 	update_min_vruntime();
 }

@@ -26,7 +26,10 @@ struct sched_policy {
 	void (*enqueue)(struct task_struct *p);
 	/* Take the task to run next out of the queue; NULL when it is empty. */
 	struct task_struct *(*pick_next)(void);
-	/* A timer tick found @curr running (the core counts its slice down). */
+	/*
+	 * A timer tick found @curr running, perhaps the idle task (the core
+	 * counts its slice down).
+	 */
 	void (*tick)(struct task_struct *curr);
 	/* @curr gives up the CPU of its own will; enqueue() follows. */
 	void (*yield)(struct task_struct *curr);
@@ -70,6 +73,8 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
  * along the chain (with a policy that has pi_update()).  Interrupts off.
  */
 void sched_pi_chain(struct task_struct *p);
+/* Call @fn for every task but the idle task.  Interrupts off. */
+void for_each_task(void (*fn)(struct task_struct *p));
 /* kthread_stop()'s core: set @want's should_stop, wake it, collect it. */
 int task_stop(struct task_struct *want, int *code);
 

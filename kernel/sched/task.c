@@ -99,6 +99,14 @@ struct task_struct *find_task(const struct task_struct *want)
 	return found;
 }
 
+void for_each_task(void (*fn)(struct task_struct *p))
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		fn(p);
+}
+
 /* Free a dead task that nobody else can reach any more. */
 static void task_release(struct task_struct *p)
 {

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the MLFQ policy (mlfq.c) shows of its state, for its tests and for
+ * anyone who wants the system load.
+ */
+#ifndef _KERNEL_SCHED_MLFQ_H
+#define _KERNEL_SCHED_MLFQ_H
+
+/* load_avg times @scale, rounded: mlfq_load_avg(100) is the "0.64" of uptime. */
+unsigned long mlfq_load_avg(unsigned long scale);
+/* How many times load_avg has been updated (once a second). */
+unsigned long mlfq_load_updates(void);
+
+#endif

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The MLFQ suite (CONFIG_SCHED_MLFQ), in either preemption model (the busy
+ * tasks call cond_resched()).  The load test follows Pintos's mlfqs-load-1
+ * idea with the formula checked exactly: one busy task, and nothing else
+ * runnable, for 60 of the policy's once-a-second updates; the expected
+ * load_avg is computed here with integers at another scale, so that the
+ * policy's fixed point is checked, not copied.
+ *
+ * It costs about two minutes of guest time, which -icount makes a few
+ * seconds of the host's: the one suite that must run long enough for a
+ * minute's average to mean something.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/time.h>
+#include "mlfq.h"
+
+#define SCALE		1000000000UL	/* load_avg in billionths */
+#define SINK_LIMIT_S	150
+#define SLEEPER_RUN_NS	(3000 * NSEC_PER_MSEC)
+#define SHARE_RUN_NS	(4000 * NSEC_PER_MSEC)
+
+/* Spend @ns of our own CPU time, giving way wherever the policy wants. */
+static void burn(u64 ns)
+{
+	u64 end = task_cputime_ns(current) + ns;
+
+	while (task_cputime_ns(current) < end)
+		cond_resched();
+}
+
+/* Busy until the policy has updated load_avg @n more times. */
+static void busy_for_updates(unsigned long n)
+{
+	unsigned long until = mlfq_load_updates() + n;
+
+	while (mlfq_load_updates() != until)
+		cond_resched();
+}
+
+static unsigned long load_before, load_after;
+
+static int busy_a_minute(void *unused)
+{
+	busy_for_updates(1);		/* start right after an update */
+	load_before = mlfq_load_avg(SCALE);
+	busy_for_updates(60);
+	load_after = mlfq_load_avg(SCALE);
+	return 0;
+}
+
+/* load_avg = 59/60 load_avg + 1/60 each second, one task ready. */
+static void load_avg_after_a_minute_of_one_busy_task(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(busy_a_minute, NULL, "mlfq-busy");
+	u64 expect;
+	int i;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	for (expect = load_before, i = 0; i < 60; i++)
+		expect = (expect * 59 + SCALE) / 60;
+	printk("    # load_avg %lu.%03lu -> %lu.%03lu after 60 s, the formula says %lu.%03lu\n",
+	       load_before / SCALE, load_before % SCALE / 1000000, load_after / SCALE,
+	       load_after % SCALE / 1000000, expect / SCALE, expect % SCALE / 1000000);
+	/* within 0.001; a missed update would be 0.006 off */
+	KTEST_EXPECT_LE(t, load_after, expect + SCALE / 1000);
+	KTEST_EXPECT_GE(t, load_after + SCALE / 1000, expect);
+}
+
+static int sink_top_level, sink_lowest;
+static unsigned long sink_seconds;
+
+/* Busy until it has been on the lowest level, or SINK_LIMIT_S seconds. */
+static int sink(void *unused)
+{
+	unsigned long start = mlfq_load_updates();
+
+	sink_top_level = sink_lowest = current->se.prio;
+	while (sink_lowest > 0 && mlfq_load_updates() - start < SINK_LIMIT_S) {
+		if (current->se.prio < sink_lowest)
+			sink_lowest = current->se.prio;
+		cond_resched();
+	}
+	sink_seconds = mlfq_load_updates() - start;
+	return 0;
+}
+
+/*
+ * A task that never stops computing reaches the lowest level.  Its
+ * recent_cpu climbs by 100 a second and decays once a second, so at a
+ * load near 1 its level swings between 0, late in each second, and about
+ * 14 just after the decay.
+ */
+static void cpu_hog_sinks_to_the_lowest_level(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(sink, NULL, "mlfq-hog");
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	printk("    # the hog went from level %d to %d in %lu s, load_avg %lu.%03lu\n",
+	       sink_top_level, sink_lowest, sink_seconds, mlfq_load_avg(1000) / 1000,
+	       mlfq_load_avg(1000) % 1000);
+	KTEST_EXPECT_GT(t, sink_top_level, 32);
+	KTEST_EXPECT_EQ(t, sink_lowest, 0);
+}
+
+static bool stop_hog;
+static int sleeper_lowest;
+
+static int hog_until_stopped(void *unused)
+{
+	while (!READ_ONCE(stop_hog))
+		cond_resched();
+	return current->se.prio;
+}
+
+/* Sleep 10 ms, compute 1 ms, for SLEEPER_RUN_NS; note the lowest level seen. */
+static int io_task(void *unused)
+{
+	u64 start = ktime_get();
+
+	sleeper_lowest = current->se.prio;
+	while (ktime_get() - start < SLEEPER_RUN_NS) {
+		msleep(10);
+		if (current->se.prio < sleeper_lowest)
+			sleeper_lowest = current->se.prio;
+		burn(NSEC_PER_MSEC);
+	}
+	WRITE_ONCE(stop_hog, true);
+	return 0;
+}
+
+/* Beside a CPU hog, a task that mostly sleeps stays in the top quarter. */
+static void sleeper_keeps_its_priority(struct ktest *t)
+{
+	struct task_struct *hog, *io;
+	int hog_level;
+
+	stop_hog = false;
+	hog = kthread_run(hog_until_stopped, NULL, "mlfq-hog");
+	io = kthread_run(io_task, NULL, "mlfq-io");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(hog) && !IS_ERR(io));
+	KTEST_EXPECT_EQ(t, task_wait(io->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(hog->pid, &hog_level), 0);
+	printk("    # the sleeper stayed at level %d or above; the hog ended at %d\n",
+	       sleeper_lowest, hog_level);
+	KTEST_EXPECT_GE(t, sleeper_lowest, 48);
+	KTEST_EXPECT_LT(t, hog_level, sleeper_lowest);
+}
+
+static u64 share_start;
+
+/* Until SHARE_RUN_NS after share_start; the exit code is the CPU time in ms. */
+static int timed_hog(void *unused)
+{
+	while (ktime_get() - share_start < SHARE_RUN_NS)
+		cond_resched();
+	return task_cputime_ns(current) / NSEC_PER_MSEC;
+}
+
+/* Nice 10 costs 20 levels: the nice-0 hog gets the larger share. */
+static void nice_shifts_shares(struct ktest *t)
+{
+	struct task_struct *k[2];
+	static const int nice[2] = { 0, 10 };
+	int ms[2], i, share;
+
+	for (i = 0; i < 2; i++) {
+		k[i] = kthread_create(timed_hog, NULL, "mlfq-nice%d", nice[i]);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+		KTEST_ASSERT_EQ(t, sched_set_param(k[i], nice[i]), 0);
+	}
+	share_start = ktime_get();
+	for (i = 0; i < 2; i++)
+		wake_up_process(k[i]);
+	for (i = 0; i < 2; i++)
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &ms[i]), 0);
+	share = ms[0] * 100 / (ms[0] + ms[1] + 1);
+	printk("    # nice 0 and 10 got %d and %d ms: %d%% for nice 0\n", ms[0], ms[1], share);
+	KTEST_EXPECT_GE(t, share, 55);
+	KTEST_EXPECT_LE(t, share, 90);
+}
+
+static int nothing(void *unused)
+{
+	return 0;
+}
+
+static void bad_nice_values_are_refused(struct ktest *t)
+{
+	static const int bad[] = { -21, 20, 100, -2147483647 - 1, 2147483647 };
+	struct task_struct *k = kthread_create(nothing, NULL, "mlfq-nice");
+	unsigned int i;
+	int level;
+
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 0), 0);
+	level = k->se.prio;
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
+	KTEST_EXPECT_EQ(t, k->se.nice, 0);
+	KTEST_EXPECT_EQ(t, k->se.prio, level);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, 19), 0);
+	KTEST_EXPECT_LE(t, k->se.prio, level - 38 > 0 ? level - 38 : 0);
+	KTEST_EXPECT_EQ(t, sched_set_param(k, -20), 0);
+	KTEST_EXPECT_EQ(t, k->se.nice, -20);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static const struct ktest_case mlfq_cases[] = {
+	KTEST_CASE(load_avg_after_a_minute_of_one_busy_task),
+	KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
+	KTEST_CASE(sleeper_keeps_its_priority),
+	KTEST_CASE(nice_shifts_shares),
+	KTEST_CASE(bad_nice_values_are_refused),
+	{}
+};
+KTEST_SUITE(mlfq, mlfq_cases);
