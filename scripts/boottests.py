@@ -16,7 +16,7 @@ import shutil
 import ktap
 import qemu
 from hosttests import slab_debug_combinations
-from runner import BuildError
+from runner import BOOT_TIMEOUT, LONG_BOOT_TIMEOUT, BuildError
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Slab debug combinations a defconfig or fragment above already boots.
@@ -24,6 +24,9 @@ COVERED_COMBOS = {"prct", "r"}      # debug_defconfig, slab-debug-redzone.config
 SLAB_DEBUG_DIR = "slab-debug-combinations"
 # What the slab debug options change: the allocators, and what allocates most.
 SLAB_DEBUG_SUITES = "memblock,page_alloc,heap*,slab*,sched,workqueue,locking"
+# Suites that run minutes of guest time (a few seconds of the host's under
+# -icount, but many more on a loaded host): their boots get LONG_BOOT_TIMEOUT.
+LONG_SUITES = ("CONFIG_KTEST_SCHED_MLFQ",)
 
 
 def check_boot(runner, outdir, res, expect_tests):
@@ -64,7 +67,8 @@ def boot_config(runner, name, how, expect_tests=None, env=None, options=None, sh
     except BuildError as e:
         runner.result(label, False, f"{e.step} failed", e.log)
         return None
-    res = runner.boot(outdir, cmdline=cmdline)
+    long = any(runner.config_value(outdir, sym) == "y" for sym in LONG_SUITES)
+    res = runner.boot(outdir, cmdline=cmdline, timeout=LONG_BOOT_TIMEOUT if long else BOOT_TIMEOUT)
     problems, detail = check_boot(runner, outdir, res, expect_tests)
     runner.result(label, not problems, "; ".join(problems) or detail,
                   res.output if problems else "")
