@@ -87,7 +87,8 @@ static void flush_waits_for_a_sleeping_work(struct ktest *t)
 	setup(&idle, 'i');
 	a.sleep_ms = 20;
 	schedule_work(&a.work);
-	yield();			/* kworker starts it, and sleeps in it */
+	while (!READ_ONCE(a.runs))
+		msleep(1);		/* kworker starts it, and sleeps in it */
 	KTEST_EXPECT_EQ(t, a.runs, 1);
 	KTEST_EXPECT_FALSE(t, a.finished);
 	flush_work(&a.work);

@@ -11,6 +11,7 @@
 #include <kernel/mutex.h>
 #include <kernel/semaphore.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 
 #define WORKERS		4
 #define INCREMENTS	50
@@ -18,12 +19,16 @@
 static DEFINE_MUTEX(counter_lock);
 static unsigned long counter;
 
-/* Read, give up the CPU, write: every other task runs in between. */
+/*
+ * Read, give up the CPU, write: every other task runs in between.  A
+ * sleep, as yield() may give the CPU straight back under a policy that
+ * prefers the caller.
+ */
 static void slow_increment(void)
 {
 	unsigned long v = counter;
 
-	yield();
+	msleep(1);
 	counter = v + 1;
 }
 
@@ -92,12 +97,19 @@ static void mutex_hands_over_in_arrival_order(struct ktest *t)
 	for (i = 0; i < 3; i++) {
 		k[i] = kthread_run(lock_and_note, (void *)(long)('a' + i), "waiter-%c", 'a' + i);
 		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
-		yield();		/* it queues on the mutex */
+		while (READ_ONCE(k[i]->blocked_on) != &counter_lock)
+			msleep(1);	/* until it queues on the mutex */
 	}
 	KTEST_EXPECT_EQ(t, nr_arrivals, 0);
-	/* Handed to a, which cannot be overtaken by the caller taking it back. */
+	/*
+	 * Handed to a, which cannot be overtaken by the caller taking it
+	 * back: checked before a runs, which a policy may otherwise make it
+	 * do as soon as it is woken.
+	 */
+	preempt_disable();
 	mutex_unlock(&counter_lock);
 	KTEST_EXPECT_FALSE(t, mutex_trylock(&counter_lock));
+	preempt_enable();
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
 	KTEST_EXPECT_STREQ(t, arrivals, "abc");
@@ -116,8 +128,7 @@ static int use_a_slot(void *arg)
 	inside++;
 	if (inside > most_inside)
 		most_inside = inside;
-	yield();
-	yield();
+	msleep(1);		/* the others try meanwhile */
 	inside--;
 	up(&slots);
 	return 0;

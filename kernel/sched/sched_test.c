@@ -179,7 +179,9 @@ static void bad_waits_are_refused(struct ktest *t)
 	result[1] = target->pid;
 	helper = kthread_run(wait_for_arg, result, "waiter");
 	KTEST_ASSERT_TRUE(t, !IS_ERR(helper));
-	yield();			/* the helper now waits for the target */
+	/* Sleep, not yield: a policy may run the caller again at once. */
+	while (READ_ONCE(target->waiter) != helper)
+		msleep(1);
 	KTEST_EXPECT_EQ(t, task_wait(target->pid, &code), -EBUSY);
 	KTEST_EXPECT_EQ(t, kthread_stop(target), -EBUSY);
 	KTEST_EXPECT_FALSE(t, target->should_stop);
@@ -271,13 +273,14 @@ static void creation_without_memory_leaves_nothing(struct ktest *t)
 
 /*
  * A policy may run a woken task at once, before its waker has gone to
- * sleep in task_wait(): yield first, so that the spin has the CPU alone.
+ * sleep in task_wait(), and yield() may give the CPU straight back: sleep
+ * first, so that the spin has the CPU alone.
  */
 static int spin_50ms(void *arg)
 {
 	u64 *seen = arg, start;
 
-	yield();
+	msleep(1);
 	start = ktime_get();
 
 	while (ktime_get() - start < 50 * NSEC_PER_MSEC)
