@@ -12,6 +12,7 @@ import glob
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import ktap
 import qemu
@@ -29,10 +30,44 @@ SLAB_DEBUG_SUITES = "memblock,page_alloc,heap*,slab*,sched,workqueue,locking"
 LONG_SUITES = ("CONFIG_KTEST_SCHED_MLFQ",)
 
 
-def check_boot(runner, outdir, res, expect_tests):
+class BootQueue:
+    """One boot at a time runs in the background while the next
+    configuration builds: QEMU keeps one core busy, the build the other.
+    Results are reported in the order the boots were queued.  Under
+    -icount the guest's clock follows its instructions, so the overlap
+    changes no verdict."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending = None
+
+    def submit(self, boot, report):
+        """Run @boot() in the background; @report(its result) at the next
+        submit() or drain()."""
+        self.drain()
+        self.pending = (self.pool.submit(boot), report)
+
+    def drain(self):
+        """Wait for the boot in the background, if any, and report it."""
+        if self.pending:
+            future, report = self.pending
+            self.pending = None
+            report(future.result())
+
+
+BOOTS = BootQueue()
+
+
+def built_facts(runner, outdir):
+    """What check_boot() needs of the .config in @outdir, read at once: a
+    shared directory's .config changes with the next build."""
+    return {sym: runner.config_value(outdir, sym) == "y"
+            for sym in ("CONFIG_KTEST", "CONFIG_SERIAL_CONSOLE") + LONG_SUITES}
+
+
+def check_boot(facts, res, expect_tests):
     """Problems of a qemu_exit boot, and a summary of it."""
-    has_tests = runner.config_value(outdir, "CONFIG_KTEST") == "y"
-    has_console = runner.config_value(outdir, "CONFIG_SERIAL_CONSOLE") == "y"
+    has_tests = facts["CONFIG_KTEST"]
     problems = []
     if res.status != qemu.EXIT_SUCCESS:
         problems.append(res.describe())
@@ -46,7 +81,7 @@ def check_boot(runner, outdir, res, expect_tests):
         if not report.cases:
             problems.append("no test cases ran")
         detail = f"KTAP {report.summary()}, {detail}"
-    elif has_console and "Kernel initialized" not in res.output:
+    elif facts["CONFIG_SERIAL_CONSOLE"] and "Kernel initialized" not in res.output:
         problems.append("'Kernel initialized' not printed")
     if expect_tests is not None and has_tests != expect_tests:
         problems.append(f"CONFIG_KTEST={'y' if has_tests else 'n'} unexpectedly")
@@ -55,9 +90,11 @@ def check_boot(runner, outdir, res, expect_tests):
 
 def boot_config(runner, name, how, expect_tests=None, env=None, options=None, shared=None,
                 cmdline="qemu_exit"):
-    """Configure, build with W=e, boot with @cmdline and check the result;
-    the output directory, or None if it did not build.  With @shared (a
-    directory name), build there on top of the last configuration."""
+    """Configure and build with W=e, then boot with @cmdline and check the
+    result in the background (BOOTS); the output directory, or None if it
+    did not build.  With @shared (a directory name), build there on top of
+    the last configuration; the boot runs from a copy of its ISO, which
+    the next build replaces."""
     label = f"boot: {name}"
     try:
         outdir, _ = runner.configure(shared or name, how, env, options,
@@ -65,13 +102,26 @@ def boot_config(runner, name, how, expect_tests=None, env=None, options=None, sh
                                          os.path.join(runner.builddir, shared)))
         runner.build(outdir)
     except BuildError as e:
+        BOOTS.drain()           # results stay in order
         runner.result(label, False, f"{e.step} failed", e.log)
         return None
-    long = any(runner.config_value(outdir, sym) == "y" for sym in LONG_SUITES)
-    res = runner.boot(outdir, cmdline=cmdline, timeout=LONG_BOOT_TIMEOUT if long else BOOT_TIMEOUT)
-    problems, detail = check_boot(runner, outdir, res, expect_tests)
-    runner.result(label, not problems, "; ".join(problems) or detail,
-                  res.output if problems else "")
+    facts = built_facts(runner, outdir)
+    timeout = LONG_BOOT_TIMEOUT if any(facts[sym] for sym in LONG_SUITES) else BOOT_TIMEOUT
+    iso = os.path.join(outdir, "kernel.iso")
+    if shared:
+        iso = os.path.join(runner.builddir, f"{name}.iso")
+        shutil.copyfile(os.path.join(outdir, "kernel.iso"), iso)
+
+    def boot():
+        return runner.boot(outdir, cmdline=cmdline, timeout=timeout, iso=iso)
+
+    def report(res):
+        if shared:
+            os.remove(iso)
+        problems, detail = check_boot(facts, res, expect_tests)
+        runner.result(label, not problems, "; ".join(problems) or detail,
+                      res.output if problems else "")
+    BOOTS.submit(boot, report)
     return outdir
 
 
@@ -137,6 +187,7 @@ def run(runner):
             runner.built[name] = boot_config(runner, name, [name])
     if runner.wanted("boot: allyesconfig"):
         boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
+    BOOTS.drain()
     allnoconfig(runner)
     for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "fragments",
                                               "*.config"))):
@@ -149,4 +200,5 @@ def run(runner):
         if runner.wanted(f"boot: {name}"):
             boot_config(runner, name, ["randconfig"], env={"KCONFIG_SEED": seed})
     slab_debug_boots(runner)
+    BOOTS.drain()
     large_memory(runner)

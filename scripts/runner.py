@@ -150,11 +150,12 @@ class Runner:
         return None
 
     # ------------------------------------------------------------------
-    def boot(self, outdir, cmdline="qemu_exit", timeout=BOOT_TIMEOUT, **kwargs):
-        """Boot the ISO of @outdir with @cmdline (None: no command line at
-        all); the other arguments are qemu.boot()'s."""
-        return qemu.boot(os.path.join(outdir, "kernel.iso"), cmdline=cmdline, timeout=timeout,
-                         **kwargs)
+    def boot(self, outdir, cmdline="qemu_exit", timeout=BOOT_TIMEOUT, iso=None, **kwargs):
+        """Boot the ISO of @outdir (or @iso, a copy of it) with @cmdline
+        (None: no command line at all); the other arguments are
+        qemu.boot()'s."""
+        return qemu.boot(iso or os.path.join(outdir, "kernel.iso"), cmdline=cmdline,
+                         timeout=timeout, **kwargs)
 
     def run_program(self, path, *args, env=None):
         return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
