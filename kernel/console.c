@@ -47,15 +47,20 @@ void unregister_console(struct console *con)
 	}
 }
 
-/* Interrupts off: an interrupt handler's message must not split this one. */
+/*
+ * Under printk's lock: neither another CPU's message nor an interrupt
+ * handler's may split this one, and the drivers' state (cursor, FIFO)
+ * changes one message at a time.
+ */
 void console_write(const char *text, size_t len, int level)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	bool taken = printk_cpu_sync_get_irqsave(&flags);
 	struct console *con;
 
 	for (con = console_list; con; con = con->next)
 		con->write(con, text, len, level);
-	local_irq_restore(flags);
+	printk_cpu_sync_put_irqrestore(taken, flags);
 }
 
 void console_init(void)

@@ -8,6 +8,7 @@
  * and written is all the locking the static buffers need.
  */
 #include <asm/irqflags.h>
+#include <asm/spinlock.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
@@ -43,11 +44,41 @@ static int parse_level(const char **text, unsigned int *flags)
 	return -1;
 }
 
+/*
+ * printk's lock, which the consoles share: interrupts off, one CPU at a
+ * time, and re-entrant on the CPU that holds it, as Linux's
+ * printk_cpu_sync is.  A fault or a debug report raised while printing
+ * (in a console driver, say) must still get its message out, where a
+ * plain spinlock would deadlock and hide it.  One CPU: its number is 0.
+ */
+static arch_spinlock_t printk_cpu_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int printk_cpu_owner = -1;
+
+bool printk_cpu_sync_get_irqsave(unsigned long *flags)
+{
+	*flags = local_irq_save();
+	if (READ_ONCE(printk_cpu_owner) == 0)
+		return false;		/* this CPU holds it: nested */
+	arch_spin_lock(&printk_cpu_lock);
+	printk_cpu_owner = 0;
+	return true;
+}
+
+void printk_cpu_sync_put_irqrestore(bool taken, unsigned long flags)
+{
+	if (taken) {
+		printk_cpu_owner = -1;
+		arch_spin_unlock(&printk_cpu_lock);
+	}
+	local_irq_restore(flags);
+}
+
 int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 {
 	static char textbuf[LOG_LINE_MAX];
 	const char *text = textbuf;
-	unsigned long irqflags = local_irq_save();
+	unsigned long irqflags;
+	bool taken = printk_cpu_sync_get_irqsave(&irqflags);
 	int len, prefix_level;
 
 	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
@@ -60,7 +91,7 @@ int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 	log_buf_store(&kernel_log, level, flags, text, len);
 	if (level < console_loglevel || (flags & LOG_FORCE))
 		console_write(text, len, level);
-	local_irq_restore(irqflags);
+	printk_cpu_sync_put_irqrestore(taken, irqflags);
 	return len;
 }
 

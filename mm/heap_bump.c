@@ -104,7 +104,7 @@ void __kfree(const void *p)
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	const char *why;
 	struct arena *a;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!p)
 		return;
@@ -132,7 +132,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	struct arena *a = page_owner(p);
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1)))
 		return 0;

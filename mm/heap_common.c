@@ -4,6 +4,13 @@
  * __kfree() and ksize(): the out-of-line __kmalloc(), kzalloc() and
  * krealloc(), and the report of a bad kfree().  Each passes on who called
  * it, which the slab allocator's CONFIG_SLAB_DEBUG_TRACK records.
+ *
+ * heap_lock guards every design's state: each entry point (these, each
+ * design's __kfree() and ksize(), the slab's kmem_cache_*()) holds it from
+ * start to return, and the code inside calls only unlocked internals.  No
+ * interrupt handler allocates, so spin_lock() (preemption off) is enough.
+ * The slab's inline fast paths (<kernel/slab.h>) touch only per-CPU data,
+ * under preemption off.
  */
 #include <kernel/compiler.h>
 #include <kernel/kallsyms.h>
@@ -15,6 +22,7 @@
 #define CALLER	((unsigned long)__builtin_return_address(0))
 
 unsigned long heap_errors;
+DEFINE_SPINLOCK(heap_lock);
 
 /* The optional hooks of a design (mm/heap.h): nothing, unless it has its own. */
 __weak void heap_init(void)
@@ -36,13 +44,13 @@ void heap_bad_free(const void *p, const char *why, unsigned long caller)
 
 void *__kmalloc(size_t size)
 {
-	mm_guard();
+	spin_guard(&heap_lock);
 	return kmalloc_caller(size, CALLER);
 }
 
 void *kzalloc(size_t size)
 {
-	mm_guard();
+	spin_guard(&heap_lock);
 	void *p = kmalloc_caller(size, CALLER);
 
 	if (p)
@@ -50,9 +58,9 @@ void *kzalloc(size_t size)
 	return p;
 }
 
+/* Built from the locked entry points: the caller owns @p throughout. */
 void *krealloc(void *p, size_t new_size)
 {
-	mm_guard();
 	size_t old = ksize(p);
 	void *q;
 
@@ -62,7 +70,9 @@ void *krealloc(void *p, size_t new_size)
 	}
 	if (p && old >= new_size)
 		return p;
+	spin_lock(&heap_lock);
 	q = kmalloc_caller(new_size, CALLER);
+	spin_unlock(&heap_lock);
 	if (q && p) {
 		memcpy(q, p, min(old, new_size));
 		kfree(p);

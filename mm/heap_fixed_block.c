@@ -103,7 +103,7 @@ void __kfree(const void *p)
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
 	int class;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!p)
 		return;
@@ -123,7 +123,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	int class;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!p)
 		return 0;

@@ -16,7 +16,7 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 void __kfree(const void *p)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!p)
 		return;
@@ -28,6 +28,6 @@ void __kfree(const void *p)
 
 size_t ksize(const void *p)
 {
-	mm_guard();
+	spin_guard(&heap_lock);
 	return p && first_fit_owns(p) ? first_fit_size(p) : 0;
 }

@@ -4,12 +4,17 @@
  * the memory map, page counts, address checks, and the reports of bad
  * frees.  The design itself (bitmap or buddy) only deals in page frame
  * numbers; see mm/page_alloc.h.
+ *
+ * frame_lock guards the design's state and the counts: alloc_pages() and
+ * free_pages() hold it from start to return.  No interrupt handler
+ * allocates frames, so spin_lock() (preemption off) is enough.
  */
 #include <asm/page.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
 #include <kernel/printk.h>
+#include <kernel/spinlock.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 #include "page_alloc.h"
@@ -18,6 +23,7 @@ static unsigned long first_pfn, end_pfn;
 void **page_owners;		/* indexed by pfn, below page_owners_end */
 unsigned long page_owners_end;
 static unsigned long free_count, managed_count;
+static DEFINE_SPINLOCK(frame_lock);
 unsigned long page_alloc_errors;
 
 struct clip {
@@ -85,7 +91,7 @@ void *alloc_pages(unsigned int order)
 {
 	unsigned long pfn;
 
-	mm_guard();
+	spin_guard(&frame_lock);
 	if (order >= MAX_ORDER)
 		return NULL;
 	pfn = frame_alloc(order);
@@ -112,7 +118,7 @@ void free_pages(void *addr, unsigned int order)
 	phys_addr_t phys = virt_to_phys(addr);
 	unsigned long pfn = phys >> PAGE_SHIFT;
 
-	mm_guard();
+	spin_guard(&frame_lock);
 	if (!addr)
 		return;
 	if (order >= MAX_ORDER)

@@ -374,7 +374,7 @@ void __kfree(const void *p)
 {
 	struct slab *slab = page_owner(p);
 	struct kmem_cache_cpu *cpu;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) {	/* none, or whole pages */
 		kfree_other(p, slab, (unsigned long)__builtin_return_address(0));
@@ -392,7 +392,7 @@ void __kfree(const void *p)
 size_t ksize(const void *p)
 {
 	void *owner = page_owner(p);
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!owner)
 		return 0;
@@ -405,7 +405,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 				     unsigned long flags, void (*ctor)(void *))
 {
 	struct kmem_cache *c;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!name) {
 		pr_err("kmem_cache_create: no name\n");
@@ -426,7 +426,7 @@ bad:
 
 void *kmem_cache_alloc(struct kmem_cache *c)
 {
-	mm_guard();
+	spin_guard(&heap_lock);
 	return slab_alloc(c, (unsigned long)__builtin_return_address(0));
 }
 
@@ -434,7 +434,7 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct slab *slab = page_owner(obj);
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	if (!obj)
 		return;
@@ -459,7 +459,7 @@ static void discard_list(struct kmem_cache *c, struct list_head *list)
 
 void kmem_cache_destroy(struct kmem_cache *c)
 {
-	mm_guard();
+	spin_guard(&heap_lock);
 	if (!c)
 		return;
 	deactivate(c);
@@ -497,7 +497,7 @@ void slabinfo(void)
 {
 	struct kmem_cache *c;
 	struct slab_stats st;
-	mm_guard();
+	spin_guard(&heap_lock);
 
 	pr_info("slabinfo: %-16s %7s %7s %7s %6s %5s %8s\n", "name", "objsize", "active",
 		"total", "slabs", "order", "KiB");

@@ -32,6 +32,17 @@ BUGS = {
                          "kernel/locking/mutex.c:",
                          "in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: init"],
                         "sleep_in_atomic"),
+    "spin_recursion": (["BUG: spinlock recursion on CPU#0, init/1",
+                        " lock: bug_spinlock, .magic: dead4ead, .owner: init/1, .owner_cpu: 0"],
+                       "spin_recursion"),
+    "spin_unlock_unlocked": (["BUG: spinlock already unlocked on CPU#0, init/1",
+                              " lock: bug_spinlock, .magic: dead4ead, .owner: <none>/-1, "
+                              ".owner_cpu: -1"],
+                             "spin_unlock_unlocked"),
+    "sleep_holding_spinlock": (["BUG: sleeping function called from invalid context at "
+                                "kernel/locking/mutex.c:",
+                                "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, "
+                                "name: init"], "sleep_holding_spinlock"),
 }
 
 

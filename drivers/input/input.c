@@ -3,47 +3,56 @@
  * The input queue and its echo.
  *
  * One producer (the keyboard interrupt) and one consumer (init's console
- * loop, which sleeps on input_wait until there is something to echo):
- * the consumer blocks interrupts for the few instructions it takes a
- * character, and the producer runs with interrupts off anyway.  A full
+ * loop, which sleeps on input_wait until there is something to echo).
+ * input_lock, taken with interrupts off, guards the queue: the producer
+ * is an interrupt handler.  A full
  * queue drops new characters rather than old ones, as a terminal does
  * when typing outruns its reader.
  */
-#include <asm/irqflags.h>
 #include <kernel/console.h>
 #include <kernel/input.h>
 #include <kernel/printk.h>
+#include <kernel/spinlock.h>
 #include <kernel/wait.h>
 
 static char queue[INPUT_QUEUE_SIZE];
 static unsigned int head, tail;		/* free-running; index modulo the size */
 unsigned long input_dropped;
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
+static DEFINE_SPINLOCK(input_lock);
 
 void input_put_char(char c)
 {
-	if (head - tail == INPUT_QUEUE_SIZE) {
+	unsigned long flags;
+	bool full;
+
+	spin_lock_irqsave(&input_lock, flags);
+	full = head - tail == INPUT_QUEUE_SIZE;
+	if (full)
 		input_dropped++;
-		return;
-	}
-	queue[head++ % INPUT_QUEUE_SIZE] = c;
-	wake_up(&input_wait);
+	else
+		queue[head++ % INPUT_QUEUE_SIZE] = c;
+	spin_unlock_irqrestore(&input_lock, flags);
+	if (!full)
+		wake_up(&input_wait);
 }
 
 int input_get_char(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	int c = -1;
 
+	spin_lock_irqsave(&input_lock, flags);
 	if (head != tail)
 		c = (unsigned char)queue[tail++ % INPUT_QUEUE_SIZE];
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&input_lock, flags);
 	return c;
 }
 
+/* A glance without the lock: the answer may be stale as soon as it is read. */
 bool input_pending(void)
 {
-	return head != tail;
+	return READ_ONCE(head) != READ_ONCE(tail);
 }
 
 /* Control characters other than newline and tab show as ^X. */

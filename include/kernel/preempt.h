@@ -9,9 +9,13 @@
  * also change, and that interrupts never touch, disables preemption
  * around the change: on one CPU, that alone keeps other tasks out.
  *
- * With CONFIG_PREEMPT_NONE a task runs until it gives the CPU up; the
- * count still nests, so that the same code is right in both models, and
+ * With CONFIG_PREEMPT_NONE a task runs until it gives the CPU up, and
  * cond_resched() is where a long loop offers the CPU when the tick asked.
+ * Nothing then needs the count, and, as in Linux, it is kept only with
+ * CONFIG_PREEMPT_COUNT (selected by PREEMPT and by DEBUG_ATOMIC_SLEEP,
+ * whose reports say whether the caller is atomic): without it
+ * preempt_disable() is a compiler barrier, and preempt_count() is 0.  The
+ * same code is right in both models either way.
  */
 #ifndef _KERNEL_PREEMPT_H
 #define _KERNEL_PREEMPT_H
@@ -25,7 +29,7 @@ extern bool __need_resched;	/* the running task should give up the CPU */
 
 static inline unsigned int preempt_count(void)
 {
-	return __preempt_count;
+	return IS_ENABLED(CONFIG_PREEMPT_COUNT) ? __preempt_count : 0;
 }
 
 static inline bool need_resched(void)
@@ -38,13 +42,24 @@ void preempt_schedule(void);
 
 static inline void preempt_disable(void)
 {
-	__preempt_count++;
+	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		__preempt_count++;
 	barrier();
+}
+
+/* preempt_enable() that does not switch, for undoing a preempt_disable() at once. */
+static inline void preempt_enable_no_resched(void)
+{
+	barrier();
+	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		__preempt_count--;
 }
 
 static inline void preempt_enable(void)
 {
 	barrier();
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		return;
 	if (--__preempt_count == 0 && IS_ENABLED(CONFIG_PREEMPT) && unlikely(__need_resched))
 		preempt_schedule();
 }
@@ -68,25 +83,12 @@ static inline void __preempt_guard_end(int *unused)
 	preempt_enable();
 }
 
-/* Preemption off from this line to the end of the enclosing block. */
+/*
+ * Preemption off from this line to the end of the enclosing block: the
+ * protection of per-CPU data, which only code on its own CPU touches.
+ */
 #define preempt_guard()								\
 	int __preempt_guard __attribute__((cleanup(__preempt_guard_end), unused)) =	\
 		(preempt_disable(), 0)
-
-static inline void __mm_guard_end(int *unused)
-{
-	if (IS_ENABLED(CONFIG_PREEMPT))
-		preempt_enable();
-}
-
-/*
- * The heap and the frame allocator change state that every task shares
- * and that no interrupt handler touches: with CONFIG_PREEMPT each of their
- * entry points runs with preemption off, from this line to its return
- * (SMP will want a spinlock here).  Without it, this costs nothing.
- */
-#define mm_guard()								\
-	int __mm_guard __attribute__((cleanup(__mm_guard_end), unused)) =	\
-		(IS_ENABLED(CONFIG_PREEMPT) ? (preempt_disable(), 0) : 0)
 
 #endif

@@ -68,4 +68,12 @@ extern struct log_buf kernel_log;
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/*
+ * printk's lock, shared with the consoles: interrupts off, and re-entrant
+ * on the CPU that holds it (a fault while printing can still print).
+ * Returns whether it was taken, for the put.
+ */
+bool printk_cpu_sync_get_irqsave(unsigned long *flags);
+void printk_cpu_sync_put_irqrestore(bool taken, unsigned long flags);
+
 #endif

@@ -35,6 +35,7 @@
 
 #include <kernel/compiler.h>
 #include <kernel/page_alloc.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 #define KMALLOC_MIN_SIZE	8
@@ -51,6 +52,8 @@
 void *__kmalloc(size_t size);
 /* Free what kmalloc() gave; NULL is fine, anything else is reported and ignored. */
 void __kfree(const void *p);
+/* Held by every heap entry point but the inline fast paths below. */
+extern spinlock_t heap_lock;
 
 #ifdef CONFIG_HEAP_SLAB
 /*
@@ -77,7 +80,7 @@ static __always_inline void *kmalloc(size_t size)
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && __builtin_constant_p(size) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
 		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
-		mm_guard();
+		preempt_guard();
 		void *obj = c->freelist;
 
 		if (likely(obj)) {
@@ -90,9 +93,11 @@ static __always_inline void *kmalloc(size_t size)
 }
 
 /*
- * The inline fast paths take their object with preemption off under
- * CONFIG_PREEMPT (mm_guard(), <kernel/preempt.h>), as the rest of the
- * heap does.
+ * The inline fast paths touch only the kmem_cache_cpu, which is per-CPU
+ * data (one CPU: an array), as SLUB's per-CPU free lists are: preemption
+ * off is its protection, and the slow paths, which also change it, hold
+ * heap_lock, which turns preemption off too.  The slabs' lists and counts
+ * are heap_lock's alone.
  *
  * A slab starts with a pointer to its cache's kmem_cache_cpu, and every
  * page of it names the slab as its owner (mm/slab.h).  Freeing an object
@@ -107,7 +112,7 @@ static __always_inline void kfree(const void *p)
 	struct kmem_cache_cpu **slab = page_owner(p);
 
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
-		mm_guard();
+		preempt_guard();
 		struct kmem_cache_cpu *cpu = *slab;
 
 		if (likely(cpu->active == (struct slab *)slab)) {

@@ -14,9 +14,11 @@
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 
 static DEFINE_MUTEX(bug_lock);
+static DEFINE_SPINLOCK(bug_spinlock);
 
 static int unlock_it(void *unused)
 {
@@ -70,6 +72,26 @@ static __noinline void sleep_in_atomic(void)
 	local_irq_enable();
 }
 
+static __noinline void spin_recursion(void)
+{
+	spin_lock(&bug_spinlock);
+	spin_lock(&bug_spinlock);	/* would spin for ever on one CPU */
+	spin_unlock(&bug_spinlock);
+}
+
+static __noinline void spin_unlock_unlocked(void)
+{
+	spin_unlock(&bug_spinlock);
+}
+
+static __noinline void sleep_holding_spinlock(void)
+{
+	spin_lock(&bug_spinlock);
+	mutex_lock(&bug_lock);		/* free: it does not really sleep */
+	mutex_unlock(&bug_lock);
+	spin_unlock(&bug_spinlock);
+}
+
 static const struct {
 	const char *name;
 	void (*commit)(void);
@@ -79,6 +101,9 @@ static const struct {
 	{ "recursive_lock", recursive_lock },
 	{ "held_at_exit", held_at_exit },
 	{ "sleep_in_atomic", sleep_in_atomic },
+	{ "spin_recursion", spin_recursion },
+	{ "spin_unlock_unlocked", spin_unlock_unlocked },
+	{ "sleep_holding_spinlock", sleep_holding_spinlock },
 };
 
 static int requested = -1;

@@ -5,11 +5,16 @@
  * mutex loses updates), hand the mutex to waiters in arrival order, and
  * trylock never sleeps; a semaphore lets exactly its count of tasks in.
  * With CONFIG_DEBUG_MUTEXES, each misuse is reported once and refused.
+ * A spinlock holds off preemption (and interrupts, irqsave) exactly while
+ * it is held; with CONFIG_DEBUG_SPINLOCK each misuse is reported once and
+ * refused, the lock, the preemption count and the interrupt flag as they
+ * were.
  */
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mutex.h>
 #include <kernel/semaphore.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 
@@ -199,11 +204,81 @@ static void misuse_is_reported_and_refused(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, mutex_is_locked(&m));
 }
 
+/* Preemption off is counted with CONFIG_PREEMPT_COUNT only. */
+#define HELD	IS_ENABLED(CONFIG_PREEMPT_COUNT)
+
+static void spinlock_holds_off_preemption_and_interrupts(struct ktest *t)
+{
+	unsigned int count = preempt_count();
+	unsigned long flags;
+	DEFINE_SPINLOCK(l);
+
+	spin_lock(&l);
+	KTEST_EXPECT_TRUE(t, spin_is_locked(&l));
+	KTEST_EXPECT_EQ(t, preempt_count(), count + HELD);
+	KTEST_EXPECT_FALSE(t, irqs_disabled());
+	spin_unlock(&l);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&l));
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	spin_lock_irqsave(&l, flags);
+	KTEST_EXPECT_TRUE(t, irqs_disabled());
+	KTEST_EXPECT_EQ(t, preempt_count(), count + HELD);
+	spin_unlock_irqrestore(&l, flags);
+	KTEST_EXPECT_FALSE(t, irqs_disabled());
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+}
+
+/* Each misuse: one report, and the lock, preemption and interrupts as they were. */
+static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
+{
+	unsigned int count = preempt_count();
+	unsigned long bugs = lock_bugs;
+	struct task_struct other = { .pid = 99, .comm = "other" };
+	spinlock_t bad = { .magic = 0 };
+	DEFINE_SPINLOCK(l);
+	u64 since;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_SPINLOCK)) {
+		ktest_skip(t, "CONFIG_DEBUG_SPINLOCK is off");
+		return;
+	}
+	since = ktest_mute_console();
+	spin_unlock(&l);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&l));
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	spin_lock(&l);
+	spin_lock(&l);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 2);
+	KTEST_EXPECT_EQ(t, preempt_count(), count + HELD);
+	l.owner = &other;		/* as if another task held it */
+	spin_unlock(&l);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 3);
+	KTEST_EXPECT_TRUE(t, spin_is_locked(&l));
+	KTEST_EXPECT_TRUE(t, l.owner == &other);
+	l.owner = current;
+	spin_unlock(&l);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&l));
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	spin_lock(&bad);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 4);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&bad));
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	ktest_unmute_console();
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock already unlocked on CPU#0"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock recursion on CPU#0"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock wrong owner on CPU#0"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, ".owner: other/99, .owner_cpu: 0"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock bad magic on CPU#0"));
+}
+
 static const struct ktest_case locking_cases[] = {
 	KTEST_CASE(mutex_keeps_tasks_apart),
 	KTEST_CASE(mutex_hands_over_in_arrival_order),
 	KTEST_CASE(semaphore_lets_count_tasks_in),
 	KTEST_CASE(misuse_is_reported_and_refused),
+	KTEST_CASE(spinlock_holds_off_preemption_and_interrupts),
+	KTEST_CASE(spinlock_misuse_is_reported_and_refused),
 	{}
 };
 KTEST_SUITE(locking, locking_cases);

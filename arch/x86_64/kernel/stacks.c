@@ -26,6 +26,7 @@
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
 #include <kernel/panic.h>
+#include <kernel/spinlock.h>
 
 struct guarded_stack {
 	u8 guard[PAGE_SIZE];
@@ -61,6 +62,8 @@ const unsigned int nr_kernel_stacks = ARRAY_SIZE(kernel_stacks);
 
 /* The stack in each slot, NULL for a free slot. */
 static struct stack_info *task_slots[NR_TASK_STACKS];
+/* Guards task_slots and the area's page tables; a fault only reads a slot. */
+static DEFINE_SPINLOCK(stack_lock);
 
 /* The task stack whose slot holds @addr, or NULL. */
 static const struct stack_info *task_slot_of(unsigned long addr)
@@ -146,11 +149,11 @@ undo:
 	return -ENOMEM;
 }
 
-/* The slot table and the area's page tables are shared: preemption off. */
+/* The slot table and the area's page tables are shared: stack_lock. */
 int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
 {
 	unsigned long slot, guard;
-	preempt_guard();
+	spin_guard(&stack_lock);
 
 	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
 		;
@@ -173,7 +176,7 @@ int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
 void task_stack_free(struct stack_info *stack)
 {
 	unsigned long slot = (stack->guard - TASK_STACK_AREA) / TASK_SLOT_SIZE;
-	preempt_guard();
+	spin_guard(&stack_lock);
 
 	if (stack->guard < TASK_STACK_AREA || slot >= NR_TASK_STACKS || task_slots[slot] != stack)
 		panic("freeing a task stack that is not one (guard %#lx)", stack->guard);

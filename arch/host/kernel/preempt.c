@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The host program is one thread that nothing preempts, but the kernel
+ * code it links counts preemption (every spinlock does), so the count
+ * lives here, where kernel/sched/core.c keeps it in the kernel.
+ */
+#include <kernel/preempt.h>
+
+unsigned int __preempt_count;
+bool __need_resched;
+
+/* CONFIG_PREEMPT is never set for the host: nothing calls this. */
+void preempt_schedule(void)
+{
+}

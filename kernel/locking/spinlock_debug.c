@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CONFIG_DEBUG_SPINLOCK: each spinlock knows its owner, and every lock and
+ * unlock is checked against it.  The reports are Linux's
+ * (kernel/locking/spinlock_debug.c there), so that they read as people
+ * know them:
+ *
+ *	BUG: spinlock recursion on CPU#0, init/1
+ *	 lock: bug_spinlock, .magic: dead4ead, .owner: init/1, .owner_cpu: 0
+ *
+ * followed by the backtrace.  The lock is named by its name (Linux prints
+ * its symbol, which needs data symbols Kestrel's kallsyms does not keep).  On one CPU a recursive lock, or a lock held
+ * by a task that went to sleep with it, would spin for ever: the check
+ * comes before the lock word is touched, and the bad call is refused.
+ */
+#include <kernel/kallsyms.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
+#include <kernel/mutex.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/spinlock.h>
+
+/* One CPU: the only CPU number there is. */
+#define THIS_CPU	0
+
+static void spin_dump(const spinlock_t *lock, const char *msg)
+{
+	const struct task_struct *owner = lock->owner;
+	char sym[KSYM_SYMBOL_LEN];
+
+	lock_bugs++;
+	if (lock->magic == SPINLOCK_MAGIC && lock->name)
+		strscpy(sym, lock->name, sizeof(sym));
+	else
+		snprintf(sym, sizeof(sym), "0x%lx", (unsigned long)lock);
+	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, THIS_CPU, current->comm,
+	       current->pid);
+	pr_err(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n", sym, lock->magic,
+	       owner ? owner->comm : "<none>", owner ? owner->pid : -1, lock->owner_cpu);
+	dump_stack();
+}
+
+bool spin_debug_lock(spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC) {
+		spin_dump(lock, "bad magic");
+		return false;
+	}
+	if (lock->owner == current) {
+		spin_dump(lock, "recursion");
+		return false;
+	}
+	if (lock->owner_cpu == THIS_CPU) {
+		spin_dump(lock, "cpu recursion");
+		return false;
+	}
+	return true;
+}
+
+void spin_debug_locked(spinlock_t *lock)
+{
+	lock->owner = current;
+	lock->owner_cpu = THIS_CPU;
+}
+
+bool spin_debug_unlock(spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC) {
+		spin_dump(lock, "bad magic");
+		return false;
+	}
+	if (!arch_spin_is_locked(&lock->raw)) {
+		spin_dump(lock, "already unlocked");
+		return false;
+	}
+	if (lock->owner != current) {
+		spin_dump(lock, "wrong owner");
+		return false;
+	}
+	lock->owner = NULL;
+	lock->owner_cpu = -1;
+	return true;
+}
