@@ -10,6 +10,7 @@
 #ifndef _KERNEL_INPUT_H
 #define _KERNEL_INPUT_H
 
+#include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/types.h>
 
@@ -25,6 +26,11 @@ bool input_pending(void);
 void input_echo(void);
 /* Sleep until a character is queued. */
 void input_wait_pending(void);
+/*
+ * Make the keyboard controller deliver @scancode (set 1) through the
+ * keyboard interrupt as if it had been typed; -ENODEV without one.
+ */
+int input_inject_scancode(u8 scancode);
 extern unsigned long input_dropped;
 #else
 static inline bool input_pending(void)
@@ -40,6 +46,11 @@ static inline void input_echo(void)
 static inline void input_wait_pending(void)
 {
 	sleep_forever();
+}
+
+static inline int input_inject_scancode(u8 scancode)
+{
+	return -ENODEV;
 }
 #endif
 

@@ -72,6 +72,7 @@ struct task_struct {
 	unsigned long ticks;		/* timer ticks that found it running */
 	u64 exec_ns;			/* clocksource time on the CPU, to its last switch */
 	u64 exec_start;			/* when it last got the CPU */
+	u64 woken_at;			/* last wake-up (CONFIG_SCHED_BENCH only) */
 
 	int exit_code;
 	struct task_struct *waiter;	/* the task in task_wait() on it */

@@ -147,6 +147,8 @@ bool wake_up_process(struct task_struct *p)
 	bool woken = p->state == TASK_SLEEPING;
 
 	if (woken) {
+		if (IS_ENABLED(CONFIG_SCHED_BENCH))
+			p->woken_at = ktime_get();	/* for response times */
 		p->state = TASK_RUNNABLE;
 		sched_policy.wakeup(p);
 		sched_policy.enqueue(p);

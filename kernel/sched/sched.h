@@ -73,6 +73,8 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
  * along the chain (with a policy that has pi_update()).  Interrupts off.
  */
 void sched_pi_chain(struct task_struct *p);
+/* The scheduler benchmark's workload table (sched_workload.c). */
+void sched_workload(void);
 /* Call @fn for every task but the idle task.  Interrupts off. */
 void for_each_task(void (*fn)(struct task_struct *p));
 /* kthread_stop()'s core: set @want's should_stop, wake it, collect it. */

@@ -7,7 +7,14 @@
  *     (yield(), the policy's hooks, the clocksource read that accounts CPU
  *     time, switch_to(), and the loop);
  *   - instructions per pick, the policy's pick_next() and enqueue() of the
- *     task it picked, with 2, 16, 128 and 1,024 tasks in the run queue.
+ *     task it picked, with 2, 16, 128 and 1,024 tasks in the run queue;
+ *   - instructions per mutex hand-off between two tasks that take turns
+ *     with one mutex (the unlock, the switch, the other's return from
+ *     mutex_lock());
+ *   - the median of instructions from a key handed to the keyboard
+ *     controller to the task reading keys running (the interrupt, the
+ *     wake-up, the switch);
+ *   - the workload table of sched_workload.c.
  *
  * Under QEMU with -icount shift=0, rdtsc counts instructions exactly and
  * repeatably (scripts/bench-sched runs it so).  Interrupts are off while
@@ -15,17 +22,24 @@
  */
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
+#include <kernel/completion.h>
 #include <kernel/errno.h>
+#include <kernel/input.h>
 #include <kernel/kthread.h>
+#include <kernel/mutex.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
+#include <kernel/time.h>
 #include "sched.h"
 
 #define SWITCH_ROUNDS	10000
 #define PICK_ROUNDS	10000
 #define MAX_QUEUE	1024
+#define HANDOFF_ROUNDS	10000
+#define KEY_ROUNDS	101
+#define SCANCODE_A	0x1e
 
 static bool requested;
 
@@ -100,6 +114,124 @@ static unsigned long measure_pick(struct task_struct *tasks, unsigned int n)
 	return start * 100 / PICK_ROUNDS;
 }
 
+static DEFINE_MUTEX(bench_mutex);
+static struct task_struct *handoff_partner_task;
+static bool handoff_stop;
+static u64 handoff_cycles;
+
+/*
+ * Holds the mutex until the partner waits for it; then each round hands
+ * it over and sleeps until it comes back: two hand-offs, two switches.
+ */
+static int handoff_timed(void *unused)
+{
+	unsigned int i;
+	u64 start;
+
+	mutex_lock(&bench_mutex);
+	while (READ_ONCE(handoff_partner_task->blocked_on) != &bench_mutex)
+		msleep(1);
+	local_irq_disable();
+	start = rdtsc();
+	for (i = 0; i < HANDOFF_ROUNDS; i++) {
+		mutex_unlock(&bench_mutex);
+		mutex_lock(&bench_mutex);
+	}
+	handoff_cycles = rdtsc() - start;
+	handoff_stop = true;
+	mutex_unlock(&bench_mutex);
+	return 0;
+}
+
+static int handoff_partner(void *unused)
+{
+	bool stop;
+
+	do {
+		mutex_lock(&bench_mutex);
+		stop = handoff_stop;
+		mutex_unlock(&bench_mutex);
+	} while (!stop);
+	return 0;
+}
+
+/* Hundredths of an instruction per hand-off, or 0 if a task failed. */
+static unsigned long measure_handoff(void)
+{
+	struct task_struct *a = kthread_create(handoff_timed, NULL, "handoff");
+	struct task_struct *b = kthread_create(handoff_partner, NULL, "partner");
+
+	if (IS_ERR(a) || IS_ERR(b))
+		return 0;
+	handoff_partner_task = b;
+	wake_up_process(a);
+	msleep(1);			/* a holds the mutex */
+	wake_up_process(b);
+	if (task_wait(a->pid, NULL) || task_wait(b->pid, NULL))
+		return 0;
+	return handoff_cycles * 100 / (2 * HANDOFF_ROUNDS);
+}
+
+static DECLARE_COMPLETION(key_read);
+static u64 key_sent, key_latency[KEY_ROUNDS];
+
+static int key_reader(void *unused)
+{
+	unsigned int i;
+
+	for (i = 0; i < KEY_ROUNDS; i++) {
+		input_wait_pending();
+		key_latency[i] = rdtsc() - key_sent;
+		while (input_get_char() >= 0)
+			;
+		complete(&key_read);
+	}
+	return 0;
+}
+
+static void sort_u64(u64 *v, unsigned int n)
+{
+	unsigned int i, j;
+	u64 x;
+
+	for (i = 1; i < n; i++) {
+		for (x = v[i], j = i; j && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/*
+ * The median of instructions from a key written to the keyboard
+ * controller to the reader running, the caller sleeping meanwhile; 0 if
+ * there is no keyboard.
+ */
+static unsigned long measure_key_wakeup(void)
+{
+	struct task_struct *reader;
+	unsigned int i;
+
+	/* A first key finds out whether there is a keyboard, and warms up. */
+	if (input_inject_scancode(SCANCODE_A))
+		return 0;
+	msleep(1);
+	while (input_get_char() >= 0)
+		;
+	reader = kthread_run(key_reader, NULL, "key-reader");
+	if (IS_ERR(reader))
+		return 0;
+	msleep(1);			/* the reader waits for a key */
+	for (i = 0; i < KEY_ROUNDS; i++) {
+		key_sent = rdtsc();
+		input_inject_scancode(SCANCODE_A);
+		wait_for_completion(&key_read);
+	}
+	if (task_wait(reader->pid, NULL))
+		return 0;
+	sort_u64(key_latency, KEY_ROUNDS);
+	return key_latency[KEY_ROUNDS / 2] * 100;
+}
+
 static void report(const char *what, unsigned long hundredths)
 {
 	pr_info("sched_bench: %s: %lu.%02lu instructions\n", what, hundredths / 100,
@@ -127,5 +259,8 @@ bool sched_bench(void)
 		report(what, measure_pick(tasks, queue[i]));
 	}
 	kfree(tasks);
+	report("mutex hand-off between two tasks", measure_handoff());
+	report("keyboard IRQ to reader, median", measure_key_wakeup());
+	sched_workload();
 	return true;
 }

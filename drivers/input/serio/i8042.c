@@ -28,6 +28,7 @@
 #define CMD_DISABLE_AUX		0xa7
 #define CMD_DISABLE_KBD		0xad
 #define CMD_ENABLE_KBD		0xae
+#define CMD_WRITE_KBD_OUTBUF	0xd2	/* the next data byte arrives as if typed */
 
 #define CONFIG_KBD_IRQ		0x01
 #define CONFIG_AUX_IRQ		0x02
@@ -39,6 +40,7 @@
 #define KEYBOARD_IRQ		1
 
 static struct atkbd kbd;
+static bool present;
 
 static int wait_input_empty(void)
 {
@@ -143,7 +145,20 @@ static int i8042_init(void)
 		pr_err("i8042: cannot get IRQ %d (%d)\n", KEYBOARD_IRQ, err);
 		return err;
 	}
+	present = true;
 	pr_info("keyboard: PS/2 on IRQ %d, US layout; typed keys are echoed\n", KEYBOARD_IRQ);
 	return 0;
+}
+
+/*
+ * "Write keyboard output buffer": the controller hands @scancode to us
+ * through IRQ 1 as if the keyboard had sent it, the whole way a typed key
+ * takes.  The scheduler benchmark times a key to its reader with it.
+ */
+int input_inject_scancode(u8 scancode)
+{
+	if (!present)
+		return -ENODEV;
+	return i8042_command(CMD_WRITE_KBD_OUTBUF) ?: i8042_write_data(scancode);
 }
 device_initcall(i8042_init);
