@@ -493,6 +493,20 @@ void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
 	st->pages = st->slabs << c->order;
 }
 
+unsigned long slab_active_objects(void)
+{
+	struct kmem_cache *c;
+	struct slab_stats st;
+	unsigned long n = 0;
+
+	spin_guard(&heap_lock);
+	list_for_each_entry(c, &slab_caches, caches) {
+		kmem_cache_stats(c, &st);
+		n += st.active_objs;
+	}
+	return n;
+}
+
 void slabinfo(void)
 {
 	struct kmem_cache *c;

@@ -182,5 +182,7 @@ __slab_only void *kmem_cache_alloc(struct kmem_cache *cache);
 __slab_only void kmem_cache_free(struct kmem_cache *cache, void *obj);
 /* Print one line per cache, like /proc/slabinfo. */
 __slab_only void slabinfo(void);
+/* Objects in use, summed over every cache: what a leak test compares. */
+__slab_only unsigned long slab_active_objects(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 
@@ -138,17 +139,27 @@ static bool run_batches(unsigned int n)
 	return true;
 }
 
+/* Objects in use in the slab caches; 0 under another heap design. */
+static unsigned long slab_objects(void)
+{
+	if (IS_ENABLED(CONFIG_HEAP_SLAB))
+		return slab_active_objects();
+	return 0;
+}
+
 static void thousand_tasks_leave_nothing_behind(struct ktest *t)
 {
-	unsigned long free_before;
+	unsigned long free_before, objects_before;
 	unsigned int tasks_before;
 
 	/* The first batch may grow the heap and the stack area's page tables. */
 	KTEST_ASSERT_TRUE(t, run_batches(BATCH));
 	free_before = nr_free_pages();
+	objects_before = slab_objects();
 	tasks_before = nr_tasks();
 	KTEST_EXPECT_TRUE(t, run_batches(1000));
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+	KTEST_EXPECT_EQ(t, slab_objects(), objects_before);
 	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
 }
 
