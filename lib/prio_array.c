@@ -37,6 +37,13 @@ void prio_array_del(struct prio_array *a, struct list_head *node, unsigned int l
 		a->bitmap &= ~(1ULL << level);
 }
 
+void prio_array_move(struct prio_array *a, struct list_head *node, unsigned int from,
+		     unsigned int to)
+{
+	prio_array_del(a, node, from);
+	prio_array_add_tail(a, node, to);
+}
+
 int prio_array_top(const struct prio_array *a)
 {
 	return a->bitmap ? 63 - __builtin_clzll(a->bitmap) : -1;

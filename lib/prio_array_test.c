@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests of the priority array: fixed cases for the edges (levels 0 and 63,
- * FIFO and LIFO within a level), then random adds and removals checked
- * after every step against a reference model, plain arrays in order.
+ * FIFO and LIFO within a level), then random adds, moves and removals
+ * checked after every step against a reference model, plain arrays in
+ * order.
  */
 #include <kernel/ktest.h>
 #include <kernel/prio_array.h>
@@ -101,6 +102,15 @@ static void step(u32 *x, unsigned int levels)
 	struct item *it = &items[next_random(x) % NR_ITEMS];
 	int id = it - items;
 
+	if (it->level >= 0 && (next_random(x) & 1)) {
+		int to = next_random(x) % levels;
+
+		prio_array_move(&array, &it->node, it->level, to);
+		model_remove(id, it->level);
+		model_insert(id, to, false);
+		it->level = to;
+		return;
+	}
 	if (it->level >= 0) {
 		prio_array_del(&array, &it->node, it->level);
 		model_remove(id, it->level);

@@ -33,6 +33,9 @@ void prio_array_add_tail(struct prio_array *a, struct list_head *node, unsigned 
 void prio_array_add_head(struct prio_array *a, struct list_head *node, unsigned int level);
 /* Take @node, which is on level @level, out of the array. */
 void prio_array_del(struct prio_array *a, struct list_head *node, unsigned int level);
+/* Move @node from level @from to the back of level @to. */
+void prio_array_move(struct prio_array *a, struct list_head *node, unsigned int from,
+		     unsigned int to);
 /* The highest non-empty level; -1 if the array is empty. */
 int prio_array_top(const struct prio_array *a);
 /* The first entry of the highest non-empty level; NULL if the array is empty. */

@@ -66,11 +66,6 @@ static int calc_priority(const struct task_struct *p)
 	return prio > FP(PRI_MAX) ? PRI_MAX : (int)(prio >> FP_SHIFT);
 }
 
-static bool queued(const struct task_struct *p)
-{
-	return p->state == TASK_RUNNABLE && p != &idle_task;
-}
-
 static void check_preempt(void)
 {
 	if (current != &idle_task && prio_array_top(&run_queue) > current->se.prio)
@@ -84,10 +79,8 @@ static void update_priority(struct task_struct *p)
 
 	if (prio == p->se.prio)
 		return;
-	if (queued(p)) {
-		prio_array_del(&run_queue, &p->se.run_node, p->se.prio);
-		prio_array_add_tail(&run_queue, &p->se.run_node, prio);
-	}
+	if (task_queued(p))
+		prio_array_move(&run_queue, &p->se.run_node, p->se.prio, prio);
 	p->se.prio = prio;
 }
 

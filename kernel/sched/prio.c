@@ -51,11 +51,6 @@ static int effective_prio(const struct task_struct *p)
 	return prio > PRIO_MAX ? PRIO_MAX : prio;
 }
 
-static bool queued(const struct task_struct *p)
-{
-	return p->state == TASK_RUNNABLE && p != &idle_task;
-}
-
 static void prio_enqueue(struct task_struct *p)
 {
 	p->se.prio = effective_prio(p);
@@ -76,10 +71,8 @@ static void requeue(struct task_struct *p)
 
 	if (prio == p->se.prio)
 		return;
-	if (queued(p)) {
-		prio_array_del(&run_queue, &p->se.run_node, p->se.prio);
-		prio_array_add_tail(&run_queue, &p->se.run_node, prio);
-	}
+	if (task_queued(p))
+		prio_array_move(&run_queue, &p->se.run_node, p->se.prio, prio);
 	p->se.prio = prio;
 	check_preempt();
 }
@@ -108,10 +101,9 @@ static void age_queued_tasks(void)
 		while (!list_empty(&run_queue.queue[level])) {
 			p = list_first_entry(&run_queue.queue[level], struct task_struct,
 					     se.run_node);
-			prio_array_del(&run_queue, &p->se.run_node, level);
+			prio_array_move(&run_queue, &p->se.run_node, level, level + 1);
 			p->se.boost++;
 			p->se.prio = level + 1;
-			prio_array_add_tail(&run_queue, &p->se.run_node, level + 1);
 		}
 	}
 }

@@ -56,6 +56,13 @@ extern const struct sched_policy sched_policy;
 
 /* Core internals shared by core.c, task.c and kthread.c */
 extern struct task_struct idle_task;
+
+/* Whether @p is in the policy's queue: runnable, and neither running nor idle. */
+static inline bool task_queued(const struct task_struct *p)
+{
+	return p->state == TASK_RUNNABLE && p != &idle_task;
+}
+
 /* schedule() with interrupts already off. */
 void __schedule(void);
 /* Ask the running task to give up the CPU (at the next preemption point). */
