@@ -10,6 +10,7 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
+#include "test_hogs.h"
 
 #define RUN_NS		(1000 * NSEC_PER_MSEC)
 #define SLEEP_MS	500
@@ -53,33 +54,13 @@ static void nice_weights_step_by_a_quarter(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static u64 start;
-
-/* Until RUN_NS after start; the exit code is the CPU time in µs. */
-static int hog(void *unused)
-{
-	while (ktime_get() - start < RUN_NS)
-		cond_resched();
-	return task_cputime_ns(current) / 1000;
-}
-
 static void cpu_time_follows_nice_weights(struct ktest *t)
 {
-	struct task_struct *k[2];
 	static const int nice[2] = { 0, 5 };
-	int us[2], i;
+	int us[2];
 	u64 lhs, rhs;
 
-	for (i = 0; i < 2; i++) {
-		k[i] = kthread_create(hog, NULL, "fair-nice%d", nice[i]);
-		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
-		KTEST_ASSERT_EQ(t, sched_set_param(k[i], nice[i]), 0);
-	}
-	start = ktime_get();
-	for (i = 0; i < 2; i++)
-		wake_up_process(k[i]);
-	for (i = 0; i < 2; i++)
-		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &us[i]), 0);
+	KTEST_ASSERT_EQ(t, run_cpu_hogs(2, nice, RUN_NS, us), 0);
 	printk("    # CPU time at nice 0 and 5: %d and %d us, weights 1024 and 336\n", us[0],
 	       us[1]);
 	/* us[0] / us[1] within 10% of 1024 / 336 */

@@ -11,36 +11,18 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
+#include "test_hogs.h"
 
 #define NR_HOGS	3
 #define RUN_NS	(600 * NSEC_PER_MSEC)
 
-static u64 start;
-
-/* Until RUN_NS after start; the exit code is the CPU time in µs. */
-static int hog(void *unused)
-{
-	while (ktime_get() - start < RUN_NS)
-		cond_resched();
-	return task_cputime_ns(current) / 1000;
-}
-
 static void cpu_hogs_get_equal_shares(struct ktest *t)
 {
-	struct task_struct *k[NR_HOGS];
 	int us[NR_HOGS], i, sum = 0;
 
-	for (i = 0; i < NR_HOGS; i++) {
-		k[i] = kthread_create(hog, NULL, "rr-hog-%d", i);
-		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
-	}
-	start = ktime_get();
+	KTEST_ASSERT_EQ(t, run_cpu_hogs(NR_HOGS, NULL, RUN_NS, us), 0);
 	for (i = 0; i < NR_HOGS; i++)
-		wake_up_process(k[i]);
-	for (i = 0; i < NR_HOGS; i++) {
-		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &us[i]), 0);
 		sum += us[i];
-	}
 	printk("    # CPU time of three hogs: %d, %d and %d us\n", us[0], us[1], us[2]);
 	/* each within 10% of the mean */
 	for (i = 0; i < NR_HOGS; i++) {

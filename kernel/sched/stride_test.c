@@ -11,6 +11,7 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
+#include "test_hogs.h"
 
 /*
  * Stride scheduling is off by at most about one quantum per task at any
@@ -20,31 +21,12 @@
  */
 #define RUN_NS	(2000 * NSEC_PER_MSEC)
 
-static u64 start;
-
-/* Until RUN_NS after start; the exit code is the CPU time in µs. */
-static int hog(void *unused)
-{
-	while (ktime_get() - start < RUN_NS)
-		cond_resched();
-	return task_cputime_ns(current) / 1000;
-}
-
 static void tickets_give_cpu_in_proportion(struct ktest *t)
 {
-	struct task_struct *k[3];
-	int us[3], i;
+	static const int tickets[3] = { 100, 200, 300 };
+	int us[3];
 
-	for (i = 0; i < 3; i++) {
-		k[i] = kthread_create(hog, NULL, "tickets-%d", 100 * (i + 1));
-		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
-		KTEST_ASSERT_EQ(t, sched_set_param(k[i], 100 * (i + 1)), 0);
-	}
-	start = ktime_get();
-	for (i = 0; i < 3; i++)
-		wake_up_process(k[i]);
-	for (i = 0; i < 3; i++)
-		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &us[i]), 0);
+	KTEST_ASSERT_EQ(t, run_cpu_hogs(3, tickets, RUN_NS, us), 0);
 	printk("    # CPU time for 100:200:300 tickets: %d:%d:%d us\n", us[0], us[1], us[2]);
 	/* b = 2a and c = 3a, each within 5% */
 	KTEST_EXPECT_GE(t, us[1] * 100, us[0] * 2 * 95);
