@@ -36,14 +36,17 @@ static __noreturn void console_loop(void)
 }
 
 /*
- * A fault test ("ktest.fault="), a slab or lock bug test ("ktest.slab_bug=",
- * "ktest.lock_bug=") or a benchmark ("heap_bench", "sched_bench",
- * "time_bench") takes the place of the suites; a fault never returns.
+ * A fault test ("ktest.fault="), a slab, lock or scheduler bug test
+ * ("ktest.slab_bug=", "ktest.lock_bug=", "ktest.sched_bug=") or a
+ * benchmark ("heap_bench", "sched_bench", "time_bench") takes the place of
+ * the suites; a fault or a scheduler bug never returns.
  */
 static void run_tests(void)
 {
 	if (IS_ENABLED(CONFIG_KTEST_FAULTS))
 		ktest_provoke_fault();
+	if (IS_ENABLED(CONFIG_KTEST_SCHED_BUGS))
+		ktest_commit_sched_bug();
 	if (IS_ENABLED(CONFIG_KTEST_SLAB_BUGS) && ktest_commit_slab_bug())
 		return;
 	if (IS_ENABLED(CONFIG_KTEST_LOCK_BUGS) && ktest_commit_lock_bug())

@@ -93,6 +93,11 @@ bool ktest_commit_slab_bug(void);
  */
 bool ktest_commit_lock_bug(void);
 /*
+ * With "ktest.sched_bug=NAME", commit that scheduler misuse, which must
+ * panic (kernel/sched/sched_bug_test.c).  Returns at once otherwise.
+ */
+void ktest_commit_sched_bug(void);
+/*
  * The seed for a randomized case: "ktest.seed=N" from the command line
  * (KTEST_SEED=N on the host), else a new one from the time-stamp counter.
  * It is printed as a KTAP diagnostic of @t, so that a failure names the

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Scheduler misuse that must stop the kernel: "ktest.sched_bug=NAME" makes
+ * init commit it in place of the suites, and the host runner
+ * (scripts/schedtests.py) checks that the panic says what happened.
+ *
+ *   init_exit   init returns from its work with task_exit(): "Attempted to
+ *               kill init!", as Linux says.
+ *   idle_sleep  a timer callback sleeps, in the tick that interrupted the
+ *               idle task (init sleeps meanwhile): the idle task would
+ *               block, and nothing would be left to run.
+ */
+#include <kernel/completion.h>
+#include <kernel/errno.h>
+#include <kernel/ktest.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
+
+static struct timer_list sleepy_timer;
+static DECLARE_COMPLETION(never);
+
+/* From the tick: current is the task it interrupted, the idle task here. */
+static void sleep_in_timer(struct timer_list *unused)
+{
+	wait_for_completion(&never);
+}
+
+static __noinline void init_exit(void)
+{
+	task_exit(3);
+}
+
+static __noinline void idle_sleep(void)
+{
+	timer_setup(&sleepy_timer, sleep_in_timer, 0);
+	mod_timer(&sleepy_timer, jiffies + 1);
+	msleep(1000);		/* only the idle task can run when it fires */
+}
+
+static const struct {
+	const char *name;
+	void (*commit)(void);
+} sched_bugs[] = {
+	{ "init_exit", init_exit },
+	{ "idle_sleep", idle_sleep },
+};
+
+static int requested = -1;
+
+static int set_sched_bug(const char *val)
+{
+	size_t i;
+
+	for (i = 0; val && i < ARRAY_SIZE(sched_bugs); i++) {
+		if (!strcmp(val, sched_bugs[i].name)) {
+			requested = i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+kernel_param("ktest.sched_bug", set_sched_bug);
+
+void ktest_commit_sched_bug(void)
+{
+	if (requested < 0)
+		return;
+	pr_info("ktest: sched bug %s\n", sched_bugs[requested].name);
+	sched_bugs[requested].commit();
+	pr_err("ktest: sched bug %s: the kernel went on\n", sched_bugs[requested].name);
+}
