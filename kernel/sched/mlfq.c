@@ -30,8 +30,8 @@
 #include <kernel/prio_array.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
+#include "levels.h"
 #include "mlfq.h"
-#include "sched.h"
 
 #define PRI_MIN		0
 #define PRI_MAX		63
@@ -66,22 +66,10 @@ static int calc_priority(const struct task_struct *p)
 	return prio > FP(PRI_MAX) ? PRI_MAX : (int)(prio >> FP_SHIFT);
 }
 
-static void check_preempt(void)
-{
-	if (current != &idle_task && prio_array_top(&run_queue) > current->se.prio)
-		resched_curr();
-}
-
 /* Recompute @p's level, moving it in the queue if it is there. */
 static void update_priority(struct task_struct *p)
 {
-	int prio = calc_priority(p);
-
-	if (prio == p->se.prio)
-		return;
-	if (task_queued(p))
-		prio_array_move(&run_queue, &p->se.run_node, p->se.prio, prio);
-	p->se.prio = prio;
+	set_level(&run_queue, p, calc_priority(p));
 }
 
 static void decay_recent_cpu(struct task_struct *p)
@@ -111,7 +99,7 @@ static void mlfq_tick(struct task_struct *curr)
 		once_a_second();
 	if (ticks % PRIO_TICKS == 0 && curr != &idle_task)
 		update_priority(curr);
-	check_preempt();
+	check_preempt_level(&run_queue);
 }
 
 static void mlfq_init(void)
@@ -162,7 +150,7 @@ static int mlfq_set_param(struct task_struct *p, int nice)
 		return -EINVAL;
 	p->se.nice = nice;
 	update_priority(p);
-	check_preempt();
+	check_preempt_level(&run_queue);
 	return 0;
 }
 

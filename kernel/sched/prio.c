@@ -27,7 +27,7 @@
 #include <kernel/prio_array.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
-#include "sched.h"
+#include "levels.h"
 
 #define PRIO_LEVELS	32
 #define PRIO_MAX	(PRIO_LEVELS - 1)
@@ -57,24 +57,11 @@ static void prio_enqueue(struct task_struct *p)
 	prio_array_add_tail(&run_queue, &p->se.run_node, p->se.prio);
 }
 
-/* Ask the running task to give way if a queued task outranks it. */
-static void check_preempt(void)
-{
-	if (current != &idle_task && prio_array_top(&run_queue) > current->se.prio)
-		resched_curr();
-}
-
 /* @p's effective priority may have changed: move it to its new level. */
 static void requeue(struct task_struct *p)
 {
-	int prio = effective_prio(p);
-
-	if (prio == p->se.prio)
-		return;
-	if (task_queued(p))
-		prio_array_move(&run_queue, &p->se.run_node, p->se.prio, prio);
-	p->se.prio = prio;
-	check_preempt();
+	set_level(&run_queue, p, effective_prio(p));
+	check_preempt_level(&run_queue);
 }
 
 static struct task_struct *prio_pick_next(void)
@@ -114,7 +101,7 @@ static void prio_tick(struct task_struct *curr)
 		ticks_to_aging = AGING_TICKS;
 		age_queued_tasks();
 	}
-	check_preempt();
+	check_preempt_level(&run_queue);
 }
 
 static void prio_wakeup(struct task_struct *p)
