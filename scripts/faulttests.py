@@ -228,8 +228,8 @@ def run(runner):
         kallsyms = runner.config_value(outdir, "CONFIG_KALLSYMS") == "y"
         frame_pointer = runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y"
         ranges = function_ranges(outdir)
-        for fault in selected:
-            res = runner.boot(outdir, cmdline=f"qemu_exit ktest.fault={fault}")
+        results = runner.boot_each(outdir, [f"qemu_exit ktest.fault={f}" for f in selected])
+        for fault, res in zip(selected, results):
             problems = check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer)
             runner.result(f"fault: {label}: {fault}", not problems,
                           "; ".join(problems) or f"{verbosity} report, {res.describe()}",

@@ -59,15 +59,15 @@ def check(res, name):
 
 def run(runner):
     outdir = runner.built.get(CONFIG)
-    for name in BUGS:
-        label = f"lock: {CONFIG} catches {name}"
-        if not runner.wanted(label):
-            continue
-        if not outdir:
-            runner.not_built(label)
-            continue
-        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.lock_bug={name}")
+    names = [n for n in BUGS if runner.wanted(f"lock: {CONFIG} catches {n}")]
+    if not outdir:
+        for name in names:
+            runner.not_built(f"lock: {CONFIG} catches {name}")
+        return
+    results = runner.boot_each(outdir, [f"qemu_exit ktest.lock_bug={n}" for n in names])
+    for name, res in zip(names, results):
         problems = check(res, name)
         first = next((ln for ln in res.output.splitlines()
                       if ln.startswith(("WARNING", "BUG:", "DEBUG_LOCKS"))), "")
-        runner.result(label, not problems, "; ".join(problems) or first, res.output)
+        runner.result(f"lock: {CONFIG} catches {name}", not problems, "; ".join(problems) or first,
+                      res.output)

@@ -22,6 +22,7 @@ import fnmatch
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import qemu
 from buildenv import make_env
@@ -156,6 +157,14 @@ class Runner:
         qemu.boot()'s."""
         return qemu.boot(iso or os.path.join(outdir, "kernel.iso"), cmdline=cmdline,
                          timeout=timeout, **kwargs)
+
+    def boot_each(self, outdir, cmdlines, **kwargs):
+        """Boot the ISO of @outdir once per command line in @cmdlines, up
+        to one boot per CPU at a time; the results, in the same order.
+        Under -icount each guest's clock follows its own instructions, so
+        boots side by side give the verdicts they give alone."""
+        with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
+            return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
 
     def run_program(self, path, *args, env=None):
         return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

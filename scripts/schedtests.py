@@ -33,14 +33,14 @@ def check(res, name):
 
 def run(runner):
     outdir = runner.built.get(CONFIG)
-    for name in BUGS:
-        label = f"sched: {CONFIG} panics on {name}"
-        if not runner.wanted(label):
-            continue
-        if not outdir:
-            runner.not_built(label)
-            continue
-        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.sched_bug={name}")
+    names = [n for n in BUGS if runner.wanted(f"sched: {CONFIG} panics on {n}")]
+    if not outdir:
+        for name in names:
+            runner.not_built(f"sched: {CONFIG} panics on {name}")
+        return
+    results = runner.boot_each(outdir, [f"qemu_exit ktest.sched_bug={n}" for n in names])
+    for name, res in zip(names, results):
         problems = check(res, name)
         panic = next((ln for ln in res.output.splitlines() if ln.startswith("Kernel panic")), "")
-        runner.result(label, not problems, "; ".join(problems) or panic, res.output)
+        runner.result(f"sched: {CONFIG} panics on {name}", not problems,
+                      "; ".join(problems) or panic, res.output)

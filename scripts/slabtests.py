@@ -68,6 +68,7 @@ def run(runner):
 
 
 def run_config(runner, config, outdir):
+    names = []
     for name, (*_, option) in BUGS.items():
         label = f"slab: {config} catches {name}"
         if not runner.wanted(label):
@@ -77,8 +78,13 @@ def run_config(runner, config, outdir):
             continue
         if option and runner.config_value(outdir, f"CONFIG_SLAB_DEBUG_{option}") != "y":
             continue
-        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.slab_bug={name}")
-        tracking = runner.config_value(outdir, "CONFIG_SLAB_DEBUG_TRACK") == "y"
+        names.append(name)
+    if not names:
+        return
+    tracking = runner.config_value(outdir, "CONFIG_SLAB_DEBUG_TRACK") == "y"
+    results = runner.boot_each(outdir, [f"qemu_exit ktest.slab_bug={n}" for n in names])
+    for name, res in zip(names, results):
+        label = f"slab: {config} catches {name}"
         problems = check(res, name, tracking)
         runner.result(label, not problems, "; ".join(problems) or
                       next((ln for ln in res.output.splitlines() if ln.startswith("BUG ")), ""),
