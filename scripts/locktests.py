@@ -58,16 +58,9 @@ def check(res, name):
 
 
 def run(runner):
-    outdir = runner.built.get(CONFIG)
-    names = [n for n in BUGS if runner.wanted(f"lock: {CONFIG} catches {n}")]
-    if not outdir:
-        for name in names:
-            runner.not_built(f"lock: {CONFIG} catches {name}")
-        return
-    results = runner.boot_each(outdir, [f"qemu_exit ktest.lock_bug={n}" for n in names])
-    for name, res in zip(names, results):
+    labels = [(name, f"lock: {CONFIG} catches {name}") for name in BUGS]
+    for name, label, res in runner.boot_bugs(runner.built.get(CONFIG), "ktest.lock_bug", labels):
         problems = check(res, name)
         first = next((ln for ln in res.output.splitlines()
                       if ln.startswith(("WARNING", "BUG:", "DEBUG_LOCKS"))), "")
-        runner.result(f"lock: {CONFIG} catches {name}", not problems, "; ".join(problems) or first,
-                      res.output)
+        runner.result(label, not problems, "; ".join(problems) or first, res.output)

@@ -166,6 +166,19 @@ class Runner:
         with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
             return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
 
+    def boot_bugs(self, outdir, param, labels):
+        """For each wanted (name, label) of @labels, boot @outdir with
+        "qemu_exit PARAM=NAME" (boot_each()); yields (name, label,
+        result).  Without @outdir, says the labels were not built."""
+        wanted = [(name, label) for name, label in labels if self.wanted(label)]
+        if not outdir:
+            for _, label in wanted:
+                self.not_built(label)
+            return
+        results = self.boot_each(outdir, [f"qemu_exit {param}={name}" for name, _ in wanted])
+        for (name, label), res in zip(wanted, results):
+            yield name, label, res
+
     def run_program(self, path, *args, env=None):
         return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, timeout=PROGRAM_TIMEOUT,

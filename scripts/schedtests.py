@@ -32,15 +32,8 @@ def check(res, name):
 
 
 def run(runner):
-    outdir = runner.built.get(CONFIG)
-    names = [n for n in BUGS if runner.wanted(f"sched: {CONFIG} panics on {n}")]
-    if not outdir:
-        for name in names:
-            runner.not_built(f"sched: {CONFIG} panics on {name}")
-        return
-    results = runner.boot_each(outdir, [f"qemu_exit ktest.sched_bug={n}" for n in names])
-    for name, res in zip(names, results):
+    labels = [(name, f"sched: {CONFIG} panics on {name}") for name in BUGS]
+    for name, label, res in runner.boot_bugs(runner.built.get(CONFIG), "ktest.sched_bug", labels):
         problems = check(res, name)
         panic = next((ln for ln in res.output.splitlines() if ln.startswith("Kernel panic")), "")
-        runner.result(f"sched: {CONFIG} panics on {name}", not problems,
-                      "; ".join(problems) or panic, res.output)
+        runner.result(label, not problems, "; ".join(problems) or panic, res.output)

@@ -2,8 +2,8 @@
 /*
  * What the policies whose run queue is a priority array of levels
  * (prio.c, mlfq.c) share: a task's level is se.prio, the running task's
- * included, and a queued task on a higher level than the running one
- * should run instead.
+ * included, the first task of the highest level runs next, and a queued
+ * task on a higher level than the running one should run instead.
  */
 #ifndef _KERNEL_SCHED_LEVELS_H
 #define _KERNEL_SCHED_LEVELS_H
@@ -19,6 +19,19 @@ static inline void set_level(struct prio_array *rq, struct task_struct *p, int p
 	if (task_queued(p))
 		prio_array_move(rq, &p->se.run_node, p->se.prio, prio);
 	p->se.prio = prio;
+}
+
+/* Take the first task of @rq's highest level out of it; NULL if @rq is empty. */
+static inline struct task_struct *take_top(struct prio_array *rq)
+{
+	struct list_head *first = prio_array_first(rq);
+	struct task_struct *p;
+
+	if (!first)
+		return NULL;
+	p = list_entry(first, struct task_struct, se.run_node);
+	prio_array_del(rq, first, p->se.prio);
+	return p;
 }
 
 /* Ask the running task to give way if a task queued in @rq outranks it. */

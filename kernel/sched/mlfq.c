@@ -115,14 +115,10 @@ static void mlfq_enqueue(struct task_struct *p)
 
 static struct task_struct *mlfq_pick_next(void)
 {
-	struct list_head *first = prio_array_first(&run_queue);
-	struct task_struct *p;
+	struct task_struct *p = take_top(&run_queue);
 
-	if (!first)
-		return NULL;
-	p = list_entry(first, struct task_struct, se.run_node);
-	prio_array_del(&run_queue, first, p->se.prio);
-	nr_queued--;
+	if (p)
+		nr_queued--;
 	return p;
 }
 

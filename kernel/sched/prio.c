@@ -66,13 +66,10 @@ static void requeue(struct task_struct *p)
 
 static struct task_struct *prio_pick_next(void)
 {
-	struct list_head *first = prio_array_first(&run_queue);
-	struct task_struct *p;
+	struct task_struct *p = take_top(&run_queue);
 
-	if (!first)
+	if (!p)
 		return NULL;
-	p = list_entry(first, struct task_struct, se.run_node);
-	prio_array_del(&run_queue, first, p->se.prio);
 	p->se.boost = 0;		/* it got the CPU: aging is over */
 	p->se.prio = effective_prio(p);
 	return p;
