@@ -11,14 +11,15 @@
 #include <kernel/prio_array.h>
 #include "sched.h"
 
-/* Put @p on level @prio, moving it in @rq if it is queued there. */
-static inline void set_level(struct prio_array *rq, struct task_struct *p, int prio)
+/* Put @p on level @prio, moving it in @rq if it is queued there; false if it was there. */
+static inline bool set_level(struct prio_array *rq, struct task_struct *p, int prio)
 {
 	if (prio == p->se.prio)
-		return;
+		return false;
 	if (task_queued(p))
 		prio_array_move(rq, &p->se.run_node, p->se.prio, prio);
 	p->se.prio = prio;
+	return true;
 }
 
 /* Take the first task of @rq's highest level out of it; NULL if @rq is empty. */

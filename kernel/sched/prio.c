@@ -60,8 +60,8 @@ static void prio_enqueue(struct task_struct *p)
 /* @p's effective priority may have changed: move it to its new level. */
 static void requeue(struct task_struct *p)
 {
-	set_level(&run_queue, p, effective_prio(p));
-	check_preempt_level(&run_queue);
+	if (set_level(&run_queue, p, effective_prio(p)))
+		check_preempt_level(&run_queue);
 }
 
 static struct task_struct *prio_pick_next(void)
