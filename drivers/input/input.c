@@ -2,50 +2,89 @@
 /*
  * The input queue and its echo.
  *
- * One producer (the keyboard interrupt) and one consumer (init's console
- * loop, which sleeps on input_wait until there is something to echo).
- * input_lock, taken with interrupts off, guards the queue: the producer
- * is an interrupt handler.  A full
- * queue drops new characters rather than old ones, as a terminal does
- * when typing outruns its reader.
+ * Producers are interrupt handlers, the keyboard's and the serial port's;
+ * the consumer is one task (init's echo loop or the kernel shell), which
+ * sleeps on input_wait until there is something to read.  input_lock,
+ * taken with interrupts off, guards the queue, so bytes from both
+ * consoles interleave whole: none is lost or counted twice.
+ *
+ * A full queue drops the keyboard's new bytes rather than old ones, as a
+ * terminal does when typing outruns its reader: the i8042 holds one byte.
+ * A UART can hold more (its FIFO, and behind it the line's flow control),
+ * so a serial port asks to be throttled instead, and the reader restarts
+ * it once half the queue is free, as Linux's tty layer throttles a port.
  */
 #include <kernel/console.h>
 #include <kernel/input.h>
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
+#include <kernel/timer.h>
 #include <kernel/wait.h>
 
 static char queue[INPUT_QUEUE_SIZE];
 static unsigned int head, tail;		/* free-running; index modulo the size */
+static void (*unthrottle)(void);	/* a stopped source, restarted at half empty */
 unsigned long input_dropped;
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
 static DEFINE_SPINLOCK(input_lock);
 
-void input_put_char(char c)
+static unsigned int queued(void)
+{
+	return head - tail;
+}
+
+void input_put_chars(const char *s, size_t len)
 {
 	unsigned long flags;
-	bool full;
+	bool fits;
+	size_t i;
 
 	spin_lock_irqsave(&input_lock, flags);
-	full = head - tail == INPUT_QUEUE_SIZE;
-	if (full)
-		input_dropped++;
-	else
-		queue[head++ % INPUT_QUEUE_SIZE] = c;
+	fits = queued() + len <= INPUT_QUEUE_SIZE;
+	if (fits) {
+		for (i = 0; i < len; i++)
+			queue[head++ % INPUT_QUEUE_SIZE] = s[i];
+	} else {
+		input_dropped += len;
+	}
 	spin_unlock_irqrestore(&input_lock, flags);
-	if (!full)
+	if (fits && len)
 		wake_up(&input_wait);
+}
+
+void input_put_char(char c)
+{
+	input_put_chars(&c, 1);
+}
+
+bool input_room_or_throttle(void (*fn)(void))
+{
+	bool room;
+
+	spin_lock(&input_lock);
+	room = queued() < INPUT_QUEUE_SIZE;
+	if (!room)
+		unthrottle = fn;
+	spin_unlock(&input_lock);
+	return room;
 }
 
 int input_get_char(void)
 {
+	void (*restart)(void) = NULL;
 	unsigned long flags;
 	int c = -1;
 
 	spin_lock_irqsave(&input_lock, flags);
-	if (head != tail)
+	if (queued())
 		c = (unsigned char)queue[tail++ % INPUT_QUEUE_SIZE];
+	if (unthrottle && queued() <= INPUT_QUEUE_SIZE / 2) {
+		restart = unthrottle;
+		unthrottle = NULL;
+	}
 	spin_unlock_irqrestore(&input_lock, flags);
+	if (restart)
+		restart();
 	return c;
 }
 
@@ -62,11 +101,13 @@ static void echo_char(int c)
 	size_t len = 1;
 
 	text[0] = c;
-	if (c == '\b') {
+	if (c == '\b' || c == 0x7f) {
 		console_write("\b \b", 3, LOGLEVEL_INFO);
 		return;
 	}
-	if (c < ' ' && c != '\n' && c != '\t') {
+	if (c == '\r')
+		text[0] = '\n';
+	else if (c < ' ' && c != '\n' && c != '\t') {
 		text[0] = '^';
 		text[1] = c + '@';
 		len = 2;
@@ -85,4 +126,9 @@ void input_echo(void)
 void input_wait_pending(void)
 {
 	wait_event(input_wait, input_pending());
+}
+
+bool input_wait_pending_timeout(unsigned int ms)
+{
+	return wait_event_timeout(input_wait, input_pending(), msecs_to_jiffies(ms)) > 0;
 }

@@ -18,7 +18,6 @@
 #include <kernel/printk.h>
 #include "serial_8250.h"
 
-#define COM1_BASE	0x3f8
 #define UART_CLOCK	115200		/* the divisor latch divides this */
 
 #define LCR_8N1		0x03
@@ -112,6 +111,12 @@ static void com1_out(const struct uart_port *port, unsigned int reg, u8 value)
 }
 
 static const struct uart_port com1 = { .in = com1_in, .out = com1_out };
+static bool com1_ready;
+
+bool serial_console_ready(void)
+{
+	return com1_ready;
+}
 
 static int serial_console_init(void)
 {
@@ -121,6 +126,7 @@ static int serial_console_init(void)
 		pr_warn("serial: no working 16550 UART at %#x, no serial console\n", COM1_BASE);
 		return -ENODEV;
 	}
+	com1_ready = true;
 	register_console(&serial_console);
 	if (UART_CLOCK / divisor != CONFIG_SERIAL_BAUD)
 		pr_notice("serial: %d baud is not possible, running at %u baud\n",

@@ -10,6 +10,9 @@
 
 #include <kernel/types.h>
 
+#define COM1_BASE	0x3f8
+#define COM1_IRQ	4
+
 #define UART_TX		0		/* transmit holding (DLAB=0) */
 #define UART_RX		0		/* receive buffer (DLAB=0) */
 #define UART_DLL	0		/* divisor latch, low byte (DLAB=1) */
@@ -19,6 +22,8 @@
 #define UART_LCR	3		/* line control */
 #define UART_MCR	4		/* modem control */
 #define UART_LSR	5		/* line status */
+
+#define IER_RDI		0x01		/* interrupt when a byte is received */
 
 #define LSR_DR		0x01		/* a received byte is waiting */
 #define LSR_THRE	0x20		/* transmit holding register empty */
@@ -33,6 +38,9 @@ struct uart_port {
  * it to come back.  True if it did.
  */
 bool uart_setup(const struct uart_port *port, unsigned int divisor);
+
+/* Whether COM1 passed uart_setup() and is the serial console. */
+bool serial_console_ready(void);
 
 /* How many line status reads uart_setup() waits for the byte, at @divisor. */
 unsigned long uart_loopback_polls(unsigned int divisor);

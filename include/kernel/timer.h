@@ -43,5 +43,7 @@ void run_timers(void);
  * returns the jiffies left (0 when the time ran out).
  */
 long schedule_timeout(long timeout);
+/* The same with interrupts already off (wait_event_timeout()). */
+long __schedule_timeout(long timeout);
 
 #endif

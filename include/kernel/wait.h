@@ -13,6 +13,7 @@
 #include <asm/irqflags.h>
 #include <kernel/list.h>
 #include <kernel/sched.h>
+#include <kernel/timer.h>
 
 struct wait_queue_head {
 	struct list_head waiters;
@@ -47,5 +48,26 @@ void wake_up(struct wait_queue_head *wq);
 		__remove_wait_queue(&__wait);					\
 		local_irq_restore(__flags);					\
 	} while (0)
+
+/*
+ * wait_event() for at most @timeout jiffies: 0 if @condition is still
+ * false when the time runs out, else the jiffies left (at least 1), as
+ * in Linux.
+ */
+#define wait_event_timeout(wq, condition, timeout)				\
+	({									\
+		struct wait_queue_entry __wait = { .task = current };		\
+		long __left = (timeout);					\
+		unsigned long __flags;						\
+										\
+		might_sleep();							\
+		__flags = local_irq_save();					\
+		__add_wait_queue(&(wq), &__wait);				\
+		while (!(condition) && __left > 0)				\
+			__left = __schedule_timeout(__left);			\
+		__remove_wait_queue(&__wait);					\
+		local_irq_restore(__flags);					\
+		(condition) ? (__left > 0 ? __left : 1) : 0;			\
+	})
 
 #endif

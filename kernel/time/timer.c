@@ -96,22 +96,31 @@ static void process_timeout(struct timer_list *timer)
 }
 
 /* The state change and the sleep happen with interrupts off: no wake-up is lost. */
-long schedule_timeout(long timeout)
+long __schedule_timeout(long timeout)
 {
 	struct process_timer t = { .task = current };
-	unsigned long expires = jiffies + timeout, flags;
+	unsigned long expires = jiffies + timeout;
 	long left;
 
-	might_sleep();
 	if (timeout <= 0)
 		return 0;
 	timer_setup(&t.timer, process_timeout, 0);
-	flags = local_irq_save();
 	mod_timer(&t.timer, expires);
 	current->state = TASK_SLEEPING;
 	schedule();
 	del_timer(&t.timer);
-	local_irq_restore(flags);
 	left = (long)(expires - jiffies);
 	return left > 0 ? left : 0;
+}
+
+long schedule_timeout(long timeout)
+{
+	unsigned long flags;
+	long left;
+
+	might_sleep();
+	flags = local_irq_save();
+	left = __schedule_timeout(timeout);
+	local_irq_restore(flags);
+	return left;
 }

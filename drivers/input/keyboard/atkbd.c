@@ -51,6 +51,42 @@ static const char keymap[][2] = {
 /* Keypad 7 ... keypad '.', typing only with Num Lock on, except - and +. */
 static const char keypad[SC_KP_DOT - SC_KP_7 + 1] = "789-456+1230.";
 
+/*
+ * The keys these codes share with the keypad: after 0xE0 (the grey keys),
+ * or on the keypad with Num Lock off.
+ */
+static const short navigation[SC_KP_DOT - SC_KP_7 + 1] = {
+	[0x47 - SC_KP_7] = ATKBD_KEY_HOME,  [0x48 - SC_KP_7] = ATKBD_KEY_UP,
+	[0x4b - SC_KP_7] = ATKBD_KEY_LEFT,  [0x4d - SC_KP_7] = ATKBD_KEY_RIGHT,
+	[0x4f - SC_KP_7] = ATKBD_KEY_END,   [0x50 - SC_KP_7] = ATKBD_KEY_DOWN,
+	[0x53 - SC_KP_7] = ATKBD_KEY_DELETE,
+};
+
+static const char *const key_sequences[] = {
+	[ATKBD_KEY_UP - ATKBD_KEY_UP] = "\033[A",
+	[ATKBD_KEY_DOWN - ATKBD_KEY_UP] = "\033[B",
+	[ATKBD_KEY_RIGHT - ATKBD_KEY_UP] = "\033[C",
+	[ATKBD_KEY_LEFT - ATKBD_KEY_UP] = "\033[D",
+	[ATKBD_KEY_HOME - ATKBD_KEY_UP] = "\033[H",
+	[ATKBD_KEY_END - ATKBD_KEY_UP] = "\033[F",
+	[ATKBD_KEY_DELETE - ATKBD_KEY_UP] = "\033[3~",
+};
+
+const char *atkbd_key_sequence(enum atkbd_key key)
+{
+	unsigned int i = key - ATKBD_KEY_UP;
+
+	return i < ARRAY_SIZE(key_sequences) ? key_sequences[i] : "";
+}
+
+/* A navigation key, or ATKBD_NO_CHAR for codes outside the keypad's or none. */
+static int navigation_key(u8 code)
+{
+	if (code < SC_KP_7 || code > SC_KP_DOT || !navigation[code - SC_KP_7])
+		return ATKBD_NO_CHAR;
+	return navigation[code - SC_KP_7];
+}
+
 void atkbd_reset(struct atkbd *kbd)
 {
 	*kbd = (struct atkbd){ 0 };
@@ -104,14 +140,16 @@ static int key_char(const struct atkbd *kbd, u8 code, bool extended)
 	char c;
 
 	if (extended) {
-		/* Of the extended keys only keypad Enter and keypad / type. */
+		/* Of the other extended keys only keypad Enter and keypad / type. */
 		if (code == SC_ENTER)
 			return '\n';
-		return code == SC_KP_SLASH ? '/' : ATKBD_NO_CHAR;
+		return code == SC_KP_SLASH ? '/' : navigation_key(code);
 	}
 	if (code >= SC_KP_7 && code <= SC_KP_DOT) {
 		c = keypad[code - SC_KP_7];
-		return kbd->num_lock || c == '-' || c == '+' ? c : ATKBD_NO_CHAR;
+		if (kbd->num_lock || c == '-' || c == '+')
+			return c;
+		return navigation_key(code);
 	}
 	if (code >= ARRAY_SIZE(keymap) || !keymap[code][0])
 		return ATKBD_NO_CHAR;

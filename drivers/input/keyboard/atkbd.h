@@ -13,6 +13,17 @@
 
 #define ATKBD_NO_CHAR	(-1)
 
+/* Keys without a character, returned above any byte value. */
+enum atkbd_key {
+	ATKBD_KEY_UP = 0x100,
+	ATKBD_KEY_DOWN,
+	ATKBD_KEY_RIGHT,
+	ATKBD_KEY_LEFT,
+	ATKBD_KEY_HOME,
+	ATKBD_KEY_END,
+	ATKBD_KEY_DELETE,
+};
+
 struct atkbd {
 	bool lshift, rshift;
 	bool lctrl, rctrl;
@@ -29,9 +40,14 @@ void atkbd_reset(struct atkbd *kbd);
 /*
  * Feed one byte from the keyboard.  Returns the character the key press
  * types (ASCII; control characters for Enter, Tab, Backspace, Escape and
- * Ctrl+letter), or ATKBD_NO_CHAR for releases, modifiers, keys without a
- * character and bytes the decoder does not know.
+ * Ctrl+letter), an atkbd_key for the arrows, Home, End and Delete (and
+ * the keypad's with Num Lock off), or ATKBD_NO_CHAR for releases,
+ * modifiers, other keys without a character and bytes the decoder does
+ * not know.
  */
 int atkbd_decode(struct atkbd *kbd, u8 scancode);
+
+/* The escape sequence a VT100 terminal sends for @key ("\e[A" for up). */
+const char *atkbd_key_sequence(enum atkbd_key key);
 
 #endif

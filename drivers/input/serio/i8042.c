@@ -13,6 +13,7 @@
 #include <kernel/init.h>
 #include <kernel/input.h>
 #include <kernel/printk.h>
+#include <kernel/string.h>
 #include "../keyboard/atkbd.h"
 
 #define I8042_DATA		0x60
@@ -101,8 +102,13 @@ static void i8042_interrupt(unsigned int irq)
 		if (status & STATUS_AUX_DATA)
 			continue;
 		c = atkbd_decode(&kbd, data);
-		if (c != ATKBD_NO_CHAR)
+		if (c > 0xff) {
+			const char *seq = atkbd_key_sequence(c);
+
+			input_put_chars(seq, strlen(seq));
+		} else if (c != ATKBD_NO_CHAR) {
 			input_put_char(c);
+		}
 	}
 }
 
@@ -146,7 +152,7 @@ static int i8042_init(void)
 		return err;
 	}
 	present = true;
-	pr_info("keyboard: PS/2 on IRQ %d, US layout; typed keys are echoed\n", KEYBOARD_IRQ);
+	pr_info("keyboard: PS/2 on IRQ %d, US layout\n", KEYBOARD_IRQ);
 	return 0;
 }
 
