@@ -6,16 +6,24 @@
  * the architecture makes QEMU exit with a status that says pass or fail
  * (arch/x86_64/kernel/qemu_exit.c).  Generic code says only which; the
  * device that carries the verdict is the architecture's business.
+ * "qemu_exit=halt" moves the successful end from the end of init to
+ * machine_halt(), so that a test can drive the shell first.
  */
 #ifndef _KERNEL_REBOOT_H
 #define _KERNEL_REBOOT_H
 
+#include <kernel/compiler.h>
 #include <kernel/types.h>
 
 /*
  * Hand @success to whoever runs the machine.  Returns when nobody listens
- * (no "qemu_exit"), and the caller idles or halts as it would anyway.
+ * (no "qemu_exit"), or for a success with "qemu_exit=halt"; the caller
+ * then goes on, idles or halts as it would anyway.
  */
 void machine_exit(bool success);
+/* Stop for good; under test ("qemu_exit"), QEMU exits with success. */
+__noreturn void machine_halt(void);
+/* Reset the machine (QEMU with -no-reboot exits instead). */
+__noreturn void machine_restart(void);
 
 #endif

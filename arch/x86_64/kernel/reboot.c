@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * machine_restart() (<kernel/reboot.h>): reset the PC.
+ *
+ * The keyboard controller's "pulse output port" command (0xFE) drives
+ * the CPU's reset line, the way PCs have rebooted since the AT.  A
+ * machine without an i8042 gets a triple fault instead: an empty IDT
+ * leaves an exception nowhere to go, and the CPU resets.  QEMU run with
+ * -no-reboot (as "make run" and the tests do) exits at either.
+ */
+#include <asm/desc.h>
+#include <asm/io.h>
+#include <kernel/compiler.h>
+#include <kernel/reboot.h>
+
+#define I8042_STATUS		0x64
+#define I8042_COMMAND		0x64
+#define STATUS_INPUT_FULL	0x02
+#define CMD_PULSE_RESET		0xfe
+#define WAIT_LOOPS		100000
+
+static void i8042_reset(void)
+{
+	int i;
+
+	for (i = 0; i < WAIT_LOOPS && (inb(I8042_STATUS) & STATUS_INPUT_FULL); i++)
+		;
+	outb(I8042_COMMAND, CMD_PULSE_RESET);
+	for (i = 0; i < WAIT_LOOPS; i++)	/* the reset takes a moment */
+		inb(I8042_STATUS);
+}
+
+static __noreturn void triple_fault(void)
+{
+	static const struct desc_ptr no_idt = { .limit = 0, .base = 0 };
+
+	asm volatile("cli; lidt %0; int3" : : "m"(no_idt));
+	__builtin_unreachable();
+}
+
+__noreturn void machine_restart(void)
+{
+	i8042_reset();
+	triple_fault();
+}
