@@ -27,6 +27,8 @@
 #include <kernel/types.h>
 
 #define TASK_COMM_LEN	16
+/* pids are not reused: 2^31 - 1 tasks is more than a boot will see. */
+#define PID_MAX		0x7fffffff
 
 struct mutex;
 
@@ -125,6 +127,10 @@ int task_wait(int pid, int *code);
  * -ESRCH if @p is not a task.  Nothing changes on failure.
  */
 int sched_set_param(struct task_struct *p, int value);
+/* Copy the name of task @pid to @comm (TASK_COMM_LEN bytes): 0, or -ESRCH. */
+int task_comm_by_pid(int pid, char *comm);
+/* sched_set_param() on the task numbered @pid; -ESRCH if there is none. */
+int sched_set_param_pid(int pid, int value);
 /* The task of @p if it exists: a check for pointers from callers. */
 struct task_struct *find_task(const struct task_struct *p);
 /* Clocksource time @p has had the CPU, the current stretch included. */
@@ -133,6 +139,35 @@ u64 task_cputime_ns(const struct task_struct *p);
 unsigned int nr_tasks(void);
 /* A line per task: pid, state, CPU time, the policy's column, name. */
 void show_tasks(void);
+
+/* What "ps" shows of a task: a copy, so that printing needs no lock. */
+struct task_info {
+	int pid;
+	enum task_state state;
+	u64 cputime_ns;
+	char sched[32];			/* the policy's column: "nice 0", "tickets 100" */
+	char comm[TASK_COMM_LEN];
+};
+
+/*
+ * Copy the idle task's and then every other task's info, in pid order,
+ * into @info, at most @max of them, all at one instant.  Returns how many
+ * tasks there are, which may be more than @max.
+ */
+unsigned int task_snapshot(struct task_info *info, unsigned int max);
+/* "running", "runnable", "sleeping" or "dead". */
+const char *task_state_name(enum task_state state);
+/* Context switches since boot. */
+unsigned long nr_context_switches(void);
+/* Tasks waiting in the run queue (the running one and idle not counted). */
+unsigned int nr_waiting(void);
+/* The policy's name: "rr", "prio", "mlfq", "stride" or "fair". */
+const char *sched_policy_name(void);
+/*
+ * What sched_set_param() sets under this policy: "priority", "tickets" or
+ * "nice"; NULL for a policy without a parameter.
+ */
+const char *sched_param_name(void);
 
 /* Sleep with nobody to wake the caller: a task with nothing left to do. */
 __noreturn void sleep_forever(void);

@@ -26,6 +26,7 @@ struct task_struct idle_task = {
 struct task_struct *current_task = &idle_task;
 unsigned int __preempt_count;
 bool __need_resched;
+static unsigned long context_switches;	/* changed with interrupts off */
 
 void resched_curr(void)
 {
@@ -85,6 +86,7 @@ void __schedule(void)
 	if (next == prev)
 		return;
 	account_switch(prev, next);
+	context_switches++;
 	current_task = next;
 	switch_to(prev, next);
 }
@@ -172,6 +174,40 @@ int sched_set_param(struct task_struct *p, int value)
 	return err;
 }
 
+unsigned long nr_context_switches(void)
+{
+	return READ_ONCE(context_switches);
+}
+
+static unsigned int queued_count;
+
+static void count_queued(struct task_struct *p)
+{
+	queued_count += task_queued(p);
+}
+
+unsigned int nr_waiting(void)
+{
+	unsigned long flags = local_irq_save();
+	unsigned int n;
+
+	queued_count = 0;
+	for_each_task(count_queued);
+	n = queued_count;
+	local_irq_restore(flags);
+	return n;
+}
+
+const char *sched_policy_name(void)
+{
+	return sched_policy.name;
+}
+
+const char *sched_param_name(void)
+{
+	return sched_policy.param_name;
+}
+
 u64 task_cputime_ns(const struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
@@ -231,6 +267,7 @@ void sched_init(void)
 		sched_policy.init();
 	INIT_LIST_HEAD(&idle_task.held_locks);
 	arch_idle_setup(&idle_task);
-	idle_task.exec_start = ktime_get();
+	/* The boot flow is pid 0: its time since the clock started is its own. */
+	idle_task.exec_start = 0;
 	sched_policy.fork(&idle_task);
 }

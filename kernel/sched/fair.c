@@ -174,6 +174,7 @@ static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
 
 const struct sched_policy sched_policy = {
 	.name = "fair",
+	.param_name = "nice",
 	.init = fair_init,
 	.enqueue = fair_enqueue,
 	.pick_next = fair_pick_next,

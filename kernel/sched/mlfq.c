@@ -167,6 +167,7 @@ unsigned long mlfq_load_updates(void)
 
 const struct sched_policy sched_policy = {
 	.name = "mlfq",
+	.param_name = "nice",
 	.init = mlfq_init,
 	.enqueue = mlfq_enqueue,
 	.pick_next = mlfq_pick_next,

@@ -155,6 +155,7 @@ static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
 
 const struct sched_policy sched_policy = {
 	.name = "prio",
+	.param_name = "priority",
 	.init = prio_init,
 	.enqueue = prio_enqueue,
 	.pick_next = prio_pick_next,

@@ -40,7 +40,7 @@ static int rr_set_param(struct task_struct *p, int value)
 
 static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "rr %u", p->se.slice);
+	return scnprintf(buf, size, "slice %u", p->se.slice);
 }
 
 const struct sched_policy sched_policy = {

@@ -20,6 +20,8 @@
 
 struct sched_policy {
 	const char *name;
+	/* What set_param() sets ("nice", "tickets"), for users; NULL if nothing. */
+	const char *param_name;
 	/* Set up the run queue, before the first fork(); NULL if none is needed. */
 	void (*init)(void);
 	/* @p can run: put it in the queue. */

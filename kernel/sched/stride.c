@@ -109,11 +109,12 @@ static int stride_set_param(struct task_struct *p, int tickets)
 
 static int stride_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "stride %u", p->se.tickets);
+	return scnprintf(buf, size, "tickets %u", p->se.tickets);
 }
 
 const struct sched_policy sched_policy = {
 	.name = "stride",
+	.param_name = "tickets",
 	.enqueue = stride_enqueue,
 	.pick_next = stride_pick_next,
 	.tick = stride_nothing,

@@ -19,9 +19,6 @@
 #include <kernel/string.h>
 #include "sched.h"
 
-/* pids are not reused: 2^31 - 1 tasks is more than a boot will see. */
-#define PID_MAX		0x7fffffff
-
 static LIST_HEAD(task_list);
 static int next_pid = 1;
 static unsigned int task_count;
@@ -85,6 +82,28 @@ static struct task_struct *task_by_pid(int pid)
 		if (p->pid == pid)
 			return p;
 	return NULL;
+}
+
+int task_comm_by_pid(int pid, char *comm)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
+
+	if (p)
+		strscpy(comm, p->comm, TASK_COMM_LEN);
+	local_irq_restore(flags);
+	return p ? 0 : -ESRCH;
+}
+
+/* The lookup and the change in one stretch: the task cannot exit in between. */
+int sched_set_param_pid(int pid, int value)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
+	int err = p ? sched_set_param(p, value) : -ESRCH;
+
+	local_irq_restore(flags);
+	return err;
 }
 
 struct task_struct *find_task(const struct task_struct *want)
@@ -207,6 +226,39 @@ static void show_task(const struct task_struct *p)
 	sched_policy.ps_line(p, policy, sizeof(policy));
 	pr_info("%5d %-8s %8lu %10llu.%03llu %-10s %s\n", p->pid, state_names[p->state], p->ticks,
 		(unsigned long long)(us / 1000), (unsigned long long)(us % 1000), policy, p->comm);
+}
+
+static void snapshot_task(const struct task_struct *p, struct task_info *info)
+{
+	info->pid = p->pid;
+	info->state = p->state;
+	info->cputime_ns = task_cputime_ns(p);
+	sched_policy.ps_line(p, info->sched, sizeof(info->sched));
+	strscpy(info->comm, p->comm, sizeof(info->comm));
+}
+
+/* One pass with interrupts off: the copies agree with each other. */
+unsigned int task_snapshot(struct task_info *info, unsigned int max)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p;
+	unsigned int n = 0;
+
+	if (n < max)
+		snapshot_task(&idle_task, &info[n]);
+	n++;
+	list_for_each_entry(p, &task_list, tasks) {
+		if (n < max)
+			snapshot_task(p, &info[n]);
+		n++;
+	}
+	local_irq_restore(flags);
+	return n;
+}
+
+const char *task_state_name(enum task_state state)
+{
+	return state_names[state];
 }
 
 void show_tasks(void)
