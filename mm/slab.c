@@ -507,6 +507,29 @@ unsigned long slab_active_objects(void)
 	return n;
 }
 
+unsigned int slab_snapshot(struct slab_info *info, unsigned int max)
+{
+	struct kmem_cache *c;
+	struct slab_stats st;
+	unsigned int n = 0;
+
+	spin_guard(&heap_lock);
+	list_for_each_entry(c, &slab_caches, caches) {
+		if (n < max) {
+			kmem_cache_stats(c, &st);
+			strscpy(info[n].name, c->name, sizeof(info[n].name));
+			info[n].object_size = c->object_size;
+			info[n].order = c->order;
+			info[n].active_objs = st.active_objs;
+			info[n].total_objs = st.total_objs;
+			info[n].slabs = st.slabs;
+			info[n].pages = st.pages;
+		}
+		n++;
+	}
+	return n;
+}
+
 void slabinfo(void)
 {
 	struct kmem_cache *c;

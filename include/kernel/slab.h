@@ -185,4 +185,18 @@ __slab_only void slabinfo(void);
 /* Objects in use, summed over every cache: what a leak test compares. */
 __slab_only unsigned long slab_active_objects(void);
 
+/* One cache's counts, as slabinfo shows them. */
+struct slab_info {
+	char name[24];
+	unsigned int object_size, order;
+	unsigned long active_objs, total_objs, slabs, pages;
+};
+
+/*
+ * Copy the counts of the first @max caches, in creation order, into
+ * @info, all at one instant.  Returns how many caches there are, which
+ * may be more than @max.
+ */
+__slab_only unsigned int slab_snapshot(struct slab_info *info, unsigned int max);
+
 #endif
