@@ -10,7 +10,8 @@
  * puts the chunk back in address order and merges it with the free blocks
  * right before and after it, so that freed neighbours become one block
  * again.  Memory comes in 4 MiB arenas from the frame allocator, aligned
- * to their size, one more whenever nothing fits.
+ * to their size, one more whenever nothing fits; blocks merge only inside
+ * an arena.
  *
  * Each allocated chunk has a 16-byte header right before the pointer: how
  * far the chunk starts before it (alignment may have skipped a few bytes),
@@ -65,6 +66,16 @@ static struct free_block **find_slot(const char *addr, struct free_block **prev)
 	return link;
 }
 
+/*
+ * Arenas that the frame allocator hands out side by side (the bitmap
+ * allocator does) must not merge: a chunk never spans two, which is what
+ * kfree() and ksize() rely on to find its arena.
+ */
+static bool starts_arena(const void *p)
+{
+	return (uintptr_t)p % HEAP_ARENA_SIZE == 0;
+}
+
 /* Put [start, start + size) at @link, after @prev, and merge it with both. */
 static void insert_at(struct free_block **link, struct free_block *prev, char *start, size_t size)
 {
@@ -73,11 +84,11 @@ static void insert_at(struct free_block **link, struct free_block *prev, char *s
 	b->size = size;
 	b->next = *link;
 	*link = b;
-	if (b->next && start + b->size == (char *)b->next) {
+	if (b->next && start + b->size == (char *)b->next && !starts_arena(b->next)) {
 		b->size += b->next->size;
 		b->next = b->next->next;
 	}
-	if (prev && (char *)prev + prev->size == start) {
+	if (prev && (char *)prev + prev->size == start && !starts_arena(start)) {
 		prev->size += b->size;
 		prev->next = b->next;
 	}

@@ -43,6 +43,10 @@ def variants():
                        ("heap-linked-list.config", "linked-list heap"),
                        ("heap-fixed-block.config", "fixed-block heap")):
         yield f"host_defconfig+{frag}", ["host_defconfig", frag], None, what
+    # The bitmap allocator hands out arenas side by side, which must not merge.
+    yield ("host_defconfig+frame-bitmap.config+heap-linked-list.config",
+           ["host_defconfig", "frame-bitmap.config", "heap-linked-list.config"], None,
+           "linked-list heap over adjacent arenas")
     for combo, options, what in slab_debug_combinations():
         yield f"slab-debug-{combo}", ["host_defconfig"], options, what
 
