@@ -49,6 +49,14 @@ static inline phys_addr_t virt_to_phys(const void *virt)
 	return v - PAGE_OFFSET;
 }
 
+/* Zero a page, as Linux's clear_page_64.S does: one rep stosq. */
+static inline void clear_page(void *page)
+{
+	unsigned long count = PAGE_SIZE / 8;
+
+	asm volatile("rep stosq" : "+D"(page), "+c"(count) : "a"(0UL) : "memory");
+}
+
 /* The kernel image's boundaries (_text ... _end) come with the page helpers. */
 #include <asm/sections.h>
 
