@@ -6,13 +6,14 @@
  * console exists wait in the log buffer and are replayed to each console
  * as it registers, so the order of the console drivers does not matter.
  * The boot flow ends as the idle task (pid 0); init (pid 1) runs the
- * initcalls, the tests and then the console.
+ * initcalls, the tests and then the shell, or the echo of what is typed.
  */
 #include <asm/irqflags.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
 #include <kernel/input.h>
+#include <kernel/kshell.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
@@ -26,9 +27,14 @@
 #include <kernel/time.h>
 #include <kernel/workqueue.h>
 
-/* init's last job, for good: echo what is typed, as a terminal would. */
+/*
+ * init's last job, for good: the shell (which init restarts should it
+ * end), or without one an echo of what is typed, as a terminal would.
+ */
 static __noreturn void console_loop(void)
 {
+	if (IS_ENABLED(CONFIG_KSHELL))
+		kshell_run();
 	for (;;) {
 		input_wait_pending();
 		input_echo();

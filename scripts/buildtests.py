@@ -31,7 +31,8 @@ def compiled(output):
 def run(runner):
     tests = [
         ("build: null rebuild runs no command", null_rebuild),
-        ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o", toggle_symbol),
+        ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o (and configs.o, "
+         "which embeds .config)", toggle_symbol),
         ("build: changed compiler flags rebuild every object; V=1 shows them", changed_flags),
         ("build: compile_commands.json lists every C file", compile_commands),
         ("build: dropped and reset Kconfig values are named", kconfig_dropped_values),
@@ -74,6 +75,7 @@ HOST_OBJECTS = {
     "kernel": {"log_buf.o", "log_buf_test.o", "symbol.o"},
     "drivers/video": {"vga_text.o", "vga_text_test.o"},
     "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},
+    "kernel/kshell": {"line_edit.o", "line_edit_test.o", "args.o", "args_test.o"},
     "drivers/acpi": {"tables.o", "tables_test.o"},
     "mm": {"memblock.o", "page_alloc.o", "page_alloc_buddy.o", "heap_common.o", "slab.o",
            "slab_debug.o", "memblock_test.o", "page_alloc_test.o", "heap_test.o",
@@ -140,6 +142,8 @@ def toggle_symbol(runner, outdir, first):
         outs.append(runner.make(outdir, target).stdout)
     off, on = compiled(outs[1]), compiled(outs[3])
     want = ["drivers/video/vga_console.o"]
+    if runner.config_value(outdir, "CONFIG_IKCONFIG") == "y":
+        want = sorted(want + ["kernel/configs.o"])
     ok = off == want and on == want
     return ok, f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}", \
         "\n".join(outs)

@@ -135,10 +135,11 @@ class BootResult:
 class Session:
     """A running QEMU, for the callback of boot(interact=...)."""
 
-    def __init__(self, monitor, chunks, workdir):
-        self.monitor = monitor
+    def __init__(self, monitor, chunks, workdir, proc):
+        self.monitor = monitor      # None unless the screen is read
         self._chunks = chunks
         self._workdir = workdir
+        self._proc = proc
 
     def output(self):
         return b"".join(self._chunks).decode("utf-8", "replace").replace("\r\n", "\n")
@@ -151,6 +152,23 @@ class Session:
             if m or time.monotonic() > deadline:
                 return m
             time.sleep(0.05)
+
+    def wait_for_after(self, start, pattern, timeout=10.0):
+        """wait_for() in the output from offset @start on."""
+        deadline = time.monotonic() + timeout
+        while True:
+            m = re.search(pattern, self.output()[start:])
+            if m or time.monotonic() > deadline:
+                return m
+            time.sleep(0.02)
+
+    def type(self, text):
+        """Write @text to the serial port, as a terminal on it would."""
+        try:
+            self._proc.stdin.write(text.encode("latin-1"))
+            self._proc.stdin.flush()
+        except OSError:
+            pass        # QEMU already exited: what it printed says why
 
     def sendkeys(self, keys):
         """Type @keys, QEMU key names such as "a", "shift-k", "ret"."""
@@ -186,7 +204,8 @@ def settled_screen(mon, workdir, pattern):
 
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
-         interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None):
+         interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None,
+         type_when=None):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
@@ -200,6 +219,10 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     regex), @timeout counts only from the moment the serial output matches
     it; with @screen_until (a regex), the screen is read again until its
     text matches (the VGA console may still be a line behind the serial one).
+
+    With @type_when (a regex) instead of @screen_when, call @interact once
+    the output matches it, with no monitor, then wait for QEMU to exit:
+    a session typed on the serial port (Session.type) that ends the boot.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -212,8 +235,8 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             extra = ["-icount", icount, *extra]
         cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra)
         start = time.monotonic()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if interact else subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         chunks = []
         matched = threading.Event()
         pattern = re.compile(screen_when) if screen_when else None
@@ -230,7 +253,12 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         screen = None
         timed_out = False
         try:
-            if timeout_after and not pattern:
+            if type_when:
+                if not wait_for_output(chunks, type_when, timeout):
+                    raise subprocess.TimeoutExpired(cmd, timeout)
+                interact(Session(None, chunks, tmp, proc))
+                proc.wait(timeout=timeout)
+            elif timeout_after and not pattern:
                 if not wait_for_output(chunks, timeout_after, SETTLE_SECONDS + timeout):
                     raise subprocess.TimeoutExpired(cmd, timeout)
                 proc.wait(timeout=timeout)
@@ -242,7 +270,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
                 time.sleep(screen_delay)
                 mon = Monitor(monitor)
                 if interact:
-                    interact(Session(mon, chunks, tmp))
+                    interact(Session(mon, chunks, tmp, proc))
                 screen = settled_screen(mon, tmp, screen_until)
                 mon.command("quit")
                 mon.close()
@@ -253,6 +281,11 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            if proc.stdin:
+                try:
+                    proc.stdin.close()
+                except OSError:
+                    pass
             thread.join(timeout=5)
         output = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
         status = None if timed_out else proc.returncode

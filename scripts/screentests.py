@@ -4,21 +4,25 @@
 QEMU's monitor dumps the text buffer (qemu.py), so these tests see what a
 user sees, never a flag the kernel set: the banner and KERN_INFO colors
 with colors on and off, scrolling against the serial log, the no-long-mode
-error of a 32-bit CPU, keys typed through QEMU's keyboard, and a fault
+error of a 32-bit CPU, the shell typed through QEMU's keyboard, and a fault
 report in the emergency color.  They boot what the boot group built.
 """
 import re
+import threading
 
 import qemu
 from runner import INTERACT_TIMEOUT
 
-# Shift, caps lock, backspace and punctuation, typed through QEMU's keyboard:
-# the serial port sees the erase as "\b \b", the screen only the result.
+# Shift, caps lock, backspace and punctuation, typed through QEMU's keyboard
+# into the shell, whose echo command prints the line back.
 TYPED_KEYS = ["e", "c", "h", "o", "spc", "shift-k", "e", "s", "t", "r", "e", "l", "minus", "4",
               "2", "shift-1", "x", "backspace", "spc", "caps_lock", "a", "b", "caps_lock", "c",
               "ret"]
-TYPED_ECHO = "echo Kestrel-42!x\b \b ABc\n"
-TYPED_SCREEN = "echo Kestrel-42! ABc"
+TYPED_LINE = "echo Kestrel-42! ABc"
+TYPED_OUTPUT = "Kestrel-42! ABc"
+PROMPT = "kestrel# "
+# Typed on both consoles at once: every byte must arrive, once.
+BOTH_SERIAL, BOTH_KEYS = "s" * 40, ["k"] * 10
 NO_LONG_MODE = "ERR: no long mode: this CPU cannot run a 64-bit kernel"
 
 
@@ -102,26 +106,91 @@ def no_long_mode_test(runner, outdir):
     runner.result(label, ok, repr(text) if ok else f"row 0: {text!r}", res.output)
 
 
+def prompt_after(session, start):
+    """Wait for the shell's next prompt after output offset @start."""
+    return bool(session.wait_for_after(start, r"\n" + re.escape(PROMPT) + "$",
+                                       INTERACT_TIMEOUT))
+
+
+def type_both(session):
+    """Type on the serial port and the keyboard at the same time; the
+    output of the echo that follows.  The line ends once the shell has
+    echoed every byte: QEMU may still hold keys when sendkey returns."""
+    start = len(session.output())
+    session.type("echo ")
+    session.wait_for_after(start, re.escape(PROMPT + "echo ") + "$", INTERACT_TIMEOUT)
+    typist = threading.Thread(target=session.type, args=(BOTH_SERIAL,))
+    typist.start()
+    session.sendkeys(BOTH_KEYS)
+    typist.join()
+    total = len(BOTH_SERIAL) + len(BOTH_KEYS)
+    session.wait_for_after(start, r"echo [sk]{%d}$" % total, INTERACT_TIMEOUT)
+    session.type("\n")
+    prompt_after(session, start)
+    out = session.output()[start:]
+    return out.split("\n")[1] if out.count("\n") >= 2 else ""
+
+
+def keyboard_session(session, found):
+    found["both"] = type_both(session)
+    start = len(session.output())
+    session.sendkeys(TYPED_KEYS)
+    prompt_after(session, start)
+    start = len(session.output())
+    session.sendkeys(["p", "s", "ret"])
+    prompt_after(session, start)
+    start = len(session.output())
+    session.sendkeys(["up", "ret"])         # the arrow's escape sequence: ps again
+    prompt_after(session, start)
+
+
+def shell_screen_problems(rows):
+    """What the screen lacks of the session typed on the keyboard."""
+    problems = []
+    try:
+        at = rows.index(PROMPT + TYPED_LINE)
+    except ValueError:
+        return [f"no row {PROMPT + TYPED_LINE!r}"]
+    if rows[at + 1:at + 2] != [TYPED_OUTPUT]:
+        problems.append(f"the row after the echo is {rows[at + 1:at + 2]}")
+    ps_at = [i for i, r in enumerate(rows) if r == PROMPT + "ps"]
+    if len(ps_at) != 2:
+        problems.append(f"{len(ps_at)} rows {PROMPT + 'ps'!r}, expected 2 (the up arrow)")
+    for i in ps_at[:1]:
+        table = rows[i + 1:]
+        if not table or not table[0].startswith("  PID STATE"):
+            problems.append("no ps header after the ps line")
+        for name in (" idle", " init", " kshell"):
+            if not any(r.endswith(name) for r in table[:8]):
+                problems.append(f"no{name} row in ps")
+    last = [r for r in rows if r][-1]
+    if last != PROMPT.rstrip():
+        problems.append(f"last row {last!r}, not the prompt")
+    return problems
+
+
 def keyboard_test(runner, outdir):
-    """Type through QEMU's PS/2 keyboard; the idle kernel echoes on every console."""
-    label = "screen: keys typed with QEMU sendkey are echoed on serial and VGA"
-    serial_want = TYPED_ECHO
-    res = screen_boot(runner, label, outdir, r"Kernel initialized", cmdline="",
-                      interact=lambda s: (s.sendkeys(TYPED_KEYS),
-                                          s.wait_for(re.escape(serial_want), INTERACT_TIMEOUT)),
-                      screen_until=re.escape(TYPED_SCREEN))
+    """Type into the shell through QEMU's PS/2 keyboard; its echo and its
+    output appear on the VGA screen, read from the host."""
+    label = "screen: the shell typed with QEMU sendkey: prompt, echo and ps on VGA"
+    both = "screen: typing on the keyboard and the serial port at once loses nothing"
+    found = {}
+    res = screen_boot(runner, label, outdir, re.escape(PROMPT), cmdline="",
+                      interact=lambda s: keyboard_session(s, found),
+                      screen_until=re.escape(PROMPT.rstrip()) + "$")
     if not res:
+        runner.result(both, False, "the session did not run")
         return
     rows = [r[0].rstrip() for r in res.screen]
-    problems = []
-    if "Kernel initialized\n" + serial_want not in res.output:
-        problems.append("serial echo differs")
-    after = rows[rows.index("Kernel initialized") + 1:] if "Kernel initialized" in rows \
-        else []
-    if not after or after[0] != TYPED_SCREEN:
-        problems.append(f"screen row after 'Kernel initialized' is {after[:1]}")
-    runner.result(label, not problems, "; ".join(problems) or repr(TYPED_SCREEN),
-                  res.output + "\nscreen:\n" + "\n".join(rows))
+    problems = shell_screen_problems(rows)
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"{TYPED_LINE!r}, its output and ps twice", res.output + "\nscreen:\n" +
+                  "\n".join(rows))
+    line = found.get("both", "")
+    counts = (line.count("s"), line.count("k"))
+    ok = counts == (len(BOTH_SERIAL), len(BOTH_KEYS)) and set(line) <= {"s", "k"}
+    runner.result(both, ok, f"{counts[0]} of {len(BOTH_SERIAL)} serial bytes and {counts[1]} "
+                  f"of {len(BOTH_KEYS)} keys arrived, once each", res.output)
 
 
 def fault_screen_test(runner, outdir):
@@ -160,7 +229,7 @@ def run(runner):
         scroll_test(runner, runner.built.get("debug_defconfig"))
     if runner.wanted("screen: 32-bit*"):
         no_long_mode_test(runner, defconfig)
-    if runner.wanted("screen: keys typed*"):
+    if runner.wanted("screen: the shell typed*") or runner.wanted("screen: typing on*"):
         keyboard_test(runner, defconfig)
     if runner.wanted("screen: a fault report*"):
         fault_screen_test(runner, runner.built.get("x86_64_defconfig+ktest.config"))

@@ -9,8 +9,8 @@
  * a page of its own so that it can be mapped with its own permissions.
  *
  * Tables that code collects through the linker (tests, command line
- * parameters, console drivers, other drivers) are bracketed by start/end
- * symbols.
+ * parameters, shell commands, console drivers, other drivers) are
+ * bracketed by start/end symbols.
  */
 
 #define TABLE(name)						\
@@ -55,6 +55,7 @@ SECTIONS
 		*(.rodata .rodata.*)
 		TABLE(ktest_suites)
 		TABLE(kernel_params)
+		TABLE(kshell_commands)
 		TABLE(console_initcalls)
 		TABLE(device_initcalls)
 	} :rodata

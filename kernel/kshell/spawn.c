@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spawn: start demo workloads (workload.c) to watch the policy at work.
+ */
+#include <kernel/errno.h>
+#include <kernel/kshell.h>
+#include "workload.h"
+
+static int spawn_run(int argc, char **argv)
+{
+	int n = 1, param = 0;
+
+	if (argc > 2 && kshell_parse_int(argv[0], "N", argv[2], 1, MAX_WORKLOADS, &n))
+		return -EINVAL;
+	if (argc > 3 && kshell_parse_int(argv[0], "NICE", argv[3], -1000, 1000, &param))
+		return -EINVAL;
+	return workload_spawn(argv[1], n, argc > 3, param);
+}
+KSHELL_COMMAND(spawn, .usage = "cpu|io|mixed [N] [NICE]", .min_args = 1, .max_args = 3,
+	       .run = spawn_run, .help = "start demo workloads (NICE: see sched)");

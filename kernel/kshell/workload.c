@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Demo workloads for watching a policy share the CPU: "cpu" computes
+ * without end, "io" sleeps 10 ms and computes 1 ms (a task that waits
+ * for a device), "mixed" computes 5 ms and sleeps 5 ms.
+ *
+ * They compute by watching their own CPU time and offer the CPU with
+ * cond_resched(), so they share it in either preemption model and stop
+ * within a millisecond of CPU time when kill asks.  The table of running
+ * workloads is only touched by the shell task (spawn and kill), so it
+ * needs no lock.
+ */
+#include <kernel/errno.h>
+#include <kernel/kshell.h>
+#include <kernel/kthread.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include "nice.h"
+#include "workload.h"
+
+struct workload_kind {
+	const char *name;
+	unsigned int work_us;	/* CPU time between sleeps, or between stop checks */
+	unsigned int sleep_ms;
+};
+
+static const struct workload_kind kinds[] = {
+	{ "cpu", 1000, 0 },
+	{ "io", 1000, 10 },
+	{ "mixed", 5000, 5 },
+};
+
+static struct task_struct *workloads[MAX_WORKLOADS];
+static unsigned int serial;		/* numbers the names: cpu-1, io-2, ... */
+
+static void compute(u64 ns)
+{
+	u64 end = task_cputime_ns(current) + ns;
+
+	while (task_cputime_ns(current) < end)
+		cond_resched();
+}
+
+static int workload_fn(void *arg)
+{
+	const struct workload_kind *kind = arg;
+
+	while (!kthread_should_stop()) {
+		compute(kind->work_us * 1000ULL);
+		if (kind->sleep_ms)
+			msleep(kind->sleep_ms);
+	}
+	return 0;
+}
+
+static const struct workload_kind *find_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kinds[i].name, name))
+			return &kinds[i];
+	return NULL;
+}
+
+static unsigned int free_slots(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MAX_WORKLOADS; i++)
+		n += !workloads[i];
+	return n;
+}
+
+static void keep(struct task_struct *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_WORKLOADS; i++) {
+		if (!workloads[i]) {
+			workloads[i] = p;
+			return;
+		}
+	}
+}
+
+/* Create @n sleeping tasks; on failure, stop the ones made. */
+static int create_all(const struct workload_kind *kind, struct task_struct **made,
+		      unsigned int n, bool set_param, int param)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		made[i] = kthread_create(workload_fn, (void *)kind, "%s-%u", kind->name,
+					 serial + i + 1);
+		if (IS_ERR(made[i])) {
+			err = PTR_ERR(made[i]);
+			kshell_error("spawn", "cannot create a task (error %d)\n", err);
+			goto undo;
+		}
+		err = set_param ? sched_set_param(made[i], param) : 0;
+		if (err) {
+			nice_report_einval("spawn", param);
+			i++;		/* made[i] exists: stop it too */
+			goto undo;
+		}
+	}
+	return 0;
+undo:
+	while (i--)
+		kthread_stop(made[i]);
+	return err;
+}
+
+int workload_spawn(const char *name, unsigned int n, bool set_param, int param)
+{
+	const struct workload_kind *kind = find_kind(name);
+	struct task_struct *made[MAX_WORKLOADS];
+	unsigned int i;
+	int err;
+
+	if (!kind) {
+		kshell_error("spawn", "'%s' is no workload: cpu, io or mixed\n", name);
+		return -EINVAL;
+	}
+	if (n > free_slots()) {
+		kshell_error("spawn", "%u more would pass the %d workloads the shell keeps\n", n,
+			     MAX_WORKLOADS);
+		return -EAGAIN;
+	}
+	err = create_all(kind, made, n, set_param, param);
+	if (err)
+		return err;
+	serial += n;
+	for (i = 0; i < n; i++) {
+		keep(made[i]);
+		wake_up_process(made[i]);
+		kshell_printf("started %s (pid %d)\n", made[i]->comm, made[i]->pid);
+	}
+	return 0;
+}
+
+struct task_struct *workload_find(int pid)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_WORKLOADS; i++)
+		if (workloads[i] && workloads[i]->pid == pid)
+			return workloads[i];
+	return NULL;
+}
+
+int workload_stop(struct task_struct *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_WORKLOADS; i++)
+		if (workloads[i] == p)
+			workloads[i] = NULL;
+	return kthread_stop(p);
+}

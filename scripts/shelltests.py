@@ -1,0 +1,341 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The shell group of "make test": the kernel shell driven through the
+serial port, as a user at a terminal would drive it.
+
+Each boot passes "qemu_exit=halt": the boot goes on to the shell, and the
+shell's halt ends QEMU with the success code.  The test types one line,
+waits for the next prompt, and checks what the shell printed in between,
+so the verdicts follow the guest's output, never the host's clock; a
+"sleep" typed into the shell makes guest time pass for the workloads.
+
+x86_64_defconfig gets one session: help, ps, spawn, kill, top, the
+reports (uptime, meminfo, slabinfo, sched, dmesg), line editing, every
+kind of bad input, config against the build's .config, halt.  The stride
+and fair kernels get one each: two CPU workloads, the first given its
+tickets or nice value by spawn, the second by nice, whose ps shares must
+follow the configured ratio; the fair one ends with reboot.
+"""
+import glob
+import os
+import re
+
+import qemu
+
+CONFIG = "x86_64_defconfig"
+SHARE_CONFIGS = {
+    # config: (parameters of two workloads, the ratio of the first's share to the second's)
+    "x86_64_defconfig+sched-stride.config": ((150, 50), 3.0),
+    "x86_64_defconfig+sched-fair.config": ((0, 5), 1.25 ** 5),
+}
+PROMPT = "kestrel# "
+# The suites the share boots run before the shell: the shell's own, quickly.
+SHARE_CMDLINE = "qemu_exit=halt ktest.filter=kshell*"
+COMMAND_TIMEOUT = 60     # host seconds for a command's output; only a hung guest takes it
+PS_ROW = re.compile(r"^\s*(\d+) (\S+)\s+(.*?)\s+(\d+\.\d{3})\s+(\d+\.\d)% (\S+)$")
+LINE_MAX = 70
+
+
+class Shell:
+    """Commands typed one at a time into a QEMU session (qemu.Session)."""
+
+    def __init__(self, session):
+        self.session = session
+        self.transcript = []
+
+    def run(self, line, keys=None):
+        """Type @line (or the raw @keys) and Enter; what the shell printed
+        before its next prompt, without the echo of the line, or None if
+        no prompt came."""
+        start = len(self.session.output())
+        self.session.type((keys if keys is not None else line) + "\n")
+        pattern = re.compile(r"\n" + re.escape(PROMPT) + r"$")
+        if not self.session.wait_for_after(start, pattern, COMMAND_TIMEOUT):
+            self.transcript.append((line, None))
+            return None
+        text = self.session.output()[start:]
+        text = text[text.index("\n") + 1:len(text) - len(PROMPT)]
+        self.transcript.append((line, text))
+        return text
+
+
+def ps_rows(text):
+    """{pid: (state, sched, cpu ms, share %, name)} of a ps table."""
+    rows = {}
+    for line in (text or "").splitlines():
+        m = PS_ROW.match(line)
+        if m:
+            rows[int(m.group(1))] = (m.group(2), m.group(3), float(m.group(4)),
+                                     float(m.group(5)), m.group(6))
+    return rows
+
+
+def source_commands(srctree):
+    """Every command a KSHELL_COMMAND() in the tree declares."""
+    names = set()
+    for path in glob.glob(os.path.join(srctree, "kernel", "kshell", "*.c")):
+        with open(path, encoding="utf-8") as f:
+            names.update(re.findall(r"^KSHELL_COMMAND\((\w+),", f.read(), re.M))
+    return names
+
+
+def check_help(out, commands):
+    listed = set(re.findall(r"^  (\w+)", out or "", re.M))
+    missing = sorted(commands - listed)
+    problems = [f"not listed: {', '.join(missing)}"] if missing else []
+    if not commands:
+        problems.append("no KSHELL_COMMAND() found in the tree")
+    return problems, f"{len(listed)} commands listed"
+
+
+def check_ps(rows):
+    names = {row[4] for row in rows.values()}
+    problems = [f"no {n} task" for n in ("idle", "init", "kshell") if n not in names]
+    if rows.get(0, ("",) * 5)[4] != "idle" or rows.get(1, ("",) * 5)[4] != "init":
+        problems.append("pid 0 is not idle or pid 1 not init")
+    return problems, ", ".join(f"{pid} {row[4]}" for pid, row in sorted(rows.items()))
+
+
+def runnable(rows):
+    return {pid for pid, row in rows.items() if row[0] in ("runnable", "running")}
+
+
+def check_spawn(sh):
+    before = ps_rows(sh.run("ps"))
+    out = sh.run("spawn cpu 2")
+    pids = [int(p) for p in re.findall(r"^started cpu-\d+ \(pid (\d+)\)$", out or "", re.M)]
+    after = ps_rows(sh.run("ps"))
+    problems = [] if len(pids) == 2 else [f"spawn said {out!r}"]
+    new = runnable(after) - runnable(before)
+    if not pids or new != set(pids):
+        problems.append(f"new runnable tasks {sorted(new)}, spawned {pids}")
+    return pids, problems, f"pids {pids} runnable"
+
+
+def check_kill(sh, pids):
+    if len(pids) < 2:
+        return ["nothing to kill"], ""
+    out = sh.run(f"kill {pids[0]}")
+    rows = ps_rows(sh.run("ps"))
+    problems = []
+    if not re.fullmatch(rf"stopped cpu-\d+ \(pid {pids[0]}, exit code 0\)\n", out or ""):
+        problems.append(f"kill said {out!r}")
+    if pids[0] in rows or pids[1] not in rows:
+        problems.append(f"after kill {pids[0]}, ps lists {sorted(rows)}")
+    return problems, f"pid {pids[0]} gone, {pids[1]} still there"
+
+
+# (line typed, the one line the shell must answer)
+BAD_INPUT = [
+    ("foo", "kshell: foo: unknown command; try help"),
+    ("kill", "kshell: kill: usage: kill PID"),
+    ("kill 1 2", "kshell: kill: usage: kill PID"),
+    ("kill x", "kshell: kill: PID must be an integer from 0 to 2147483647, not 'x'"),
+    ("kill 1", "kshell: kill: 1 (init) is not a workload; only tasks that spawn started "
+               "can be killed"),
+    ("kill 99999", "kshell: kill: 99999: no such task"),
+    ("nice 99999 1", "kshell: nice: 99999: no such task"),
+    ("nice 1 1", "kshell: nice: the rr policy has no parameter to set"),
+    ("spawn disk", "kshell: spawn: 'disk' is no workload: cpu, io or mixed"),
+    ("spawn cpu 0", "kshell: spawn: N must be an integer from 1 to 32, not '0'"),
+    ("top -1", "kshell: top: SECONDS must be an integer from 1 to 86400, not '-1'"),
+    ("echo 'open", "kshell: unterminated quote or trailing backslash; not run"),
+    ("echo " + "x " * 16, "kshell: too many words (at most 16); not run"),
+    ("echo " + "y" * 100, f"kshell: line too long (at most {LINE_MAX} characters); not run"),
+]
+
+
+def check_bad_input(sh):
+    problems = []
+    for line, want in BAD_INPUT:
+        out = sh.run(line)
+        if out != want + "\n":
+            problems.append(f"{line[:20]!r}: {out!r}")
+    return problems, f"{len(BAD_INPUT)} lines, one message each, nothing run"
+
+
+def check_editing(sh):
+    """Backspace and DEL, Ctrl-C, Ctrl-U and the history, over serial."""
+    cases = [("ech\x7fho tw\bwo", "two\n"),             # DEL and backspace erase
+             ("\x1b[A", "two\n"),                        # up: the last line again
+             ("ps\x03", None),                           # Ctrl-C: nothing runs...
+             ("echo gone\x15echo kept", "kept\n"),       # Ctrl-U kills the line
+             ("echo a\r", "a\n"),                        # "\r\n" is one line end...
+             ("echo end", "end\n")]
+    problems = []
+    for keys, want in cases:
+        start = len(sh.session.output())
+        sh.session.type(keys + ("\n" if want is not None else ""))
+        if want is None:    # ...and the next prompt follows "^C"
+            if not sh.session.wait_for_after(start, re.escape("^C\n" + PROMPT) + "$",
+                                             COMMAND_TIMEOUT):
+                problems.append(f"{keys!r}: no ^C and prompt")
+            continue
+        if not sh.session.wait_for_after(start, r"\n" + re.escape(PROMPT) + "$",
+                                         COMMAND_TIMEOUT):
+            problems.append(f"{keys!r}: no prompt")
+            continue
+        out = sh.session.output()[start:]
+        body = out[out.index("\n") + 1:len(out) - len(PROMPT)]
+        if body != want:
+            problems.append(f"{keys!r}: {body!r}, expected {want!r}")
+    if "\na\n" + PROMPT + "echo end\n" not in sh.session.output():
+        problems.append("\\r\\n ended two lines")         # ...not an empty one after it
+    return problems, "DEL, backspace, up, Ctrl-C, Ctrl-U, \\r\\n"
+
+
+def check_top(sh):
+    """top 2 prints two tables and returns; top alone runs until a key."""
+    problems = []
+    out = sh.run("top 2") or ""
+    if out.count("  PID STATE") != 2:
+        problems.append(f"top 2 printed {out.count('  PID STATE')} tables")
+    start = len(sh.session.output())
+    sh.session.type("top\n")
+    if not sh.session.wait_for_after(start, r"(?s)PID STATE.*PID STATE", COMMAND_TIMEOUT):
+        problems.append("top printed no second table")
+    sh.session.type("q")
+    if not sh.session.wait_for_after(start, r"\n" + re.escape(PROMPT) + "$", COMMAND_TIMEOUT):
+        problems.append("a key did not stop top")
+    return problems, "top 2: two tables; top: stopped by a key"
+
+
+# command -> a regex its whole output must match
+REPORTS = {
+    "uptime": r"up \d+\.\d{3} s, clocksource (tsc|hpet|tick), \d+ context switches, "
+              r"\d+ tasks\n",
+    "meminfo": r"frames:  (\d+) total, (\d+) free, (\d+) in use \(4 KiB each; buddy "
+               r"allocator\)\nheap:    slab\nslab:    \d+ caches, \d+ of \d+ objects in use, "
+               r"\d+ KiB in slabs\n",
+    "slabinfo": r"name +objsize +active +total +slabs +order +KiB\n(.+\n)*"
+                r"kmalloc-8 +8 +\d+ +\d+ +\d+ +0 +\d+\n(.+\n)*",
+    "sched": r"policy:     rr \(parameter: none\)\npreemption: none: .*\n"
+             r"time slice: 10 ms, tick \d+ Hz\nrun queue:  \d+ tasks waiting, \d+ tasks in all\n",
+    "dmesg": r"(?s)Kestrel \d+\.\d+\.\d+ \(x86_64_defconfig\).*\nKernel initialized\n",
+}
+
+
+def check_reports(sh):
+    problems = []
+    for cmd, pattern in REPORTS.items():
+        out = sh.run(cmd) or ""
+        m = re.fullmatch(pattern, out)
+        if not m:
+            problems.append(f"{cmd}: {out[:80]!r}")
+        elif cmd == "meminfo" and int(m.group(1)) != int(m.group(2)) + int(m.group(3)):
+            problems.append(f"meminfo: {m.group(0).splitlines()[0]} does not add up")
+    return problems, ", ".join(REPORTS)
+
+
+def check_config(out, outdir):
+    with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+        want = f.read()
+    if out == want:
+        return [], f"{len(want.splitlines())} lines, identical to .config"
+    got, lines = set((out or "").splitlines()), set(want.splitlines())
+    return [f"{len(lines - got)} .config lines missing, {len(got - lines)} extra"], ""
+
+
+def serial_session(runner, outdir):
+    checks = {}
+
+    def interact(session):
+        sh = Shell(session)
+        checks["help"] = check_help(sh.run("help"), source_commands(runner.srctree))
+        checks["ps"] = check_ps(ps_rows(sh.run("ps")))
+        pids, *checks["spawn"] = check_spawn(sh)
+        checks["kill"] = check_kill(sh, pids)
+        checks["top"] = check_top(sh)
+        checks["reports"] = check_reports(sh)
+        checks["bad"] = check_bad_input(sh)
+        checks["edit"] = check_editing(sh)
+        checks["config"] = check_config(sh.run("config"), outdir)
+        start = len(session.output())
+        session.type("halt\n")
+        session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
+
+    res = runner.boot(outdir, cmdline="qemu_exit=halt", type_when=re.escape(PROMPT),
+                      interact=interact, timeout=COMMAND_TIMEOUT)
+    halted = res.status == qemu.EXIT_SUCCESS and "System halted." in res.output
+    checks["halt"] = ([] if halted else [res.describe()], "QEMU exit status 33 (success)")
+    return checks, res
+
+
+SERIAL_LABELS = [
+    ("help", "help lists every command"),
+    ("ps", "ps lists idle, init and the shell"),
+    ("spawn", "spawn cpu 2: ps shows two more runnable tasks"),
+    ("kill", "kill removes the task"),
+    ("top", "top refreshes until a key is pressed"),
+    ("reports", "uptime, meminfo, slabinfo, sched and dmesg report"),
+    ("bad", "bad input gets one clear line"),
+    ("edit", "the line editor over serial"),
+    ("config", "config prints the build's .config"),
+    ("halt", "halt ends the boot with the success code"),
+]
+
+
+def serial_tests(runner):
+    wanted = [(key, f"shell: {CONFIG}: {what}") for key, what in SERIAL_LABELS
+              if runner.wanted(f"shell: {CONFIG}: {what}")]
+    if not wanted:
+        return
+    outdir = runner.built.get(CONFIG)
+    if not outdir:
+        for _, label in wanted:
+            runner.not_built(label)
+        return
+    checks, res = serial_session(runner, outdir)
+    for key, label in wanted:
+        problems, detail = checks.get(key, (["the session stopped before this"], ""))
+        runner.result(label, not problems, "; ".join(problems) or detail, res.output)
+
+
+def share_test(runner, name, params, ratio, reboot):
+    label = (f"shell: {name}: ps shares of workloads with {params[0]} (spawn) and "
+             f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%"
+             f"{'; reboot resets' if reboot else ''}")
+    if not runner.wanted(label):
+        return
+    outdir = runner.built.get(name)
+    if not outdir:
+        runner.not_built(label)
+        return
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        pids = found.setdefault("pids", [])
+        for spawn in (f"spawn cpu 1 {params[0]}", "spawn cpu 1"):
+            m = re.search(r"\(pid (\d+)\)", sh.run(spawn) or "")
+            pids.append(int(m.group(1)) if m else None)
+        found["nice"] = sh.run(f"nice {pids[1]} {params[1]}")
+        sh.run("ps")                    # the shares below start here
+        sh.run("sleep 3")
+        found["ps"] = ps_rows(sh.run("ps"))
+        session.type("halt\n" if not reboot else "reboot\n")
+
+    res = runner.boot(outdir, cmdline=SHARE_CMDLINE, type_when=re.escape(PROMPT),
+                      interact=interact, timeout=COMMAND_TIMEOUT)
+    rows, pids = found.get("ps", {}), found.get("pids", [])
+    want_end = ("Restarting system.", 0) if reboot else ("System halted.", qemu.EXIT_SUCCESS)
+    problems = [] if res.status == want_end[1] and want_end[0] in res.output else \
+        [f"{res.describe()} after {'reboot' if reboot else 'halt'}"]
+    detail = ""
+    if not re.fullmatch(rf"pid {pids[1] if len(pids) > 1 else '?'}: \w+ {params[1]}\n",
+                        found.get("nice") or ""):
+        problems.append(f"nice said {found.get('nice')!r}")
+    if len(pids) != 2 or None in pids or not all(p in rows for p in pids):
+        problems.append(f"workloads {pids} not in ps")
+    else:
+        first, second = rows[pids[0]][3], rows[pids[1]][3]
+        got = first / second if second else float("inf")
+        detail = f"{first}% : {second}% = {got:.3f} (want {ratio:.3f})"
+        if abs(got - ratio) > 0.1 * ratio:
+            problems.append(detail)
+    runner.result(label, not problems, "; ".join(problems) or detail, res.output)
+
+
+def run(runner):
+    serial_tests(runner)
+    for name, (params, ratio) in SHARE_CONFIGS.items():
+        share_test(runner, name, params, ratio, reboot="fair" in name)
