@@ -57,8 +57,8 @@ __printf(2, 3) void kshell_error(const char *cmd, const char *fmt, ...);
 int kshell_parse_int(const char *cmd, const char *what, const char *arg, int min, int max,
 		     int *val);
 /*
- * Wait up to @ms milliseconds for a key: true if one came, and it was
- * read (commands such as top stop at any key).
+ * Wait up to @ms milliseconds for a key: true if one came, and then
+ * everything typed was read (commands such as top stop at any key).
  */
 bool kshell_key_pressed(unsigned int ms);
 

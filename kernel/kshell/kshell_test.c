@@ -12,7 +12,7 @@
 static void command_table_is_sound(struct ktest *t)
 {
 	const struct kshell_command *const *cmds;
-	size_t n, i;
+	size_t n, i, synopsis;
 
 	cmds = kshell_commands(&n);
 	KTEST_EXPECT_GE(t, n, 15);
@@ -23,7 +23,8 @@ static void command_table_is_sound(struct ktest *t)
 			    "%s: no function or no help", c->name);
 		ktest_check(t, c->min_args >= 0 && c->min_args <= c->max_args, __FILE__, __LINE__,
 			    "%s: arguments %d to %d", c->name, c->min_args, c->max_args);
-		ktest_check(t, strlen(c->name) + 1 + strlen(c->usage ?: "") <= KSHELL_SYNOPSIS_MAX &&
+		synopsis = strlen(c->name) + 1 + strlen(c->usage ?: "");
+		ktest_check(t, synopsis <= KSHELL_SYNOPSIS_MAX &&
 			    strlen(c->help ?: "") <= KSHELL_HELP_MAX, __FILE__, __LINE__,
 			    "%s: help's line is wider than 80 columns", c->name);
 		ktest_check(t, !c->usage == !c->max_args, __FILE__, __LINE__,

@@ -2,7 +2,7 @@
 /*
  * The shell's line editor; see line_edit.h.
  *
- * A line that grows past LINE_MAX is not cut: the characters beyond are
+ * A line that grows past LINE_EDIT_MAX is not cut: the characters beyond are
  * counted in overflow (and not echoed, so the screen shows the line that
  * is kept), Backspace takes them back first, and Enter refuses the whole
  * line.  A command is therefore run exactly as typed, or not at all.
@@ -52,7 +52,7 @@ static void erase_line(struct line_edit *le)
 	le->buf[0] = '\0';
 }
 
-/* Replace the line with @text (at most LINE_MAX characters), on screen too. */
+/* Replace the line with @text (at most LINE_EDIT_MAX characters), on screen too. */
 static void set_line(struct line_edit *le, const char *text)
 {
 	erase_line(le);
@@ -62,7 +62,7 @@ static void set_line(struct line_edit *le, const char *text)
 
 static void type_char(struct line_edit *le, char c)
 {
-	if (le->len == LINE_MAX) {
+	if (le->len == LINE_EDIT_MAX) {
 		le->overflow++;
 		return;
 	}

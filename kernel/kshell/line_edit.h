@@ -8,7 +8,7 @@
  * stream and check what a terminal would show against the line held.
  * The echo uses only printable characters, "\b \b" to erase one and
  * "\n", which every console here understands, so the line never needs
- * cursor addressing: a line is at most LINE_MAX characters, which fits
+ * cursor addressing: a line is at most LINE_EDIT_MAX characters, which fits
  * one row of the VGA screen beside the prompt.
  */
 #ifndef _KERNEL_KSHELL_LINE_EDIT_H
@@ -16,7 +16,7 @@
 
 #include <kernel/types.h>
 
-#define LINE_MAX	70	/* characters of a line; 80 columns less the prompt */
+#define LINE_EDIT_MAX	70	/* characters of a line; 80 columns less the prompt */
 #define LINE_HISTORY	8	/* lines the up arrow goes back through */
 #define ESC_MAX_PARAMS	8	/* bytes of an escape sequence kept track of */
 
@@ -30,18 +30,18 @@ enum line_event {
 enum esc_state { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
 
 struct line_edit {
-	char buf[LINE_MAX + 1];		/* NUL-terminated */
+	char buf[LINE_EDIT_MAX + 1];		/* NUL-terminated */
 	unsigned int len;
-	unsigned int overflow;		/* typed past LINE_MAX: counted, not kept */
+	unsigned int overflow;		/* typed past LINE_EDIT_MAX: counted, not kept */
 	bool after_cr;			/* a "\n" right after "\r" ends no line */
 	enum esc_state esc;
 	unsigned int esc_len;		/* parameter bytes of the sequence so far */
 
-	char history[LINE_HISTORY][LINE_MAX + 1];
+	char history[LINE_HISTORY][LINE_EDIT_MAX + 1];
 	unsigned int nr_history;	/* lines kept, at most LINE_HISTORY */
 	unsigned int newest;		/* slot of the newest line */
 	unsigned int back;		/* 0: the line being typed; n: n lines back */
-	char draft[LINE_MAX + 1];	/* the line being typed, while back > 0 */
+	char draft[LINE_EDIT_MAX + 1];	/* the line being typed, while back > 0 */
 
 	void (*echo)(void *ctx, const char *text, size_t len);
 	void *ctx;

@@ -44,7 +44,7 @@ bool term_shows_line(const struct term *term, const struct line_edit *le)
 	unsigned int i;
 
 	if (term->overrun || term->cursor != le->len || strlen(le->buf) != le->len ||
-	    le->len > LINE_MAX || memcmp(term->row, le->buf, le->len))
+	    le->len > LINE_EDIT_MAX || memcmp(term->row, le->buf, le->len))
 		return false;
 	for (i = term->cursor; i < term->width; i++)
 		if (term->row[i] != ' ')

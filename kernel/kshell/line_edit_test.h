@@ -9,7 +9,7 @@
 #include <kernel/types.h>
 #include "line_edit.h"
 
-#define TERM_COLS	(2 * LINE_MAX)
+#define TERM_COLS	(2 * LINE_EDIT_MAX)
 
 struct term {
 	char row[TERM_COLS];

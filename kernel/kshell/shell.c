@@ -80,11 +80,13 @@ static int read_byte(void)
 	return c;
 }
 
+/* The key is eaten whole: an arrow's escape sequence must not reach the prompt. */
 bool kshell_key_pressed(unsigned int ms)
 {
 	if (!input_pending() && !input_wait_pending_timeout(ms))
 		return false;
-	input_get_char();
+	while (input_get_char() >= 0)
+		;
 	return true;
 }
 
@@ -161,7 +163,7 @@ static int kshell_main(void *unused)
 			break;
 		case LINE_TOO_LONG:
 			kshell_printf("kshell: line too long (at most %d characters); not run\n",
-				      LINE_MAX);
+				      LINE_EDIT_MAX);
 			break;
 		default:
 			break;

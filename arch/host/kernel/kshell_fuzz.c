@@ -70,7 +70,7 @@ static void editor_survives_random_bytes(struct ktest *t)
 		enum line_event ev;
 
 		seen = *term;
-		ev = line_edit_feed(le, le->len + le->overflow > LINE_MAX + 5 ? '\n' :
+		ev = line_edit_feed(le, le->len + le->overflow > LINE_EDIT_MAX + 5 ? '\n' :
 				    edit_byte(long_line));
 		if (ev == LINE_MORE) {
 			bad += !term_shows_line(term, le);
@@ -135,7 +135,7 @@ static void plain_words(const char *line, char *out)
 /* Do the @argc words at @argv lie in @line[0..len] and join to @want (if any)? */
 static bool words_ok(char **argv, int argc, const char *line, size_t len, const char *want)
 {
-	char joined[2 * LINE_MAX + 2] = "", *p = joined;
+	char joined[2 * LINE_EDIT_MAX + 2] = "", *p = joined;
 	int i;
 
 	if (argv[argc])
@@ -152,11 +152,11 @@ static bool words_ok(char **argv, int argc, const char *line, size_t len, const 
 static void splitter_survives_random_lines(struct ktest *t)
 {
 	unsigned int i, words = 0, errors = 0, bad = 0;
-	char plain[2 * LINE_MAX + 2];
+	char plain[2 * LINE_EDIT_MAX + 2];
 
 	rng = ktest_seed(t);
 	for (i = 0; i < SPLIT_LINES && !bad; i++) {
-		size_t len = next_random() % (LINE_MAX + 1), j;
+		size_t len = next_random() % (LINE_EDIT_MAX + 1), j;
 		int max = next_random() % (KSHELL_MAX_ARGS + 1), argc;
 		char *line = malloc(len + 1), **argv = malloc((max + 1) * sizeof(*argv));
 		bool quoted = false;
