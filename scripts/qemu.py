@@ -146,12 +146,7 @@ class Session:
 
     def wait_for(self, pattern, timeout=10.0):
         """Wait until the serial output matches @pattern; the match, or None."""
-        deadline = time.monotonic() + timeout
-        while True:
-            m = re.search(pattern, self.output())
-            if m or time.monotonic() > deadline:
-                return m
-            time.sleep(0.05)
+        return self.wait_for_after(0, pattern, timeout)
 
     def wait_for_after(self, start, pattern, timeout=10.0):
         """wait_for() in the output from offset @start on."""

@@ -13,13 +13,17 @@ reports (uptime, meminfo, slabinfo, sched, dmesg), line editing, every
 kind of bad input, config against the build's .config, halt.  The stride
 and fair kernels get one each: two CPU workloads, the first given its
 tickets or nice value by spawn, the second by nice, whose ps shares must
-follow the configured ratio; the fair one ends with reboot.
+follow the configured ratio; the fair one ends with reboot.  The sessions
+run side by side, one per CPU.
 """
+import functools
 import glob
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import qemu
+from runner import JOBS
 
 CONFIG = "x86_64_defconfig"
 SHARE_CONFIGS = {
@@ -157,30 +161,19 @@ def check_editing(sh):
     """Backspace and DEL, Ctrl-C, Ctrl-U and the history, over serial."""
     cases = [("ech\x7fho tw\bwo", "two\n"),             # DEL and backspace erase
              ("\x1b[A", "two\n"),                        # up: the last line again
-             ("ps\x03", None),                           # Ctrl-C: nothing runs...
              ("echo gone\x15echo kept", "kept\n"),       # Ctrl-U kills the line
              ("echo a\r", "a\n"),                        # "\r\n" is one line end...
              ("echo end", "end\n")]
-    problems = []
-    for keys, want in cases:
-        start = len(sh.session.output())
-        sh.session.type(keys + ("\n" if want is not None else ""))
-        if want is None:    # ...and the next prompt follows "^C"
-            if not sh.session.wait_for_after(start, re.escape("^C\n" + PROMPT) + "$",
-                                             COMMAND_TIMEOUT):
-                problems.append(f"{keys!r}: no ^C and prompt")
-            continue
-        if not sh.session.wait_for_after(start, r"\n" + re.escape(PROMPT) + "$",
-                                         COMMAND_TIMEOUT):
-            problems.append(f"{keys!r}: no prompt")
-            continue
-        out = sh.session.output()[start:]
-        body = out[out.index("\n") + 1:len(out) - len(PROMPT)]
-        if body != want:
-            problems.append(f"{keys!r}: {body!r}, expected {want!r}")
+    problems = [f"{keys!r}: {out!r}, expected {want!r}"
+                for keys, want in cases if (out := sh.run(repr(keys), keys=keys)) != want]
     if "\na\n" + PROMPT + "echo end\n" not in sh.session.output():
         problems.append("\\r\\n ended two lines")         # ...not an empty one after it
-    return problems, "DEL, backspace, up, Ctrl-C, Ctrl-U, \\r\\n"
+    start = len(sh.session.output())
+    sh.session.type("ps\x03")                          # Ctrl-C: nothing runs
+    if not sh.session.wait_for_after(start, re.escape("ps^C\n" + PROMPT) + "$",
+                                     COMMAND_TIMEOUT):
+        problems.append("Ctrl-C: no ^C and new prompt")
+    return problems, "DEL, backspace, up, Ctrl-U, \\r\\n, Ctrl-C"
 
 
 def check_top(sh):
@@ -274,32 +267,36 @@ SERIAL_LABELS = [
 ]
 
 
+NOT_BUILT = "its configuration was not built (build failed, or --only left it out)"
+
+
 def serial_tests(runner):
+    """The results (label, ok, detail, log) of the x86_64_defconfig session."""
     wanted = [(key, f"shell: {CONFIG}: {what}") for key, what in SERIAL_LABELS
               if runner.wanted(f"shell: {CONFIG}: {what}")]
-    if not wanted:
-        return
     outdir = runner.built.get(CONFIG)
-    if not outdir:
-        for _, label in wanted:
-            runner.not_built(label)
-        return
+    if not wanted or not outdir:
+        return [(label, False, NOT_BUILT, "") for _, label in wanted]
     checks, res = serial_session(runner, outdir)
+    results = []
     for key, label in wanted:
         problems, detail = checks.get(key, (["the session stopped before this"], ""))
-        runner.result(label, not problems, "; ".join(problems) or detail, res.output)
+        results.append((label, not problems, "; ".join(problems) or detail, res.output))
+    return results
+
+
+def share_label(name, params, ratio, reboot):
+    return (f"shell: {name}: ps shares of workloads with {params[0]} (spawn) and "
+            f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%"
+            f"{'; reboot resets' if reboot else ''}")
 
 
 def share_test(runner, name, params, ratio, reboot):
-    label = (f"shell: {name}: ps shares of workloads with {params[0]} (spawn) and "
-             f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%"
-             f"{'; reboot resets' if reboot else ''}")
-    if not runner.wanted(label):
-        return
+    """The result (label, ok, detail, log) of a session on @name, in a list."""
+    label = share_label(name, params, ratio, reboot)
     outdir = runner.built.get(name)
     if not outdir:
-        runner.not_built(label)
-        return
+        return [(label, False, NOT_BUILT, "")]
     found = {}
 
     def interact(session):
@@ -332,10 +329,19 @@ def share_test(runner, name, params, ratio, reboot):
         detail = f"{first}% : {second}% = {got:.3f} (want {ratio:.3f})"
         if abs(got - ratio) > 0.1 * ratio:
             problems.append(detail)
-    runner.result(label, not problems, "; ".join(problems) or detail, res.output)
+    return [(label, not problems, "; ".join(problems) or detail, res.output)]
 
 
 def run(runner):
-    serial_tests(runner)
+    """The three sessions side by side, one per CPU: under -icount each
+    guest's time follows its own instructions, so the verdicts are those
+    of a session alone.  Results in order."""
+    jobs = [functools.partial(serial_tests, runner)]
     for name, (params, ratio) in SHARE_CONFIGS.items():
-        share_test(runner, name, params, ratio, reboot="fair" in name)
+        reboot = "fair" in name
+        if runner.wanted(share_label(name, params, ratio, reboot)):
+            jobs.append(functools.partial(share_test, runner, name, params, ratio, reboot))
+    with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
+        for results in list(pool.map(lambda job: job(), jobs)):
+            for result in results:
+                runner.result(*result)
