@@ -38,6 +38,24 @@ static void memset_fills(struct ktest *t)
 	KTEST_EXPECT_EQ(t, buf[5], 6);
 }
 
+/* Every start alignment and length around the word loop: exactly the range. */
+static void memset_every_alignment(struct ktest *t)
+{
+	unsigned char buf[64];
+	size_t start, len, i, bad = 0;
+
+	for (start = 0; start < 8; start++) {
+		for (len = 0; len <= 40; len++) {
+			for (i = 0; i < sizeof(buf); i++)
+				buf[i] = (unsigned char)i;
+			memset(buf + start, 0xa5, len);
+			for (i = 0; i < sizeof(buf); i++)
+				bad += buf[i] != (i >= start && i < start + len ? 0xa5 : i);
+		}
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+}
+
 static void memcmp_orders_unsigned(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, memcmp("abc", "abc", 3), 0);
@@ -138,6 +156,7 @@ static const struct ktest_case string_cases[] = {
 	KTEST_CASE(memcpy_copies_exactly),
 	KTEST_CASE(memmove_handles_overlap),
 	KTEST_CASE(memset_fills),
+	KTEST_CASE(memset_every_alignment),
 	KTEST_CASE(memcmp_orders_unsigned),
 	KTEST_CASE(memchr_finds_first),
 	KTEST_CASE(strlen_and_strnlen),

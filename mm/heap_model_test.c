@@ -53,12 +53,20 @@ static size_t random_size(struct model *m)
 	return 1 + next_rand(m) % (r % 3 ? 128 : 1024);
 }
 
+/* A word at a time where aligned: the checks are most of the suite's time. */
 static bool intact(const struct model_obj *o)
 {
-	size_t i;
+	unsigned long word = 0x0101010101010101UL * o->fill;
+	const u8 *p = o->p, *end = o->p + o->size;
 
-	for (i = 0; i < o->size; i++)
-		if (o->p[i] != o->fill)
+	for (; p < end && ((uintptr_t)p & (sizeof(word) - 1)); p++)
+		if (*p != o->fill)
+			return false;
+	for (; end - p >= (long)sizeof(word); p += sizeof(word))
+		if (*(const unsigned long *)p != word)
+			return false;
+	for (; p < end; p++)
+		if (*p != o->fill)
 			return false;
 	return true;
 }
