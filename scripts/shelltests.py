@@ -44,22 +44,18 @@ class Shell:
 
     def __init__(self, session):
         self.session = session
-        self.transcript = []
 
-    def run(self, line, keys=None):
-        """Type @line (or the raw @keys) and Enter; what the shell printed
-        before its next prompt, without the echo of the line, or None if
-        no prompt came."""
+    def run(self, line):
+        """Type @line (editing keys included) and Enter; what the shell
+        printed before its next prompt, without the echo of the line, or
+        None if no prompt came."""
         start = len(self.session.output())
-        self.session.type((keys if keys is not None else line) + "\n")
+        self.session.type(line + "\n")
         pattern = re.compile(r"\n" + re.escape(PROMPT) + r"$")
         if not self.session.wait_for_after(start, pattern, COMMAND_TIMEOUT):
-            self.transcript.append((line, None))
             return None
         text = self.session.output()[start:]
-        text = text[text.index("\n") + 1:len(text) - len(PROMPT)]
-        self.transcript.append((line, text))
-        return text
+        return text[text.index("\n") + 1:len(text) - len(PROMPT)]
 
 
 def ps_rows(text):
@@ -165,7 +161,7 @@ def check_editing(sh):
              ("echo a\r", "a\n"),                        # "\r\n" is one line end...
              ("echo end", "end\n")]
     problems = [f"{keys!r}: {out!r}, expected {want!r}"
-                for keys, want in cases if (out := sh.run(repr(keys), keys=keys)) != want]
+                for keys, want in cases if (out := sh.run(keys)) != want]
     if "\na\n" + PROMPT + "echo end\n" not in sh.session.output():
         problems.append("\\r\\n ended two lines")         # ...not an empty one after it
     start = len(sh.session.output())
