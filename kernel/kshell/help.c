@@ -17,8 +17,8 @@ static int help_run(int argc, char **argv)
 		scnprintf(synopsis, sizeof(synopsis), "%s %s", cmds[i]->name, cmds[i]->usage ?: "");
 		kshell_printf("  %-*s %s\n", KSHELL_SYNOPSIS_MAX, synopsis, cmds[i]->help);
 	}
-	kshell_printf("Keys: Backspace, Ctrl-U erases the line, Ctrl-C cancels it, "
-		      "Up and Down walk the history.\n");
+	kshell_printf("Keys: Backspace, Ctrl-U (erase the line), Ctrl-C (cancel), Up/Down "
+		      "(history)\n");
 	return 0;
 }
 KSHELL_COMMAND(help, .run = help_run, .help = "list the commands");
