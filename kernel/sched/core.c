@@ -179,7 +179,7 @@ unsigned long nr_context_switches(void)
 	return READ_ONCE(context_switches);
 }
 
-static unsigned int queued_count;
+static unsigned int queued_count;	/* nr_waiting()'s tally, with interrupts off */
 
 static void count_queued(struct task_struct *p)
 {
