@@ -35,6 +35,8 @@ def run(runner):
          "which embeds .config)", toggle_symbol),
         ("build: changed compiler flags rebuild every object; V=1 shows them", changed_flags),
         ("build: compile_commands.json lists every C file", compile_commands),
+        ("build: make size agrees with size -B; make sizediff names what mono.config takes out",
+         size_reports),
         ("build: dropped and reset Kconfig values are named", kconfig_dropped_values),
         ("build: a missing tool names its Debian package", missing_tool),
         ("build: an unknown defconfig is refused by name", unknown_defconfig),
@@ -147,6 +149,65 @@ def toggle_symbol(runner, outdir, first):
     ok = off == want and on == want
     return ok, f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}", \
         "\n".join(outs)
+
+
+def size_problems(runner, outdir):
+    """make size's kernel.elf line against binutils' Berkeley format, which
+    counts the read-only sections (text and rodata) together."""
+    out = runner.make(outdir, "size").stdout
+    m = re.search(r"kernel.elf: text (\d+), rodata (\d+), data (\d+), bss (\d+)", out)
+    berkeley = subprocess.run(["size", "-B", os.path.join(outdir, "kernel.elf")], check=True,
+                              capture_output=True, text=True).stdout.splitlines()[1].split()
+    want = (int(berkeley[0]), int(berkeley[1]), int(berkeley[2]))
+    if not m:
+        return ["no kernel.elf line"], out
+    got = (int(m.group(1)) + int(m.group(2)), int(m.group(3)), int(m.group(4)))
+    problems = [] if got == want else [f"text+rodata, data, bss {got}, size -B says {want}"]
+    dirs = set(re.findall(r"^(?:\s+\d+){4}  (\S+)$", out.split("Largest objects")[0], re.M))
+    for top in ("arch/x86_64/kernel", "kernel", "mm", "lib", "drivers/video"):
+        if top not in dirs:
+            problems.append(f"no {top} row")
+    return problems, out
+
+
+def sizediff_problems(runner, outdir):
+    """Colors off (mono.config) against on: the header agrees with the rows,
+    and what changed includes vga_console.o's symbols."""
+    old, new = os.path.join(outdir, "colors.elf"), os.path.join(outdir, "mono.elf")
+    shutil.copyfile(os.path.join(outdir, "kernel.elf"), old)
+    runner.make(outdir, "mono.config")
+    runner.make(outdir, "all")
+    shutil.copyfile(os.path.join(outdir, "kernel.elf"), new)
+    runner.make(outdir, "x86_64_defconfig")
+    runner.make(outdir, "all")
+    out = runner.make(outdir, "sizediff", f"OLD={old}", f"NEW={new}").stdout
+    rows = re.findall(r"^(\S+) +(-|\d+) +(-|\d+) +([-+]\d+)$", out, re.M)
+    head = re.search(r"add/remove: (\d+)/(\d+) grow/shrink: (\d+)/(\d+) up/down: (\d+)/(-?\d+)",
+                     out)
+    total = re.search(r"Total: Before=(\d+), After=(\d+)", out)
+    if not head or not total:
+        return ["no header or total line"], out
+    counts = (sum(r[1] == "-" for r in rows), sum(r[2] == "-" for r in rows),
+              sum(r[1] != "-" and int(r[3]) > 0 for r in rows),
+              sum(r[2] != "-" and int(r[3]) < 0 for r in rows))
+    problems = []
+    if counts != tuple(int(head.group(i)) for i in range(1, 5)):
+        problems.append(f"rows {counts}, header {head.group(0)}")
+    if sum(int(r[3]) for r in rows) != int(total.group(2)) - int(total.group(1)):
+        problems.append("the deltas do not add up to After - Before")
+    vga = subprocess.run(["nm", os.path.join(outdir, "drivers/video/vga_console.o")],
+                         check=True, capture_output=True, text=True).stdout
+    if not any(re.search(rf" {re.escape(r[0])}$", vga, re.M) for r in rows):
+        problems.append("no symbol of vga_console.o changed")
+    return problems, out
+
+
+def size_reports(runner, outdir, first):
+    problems, log = size_problems(runner, outdir)
+    more, diff = sizediff_problems(runner, outdir)
+    head = re.search(r"^add/remove: .*$", diff, re.M)
+    return not problems + more, "; ".join(problems + more) or \
+        f"kernel.elf line = size -B; {head.group(0) if head else ''}", log + diff
 
 
 def c_objects(runner, output):
