@@ -135,6 +135,12 @@ int sched_set_param_pid(int pid, int value);
 struct task_struct *find_task(const struct task_struct *p);
 /* Clocksource time @p has had the CPU, the current stretch included. */
 u64 task_cputime_ns(const struct task_struct *p);
+/*
+ * Compute for @ns of the caller's own CPU time, offering the CPU with
+ * cond_resched() all along, so that it shares in either preemption model:
+ * the work of the test, benchmark and demo tasks.
+ */
+void burn_cpu(u64 ns);
 /* How many tasks exist, the idle task and dead ones not yet waited for included. */
 unsigned int nr_tasks(void);
 /* A line per task: pid, state, CPU time, the policy's column, name. */

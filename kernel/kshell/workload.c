@@ -33,20 +33,12 @@ static const struct workload_kind kinds[] = {
 static struct task_struct *workloads[MAX_WORKLOADS];
 static unsigned int serial;		/* numbers the names: cpu-1, io-2, ... */
 
-static void compute(u64 ns)
-{
-	u64 end = task_cputime_ns(current) + ns;
-
-	while (task_cputime_ns(current) < end)
-		cond_resched();
-}
-
 static int workload_fn(void *arg)
 {
 	const struct workload_kind *kind = arg;
 
 	while (!kthread_should_stop()) {
-		compute(kind->work_us * 1000ULL);
+		burn_cpu(kind->work_us * 1000ULL);
 		if (kind->sleep_ms)
 			msleep(kind->sleep_ms);
 	}

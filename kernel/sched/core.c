@@ -219,6 +219,14 @@ u64 task_cputime_ns(const struct task_struct *p)
 	return ns;
 }
 
+void burn_cpu(u64 ns)
+{
+	u64 end = task_cputime_ns(current) + ns;
+
+	while (task_cputime_ns(current) < end)
+		cond_resched();
+}
+
 /*
  * From timer_tick(), in the timer interrupt: interrupts are off.  Every
  * task picked gets a time slice; when it is used up, the running task is

@@ -25,15 +25,6 @@
 #define SLEEPER_RUN_NS	(3000 * NSEC_PER_MSEC)
 #define SHARE_RUN_NS	(4000 * NSEC_PER_MSEC)
 
-/* Spend @ns of our own CPU time, giving way wherever the policy wants. */
-static void burn(u64 ns)
-{
-	u64 end = task_cputime_ns(current) + ns;
-
-	while (task_cputime_ns(current) < end)
-		cond_resched();
-}
-
 /* Busy until the policy has updated load_avg @n more times. */
 static void busy_for_updates(unsigned long n)
 {
@@ -130,7 +121,7 @@ static int io_task(void *unused)
 		msleep(10);
 		if (current->se.prio < sleeper_lowest)
 			sleeper_lowest = current->se.prio;
-		burn(NSEC_PER_MSEC);
+		burn_cpu(NSEC_PER_MSEC);
 	}
 	WRITE_ONCE(stop_hog, true);
 	return 0;

@@ -64,15 +64,6 @@ static struct task_struct *start(int (*fn)(void *), void *arg, int prio, const c
 	return k;
 }
 
-/* Spend @ns of our own CPU time, giving way wherever the policy wants. */
-static void burn(u64 ns)
-{
-	u64 end = task_cputime_ns(current) + ns;
-
-	while (task_cputime_ns(current) < end)
-		cond_resched();
-}
-
 static int note_arg(void *arg)
 {
 	note((char)(long)arg);
@@ -180,7 +171,7 @@ static int pi_high(void *unused)
 
 static int hog(void *unused)
 {
-	burn(HOG_NS);
+	burn_cpu(HOG_NS);
 	note('g');
 	return 0;
 }
@@ -227,7 +218,7 @@ static int aging_low(void *unused)
 
 static int aging_hog_fn(void *unused)
 {
-	burn(AGING_HOG_NS);
+	burn_cpu(AGING_HOG_NS);
 	return 0;
 }
 

@@ -43,14 +43,6 @@ static int cpu_task(void *unused)
 	return task_cputime_ns(current) / 1000;
 }
 
-static void compute(u64 ns)
-{
-	u64 end = task_cputime_ns(current) + ns;
-
-	while (task_cputime_ns(current) < end)
-		cond_resched();
-}
-
 static int io_task(void *arg)
 {
 	struct io_stats *st = arg;
@@ -63,7 +55,7 @@ static int io_task(void *arg)
 		st->wakeups++;
 		if (late > st->worst_ns)
 			st->worst_ns = late;
-		compute(IO_WORK_NS);
+		burn_cpu(IO_WORK_NS);
 	}
 	return 0;
 }
