@@ -7,17 +7,16 @@
 #include <kernel/kshell.h>
 #include <kernel/page_alloc.h>
 #include <kernel/slab.h>
-
-#define MAX_CACHES	64
+#include "slabinfo.h"
 
 static void slab_totals(void)
 {
-	static struct slab_info caches[MAX_CACHES];	/* the shell task's alone */
 	unsigned long active = 0, total = 0, pages = 0;
+	const struct slab_info *caches;
 	unsigned int n, i;
 
-	n = slab_snapshot(caches, MAX_CACHES);
-	for (i = 0; i < n && i < MAX_CACHES; i++) {
+	n = slabinfo_snapshot(&caches);
+	for (i = 0; i < n && i < SLABINFO_MAX_CACHES; i++) {
 		active += caches[i].active_objs;
 		total += caches[i].total_objs;
 		pages += caches[i].pages;
