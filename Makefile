@@ -75,16 +75,30 @@ include $(srctree)/scripts/Kbuild.include
 
 # ---------------------------------------------------------------------------
 # Tools.  CROSS_COMPILE prefixes the GNU toolchain; every name can also be
-# overridden on the command line (make CC=gcc-12 LD=ld.bfd).
+# overridden on the command line (make CC=clang LD=ld.bfd).  LLVM=1 takes
+# the whole LLVM toolchain, as in Linux; LLVM=-14 picks versioned names
+# (clang-14, ld.lld-14...).
 CROSS_COMPILE ?=
-CC       = $(CROSS_COMPILE)gcc
-LD       = $(CROSS_COMPILE)ld
-AR       = $(CROSS_COMPILE)ar
-NM       = $(CROSS_COMPILE)nm
-OBJCOPY  = $(CROSS_COMPILE)objcopy
+ifneq ($(LLVM),)
+  ifneq ($(filter -%,$(LLVM)),)
+    LLVM_SUFFIX := $(LLVM)
+  endif
+  CC       = clang$(LLVM_SUFFIX)
+  LD       = ld.lld$(LLVM_SUFFIX)
+  AR       = llvm-ar$(LLVM_SUFFIX)
+  NM       = llvm-nm$(LLVM_SUFFIX)
+  OBJCOPY  = llvm-objcopy$(LLVM_SUFFIX)
+  HOSTCC   = clang$(LLVM_SUFFIX)
+else
+  CC       = $(CROSS_COMPILE)gcc
+  LD       = $(CROSS_COMPILE)ld
+  AR       = $(CROSS_COMPILE)ar
+  NM       = $(CROSS_COMPILE)nm
+  OBJCOPY  = $(CROSS_COMPILE)objcopy
+  HOSTCC   = gcc
+endif
 CPP      = $(CC) -E
 NASM     = nasm
-HOSTCC   = gcc
 PYTHON   = python3
 KCONFIG_CONF  = kconfig-conf
 KCONFIG_MCONF = kconfig-mconf

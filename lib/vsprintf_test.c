@@ -77,10 +77,18 @@ static void lengths(struct ktest *t)
 	EXPECT_FORMAT(t, "18446744073709551615", "%zu", (size_t)-1);
 	EXPECT_FORMAT(t, "-1", "%zd", (ssize_t)-1);
 	EXPECT_FORMAT(t, "-3", "%td", (ptrdiff_t)-3);
+	/*
+	 * A char or short arrives as an int; %hh and %h must cut it back.
+	 * Only an int too wide for the type tests that, and Clang (up to
+	 * 15) calls every int passed to %hh or %h a mismatch.
+	 */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
 	EXPECT_FORMAT(t, "1", "%hhu", 257);
 	EXPECT_FORMAT(t, "-1", "%hhd", 255);
 	EXPECT_FORMAT(t, "-1", "%hd", 65535);
 	EXPECT_FORMAT(t, "65535", "%hu", 65535);
+#pragma GCC diagnostic pop
 	EXPECT_FORMAT(t, "ffffffff80000000", "%lx", 0xffffffff80000000UL);
 }
 

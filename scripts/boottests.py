@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 """The boot group of "make test".
 
-Every file in configs/, allyesconfig, every fragment over x86_64_defconfig,
-a few fixed-seed randconfigs and every combination of the slab debug
-options: built with W=e, booted with qemu_exit, the KTAP run checked (or
+Every file in configs/ (two of them with LLVM=1 too), allyesconfig, every
+fragment over x86_64_defconfig, a few fixed-seed randconfigs and every
+combination of the slab debug options: built with W=e, booted with qemu_exit, the KTAP run checked (or
 "Kernel initialized" when there are no tests); allnoconfig booted to the
 end of initialization with no console at all; debug_defconfig with 2 GiB.
 Records what it built in runner.built for the groups after it.
@@ -89,18 +89,19 @@ def check_boot(facts, res, expect_tests):
 
 
 def boot_config(runner, name, how, expect_tests=None, env=None, options=None, shared=None,
-                cmdline="qemu_exit"):
-    """Configure and build with W=e, then boot with @cmdline and check the
-    result in the background (BOOTS); the output directory, or None if it
-    did not build.  With @shared (a directory name), build there on top of
-    the last configuration; the boot runs from a copy of its ISO, which
-    the next build replaces."""
+                cmdline="qemu_exit", make_vars=(), dirname=None):
+    """Configure and build with W=e (and @make_vars), then boot with
+    @cmdline and check the result in the background (BOOTS); the output
+    directory (builddir/@dirname, by default @name), or None if it did not
+    build.  With @shared (a directory name), build there on top of the last
+    configuration; the boot runs from a copy of its ISO, which the next
+    build replaces."""
     label = f"boot: {name}"
     try:
-        outdir, _ = runner.configure(shared or name, how, env, options,
+        outdir, _ = runner.configure(shared or dirname or name, how, env, options,
                                      fresh=shared is None or not os.path.isdir(
                                          os.path.join(runner.builddir, shared)))
-        runner.build(outdir)
+        runner.build(outdir, make_vars=make_vars)
     except BuildError as e:
         BOOTS.drain()           # results stay in order
         runner.result(label, False, f"{e.step} failed", e.log)
@@ -180,11 +181,51 @@ def large_memory(runner):
                   f"{m.group(0)}, KTAP {report.summary()}", res.output if problems else "")
 
 
+# Built and booted with the LLVM toolchain too: the default kernel, and the
+# one that runs every suite.
+LLVM_DEFCONFIGS = ("x86_64_defconfig", "debug_defconfig")
+
+
+def llvm_toolchain_problems(outdir):
+    """What in @outdir's saved commands shows a tool other than LLVM's, or
+    cc-option passing Clang a flag only GCC knows."""
+    def saved(path):
+        with open(os.path.join(outdir, path), encoding="utf-8") as f:
+            return f.read()
+    problems = []
+    string_cmd = saved("lib/.string.o.cmd")
+    if not string_cmd.startswith("cmd_lib/string.o := clang "):
+        problems.append("lib/string.o not compiled by clang")
+    if "-fno-tree-loop-distribute-patterns" in string_cmd:
+        problems.append("clang given -fno-tree-loop-distribute-patterns")
+    if 'LD="ld.lld"' not in saved(".kernel.elf.cmd"):
+        problems.append("kernel.elf not linked by ld.lld")
+    if "llvm-ar cDPrST" not in saved("lib/.built-in.a.cmd"):
+        problems.append("lib/built-in.a not archived by llvm-ar")
+    return problems
+
+
+def llvm_boots(runner):
+    """LLVM=1: Clang, ld.lld and llvm-ar build with W=e, and boot."""
+    for defconfig in LLVM_DEFCONFIGS:
+        name = f"{defconfig} LLVM=1"
+        if not runner.wanted(f"boot: {name}"):
+            continue
+        outdir = boot_config(runner, name, [defconfig], make_vars=["LLVM=1"],
+                             dirname=f"llvm-{defconfig}")
+        runner.built[name] = outdir
+        label = f"build: {name} uses clang, ld.lld, llvm-ar; cc-option drops GCC-only flags"
+        if outdir and runner.wanted(label):
+            problems = llvm_toolchain_problems(outdir)
+            runner.result(label, not problems, "; ".join(problems))
+
+
 def run(runner):
     for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "*_defconfig"))):
         name = os.path.basename(path)
         if runner.wanted(f"boot: {name}"):
             runner.built[name] = boot_config(runner, name, [name])
+    llvm_boots(runner)
     if runner.wanted("boot: allyesconfig"):
         boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
     BOOTS.drain()

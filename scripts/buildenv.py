@@ -7,7 +7,7 @@ MAKEFLAGS with its O= and -j, ...) would make the inner make skip its own
 O= handling and build in the wrong place, so it is removed.
 
 build_kernel() is the benchmarks' build: a configuration, bench options
-on, checked in .config, built.
+on, checked in .config, built by GCC or (LLVM=1) Clang.
 """
 import os
 import subprocess
@@ -17,7 +17,7 @@ OUTER_MAKE_VARS = {
     "objtree", "VPATH", "abs_srctree", "abs_objtree", "quiet", "Q", "KBUILD_VERBOSE",
     "KCONFIG_CONFIG", "KBUILD_CPPFLAGS", "KBUILD_CFLAGS", "KBUILD_AFLAGS", "CC", "LD", "AR",
     "NM", "OBJCOPY", "CPP", "NASM", "HOSTCC", "PYTHON", "O", "V", "W", "ARCH", "SRCARCH",
-    "HEADER_ARCH",
+    "HEADER_ARCH", "LLVM", "LLVM_SUFFIX",
 }
 
 
@@ -27,9 +27,10 @@ def make_env(**extra):
     return env
 
 
-def build_kernel(srctree, outdir, targets, enable):
+def build_kernel(srctree, outdir, targets, enable, make_vars=()):
     """Configure @outdir by the make @targets, turn on the Kconfig symbols in
-    @enable (each must stay on), and build it."""
+    @enable (each must stay on), and build it (with @make_vars, such as
+    "LLVM=1")."""
     def run(cmd):
         subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True, env=make_env())
@@ -44,4 +45,4 @@ def build_kernel(srctree, outdir, targets, enable):
     lost = [sym for sym in enable if f"CONFIG_{sym}=y" not in lines]
     if lost:
         raise SystemExit(f"{', '.join('CONFIG_' + s for s in lost)} did not stay in {config}")
-    run(base + ["-j2", "all"])
+    run(base + ["-j2", *make_vars, "all"])

@@ -261,9 +261,16 @@ def kconfig_dropped_values(runner, outdir, first):
 
 
 def missing_tool(runner, outdir, first):
-    proc = runner.make(outdir, "NASM=kestrel-no-such-nasm", "all", check=False)
-    ok = proc.returncode != 0 and "install the Debian package 'nasm'" in proc.stdout
-    return ok, "", proc.stdout
+    """NASM, and each tool of a missing LLVM version, by its own package."""
+    log = ""
+    problems = []
+    for var, package in (("NASM=kestrel-no-such-nasm", "nasm"), ("LLVM=-kestrel", "clang"),
+                         ("LD=ld.lld-kestrel", "lld"), ("AR=llvm-ar-kestrel", "llvm")):
+        proc = runner.make(outdir, var, "all", check=False)
+        log += proc.stdout
+        if proc.returncode == 0 or f"install the Debian package '{package}'" not in proc.stdout:
+            problems.append(f"{var}: no mention of '{package}'")
+    return not problems, "; ".join(problems), log
 
 
 def unknown_defconfig(runner, outdir, first):

@@ -8,7 +8,7 @@ run(runner).  A group sees only this:
   runner.wanted(name)                    --only selects this result
   runner.make(outdir, *targets)          make in an output directory
   runner.configure(name, how, ...)       a configuration in builddir/NAME
-  runner.build(outdir)                   make all with W=e
+  runner.build(outdir, make_vars=...)    make all with W=e (and LLVM=1...)
   runner.boot(outdir, cmdline, ...)      boot its ISO (qemu.boot)
   runner.run_program(path, *args)        run a host program
   runner.config_value(outdir, symbol)    a value of its .config
@@ -140,8 +140,9 @@ class Runner:
             raise BuildError("configure", log + f"\nnot kept in .config: {lost}\n")
         return log
 
-    def build(self, outdir, arch=None):
-        return self.make(outdir, "W=e", "all", arch=arch).stdout
+    def build(self, outdir, arch=None, make_vars=()):
+        """make all with W=e, and @make_vars (e.g. ["LLVM=1"])."""
+        return self.make(outdir, "W=e", *make_vars, "all", arch=arch).stdout
 
     def config_value(self, outdir, symbol):
         with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:

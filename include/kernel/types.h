@@ -43,14 +43,25 @@ typedef _Bool bool;
 #define false	0
 #endif
 
+/*
+ * The host program (ARCH=host) includes the C library's headers before
+ * these; Clang calls a second definition with other parameter names a
+ * redefinition, so the macros below yield to theirs.
+ */
+#ifndef NULL
 #define NULL	((void *)0)
+#endif
 
+#ifndef offsetof
 #define offsetof(type, member)	__builtin_offsetof(type, member)
+#endif
 
 typedef __builtin_va_list va_list;
+#ifndef va_start
 #define va_start(ap, last)	__builtin_va_start(ap, last)
 #define va_arg(ap, type)	__builtin_va_arg(ap, type)
 #define va_copy(dst, src)	__builtin_va_copy(dst, src)
 #define va_end(ap)		__builtin_va_end(ap)
+#endif
 
 #endif
