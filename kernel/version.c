@@ -5,5 +5,12 @@
  */
 #include <kernel/setup.h>
 
+/* GCC's __VERSION__ is a bare "12.2.0"; Clang's names it: "Debian Clang 14.0.6". */
+#ifdef __clang__
+#define COMPILER_VERSION	__VERSION__
+#else
+#define COMPILER_VERSION	"gcc " __VERSION__
+#endif
+
 const char kernel_banner[] =
-	"Kestrel " KERNEL_VERSION " (" CONFIG_LOCALVERSION ") x86_64, gcc " __VERSION__;
+	"Kestrel " KERNEL_VERSION " (" CONFIG_LOCALVERSION ") x86_64, " COMPILER_VERSION;
