@@ -9,6 +9,7 @@
  * initcalls, the tests and then the shell, or the echo of what is typed.
  */
 #include <asm/irqflags.h>
+#include <asm/stackprotector.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -104,6 +105,7 @@ static __noreturn void rest_init(void)
 __noreturn void start_kernel(phys_addr_t boot_info_phys)
 {
 	pr_notice("%s\n", kernel_banner);
+	boot_init_stack_canary();
 	setup_arch(boot_info_phys);
 	parse_kernel_params(boot_info.cmdline);
 	console_init();

@@ -7,10 +7,16 @@ every fault, the report on the serial port must hold what the configured
 CONFIG_EXCEPTION_VERBOSITY_* promises, the kernel must end in panic() with
 the failure exit code (a reset or triple fault exits 0), and addresses
 must point into the function that faulted, found with nm in kernel.elf.
+
+Where the stack protector is on, a local buffer overrun (stack_smash)
+must end in its panic, naming the function; the canary itself is read
+from guest memory through the monitor, on boots with and without RDRAND.
 """
 import os
 import re
 import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import qemu
 from runner import BuildError
@@ -212,12 +218,95 @@ def check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer):
     return problems
 
 
+STACK_SMASH_PANIC = re.compile(r"Kernel panic - not syncing: stack-protector: Kernel stack is "
+                               r"corrupted in: (\S+)")
+
+
+def check_stack_smash(res, ranges, kallsyms):
+    """The stack protector's panic names fault_stack_smash (or an address
+    in it), and QEMU exits with the failure code."""
+    problems = [] if res.status == qemu.EXIT_FAILURE else [res.describe()]
+    m = STACK_SMASH_PANIC.search(res.output)
+    if not m:
+        return problems + ["no stack-protector panic"]
+    where = m.group(1)
+    if kallsyms and not where.startswith("fault_stack_smash+0x"):
+        problems.append(f"panic names {where}, not fault_stack_smash")
+    if not kallsyms and not (re.fullmatch(r"0x[0-9a-f]+", where) and
+                             in_function(int(where, 16) - 1, ranges, "fault_stack_smash")):
+        problems.append(f"panic names {where}, not an address in fault_stack_smash")
+    if "Fatal exception" in res.output:
+        problems.append("a CPU exception instead of the stack protector's panic")
+    return problems
+
+
+def wants_stack_smash(runner, label, outdir):
+    return (runner.wanted(f"fault: {label}: stack_smash") and
+            runner.config_value(outdir, "CONFIG_STACKPROTECTOR") == "y")
+
+
+def report_stack_smash(runner, label, res, ranges, kallsyms):
+    problems = check_stack_smash(res, ranges, kallsyms)
+    runner.result(f"fault: {label}: stack_smash", not problems,
+                  "; ".join(problems) or res.describe(), res.output)
+
+
+KERNEL_VMA = 0xffffffff80000000
+CANARY_SOURCE = re.compile(r"stack-protector: canary from (RDRAND|the TSC and the CMOS clock)")
+
+
+def canary_boots(runner, outdir):
+    """Boot @outdir with the default CPU and twice with -cpu max (RDRAND),
+    and read __stack_chk_guard through the monitor once init is done:
+    [(source logged, canary)]."""
+    guard = function_ranges(outdir)["__stack_chk_guard"][0] - KERNEL_VMA
+    read = {}
+
+    def boot(cpu):
+        def interact(session):
+            read[threading.get_ident()] = session.read_u64(guard)
+        res = runner.boot(outdir, cmdline=None, cpu=cpu, screen_when="Kernel initialized",
+                          interact=interact)
+        m = CANARY_SOURCE.search(res.output)
+        return m.group(1) if m else None, read.pop(threading.get_ident(), None)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(boot, (None, "max", "max")))
+
+
+def stack_protector_canary(runner):
+    label = ("fault: x86_64_defconfig: the stack protector's canary is drawn per boot "
+             "(RDRAND, else TSC and CMOS clock), low byte zero")
+    outdir = runner.built.get("x86_64_defconfig")
+    if not runner.wanted(label):
+        return
+    if not outdir:
+        runner.not_built(label)
+        return
+    boots = canary_boots(runner, outdir)
+    problems = []
+    want = ["the TSC and the CMOS clock", "RDRAND", "RDRAND"]
+    for (source, canary), expected in zip(boots, want):
+        if source != expected:
+            problems.append(f"source {source!r}, expected {expected!r}")
+        if not canary or canary & 0xff:
+            problems.append(f"canary {canary!r}: zero, or low byte not zero")
+    if boots[1][1] == boots[2][1]:
+        problems.append("two RDRAND boots drew the same canary")
+    runner.result(label, not problems, "; ".join(problems) or
+                  "RDRAND boots differ, every canary nonzero with a zero low byte")
+
+
 def run(runner):
     if not runner.wanted("fault: *"):
         return
+    stack_protector_canary(runner)
+    llvm = runner.built.get("debug_defconfig LLVM=1")
+    if llvm and wants_stack_smash(runner, "debug_defconfig LLVM=1", llvm):
+        res = runner.boot(llvm, cmdline="qemu_exit ktest.fault=stack_smash")
+        report_stack_smash(runner, "debug_defconfig LLVM=1", res, function_ranges(llvm), True)
     for label, outdir in configurations(runner):
         selected = [f for f in FAULTS if runner.wanted(f"fault: {label}: {f}")]
-        if not selected:
+        if not selected and not runner.wanted(f"fault: {label}: stack_smash"):
             continue
         if not outdir:
             for fault in selected:
@@ -228,9 +317,13 @@ def run(runner):
         kallsyms = runner.config_value(outdir, "CONFIG_KALLSYMS") == "y"
         frame_pointer = runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y"
         ranges = function_ranges(outdir)
-        results = runner.boot_each(outdir, [f"qemu_exit ktest.fault={f}" for f in selected])
+        smash = ["stack_smash"] if wants_stack_smash(runner, label, outdir) else []
+        results = runner.boot_each(outdir, [f"qemu_exit ktest.fault={f}"
+                                            for f in selected + smash])
         for fault, res in zip(selected, results):
             problems = check_boot(res, fault, verbosity, ranges, kallsyms, frame_pointer)
             runner.result(f"fault: {label}: {fault}", not problems,
                           "; ".join(problems) or f"{verbosity} report, {res.describe()}",
                           res.output)
+        if smash:
+            report_stack_smash(runner, label, results[-1], ranges, kallsyms)

@@ -112,6 +112,14 @@ class Monitor:
             rows.append((cells[0::2].decode("cp437"), list(cells[1::2])))
         return rows
 
+    def read_u64(self, phys):
+        """The 64-bit word at physical address @phys (the monitor's xp)."""
+        reply = self.command(f"xp /1gx {phys:#x}")
+        m = re.search(r":\s*0x([0-9a-f]+)", reply)
+        if not m:
+            raise RuntimeError(f"xp {phys:#x}: {reply!r}")
+        return int(m.group(1), 16)
+
     def close(self):
         self.sock.close()
 
@@ -172,6 +180,9 @@ class Session:
 
     def screen(self):
         return self.monitor.vga_text(self._workdir)
+
+    def read_u64(self, phys):
+        return self.monitor.read_u64(phys)
 
 
 SETTLE_SECONDS = 30.0     # how long a guest may take to do what the serial port announced

@@ -114,6 +114,23 @@ static __noinline void fault_stack_overflow(void)
 	pr_info("ktest: recursion ended at %lu\n", recurse(0));
 }
 
+/*
+ * 32 bytes written into an 8-byte array: the canary above it, and what
+ * lies beyond, are overwritten.  The length is volatile so that the
+ * compiler cannot see the overrun coming and refuse or drop it.  Without
+ * the stack protector the return would jump to 0x5a5a5a5a5a5a5a5a.
+ */
+static __noinline void fault_stack_smash(void)
+{
+	volatile size_t len = 32;
+	char buf[8];
+
+	if (!IS_ENABLED(CONFIG_STACKPROTECTOR))
+		panic("ktest: stack_smash needs CONFIG_STACKPROTECTOR");
+	memset(buf, 0x5a, len);
+	barrier();	/* buf is used: the memset stays */
+}
+
 static const struct fault_test fault_tests[] = {
 	{ "de", "divide by zero", fault_divide_error },
 	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
@@ -125,6 +142,8 @@ static const struct fault_test fault_tests[] = {
 	{ "gp", "read from a non-canonical address", fault_non_canonical },
 	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
 	{ "stack_overflow", "unbounded recursion on the task's stack", fault_stack_overflow },
+	{ "stack_smash", "a local buffer overrun, caught by the stack protector",
+	  fault_stack_smash },
 };
 
 static const struct fault_test *requested;
