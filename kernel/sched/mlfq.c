@@ -40,7 +40,9 @@
 #define PRIO_TICKS	4
 
 #define FP_SHIFT	20
-#define FP(n)		((s64)(n) << FP_SHIFT)
+#define FP_ONE		((s64)1 << FP_SHIFT)
+/* Multiplied, not shifted: a negative value (nice < 0) shifted left is undefined. */
+#define FP(n)		((s64)(n) * FP_ONE)
 
 static struct prio_array run_queue;
 static unsigned int nr_queued;
@@ -54,7 +56,7 @@ static s64 fp_mul(s64 a, s64 b)
 
 static s64 fp_div(s64 a, s64 b)
 {
-	return (a << FP_SHIFT) / b;
+	return a * FP_ONE / b;
 }
 
 static int calc_priority(const struct task_struct *p)
