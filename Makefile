@@ -125,9 +125,10 @@ export SRCARCH HEADER_ARCH
 KBUILD_CPPFLAGS := -I$(objtree)/include -I$(srctree)/arch/$(HEADER_ARCH)/include \
 		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
-# __FILE__ in reports reads kernel/..., not the source tree's absolute path.
+# __FILE__ and debug info read kernel/..., not the source tree's absolute
+# path (UBSan's records ignore the map: lib/Makefile deals with them).
 KBUILD_CFLAGS := -std=gnu11 -fno-common -fno-delete-null-pointer-checks \
-		 -fno-strict-aliasing -fmacro-prefix-map=$(srctree)/= \
+		 -fno-strict-aliasing -ffile-prefix-map=$(srctree)/= \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 		 -Wstrict-prototypes -Wvla -Wundef
 KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/
