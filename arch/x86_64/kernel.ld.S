@@ -9,8 +9,8 @@
  * a page of its own so that it can be mapped with its own permissions.
  *
  * Tables that code collects through the linker (tests, command line
- * parameters, shell commands, console drivers, other drivers) are
- * bracketed by start/end symbols.
+ * parameters, shell commands, console drivers, other drivers, the
+ * kernel's own ud2 instructions) are bracketed by start/end symbols.
  */
 
 #define TABLE(name)						\
@@ -58,6 +58,7 @@ SECTIONS
 		TABLE(kshell_commands)
 		TABLE(console_initcalls)
 		TABLE(device_initcalls)
+		TABLE(deliberate_ud2)
 	} :rodata
 	_erodata = .;
 

@@ -10,6 +10,7 @@
  * Each fault sits in a function of its own, kept out of line, so that the
  * report can name it and a backtrace has a caller to show.
  */
+#include <asm/bug.h>
 #include <asm/segment.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
@@ -36,7 +37,7 @@ static __noinline void fault_divide_error(void)
 
 static __noinline void fault_invalid_opcode(void)
 {
-	__asm__ __volatile__("ud2");
+	__asm__ __volatile__(ASM_UD2);
 }
 
 /*
@@ -45,7 +46,7 @@ static __noinline void fault_invalid_opcode(void)
  */
 static __noinline void fault_flags_clear(void)
 {
-	__asm__ __volatile__("pushq $2; popfq; ud2");
+	__asm__ __volatile__("pushq $2; popfq\n\t" ASM_UD2);
 }
 
 static __noinline void fault_null_read(void)
@@ -131,6 +132,35 @@ static __noinline void fault_stack_smash(void)
 	barrier();	/* buf is used: the memset stays */
 }
 
+/*
+ * Under UBSan's runtime, division by zero is reported; whether the
+ * division then runs anyway (and raises #DE) depends on the code the
+ * compiler made around it, so the test only needs the report first.
+ */
+static __noinline void fault_ubsan_div_zero(void)
+{
+	volatile int one = 1, zero = 0;
+	volatile int q;
+
+	if (!IS_ENABLED(CONFIG_UBSAN_REPORT))
+		panic("ktest: ubsan_div_zero needs CONFIG_UBSAN without CONFIG_UBSAN_TRAP");
+	q = one / zero;			/* UBSAN: division-overflow: division by zero */
+	(void)q;
+}
+
+/* Under CONFIG_UBSAN_TRAP, a failed check is an invalid opcode. */
+static __noinline void fault_ubsan_trap(void)
+{
+	volatile unsigned long one = 1;
+	volatile int exponent = 65;
+	volatile unsigned long v;
+
+	if (!IS_ENABLED(CONFIG_UBSAN_TRAP))
+		panic("ktest: ubsan_trap needs CONFIG_UBSAN_TRAP");
+	v = one << exponent;
+	(void)v;
+}
+
 static const struct fault_test fault_tests[] = {
 	{ "de", "divide by zero", fault_divide_error },
 	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
@@ -144,6 +174,8 @@ static const struct fault_test fault_tests[] = {
 	{ "stack_overflow", "unbounded recursion on the task's stack", fault_stack_overflow },
 	{ "stack_smash", "a local buffer overrun, caught by the stack protector",
 	  fault_stack_smash },
+	{ "ubsan_div_zero", "integer division by zero, under UBSan", fault_ubsan_div_zero },
+	{ "ubsan_trap", "a shift too far, trapped by UBSan (CONFIG_UBSAN_TRAP)", fault_ubsan_trap },
 };
 
 static const struct fault_test *requested;

@@ -47,4 +47,9 @@ ret_from_kthread:
 	call r12
 	mov edi, eax
 	call task_exit			; never returns
+.unreachable:
 	ud2
+
+; A ud2 the kernel means, not UBSan's (asm/bug.h).
+section .deliberate_ud2 progbits alloc noexec nowrite align=8
+	dq .unreachable

@@ -8,11 +8,14 @@
  * panics.  The report itself (dumpstack.c) depends on
  * CONFIG_EXCEPTION_VERBOSITY_*.
  */
+#include <asm/bug.h>
 #include <asm/cpu.h>
 #include <asm/interrupt.h>
 #include <asm/traps.h>
 #include <kernel/compiler.h>
+#include <kernel/kallsyms.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 
 struct exception_info {
 	const char *mnemonic;
@@ -83,10 +86,35 @@ static void do_fatal_exception(struct pt_regs *regs)
 	die(regs, exception_name(regs->vector));
 }
 
+/* With CONFIG_UBSAN_TRAP, say first whether it was UBSan's check. */
+static void do_invalid_op(struct pt_regs *regs)
+{
+	const char *kind = IS_ENABLED(CONFIG_UBSAN_TRAP) ? ubsan_trap_kind(regs->rip) : NULL;
+	char where[KSYM_SYMBOL_LEN];
+
+	if (!kind)
+		die(regs, exception_name(regs->vector));
+	sprint_symbol(where, sizeof(where), regs->rip);
+	pr_emerg("UBSAN: %s at %s (CONFIG_UBSAN_TRAP: a trap, no report)\n", kind, where);
+	die(regs, "UBSAN trap (Invalid Opcode)");
+}
+
 /* int3 traps after the instruction: returning resumes right behind it. */
 static void do_int3(struct pt_regs *regs)
 {
 	show_exception(regs, read_cr2(), false);
+}
+
+static interrupt_handler_t handler_of(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_BP:
+		return do_int3;
+	case X86_TRAP_UD:
+		return do_invalid_op;
+	default:
+		return do_fatal_exception;
+	}
 }
 
 void traps_init(void)
@@ -94,5 +122,5 @@ void traps_init(void)
 	unsigned int v;
 
 	for (v = 0; v < NR_EXCEPTIONS; v++)
-		register_interrupt_handler(v, v == X86_TRAP_BP ? do_int3 : do_fatal_exception);
+		register_interrupt_handler(v, handler_of(v));
 }

@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The ubsan group of "make test": the kernel under UBSan (CONFIG_UBSAN).
+
+debug_defconfig with UBSan, its handlers (lib/ubsan.c) reporting: every
+suite must pass, and the serial output must hold exactly the reports
+lib/ubsan_test.c commits on purpose -- one per line marked
+"/* UBSAN: kind: text */", of that kind, at that line, with that text in
+its explanation and a backtrace -- and none from anywhere else.  The same
+with every other heap design and scheduler policy (four builds cover
+them, one of them by Clang), so that no configuration has undefined
+behaviour of its own.  Then "ubsan.panic=1" makes the first report fatal;
+division by zero reports before its #DE (if the compiled code still
+divides); and CONFIG_UBSAN_TRAP runs every suite with no trap, and its
+#UD report names UBSan for a check that fails, but not for the kernel's
+own ud2.
+"""
+import os
+import re
+
+import ktap
+import qemu
+from runner import BuildError, LONG_BOOT_TIMEOUT
+
+UBSAN = {"UBSAN": "y", "UBSAN_TRAP": "n", "KTEST_UBSAN": "y"}
+# Heap designs and policies other than debug_defconfig's slab and rr, paired
+# so that four builds cover them all; LLVM=1 for one of them.
+VARIANTS = (
+    ("heap-bump.config", "sched-prio.config", []),
+    ("heap-linked-list.config", "sched-mlfq.config", []),
+    ("heap-fixed-block.config", "sched-stride.config", []),
+    (None, "sched-fair.config", ["LLVM=1"]),
+)
+REPORT = re.compile(r"^UBSAN: (\S+) in (\S+):(\d+):(\d+)\n((?:.*\n)*?)={80}$", re.M)
+MARK = re.compile(r"/\* UBSAN: (\S+): (.*?) \*/")
+
+
+def marked_lines(srctree, path):
+    """{line: (kind, text)} of the "/* UBSAN: kind: text */" marks in @path."""
+    marks = {}
+    with open(os.path.join(srctree, path), encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            m = MARK.search(line)
+            if m:
+                marks[number] = m.groups()
+    return marks
+
+
+def reports(output):
+    """[(kind, file, line, the lines after the first)] of every report."""
+    return [(m.group(1), m.group(2), int(m.group(3)), m.group(5))
+            for m in REPORT.finditer(output)]
+
+
+def report_problems(output, marks, path):
+    """Every report is a marked line of @path, once, as marked; every mark
+    reported."""
+    problems = []
+    seen = set()
+    for kind, file, line, rest in reports(output):
+        where = f"{file}:{line}"
+        if file != path or line not in marks:
+            problems.append(f"undefined behaviour at {where}: {kind}")
+            continue
+        want_kind, text = marks[line]
+        if kind != want_kind:
+            problems.append(f"{where} reported as {kind}, not {want_kind}")
+        if text not in rest:
+            problems.append(f"{where}: no '{text}' in its explanation")
+        if "Call Trace:" not in rest:
+            problems.append(f"{where}: no backtrace")
+        if line in seen:
+            problems.append(f"{where} reported twice")
+        seen.add(line)
+    problems += [f"{path}:{line} ({marks[line][0]}) not reported"
+                 for line in sorted(set(marks) - seen)]
+    if len(re.findall(r"^UBSAN: ", output, re.M)) != len(reports(output)):
+        problems.append("a report without its closing line")
+    return problems
+
+
+def build(runner, name, dirname, how, options, make_vars=()):
+    """Configure builddir/@dirname by @how and @options, build it; None if
+    that failed (reported as @name's build)."""
+    label = f"ubsan: {name} builds with W=e"
+    try:
+        outdir, _ = runner.configure(dirname, how, options=options,
+                                     fresh=dirname != "ubsan-variants")
+        runner.build(outdir, make_vars=make_vars)
+    except BuildError as e:
+        runner.result(label, False, f"{e.step} failed", e.log)
+        return None
+    return outdir
+
+
+def ktap_problems(res):
+    report = ktap.parse(res.output)
+    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    return problems, report
+
+
+def full_run(runner, label, outdir, marks):
+    """Every suite passes and only lib/ubsan_test.c's marks report."""
+    res = runner.boot(outdir, timeout=LONG_BOOT_TIMEOUT)
+    problems, report = ktap_problems(res)
+    problems += report_problems(res.output, marks, "lib/ubsan_test.c")
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"KTAP {report.summary()}, {len(reports(res.output))} reports, all marked",
+                  res.output)
+
+
+def panic_on_report(runner, outdir):
+    label = "ubsan: ubsan.panic=1 makes the first report fatal"
+    if not runner.wanted(label):
+        return
+    res = runner.boot(outdir, cmdline="qemu_exit ubsan.panic=1 ktest.filter=ubsan")
+    problems = [] if res.status == qemu.EXIT_FAILURE else [res.describe()]
+    first = reports(res.output)[:1]
+    if not first or first[0][0] != "shift-out-of-bounds":
+        problems.append(f"first report {first}")
+    if "Kernel panic - not syncing: UBSAN: shift-out-of-bounds (ubsan.panic=1)" not in res.output:
+        problems.append("no panic naming the report")
+    if len(reports(res.output)) != 1:
+        problems.append(f"{len(reports(res.output))} reports, not one")
+    runner.result(label, not problems, "; ".join(problems), res.output)
+
+
+def division_by_zero(runner, outdir, srctree):
+    label = "ubsan: division by zero is reported, then #DE or nothing"
+    if not runner.wanted(label):
+        return
+    path = "arch/x86_64/kernel/fault_test.c"
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.fault=ubsan_div_zero")
+    problems = [] if res.status == qemu.EXIT_FAILURE else [res.describe()]
+    problems += report_problems(res.output, marked_lines(srctree, path), path)
+    after = res.output[res.output.find("UBSAN: "):]
+    ends = ("Kernel panic - not syncing: Fatal exception: Divide Error",
+            "Kernel panic - not syncing: ktest: fault test ubsan_div_zero did not fault")
+    end = next((e for e in ends if e in after), None)
+    if not end:
+        problems.append("no #DE or 'did not fault' panic after the report")
+    runner.result(label, not problems, "; ".join(problems) or
+                  ("then #DE" if end == ends[0] else "the division was skipped"), res.output)
+
+
+def trap_faults(runner, outdir):
+    """ubsan_trap names UBSan and the function; the kernel's own ud2 does not."""
+    for fault, want in (("ubsan_trap", True), ("ud", False)):
+        label = (f"ubsan: CONFIG_UBSAN_TRAP: ktest.fault={fault} "
+                 f"{'is' if want else 'is not'} named UBSan")
+        if not runner.wanted(label):
+            continue
+        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.fault={fault}")
+        problems = [] if res.status == qemu.EXIT_FAILURE else [res.describe()]
+        named = re.search(r"^UBSAN: .* at (\S+) \(CONFIG_UBSAN_TRAP", res.output, re.M)
+        panic = ("Fatal exception: UBSAN trap (Invalid Opcode)" if want else
+                 "Fatal exception: Invalid Opcode")
+        if bool(named) != want:
+            problems.append(f"UBSan {'not ' if want else ''}named")
+        if named and not named.group(1).startswith("fault_ubsan_trap"):
+            problems.append(f"trap placed in {named.group(1)}")
+        if f"Kernel panic - not syncing: {panic}\n" not in res.output:
+            problems.append(f"no panic '{panic}'")
+        runner.result(label, not problems, "; ".join(problems), res.output)
+
+
+def run(runner):
+    marks = marked_lines(runner.srctree, "lib/ubsan_test.c")
+    label = "ubsan: debug_defconfig: every suite passes; only lib/ubsan_test.c reports"
+    if runner.wanted("ubsan: debug_defconfig*") or runner.wanted("ubsan: ubsan.panic*") or \
+            runner.wanted("ubsan: division*"):
+        outdir = build(runner, "debug_defconfig", "ubsan", ["debug_defconfig"], UBSAN)
+        if outdir:
+            if runner.wanted(label):
+                full_run(runner, label, outdir, marks)
+            panic_on_report(runner, outdir)
+            division_by_zero(runner, outdir, runner.srctree)
+    for heap, sched, make_vars in VARIANTS:
+        how = ["debug_defconfig"] + [f for f in (heap, sched) if f]
+        name = "+".join(how) + "".join(f" {v}" for v in make_vars)
+        label = f"ubsan: {name}: every suite passes; only lib/ubsan_test.c reports"
+        if not runner.wanted(label):
+            continue
+        # One directory for the GCC variants, which rebuild only what each
+        # changes; the Clang one rebuilds everything anyway.
+        dirname = "ubsan-llvm" if make_vars else "ubsan-variants"
+        variant = build(runner, name, dirname, how, UBSAN, make_vars)
+        if variant:
+            full_run(runner, label, variant, marks)
+    if runner.wanted("ubsan: *CONFIG_UBSAN_TRAP*"):
+        trap = build(runner, "debug_defconfig with CONFIG_UBSAN_TRAP", "ubsan-trap",
+                     ["debug_defconfig"], {"UBSAN": "y", "UBSAN_TRAP": "y"})
+        if trap:
+            label = "ubsan: debug_defconfig with CONFIG_UBSAN_TRAP: every suite passes, no trap"
+            if runner.wanted(label):
+                res = runner.boot(trap, timeout=LONG_BOOT_TIMEOUT)
+                problems, report = ktap_problems(res)
+                runner.result(label, not problems,
+                              "; ".join(problems) or f"KTAP {report.summary()}", res.output)
+            trap_faults(runner, trap)
