@@ -3,7 +3,7 @@
 ; 64-bit entry.  head32.asm far-jumps here with paging on, still running at
 ; physical (identity-mapped) addresses; this moves to the higher half,
 ; reloads the GDT and segments through their virtual addresses, switches to
-; the kernel stack and calls start_kernel(boot information address).
+; the kernel stack and enters start_kernel(boot information address).
 
 %include "asm/boot.inc"
 
@@ -34,10 +34,8 @@ higher_half_entry:
 	mov rsp, boot_stack_top
 	xor ebp, ebp			; ends frame-pointer backtraces
 	mov edi, esi			; Multiboot2 information (physical)
-	call start_kernel
-
-	; start_kernel() does not return; if it ever does, stop here.
-.halt:
-	cli
-	hlt
-	jmp .halt
+	; start_kernel() never returns.  Entered as if called from address 0,
+	; so that every backtrace, gdb's included, ends right above it (and a
+	; return, were there one, faults at NULL with a report).
+	push 0
+	jmp start_kernel
