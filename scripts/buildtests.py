@@ -46,6 +46,8 @@ def run(runner):
         ("build: kmem_cache_* under another heap design fails to compile, by name",
          slab_api_misuse),
         ("build: clean keeps the configuration, mrproper removes it", clean_targets),
+        ("build: make randconfig-test boots a seed; failed seeds are named with the command "
+         "that repeats them", randconfig_test),
     ]
     run_on(runner, tests, "build-system", "x86_64_defconfig")
     host_build(runner)
@@ -271,6 +273,27 @@ def missing_tool(runner, outdir, first):
         if proc.returncode == 0 or f"install the Debian package '{package}'" not in proc.stdout:
             problems.append(f"{var}: no mention of '{package}'")
     return not problems, "; ".join(problems), log
+
+
+def randconfig_test(runner, outdir, first):
+    """One seed that passes, then two that cannot build (KCFLAGS includes
+    a header that does not exist): the summary names those two."""
+    objdir = os.path.join(runner.builddir, "randconfig-test-check")
+
+    def run(seed, n, **env):
+        return subprocess.run(["make", "-C", runner.srctree, f"O={objdir}", "randconfig-test",
+                               f"N={n}", f"KCONFIG_SEED={seed}"], env=make_env(**env),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    good = run("0x77", 1)
+    bad = run("0x10", 2, KCFLAGS="-include /nonexistent/kestrel.h")
+    problems = []
+    if good.returncode != 0 or "ok   boot: randconfig-0x77" not in good.stdout:
+        problems.append("seed 0x77 did not pass")
+    repeat = [f"  make randconfig-test N=1 KCONFIG_SEED={s}" for s in ("0x10", "0x11")]
+    if bad.returncode == 0 or ("Failed seeds; each repeats with:\n" + "\n".join(repeat) +
+                               "\n") not in bad.stdout:
+        problems.append("failed seeds not named with their command")
+    return not problems, "; ".join(problems), good.stdout + bad.stdout
 
 
 def unknown_defconfig(runner, outdir, first):
