@@ -126,9 +126,12 @@ KBUILD_CPPFLAGS := -I$(objtree)/include -I$(srctree)/arch/$(HEADER_ARCH)/include
 		   -I$(srctree)/include \
 		   -include $(srctree)/include/kernel/kconfig.h
 # __FILE__ and debug info read kernel/..., not the source tree's absolute
-# path (UBSan's records ignore the map: lib/Makefile deals with them).
+# path, and the debug info's build directory is "."; so kernel.elf is the
+# same wherever the sources and the build are (UBSan's records ignore the
+# maps: lib/Makefile deals with them).
 KBUILD_CFLAGS := -std=gnu11 -fno-common -fno-delete-null-pointer-checks \
 		 -fno-strict-aliasing -ffile-prefix-map=$(srctree)/= \
+		 -fdebug-prefix-map=$(abs_objtree)=. \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 		 -Wstrict-prototypes -Wvla -Wundef
 KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/

@@ -8,16 +8,19 @@ combination of the slab debug options: built with W=e, booted with qemu_exit, th
 end of initialization with no console at all; debug_defconfig with 2 GiB.
 Records what it built in runner.built for the groups after it.
 """
+import filecmp
 import glob
 import os
 import re
 import shutil
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import ktap
 import qemu
 from hosttests import slab_debug_combinations
-from runner import BOOT_TIMEOUT, LONG_BOOT_TIMEOUT, BuildError
+from buildenv import copy_sources, make_env
+from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Slab debug combinations a defconfig or fragment above already boots.
@@ -220,12 +223,53 @@ def llvm_boots(runner):
             runner.result(label, not problems, "; ".join(problems))
 
 
+def reproducible(runner):
+    """debug_defconfig (debug information included) built again from a copy
+    of the sources, into another directory: the same kernel.elf, and with
+    the same SOURCE_DATE_EPOCH the same ISO."""
+    label = ("build: debug_defconfig built again from a copy of the sources, elsewhere: "
+             "kernel.elf and kernel.iso byte-identical")
+    first = runner.built.get("debug_defconfig")
+    if not runner.wanted(label):
+        return
+    if not first:
+        runner.not_built(label)
+        return
+    with open(os.path.join(first, ".kernel.iso.cmd"), encoding="utf-8") as f:
+        m = re.search(r"SOURCE_DATE_EPOCH=(\d+) ", f.read())
+    copy = os.path.join(runner.builddir, "reproducible", "sources")
+    outdir = os.path.join(runner.builddir, "reproducible", "elsewhere")
+    copy_sources(runner.srctree, copy)
+    shutil.rmtree(outdir, ignore_errors=True)
+    env = make_env(SOURCE_DATE_EPOCH=m.group(1) if m else "")
+    log = ""
+    for args in (["debug_defconfig"], [f"-j{JOBS}", "W=e", "all"]):
+        proc = subprocess.run(["make", "-C", copy, f"O={outdir}", *args], env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        log += proc.stdout
+        if proc.returncode:
+            runner.result(label, False, "the second build failed", log)
+            return
+    # Without a SOURCE_DATE_EPOCH (no git checkout) the ISO carries the
+    # build's time, and only the ELF can be the same.
+    compared = ("kernel.elf", "kernel.iso") if m else ("kernel.elf",)
+    differ = [name for name in compared
+              if not filecmp.cmp(os.path.join(first, name), os.path.join(outdir, name),
+                                 shallow=False)]
+    runner.result(label, not differ, f"{', '.join(differ)} differ" if differ else
+                  f"SOURCE_DATE_EPOCH={m.group(1)}" if m else
+                  "no SOURCE_DATE_EPOCH (not a git checkout): the ISO not compared",
+                  log if differ else "")
+    shutil.rmtree(os.path.join(runner.builddir, "reproducible"), ignore_errors=True)
+
+
 def run(runner):
     for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "*_defconfig"))):
         name = os.path.basename(path)
         if runner.wanted(f"boot: {name}"):
             runner.built[name] = boot_config(runner, name, [name])
     llvm_boots(runner)
+    reproducible(runner)
     if runner.wanted("boot: allyesconfig"):
         boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
     BOOTS.drain()

@@ -7,9 +7,11 @@ MAKEFLAGS with its O= and -j, ...) would make the inner make skip its own
 O= handling and build in the wrong place, so it is removed.
 
 build_kernel() is the benchmarks' build: a configuration, bench options
-on, checked in .config, built by GCC or (LLVM=1) Clang.
+on, checked in .config, built by GCC or (LLVM=1) Clang.  copy_sources()
+copies the source tree without anything a build left in it.
 """
 import os
+import shutil
 import subprocess
 
 OUTER_MAKE_VARS = {
@@ -46,3 +48,20 @@ def build_kernel(srctree, outdir, targets, enable, make_vars=()):
     if lost:
         raise SystemExit(f"{', '.join('CONFIG_' + s for s in lost)} did not stay in {config}")
     run(base + ["-j2", *make_vars, "all"])
+
+
+def copy_sources(srctree, dest):
+    """Copy the sources of @srctree to @dest (replacing it), without .git
+    and without what an in-tree build or a test run left there."""
+    shutil.rmtree(dest, ignore_errors=True)
+    outputs = shutil.ignore_patterns(".git", "build", "ktest-host", "heap-bench", "*.o", "*.a",
+                                     ".*.cmd", ".*.d", ".config*", "kernel.elf", "kernel.iso",
+                                     "kernel.ld", "fixdep", "serial.log", "kestrel.gdb",
+                                     "__pycache__")
+    top_include = os.path.join(srctree, "include")
+
+    def ignore(path, names):
+        extra = {"config", "generated"} if path == top_include else set()
+        return set(outputs(path, names)) | (extra & set(names))
+
+    shutil.copytree(srctree, dest, ignore=ignore)

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 
 import ktap
-from buildenv import make_env
+from buildenv import copy_sources, make_env
 from runner import BuildError
 
 COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
@@ -307,17 +307,7 @@ def dirty_srctree(runner, outdir, first):
 
     Runs on a copy of the sources, so the real tree is left alone."""
     copy = os.path.join(runner.builddir, "dirty-srctree")
-    shutil.rmtree(copy, ignore_errors=True)
-    outputs = shutil.ignore_patterns(".git", "build", "ktest-host", "*.o", "*.a", ".*.cmd",
-                                     ".config*", "kernel.elf", "kernel.iso", "kernel.ld",
-                                     "fixdep")
-    top_include = os.path.join(runner.srctree, "include")
-
-    def ignore(path, names):
-        extra = {"config", "generated"} if path == top_include else set()
-        return set(outputs(path, names)) | (extra & set(names))
-
-    shutil.copytree(runner.srctree, copy, ignore=ignore)
+    copy_sources(runner.srctree, copy)
     out = os.path.join(copy, "out")
     log = ""
     # The output tree has no .config: it must get the default one, not the
