@@ -7,7 +7,7 @@
 #include <kernel/string.h>
 
 struct log_hdr {
-	u32 size;		/* header + text, rounded up to 8 */
+	u32 size; /* header + text, rounded up to 8 */
 	u16 text_len;
 	u8 level;
 	u8 flags;
@@ -47,8 +47,7 @@ size_t log_buf_max_text(const struct log_buf *lb)
 	return min(room, (size_t)0xffff);
 }
 
-void log_buf_store(struct log_buf *lb, int level, unsigned int flags, const char *text,
-		   size_t len)
+void log_buf_store(struct log_buf *lb, int level, unsigned int flags, const char *text, size_t len)
 {
 	struct log_hdr hdr = {
 		.level = level,

@@ -15,8 +15,8 @@
 #include <kernel/init.h>
 #include <kernel/input.h>
 #include <kernel/kshell.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>

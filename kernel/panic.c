@@ -31,7 +31,7 @@ __noreturn void panic(const char *fmt, ...)
 	va_list args;
 
 	local_irq_disable();
-	if (in_panic)		/* panicked while panicking: say nothing more */
+	if (in_panic) /* panicked while panicking: say nothing more */
 		goto stop;
 	in_panic = true;
 

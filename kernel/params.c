@@ -47,7 +47,7 @@ char *next_arg(char *args, char **param, char **val)
 		*out++ = *p;
 	}
 	if (*p)
-		p++;		/* past the space that ended the word */
+		p++; /* past the space that ended the word */
 	*out = '\0';
 
 	*val = NULL;
@@ -108,6 +108,6 @@ void parse_kernel_params(const char *cmdline)
 		pr_warn("Command line longer than %d bytes, truncated\n", COMMAND_LINE_SIZE - 1);
 	pr_notice("Command line: %s\n", command_line);
 	strscpy(parse_buf, command_line, sizeof(parse_buf));
-	parse_args(parse_buf, __kernel_params_start,
-		   __kernel_params_end - __kernel_params_start, report_unknown);
+	parse_args(parse_buf, __kernel_params_start, __kernel_params_end - __kernel_params_start,
+		   report_unknown);
 }

@@ -24,7 +24,7 @@ static void next_arg_splits_words(struct ktest *t)
 	rest = next_arg(rest, &param, &val);
 	KTEST_ASSERT_NOT_NULL(t, rest);
 	KTEST_EXPECT_STREQ(t, param, "ktest.filter");
-	KTEST_EXPECT_STREQ(t, val, "a=b");	/* only the first '=' splits */
+	KTEST_EXPECT_STREQ(t, val, "a=b"); /* only the first '=' splits */
 	KTEST_EXPECT_NULL(t, next_arg(rest, &param, &val));
 }
 
@@ -87,7 +87,7 @@ static void parse_args_dispatches(struct ktest *t)
 	KTEST_EXPECT_EQ(t, seen_flag, 2);
 	KTEST_EXPECT_EQ(t, unknown_count, 1);
 	KTEST_EXPECT_STREQ(t, unknown_name, "mystery");
-	KTEST_EXPECT_EQ(t, failed, 2);	/* number=7 and flag=x */
+	KTEST_EXPECT_EQ(t, failed, 2); /* number=7 and flag=x */
 }
 
 static void empty_line_has_no_args(struct ktest *t)
@@ -98,11 +98,9 @@ static void empty_line_has_no_args(struct ktest *t)
 	KTEST_EXPECT_NULL(t, next_arg(line, &param, &val));
 }
 
-static const struct ktest_case params_cases[] = {
-	KTEST_CASE(next_arg_splits_words),
-	KTEST_CASE(next_arg_honours_quotes),
-	KTEST_CASE(parse_args_dispatches),
-	KTEST_CASE(empty_line_has_no_args),
-	{}
-};
+static const struct ktest_case params_cases[] = { KTEST_CASE(next_arg_splits_words),
+						  KTEST_CASE(next_arg_honours_quotes),
+						  KTEST_CASE(parse_args_dispatches),
+						  KTEST_CASE(empty_line_has_no_args),
+						  {} };
 KTEST_SUITE(cmdline, params_cases);

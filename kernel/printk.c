@@ -17,12 +17,12 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
-#define LOG_LINE_MAX	1024
+#define LOG_LINE_MAX 1024
 
 static char log_storage[1UL << CONFIG_LOG_BUF_SHIFT] __aligned(8);
 struct log_buf kernel_log = LOG_BUF_INIT(log_storage);
 
-static int last_level = LOGLEVEL_INFO;	/* for KERN_CONT records */
+static int last_level = LOGLEVEL_INFO; /* for KERN_CONT records */
 
 int console_loglevel = CONFIG_DEFAULT_LOGLEVEL;
 
@@ -58,7 +58,7 @@ bool printk_cpu_sync_get_irqsave(unsigned long *flags)
 {
 	*flags = local_irq_save();
 	if (READ_ONCE(printk_cpu_owner) == 0)
-		return false;		/* this CPU holds it: nested */
+		return false; /* this CPU holds it: nested */
 	arch_spin_lock(&printk_cpu_lock);
 	printk_cpu_owner = 0;
 	return true;

@@ -7,9 +7,9 @@
 
 /* GCC's __VERSION__ is a bare "12.2.0"; Clang's names it: "Debian Clang 14.0.6". */
 #ifdef __clang__
-#define COMPILER_VERSION	__VERSION__
+#define COMPILER_VERSION __VERSION__
 #else
-#define COMPILER_VERSION	"gcc " __VERSION__
+#define COMPILER_VERSION "gcc " __VERSION__
 #endif
 
 const char kernel_banner[] =

@@ -19,7 +19,7 @@
 static LIST_HEAD(queue);
 static DECLARE_WAIT_QUEUE_HEAD(kworker_wait);
 static struct task_struct *kworker;
-static struct work_struct *running;	/* the work kworker is in, or NULL */
+static struct work_struct *running; /* the work kworker is in, or NULL */
 
 bool schedule_work(struct work_struct *work)
 {

@@ -6,8 +6,8 @@
  * running work and returns at once for one that is neither; interrupt
  * handlers queue work.
  */
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -19,7 +19,7 @@ struct test_work {
 	unsigned int runs, requeue;
 	unsigned int sleep_ms;
 	bool in_kworker;
-	bool finished;		/* got to the end of a run */
+	bool finished; /* got to the end of a run */
 };
 
 static char order[8];
@@ -59,7 +59,7 @@ static void works_run_in_order_in_kworker(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, schedule_work(&a.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&b.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&c.work));
-	KTEST_EXPECT_FALSE(t, schedule_work(&b.work));	/* queued already */
+	KTEST_EXPECT_FALSE(t, schedule_work(&b.work)); /* queued already */
 	flush_work(&c.work);
 	KTEST_EXPECT_STREQ(t, order, "abc");
 	KTEST_EXPECT_EQ(t, a.runs + b.runs + c.runs, 3);
@@ -88,12 +88,12 @@ static void flush_waits_for_a_sleeping_work(struct ktest *t)
 	a.sleep_ms = 20;
 	schedule_work(&a.work);
 	while (!READ_ONCE(a.runs))
-		msleep(1);		/* kworker starts it, and sleeps in it */
+		msleep(1); /* kworker starts it, and sleeps in it */
 	KTEST_EXPECT_EQ(t, a.runs, 1);
 	KTEST_EXPECT_FALSE(t, a.finished);
 	flush_work(&a.work);
 	KTEST_EXPECT_TRUE(t, a.finished);
-	flush_work(&idle.work);		/* never queued: returns at once */
+	flush_work(&idle.work); /* never queued: returns at once */
 	KTEST_EXPECT_EQ(t, idle.runs, 0);
 }
 
@@ -117,11 +117,9 @@ static void interrupt_handlers_queue_work(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, from_irq.in_kworker);
 }
 
-static const struct ktest_case workqueue_cases[] = {
-	KTEST_CASE(works_run_in_order_in_kworker),
-	KTEST_CASE(work_requeues_itself),
-	KTEST_CASE(flush_waits_for_a_sleeping_work),
-	KTEST_CASE(interrupt_handlers_queue_work),
-	{}
-};
+static const struct ktest_case workqueue_cases[] = { KTEST_CASE(works_run_in_order_in_kworker),
+						     KTEST_CASE(work_requeues_itself),
+						     KTEST_CASE(flush_waits_for_a_sleeping_work),
+						     KTEST_CASE(interrupt_handlers_queue_work),
+						     {} };
 KTEST_SUITE(workqueue, workqueue_cases);

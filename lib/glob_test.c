@@ -36,14 +36,13 @@ static void glob_table(struct ktest *t)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(glob_cases); i++)
-		ktest_check(t, glob_match(glob_cases[i].pattern, glob_cases[i].str) ==
-			    glob_cases[i].match, __FILE__, __LINE__,
-			    "glob_match(\"%s\", \"%s\") should be %s", glob_cases[i].pattern,
-			    glob_cases[i].str, glob_cases[i].match ? "true" : "false");
+		ktest_check(t,
+			    glob_match(glob_cases[i].pattern, glob_cases[i].str) ==
+				    glob_cases[i].match,
+			    __FILE__, __LINE__, "glob_match(\"%s\", \"%s\") should be %s",
+			    glob_cases[i].pattern, glob_cases[i].str,
+			    glob_cases[i].match ? "true" : "false");
 }
 
-static const struct ktest_case glob_test_cases[] = {
-	KTEST_CASE(glob_table),
-	{}
-};
+static const struct ktest_case glob_test_cases[] = { KTEST_CASE(glob_table), {} };
 KTEST_SUITE(glob, glob_test_cases);

@@ -58,18 +58,10 @@ static const struct {
 	int err;
 	long long val;
 } ll_cases[] = {
-	{ "-5", 10, 0, -5 },
-	{ "+5", 10, 0, 5 },
-	{ "-0x10", 0, 0, -16 },
-	{ "-0x10", 16, 0, -16 },
-	{ "-+5", 10, -EINVAL, 0 },
-	{ "+-5", 10, -EINVAL, 0 },
-	{ "--5", 10, -EINVAL, 0 },
-	{ "++5", 10, -EINVAL, 0 },
-	{ "-+0x10", 0, -EINVAL, 0 },
-	{ "-+0x10", 16, -EINVAL, 0 },
-	{ "-", 10, -EINVAL, 0 },
-	{ "- 5", 10, -EINVAL, 0 },
+	{ "-5", 10, 0, -5 },	      { "+5", 10, 0, 5 },	 { "-0x10", 0, 0, -16 },
+	{ "-0x10", 16, 0, -16 },      { "-+5", 10, -EINVAL, 0 }, { "+-5", 10, -EINVAL, 0 },
+	{ "--5", 10, -EINVAL, 0 },    { "++5", 10, -EINVAL, 0 }, { "-+0x10", 0, -EINVAL, 0 },
+	{ "-+0x10", 16, -EINVAL, 0 }, { "-", 10, -EINVAL, 0 },	 { "- 5", 10, -EINVAL, 0 },
 	{ "0x-5", 16, -EINVAL, 0 },
 };
 
@@ -95,7 +87,7 @@ static void kstrtoint_one_sign(struct ktest *t)
 
 	KTEST_EXPECT_EQ(t, kstrtoint("-+5", 10, &v), -EINVAL);
 	KTEST_EXPECT_EQ(t, kstrtoint("+-5", 0, &v), -EINVAL);
-	KTEST_EXPECT_EQ(t, v, 7);	/* unchanged on error */
+	KTEST_EXPECT_EQ(t, v, 7); /* unchanged on error */
 }
 
 static void kstrtoint_limits(struct ktest *t)
@@ -135,16 +127,14 @@ static void kstrtobool_words(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kstrtobool("Y", &b), 0);
 	KTEST_EXPECT_TRUE(t, b);
 	KTEST_EXPECT_EQ(t, kstrtobool("maybe", &b), -EINVAL);
-	KTEST_EXPECT_TRUE(t, b);	/* unchanged on error */
+	KTEST_EXPECT_TRUE(t, b); /* unchanged on error */
 }
 
-static const struct ktest_case kstrtox_cases[] = {
-	KTEST_CASE(kstrtoull_table),
-	KTEST_CASE(kstrtoll_table),
-	KTEST_CASE(kstrtoint_one_sign),
-	KTEST_CASE(kstrtoint_limits),
-	KTEST_CASE(kstrtouint_range),
-	KTEST_CASE(kstrtobool_words),
-	{}
-};
+static const struct ktest_case kstrtox_cases[] = { KTEST_CASE(kstrtoull_table),
+						   KTEST_CASE(kstrtoll_table),
+						   KTEST_CASE(kstrtoint_one_sign),
+						   KTEST_CASE(kstrtoint_limits),
+						   KTEST_CASE(kstrtouint_range),
+						   KTEST_CASE(kstrtobool_words),
+						   {} };
 KTEST_SUITE(kstrtox, kstrtox_cases);

@@ -23,9 +23,9 @@
 #include <asm/cpu.h>
 #include <kernel/errno.h>
 #include <kernel/glob.h>
+#include <kernel/kstrtox.h>
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
-#include <kernel/kstrtox.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
@@ -34,15 +34,15 @@
 #if IS_ENABLED(CONFIG_HOST)
 extern const struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_suites[];
 #define suites_start __start_ktest_suites
-#define suites_end __stop_ktest_suites
+#define suites_end   __stop_ktest_suites
 #else
 extern const struct ktest_suite *const __ktest_suites_start[], *const __ktest_suites_end[];
 #define suites_start __ktest_suites_start
-#define suites_end __ktest_suites_end
+#define suites_end   __ktest_suites_end
 #endif
 
-#define FILTER_MAX	256
-#define PATTERN_MAX	128
+#define FILTER_MAX  256
+#define PATTERN_MAX 128
 
 struct ktest_totals {
 	int pass, fail, skip;
@@ -216,8 +216,8 @@ int ktest_run_all(const char *filter)
 	for (s = suites_start; s < suites_end; s++)
 		if (filter_selects((*s)->name, NULL))
 			run_suite(*s, ++index, &totals);
-	ktap("# Totals: pass:%d fail:%d skip:%d total:%d\n", totals.pass, totals.fail,
-	     totals.skip, totals.pass + totals.fail + totals.skip);
+	ktap("# Totals: pass:%d fail:%d skip:%d total:%d\n", totals.pass, totals.fail, totals.skip,
+	     totals.pass + totals.fail + totals.skip);
 
 	last_failures = totals.fail;
 	if (panic_after_run)

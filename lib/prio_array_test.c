@@ -9,12 +9,12 @@
 #include <kernel/prio_array.h>
 #include <kernel/string.h>
 
-#define NR_ITEMS	48
-#define NR_STEPS	20000
+#define NR_ITEMS 48
+#define NR_STEPS 20000
 
 struct item {
 	struct list_head node;
-	int level;			/* -1: not in the array */
+	int level; /* -1: not in the array */
 };
 
 /* The reference: per level, the items in queue order. */
@@ -156,10 +156,13 @@ static void run_random(struct ktest *t, unsigned int levels)
 	for (i = 0; i < NR_STEPS; i++) {
 		step(&x, levels);
 		model_top(levels, &top, &first);
-		if (!ktest_check(t, prio_array_top(&array) == top &&
-				 id_of(prio_array_first(&array)) == first, __FILE__, __LINE__,
+		if (!ktest_check(t,
+				 prio_array_top(&array) == top &&
+					 id_of(prio_array_first(&array)) == first,
+				 __FILE__, __LINE__,
 				 "step %d: top %d first %d, the model says %d and %d", i,
-				 prio_array_top(&array), id_of(prio_array_first(&array)), top, first))
+				 prio_array_top(&array), id_of(prio_array_first(&array)), top,
+				 first))
 			return;
 	}
 	KTEST_EXPECT_TRUE(t, drain_matches(levels));
@@ -176,10 +179,8 @@ static void random_against_model_64_levels(struct ktest *t)
 	run_random(t, 64);
 }
 
-static const struct ktest_case prio_array_cases[] = {
-	KTEST_CASE(edges),
-	KTEST_CASE(random_against_model_32_levels),
-	KTEST_CASE(random_against_model_64_levels),
-	{}
-};
+static const struct ktest_case prio_array_cases[] = { KTEST_CASE(edges),
+						      KTEST_CASE(random_against_model_32_levels),
+						      KTEST_CASE(random_against_model_64_levels),
+						      {} };
 KTEST_SUITE(prio_array, prio_array_cases);

@@ -63,7 +63,7 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 	struct rb_node *parent, *gparent, *uncle;
 
 	while ((parent = node->parent) && parent->red) {
-		gparent = parent->parent;	/* exists: the root is black */
+		gparent = parent->parent; /* exists: the root is black */
 		uncle = parent == gparent->left ? gparent->right : gparent->left;
 		if (is_red(uncle)) {
 			/* Push the red up: the grandparent may now clash. */

@@ -9,10 +9,10 @@
 #include <kernel/rbtree.h>
 #include <kernel/string.h>
 
-#define NR_NODES	200
-#define NR_STEPS	20000
+#define NR_NODES 200
+#define NR_STEPS 20000
 /* Few keys, so that equal keys are common. */
-#define NR_KEYS		64
+#define NR_KEYS	 64
 
 struct item {
 	struct rb_node node;
@@ -148,9 +148,10 @@ static void random_against_model(struct ktest *t)
 	reset();
 	for (i = 0; i < NR_STEPS; i++) {
 		step(&x);
-		if (!ktest_check(t, tree_is_valid(), __FILE__, __LINE__,
-				 "step %u (%u nodes): the tree breaks a rule or differs from the model",
-				 i, model_len))
+		if (!ktest_check(
+			    t, tree_is_valid(), __FILE__, __LINE__,
+			    "step %u (%u nodes): the tree breaks a rule or differs from the model",
+			    i, model_len))
 			return;
 	}
 	/* Empty it from the smallest, as a run queue does. */
@@ -206,10 +207,8 @@ static void empty_tree(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, rb_empty_cached(&tree));
 }
 
-static const struct ktest_case rbtree_cases[] = {
-	KTEST_CASE(empty_tree),
-	KTEST_CASE(sorted_insertions_stay_balanced),
-	KTEST_CASE(random_against_model),
-	{}
-};
+static const struct ktest_case rbtree_cases[] = { KTEST_CASE(empty_tree),
+						  KTEST_CASE(sorted_insertions_stay_balanced),
+						  KTEST_CASE(random_against_model),
+						  {} };
 KTEST_SUITE(rbtree, rbtree_cases);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * String and memory functions, written plainly: correctness first, and the
- * kernel copies little; only memset() works a word at a time.  memmove handles overlap in both directions;
- * strscpy always terminates and says when it truncated.
+ * kernel copies little; only memset() works a word at a time.  memmove
+ * handles overlap in both directions; strscpy always terminates and says
+ * when it truncated.
  */
 #include <kernel/errno.h>
 #include <kernel/string.h>

@@ -31,7 +31,7 @@ static void memset_fills(struct ktest *t)
 {
 	unsigned char buf[6] = { 1, 2, 3, 4, 5, 6 };
 
-	memset(buf + 1, 0x15a, 4);	/* only the low byte counts */
+	memset(buf + 1, 0x15a, 4); /* only the low byte counts */
 	KTEST_EXPECT_EQ(t, buf[0], 1);
 	KTEST_EXPECT_EQ(t, buf[1], 0x5a);
 	KTEST_EXPECT_EQ(t, buf[4], 0x5a);
@@ -85,16 +85,11 @@ static void strlen_and_strnlen(struct ktest *t)
 static const struct {
 	const char *a, *b;
 	size_t n;
-	int sign;		/* of strncmp(a, b, n) */
+	int sign; /* of strncmp(a, b, n) */
 } strncmp_cases[] = {
-	{ "abc", "abc", 10, 0 },
-	{ "abc", "abd", 10, -1 },
-	{ "abd", "abc", 10, 1 },
-	{ "ab", "abc", 10, -1 },
-	{ "abc", "ab", 10, 1 },
-	{ "abc", "abd", 2, 0 },
-	{ "", "", 1, 0 },
-	{ "\xff", "a", 1, 1 },	/* compared as unsigned char */
+	{ "abc", "abc", 10, 0 }, { "abc", "abd", 10, -1 }, { "abd", "abc", 10, 1 },
+	{ "ab", "abc", 10, -1 }, { "abc", "ab", 10, 1 },   { "abc", "abd", 2, 0 },
+	{ "", "", 1, 0 },	 { "\xff", "a", 1, 1 }, /* compared as unsigned char */
 	{ "x", "y", 0, 0 },
 };
 
@@ -153,17 +148,11 @@ static void strscpy_terminates(struct ktest *t)
 }
 
 static const struct ktest_case string_cases[] = {
-	KTEST_CASE(memcpy_copies_exactly),
-	KTEST_CASE(memmove_handles_overlap),
-	KTEST_CASE(memset_fills),
-	KTEST_CASE(memset_every_alignment),
-	KTEST_CASE(memcmp_orders_unsigned),
-	KTEST_CASE(memchr_finds_first),
-	KTEST_CASE(strlen_and_strnlen),
-	KTEST_CASE(strcmp_table),
-	KTEST_CASE(strchr_and_strrchr),
-	KTEST_CASE(strstr_finds_needle),
-	KTEST_CASE(strscpy_terminates),
-	{}
+	KTEST_CASE(memcpy_copies_exactly),  KTEST_CASE(memmove_handles_overlap),
+	KTEST_CASE(memset_fills),	    KTEST_CASE(memset_every_alignment),
+	KTEST_CASE(memcmp_orders_unsigned), KTEST_CASE(memchr_finds_first),
+	KTEST_CASE(strlen_and_strnlen),	    KTEST_CASE(strcmp_table),
+	KTEST_CASE(strchr_and_strrchr),	    KTEST_CASE(strstr_finds_needle),
+	KTEST_CASE(strscpy_terminates),	    {}
 };
 KTEST_SUITE(string, string_cases);

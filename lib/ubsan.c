@@ -35,14 +35,14 @@ struct source_location {
 	u32 column;
 };
 
-#define LOCATION_REPORTED	(1U << 31)
+#define LOCATION_REPORTED (1U << 31)
 
 /* type_kind, and for integers type_info = log2(bit width) << 1 | signed. */
-#define TYPE_KIND_INTEGER	0
+#define TYPE_KIND_INTEGER 0
 struct type_descriptor {
 	u16 type_kind;
 	u16 type_info;
-	char type_name[];	/* with its quotes: 'unsigned long' */
+	char type_name[]; /* with its quotes: 'unsigned long' */
 };
 
 struct overflow_data {
@@ -90,11 +90,23 @@ struct pointer_overflow_data {
 
 /* What type_mismatch's type_check_kind says the code was doing (C's subset). */
 static const char *const type_check_kinds[] = {
-	"load of", "store to", "reference binding to", "member access within",
-	"member call on", "constructor call on", "downcast of", "downcast of",
-	"upcast of", "cast to virtual base of", "_Nonnull binding to",
+	"load of",
+	"store to",
+	"reference binding to",
+	"member access within",
+	"member call on",
+	"constructor call on",
+	"downcast of",
+	"downcast of",
+	"upcast of",
+	"cast to virtual base of",
+	"_Nonnull binding to",
 	"dynamic operation on",
 };
+
+/* Above and below each report, as Linux draws them. */
+static const char report_rule[] =
+	"================================================================================";
 
 static bool ubsan_panic;
 static struct ubsan_report last_report;
@@ -140,7 +152,7 @@ static bool report_begin(struct source_location *loc, const char *kind)
 		.column = column,
 		.count = last_report.count + 1,
 	};
-	pr_err("================================================================================\n");
+	pr_err("%s\n", report_rule);
 	pr_err("UBSAN: %s in %s:%u:%u\n", kind, last_report.file, loc->line, column);
 	return true;
 }
@@ -148,7 +160,7 @@ static bool report_begin(struct source_location *loc, const char *kind)
 static void report_end(const char *kind)
 {
 	dump_stack();
-	pr_err("================================================================================\n");
+	pr_err("%s\n", report_rule);
 	in_report = false;
 	if (ubsan_panic)
 		panic("UBSAN: %s (ubsan.panic=1)", kind);
@@ -195,19 +207,20 @@ static const char *format_value(char *buf, size_t size, const struct type_descri
 	if (type->type_kind != TYPE_KIND_INTEGER)
 		snprintf(buf, size, "<value of type %s>", type->type_name);
 	else if (negative(type, val))
-		snprintf(buf, size, "-%llu", (unsigned long long)(bits < 64 ? (1ULL << bits) - v : -v));
+		snprintf(buf, size, "-%llu",
+			 (unsigned long long)(bits < 64 ? (1ULL << bits) - v : -v));
 	else
 		snprintf(buf, size, "%llu", (unsigned long long)v);
 	return buf;
 }
 
-#define VALUE_LEN	24
+#define VALUE_LEN 24
 
 static void handle_overflow(struct overflow_data *data, void *lhs, void *rhs, char op)
 {
 	char l[VALUE_LEN], r[VALUE_LEN];
-	const char *kind = type_signed(data->type) ? "signed-integer-overflow" :
-						      "unsigned-integer-overflow";
+	const char *kind =
+		type_signed(data->type) ? "signed-integer-overflow" : "unsigned-integer-overflow";
 
 	if (!report_begin(&data->location, kind))
 		return;
@@ -268,8 +281,7 @@ void __ubsan_handle_divrem_overflow(struct overflow_data *data, void *lhs, void 
 
 void __ubsan_handle_shift_out_of_bounds(struct shift_out_of_bounds_data *data, void *lhs,
 					void *rhs);
-void __ubsan_handle_shift_out_of_bounds(struct shift_out_of_bounds_data *data, void *lhs,
-					void *rhs)
+void __ubsan_handle_shift_out_of_bounds(struct shift_out_of_bounds_data *data, void *lhs, void *rhs)
 {
 	const char *kind = "shift-out-of-bounds";
 	char l[VALUE_LEN], r[VALUE_LEN];
@@ -306,8 +318,9 @@ void __ubsan_handle_out_of_bounds(struct out_of_bounds_data *data, void *index)
 
 static const char *type_check_kind(const struct type_mismatch_data_v1 *data)
 {
-	return data->type_check_kind < ARRAY_SIZE(type_check_kinds) ?
-		       type_check_kinds[data->type_check_kind] : "access of";
+	return data->type_check_kind < ARRAY_SIZE(type_check_kinds)
+		       ? type_check_kinds[data->type_check_kind]
+		       : "access of";
 }
 
 /* -fsanitize=null, alignment and object-size all end here. */
@@ -326,7 +339,8 @@ void __ubsan_handle_type_mismatch_v1(struct type_mismatch_data_v1 *data, void *p
 	if (!report_begin(&data->location, kind))
 		return;
 	if (!ptr)
-		pr_err("%s null pointer of type %s\n", type_check_kind(data), data->type->type_name);
+		pr_err("%s null pointer of type %s\n", type_check_kind(data),
+		       data->type->type_name);
 	else if (kind[0] == 'm')
 		pr_err("%s misaligned address %p for type %s\nwhich requires %lu byte alignment\n",
 		       type_check_kind(data), ptr, data->type->type_name, alignment);
@@ -375,10 +389,8 @@ void __ubsan_handle_invalid_builtin(struct invalid_builtin_data *data)
 	report_end(kind);
 }
 
-void __ubsan_handle_pointer_overflow(struct pointer_overflow_data *data, void *base,
-				     void *result);
-void __ubsan_handle_pointer_overflow(struct pointer_overflow_data *data, void *base,
-				     void *result)
+void __ubsan_handle_pointer_overflow(struct pointer_overflow_data *data, void *base, void *result);
+void __ubsan_handle_pointer_overflow(struct pointer_overflow_data *data, void *base, void *result)
 {
 	const char *kind = "pointer-overflow";
 

@@ -40,7 +40,7 @@ static void shift_out_of_bounds(struct ktest *t)
 	volatile int exponent = 65;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = one << exponent;		/* UBSAN: shift-out-of-bounds: shift exponent 65 */
+	sink = one << exponent; /* UBSAN: shift-out-of-bounds: shift exponent 65 */
 	expect_report(t, before, "shift-out-of-bounds", __LINE__ - 1);
 }
 
@@ -49,7 +49,7 @@ static void signed_integer_overflow(struct ktest *t)
 	volatile int big = 0x7fffffff;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = big + 1;			/* UBSAN: signed-integer-overflow: 2147483647 + 1 */
+	sink = big + 1; /* UBSAN: signed-integer-overflow: 2147483647 + 1 */
 	expect_report(t, before, "signed-integer-overflow", __LINE__ - 1);
 }
 
@@ -64,7 +64,7 @@ static void array_index_out_of_bounds(struct ktest *t)
 	volatile int index = 4;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = s.array[index];		/* UBSAN: array-index-out-of-bounds: index 4 */
+	sink = s.array[index]; /* UBSAN: array-index-out-of-bounds: index 4 */
 	expect_report(t, before, "array-index-out-of-bounds", __LINE__ - 1);
 }
 
@@ -75,7 +75,7 @@ static void misaligned_access(struct ktest *t)
 	long *p = (long *)((char *)words + offset);
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = *p;			/* UBSAN: misaligned-access: which requires 8 byte */
+	sink = *p; /* UBSAN: misaligned-access: which requires 8 byte */
 	expect_report(t, before, "misaligned-access", __LINE__ - 1);
 }
 
@@ -90,7 +90,7 @@ static void null_pointer(struct ktest *t)
 	struct pair *p = none;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = (long)&p->second;	/* UBSAN: null-ptr-deref: member access within null pointer */
+	sink = (long)&p->second; /* UBSAN: null-ptr-deref: member access within null pointer */
 	expect_report(t, before, "null-ptr-deref", __LINE__ - 1);
 }
 
@@ -103,7 +103,7 @@ static void object_size(struct ktest *t)
 	int *p = (int *)two;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = *p;			/* UBSAN: object-size-mismatch: insufficient space */
+	sink = *p; /* UBSAN: object-size-mismatch: insufficient space */
 	expect_report(t, before, "object-size-mismatch", __LINE__ - 1);
 }
 #pragma GCC diagnostic pop
@@ -114,7 +114,7 @@ static void vla_bound(struct ktest *t)
 {
 	volatile int n = 0;
 	unsigned long before = ubsan_last_report()->count;
-	char vla[n];			/* UBSAN: variable-length-array: non-positive value 0 */
+	char vla[n]; /* UBSAN: variable-length-array: non-positive value 0 */
 
 	expect_report(t, before, "variable-length-array", __LINE__ - 2);
 	sink = (long)vla;
@@ -129,7 +129,7 @@ static void invalid_bool(struct ktest *t)
 
 	memcpy(&b, (const char *)&two, 1);
 	before = ubsan_last_report()->count;
-	sink = b;			/* UBSAN: invalid-load: load of value 2 */
+	sink = b; /* UBSAN: invalid-load: load of value 2 */
 	expect_report(t, before, "invalid-load", __LINE__ - 1);
 }
 
@@ -156,7 +156,7 @@ static void invalid_builtin(struct ktest *t)
 	volatile unsigned int zero = 0;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = __builtin_ctz(zero);	/* UBSAN: invalid-builtin-use: passing zero to ctz() */
+	sink = __builtin_ctz(zero); /* UBSAN: invalid-builtin-use: passing zero to ctz() */
 	expect_report(t, before, "invalid-builtin-use", __LINE__ - 1);
 }
 
@@ -167,7 +167,7 @@ static void pointer_overflow(struct ktest *t)
 	volatile unsigned long huge = 1UL << 32;
 	unsigned long before = ubsan_last_report()->count;
 
-	sink = (long)(&byte + huge);	/* UBSAN: pointer-overflow: pointer operation */
+	sink = (long)(&byte + huge); /* UBSAN: pointer-overflow: pointer operation */
 	expect_report(t, before, "pointer-overflow", __LINE__ - 1);
 }
 
@@ -175,7 +175,7 @@ static __noinline void shift_here(int exponent)
 {
 	volatile int one = 1;
 
-	sink = one << exponent;		/* UBSAN: shift-out-of-bounds: shift exponent 40 */
+	sink = one << exponent; /* UBSAN: shift-out-of-bounds: shift exponent 40 */
 }
 
 /* The second time at the same place prints nothing; another place does. */
@@ -189,20 +189,18 @@ static void each_place_reports_once(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ubsan_last_report()->count, before + 1);
 }
 
-static const struct ktest_case ubsan_cases[] = {
-	KTEST_CASE(shift_out_of_bounds),
-	KTEST_CASE(signed_integer_overflow),
-	KTEST_CASE(array_index_out_of_bounds),
-	KTEST_CASE(misaligned_access),
-	KTEST_CASE(null_pointer),
-	KTEST_CASE(object_size),
-	KTEST_CASE(vla_bound),
-	KTEST_CASE(invalid_bool),
-	KTEST_CASE(invalid_enum),
-	KTEST_CASE(invalid_builtin),
-	KTEST_CASE(pointer_overflow),
-	KTEST_CASE(each_place_reports_once),
-	{}
-};
+static const struct ktest_case ubsan_cases[] = { KTEST_CASE(shift_out_of_bounds),
+						 KTEST_CASE(signed_integer_overflow),
+						 KTEST_CASE(array_index_out_of_bounds),
+						 KTEST_CASE(misaligned_access),
+						 KTEST_CASE(null_pointer),
+						 KTEST_CASE(object_size),
+						 KTEST_CASE(vla_bound),
+						 KTEST_CASE(invalid_bool),
+						 KTEST_CASE(invalid_enum),
+						 KTEST_CASE(invalid_builtin),
+						 KTEST_CASE(pointer_overflow),
+						 KTEST_CASE(each_place_reports_once),
+						 {} };
 
 KTEST_SUITE(ubsan, ubsan_cases);

@@ -13,20 +13,27 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
-#define FL_LEFT		0x01	/* '-': pad on the right */
-#define FL_PLUS		0x02	/* '+': always print a sign */
-#define FL_SPACE	0x04	/* ' ': a space where '+' would go */
-#define FL_ZERO		0x08	/* '0': pad numbers with zeros */
-#define FL_ALT		0x10	/* '#': 0x prefix, leading octal 0 */
+#define FL_LEFT	 0x01 /* '-': pad on the right */
+#define FL_PLUS	 0x02 /* '+': always print a sign */
+#define FL_SPACE 0x04 /* ' ': a space where '+' would go */
+#define FL_ZERO	 0x08 /* '0': pad numbers with zeros */
+#define FL_ALT	 0x10 /* '#': 0x prefix, leading octal 0 */
 
 enum length {
-	LEN_INT, LEN_CHAR, LEN_SHORT, LEN_LONG, LEN_LLONG, LEN_SIZE, LEN_PTRDIFF, LEN_MAX,
+	LEN_INT,
+	LEN_CHAR,
+	LEN_SHORT,
+	LEN_LONG,
+	LEN_LLONG,
+	LEN_SIZE,
+	LEN_PTRDIFF,
+	LEN_MAX,
 };
 
 struct fmt_spec {
 	unsigned int flags;
-	int width;		/* -1: none */
-	int precision;		/* -1: none */
+	int width;     /* -1: none */
+	int precision; /* -1: none */
 	enum length length;
 	char conv;
 };
@@ -34,7 +41,7 @@ struct fmt_spec {
 struct out {
 	char *buf;
 	size_t size;
-	size_t pos;		/* characters produced, stored or not */
+	size_t pos; /* characters produced, stored or not */
 };
 
 static void put(struct out *o, char c)
@@ -61,7 +68,7 @@ static int parse_int(const char **fmt)
 	int n = 0;
 
 	while (isdigit((unsigned char)**fmt)) {
-		if (n < 100000000)	/* saturate rather than overflow */
+		if (n < 100000000) /* saturate rather than overflow */
 			n = n * 10 + (*(*fmt)++ - '0');
 		else
 			(*fmt)++;
@@ -73,12 +80,23 @@ static const char *parse_flags(const char *fmt, struct fmt_spec *spec)
 {
 	for (;; fmt++) {
 		switch (*fmt) {
-		case '-': spec->flags |= FL_LEFT; break;
-		case '+': spec->flags |= FL_PLUS; break;
-		case ' ': spec->flags |= FL_SPACE; break;
-		case '0': spec->flags |= FL_ZERO; break;
-		case '#': spec->flags |= FL_ALT; break;
-		default: return fmt;
+		case '-':
+			spec->flags |= FL_LEFT;
+			break;
+		case '+':
+			spec->flags |= FL_PLUS;
+			break;
+		case ' ':
+			spec->flags |= FL_SPACE;
+			break;
+		case '0':
+			spec->flags |= FL_ZERO;
+			break;
+		case '#':
+			spec->flags |= FL_ALT;
+			break;
+		default:
+			return fmt;
 		}
 	}
 }
@@ -100,10 +118,17 @@ static const char *parse_length(const char *fmt, struct fmt_spec *spec)
 		}
 		spec->length = LEN_LONG;
 		return fmt + 1;
-	case 'z': spec->length = LEN_SIZE; return fmt + 1;
-	case 't': spec->length = LEN_PTRDIFF; return fmt + 1;
-	case 'j': spec->length = LEN_MAX; return fmt + 1;
-	default: return fmt;
+	case 'z':
+		spec->length = LEN_SIZE;
+		return fmt + 1;
+	case 't':
+		spec->length = LEN_PTRDIFF;
+		return fmt + 1;
+	case 'j':
+		spec->length = LEN_MAX;
+		return fmt + 1;
+	default:
+		return fmt;
 	}
 }
 
@@ -148,28 +173,44 @@ static const char *parse_spec(const char *fmt, struct fmt_spec *spec, va_list *a
 static unsigned long long arg_unsigned(const struct fmt_spec *spec, va_list *args)
 {
 	switch (spec->length) {
-	case LEN_CHAR: return (unsigned char)va_arg(*args, unsigned int);
-	case LEN_SHORT: return (unsigned short)va_arg(*args, unsigned int);
-	case LEN_LONG: return va_arg(*args, unsigned long);
-	case LEN_LLONG: return va_arg(*args, unsigned long long);
-	case LEN_SIZE: return va_arg(*args, size_t);
-	case LEN_PTRDIFF: return (unsigned long long)va_arg(*args, ptrdiff_t);
-	case LEN_MAX: return va_arg(*args, uintmax_t);
-	default: return va_arg(*args, unsigned int);
+	case LEN_CHAR:
+		return (unsigned char)va_arg(*args, unsigned int);
+	case LEN_SHORT:
+		return (unsigned short)va_arg(*args, unsigned int);
+	case LEN_LONG:
+		return va_arg(*args, unsigned long);
+	case LEN_LLONG:
+		return va_arg(*args, unsigned long long);
+	case LEN_SIZE:
+		return va_arg(*args, size_t);
+	case LEN_PTRDIFF:
+		return (unsigned long long)va_arg(*args, ptrdiff_t);
+	case LEN_MAX:
+		return va_arg(*args, uintmax_t);
+	default:
+		return va_arg(*args, unsigned int);
 	}
 }
 
 static long long arg_signed(const struct fmt_spec *spec, va_list *args)
 {
 	switch (spec->length) {
-	case LEN_CHAR: return (signed char)va_arg(*args, int);
-	case LEN_SHORT: return (short)va_arg(*args, int);
-	case LEN_LONG: return va_arg(*args, long);
-	case LEN_LLONG: return va_arg(*args, long long);
-	case LEN_SIZE: return va_arg(*args, ssize_t);
-	case LEN_PTRDIFF: return va_arg(*args, ptrdiff_t);
-	case LEN_MAX: return va_arg(*args, intmax_t);
-	default: return va_arg(*args, int);
+	case LEN_CHAR:
+		return (signed char)va_arg(*args, int);
+	case LEN_SHORT:
+		return (short)va_arg(*args, int);
+	case LEN_LONG:
+		return va_arg(*args, long);
+	case LEN_LLONG:
+		return va_arg(*args, long long);
+	case LEN_SIZE:
+		return va_arg(*args, ssize_t);
+	case LEN_PTRDIFF:
+		return va_arg(*args, ptrdiff_t);
+	case LEN_MAX:
+		return va_arg(*args, intmax_t);
+	default:
+		return va_arg(*args, int);
 	}
 }
 
@@ -191,10 +232,10 @@ static void format_number(struct out *o, const struct fmt_spec *spec, unsigned l
 			  char sign)
 {
 	const char *digit_chars = spec->conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-	unsigned int base = spec->conv == 'o' ? 8 : (spec->conv == 'x' || spec->conv == 'X') ?
-			    16 : 10;
-	bool zero_pad = (spec->flags & FL_ZERO) && !(spec->flags & FL_LEFT) &&
-			spec->precision < 0;
+	unsigned int base = spec->conv == 'o'			       ? 8
+			    : (spec->conv == 'x' || spec->conv == 'X') ? 16
+								       : 10;
+	bool zero_pad = (spec->flags & FL_ZERO) && !(spec->flags & FL_LEFT) && spec->precision < 0;
 	const char *prefix = "";
 	char digits[24];
 	int ndigits = 0, zeros, len;
@@ -208,7 +249,7 @@ static void format_number(struct out *o, const struct fmt_spec *spec, unsigned l
 	if (zeros < 0)
 		zeros = 0;
 	if ((spec->flags & FL_ALT) && base == 8 && !zeros)
-		zeros = 1;	/* octal '#': the first digit must be 0 */
+		zeros = 1; /* octal '#': the first digit must be 0 */
 
 	len = !!sign + (int)strlen(prefix) + zeros + ndigits;
 	if (!zero_pad)
@@ -299,7 +340,7 @@ static void format_one(struct out *o, const struct fmt_spec *spec, const char *s
 		put(o, '%');
 		break;
 	default:
-		put_mem(o, start, end - start);		/* not a conversion */
+		put_mem(o, start, end - start); /* not a conversion */
 		break;
 	}
 }

@@ -16,8 +16,8 @@ static void check_vformat(struct ktest *t, int line, const char *expect, const c
 	int len = vsnprintf(buf, sizeof(buf), fmt, args);
 
 	ktest_check(t, !strcmp(buf, expect) && len == (int)strlen(expect), __FILE__, line,
-		    "format \"%s\" gave \"%s\" (%d), expected \"%s\" (%zu)", fmt, buf, len,
-		    expect, strlen(expect));
+		    "format \"%s\" gave \"%s\" (%d), expected \"%s\" (%zu)", fmt, buf, len, expect,
+		    strlen(expect));
 }
 
 static __printf(4, 5) void check_format(struct ktest *t, int line, const char *expect,
@@ -35,8 +35,8 @@ static __printf(4, 5) void check_format(struct ktest *t, int line, const char *e
  * rightly warns about (a flag that another flag overrides, a NULL string)
  * but whose meaning C99 still defines.
  */
-static void check_format_unchecked(struct ktest *t, int line, const char *expect,
-				   const char *fmt, ...)
+static void check_format_unchecked(struct ktest *t, int line, const char *expect, const char *fmt,
+				   ...)
 {
 	va_list args;
 
@@ -45,8 +45,7 @@ static void check_format_unchecked(struct ktest *t, int line, const char *expect
 	va_end(args);
 }
 
-#define EXPECT_FORMAT(t, expect, fmt, ...) \
-	check_format(t, __LINE__, expect, fmt, ##__VA_ARGS__)
+#define EXPECT_FORMAT(t, expect, fmt, ...) check_format(t, __LINE__, expect, fmt, ##__VA_ARGS__)
 #define EXPECT_FORMAT_UNCHECKED(t, expect, fmt, ...) \
 	check_format_unchecked(t, __LINE__, expect, fmt, ##__VA_ARGS__)
 
@@ -64,7 +63,7 @@ static void signed_decimal(struct ktest *t)
 	EXPECT_FORMAT(t, "007", "%.3d", 7);
 	EXPECT_FORMAT(t, "", "%.0d", 0);
 	EXPECT_FORMAT(t, "    -007", "%8.3d", -7);
-	EXPECT_FORMAT_UNCHECKED(t, "     7", "%06.1d", 7);	/* precision turns '0' off */
+	EXPECT_FORMAT_UNCHECKED(t, "     7", "%06.1d", 7); /* precision turns '0' off */
 	EXPECT_FORMAT(t, "+7    |", "%-+6d|", 7);
 	EXPECT_FORMAT(t, "-9223372036854775808", "%lld", -9223372036854775807LL - 1);
 }
@@ -113,9 +112,9 @@ static void star_width_and_precision(struct ktest *t)
 {
 	EXPECT_FORMAT(t, "   42", "%*d", 5, 42);
 	EXPECT_FORMAT(t, "42   |", "%-*d|", 5, 42);
-	EXPECT_FORMAT(t, "42   |", "%*d|", -5, 42);	/* negative width: left */
+	EXPECT_FORMAT(t, "42   |", "%*d|", -5, 42); /* negative width: left */
 	EXPECT_FORMAT(t, "007", "%.*d", 3, 7);
-	EXPECT_FORMAT(t, "7", "%.*d", -1, 7);	/* negative precision: none */
+	EXPECT_FORMAT(t, "7", "%.*d", -1, 7); /* negative precision: none */
 	EXPECT_FORMAT(t, "  ab", "%*.*s", 4, 2, "abc");
 }
 
@@ -179,15 +178,13 @@ static void unknown_conversions(struct ktest *t)
 	}
 }
 
-static const struct ktest_case vsprintf_cases[] = {
-	KTEST_CASE(signed_decimal),
-	KTEST_CASE(lengths),
-	KTEST_CASE(hex_and_octal),
-	KTEST_CASE(star_width_and_precision),
-	KTEST_CASE(strings_and_chars),
-	KTEST_CASE(pointers),
-	KTEST_CASE(truncation),
-	KTEST_CASE(unknown_conversions),
-	{}
-};
+static const struct ktest_case vsprintf_cases[] = { KTEST_CASE(signed_decimal),
+						    KTEST_CASE(lengths),
+						    KTEST_CASE(hex_and_octal),
+						    KTEST_CASE(star_width_and_precision),
+						    KTEST_CASE(strings_and_chars),
+						    KTEST_CASE(pointers),
+						    KTEST_CASE(truncation),
+						    KTEST_CASE(unknown_conversions),
+						    {} };
 KTEST_SUITE(vsprintf, vsprintf_cases);

@@ -29,8 +29,8 @@
 #include <kernel/slab.h>
 #include <kernel/types.h>
 
-#define HEAP_ARENA_ORDER	10			/* arenas of 4 MiB */
-#define HEAP_ARENA_SIZE		(PAGE_SIZE << HEAP_ARENA_ORDER)
+#define HEAP_ARENA_ORDER 10 /* arenas of 4 MiB */
+#define HEAP_ARENA_SIZE	 (PAGE_SIZE << HEAP_ARENA_ORDER)
 
 /*
  * Each design's allocation, told who asked (for the slab allocator's

@@ -21,12 +21,12 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 
-#define BATCH		16
-#define ROUNDS		1000
-#define MIX_OBJECTS	2000
+#define BATCH	    16
+#define ROUNDS	    1000
+#define MIX_OBJECTS 2000
 
 static bool requested;
-static unsigned long heap_baseline;	/* free pages before the heap was used here */
+static unsigned long heap_baseline; /* free pages before the heap was used here */
 
 static int set_heap_bench(const char *val)
 {
@@ -39,18 +39,18 @@ kernel_param("heap_bench", set_heap_bench);
  * One harness per size, each with its size a constant as kernel code
  * mostly has it (so kmalloc() can take its inline fast path).
  */
-#define DEFINE_PAIRS(size)						\
-	static __noinline void pairs_##size(unsigned int rounds)	\
-	{								\
-		void *p[BATCH];						\
-		unsigned int r, i;					\
-									\
-		for (r = 0; r < rounds; r++) {				\
-			for (i = 0; i < BATCH; i++)			\
-				p[i] = kmalloc(size);			\
-			for (i = 0; i < BATCH; i++)			\
-				kfree(p[i]);				\
-		}							\
+#define DEFINE_PAIRS(size)                                       \
+	static __noinline void pairs_##size(unsigned int rounds) \
+	{                                                        \
+		void *p[BATCH];                                  \
+		unsigned int r, i;                               \
+                                                                 \
+		for (r = 0; r < rounds; r++) {                   \
+			for (i = 0; i < BATCH; i++)              \
+				p[i] = kmalloc(size);            \
+			for (i = 0; i < BATCH; i++)              \
+				kfree(p[i]);                     \
+		}                                                \
 	}
 
 DEFINE_PAIRS(8)
@@ -65,8 +65,8 @@ DEFINE_PAIRS(2048)
 DEFINE_PAIRS(4096)
 
 static void (*const harness[])(unsigned int rounds) = {
-	pairs_8, pairs_16, pairs_32, pairs_64, pairs_128, pairs_256, pairs_512, pairs_1024,
-	pairs_2048, pairs_4096,
+	pairs_8,   pairs_16,  pairs_32,	  pairs_64,   pairs_128,
+	pairs_256, pairs_512, pairs_1024, pairs_2048, pairs_4096,
 };
 
 /* Instructions per pair for harness @h, in hundredths. */
@@ -75,7 +75,7 @@ static unsigned long measure(void (*h)(unsigned int rounds))
 	unsigned long flags = local_irq_save();
 	u64 start;
 
-	h(1);			/* warm: slabs made, lists filled */
+	h(1); /* warm: slabs made, lists filled */
 	start = rdtsc();
 	h(ROUNDS);
 	start = rdtsc() - start;
@@ -94,8 +94,9 @@ static void report_footprint(const char *when, unsigned long live_bytes)
 	unsigned long bytes = (heap_baseline - nr_free_pages()) * PAGE_SIZE;
 
 	pr_info("heap_bench: %s: %lu bytes live, heap holds %lu pages: "
-		"%lu.%02lu bytes of pages per byte\n", when, live_bytes, bytes / PAGE_SIZE,
-		bytes / live_bytes, bytes * 100 / live_bytes % 100);
+		"%lu.%02lu bytes of pages per byte\n",
+		when, live_bytes, bytes / PAGE_SIZE, bytes / live_bytes,
+		bytes * 100 / live_bytes % 100);
 }
 
 /*

@@ -21,8 +21,8 @@
 
 const char heap_name[] = "bump";
 
-#define BUMP_LIVE	0x11feb0a711feb0a7UL
-#define BUMP_FREED	0xf7eeb0a7f7eeb0a7UL
+#define BUMP_LIVE  0x11feb0a711feb0a7UL
+#define BUMP_FREED 0xf7eeb0a7f7eeb0a7UL
 
 struct arena {
 	char *next, *end;
@@ -31,7 +31,7 @@ struct arena {
 
 struct bump_header {
 	size_t size;
-	unsigned long mark;	/* BUMP_LIVE or BUMP_FREED, xor the address */
+	unsigned long mark; /* BUMP_LIVE or BUMP_FREED, xor the address */
 };
 
 static struct bump_header *header_of(const void *p)
@@ -122,7 +122,7 @@ void __kfree(const void *p)
 	if (--a->live)
 		return;
 	if (a == current) {
-		a->next = (char *)(a + 1);	/* everything freed: start over */
+		a->next = (char *)(a + 1); /* everything freed: start over */
 	} else {
 		set_page_owner(a, HEAP_ARENA_ORDER, NULL);
 		free_pages(a, HEAP_ARENA_ORDER);

@@ -19,7 +19,7 @@
 #include <kernel/string.h>
 #include "heap.h"
 
-#define CALLER	((unsigned long)__builtin_return_address(0))
+#define CALLER ((unsigned long)__builtin_return_address(0))
 
 unsigned long heap_errors;
 DEFINE_SPINLOCK(heap_lock);

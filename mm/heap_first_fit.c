@@ -25,9 +25,9 @@
 #include <kernel/compiler.h>
 #include "heap.h"
 
-#define CHUNK_ALIGN	16
-#define MIN_BLOCK	32
-#define CHUNK_LIVE	0xa11c0c5dU	/* low bits never 0: a payload is 16-aligned */
+#define CHUNK_ALIGN 16
+#define MIN_BLOCK   32
+#define CHUNK_LIVE  0xa11c0c5dU /* low bits never 0: a payload is 16-aligned */
 
 struct free_block {
 	size_t size;
@@ -35,13 +35,13 @@ struct free_block {
 };
 
 struct chunk_header {
-	u32 offset;		/* from the chunk's start to the payload */
-	u32 mark;		/* live_mark(payload) while allocated */
-	size_t size;		/* of the whole chunk */
+	u32 offset;  /* from the chunk's start to the payload */
+	u32 mark;    /* live_mark(payload) while allocated */
+	size_t size; /* of the whole chunk */
 };
 
 static struct free_block *free_list;
-static char first_fit_owner;	/* page owner of the arenas */
+static char first_fit_owner; /* page owner of the arenas */
 
 static struct chunk_header *header_of(const void *p)
 {

@@ -22,18 +22,18 @@
 
 const char heap_name[] = "fixed-block";
 
-#define BLOCK_SHIFT_MIN	4
-#define BLOCK_SHIFT_MAX	11
+#define BLOCK_SHIFT_MIN 4
+#define BLOCK_SHIFT_MAX 11
 #define NR_CLASSES	(BLOCK_SHIFT_MAX - BLOCK_SHIFT_MIN + 1)
 #define BLOCK_FREE	0xf7eeb10cf7eeb10cUL
 
 struct block {
 	struct block *next;
-	unsigned long mark;	/* free_mark(block) while on a free list */
+	unsigned long mark; /* free_mark(block) while on a free list */
 };
 
 static struct block *free_blocks[NR_CLASSES];
-static char class_owner[NR_CLASSES];	/* page owner: which size a page is cut into */
+static char class_owner[NR_CLASSES]; /* page owner: which size a page is cut into */
 
 static unsigned long free_mark(const struct block *b)
 {
@@ -47,8 +47,9 @@ static size_t class_size(unsigned int class)
 
 static unsigned int class_of(size_t size)
 {
-	return size <= (1U << BLOCK_SHIFT_MIN) ? 0 :
-	       (8 * sizeof(long) - __builtin_clzl(size - 1)) - BLOCK_SHIFT_MIN;
+	return size <= (1U << BLOCK_SHIFT_MIN)
+		       ? 0
+		       : (8 * sizeof(long) - __builtin_clzl(size - 1)) - BLOCK_SHIFT_MIN;
 }
 
 static void push(unsigned int class, struct block *b)

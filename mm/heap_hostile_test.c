@@ -19,10 +19,10 @@
 #include <kernel/string.h>
 #include "heap.h"
 
-#define NR_WITNESSES		10
-#define WITNESS_MAX_PAGES	8
-#define SERVED_SIZE		(1UL << 20)	/* every design serves this much */
-#define SIZE_MAX_		((size_t)-1)
+#define NR_WITNESSES	  10
+#define WITNESS_MAX_PAGES 8
+#define SERVED_SIZE	  (1UL << 20) /* every design serves this much */
+#define SIZE_MAX_	  ((size_t)-1)
 
 struct witness {
 	u8 *p;
@@ -112,7 +112,7 @@ static void tear_down_witnesses(struct ktest *t)
 
 	for (i = 0; i < NR_WITNESSES; i++)
 		kfree(witnesses[i].p);
-	KTEST_EXPECT_EQ(t, heap_errors, errors);	/* all of them still valid */
+	KTEST_EXPECT_EQ(t, heap_errors, errors); /* all of them still valid */
 }
 
 static void snap(struct snapshot *s)
@@ -132,8 +132,8 @@ static void check_untouched(struct ktest *t, const struct snapshot *s, const cha
 		    reports);
 	ktest_check(t, nr_free_pages() == s->free_pages, __FILE__, __LINE__,
 		    "%s(%p): free pages %lu -> %lu", call, arg, s->free_pages, nr_free_pages());
-	ktest_check(t, !damaged, __FILE__, __LINE__, "%s(%p): %u live allocations damaged",
-		    call, arg, damaged);
+	ktest_check(t, !damaged, __FILE__, __LINE__, "%s(%p): %u live allocations damaged", call,
+		    arg, damaged);
 }
 
 /*
@@ -168,10 +168,24 @@ static void check_block(struct ktest *t, u8 *p, size_t size)
 
 /* Sizes above every design's largest block, up to SIZE_MAX. */
 static const size_t impossible_sizes[] = {
-	SIZE_MAX_, SIZE_MAX_ - 1, SIZE_MAX_ - 7, SIZE_MAX_ - 8, SIZE_MAX_ - 15, SIZE_MAX_ - 16,
-	SIZE_MAX_ - 17, SIZE_MAX_ - 31, SIZE_MAX_ - 32, SIZE_MAX_ - 4095, SIZE_MAX_ - 4096,
-	SIZE_MAX_ - 4097, SIZE_MAX_ - HEAP_ARENA_SIZE, SIZE_MAX_ / 2, SIZE_MAX_ / 2 + 1,
-	(PAGE_SIZE << (MAX_ORDER - 1)) + 1, HEAP_ARENA_SIZE + 1, 3UL << 40,
+	SIZE_MAX_,
+	SIZE_MAX_ - 1,
+	SIZE_MAX_ - 7,
+	SIZE_MAX_ - 8,
+	SIZE_MAX_ - 15,
+	SIZE_MAX_ - 16,
+	SIZE_MAX_ - 17,
+	SIZE_MAX_ - 31,
+	SIZE_MAX_ - 32,
+	SIZE_MAX_ - 4095,
+	SIZE_MAX_ - 4096,
+	SIZE_MAX_ - 4097,
+	SIZE_MAX_ - HEAP_ARENA_SIZE,
+	SIZE_MAX_ / 2,
+	SIZE_MAX_ / 2 + 1,
+	(PAGE_SIZE << (MAX_ORDER - 1)) + 1,
+	HEAP_ARENA_SIZE + 1,
+	3UL << 40,
 };
 
 static void impossible_size(struct ktest *t, size_t size)
@@ -235,9 +249,9 @@ static void limit_size(struct ktest *t, size_t size)
 static void sizes_at_the_limits(struct ktest *t)
 {
 	static const size_t limits[] = {
-		HEAP_ARENA_SIZE / 2 - 1, HEAP_ARENA_SIZE / 2, HEAP_ARENA_SIZE / 2 + 1,
-		HEAP_ARENA_SIZE - 64, HEAP_ARENA_SIZE - 33, HEAP_ARENA_SIZE - 32,
-		HEAP_ARENA_SIZE - 1, HEAP_ARENA_SIZE, PAGE_SIZE << (MAX_ORDER - 1),
+		HEAP_ARENA_SIZE / 2 - 1, HEAP_ARENA_SIZE / 2,  HEAP_ARENA_SIZE / 2 + 1,
+		HEAP_ARENA_SIZE - 64,	 HEAP_ARENA_SIZE - 33, HEAP_ARENA_SIZE - 32,
+		HEAP_ARENA_SIZE - 1,	 HEAP_ARENA_SIZE,      PAGE_SIZE << (MAX_ORDER - 1),
 	};
 	unsigned int k;
 	size_t i;
@@ -369,17 +383,17 @@ static void foreign_frees_are_reported(struct ktest *t)
 		return;
 	bad_free(t, static_bytes);
 	bad_free(t, stack_bytes);
-	bad_free(t, (void *)foreign_frees_are_reported);	/* kernel text */
-	bad_free(t, page_owners);		/* memory the frame allocator reserved */
-	bad_free(t, phys_to_virt(0));		/* below the frame allocator's memory */
-	page = alloc_page();			/* a frame the heap never had */
+	bad_free(t, (void *)foreign_frees_are_reported); /* kernel text */
+	bad_free(t, page_owners);			 /* memory the frame allocator reserved */
+	bad_free(t, phys_to_virt(0));			 /* below the frame allocator's memory */
+	page = alloc_page();				 /* a frame the heap never had */
 	KTEST_ASSERT_NOT_NULL(t, page);
 	bad_free(t, page);
 	bad_free(t, page + 64);
 	errors = page_alloc_errors;
-	free_page(page);			/* still allocated: this free is good */
+	free_page(page); /* still allocated: this free is good */
 	KTEST_EXPECT_EQ(t, page_alloc_errors, errors);
-	kfree(NULL);				/* not an error */
+	kfree(NULL); /* not an error */
 	tear_down_witnesses(t);
 }
 

@@ -17,8 +17,8 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
-#define MODEL_SLOTS	384
-#define MODEL_STEPS	15000
+#define MODEL_SLOTS 384
+#define MODEL_STEPS 15000
 
 struct model_obj {
 	u8 *p;
@@ -120,12 +120,12 @@ static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
 	case 2:
 		kfree(foreign + next_rand(m) % 64);
 		return true;
-	case 3:			/* inside a live object */
+	case 3: /* inside a live object */
 		if (!o->p || o->size < 2 || !KFREE_CHECKS_OBJECTS)
 			return false;
 		kfree(o->p + 1 + next_rand(m) % (o->size - 1));
 		return true;
-	default:		/* an object freed before, not live again */
+	default: /* an object freed before, not live again */
 		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
 			return false;
 		kfree(m->last_freed);
@@ -158,7 +158,7 @@ static void model_step(struct model *m)
 		hostile_step(m, o);
 		return;
 	}
-	if (o->p && next_rand(m) % 4 == 0) {			/* krealloc */
+	if (o->p && next_rand(m) % 4 == 0) { /* krealloc */
 		size = random_size(m);
 		p = krealloc(o->p, size);
 		if (!p) {
@@ -167,16 +167,16 @@ static void model_step(struct model *m)
 		}
 		o->p = p;
 		o->size = min(size, o->size);
-		m->corrupted += !intact(o);	/* the common part moved along */
+		m->corrupted += !intact(o); /* the common part moved along */
 		o->size = size;
 		memset(p, o->fill, size);
-	} else if (o->p) {					/* kfree */
+	} else if (o->p) { /* kfree */
 		m->corrupted += !intact(o);
 		kfree(o->p);
 		m->last_freed = o->p;
 		o->p = NULL;
 		return;
-	} else {						/* kmalloc */
+	} else { /* kmalloc */
 		o->size = random_size(m);
 		o->fill = next_rand(m);
 		o->p = kmalloc(o->size);
@@ -239,11 +239,9 @@ static void model_hostile_random_seed(struct ktest *t)
 	run_model(t, ktest_seed(t), true);
 }
 
-static const struct ktest_case heap_model_cases[] = {
-	KTEST_CASE(model_seed_1),
-	KTEST_CASE(model_seed_2026),
-	KTEST_CASE(model_seed_cafe),
-	KTEST_CASE(model_hostile_random_seed),
-	{}
-};
+static const struct ktest_case heap_model_cases[] = { KTEST_CASE(model_seed_1),
+						      KTEST_CASE(model_seed_2026),
+						      KTEST_CASE(model_seed_cafe),
+						      KTEST_CASE(model_hostile_random_seed),
+						      {} };
 KTEST_SUITE(heap_model, heap_model_cases);

@@ -14,14 +14,14 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
-#define MANY		10000
-#define SLOTS		256
-#define MIX_STEPS	20000
+#define MANY	  10000
+#define SLOTS	  256
+#define MIX_STEPS 20000
 
 static const size_t sizes[] = {
-	1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 255, 256,
-	257, 511, 512, 513, 1000, 1023, 1024, 1025, 2047, 2048, 2049, 4095, 4096, 4097, 8191,
-	8192,
+	1,    2,    3,	  7,	8,    9,    15,	  16,	17,   31,   32,	  33,  63,
+	64,   65,   100,  127,	128,  129,  255,  256,	257,  511,  512,  513, 1000,
+	1023, 1024, 1025, 2047, 2048, 2049, 4095, 4096, 4097, 8191, 8192,
 };
 
 static bool reuses_memory_while_objects_live(struct ktest *t)
@@ -91,7 +91,7 @@ static void zero_and_huge_sizes(struct ktest *t)
 {
 	KTEST_EXPECT_NULL(t, kmalloc(0));
 	KTEST_EXPECT_NULL(t, kmalloc((size_t)1 << 40));
-	kfree(NULL);		/* harmless */
+	kfree(NULL); /* harmless */
 	KTEST_EXPECT_EQ(t, ksize(NULL), 0);
 }
 
@@ -124,7 +124,7 @@ static void krealloc_keeps_contents(struct ktest *t)
 	p = krealloc(p, 10);
 	KTEST_ASSERT_NOT_NULL(t, p);
 	KTEST_EXPECT_TRUE(t, holds(p, 10, 0x3c));
-	KTEST_EXPECT_NULL(t, krealloc(p, 0));	/* frees */
+	KTEST_EXPECT_NULL(t, krealloc(p, 0)); /* frees */
 }
 
 /* blog_os's many_boxes: memory is reused, so the heap does not grow. */
@@ -207,15 +207,13 @@ static void random_mix(struct ktest *t)
 	KTEST_EXPECT_EQ(t, failed, 0);
 }
 
-static const struct ktest_case heap_cases[] = {
-	KTEST_CASE(sizes_1_to_8192),
-	KTEST_CASE(powers_of_two_are_naturally_aligned),
-	KTEST_CASE(zero_and_huge_sizes),
-	KTEST_CASE(kzalloc_zeroes),
-	KTEST_CASE(krealloc_keeps_contents),
-	KTEST_CASE(many_boxes),
-	KTEST_CASE(many_boxes_long_lived),
-	KTEST_CASE(random_mix),
-	{}
-};
+static const struct ktest_case heap_cases[] = { KTEST_CASE(sizes_1_to_8192),
+						KTEST_CASE(powers_of_two_are_naturally_aligned),
+						KTEST_CASE(zero_and_huge_sizes),
+						KTEST_CASE(kzalloc_zeroes),
+						KTEST_CASE(krealloc_keeps_contents),
+						KTEST_CASE(many_boxes),
+						KTEST_CASE(many_boxes_long_lived),
+						KTEST_CASE(random_mix),
+						{} };
 KTEST_SUITE(heap, heap_cases);

@@ -18,7 +18,7 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 
-#define LOW_MEMORY_END	0x100000
+#define LOW_MEMORY_END 0x100000
 
 static void read_memory_map(const struct boot_info *bi)
 {

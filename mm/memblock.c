@@ -17,7 +17,7 @@
 
 struct memblock memblock;
 
-#define PAGE_MASK_PHYS	(~((phys_addr_t)PAGE_SIZE - 1))
+#define PAGE_MASK_PHYS (~((phys_addr_t)PAGE_SIZE - 1))
 
 static phys_addr_t page_down(phys_addr_t a)
 {
@@ -145,7 +145,8 @@ static void try_fit(phys_addr_t start, phys_addr_t end, void *arg)
 
 phys_addr_t memblock_alloc(struct memblock *mb, size_t size, size_t align)
 {
-	struct fit f = { .size = page_up(size), .align = max(align, (size_t)PAGE_SIZE),
+	struct fit f = { .size = page_up(size),
+			 .align = max(align, (size_t)PAGE_SIZE),
 			 .limit = mb->alloc_limit };
 
 	if (!size)

@@ -8,8 +8,8 @@
 #include <kernel/ktest.h>
 #include <kernel/memblock.h>
 
-#define KiB	1024ULL
-#define MiB	(1024 * KiB)
+#define KiB 1024ULL
+#define MiB (1024 * KiB)
 
 static struct memblock mb;
 
@@ -34,7 +34,7 @@ static void usable_is_shrunk_to_pages(struct ktest *t)
 	KTEST_ASSERT_EQ(t, mb.nr_usable, 1);
 	KTEST_EXPECT_EQ(t, mb.usable[0].start, 0x2000);
 	KTEST_EXPECT_EQ(t, mb.usable[0].end, 0x5000);
-	memblock_add(&mb, 0x10100, 0x10f00);	/* no whole page: nothing */
+	memblock_add(&mb, 0x10100, 0x10f00); /* no whole page: nothing */
 	KTEST_EXPECT_EQ(t, mb.nr_usable, 1);
 }
 
@@ -48,7 +48,7 @@ static void reserved_is_grown_and_merged(struct ktest *t)
 	memblock_reserve(&mb, 0x8000, 0x9000);
 	memblock_reserve(&mb, 0x1000, 0x2000);
 	KTEST_EXPECT_EQ(t, mb.nr_reserved, 3);
-	memblock_reserve(&mb, 0x2000, 0x8000);	/* touches all three: one range */
+	memblock_reserve(&mb, 0x2000, 0x8000); /* touches all three: one range */
 	KTEST_ASSERT_EQ(t, mb.nr_reserved, 1);
 	KTEST_EXPECT_EQ(t, mb.reserved[0].start, 0x1000);
 	KTEST_EXPECT_EQ(t, mb.reserved[0].end, 0x9000);
@@ -61,8 +61,8 @@ static void free_is_usable_minus_reserved(struct ktest *t)
 	memblock_clear(&mb, 64 * MiB);
 	memblock_add(&mb, 0, 640 * KiB);
 	memblock_add(&mb, 1 * MiB, 128 * MiB);
-	memblock_reserve(&mb, 0, 1 * MiB);		/* low memory */
-	memblock_reserve(&mb, 1 * MiB, 3 * MiB);	/* "kernel" */
+	memblock_reserve(&mb, 0, 1 * MiB);	 /* low memory */
+	memblock_reserve(&mb, 1 * MiB, 3 * MiB); /* "kernel" */
 	memblock_reserve(&mb, 10 * MiB, 10 * MiB + 100);
 	memblock_for_each_free(&mb, collect, &rs);
 	KTEST_ASSERT_EQ(t, rs.n, 2);
@@ -81,11 +81,11 @@ static void alloc_takes_highest_fit_below_limit(struct ktest *t)
 	memblock_clear(&mb, 16 * MiB);
 	memblock_add(&mb, 1 * MiB, 64 * MiB);
 	a = memblock_alloc(&mb, 5000, 4 * KiB);
-	KTEST_EXPECT_EQ(t, a, 16 * MiB - 8 * KiB);	/* two pages, just below the limit */
+	KTEST_EXPECT_EQ(t, a, 16 * MiB - 8 * KiB); /* two pages, just below the limit */
 	b = memblock_alloc(&mb, 4 * KiB, 1 * MiB);
-	KTEST_EXPECT_EQ(t, b, 15 * MiB);		/* aligned, below the first */
+	KTEST_EXPECT_EQ(t, b, 15 * MiB); /* aligned, below the first */
 	KTEST_EXPECT_EQ(t, memblock_free_bytes(&mb), 63 * MiB - 12 * KiB);
-	KTEST_EXPECT_EQ(t, memblock_alloc(&mb, 64 * MiB, 4 * KiB), 0);	/* does not fit */
+	KTEST_EXPECT_EQ(t, memblock_alloc(&mb, 64 * MiB, 4 * KiB), 0); /* does not fit */
 	KTEST_EXPECT_EQ(t, memblock_alloc(&mb, 0, 4 * KiB), 0);
 }
 
@@ -101,11 +101,8 @@ static void full_table_is_an_error(struct ktest *t)
 }
 
 static const struct ktest_case memblock_cases[] = {
-	KTEST_CASE(usable_is_shrunk_to_pages),
-	KTEST_CASE(reserved_is_grown_and_merged),
-	KTEST_CASE(free_is_usable_minus_reserved),
-	KTEST_CASE(alloc_takes_highest_fit_below_limit),
-	KTEST_CASE(full_table_is_an_error),
-	{}
+	KTEST_CASE(usable_is_shrunk_to_pages),	   KTEST_CASE(reserved_is_grown_and_merged),
+	KTEST_CASE(free_is_usable_minus_reserved), KTEST_CASE(alloc_takes_highest_fit_below_limit),
+	KTEST_CASE(full_table_is_an_error),	   {}
 };
 KTEST_SUITE(memblock, memblock_cases);

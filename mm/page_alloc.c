@@ -28,7 +28,7 @@
 #include "page_alloc.h"
 
 static unsigned long first_pfn, end_pfn;
-void **page_owners;		/* indexed by pfn, below page_owners_end */
+void **page_owners; /* indexed by pfn, below page_owners_end */
 unsigned long page_owners_end;
 static unsigned long free_count, managed_count;
 static DEFINE_SPINLOCK(frame_lock);

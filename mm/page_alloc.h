@@ -14,7 +14,7 @@ int frame_alloc_setup(struct memblock *mb, unsigned long first_pfn, unsigned lon
 /* Mark [@start_pfn, @end_pfn) free. */
 void frame_alloc_add_free(unsigned long start_pfn, unsigned long end_pfn);
 
-unsigned long frame_alloc(unsigned int order);	/* a pfn, or 0 for none */
+unsigned long frame_alloc(unsigned int order); /* a pfn, or 0 for none */
 /* Returns 0, or -EINVAL if the block is not one that is allocated. */
 int frame_free(unsigned long pfn, unsigned int order);
 

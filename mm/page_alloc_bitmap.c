@@ -26,13 +26,13 @@
 #include <kernel/string.h>
 #include "page_alloc.h"
 
-#define BITS		64
+#define BITS 64
 
 const char page_alloc_name[] = "bitmap";
 
-static u64 *bitmap;		/* bit n: frame base + n is in use or not ours */
-static u64 *managed;		/* bit n: frame base + n was given to the allocator */
-static u64 *head;		/* bit n: frame base + n starts an allocated block */
+static u64 *bitmap;  /* bit n: frame base + n is in use or not ours */
+static u64 *managed; /* bit n: frame base + n was given to the allocator */
+static u64 *head;    /* bit n: frame base + n starts an allocated block */
 static unsigned long base, nbits, next_word;
 
 static bool test_bit(const u64 *map, unsigned long n)

@@ -24,17 +24,17 @@
 
 const char page_alloc_name[] = "buddy";
 
-#define HEAD_NONE		0
-#define HEAD_FREE(order)	(0x10 | (order))
-#define HEAD_USED(order)	(0x20 | (order))
+#define HEAD_NONE	 0
+#define HEAD_FREE(order) (0x10 | (order))
+#define HEAD_USED(order) (0x20 | (order))
 
 struct free_block {
 	struct free_block *next, *prev;
 };
 
-static struct free_block free_area[MAX_ORDER];	/* list heads */
+static struct free_block free_area[MAX_ORDER]; /* list heads */
 static unsigned long free_blocks[MAX_ORDER];
-static u8 *head_state;				/* indexed by pfn - first */
+static u8 *head_state; /* indexed by pfn - first */
 static unsigned long first, end;
 
 static struct free_block *block_of(unsigned long pfn)

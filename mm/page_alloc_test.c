@@ -21,7 +21,7 @@ static void single_page(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, p);
 	KTEST_EXPECT_EQ(t, (uintptr_t)p % PAGE_SIZE, 0);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before - 1);
-	memset(p, 0xa5, PAGE_SIZE);		/* all of it is usable */
+	memset(p, 0xa5, PAGE_SIZE); /* all of it is usable */
 	KTEST_EXPECT_EQ(t, p[PAGE_SIZE - 1], 0xa5);
 	free_page(p);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
@@ -108,10 +108,10 @@ static void bad_frees_are_reported(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, p);
 	since = ktest_mute_console();
-	free_pages(p + 8, 0);			/* not the start of a page */
+	free_pages(p + 8, 0); /* not the start of a page */
 	free_page(p);
-	free_page(p);				/* double free */
-	free_pages(phys_to_virt(0), 0);		/* never the allocator's */
+	free_page(p);			/* double free */
+	free_pages(phys_to_virt(0), 0); /* never the allocator's */
 	ktest_unmute_console();
 
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "not aligned"));
@@ -126,7 +126,7 @@ static void bad_frees_are_reported(struct ktest *t)
  * nothing, and afterwards no frame that is reserved or still in use is
  * ever handed out (every free page is taken to prove it).
  */
-#define NR_FRAME_WITNESSES	6
+#define NR_FRAME_WITNESSES 6
 
 struct frame_witness {
 	u8 *p;
@@ -167,8 +167,8 @@ static void bad_free_pages(struct ktest *t, void *addr, unsigned int order)
 	ktest_check(t, nr_free_pages() == free, __FILE__, __LINE__,
 		    "free_pages(%p, %u): free pages %lu -> %lu", addr, order, free,
 		    nr_free_pages());
-	ktest_check(t, !damaged, __FILE__, __LINE__, "free_pages(%p, %u): %u blocks damaged",
-		    addr, order, damaged);
+	ktest_check(t, !damaged, __FILE__, __LINE__, "free_pages(%p, %u): %u blocks damaged", addr,
+		    order, damaged);
 }
 
 /* Is @p one of the frames that must never be handed out now? */
@@ -225,17 +225,17 @@ static void hostile_frees_change_nothing(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, victim && freed);
 	free_page(freed);
 
-	bad_free_pages(t, victim + PAGE_SIZE, 0);	/* a page inside a block */
-	bad_free_pages(t, victim + 2 * PAGE_SIZE, 1);	/* its aligned upper half */
-	bad_free_pages(t, victim, 1);			/* too small an order */
-	bad_free_pages(t, victim, 3);			/* too large an order */
+	bad_free_pages(t, victim + PAGE_SIZE, 0);     /* a page inside a block */
+	bad_free_pages(t, victim + 2 * PAGE_SIZE, 1); /* its aligned upper half */
+	bad_free_pages(t, victim, 1);		      /* too small an order */
+	bad_free_pages(t, victim, 3);		      /* too large an order */
 	bad_free_pages(t, victim, MAX_ORDER);
-	bad_free_pages(t, victim + 8, 2);		/* not page aligned */
-	bad_free_pages(t, freed, 0);			/* double free */
-	bad_free_pages(t, page_owners, 0);		/* reserved at boot */
-	bad_free_pages(t, phys_to_virt(0), 0);		/* below the allocator's memory */
-	bad_free_pages(t, phys_to_virt((phys_addr_t)1 << 46), 0);	/* beyond RAM */
-	bad_free_pages(t, (void *)hostile_frees_change_nothing, 0);	/* not the direct map */
+	bad_free_pages(t, victim + 8, 2);			  /* not page aligned */
+	bad_free_pages(t, freed, 0);				  /* double free */
+	bad_free_pages(t, page_owners, 0);			  /* reserved at boot */
+	bad_free_pages(t, phys_to_virt(0), 0);			  /* below the allocator's memory */
+	bad_free_pages(t, phys_to_virt((phys_addr_t)1 << 46), 0); /* beyond RAM */
+	bad_free_pages(t, (void *)hostile_frees_change_nothing, 0); /* not the direct map */
 
 	KTEST_EXPECT_EQ(t, frames_handed_out_twice(victim), 0);
 	errors = page_alloc_errors;
@@ -287,14 +287,12 @@ static void buddy_splits_and_merges(struct ktest *t)
 	}
 }
 
-static const struct ktest_case page_alloc_cases[] = {
-	KTEST_CASE(single_page),
-	KTEST_CASE(blocks_are_aligned_to_their_size),
-	KTEST_CASE(allocate_everything_then_free),
-	KTEST_CASE(too_large_order_is_null),
-	KTEST_CASE(bad_frees_are_reported),
-	KTEST_CASE(hostile_frees_change_nothing),
-	KTEST_CASE(buddy_splits_and_merges),
-	{}
-};
+static const struct ktest_case page_alloc_cases[] = { KTEST_CASE(single_page),
+						      KTEST_CASE(blocks_are_aligned_to_their_size),
+						      KTEST_CASE(allocate_everything_then_free),
+						      KTEST_CASE(too_large_order_is_null),
+						      KTEST_CASE(bad_frees_are_reported),
+						      KTEST_CASE(hostile_frees_change_nothing),
+						      KTEST_CASE(buddy_splits_and_merges),
+						      {} };
 KTEST_SUITE(page_alloc, page_alloc_cases);

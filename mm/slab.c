@@ -26,16 +26,16 @@
 #include "heap.h"
 #include "slab.h"
 
-#define SLAB_MAX_ORDER		4	/* 64 KiB slabs at most */
-#define SLAB_MAX_SIZE		(PAGE_SIZE << SLAB_MAX_ORDER)
-#define SLAB_MIN_OBJECTS	16	/* a burst of allocations stays in one slab */
-#define OFF_SLAB_SIZE		512	/* objects this big keep struct slab apart */
+#define SLAB_MAX_ORDER	 4 /* 64 KiB slabs at most */
+#define SLAB_MAX_SIZE	 (PAGE_SIZE << SLAB_MAX_ORDER)
+#define SLAB_MIN_OBJECTS 16  /* a burst of allocations stays in one slab */
+#define OFF_SLAB_SIZE	 512 /* objects this big keep struct slab apart */
 /*
  * The page owner of a kmalloc() of whole pages is not a slab but a small
  * number, order << 1 | 1: below OWNER_MIN_SLAB, like NULL, so that kfree()
  * tells both apart from a slab with one compare.
  */
-#define LARGE_TAG		1UL
+#define LARGE_TAG	 1UL
 BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 
 const char heap_name[] = "slab";
@@ -43,8 +43,8 @@ struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
 struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
-static struct kmem_cache cache_cache;	/* where kmem_cache_create() gets caches from */
-static struct kmem_cache slab_cache;	/* off-slab headers */
+static struct kmem_cache cache_cache; /* where kmem_cache_create() gets caches from */
+static struct kmem_cache slab_cache;  /* off-slab headers */
 
 static unsigned int debug_flags(void)
 {
@@ -132,7 +132,7 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	c->ctor = ctor;
 	c->debug = debug_flags();
 	if (ctor)
-		c->debug &= ~SLAB_POISON;	/* poison would destroy the constructed state */
+		c->debug &= ~SLAB_POISON; /* poison would destroy the constructed state */
 	INIT_LIST_HEAD(&c->partial);
 	INIT_LIST_HEAD(&c->full);
 	INIT_LIST_HEAD(&c->empty);
@@ -254,7 +254,7 @@ static void *refill(struct kmem_cache *c)
 	c->cpu->active = slab;
 	c->cpu->freelist = slab->freelist;
 	slab->freelist = NULL;
-	slab->inuse = c->objects;	/* the cache's free list has the free ones */
+	slab->inuse = c->objects; /* the cache's free list has the free ones */
 	return c->cpu->freelist;
 }
 
@@ -291,7 +291,7 @@ static void free_slow(struct kmem_cache *c, struct slab *slab, void *obj)
 static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
 {
 	if (IS_ENABLED(CONFIG_SLAB_DEBUG) && !slab_debug_free(c, slab, obj, caller))
-		return;		/* reported; the object is left alone */
+		return; /* reported; the object is left alone */
 	if (likely(slab == c->cpu->active)) {
 		set_freeptr(c, obj, c->cpu->freelist);
 		c->cpu->freelist = obj;
@@ -350,9 +350,12 @@ static __noinline void kfree_other(const void *p, void *owner, unsigned long cal
 	if (!p)
 		return;
 	if (!owner) {
-		slab_debug_bad_free(NULL, NULL, p, page_owner_tracks(p) ?
-				    "no cache owns it (a double free, or not from kmalloc())" :
-				    "no cache owns it", caller);
+		slab_debug_bad_free(
+			NULL, NULL, p,
+			page_owner_tracks(p)
+				? "no cache owns it (a double free, or not from kmalloc())"
+				: "no cache owns it",
+			caller);
 		return;
 	}
 	order = large_order(owner);
@@ -376,7 +379,7 @@ void __kfree(const void *p)
 	struct kmem_cache_cpu *cpu;
 	spin_guard(&heap_lock);
 
-	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) {	/* none, or whole pages */
+	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) { /* none, or whole pages */
 		kfree_other(p, slab, (unsigned long)__builtin_return_address(0));
 		return;
 	}
@@ -418,7 +421,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 		return NULL;
 	if (!cache_init(c, name, size, align, ctor, NULL))
 		return c;
-	slab_free(&cache_cache, page_owner(c), c, 0);	/* no slab holds an object */
+	slab_free(&cache_cache, page_owner(c), c, 0); /* no slab holds an object */
 bad:
 	pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
 	return NULL;
@@ -479,7 +482,7 @@ void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
 	void *obj;
 
 	memset(st, 0, sizeof(*st));
-	list_for_each_entry(slab, &c->partial, list)
+	list_for_each_entry (slab, &c->partial, list)
 		st->active_objs += slab->inuse;
 	st->active_objs += c->nr_full * c->objects;
 	st->slabs = c->nr_partial + c->nr_full + c->nr_empty;
@@ -500,7 +503,7 @@ unsigned long slab_active_objects(void)
 	unsigned long n = 0;
 
 	spin_guard(&heap_lock);
-	list_for_each_entry(c, &slab_caches, caches) {
+	list_for_each_entry (c, &slab_caches, caches) {
 		kmem_cache_stats(c, &st);
 		n += st.active_objs;
 	}
@@ -514,7 +517,7 @@ unsigned int slab_snapshot(struct slab_info *info, unsigned int max)
 	unsigned int n = 0;
 
 	spin_guard(&heap_lock);
-	list_for_each_entry(c, &slab_caches, caches) {
+	list_for_each_entry (c, &slab_caches, caches) {
 		if (n < max) {
 			kmem_cache_stats(c, &st);
 			strscpy(info[n].name, c->name, sizeof(info[n].name));
@@ -536,9 +539,9 @@ void slabinfo(void)
 	struct slab_stats st;
 	spin_guard(&heap_lock);
 
-	pr_info("slabinfo: %-16s %7s %7s %7s %6s %5s %8s\n", "name", "objsize", "active",
-		"total", "slabs", "order", "KiB");
-	list_for_each_entry(c, &slab_caches, caches) {
+	pr_info("slabinfo: %-16s %7s %7s %7s %6s %5s %8s\n", "name", "objsize", "active", "total",
+		"slabs", "order", "KiB");
+	list_for_each_entry (c, &slab_caches, caches) {
 		kmem_cache_stats(c, &st);
 		pr_info("slabinfo: %-16s %7u %7lu %7lu %6lu %5u %8lu\n", c->name, c->object_size,
 			st.active_objs, st.total_objs, st.slabs, c->order, st.pages * 4);
@@ -563,13 +566,13 @@ void heap_report(void)
 void heap_init(void)
 {
 	static const char *const names[NR_KMALLOC_CACHES] = {
-		"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-128",
+		"kmalloc-8",   "kmalloc-16",  "kmalloc-32", "kmalloc-64", "kmalloc-128",
 		"kmalloc-256", "kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
 	};
 	unsigned int i;
 
 	BUILD_BUG_ON(offsetof(struct kmem_cache_cpu, freelist) != 0);
-	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0);	/* kfree() in <kernel/slab.h> */
+	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0); /* kfree() in <kernel/slab.h> */
 	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, NULL);
 	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, NULL);
 	/* Powers of two aligned to their size, as Linux guarantees. */

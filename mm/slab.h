@@ -24,58 +24,58 @@
 #include <kernel/types.h>
 
 struct slab {
-	struct kmem_cache_cpu *cpu;	/* the cache's fast path, for kfree() */
+	struct kmem_cache_cpu *cpu; /* the cache's fast path, for kfree() */
 	struct kmem_cache *cache;
-	void *freelist;			/* free objects, when not the active slab */
-	unsigned int inuse;		/* objects not on @freelist */
-	unsigned int quarantined;	/* objects a detected bug took out of use */
-	struct list_head list;		/* on the cache's partial, full or empty list */
-	char *objects;			/* the first object's stride */
+	void *freelist;		  /* free objects, when not the active slab */
+	unsigned int inuse;	  /* objects not on @freelist */
+	unsigned int quarantined; /* objects a detected bug took out of use */
+	struct list_head list;	  /* on the cache's partial, full or empty list */
+	char *objects;		  /* the first object's stride */
 };
 
 /* Per-object debug metadata, after the right redzone (with CONFIG_SLAB_DEBUG). */
 struct slab_track {
-	unsigned long alloc_caller;	/* CONFIG_SLAB_DEBUG_TRACK */
+	unsigned long alloc_caller; /* CONFIG_SLAB_DEBUG_TRACK */
 	unsigned long free_caller;
-	unsigned long state;		/* SLAB_STATE_*: every debug check relies on it */
+	unsigned long state; /* SLAB_STATE_*: every debug check relies on it */
 };
 
-#define SLAB_STATE_ALLOCATED	0xa110ca7edUL
-#define SLAB_STATE_FREE		0xf7eedUL
-#define SLAB_STATE_QUARANTINED	0xbadUL
+#define SLAB_STATE_ALLOCATED   0xa110ca7edUL
+#define SLAB_STATE_FREE	       0xf7eedUL
+#define SLAB_STATE_QUARANTINED 0xbadUL
 
 /* Debug flags of a cache */
-#define SLAB_POISON		0x1
-#define SLAB_RED_ZONE		0x2
-#define SLAB_CHECKS		0x4
-#define SLAB_TRACK		0x8
-#define SLAB_STATE		0x10	/* any debugging: a state word per object */
+#define SLAB_POISON   0x1
+#define SLAB_RED_ZONE 0x2
+#define SLAB_CHECKS   0x4
+#define SLAB_TRACK    0x8
+#define SLAB_STATE    0x10 /* any debugging: a state word per object */
 
-#define POISON_FREE		0x6b	/* a free object's bytes */
-#define POISON_END		0xa5	/* its last byte */
-#define REDZONE_ACTIVE		0xcc	/* guard bytes of an allocated object */
-#define REDZONE_INACTIVE	0xbb	/* of a free one */
-#define REDZONE_SIZE		16
+#define POISON_FREE	 0x6b /* a free object's bytes */
+#define POISON_END	 0xa5 /* its last byte */
+#define REDZONE_ACTIVE	 0xcc /* guard bytes of an allocated object */
+#define REDZONE_INACTIVE 0xbb /* of a free one */
+#define REDZONE_SIZE	 16
 
 struct kmem_cache {
 	/* The fast path touches these only. */
-	struct kmem_cache_cpu *cpu;	/* kmalloc_cpu[i], or own_cpu */
-	unsigned int free_offset;	/* where a free object keeps the next pointer */
-	unsigned int debug;		/* SLAB_POISON ... */
+	struct kmem_cache_cpu *cpu; /* kmalloc_cpu[i], or own_cpu */
+	unsigned int free_offset;   /* where a free object keeps the next pointer */
+	unsigned int debug;	    /* SLAB_POISON ... */
 	struct kmem_cache_cpu own_cpu;
 
-	unsigned int size;		/* stride: object, redzones, metadata */
-	unsigned int object_size;	/* what the user asked for */
-	unsigned int offset;		/* object start within the stride */
+	unsigned int size;	  /* stride: object, redzones, metadata */
+	unsigned int object_size; /* what the user asked for */
+	unsigned int offset;	  /* object start within the stride */
 	unsigned int align;
-	unsigned int order;		/* of each slab */
-	unsigned int objects;		/* per slab */
-	bool off_slab;			/* struct slab kept apart, not in the slab */
+	unsigned int order;   /* of each slab */
+	unsigned int objects; /* per slab */
+	bool off_slab;	      /* struct slab kept apart, not in the slab */
 	void (*ctor)(void *);
 	char name[24];
 	struct list_head partial, full, empty;
 	unsigned long nr_partial, nr_full, nr_empty;
-	struct list_head caches;	/* all caches, for slabinfo */
+	struct list_head caches; /* all caches, for slabinfo */
 };
 
 extern struct list_head slab_caches;
@@ -110,7 +110,7 @@ bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsign
 bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
 		     unsigned long caller);
 /* A free of something no cache owns, or of the wrong cache's object. */
-void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj,
-			 const char *what, unsigned long caller);
+void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj, const char *what,
+			 unsigned long caller);
 
 #endif

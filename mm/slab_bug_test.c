@@ -20,7 +20,7 @@
 
 struct slab_bug_test {
 	const char *name;
-	bool enabled;		/* the option that catches it is on */
+	bool enabled; /* the option that catches it is on */
 	void (*commit)(void);
 };
 
@@ -36,7 +36,7 @@ static __noinline void use_after_free(void)
 	announce("write after free", p, "kmalloc-64");
 	kfree(p);
 	p[10] = 0x41;
-	kfree(kmalloc(64));	/* the next allocation finds the poison broken */
+	kfree(kmalloc(64)); /* the next allocation finds the poison broken */
 }
 
 static __noinline void redzone_right(void)
@@ -107,9 +107,9 @@ static __noinline void freepointer(void)
 
 	announce("write after free over the free pointer", a, "test-fp");
 	kmem_cache_free(c, b);
-	kmem_cache_free(c, a);		/* a's free pointer now leads to b */
+	kmem_cache_free(c, a); /* a's free pointer now leads to b */
 	*(unsigned long *)(a + c->free_offset) = 0xdeadbeef;
-	a = kmem_cache_alloc(c);	/* takes a, finds its free pointer wild */
+	a = kmem_cache_alloc(c); /* takes a, finds its free pointer wild */
 	b = kmem_cache_alloc(c);
 	kmem_cache_free(c, b);
 	kmem_cache_free(c, a);

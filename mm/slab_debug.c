@@ -37,14 +37,14 @@
 
 unsigned long slab_bugs;
 
-#define DUMP_MAX	64	/* bytes of an object shown in a report */
+#define DUMP_MAX 64 /* bytes of an object shown in a report */
 
 struct damage {
 	const char *title;	/* "Right Redzone overwritten" */
-	const u8 *first, *last;	/* the changed bytes, or NULL */
+	const u8 *first, *last; /* the changed bytes, or NULL */
 	u8 expected;
-	const char *note;	/* an INFO line of its own, or NULL */
-	const char *fix;	/* what was done, if not the usual */
+	const char *note; /* an INFO line of its own, or NULL */
+	const char *fix;  /* what was done, if not the usual */
 };
 
 static u8 *left_redzone(const struct kmem_cache *c, const void *obj)
@@ -243,8 +243,8 @@ static void check_freelist(struct kmem_cache *c, struct slab *slab, const void *
 	char note[96], fix[96];
 	struct damage d = { .title = "Freepointer corrupt", .note = note, .fix = fix };
 
-	if (!next || (is_object_start(c, slab, next) &&
-		      track_of(c, next)->state == SLAB_STATE_FREE))
+	if (!next ||
+	    (is_object_start(c, slab, next) && track_of(c, next)->state == SLAB_STATE_FREE))
 		return;
 	c->cpu->freelist = NULL;
 	scnprintf(note, sizeof(note),
@@ -276,8 +276,7 @@ bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsign
 	return true;
 }
 
-bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
-		     unsigned long caller)
+bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj, unsigned long caller)
 {
 	struct damage d = { .title = "Object already free (double free)" };
 
@@ -292,7 +291,7 @@ bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
 		return false;
 	}
 	if (track_of(c, obj)->state != SLAB_STATE_ALLOCATED)
-		return false;	/* quarantined: reported before */
+		return false; /* quarantined: reported before */
 	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_ACTIVE))
 		return false;
 	if (c->debug & SLAB_POISON)
@@ -304,8 +303,8 @@ bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
 	return true;
 }
 
-void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj,
-			 const char *what, unsigned long caller)
+void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj, const char *what,
+			 unsigned long caller)
 {
 	char sym[KSYM_SYMBOL_LEN];
 	const char *owner = slab ? slab->cache->name : "no cache";

@@ -26,8 +26,8 @@ static void save(struct kmem_cache *a, struct kmem_cache *b, struct cache_state 
 	st->errors = heap_errors;
 }
 
-static void bad_cache_free(struct ktest *t, struct kmem_cache *to, void *obj,
-			   struct kmem_cache *a, struct kmem_cache *b)
+static void bad_cache_free(struct ktest *t, struct kmem_cache *to, void *obj, struct kmem_cache *a,
+			   struct kmem_cache *b)
 {
 	struct cache_state before, after;
 
@@ -39,11 +39,12 @@ static void bad_cache_free(struct ktest *t, struct kmem_cache *to, void *obj,
 	ktest_check(t, after.errors == before.errors + 1, __FILE__, __LINE__,
 		    "kmem_cache_free(%s, %p): %lu reports, expected 1", to->name, obj,
 		    after.errors - before.errors);
-	ktest_check(t, !memcmp(&before.a, &after.a, sizeof(before.a)) &&
-		    !memcmp(&before.b, &after.b, sizeof(before.b)) &&
-		    before.free_pages == after.free_pages, __FILE__, __LINE__,
-		    "kmem_cache_free(%s, %p) changed the caches or the free pages", to->name,
-		    obj);
+	ktest_check(t,
+		    !memcmp(&before.a, &after.a, sizeof(before.a)) &&
+			    !memcmp(&before.b, &after.b, sizeof(before.b)) &&
+			    before.free_pages == after.free_pages,
+		    __FILE__, __LINE__,
+		    "kmem_cache_free(%s, %p) changed the caches or the free pages", to->name, obj);
 }
 
 static u8 not_from_a_cache[64] __aligned(16);
@@ -56,11 +57,11 @@ static void bad_cache_frees_change_nothing(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, b && obj && small && large);
 	memset(obj, 0x42, 64);
-	bad_cache_free(t, b, obj, a, b);		/* another cache's object */
-	bad_cache_free(t, a, small, a, b);		/* a kmalloc() object */
-	bad_cache_free(t, a, large, a, b);		/* whole pages */
-	bad_cache_free(t, a, not_from_a_cache, a, b);	/* not heap memory */
-	bad_cache_free(t, a, page_owners, a, b);	/* reserved at boot */
+	bad_cache_free(t, b, obj, a, b);	      /* another cache's object */
+	bad_cache_free(t, a, small, a, b);	      /* a kmalloc() object */
+	bad_cache_free(t, a, large, a, b);	      /* whole pages */
+	bad_cache_free(t, a, not_from_a_cache, a, b); /* not heap memory */
+	bad_cache_free(t, a, page_owners, a, b);      /* reserved at boot */
 	KTEST_EXPECT_EQ(t, obj[0], 0x42);
 	KTEST_EXPECT_EQ(t, obj[63], 0x42);
 	KTEST_EXPECT_EQ(t, ksize(large), 8192);
@@ -71,8 +72,6 @@ static void bad_cache_frees_change_nothing(struct ktest *t)
 	kmem_cache_destroy(b);
 }
 
-static const struct ktest_case slab_hostile_cases[] = {
-	KTEST_CASE(bad_cache_frees_change_nothing),
-	{}
-};
+static const struct ktest_case slab_hostile_cases[] = { KTEST_CASE(bad_cache_frees_change_nothing),
+							{} };
 KTEST_SUITE(slab_hostile, slab_hostile_cases);

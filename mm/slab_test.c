@@ -14,7 +14,7 @@
 #include <kernel/string.h>
 #include "slab.h"
 
-#define CTOR_MAGIC	0xc0ffee
+#define CTOR_MAGIC 0xc0ffee
 
 struct thing {
 	unsigned long magic;
@@ -33,8 +33,8 @@ static void thing_ctor(void *p)
 
 static void ctor_runs_once_per_object(struct ktest *t)
 {
-	struct kmem_cache *c = kmem_cache_create("test-thing", sizeof(struct thing), 8, 0,
-						 thing_ctor);
+	struct kmem_cache *c =
+		kmem_cache_create("test-thing", sizeof(struct thing), 8, 0, thing_ctor);
 	struct thing *objs[64];
 	unsigned int n, i, bad = 0;
 
@@ -54,7 +54,7 @@ static void ctor_runs_once_per_object(struct ktest *t)
 	ctor_runs = 0;
 	for (i = 0; i < n; i++)
 		objs[i] = kmem_cache_alloc(c);
-	KTEST_EXPECT_EQ(t, ctor_runs, 0);	/* objects come back constructed */
+	KTEST_EXPECT_EQ(t, ctor_runs, 0); /* objects come back constructed */
 	for (i = 0; i < n; i++) {
 		bad += objs[i]->magic != CTOR_MAGIC;
 		kmem_cache_free(c, objs[i]);
@@ -94,7 +94,7 @@ static unsigned long nr_caches(void)
 	struct kmem_cache *c;
 	unsigned long n = 0;
 
-	list_for_each_entry(c, &slab_caches, caches)
+	list_for_each_entry (c, &slab_caches, caches)
 		n++;
 	return n;
 }
@@ -108,10 +108,20 @@ static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
 	static const struct {
 		size_t size, align;
 	} bad[] = {
-		{ 0, 8 }, { 0xfffffff9, 8 }, { 0x100000008, 8 }, { (size_t)-1, 8 },
-		{ (size_t)-8, 8 }, { (size_t)1 << 63, 8 }, { PAGE_SIZE << 5, 8 },
-		{ 64, (size_t)1 << 32 }, { 64, (size_t)1 << 63 }, { 64, (size_t)-1 }, { 64, 24 },
-		{ 64, 3 }, { 64, PAGE_SIZE << 1 }, { 0xffffffff, 0xffffffff },
+		{ 0, 8 },
+		{ 0xfffffff9, 8 },
+		{ 0x100000008, 8 },
+		{ (size_t)-1, 8 },
+		{ (size_t)-8, 8 },
+		{ (size_t)1 << 63, 8 },
+		{ PAGE_SIZE << 5, 8 },
+		{ 64, (size_t)1 << 32 },
+		{ 64, (size_t)1 << 63 },
+		{ 64, (size_t)-1 },
+		{ 64, 24 },
+		{ 64, 3 },
+		{ 64, PAGE_SIZE << 1 },
+		{ 0xffffffff, 0xffffffff },
 	};
 	unsigned long free = nr_free_pages(), caches = nr_caches(), errors;
 	size_t i;
@@ -140,9 +150,9 @@ static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
 	/* The extremes that are fine: 1 byte, page alignment, a long name cut short. */
 	errors = heap_errors;
 	for (i = 0; i < 3; i++) {
-		struct kmem_cache *c = kmem_cache_create(
-			"test-a-name-much-longer-than-any-cache-name-field", i ? 4000 : 1,
-			i == 2 ? PAGE_SIZE : 0, 0, NULL);
+		struct kmem_cache *c =
+			kmem_cache_create("test-a-name-much-longer-than-any-cache-name-field",
+					  i ? 4000 : 1, i == 2 ? PAGE_SIZE : 0, 0, NULL);
 		void *obj = c ? kmem_cache_alloc(c) : NULL;
 
 		KTEST_ASSERT_NOT_NULL(t, obj);
@@ -172,7 +182,7 @@ static void slabs_move_between_lists(struct ktest *t)
 	KTEST_EXPECT_EQ(t, st.slabs, 2);
 	KTEST_EXPECT_EQ(t, st.active_objs, per + 1);
 	KTEST_EXPECT_EQ(t, c->nr_full, 1);
-	kmem_cache_free(c, objs[0]);		/* the full slab becomes partial */
+	kmem_cache_free(c, objs[0]); /* the full slab becomes partial */
 	KTEST_EXPECT_EQ(t, c->nr_full, 0);
 	KTEST_EXPECT_EQ(t, c->nr_partial, 1);
 	for (i = 1; i < per + 1; i++)
@@ -213,7 +223,7 @@ static void kmalloc_size_classes(struct ktest *t)
 
 	KTEST_EXPECT_EQ(t, ksize(a), 64);
 	KTEST_EXPECT_EQ(t, ksize(b), 4096);
-	KTEST_EXPECT_EQ(t, ksize(c), 8192);	/* whole pages above 4096 */
+	KTEST_EXPECT_EQ(t, ksize(c), 8192); /* whole pages above 4096 */
 	KTEST_EXPECT_EQ(t, ksize(d), 8);
 	KTEST_EXPECT_EQ(t, (uintptr_t)c % PAGE_SIZE, 0);
 	kfree(a);
@@ -243,15 +253,13 @@ static void no_bug_reported(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_bugs, 0);
 }
 
-static const struct ktest_case slab_cases[] = {
-	KTEST_CASE(ctor_runs_once_per_object),
-	KTEST_CASE(alignment_is_honoured),
-	KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
-	KTEST_CASE(slabs_move_between_lists),
-	KTEST_CASE(destroy_returns_every_page),
-	KTEST_CASE(kmalloc_size_classes),
-	KTEST_CASE(slabinfo_lists_the_caches),
-	KTEST_CASE(no_bug_reported),
-	{}
-};
+static const struct ktest_case slab_cases[] = { KTEST_CASE(ctor_runs_once_per_object),
+						KTEST_CASE(alignment_is_honoured),
+						KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
+						KTEST_CASE(slabs_move_between_lists),
+						KTEST_CASE(destroy_returns_every_page),
+						KTEST_CASE(kmalloc_size_classes),
+						KTEST_CASE(slabinfo_lists_the_caches),
+						KTEST_CASE(no_bug_reported),
+						{} };
 KTEST_SUITE(slab, slab_cases);

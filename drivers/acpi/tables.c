@@ -21,7 +21,7 @@
 struct root {
 	const struct acpi_table_header *table;
 	u64 phys;
-	unsigned int entry_size;	/* 8 for the XSDT, 4 for the RSDT */
+	unsigned int entry_size; /* 8 for the XSDT, 4 for the RSDT */
 };
 
 static u8 checksum(const void *p, size_t len)
@@ -115,7 +115,7 @@ static u64 root_entry(const struct root *r, unsigned int i)
 	const u8 *p = (const u8 *)r->table + sizeof(*r->table) + (size_t)i * r->entry_size;
 	u64 addr = 0;
 
-	memcpy(&addr, p, r->entry_size);	/* little-endian; unaligned in the RSDT */
+	memcpy(&addr, p, r->entry_size); /* little-endian; unaligned in the RSDT */
 	return addr;
 }
 

@@ -152,16 +152,16 @@ static void damaged_table_is_refused(struct ktest *t)
 	bool said;
 
 	acpi_image_build(&img, 2);
-	acpi_image_table(&img, HPET_OFF)->oem_id[0] ^= 1;	/* checksum now off */
+	acpi_image_table(&img, HPET_OFF)->oem_id[0] ^= 1; /* checksum now off */
 	KTEST_EXPECT_NULL(t, find_reporting("HPET", "HPET at 0xe0400: checksum is off", &said));
 	KTEST_EXPECT_TRUE(t, said);
 
 	acpi_image_build(&img, 2);
 	h = acpi_image_table(&img, HPET_OFF);
-	h->length = 0x300;					/* past the image */
+	h->length = 0x300; /* past the image */
 	KTEST_EXPECT_NULL(t, find_reporting("HPET", "run past readable memory", &said));
 	KTEST_EXPECT_TRUE(t, said);
-	h->length = 20;						/* shorter than a header */
+	h->length = 20; /* shorter than a header */
 	KTEST_EXPECT_NULL(t, find_reporting("HPET", "length 20 is impossible", &said));
 	KTEST_EXPECT_TRUE(t, said);
 }
@@ -184,8 +184,8 @@ static void bad_entries_are_skipped(struct ktest *t)
 	entries[0] = 0;
 	entries[1] = 0x7fff0000;
 	acpi_image_fix_checksum(&img, XSDT_OFF);
-	KTEST_EXPECT_NOT_NULL(t, find_reporting("HPET", "entry 1 at 0x7fff0000 cannot be read",
-						&said));
+	KTEST_EXPECT_NOT_NULL(
+		t, find_reporting("HPET", "entry 1 at 0x7fff0000 cannot be read", &said));
 	KTEST_EXPECT_TRUE(t, said);
 	KTEST_EXPECT_NOT_NULL(t, find_reporting("HPET", "entry 0 is empty", &said));
 	KTEST_EXPECT_TRUE(t, said);
@@ -205,19 +205,17 @@ static void broken_xsdt_falls_back_to_rsdt(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, find_reporting("HPET", "extended checksum", &said));
 	KTEST_EXPECT_TRUE(t, said);
 	acpi_image_build(&img, 2);
-	acpi_image_table(&img, XSDT_OFF)->length = 37;		/* half an entry */
+	acpi_image_table(&img, XSDT_OFF)->length = 37; /* half an entry */
 	acpi_image_fix_checksum(&img, XSDT_OFF);
 	KTEST_EXPECT_NULL(t, find_reporting("HPET", "1 bytes after its last entry", &said));
 	KTEST_EXPECT_TRUE(t, said);
 }
 
-static const struct ktest_case acpi_tables_cases[] = {
-	KTEST_CASE(found_through_the_xsdt),
-	KTEST_CASE(found_through_a_1_0_rsdt),
-	KTEST_CASE(bad_rsdp_is_refused),
-	KTEST_CASE(damaged_table_is_refused),
-	KTEST_CASE(bad_entries_are_skipped),
-	KTEST_CASE(broken_xsdt_falls_back_to_rsdt),
-	{}
-};
+static const struct ktest_case acpi_tables_cases[] = { KTEST_CASE(found_through_the_xsdt),
+						       KTEST_CASE(found_through_a_1_0_rsdt),
+						       KTEST_CASE(bad_rsdp_is_refused),
+						       KTEST_CASE(damaged_table_is_refused),
+						       KTEST_CASE(bad_entries_are_skipped),
+						       KTEST_CASE(broken_xsdt_falls_back_to_rsdt),
+						       {} };
 KTEST_SUITE(acpi_tables, acpi_tables_cases);

@@ -10,17 +10,17 @@
 
 #include <kernel/acpi.h>
 
-#define IMAGE_PHYS	0x000e0000ULL
-#define IMAGE_SIZE	0x600
-#define XSDT_OFF	0x000
-#define RSDT_OFF	0x100
-#define FACP_OFF	0x200
-#define APIC_OFF	0x300
-#define HPET_OFF	0x400
-#define IMAGE_TABLES	3
+#define IMAGE_PHYS   0x000e0000ULL
+#define IMAGE_SIZE   0x600
+#define XSDT_OFF     0x000
+#define RSDT_OFF     0x100
+#define FACP_OFF     0x200
+#define APIC_OFF     0x300
+#define HPET_OFF     0x400
+#define IMAGE_TABLES 3
 
 struct acpi_image {
-	struct acpi_mem mem;		/* maps IMAGE_PHYS.. onto bytes */
+	struct acpi_mem mem; /* maps IMAGE_PHYS.. onto bytes */
 	struct acpi_rsdp rsdp;
 	u8 bytes[IMAGE_SIZE];
 };

@@ -22,8 +22,8 @@
 #include <kernel/wait.h>
 
 static char queue[INPUT_QUEUE_SIZE];
-static unsigned int head, tail;		/* free-running; index modulo the size */
-static void (*unthrottle)(void);	/* a stopped source, restarted at half empty */
+static unsigned int head, tail;	 /* free-running; index modulo the size */
+static void (*unthrottle)(void); /* a stopped source, restarted at half empty */
 unsigned long input_dropped;
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
 static DEFINE_SPINLOCK(input_lock);

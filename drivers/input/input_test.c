@@ -68,7 +68,7 @@ static void sequences_are_queued_whole(struct ktest *t)
 	for (i = 0; i < INPUT_QUEUE_SIZE - 2; i++)
 		input_put_char('x');
 	dropped = input_dropped;
-	input_put_chars("\033[A", 3);		/* one byte too many: none of it */
+	input_put_chars("\033[A", 3); /* one byte too many: none of it */
 	KTEST_EXPECT_EQ(t, input_dropped - dropped, 3);
 	input_put_chars("ab", 2);
 	for (i = 0; i < INPUT_QUEUE_SIZE - 2; i++)
@@ -109,12 +109,10 @@ static void throttled_source_restarts_at_half(struct ktest *t)
 	local_irq_restore(flags);
 }
 
-static const struct ktest_case input_cases[] = {
-	KTEST_CASE(queue_keeps_order),
-	KTEST_CASE(full_queue_drops_new),
-	KTEST_CASE(high_bytes_are_not_negative),
-	KTEST_CASE(sequences_are_queued_whole),
-	KTEST_CASE(throttled_source_restarts_at_half),
-	{}
-};
+static const struct ktest_case input_cases[] = { KTEST_CASE(queue_keeps_order),
+						 KTEST_CASE(full_queue_drops_new),
+						 KTEST_CASE(high_bytes_are_not_negative),
+						 KTEST_CASE(sequences_are_queued_whole),
+						 KTEST_CASE(throttled_source_restarts_at_half),
+						 {} };
 KTEST_SUITE(input_queue, input_cases);

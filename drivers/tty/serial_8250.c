@@ -18,16 +18,16 @@
 #include <kernel/printk.h>
 #include "serial_8250.h"
 
-#define UART_CLOCK	115200		/* the divisor latch divides this */
+#define UART_CLOCK 115200 /* the divisor latch divides this */
 
-#define LCR_8N1		0x03
-#define LCR_DLAB	0x80
-#define FCR_ENABLE_CLEAR 0x07		/* enable FIFOs, clear both */
+#define LCR_8N1		 0x03
+#define LCR_DLAB	 0x80
+#define FCR_ENABLE_CLEAR 0x07 /* enable FIFOs, clear both */
 #define MCR_DTR_RTS_OUT2 0x0b
-#define MCR_LOOP	0x10
+#define MCR_LOOP	 0x10
 
-#define LOOPBACK_BYTE	0xae
-#define TX_TIMEOUT	100000		/* polls before giving up on a byte */
+#define LOOPBACK_BYTE		   0xae
+#define TX_TIMEOUT		   100000 /* polls before giving up on a byte */
 /*
  * An I/O port read takes about a microsecond on the ISA or LPC bus, so
  * 1000 polls per unit of divisor wait some 11 character times at any

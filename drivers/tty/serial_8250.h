@@ -10,23 +10,23 @@
 
 #include <kernel/types.h>
 
-#define COM1_BASE	0x3f8
-#define COM1_IRQ	4
+#define COM1_BASE 0x3f8
+#define COM1_IRQ  4
 
-#define UART_TX		0		/* transmit holding (DLAB=0) */
-#define UART_RX		0		/* receive buffer (DLAB=0) */
-#define UART_DLL	0		/* divisor latch, low byte (DLAB=1) */
-#define UART_DLM	1		/* divisor latch, high byte (DLAB=1) */
-#define UART_IER	1		/* interrupt enable */
-#define UART_FCR	2		/* FIFO control */
-#define UART_LCR	3		/* line control */
-#define UART_MCR	4		/* modem control */
-#define UART_LSR	5		/* line status */
+#define UART_TX	 0 /* transmit holding (DLAB=0) */
+#define UART_RX	 0 /* receive buffer (DLAB=0) */
+#define UART_DLL 0 /* divisor latch, low byte (DLAB=1) */
+#define UART_DLM 1 /* divisor latch, high byte (DLAB=1) */
+#define UART_IER 1 /* interrupt enable */
+#define UART_FCR 2 /* FIFO control */
+#define UART_LCR 3 /* line control */
+#define UART_MCR 4 /* modem control */
+#define UART_LSR 5 /* line status */
 
-#define IER_RDI		0x01		/* interrupt when a byte is received */
+#define IER_RDI 0x01 /* interrupt when a byte is received */
 
-#define LSR_DR		0x01		/* a received byte is waiting */
-#define LSR_THRE	0x20		/* transmit holding register empty */
+#define LSR_DR	 0x01 /* a received byte is waiting */
+#define LSR_THRE 0x20 /* transmit holding register empty */
 
 struct uart_port {
 	u8 (*in)(const struct uart_port *port, unsigned int reg);

@@ -18,11 +18,11 @@
 #include <kernel/printk.h>
 #include "serial_8250.h"
 
-#define MAX_BYTES_PER_IRQ	64
+#define MAX_BYTES_PER_IRQ 64
 
 static void serial_unthrottle(void)
 {
-	outb(COM1_BASE + UART_IER, IER_RDI);	/* a waiting byte raises the IRQ again */
+	outb(COM1_BASE + UART_IER, IER_RDI); /* a waiting byte raises the IRQ again */
 }
 
 static void serial_rx_interrupt(unsigned int irq)

@@ -12,12 +12,12 @@
 
 struct model_uart {
 	struct uart_port port;
-	unsigned long delay;		/* LSR reads before the byte is back; ~0 never */
-	bool absent;			/* no UART: every read gives 0xff */
-	bool dlab, loop;		/* LCR and MCR bits the probe set */
+	unsigned long delay; /* LSR reads before the byte is back; ~0 never */
+	bool absent;	     /* no UART: every read gives 0xff */
+	bool dlab, loop;     /* LCR and MCR bits the probe set */
 	u8 sent;
 	bool has_sent;
-	unsigned long lsr_reads, rx_reads;	/* since the byte was sent */
+	unsigned long lsr_reads, rx_reads; /* since the byte was sent */
 };
 
 static struct model_uart *model_of(const struct uart_port *port)
@@ -42,7 +42,7 @@ static u8 model_in(const struct uart_port *port, unsigned int reg)
 	}
 	if (reg == UART_RX) {
 		m->rx_reads++;
-		return byte_back(m) ? m->sent : 0;	/* before: what the register held */
+		return byte_back(m) ? m->sent : 0; /* before: what the register held */
 	}
 	return 0;
 }
@@ -55,7 +55,7 @@ static void model_out(const struct uart_port *port, unsigned int reg, u8 value)
 		m->dlab = value & 0x80;
 	} else if (reg == UART_MCR) {
 		m->loop = value & 0x10;
-	} else if (reg == UART_TX && !m->dlab && m->loop) {	/* with DLAB set it is DLL */
+	} else if (reg == UART_TX && !m->dlab && m->loop) { /* with DLAB set it is DLL */
 		m->sent = value;
 		m->has_sent = true;
 		m->lsr_reads = m->rx_reads = 0;
@@ -108,11 +108,9 @@ static void absent_uart_fails_at_once(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, uart_setup(&m.port, 1));
 }
 
-static const struct ktest_case serial_8250_cases[] = {
-	KTEST_CASE(loopback_at_once),
-	KTEST_CASE(loopback_after_a_character_time),
-	KTEST_CASE(silent_uart_times_out),
-	KTEST_CASE(absent_uart_fails_at_once),
-	{}
-};
+static const struct ktest_case serial_8250_cases[] = { KTEST_CASE(loopback_at_once),
+						       KTEST_CASE(loopback_after_a_character_time),
+						       KTEST_CASE(silent_uart_times_out),
+						       KTEST_CASE(absent_uart_fails_at_once),
+						       {} };
 KTEST_SUITE(serial_8250, serial_8250_cases);

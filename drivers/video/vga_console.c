@@ -17,21 +17,21 @@
 
 #include "vga_text.h"
 
-#define VGA_TEXT_PHYS	0xb8000
+#define VGA_TEXT_PHYS 0xb8000
 
-#define VGA_CRTC_INDEX	0x3d4
-#define VGA_CRTC_DATA	0x3d5
-#define CRTC_CURSOR_HI	0x0e
-#define CRTC_CURSOR_LO	0x0f
+#define VGA_CRTC_INDEX 0x3d4
+#define VGA_CRTC_DATA  0x3d5
+#define CRTC_CURSOR_HI 0x0e
+#define CRTC_CURSOR_LO 0x0f
 
-#define VGA_ATTR_INDEX	0x3c0		/* index and data, by a flip-flop */
+#define VGA_ATTR_INDEX	0x3c0 /* index and data, by a flip-flop */
 #define VGA_ATTR_READ	0x3c1
-#define VGA_INPUT_STAT1	0x3da		/* reading resets the flip-flop */
+#define VGA_INPUT_STAT1 0x3da /* reading resets the flip-flop */
 #define ATTR_MODE_CTRL	0x10
-#define ATTR_PAS	0x20		/* keep the palette enabled */
+#define ATTR_PAS	0x20 /* keep the palette enabled */
 #define ATTR_BLINK	0x08
 
-#define VGA_MONO_ATTR	0x07		/* light grey on black */
+#define VGA_MONO_ATTR 0x07 /* light grey on black */
 
 static struct vga_text screen;
 

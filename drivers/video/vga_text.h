@@ -8,14 +8,14 @@
 
 #include <kernel/types.h>
 
-#define VGA_COLS	80
-#define VGA_ROWS	25
-#define VGA_TAB_WIDTH	8
+#define VGA_COLS      80
+#define VGA_ROWS      25
+#define VGA_TAB_WIDTH 8
 
 struct vga_text {
-	u16 *cells;		/* VGA_ROWS * VGA_COLS: character | attribute << 8 */
-	unsigned int row, col;	/* where the next character goes */
-	u8 blank_attr;		/* attribute of cleared cells */
+	u16 *cells;	       /* VGA_ROWS * VGA_COLS: character | attribute << 8 */
+	unsigned int row, col; /* where the next character goes */
+	u8 blank_attr;	       /* attribute of cleared cells */
 };
 
 /* Clear the grid and put the cursor top left. */

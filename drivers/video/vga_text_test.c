@@ -10,8 +10,8 @@
 
 #include "vga_text.h"
 
-#define ATTR	0x1e
-#define BLANK	0x07
+#define ATTR  0x1e
+#define BLANK 0x07
 
 static u16 cells[VGA_ROWS * VGA_COLS];
 static struct vga_text vt = { .cells = cells, .blank_attr = BLANK };
@@ -81,7 +81,7 @@ static void backspace_erases(struct ktest *t)
 	reset();
 	put("abc\b\bX");
 	KTEST_EXPECT_STREQ(t, row_text(0), "aX");
-	put("\n\b");		/* at column 0: nothing to erase */
+	put("\n\b"); /* at column 0: nothing to erase */
 	KTEST_EXPECT_EQ(t, vt.col, 0);
 	KTEST_EXPECT_EQ(t, vt.row, 1);
 }
@@ -124,13 +124,11 @@ static void bottom_line_scrolls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vt.row, VGA_ROWS - 1);
 }
 
-static const struct ktest_case vga_text_cases[] = {
-	KTEST_CASE(text_with_attribute),
-	KTEST_CASE(newline_and_carriage_return),
-	KTEST_CASE(tab_goes_to_next_stop),
-	KTEST_CASE(backspace_erases),
-	KTEST_CASE(long_line_wraps),
-	KTEST_CASE(bottom_line_scrolls),
-	{}
-};
+static const struct ktest_case vga_text_cases[] = { KTEST_CASE(text_with_attribute),
+						    KTEST_CASE(newline_and_carriage_return),
+						    KTEST_CASE(tab_goes_to_next_stop),
+						    KTEST_CASE(backspace_erases),
+						    KTEST_CASE(long_line_wraps),
+						    KTEST_CASE(bottom_line_scrolls),
+						    {} };
 KTEST_SUITE(vga_text, vga_text_cases);

@@ -15,28 +15,28 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-#define ACPI_RSDP_V1_SIZE	20
-#define ACPI_RSDP_V2_SIZE	36
-#define ACPI_ROOT_MAX_ENTRIES	256	/* more than any real machine lists */
-#define ACPI_TABLE_MAX_SIZE	(1U << 20)
+#define ACPI_RSDP_V1_SIZE     20
+#define ACPI_RSDP_V2_SIZE     36
+#define ACPI_ROOT_MAX_ENTRIES 256 /* more than any real machine lists */
+#define ACPI_TABLE_MAX_SIZE   (1U << 20)
 
 struct acpi_rsdp {
-	char signature[8];		/* "RSD PTR " */
-	u8 checksum;			/* of the first 20 bytes */
+	char signature[8]; /* "RSD PTR " */
+	u8 checksum;	   /* of the first 20 bytes */
 	char oem_id[6];
-	u8 revision;			/* 0: ACPI 1.0, 2: 2.0 and later */
+	u8 revision; /* 0: ACPI 1.0, 2: 2.0 and later */
 	u32 rsdt_address;
-	u32 length;			/* revision 2 and later: of the whole RSDP */
+	u32 length; /* revision 2 and later: of the whole RSDP */
 	u64 xsdt_address;
-	u8 extended_checksum;		/* of all @length bytes */
+	u8 extended_checksum; /* of all @length bytes */
 	u8 reserved[3];
 } __packed;
 
 struct acpi_table_header {
 	char signature[4];
-	u32 length;			/* of the whole table, header included */
+	u32 length; /* of the whole table, header included */
 	u8 revision;
-	u8 checksum;			/* all bytes of the table add up to 0 */
+	u8 checksum; /* all bytes of the table add up to 0 */
 	char oem_id[6];
 	char oem_table_id[8];
 	u32 oem_revision;
@@ -45,7 +45,7 @@ struct acpi_table_header {
 } __packed;
 
 struct acpi_generic_address {
-	u8 space_id;			/* 0: system memory */
+	u8 space_id; /* 0: system memory */
 	u8 bit_width;
 	u8 bit_offset;
 	u8 access_size;

@@ -9,29 +9,29 @@
 
 #include <kernel/types.h>
 
-#define BOOT_MMAP_MAX		64
-#define BOOT_RSDP_MAX		36	/* an ACPI 2.0 RSDP */
-#define BOOT_MEM_AVAILABLE	1	/* other types: reserved in some way */
+#define BOOT_MMAP_MAX	   64
+#define BOOT_RSDP_MAX	   36 /* an ACPI 2.0 RSDP */
+#define BOOT_MEM_AVAILABLE 1  /* other types: reserved in some way */
 
 struct boot_mem_region {
 	u64 addr;
 	u64 len;
-	u32 type;		/* Multiboot2 memory type, 1 = available */
+	u32 type; /* Multiboot2 memory type, 1 = available */
 };
 
 struct boot_info {
-	phys_addr_t info_phys;	/* the loader's information block itself */
+	phys_addr_t info_phys; /* the loader's information block itself */
 	size_t info_size;
-	const char *cmdline;	/* NULL when the loader passed none */
+	const char *cmdline; /* NULL when the loader passed none */
 	const char *loader_name;
 	bool has_meminfo;
 	u32 mem_lower_kib;
 	u32 mem_upper_kib;
 	size_t nr_mmap;
-	bool mmap_truncated;	/* more than BOOT_MMAP_MAX regions */
+	bool mmap_truncated; /* more than BOOT_MMAP_MAX regions */
 	struct boot_mem_region mmap[BOOT_MMAP_MAX];
 	size_t rsdp_len;	/* 0: the loader passed no ACPI RSDP */
-	u8 rsdp[BOOT_RSDP_MAX];	/* its copy, the ACPI 2.0 one if there are both */
+	u8 rsdp[BOOT_RSDP_MAX]; /* its copy, the ACPI 2.0 one if there are both */
 };
 
 extern struct boot_info boot_info;

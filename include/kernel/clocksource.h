@@ -17,19 +17,19 @@
 
 #include <kernel/types.h>
 
-#define NSEC_PER_SEC		1000000000ULL
-#define NSEC_PER_MSEC		1000000ULL
-#define CLOCKSOURCE_MAX_SECS	600	/* the longest gap between two ticks we convert */
+#define NSEC_PER_SEC	     1000000000ULL
+#define NSEC_PER_MSEC	     1000000ULL
+#define CLOCKSOURCE_MAX_SECS 600 /* the longest gap between two ticks we convert */
 
 struct clocksource {
-	const char *name;		/* "tsc", "hpet", "tick" */
+	const char *name; /* "tsc", "hpet", "tick" */
 	u64 (*read)(void);
-	u64 mask;			/* the counter's width: it wraps from mask to 0 */
-	u64 freq_hz;			/* counts per second */
+	u64 mask;    /* the counter's width: it wraps from mask to 0 */
+	u64 freq_hz; /* counts per second */
 	u32 mult, shift;
-	u64 resolution_ns;		/* how far a reading may lag the true time */
-	const char *rate_source;	/* how freq_hz was found, for the boot log */
-	bool counts_ticks;		/* only the tick: lost ticks are lost time */
+	u64 resolution_ns;	 /* how far a reading may lag the true time */
+	const char *rate_source; /* how freq_hz was found, for the boot log */
+	bool counts_ticks;	 /* only the tick: lost ticks are lost time */
 };
 
 /* Set @freq_hz and the conversion to nanoseconds for @cs. */

@@ -14,8 +14,11 @@ struct completion {
 	struct wait_queue_head wait;
 };
 
-#define COMPLETION_INITIALIZER(name)	{ .done = 0, .wait = WAIT_QUEUE_HEAD_INIT((name).wait) }
-#define DECLARE_COMPLETION(name)	struct completion name = COMPLETION_INITIALIZER(name)
+#define COMPLETION_INITIALIZER(name)                                 \
+	{                                                            \
+		.done = 0, .wait = WAIT_QUEUE_HEAD_INIT((name).wait) \
+	}
+#define DECLARE_COMPLETION(name) struct completion name = COMPLETION_INITIALIZER(name)
 
 static inline void init_completion(struct completion *c)
 {

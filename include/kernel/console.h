@@ -29,8 +29,8 @@ void console_init(void);
 
 typedef int (*console_initcall_t)(void);
 
-#define console_initcall(fn)						\
-	static const console_initcall_t __console_initcall_##fn		\
-	__used __section(".console_initcalls") = fn
+#define console_initcall(fn)                                                      \
+	static const console_initcall_t __console_initcall_##fn __used __section( \
+		".console_initcalls") = fn
 
 #endif

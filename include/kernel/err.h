@@ -10,7 +10,7 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-#define MAX_ERRNO	4095
+#define MAX_ERRNO 4095
 
 static inline void *ERR_PTR(long error)
 {

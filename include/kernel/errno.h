@@ -6,18 +6,18 @@
 #ifndef _KERNEL_ERRNO_H
 #define _KERNEL_ERRNO_H
 
-#define ENOENT		2
-#define ESRCH		3
-#define E2BIG		7
-#define ECHILD		10
-#define EAGAIN		11
-#define ENOMEM		12
-#define EBUSY		16
-#define EEXIST		17
-#define ENODEV		19
-#define EINVAL		22
-#define ERANGE		34
-#define EDEADLK		35
-#define ETIMEDOUT	110
+#define ENOENT	  2
+#define ESRCH	  3
+#define E2BIG	  7
+#define ECHILD	  10
+#define EAGAIN	  11
+#define ENOMEM	  12
+#define EBUSY	  16
+#define EEXIST	  17
+#define ENODEV	  19
+#define EINVAL	  22
+#define ERANGE	  34
+#define EDEADLK	  35
+#define ETIMEDOUT 110
 
 #endif

@@ -16,9 +16,9 @@
 
 typedef int (*initcall_t)(void);
 
-#define device_initcall(fn)						\
-	static const initcall_t __device_initcall_##fn			\
-	__used __section(".device_initcalls") __aligned(sizeof(void *)) = fn
+#define device_initcall(fn)                                                                  \
+	static const initcall_t __device_initcall_##fn __used __section(".device_initcalls") \
+		__aligned(sizeof(void *)) = fn
 
 /* Run every device_initcall, in link order. */
 void do_initcalls(void);

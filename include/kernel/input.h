@@ -18,7 +18,7 @@
 #include <kernel/time.h>
 #include <kernel/types.h>
 
-#define INPUT_QUEUE_SIZE	256
+#define INPUT_QUEUE_SIZE 256
 
 #ifdef CONFIG_INPUT
 /* From interrupt context: queue @c; dropped (and counted) when full. */

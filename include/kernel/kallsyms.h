@@ -11,8 +11,8 @@
 
 #include <kernel/types.h>
 
-#define KSYM_NAME_LEN		128
-#define KSYM_SYMBOL_LEN		(KSYM_NAME_LEN + 40)	/* name+0xoff/0xsize */
+#define KSYM_NAME_LEN	128
+#define KSYM_SYMBOL_LEN (KSYM_NAME_LEN + 40) /* name+0xoff/0xsize */
 
 #ifdef CONFIG_KALLSYMS
 /*

@@ -19,11 +19,11 @@
 
 #include <generated/autoconf.h>
 
-#define __kconfig_arg_1 0,
+#define __kconfig_arg_1			    0,
 #define __kconfig_second(ignored, val, ...) val
-#define __kconfig_pick(arg_or_junk) __kconfig_second(arg_or_junk 1, 0, 0)
-#define __kconfig_paste(val) __kconfig_pick(__kconfig_arg_##val)
-#define __kconfig_is_defined(x) __kconfig_paste(x)
+#define __kconfig_pick(arg_or_junk)	    __kconfig_second(arg_or_junk 1, 0, 0)
+#define __kconfig_paste(val)		    __kconfig_pick(__kconfig_arg_##val)
+#define __kconfig_is_defined(x)		    __kconfig_paste(x)
 
 /* 1 if the boolean option is set, 0 otherwise; usable in #if and in C. */
 #define IS_ENABLED(option) __kconfig_is_defined(option)

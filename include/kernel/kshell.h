@@ -26,25 +26,22 @@
 #include <kernel/types.h>
 
 /* help prints "  SYNOPSIS HELP" in 79 columns: each part's limit. */
-#define KSHELL_SYNOPSIS_MAX	30	/* name, blank, usage */
-#define KSHELL_HELP_MAX		46
+#define KSHELL_SYNOPSIS_MAX 30 /* name, blank, usage */
+#define KSHELL_HELP_MAX	    46
 
 struct kshell_command {
 	const char *name;
-	const char *usage;		/* the arguments, as "PID VALUE"; NULL for none */
-	const char *help;		/* one line */
-	int min_args, max_args;		/* arguments after the name */
+	const char *usage;	/* the arguments, as "PID VALUE"; NULL for none */
+	const char *help;	/* one line */
+	int min_args, max_args; /* arguments after the name */
 	/* 0, or a negative errno once the command has said what went wrong */
 	int (*run)(int argc, char **argv);
 };
 
-#define KSHELL_COMMAND(cname, ...)						\
-	static const struct kshell_command __kshell_cmd_##cname = {		\
-		.name = #cname, __VA_ARGS__			\
-	};									\
-	static const struct kshell_command *const __kshell_ptr_##cname	\
-	__used __section(".kshell_commands." #cname) __aligned(sizeof(void *)) = \
-		&__kshell_cmd_##cname
+#define KSHELL_COMMAND(cname, ...)                                                                 \
+	static const struct kshell_command __kshell_cmd_##cname = { .name = #cname, __VA_ARGS__ }; \
+	static const struct kshell_command *const __kshell_ptr_##cname __used __section(           \
+		".kshell_commands." #cname) __aligned(sizeof(void *)) = &__kshell_cmd_##cname
 
 /* Write to the consoles, not to the kernel log: the shell's output is the user's. */
 __printf(1, 2) void kshell_printf(const char *fmt, ...);

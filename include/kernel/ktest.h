@@ -27,10 +27,10 @@
 #include <kernel/types.h>
 
 struct ktest {
-	const char *name;		/* the running case */
+	const char *name; /* the running case */
 	bool failed;
 	bool skipped;
-	bool quiet;			/* don't print diagnostics (self-tests) */
+	bool quiet; /* don't print diagnostics (self-tests) */
 	const char *skip_reason;
 };
 
@@ -41,7 +41,7 @@ struct ktest_case {
 
 struct ktest_suite {
 	const char *name;
-	const struct ktest_case *cases;	/* ends with an empty entry */
+	const struct ktest_case *cases; /* ends with an empty entry */
 };
 
 /*
@@ -54,14 +54,18 @@ struct ktest_suite {
 #define __ktest_section __section(".ktest_suites")
 #endif
 
-#define KTEST_CASE(fn) { .name = #fn, .run = fn }
+#define KTEST_CASE(fn)                 \
+	{                              \
+		.name = #fn, .run = fn \
+	}
 
-#define KTEST_SUITE(sname, case_table)					\
-	static const struct ktest_suite __ktest_suite_##sname = {	\
-		.name = #sname, .cases = case_table,			\
-	};								\
-	static const struct ktest_suite *const __ktest_ptr_##sname	\
-	__used __ktest_section __aligned(sizeof(void *)) = &__ktest_suite_##sname
+#define KTEST_SUITE(sname, case_table)                                                    \
+	static const struct ktest_suite __ktest_suite_##sname = {                         \
+		.name = #sname,                                                           \
+		.cases = case_table,                                                      \
+	};                                                                                \
+	static const struct ktest_suite *const __ktest_ptr_##sname __used __ktest_section \
+		__aligned(sizeof(void *)) = &__ktest_suite_##sname
 
 /* Record a failure with a message, unless @ok.  Returns @ok. */
 __printf(5, 6) bool ktest_check(struct ktest *t, bool ok, const char *file, int line,
@@ -121,57 +125,54 @@ u64 ktest_mute_console(void);
 void ktest_unmute_console(void);
 bool ktest_log_contains(u64 since, const char *needle);
 
-#define __KTEST_CMP(t, a, op, b, on_fail)					\
-	do {									\
-		long long __a = (long long)(a), __b = (long long)(b);		\
-		if (!ktest_check(t, __a op __b, __FILE__, __LINE__,		\
-				 "Expected %s %s %s, but %s == %lld, %s == %lld",	\
-				 #a, #op, #b, #a, __a, #b, __b))		\
-			on_fail;						\
+#define __KTEST_CMP(t, a, op, b, on_fail)                                                          \
+	do {                                                                                       \
+		long long __a = (long long)(a), __b = (long long)(b);                              \
+		if (!ktest_check(t, __a op __b, __FILE__, __LINE__,                                \
+				 "Expected %s %s %s, but %s == %lld, %s == %lld", #a, #op, #b, #a, \
+				 __a, #b, __b))                                                    \
+			on_fail;                                                                   \
 	} while (0)
 
-#define __KTEST_TRUE(t, cond, on_fail)						\
-	do {									\
-		if (!ktest_check(t, !!(cond), __FILE__, __LINE__,		\
-				 "Expected %s to be true", #cond))		\
-			on_fail;						\
+#define __KTEST_TRUE(t, cond, on_fail)                                                      \
+	do {                                                                                \
+		if (!ktest_check(t, !!(cond), __FILE__, __LINE__, "Expected %s to be true", \
+				 #cond))                                                    \
+			on_fail;                                                            \
 	} while (0)
 
-#define __KTEST_STREQ(t, a, b, on_fail)						\
-	do {									\
-		const char *__a = (a), *__b = (b);				\
-		if (!ktest_check(t, __a && __b && !__builtin_strcmp(__a, __b),	\
-				 __FILE__, __LINE__,				\
-				 "Expected %s == %s, but %s == \"%s\", %s == \"%s\"",	\
-				 #a, #b, #a, __a ? __a : "(null)", #b,		\
-				 __b ? __b : "(null)"))				\
-			on_fail;						\
+#define __KTEST_STREQ(t, a, b, on_fail)                                                            \
+	do {                                                                                       \
+		const char *__a = (a), *__b = (b);                                                 \
+		if (!ktest_check(t, __a && __b && !__builtin_strcmp(__a, __b), __FILE__, __LINE__, \
+				 "Expected %s == %s, but %s == \"%s\", %s == \"%s\"", #a, #b, #a,  \
+				 __a ? __a : "(null)", #b, __b ? __b : "(null)"))                  \
+			on_fail;                                                                   \
 	} while (0)
 
-#define __KTEST_MEMEQ(t, a, b, n, on_fail)					\
-	do {									\
-		if (!ktest_check(t, !__builtin_memcmp(a, b, n), __FILE__,	\
-				 __LINE__, "Expected %zu bytes at %s == %s",	\
-				 (size_t)(n), #a, #b))				\
-			on_fail;						\
+#define __KTEST_MEMEQ(t, a, b, n, on_fail)                                               \
+	do {                                                                             \
+		if (!ktest_check(t, !__builtin_memcmp(a, b, n), __FILE__, __LINE__,      \
+				 "Expected %zu bytes at %s == %s", (size_t)(n), #a, #b)) \
+			on_fail;                                                         \
 	} while (0)
 
-#define KTEST_EXPECT_EQ(t, a, b)	__KTEST_CMP(t, a, ==, b, (void)0)
-#define KTEST_EXPECT_NE(t, a, b)	__KTEST_CMP(t, a, !=, b, (void)0)
-#define KTEST_EXPECT_LT(t, a, b)	__KTEST_CMP(t, a, <, b, (void)0)
-#define KTEST_EXPECT_LE(t, a, b)	__KTEST_CMP(t, a, <=, b, (void)0)
-#define KTEST_EXPECT_GT(t, a, b)	__KTEST_CMP(t, a, >, b, (void)0)
-#define KTEST_EXPECT_GE(t, a, b)	__KTEST_CMP(t, a, >=, b, (void)0)
-#define KTEST_EXPECT_TRUE(t, c)		__KTEST_TRUE(t, c, (void)0)
-#define KTEST_EXPECT_FALSE(t, c)	__KTEST_TRUE(t, !(c), (void)0)
-#define KTEST_EXPECT_STREQ(t, a, b)	__KTEST_STREQ(t, a, b, (void)0)
-#define KTEST_EXPECT_MEMEQ(t, a, b, n)	__KTEST_MEMEQ(t, a, b, n, (void)0)
-#define KTEST_EXPECT_NULL(t, p)		__KTEST_TRUE(t, (p) == NULL, (void)0)
-#define KTEST_EXPECT_NOT_NULL(t, p)	__KTEST_TRUE(t, (p) != NULL, (void)0)
+#define KTEST_EXPECT_EQ(t, a, b)       __KTEST_CMP(t, a, ==, b, (void)0)
+#define KTEST_EXPECT_NE(t, a, b)       __KTEST_CMP(t, a, !=, b, (void)0)
+#define KTEST_EXPECT_LT(t, a, b)       __KTEST_CMP(t, a, <, b, (void)0)
+#define KTEST_EXPECT_LE(t, a, b)       __KTEST_CMP(t, a, <=, b, (void)0)
+#define KTEST_EXPECT_GT(t, a, b)       __KTEST_CMP(t, a, >, b, (void)0)
+#define KTEST_EXPECT_GE(t, a, b)       __KTEST_CMP(t, a, >=, b, (void)0)
+#define KTEST_EXPECT_TRUE(t, c)	       __KTEST_TRUE(t, c, (void)0)
+#define KTEST_EXPECT_FALSE(t, c)       __KTEST_TRUE(t, !(c), (void)0)
+#define KTEST_EXPECT_STREQ(t, a, b)    __KTEST_STREQ(t, a, b, (void)0)
+#define KTEST_EXPECT_MEMEQ(t, a, b, n) __KTEST_MEMEQ(t, a, b, n, (void)0)
+#define KTEST_EXPECT_NULL(t, p)	       __KTEST_TRUE(t, (p) == NULL, (void)0)
+#define KTEST_EXPECT_NOT_NULL(t, p)    __KTEST_TRUE(t, (p) != NULL, (void)0)
 
-#define KTEST_ASSERT_EQ(t, a, b)	__KTEST_CMP(t, a, ==, b, return)
-#define KTEST_ASSERT_NE(t, a, b)	__KTEST_CMP(t, a, !=, b, return)
-#define KTEST_ASSERT_TRUE(t, c)		__KTEST_TRUE(t, c, return)
-#define KTEST_ASSERT_NOT_NULL(t, p)	__KTEST_TRUE(t, (p) != NULL, return)
+#define KTEST_ASSERT_EQ(t, a, b)    __KTEST_CMP(t, a, ==, b, return )
+#define KTEST_ASSERT_NE(t, a, b)    __KTEST_CMP(t, a, !=, b, return )
+#define KTEST_ASSERT_TRUE(t, c)	    __KTEST_TRUE(t, c, return )
+#define KTEST_ASSERT_NOT_NULL(t, p) __KTEST_TRUE(t, (p) != NULL, return )
 
 #endif

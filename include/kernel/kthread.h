@@ -20,15 +20,15 @@
  * when no pid or stack slot is left, ERR_PTR(-EINVAL) for a NULL @fn;
  * nothing stays allocated then.
  */
-__printf(3, 4) struct task_struct *kthread_create(int (*fn)(void *), void *arg,
-						  const char *namefmt, ...);
+__printf(3, 4) struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *namefmt,
+						  ...);
 
-#define kthread_run(fn, arg, ...)						\
-	({									\
-		struct task_struct *__k = kthread_create(fn, arg, __VA_ARGS__);	\
-		if (!IS_ERR(__k))						\
-			wake_up_process(__k);					\
-		__k;								\
+#define kthread_run(fn, arg, ...)                                               \
+	({                                                                      \
+		struct task_struct *__k = kthread_create(fn, arg, __VA_ARGS__); \
+		if (!IS_ERR(__k))                                               \
+			wake_up_process(__k);                                   \
+		__k;                                                            \
 	})
 
 /*

@@ -13,7 +13,10 @@ struct list_head {
 	struct list_head *next, *prev;
 };
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name)     \
+	{                        \
+		&(name), &(name) \
+	}
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void INIT_LIST_HEAD(struct list_head *head)
@@ -53,12 +56,11 @@ static inline void list_del(struct list_head *n)
 	n->next = n->prev = n;
 }
 
-#define list_entry(ptr, type, member)	container_of(ptr, type, member)
+#define list_entry(ptr, type, member)	     container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 
-#define list_for_each_entry(pos, head, member)					\
-	for (pos = list_entry((head)->next, __typeof__(*pos), member);		\
-	     &pos->member != (head);						\
+#define list_for_each_entry(pos, head, member)                                                 \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member); &pos->member != (head); \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
 #endif

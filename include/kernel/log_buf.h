@@ -18,28 +18,30 @@
 struct log_buf {
 	char *data;
 	size_t size;
-	size_t head;		/* where the next record goes */
-	size_t tail;		/* the oldest record */
-	size_t used;		/* bytes of records in the ring */
-	u64 first_seq;		/* sequence number of the oldest record */
-	u64 next_seq;		/* sequence number of the next record */
+	size_t head;   /* where the next record goes */
+	size_t tail;   /* the oldest record */
+	size_t used;   /* bytes of records in the ring */
+	u64 first_seq; /* sequence number of the oldest record */
+	u64 next_seq;  /* sequence number of the next record */
 };
 
-#define LOG_BUF_INIT(storage) { .data = (storage), .size = sizeof(storage) }
+#define LOG_BUF_INIT(storage)                              \
+	{                                                  \
+		.data = (storage), .size = sizeof(storage) \
+	}
 
 /* A record read back from a log buffer. */
 struct log_record {
 	u64 seq;
 	int level;
 	unsigned int flags;
-	size_t text_len;	/* length of the whole text, maybe more than copied */
+	size_t text_len; /* length of the whole text, maybe more than copied */
 };
 
 /* The longest text a record of @lb can hold; longer text is cut. */
 size_t log_buf_max_text(const struct log_buf *lb);
 
-void log_buf_store(struct log_buf *lb, int level, unsigned int flags, const char *text,
-		   size_t len);
+void log_buf_store(struct log_buf *lb, int level, unsigned int flags, const char *text, size_t len);
 
 /*
  * Read the record with sequence number *@seq, or the oldest one still in

@@ -12,7 +12,7 @@
 
 #include <kernel/types.h>
 
-#define MEMBLOCK_MAX_RANGES	64
+#define MEMBLOCK_MAX_RANGES 64
 
 struct mem_range {
 	phys_addr_t start, end;
@@ -23,7 +23,7 @@ struct memblock {
 	size_t nr_usable;
 	struct mem_range reserved[MEMBLOCK_MAX_RANGES];
 	size_t nr_reserved;
-	phys_addr_t alloc_limit;	/* memblock_alloc() stays below this */
+	phys_addr_t alloc_limit; /* memblock_alloc() stays below this */
 };
 
 /* The kernel's map, filled by mm_init() from the boot loader's. */

@@ -24,26 +24,28 @@
 struct task_struct;
 
 struct mutex {
-	struct task_struct *owner;	/* NULL when free */
-	struct list_head waiters;	/* sleeping lockers, oldest first */
-	struct list_head held;		/* in the owner's held_locks */
+	struct task_struct *owner; /* NULL when free */
+	struct list_head waiters;  /* sleeping lockers, oldest first */
+	struct list_head held;	   /* in the owner's held_locks */
 	const char *name;
-	unsigned long acquired_at;	/* return address of the locker */
+	unsigned long acquired_at; /* return address of the locker */
 };
 
 /* A task sleeping in mutex_lock(), on its own stack. */
 struct mutex_waiter {
-	struct list_head node;		/* in the mutex's waiters */
+	struct list_head node; /* in the mutex's waiters */
 	struct task_struct *task;
 };
 
-#define __MUTEX_INITIALIZER(lock, lname)					\
-	{ .waiters = LIST_HEAD_INIT((lock).waiters), .held = LIST_HEAD_INIT((lock).held),	\
-	  .name = lname }
-#define DEFINE_MUTEX(lock)	struct mutex lock = __MUTEX_INITIALIZER(lock, #lock)
+#define __MUTEX_INITIALIZER(lock, lname)                                                        \
+	{                                                                                       \
+		.waiters = LIST_HEAD_INIT((lock).waiters), .held = LIST_HEAD_INIT((lock).held), \
+		.name = lname                                                                   \
+	}
+#define DEFINE_MUTEX(lock) struct mutex lock = __MUTEX_INITIALIZER(lock, #lock)
 
 void __mutex_init(struct mutex *lock, const char *name);
-#define mutex_init(lock)	__mutex_init(lock, #lock)
+#define mutex_init(lock) __mutex_init(lock, #lock)
 
 void mutex_lock(struct mutex *lock);
 /* Take @lock if it is free; false (and nothing changed) if it is not. */

@@ -16,7 +16,7 @@
 #include <kernel/preempt.h>
 #include <kernel/types.h>
 
-#define MAX_ORDER	11	/* orders 0 .. 10: 4 KiB .. 4 MiB */
+#define MAX_ORDER 11 /* orders 0 .. 10: 4 KiB .. 4 MiB */
 
 struct memblock;
 
@@ -66,7 +66,7 @@ void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
  */
 void set_page_owner(void *addr, unsigned int order, void *owner);
 
-extern void **page_owners;		/* indexed by frame number from 0 */
+extern void **page_owners; /* indexed by frame number from 0 */
 extern unsigned long page_owners_end;
 
 static inline void *page_owner(const void *addr)

@@ -22,11 +22,12 @@ struct kernel_param {
 	int (*set)(const char *val);
 };
 
-#define kernel_param(pname, fn)						\
-	static const struct kernel_param __kernel_param_##fn		\
-	__used __section(".kernel_params") __aligned(sizeof(void *)) = {	\
-		.name = pname, .set = fn,				\
-	}
+#define kernel_param(pname, fn)                                                                 \
+	static const struct kernel_param __kernel_param_##fn __used __section(".kernel_params") \
+		__aligned(sizeof(void *)) = {                                                   \
+			.name = pname,                                                          \
+			.set = fn,                                                              \
+		}
 
 /*
  * Split @args in place into the next "param" or "param=value" (double

@@ -25,7 +25,7 @@
 
 /* One CPU: variables, per-CPU data with SMP. */
 extern unsigned int __preempt_count;
-extern bool __need_resched;	/* the running task should give up the CPU */
+extern bool __need_resched; /* the running task should give up the CPU */
 
 static inline unsigned int preempt_count(void)
 {
@@ -87,8 +87,8 @@ static inline void __preempt_guard_end(int *unused)
  * Preemption off from this line to the end of the enclosing block: the
  * protection of per-CPU data, which only code on its own CPU touches.
  */
-#define preempt_guard()								\
-	int __preempt_guard __attribute__((cleanup(__preempt_guard_end), unused)) =	\
+#define preempt_guard()                                                             \
+	int __preempt_guard __attribute__((cleanup(__preempt_guard_end), unused)) = \
 		(preempt_disable(), 0)
 
 #endif

@@ -15,18 +15,18 @@
 #include <kernel/log_buf.h>
 #include <kernel/types.h>
 
-#define KERN_SOH	"\001"
-#define KERN_SOH_ASCII	'\001'
+#define KERN_SOH       "\001"
+#define KERN_SOH_ASCII '\001'
 
-#define KERN_EMERG	KERN_SOH "0"	/* system is unusable */
-#define KERN_ALERT	KERN_SOH "1"	/* action must be taken immediately */
-#define KERN_CRIT	KERN_SOH "2"	/* critical conditions */
-#define KERN_ERR	KERN_SOH "3"	/* error conditions */
-#define KERN_WARNING	KERN_SOH "4"	/* warning conditions */
-#define KERN_NOTICE	KERN_SOH "5"	/* normal but significant condition */
-#define KERN_INFO	KERN_SOH "6"	/* informational */
-#define KERN_DEBUG	KERN_SOH "7"	/* debug-level messages */
-#define KERN_CONT	KERN_SOH "c"	/* continues the previous message */
+#define KERN_EMERG   KERN_SOH "0" /* system is unusable */
+#define KERN_ALERT   KERN_SOH "1" /* action must be taken immediately */
+#define KERN_CRIT    KERN_SOH "2" /* critical conditions */
+#define KERN_ERR     KERN_SOH "3" /* error conditions */
+#define KERN_WARNING KERN_SOH "4" /* warning conditions */
+#define KERN_NOTICE  KERN_SOH "5" /* normal but significant condition */
+#define KERN_INFO    KERN_SOH "6" /* informational */
+#define KERN_DEBUG   KERN_SOH "7" /* debug-level messages */
+#define KERN_CONT    KERN_SOH "c" /* continues the previous message */
 
 enum {
 	LOGLEVEL_EMERG,
@@ -40,8 +40,8 @@ enum {
 };
 
 /* vprintk_emit() flags */
-#define LOG_CONT	0x1	/* continuation of the previous record */
-#define LOG_FORCE	0x2	/* print on the consoles whatever the log level */
+#define LOG_CONT  0x1 /* continuation of the previous record */
+#define LOG_FORCE 0x2 /* print on the consoles whatever the log level */
 
 /* Messages with a level below this are printed on the consoles. */
 extern int console_loglevel;
@@ -58,15 +58,15 @@ extern struct log_buf kernel_log;
 #define pr_fmt(fmt) fmt
 #endif
 
-#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+#define pr_emerg(fmt, ...)  printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)  printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)   printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)    printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)   printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)   printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)  printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)   printk(KERN_CONT fmt, ##__VA_ARGS__)
 
 /*
  * printk's lock, shared with the consoles: interrupts off, and re-entrant

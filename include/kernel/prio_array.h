@@ -18,10 +18,10 @@
 #include <kernel/list.h>
 #include <kernel/types.h>
 
-#define PRIO_ARRAY_MAX_LEVELS	64
+#define PRIO_ARRAY_MAX_LEVELS 64
 
 struct prio_array {
-	u64 bitmap;			/* bit n: queue[n] is not empty */
+	u64 bitmap; /* bit n: queue[n] is not empty */
 	unsigned int levels;
 	struct list_head queue[PRIO_ARRAY_MAX_LEVELS];
 };

@@ -35,13 +35,12 @@ struct rb_root_cached {
 	struct rb_node *leftmost;
 };
 
-#define RB_ROOT			((struct rb_root){ NULL })
-#define RB_ROOT_CACHED		((struct rb_root_cached){ { NULL }, NULL })
-#define rb_entry(ptr, type, member)	container_of(ptr, type, member)
+#define RB_ROOT			    ((struct rb_root){ NULL })
+#define RB_ROOT_CACHED		    ((struct rb_root_cached){ { NULL }, NULL })
+#define rb_entry(ptr, type, member) container_of(ptr, type, member)
 
 /* Link @node as the child of @parent that @link points at (NULL: the root). */
-static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
-				struct rb_node **link)
+static inline void rb_link_node(struct rb_node *node, struct rb_node *parent, struct rb_node **link)
 {
 	node->parent = parent;
 	node->left = node->right = NULL;

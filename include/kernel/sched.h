@@ -26,61 +26,61 @@
 #include <kernel/rbtree.h>
 #include <kernel/types.h>
 
-#define TASK_COMM_LEN	16
+#define TASK_COMM_LEN 16
 /* pids are not reused: 2^31 - 1 tasks is more than a boot will see. */
-#define PID_MAX		0x7fffffff
+#define PID_MAX	      0x7fffffff
 
 struct mutex;
 
 enum task_state {
-	TASK_RUNNING,		/* on the CPU: current */
-	TASK_RUNNABLE,		/* in the policy's queue */
-	TASK_SLEEPING,		/* waits for wake_up_process(); new tasks too */
-	TASK_DEAD,		/* exited; waits for task_wait() to free it */
+	TASK_RUNNING,  /* on the CPU: current */
+	TASK_RUNNABLE, /* in the policy's queue */
+	TASK_SLEEPING, /* waits for wake_up_process(); new tasks too */
+	TASK_DEAD,     /* exited; waits for task_wait() to free it */
 };
 
 /* What the policies keep of each task. */
 struct sched_entity {
-	struct list_head run_node;	/* in the run queue */
-	unsigned int slice;		/* ticks left of its time slice */
+	struct list_head run_node; /* in the run queue */
+	unsigned int slice;	   /* ticks left of its time slice */
 	/* SCHED_PRIO and SCHED_MLFQ */
-	int prio;			/* the level it runs or waits at */
-	int normal_prio;		/* its own priority */
-	int boost;			/* levels aging gave it while it waited */
-	int pi_prio;			/* its mutex waiters' highest, -1 if none */
+	int prio;	 /* the level it runs or waits at */
+	int normal_prio; /* its own priority */
+	int boost;	 /* levels aging gave it while it waited */
+	int pi_prio;	 /* its mutex waiters' highest, -1 if none */
 	/* SCHED_STRIDE */
 	unsigned int tickets;
-	u64 pass;			/* virtual time: lowest runs next */
+	u64 pass; /* virtual time: lowest runs next */
 	bool yielded;
 	/* SCHED_FAIR */
-	struct rb_node rb_node;		/* in the run queue, by vruntime */
-	u64 vruntime;			/* CPU time, weighted by nice: lowest runs next */
-	int nice;			/* SCHED_FAIR and SCHED_MLFQ */
+	struct rb_node rb_node; /* in the run queue, by vruntime */
+	u64 vruntime;		/* CPU time, weighted by nice: lowest runs next */
+	int nice;		/* SCHED_FAIR and SCHED_MLFQ */
 	unsigned long weight;
 	/* SCHED_MLFQ (prio and nice above) */
-	s64 recent_cpu;			/* fixed point: CPU time lately, decaying */
+	s64 recent_cpu; /* fixed point: CPU time lately, decaying */
 	/* SCHED_STRIDE and SCHED_FAIR: its CPU time when last charged */
 	u64 cputime_charged;
 };
 
 struct task_struct {
-	struct thread_struct thread;	/* first: switch_to.asm */
+	struct thread_struct thread; /* first: switch_to.asm */
 	int pid;
 	char comm[TASK_COMM_LEN];
 	enum task_state state;
 	struct sched_entity se;
-	struct list_head tasks;		/* every task, in pid order */
+	struct list_head tasks; /* every task, in pid order */
 
-	unsigned long ticks;		/* timer ticks that found it running */
-	u64 exec_ns;			/* clocksource time on the CPU, to its last switch */
-	u64 exec_start;			/* when it last got the CPU */
-	u64 woken_at;			/* last wake-up (CONFIG_SCHED_BENCH only) */
+	unsigned long ticks; /* timer ticks that found it running */
+	u64 exec_ns;	     /* clocksource time on the CPU, to its last switch */
+	u64 exec_start;	     /* when it last got the CPU */
+	u64 woken_at;	     /* last wake-up (CONFIG_SCHED_BENCH only) */
 
 	int exit_code;
-	struct task_struct *waiter;	/* the task in task_wait() on it */
-	bool should_stop;		/* kthread_stop() was called */
-	struct list_head held_locks;	/* mutexes it holds (<kernel/mutex.h>) */
-	struct mutex *blocked_on;	/* the mutex it sleeps on */
+	struct task_struct *waiter;  /* the task in task_wait() on it */
+	bool should_stop;	     /* kthread_stop() was called */
+	struct list_head held_locks; /* mutexes it holds (<kernel/mutex.h>) */
+	struct mutex *blocked_on;    /* the mutex it sleeps on */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */
@@ -93,10 +93,10 @@ extern struct task_struct *current_task;
  * called from invalid context", with the task and a backtrace.
  */
 void __might_sleep(const char *file, int line);
-#define might_sleep()								\
-	do {									\
-		if (IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP))			\
-			__might_sleep(__FILE__, __LINE__);			\
+#define might_sleep()                                      \
+	do {                                               \
+		if (IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP)) \
+			__might_sleep(__FILE__, __LINE__); \
 	} while (0)
 
 /* Give the CPU to the task the policy picks (perhaps the caller again). */
@@ -151,7 +151,7 @@ struct task_info {
 	int pid;
 	enum task_state state;
 	u64 cputime_ns;
-	char sched[32];			/* the policy's column: "nice 0", "tickets 100" */
+	char sched[32]; /* the policy's column: "nice 0", "tickets 100" */
 	char comm[TASK_COMM_LEN];
 };
 

@@ -16,9 +16,11 @@ struct semaphore {
 	struct list_head waiters;
 };
 
-#define __SEMAPHORE_INITIALIZER(name, n)					\
-	{ .count = (n), .waiters = LIST_HEAD_INIT((name).waiters) }
-#define DEFINE_SEMAPHORE(name, n)	struct semaphore name = __SEMAPHORE_INITIALIZER(name, n)
+#define __SEMAPHORE_INITIALIZER(name, n)                                \
+	{                                                               \
+		.count = (n), .waiters = LIST_HEAD_INIT((name).waiters) \
+	}
+#define DEFINE_SEMAPHORE(name, n) struct semaphore name = __SEMAPHORE_INITIALIZER(name, n)
 
 static inline void sema_init(struct semaphore *sem, unsigned int n)
 {

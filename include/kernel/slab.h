@@ -38,12 +38,12 @@
 #include <kernel/spinlock.h>
 #include <kernel/types.h>
 
-#define KMALLOC_MIN_SIZE	8
-#define KMALLOC_MAX_CACHE_SIZE	4096	/* larger requests get whole pages */
-#define KMALLOC_MIN_ALIGN	8
-#define KMALLOC_SHIFT_LOW	3
-#define KMALLOC_SHIFT_HIGH	12
-#define NR_KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH - KMALLOC_SHIFT_LOW + 1)
+#define KMALLOC_MIN_SIZE       8
+#define KMALLOC_MAX_CACHE_SIZE 4096 /* larger requests get whole pages */
+#define KMALLOC_MIN_ALIGN      8
+#define KMALLOC_SHIFT_LOW      3
+#define KMALLOC_SHIFT_HIGH     12
+#define NR_KMALLOC_CACHES      (KMALLOC_SHIFT_HIGH - KMALLOC_SHIFT_LOW + 1)
 
 /*
  * @size bytes aligned to at least 8 (to their size for powers of two up to
@@ -65,7 +65,7 @@ struct slab;
 struct kmem_cache_cpu {
 	void *freelist;
 	struct slab *active;
-	unsigned int free_offset;	/* where a free object keeps the next pointer */
+	unsigned int free_offset; /* where a free object keeps the next pointer */
 };
 extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
 
@@ -105,7 +105,7 @@ static __always_inline void *kmalloc(size_t size)
  * __kfree().  Owners below OWNER_MIN_SLAB are not slabs: none, or the
  * order of a kmalloc() of whole pages.
  */
-#define OWNER_MIN_SLAB	64UL
+#define OWNER_MIN_SLAB 64UL
 
 static __always_inline void kfree(const void *p)
 {
@@ -134,7 +134,7 @@ static inline void kfree(const void *p)
 	__kfree(p);
 }
 #endif
-#define KFREE_CHECKS_OBJECTS	(!IS_ENABLED(CONFIG_HEAP_SLAB) || IS_ENABLED(CONFIG_SLAB_DEBUG))
+#define KFREE_CHECKS_OBJECTS (!IS_ENABLED(CONFIG_HEAP_SLAB) || IS_ENABLED(CONFIG_SLAB_DEBUG))
 
 /* Bad kfree() and kmem_cache_free() calls reported so far, by every design. */
 extern unsigned long heap_errors;
@@ -171,7 +171,7 @@ struct kmem_cache;
 #ifdef CONFIG_HEAP_SLAB
 #define __slab_only
 #else
-#define __slab_only	__compiletime_error("kmem_cache_* and slabinfo() need CONFIG_HEAP_SLAB")
+#define __slab_only __compiletime_error("kmem_cache_* and slabinfo() need CONFIG_HEAP_SLAB")
 #endif
 
 __slab_only struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,

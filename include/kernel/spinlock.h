@@ -24,28 +24,30 @@
 
 struct task_struct;
 
-#define SPINLOCK_MAGIC	0xdead4ead
+#define SPINLOCK_MAGIC 0xdead4ead
 
 typedef struct spinlock {
 	arch_spinlock_t raw;
 	/* CONFIG_DEBUG_SPINLOCK */
 	unsigned int magic;
-	int owner_cpu;			/* -1 when free */
+	int owner_cpu; /* -1 when free */
 	struct task_struct *owner;
 	const char *name;
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(lname)						\
-	{ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC, .owner_cpu = -1,	\
-	  .name = #lname }
-#define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+#define __SPIN_LOCK_UNLOCKED(lname)                                                         \
+	{                                                                                   \
+		.raw = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC, .owner_cpu = -1, \
+		.name = #lname                                                              \
+	}
+#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
 static inline void __spin_lock_init(spinlock_t *lock, const char *name)
 {
 	*lock = (spinlock_t)__SPIN_LOCK_UNLOCKED();
 	lock->name = name;
 }
-#define spin_lock_init(lock)	__spin_lock_init(lock, #lock)
+#define spin_lock_init(lock) __spin_lock_init(lock, #lock)
 
 /* CONFIG_DEBUG_SPINLOCK's checks (kernel/locking/spinlock_debug.c): false refuses. */
 bool spin_debug_lock(spinlock_t *lock);
@@ -96,7 +98,7 @@ static inline unsigned long __spin_lock_irqsave(spinlock_t *lock)
 	}
 	return flags;
 }
-#define spin_lock_irqsave(lock, flags)	((flags) = __spin_lock_irqsave(lock))
+#define spin_lock_irqsave(lock, flags) ((flags) = __spin_lock_irqsave(lock))
 
 /*
  * Interrupts go back as they were before preemption does, so that a task
@@ -124,8 +126,8 @@ static inline void __spin_guard_end(spinlock_t **lock)
 }
 
 /* spin_lock(@lock) from this line to the end of the enclosing block. */
-#define spin_guard(lock)							\
-	spinlock_t *__spin_guard __attribute__((cleanup(__spin_guard_end), unused)) =	\
+#define spin_guard(lock)                                                              \
+	spinlock_t *__spin_guard __attribute__((cleanup(__spin_guard_end), unused)) = \
 		(spin_lock(lock), (lock))
 
 #endif

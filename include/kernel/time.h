@@ -12,8 +12,8 @@
 
 #include <kernel/types.h>
 
-#define HZ		CONFIG_HZ
-#define TICK_NSEC	(1000000000UL / HZ)
+#define HZ	  CONFIG_HZ
+#define TICK_NSEC (1000000000UL / HZ)
 
 /* Ticks since boot, caught up from the clocksource on every tick. */
 extern volatile unsigned long jiffies;
@@ -21,8 +21,8 @@ extern volatile unsigned long jiffies;
 extern volatile unsigned long tick_count;
 
 /* True if jiffies value @a is after @b, even across a wrap-around. */
-#define time_after(a, b)	((long)((b) - (a)) < 0)
-#define time_before(a, b)	time_after(b, a)
+#define time_after(a, b)  ((long)((b) - (a)) < 0)
+#define time_before(a, b) time_after(b, a)
 
 /* Rounded up: a sleep is never shorter than asked for. */
 static inline unsigned long msecs_to_jiffies(unsigned int ms)

@@ -19,8 +19,8 @@
 #include <kernel/types.h>
 
 struct timer_list {
-	struct list_head entry;		/* in the pending list, or empty */
-	unsigned long expires;		/* jiffies */
+	struct list_head entry; /* in the pending list, or empty */
+	unsigned long expires;	/* jiffies */
 	void (*function)(struct timer_list *timer);
 };
 

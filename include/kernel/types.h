@@ -39,8 +39,8 @@ typedef u64 phys_addr_t;
 
 #ifndef __cplusplus
 typedef _Bool bool;
-#define true	1
-#define false	0
+#define true 1
+#define false 0
 #endif
 
 /*
@@ -49,19 +49,19 @@ typedef _Bool bool;
  * redefinition, so the macros below yield to theirs.
  */
 #ifndef NULL
-#define NULL	((void *)0)
+#define NULL ((void *)0)
 #endif
 
 #ifndef offsetof
-#define offsetof(type, member)	__builtin_offsetof(type, member)
+#define offsetof(type, member) __builtin_offsetof(type, member)
 #endif
 
 typedef __builtin_va_list va_list;
 #ifndef va_start
-#define va_start(ap, last)	__builtin_va_start(ap, last)
-#define va_arg(ap, type)	__builtin_va_arg(ap, type)
-#define va_copy(dst, src)	__builtin_va_copy(dst, src)
-#define va_end(ap)		__builtin_va_end(ap)
+#define va_start(ap, last) __builtin_va_start(ap, last)
+#define va_arg(ap, type)   __builtin_va_arg(ap, type)
+#define va_copy(dst, src)  __builtin_va_copy(dst, src)
+#define va_end(ap)	   __builtin_va_end(ap)
 #endif
 
 #endif

@@ -10,11 +10,11 @@
 #include <kernel/types.h>
 
 struct ubsan_report {
-	const char *kind;	/* "shift-out-of-bounds", as the report's first line */
+	const char *kind; /* "shift-out-of-bounds", as the report's first line */
 	const char *file;
 	u32 line;
 	u32 column;
-	unsigned long count;	/* reports printed since boot */
+	unsigned long count; /* reports printed since boot */
 };
 
 /* The last report printed (count 0: none yet). */

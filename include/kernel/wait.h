@@ -24,7 +24,10 @@ struct wait_queue_entry {
 	struct list_head node;
 };
 
-#define WAIT_QUEUE_HEAD_INIT(name)	{ .waiters = LIST_HEAD_INIT((name).waiters) }
+#define WAIT_QUEUE_HEAD_INIT(name)                        \
+	{                                                 \
+		.waiters = LIST_HEAD_INIT((name).waiters) \
+	}
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = WAIT_QUEUE_HEAD_INIT(name)
 
 /* With interrupts off: queue @w, or take it out again. */
@@ -35,18 +38,18 @@ void __wait_sleep(void);
 /* Wake every task waiting on @wq; from any context. */
 void wake_up(struct wait_queue_head *wq);
 
-#define wait_event(wq, condition)						\
-	do {									\
-		struct wait_queue_entry __wait = { .task = current };		\
-		unsigned long __flags;						\
-										\
-		might_sleep();							\
-		__flags = local_irq_save();					\
-		__add_wait_queue(&(wq), &__wait);				\
-		while (!(condition))						\
-			__wait_sleep();						\
-		__remove_wait_queue(&__wait);					\
-		local_irq_restore(__flags);					\
+#define wait_event(wq, condition)                                     \
+	do {                                                          \
+		struct wait_queue_entry __wait = { .task = current }; \
+		unsigned long __flags;                                \
+                                                                      \
+		might_sleep();                                        \
+		__flags = local_irq_save();                           \
+		__add_wait_queue(&(wq), &__wait);                     \
+		while (!(condition))                                  \
+			__wait_sleep();                               \
+		__remove_wait_queue(&__wait);                         \
+		local_irq_restore(__flags);                           \
 	} while (0)
 
 /*
@@ -54,20 +57,20 @@ void wake_up(struct wait_queue_head *wq);
  * false when the time runs out, else the jiffies left (at least 1), as
  * in Linux.
  */
-#define wait_event_timeout(wq, condition, timeout)				\
-	({									\
-		struct wait_queue_entry __wait = { .task = current };		\
-		long __left = (timeout);					\
-		unsigned long __flags;						\
-										\
-		might_sleep();							\
-		__flags = local_irq_save();					\
-		__add_wait_queue(&(wq), &__wait);				\
-		while (!(condition) && __left > 0)				\
-			__left = __schedule_timeout(__left);			\
-		__remove_wait_queue(&__wait);					\
-		local_irq_restore(__flags);					\
-		(condition) ? (__left > 0 ? __left : 1) : 0;			\
+#define wait_event_timeout(wq, condition, timeout)                    \
+	({                                                            \
+		struct wait_queue_entry __wait = { .task = current }; \
+		long __left = (timeout);                              \
+		unsigned long __flags;                                \
+                                                                      \
+		might_sleep();                                        \
+		__flags = local_irq_save();                           \
+		__add_wait_queue(&(wq), &__wait);                     \
+		while (!(condition) && __left > 0)                    \
+			__left = __schedule_timeout(__left);          \
+		__remove_wait_queue(&__wait);                         \
+		local_irq_restore(__flags);                           \
+		(condition) ? (__left > 0 ? __left : 1) : 0;          \
 	})
 
 #endif

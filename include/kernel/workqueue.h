@@ -18,14 +18,14 @@
 #include <kernel/types.h>
 
 struct work_struct {
-	struct list_head entry;		/* in the queue, or empty */
+	struct list_head entry; /* in the queue, or empty */
 	void (*func)(struct work_struct *work);
 };
 
-#define INIT_WORK(w, fn)					\
-	do {							\
-		INIT_LIST_HEAD(&(w)->entry);			\
-		(w)->func = (fn);				\
+#define INIT_WORK(w, fn)                     \
+	do {                                 \
+		INIT_LIST_HEAD(&(w)->entry); \
+		(w)->func = (fn);            \
 	} while (0)
 
 /* Queue @work; false if it was queued already (it then runs once). */

@@ -8,7 +8,7 @@
 #ifndef _KERNEL_KSHELL_ARGS_H
 #define _KERNEL_KSHELL_ARGS_H
 
-#define KSHELL_MAX_ARGS	16
+#define KSHELL_MAX_ARGS 16
 
 /*
  * Split @line in place (the words are written over it) into at most @max

@@ -13,8 +13,8 @@
 
 struct split_case {
 	const char *line;
-	int argc;		/* or the error */
-	const char *words;	/* the words joined with '|' */
+	int argc;	   /* or the error */
+	const char *words; /* the words joined with '|' */
 };
 
 static const struct split_case split_cases[] = {
@@ -47,7 +47,8 @@ static void split_table(struct ktest *t)
 		strscpy(line, c->line, sizeof(line));
 		argc = kshell_split(line, argv, KSHELL_MAX_ARGS);
 		if (!ktest_check(t, argc == c->argc, __FILE__, __LINE__,
-				 "'%s': %d words, expected %d", c->line, argc, c->argc) || argc < 0)
+				 "'%s': %d words, expected %d", c->line, argc, c->argc) ||
+		    argc < 0)
 			continue;
 		joined[0] = '\0';
 		for (j = 0, n = 0; j < argc; j++)
@@ -69,9 +70,7 @@ static void split_respects_max(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, argv[2] == NULL);
 }
 
-static const struct ktest_case args_cases[] = {
-	KTEST_CASE(split_table),
-	KTEST_CASE(split_respects_max),
-	{}
-};
+static const struct ktest_case args_cases[] = { KTEST_CASE(split_table),
+						KTEST_CASE(split_respects_max),
+						{} };
 KTEST_SUITE(kshell_args, args_cases);

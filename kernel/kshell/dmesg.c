@@ -11,7 +11,7 @@
 #include <kernel/log_buf.h>
 #include <kernel/printk.h>
 
-static char text[1024];		/* the shell task's alone */
+static char text[1024]; /* the shell task's alone */
 
 static bool read_record(u64 *seq, struct log_record *rec)
 {

@@ -24,8 +24,10 @@ static int kill_run(int argc, char **argv)
 	p = workload_find(pid);
 	if (!p) {
 		if (!task_comm_by_pid(pid, comm))
-			kshell_error(argv[0], "%d (%s) is not a workload; only tasks that spawn "
-				     "started can be killed\n", pid, comm);
+			kshell_error(argv[0],
+				     "%d (%s) is not a workload; only tasks that spawn "
+				     "started can be killed\n",
+				     pid, comm);
 		else
 			kshell_error(argv[0], "%d: no such task\n", pid);
 		return -ESRCH;

@@ -14,9 +14,9 @@
 #include <kernel/string.h>
 #include "line_edit.h"
 
-#define CTRL(c)		((c) & 0x1f)
-#define DEL		0x7f
-#define ESC		0x1b
+#define CTRL(c) ((c)&0x1f)
+#define DEL	0x7f
+#define ESC	0x1b
 
 static void echo(struct line_edit *le, const char *text, size_t len)
 {
@@ -135,7 +135,7 @@ static void feed_escape(struct line_edit *le, u8 c)
 		break;
 	}
 	le->esc = ESC_NONE;
-	if (le->esc_len)		/* "\e[1;5A" is Ctrl+Up: not ours */
+	if (le->esc_len) /* "\e[1;5A" is Ctrl+Up: not ours */
 		return;
 	if (c == 'A')
 		history_up(le);

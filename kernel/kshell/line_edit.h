@@ -16,32 +16,32 @@
 
 #include <kernel/types.h>
 
-#define LINE_EDIT_MAX	70	/* characters of a line; 80 columns less the prompt */
-#define LINE_HISTORY	8	/* lines the up arrow goes back through */
-#define ESC_MAX_PARAMS	8	/* bytes of an escape sequence kept track of */
+#define LINE_EDIT_MAX  70 /* characters of a line; 80 columns less the prompt */
+#define LINE_HISTORY   8  /* lines the up arrow goes back through */
+#define ESC_MAX_PARAMS 8  /* bytes of an escape sequence kept track of */
 
 enum line_event {
-	LINE_MORE,		/* keep feeding */
-	LINE_DONE,		/* Enter: the line is in buf */
-	LINE_CANCEL,		/* Ctrl-C: nothing to run */
-	LINE_TOO_LONG,		/* Enter on a line that did not fit: refused whole */
+	LINE_MORE,     /* keep feeding */
+	LINE_DONE,     /* Enter: the line is in buf */
+	LINE_CANCEL,   /* Ctrl-C: nothing to run */
+	LINE_TOO_LONG, /* Enter on a line that did not fit: refused whole */
 };
 
 enum esc_state { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
 
 struct line_edit {
-	char buf[LINE_EDIT_MAX + 1];		/* NUL-terminated */
+	char buf[LINE_EDIT_MAX + 1]; /* NUL-terminated */
 	unsigned int len;
-	unsigned int overflow;		/* typed past LINE_EDIT_MAX: counted, not kept */
-	bool after_cr;			/* a "\n" right after "\r" ends no line */
+	unsigned int overflow; /* typed past LINE_EDIT_MAX: counted, not kept */
+	bool after_cr;	       /* a "\n" right after "\r" ends no line */
 	enum esc_state esc;
-	unsigned int esc_len;		/* parameter bytes of the sequence so far */
+	unsigned int esc_len; /* parameter bytes of the sequence so far */
 
 	char history[LINE_HISTORY][LINE_EDIT_MAX + 1];
-	unsigned int nr_history;	/* lines kept, at most LINE_HISTORY */
-	unsigned int newest;		/* slot of the newest line */
-	unsigned int back;		/* 0: the line being typed; n: n lines back */
-	char draft[LINE_EDIT_MAX + 1];	/* the line being typed, while back > 0 */
+	unsigned int nr_history;       /* lines kept, at most LINE_HISTORY */
+	unsigned int newest;	       /* slot of the newest line */
+	unsigned int back;	       /* 0: the line being typed; n: n lines back */
+	char draft[LINE_EDIT_MAX + 1]; /* the line being typed, while back > 0 */
 
 	void (*echo)(void *ctx, const char *text, size_t len);
 	void *ctx;

@@ -55,7 +55,7 @@ bool term_shows_line(const struct term *term, const struct line_edit *le)
 struct edit_case {
 	const char *what;
 	const char *in;
-	const char *events;	/* "D:line" done, "C" cancelled, "L" too long; '|' between */
+	const char *events; /* "D:line" done, "C" cancelled, "L" too long; '|' between */
 };
 
 static const struct edit_case edit_cases[] = {
@@ -66,11 +66,19 @@ static const struct edit_case edit_cases[] = {
 	{ "backspace", "lx\bs\n", "D:ls" },
 	{ "DEL erases too", "lx\x7fs\n", "D:ls" },
 	{ "erasing an empty line", "\b\x7f\bab\n", "D:ab" },
-	{ "Ctrl-U kills the line", "abc\x15" "de\n", "D:de" },
-	{ "Ctrl-C cancels", "abc\x03" "d\n", "C|D:d" },
+	{ "Ctrl-U kills the line",
+	  "abc\x15"
+	  "de\n",
+	  "D:de" },
+	{ "Ctrl-C cancels",
+	  "abc\x03"
+	  "d\n",
+	  "C|D:d" },
 	{ "other bytes are ignored", "a\x01\x80\xff\tb\x04\n", "D:ab" },
 	{ "blanks are kept", " a  b \n", "D: a  b " },
-	{ "unknown escape sequences are skipped", "a\x1b[Cb\x1b[1;5Ac\x1b" "xd\x1b[3~e\n",
+	{ "unknown escape sequences are skipped",
+	  "a\x1b[Cb\x1b[1;5Ac\x1b"
+	  "xd\x1b[3~e\n",
 	  "D:abcde" },
 	{ "an endless sequence is given up", "a\x1b[123456789b\n", "D:ab" },
 	{ "up recalls", "one\ntwo\n\x1b[A\x1b[A\n", "D:one|D:two|D:one" },
@@ -85,10 +93,14 @@ static const struct edit_case edit_cases[] = {
 	{ "too long, then erased back to fit",
 	  "0123456789012345678901234567890123456789012345678901234567890123456789X\bY\b\n",
 	  "D:0123456789012345678901234567890123456789012345678901234567890123456789" },
-	{ "too long, then killed", "0123456789012345678901234567890123456789012345678901234567"
-	  "890123456789XYZ\x15ok\n", "D:ok" },
-	{ "too long lines are not kept", "a\n01234567890123456789012345678901234567890123456789"
-	  "012345678901234567890\n\x1b[A\n", "D:a|L|D:a" },
+	{ "too long, then killed",
+	  "0123456789012345678901234567890123456789012345678901234567"
+	  "890123456789XYZ\x15ok\n",
+	  "D:ok" },
+	{ "too long lines are not kept",
+	  "a\n01234567890123456789012345678901234567890123456789"
+	  "012345678901234567890\n\x1b[A\n",
+	  "D:a|L|D:a" },
 };
 
 /* Feed @in; the events as "D:line|C|L", or NULL if the screen ever disagreed. */
@@ -109,7 +121,9 @@ static const char *run_edit(const char *in, char *out, size_t size, struct term 
 			continue;
 		}
 		n += scnprintf(out + n, size - n, "%s%s%s", n ? "|" : "",
-			       ev == LINE_DONE ? "D:" : ev == LINE_CANCEL ? "C" : "L",
+			       ev == LINE_DONE	   ? "D:"
+			       : ev == LINE_CANCEL ? "C"
+						   : "L",
 			       ev == LINE_DONE ? le.buf : "");
 		line_edit_start(&le);
 	}
@@ -166,10 +180,8 @@ static void cancel_and_enter_echo(struct ktest *t)
 	KTEST_EXPECT_EQ(t, term.rows, 1);
 }
 
-static const struct ktest_case line_edit_cases[] = {
-	KTEST_CASE(edit_table),
-	KTEST_CASE(history_keeps_the_newest),
-	KTEST_CASE(cancel_and_enter_echo),
-	{}
-};
+static const struct ktest_case line_edit_cases[] = { KTEST_CASE(edit_table),
+						     KTEST_CASE(history_keeps_the_newest),
+						     KTEST_CASE(cancel_and_enter_echo),
+						     {} };
 KTEST_SUITE(kshell_line_edit, line_edit_cases);

@@ -9,13 +9,13 @@
 #include <kernel/types.h>
 #include "line_edit.h"
 
-#define TERM_COLS	(2 * LINE_EDIT_MAX)
+#define TERM_COLS (2 * LINE_EDIT_MAX)
 
 struct term {
 	char row[TERM_COLS];
-	unsigned int cursor, width;	/* width: columns written on this row */
-	unsigned int rows;		/* rows finished with "\n" */
-	bool overrun;			/* the echo ran past TERM_COLS */
+	unsigned int cursor, width; /* width: columns written on this row */
+	unsigned int rows;	    /* rows finished with "\n" */
+	bool overrun;		    /* the echo ran past TERM_COLS */
 };
 
 /* The echo callback for line_edit_init(), with a struct term as @ctx. */

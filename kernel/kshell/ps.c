@@ -14,7 +14,7 @@
 #include <kernel/time.h>
 #include "ps.h"
 
-#define PS_MAX_TASKS	64
+#define PS_MAX_TASKS 64
 
 struct cpu_sample {
 	int pid;

@@ -13,12 +13,12 @@ static int sched_run(int argc, char **argv)
 
 	kshell_printf("policy:     %s (parameter: %s)\n", sched_policy_name(),
 		      param ? param : "none");
-	kshell_printf("preemption: %s\n", IS_ENABLED(CONFIG_PREEMPT) ?
-		      "preemptible kernel (CONFIG_PREEMPT)" :
-		      "none: tasks give up the CPU themselves (CONFIG_PREEMPT_NONE)");
+	kshell_printf("preemption: %s\n",
+		      IS_ENABLED(CONFIG_PREEMPT)
+			      ? "preemptible kernel (CONFIG_PREEMPT)"
+			      : "none: tasks give up the CPU themselves (CONFIG_PREEMPT_NONE)");
 	kshell_printf("time slice: %d ms, tick %d Hz\n", CONFIG_SCHED_TIMESLICE_MS, HZ);
-	kshell_printf("run queue:  %u tasks waiting, %u tasks in all\n", nr_waiting(),
-		      nr_tasks());
+	kshell_printf("run queue:  %u tasks waiting, %u tasks in all\n", nr_waiting(), nr_tasks());
 	return 0;
 }
 KSHELL_COMMAND(sched, .run = sched_run, .help = "policy, preemption, time slice, run queue");

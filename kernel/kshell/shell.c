@@ -21,12 +21,12 @@
 #include "args.h"
 #include "line_edit.h"
 
-#define PROMPT		"kestrel# "
-#define OUTPUT_MAX	256	/* bytes of one kshell_printf(); longer text is cut */
+#define PROMPT	   "kestrel# "
+#define OUTPUT_MAX 256 /* bytes of one kshell_printf(); longer text is cut */
 
 extern const struct kshell_command *const __kshell_commands_start[], *const __kshell_commands_end[];
 
-static struct line_edit editor;		/* only the shell task touches it */
+static struct line_edit editor; /* only the shell task touches it */
 
 static __printf(2, 0) void kshell_vprintf(const char *prefix, const char *fmt, va_list args)
 {
@@ -57,8 +57,7 @@ void kshell_error(const char *cmd, const char *fmt, ...)
 	va_end(args);
 }
 
-int kshell_parse_int(const char *cmd, const char *what, const char *arg, int min, int max,
-		     int *val)
+int kshell_parse_int(const char *cmd, const char *what, const char *arg, int min, int max, int *val)
 {
 	int v;
 

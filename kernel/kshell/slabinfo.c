@@ -11,7 +11,7 @@
 
 unsigned int slabinfo_snapshot(const struct slab_info **caches)
 {
-	static struct slab_info buf[SLABINFO_MAX_CACHES];	/* the shell task's alone */
+	static struct slab_info buf[SLABINFO_MAX_CACHES]; /* the shell task's alone */
 
 	*caches = buf;
 	if (!IS_ENABLED(CONFIG_HEAP_SLAB))

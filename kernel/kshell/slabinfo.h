@@ -8,7 +8,7 @@
 
 #include <kernel/slab.h>
 
-#define SLABINFO_MAX_CACHES	64
+#define SLABINFO_MAX_CACHES 64
 
 /*
  * Take the caches' counts now: *@caches points at the first

@@ -8,7 +8,7 @@
 #include <kernel/kshell.h>
 #include <kernel/time.h>
 
-#define SLEEP_MAX_SECONDS	3600
+#define SLEEP_MAX_SECONDS 3600
 
 static int sleep_run(int argc, char **argv)
 {

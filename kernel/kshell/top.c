@@ -10,23 +10,22 @@
 #include <kernel/time.h>
 #include "ps.h"
 
-#define TOP_MAX_SECONDS	86400
+#define TOP_MAX_SECONDS 86400
 
 static void top_header(void)
 {
 	u64 ms = ktime_get() / NSEC_PER_MSEC;
 
 	kshell_printf("\ntop - up %llu.%03llu s, %u tasks, %u waiting to run; any key stops\n",
-		      (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000),
-		      nr_tasks(), nr_waiting());
+		      (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000), nr_tasks(),
+		      nr_waiting());
 }
 
 static int top_run(int argc, char **argv)
 {
 	int seconds = 0, i;
 
-	if (argc > 1 &&
-	    kshell_parse_int(argv[0], "SECONDS", argv[1], 1, TOP_MAX_SECONDS, &seconds))
+	if (argc > 1 && kshell_parse_int(argv[0], "SECONDS", argv[1], 1, TOP_MAX_SECONDS, &seconds))
 		return -EINVAL;
 	for (i = 0; !seconds || i < seconds; i++) {
 		if (kshell_key_pressed(1000))

@@ -20,7 +20,7 @@
 
 struct workload_kind {
 	const char *name;
-	unsigned int work_us;	/* CPU time between sleeps, or between stop checks */
+	unsigned int work_us; /* CPU time between sleeps, or between stop checks */
 	unsigned int sleep_ms;
 };
 
@@ -31,7 +31,7 @@ static const struct workload_kind kinds[] = {
 };
 
 static struct task_struct *workloads[MAX_WORKLOADS];
-static unsigned int serial;		/* numbers the names: cpu-1, io-2, ... */
+static unsigned int serial; /* numbers the names: cpu-1, io-2, ... */
 
 static int workload_fn(void *arg)
 {
@@ -77,8 +77,8 @@ static void keep(struct task_struct *p)
 }
 
 /* Create @n sleeping tasks; on failure, stop the ones made. */
-static int create_all(const struct workload_kind *kind, struct task_struct **made,
-		      unsigned int n, bool set_param, int param)
+static int create_all(const struct workload_kind *kind, struct task_struct **made, unsigned int n,
+		      bool set_param, int param)
 {
 	unsigned int i;
 	int err;
@@ -94,7 +94,7 @@ static int create_all(const struct workload_kind *kind, struct task_struct **mad
 		err = set_param ? sched_set_param(made[i], param) : 0;
 		if (err) {
 			nice_report_einval("spawn", param);
-			i++;		/* made[i] exists: stop it too */
+			i++; /* made[i] exists: stop it too */
 			goto undo;
 		}
 	}

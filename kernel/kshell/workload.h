@@ -8,7 +8,7 @@
 
 #include <kernel/sched.h>
 
-#define MAX_WORKLOADS	32
+#define MAX_WORKLOADS 32
 
 /*
  * Start @n workloads of @kind ("cpu", "io" or "mixed"), with scheduling

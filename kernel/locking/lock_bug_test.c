@@ -8,8 +8,8 @@
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
@@ -67,7 +67,7 @@ static __noinline void held_at_exit(void)
 static __noinline void sleep_in_atomic(void)
 {
 	local_irq_disable();
-	mutex_lock(&bug_lock);		/* free: it does not really sleep */
+	mutex_lock(&bug_lock); /* free: it does not really sleep */
 	mutex_unlock(&bug_lock);
 	local_irq_enable();
 }
@@ -75,7 +75,7 @@ static __noinline void sleep_in_atomic(void)
 static __noinline void spin_recursion(void)
 {
 	spin_lock(&bug_spinlock);
-	spin_lock(&bug_spinlock);	/* would spin for ever on one CPU */
+	spin_lock(&bug_spinlock); /* would spin for ever on one CPU */
 	spin_unlock(&bug_spinlock);
 }
 
@@ -87,7 +87,7 @@ static __noinline void spin_unlock_unlocked(void)
 static __noinline void sleep_holding_spinlock(void)
 {
 	spin_lock(&bug_spinlock);
-	mutex_lock(&bug_lock);		/* free: it does not really sleep */
+	mutex_lock(&bug_lock); /* free: it does not really sleep */
 	mutex_unlock(&bug_lock);
 	spin_unlock(&bug_spinlock);
 }

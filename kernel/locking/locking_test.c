@@ -10,16 +10,16 @@
  * refused, the lock, the preemption count and the interrupt flag as they
  * were.
  */
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/semaphore.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 
-#define WORKERS		4
-#define INCREMENTS	50
+#define WORKERS	   4
+#define INCREMENTS 50
 
 static DEFINE_MUTEX(counter_lock);
 static unsigned long counter;
@@ -103,7 +103,7 @@ static void mutex_hands_over_in_arrival_order(struct ktest *t)
 		k[i] = kthread_run(lock_and_note, (void *)(long)('a' + i), "waiter-%c", 'a' + i);
 		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
 		while (READ_ONCE(k[i]->blocked_on) != &counter_lock)
-			msleep(1);	/* until it queues on the mutex */
+			msleep(1); /* until it queues on the mutex */
 	}
 	KTEST_EXPECT_EQ(t, nr_arrivals, 0);
 	/*
@@ -133,7 +133,7 @@ static int use_a_slot(void *arg)
 	inside++;
 	if (inside > most_inside)
 		most_inside = inside;
-	msleep(1);		/* the others try meanwhile */
+	msleep(1); /* the others try meanwhile */
 	inside--;
 	up(&slots);
 	return 0;
@@ -155,7 +155,7 @@ static void semaphore_lets_count_tasks_in(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slots.count, 2);
 	KTEST_EXPECT_EQ(t, down_trylock(&slots), 0);
 	KTEST_EXPECT_EQ(t, down_trylock(&slots), 0);
-	KTEST_EXPECT_EQ(t, down_trylock(&slots), 1);	/* none left: refused */
+	KTEST_EXPECT_EQ(t, down_trylock(&slots), 1); /* none left: refused */
 	KTEST_EXPECT_EQ(t, slots.count, 0);
 	up(&slots);
 	up(&slots);
@@ -205,7 +205,7 @@ static void misuse_is_reported_and_refused(struct ktest *t)
 }
 
 /* Preemption off is counted with CONFIG_PREEMPT_COUNT only. */
-#define HELD	IS_ENABLED(CONFIG_PREEMPT_COUNT)
+#define HELD IS_ENABLED(CONFIG_PREEMPT_COUNT)
 
 static void spinlock_holds_off_preemption_and_interrupts(struct ktest *t)
 {
@@ -251,7 +251,7 @@ static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
 	spin_lock(&l);
 	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 2);
 	KTEST_EXPECT_EQ(t, preempt_count(), count + HELD);
-	l.owner = &other;		/* as if another task held it */
+	l.owner = &other; /* as if another task held it */
 	spin_unlock(&l);
 	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 3);
 	KTEST_EXPECT_TRUE(t, spin_is_locked(&l));

@@ -119,11 +119,11 @@ void mutex_lock(struct mutex *lock)
 	might_sleep();
 	flags = local_irq_save();
 	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner == current) {
-		report_recursion(lock, ip);	/* and do not deadlock */
+		report_recursion(lock, ip); /* and do not deadlock */
 		goto out;
 	}
 	if (lock->owner)
-		wait_for_owner(lock);	/* handed over: it is ours */
+		wait_for_owner(lock); /* handed over: it is ours */
 	else
 		set_owner(lock, current);
 	lock->acquired_at = ip;
@@ -165,9 +165,9 @@ void mutex_unlock(struct mutex *lock)
 	w = list_first_entry(&lock->waiters, struct mutex_waiter, node);
 	list_del(&w->node);
 	w->task->blocked_on = NULL;
-	set_owner(lock, w->task);	/* handed over: nobody can cut in */
-	sched_pi_chain(current);	/* its waiters no longer lend us theirs */
-	sched_pi_chain(w->task);	/* but lend it to the new owner */
+	set_owner(lock, w->task); /* handed over: nobody can cut in */
+	sched_pi_chain(current);  /* its waiters no longer lend us theirs */
+	sched_pi_chain(w->task);  /* but lend it to the new owner */
 	wake_up_process(w->task);
 out:
 	local_irq_restore(flags);
@@ -181,14 +181,14 @@ bool debug_check_no_locks_held(struct task_struct *p)
 
 	if (!IS_ENABLED(CONFIG_DEBUG_MUTEXES) || list_empty(&p->held_locks))
 		return false;
-	list_for_each_entry(lock, &p->held_locks, held)
+	list_for_each_entry (lock, &p->held_locks, held)
 		n++;
 	lock_bugs++;
 	pr_err("\n=====================================\n");
 	pr_err("WARNING: %s/%d still has locks held!\n", p->comm, p->pid);
 	pr_err("-------------------------------------\n");
 	pr_err("%u lock%s held by %s/%d:\n", n, n == 1 ? "" : "s", p->comm, p->pid);
-	list_for_each_entry(lock, &p->held_locks, held) {
+	list_for_each_entry (lock, &p->held_locks, held) {
 		char prefix[16];
 
 		snprintf(prefix, sizeof(prefix), " #%u: ", i++);

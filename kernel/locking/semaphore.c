@@ -13,7 +13,7 @@
 struct semaphore_waiter {
 	struct list_head node;
 	struct task_struct *task;
-	bool up;			/* a unit was handed to it */
+	bool up; /* a unit was handed to it */
 };
 
 void down(struct semaphore *sem)

@@ -9,21 +9,22 @@
  *	 lock: bug_spinlock, .magic: dead4ead, .owner: init/1, .owner_cpu: 0
  *
  * followed by the backtrace.  The lock is named by its name (Linux prints
- * its symbol, which needs data symbols Kestrel's kallsyms does not keep).  On one CPU a recursive lock, or a lock held
- * by a task that went to sleep with it, would spin for ever: the check
- * comes before the lock word is touched, and the bad call is refused.
+ * its symbol, which needs data symbols Kestrel's kallsyms does not keep).
+ * On one CPU a recursive lock, or a lock held by a task that went to sleep
+ * with it, would spin for ever: the check comes before the lock word is
+ * touched, and the bad call is refused.
  */
 #include <kernel/kallsyms.h>
-#include <kernel/sprintf.h>
-#include <kernel/string.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
 
 /* One CPU: the only CPU number there is. */
-#define THIS_CPU	0
+#define THIS_CPU 0
 
 static void spin_dump(const spinlock_t *lock, const char *msg)
 {
@@ -35,8 +36,7 @@ static void spin_dump(const spinlock_t *lock, const char *msg)
 		strscpy(sym, lock->name, sizeof(sym));
 	else
 		snprintf(sym, sizeof(sym), "0x%lx", (unsigned long)lock);
-	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, THIS_CPU, current->comm,
-	       current->pid);
+	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, THIS_CPU, current->comm, current->pid);
 	pr_err(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n", sym, lock->magic,
 	       owner ? owner->comm : "<none>", owner ? owner->pid : -1, lock->owner_cpu);
 	dump_stack();

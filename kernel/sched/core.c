@@ -26,7 +26,7 @@ struct task_struct idle_task = {
 struct task_struct *current_task = &idle_task;
 unsigned int __preempt_count;
 bool __need_resched;
-static unsigned long context_switches;	/* changed with interrupts off */
+static unsigned long context_switches; /* changed with interrupts off */
 
 void resched_curr(void)
 {
@@ -150,12 +150,12 @@ bool wake_up_process(struct task_struct *p)
 
 	if (woken) {
 		if (IS_ENABLED(CONFIG_SCHED_BENCH))
-			p->woken_at = ktime_get();	/* for response times */
+			p->woken_at = ktime_get(); /* for response times */
 		p->state = TASK_RUNNABLE;
 		sched_policy.wakeup(p);
 		sched_policy.enqueue(p);
 		if (current == &idle_task)
-			resched_curr();		/* idle gives way at once */
+			resched_curr(); /* idle gives way at once */
 	}
 	local_irq_restore(flags);
 	preempt_check_resched();
@@ -179,7 +179,7 @@ unsigned long nr_context_switches(void)
 	return READ_ONCE(context_switches);
 }
 
-static unsigned int queued_count;	/* nr_waiting()'s tally, with interrupts off */
+static unsigned int queued_count; /* nr_waiting()'s tally, with interrupts off */
 
 static void count_queued(struct task_struct *p)
 {
@@ -255,7 +255,7 @@ __noreturn void cpu_idle(void)
 }
 
 /* Longer chains are deadlock cycles, or near enough: stop there. */
-#define PI_MAX_DEPTH	64
+#define PI_MAX_DEPTH 64
 
 void sched_pi_chain(struct task_struct *p)
 {

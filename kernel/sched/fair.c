@@ -24,13 +24,13 @@
 #include <kernel/time.h>
 #include "sched.h"
 
-#define NICE_MIN	(-20)
-#define NICE_MAX	19
-#define NICE_0_WEIGHT	1024UL
+#define NICE_MIN	      (-20)
+#define NICE_MAX	      19
+#define NICE_0_WEIGHT	      1024UL
 /* A woken task is placed at most this far below min_vruntime. */
-#define SLEEPER_CREDIT_NS	(TIMESLICE_TICKS * TICK_NSEC / 2)
+#define SLEEPER_CREDIT_NS     (TIMESLICE_TICKS * TICK_NSEC / 2)
 /* A woken task preempts when it is this far behind the running one. */
-#define WAKEUP_GRANULARITY_NS	1000000ULL
+#define WAKEUP_GRANULARITY_NS 1000000ULL
 
 static unsigned long nice_to_weight[NICE_MAX - NICE_MIN + 1];
 static struct rb_root_cached run_queue;
@@ -87,8 +87,8 @@ static void update_min_vruntime(void)
 	if (!first && !running)
 		return;
 	if (first && running)
-		v = first->se.vruntime < current->se.vruntime ? first->se.vruntime :
-		    current->se.vruntime;
+		v = first->se.vruntime < current->se.vruntime ? first->se.vruntime
+							      : current->se.vruntime;
 	else
 		v = first ? first->se.vruntime : current->se.vruntime;
 	if (v > min_vruntime)
@@ -133,9 +133,8 @@ static void fair_yield(struct task_struct *curr)
 
 static void fair_wakeup(struct task_struct *p)
 {
-	update_curr(p);		/* what it ran before it slept */
-	if (min_vruntime > SLEEPER_CREDIT_NS &&
-	    p->se.vruntime < min_vruntime - SLEEPER_CREDIT_NS)
+	update_curr(p); /* what it ran before it slept */
+	if (min_vruntime > SLEEPER_CREDIT_NS && p->se.vruntime < min_vruntime - SLEEPER_CREDIT_NS)
 		p->se.vruntime = min_vruntime - SLEEPER_CREDIT_NS;
 	if (current == &idle_task)
 		return;
@@ -160,7 +159,7 @@ static int fair_set_param(struct task_struct *p, int nice)
 {
 	if (nice < NICE_MIN || nice > NICE_MAX)
 		return -EINVAL;
-	update_curr(p);		/* the time so far at the old weight */
+	update_curr(p); /* the time so far at the old weight */
 	p->se.nice = nice;
 	p->se.weight = nice_to_weight[nice - NICE_MIN];
 	return 0;

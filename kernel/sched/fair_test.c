@@ -6,15 +6,15 @@
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 #include "test_hogs.h"
 
-#define RUN_NS		(1000 * NSEC_PER_MSEC)
-#define SLEEP_MS	500
-#define WINDOW_NS	(300 * NSEC_PER_MSEC)
+#define RUN_NS	  (1000 * NSEC_PER_MSEC)
+#define SLEEP_MS  500
+#define WINDOW_NS (300 * NSEC_PER_MSEC)
 
 static int nothing(void *unused)
 {
@@ -143,11 +143,9 @@ static void bad_nice_values_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case fair_cases[] = {
-	KTEST_CASE(nice_weights_step_by_a_quarter),
-	KTEST_CASE(cpu_time_follows_nice_weights),
-	KTEST_CASE(sleeper_neither_starves_nor_takes_over),
-	KTEST_CASE(bad_nice_values_are_refused),
-	{}
-};
+static const struct ktest_case fair_cases[] = { KTEST_CASE(nice_weights_step_by_a_quarter),
+						KTEST_CASE(cpu_time_follows_nice_weights),
+						KTEST_CASE(sleeper_neither_starves_nor_takes_over),
+						KTEST_CASE(bad_nice_values_are_refused),
+						{} };
 KTEST_SUITE(fair, fair_cases);

@@ -33,16 +33,16 @@
 #include "levels.h"
 #include "mlfq.h"
 
-#define PRI_MIN		0
-#define PRI_MAX		63
-#define NICE_MIN	(-20)
-#define NICE_MAX	19
-#define PRIO_TICKS	4
+#define PRI_MIN	   0
+#define PRI_MAX	   63
+#define NICE_MIN   (-20)
+#define NICE_MAX   19
+#define PRIO_TICKS 4
 
-#define FP_SHIFT	20
-#define FP_ONE		((s64)1 << FP_SHIFT)
+#define FP_SHIFT 20
+#define FP_ONE	 ((s64)1 << FP_SHIFT)
 /* Multiplied, not shifted: a negative value (nice < 0) shifted left is undefined. */
-#define FP(n)		((s64)(n) * FP_ONE)
+#define FP(n)	 ((s64)(n)*FP_ONE)
 
 static struct prio_array run_queue;
 static unsigned int nr_queued;
@@ -78,8 +78,8 @@ static void decay_recent_cpu(struct task_struct *p)
 {
 	s64 twice_load = 2 * load_avg;
 
-	p->se.recent_cpu = fp_mul(fp_div(twice_load, twice_load + FP(1)), p->se.recent_cpu) +
-			   FP(p->se.nice);
+	p->se.recent_cpu =
+		fp_mul(fp_div(twice_load, twice_load + FP(1)), p->se.recent_cpu) + FP(p->se.nice);
 	update_priority(p);
 }
 

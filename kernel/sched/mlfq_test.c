@@ -13,17 +13,17 @@
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 #include "mlfq.h"
 #include "test_hogs.h"
 
-#define SCALE		1000000000UL	/* load_avg in billionths */
-#define SINK_LIMIT_S	150
-#define SLEEPER_RUN_NS	(3000 * NSEC_PER_MSEC)
-#define SHARE_RUN_NS	(4000 * NSEC_PER_MSEC)
+#define SCALE	       1000000000UL /* load_avg in billionths */
+#define SINK_LIMIT_S   150
+#define SLEEPER_RUN_NS (3000 * NSEC_PER_MSEC)
+#define SHARE_RUN_NS   (4000 * NSEC_PER_MSEC)
 
 /* Busy until the policy has updated load_avg @n more times. */
 static void busy_for_updates(unsigned long n)
@@ -38,7 +38,7 @@ static unsigned long load_before, load_after;
 
 static int busy_a_minute(void *unused)
 {
-	busy_for_updates(1);		/* start right after an update */
+	busy_for_updates(1); /* start right after an update */
 	load_before = mlfq_load_avg(SCALE);
 	busy_for_updates(60);
 	load_after = mlfq_load_avg(SCALE);
@@ -189,12 +189,11 @@ static void bad_nice_values_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case mlfq_cases[] = {
-	KTEST_CASE(load_avg_after_a_minute_of_one_busy_task),
-	KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
-	KTEST_CASE(sleeper_keeps_its_priority),
-	KTEST_CASE(nice_shifts_shares),
-	KTEST_CASE(bad_nice_values_are_refused),
-	{}
-};
+static const struct ktest_case mlfq_cases[] = { KTEST_CASE(
+							load_avg_after_a_minute_of_one_busy_task),
+						KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
+						KTEST_CASE(sleeper_keeps_its_priority),
+						KTEST_CASE(nice_shifts_shares),
+						KTEST_CASE(bad_nice_values_are_refused),
+						{} };
 KTEST_SUITE(mlfq, mlfq_cases);

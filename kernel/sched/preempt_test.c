@@ -8,14 +8,14 @@
  * preemption off is reported.
  */
 #include <kernel/clocksource.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
-#define HOG_NS		(1000 * NSEC_PER_MSEC)
+#define HOG_NS (1000 * NSEC_PER_MSEC)
 
 static u64 hog_start;
 
@@ -78,7 +78,8 @@ static void preempt_disable_holds_off_the_tick(struct ktest *t)
 	u64 start;
 
 	if (!IS_ENABLED(CONFIG_PREEMPT)) {
-		ktest_skip(t, "CONFIG_PREEMPT is off: a spinning task would never give the CPU back");
+		ktest_skip(t,
+			   "CONFIG_PREEMPT is off: a spinning task would never give the CPU back");
 		return;
 	}
 	spins = 0;
@@ -90,8 +91,8 @@ static void preempt_disable_holds_off_the_tick(struct ktest *t)
 	while (ktime_get() - start < 50 * NSEC_PER_MSEC)
 		;
 	KTEST_EXPECT_EQ(t, spins, seen);
-	KTEST_EXPECT_TRUE(t, need_resched());	/* the tick asked, and waited */
-	preempt_enable();			/* ... and the spinner ran */
+	KTEST_EXPECT_TRUE(t, need_resched()); /* the tick asked, and waited */
+	preempt_enable();		      /* ... and the spinner ran */
 	KTEST_EXPECT_GT(t, spins, seen);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
@@ -111,9 +112,9 @@ static void cond_resched_gives_way(struct ktest *t)
 
 	ran_at = 0;
 	start = ktime_get();
-	preempt_disable();		/* no preemption: only cond_resched() */
+	preempt_disable(); /* no preemption: only cond_resched() */
 	k = kthread_run(note_time, NULL, "waiting");
-	preempt_enable();		/* a policy may run it right here */
+	preempt_enable(); /* a policy may run it right here */
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
 	do {
 		cond_resched();

@@ -29,12 +29,12 @@
 #include <kernel/time.h>
 #include "levels.h"
 
-#define PRIO_LEVELS	32
-#define PRIO_MAX	(PRIO_LEVELS - 1)
-#define PRIO_DEFAULT	16
+#define PRIO_LEVELS  32
+#define PRIO_MAX     (PRIO_LEVELS - 1)
+#define PRIO_DEFAULT 16
 /* How long a task waits in the queue for each level aging gives it. */
-#define AGING_MS	50
-#define AGING_TICKS	(AGING_MS * HZ / 1000 ? AGING_MS * HZ / 1000 : 1)
+#define AGING_MS     50
+#define AGING_TICKS  (AGING_MS * HZ / 1000 ? AGING_MS * HZ / 1000 : 1)
 
 static struct prio_array run_queue;
 static unsigned int ticks_to_aging = AGING_TICKS;
@@ -70,7 +70,7 @@ static struct task_struct *prio_pick_next(void)
 
 	if (!p)
 		return NULL;
-	p->se.boost = 0;		/* it got the CPU: aging is over */
+	p->se.boost = 0; /* it got the CPU: aging is over */
 	p->se.prio = effective_prio(p);
 	return p;
 }
@@ -132,8 +132,8 @@ static void prio_pi_update(struct task_struct *p)
 	const struct mutex *lock;
 	int top = -1;
 
-	list_for_each_entry(lock, &p->held_locks, held)
-		list_for_each_entry(w, &lock->waiters, node)
+	list_for_each_entry (lock, &p->held_locks, held)
+		list_for_each_entry (w, &lock->waiters, node)
 			top = max_int(top, w->task->se.prio);
 	p->se.pi_prio = top;
 	requeue(p);

@@ -12,21 +12,21 @@
 #include <kernel/clocksource.h>
 #include <kernel/completion.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 
-#define TOP_PRIO	31
+#define TOP_PRIO      31
 /* CPU time the low task holds its mutex, and the hog's whole run. */
-#define HOLD_NS		(20 * NSEC_PER_MSEC)
-#define HOG_NS		(200 * NSEC_PER_MSEC)
+#define HOLD_NS	      (20 * NSEC_PER_MSEC)
+#define HOG_NS	      (200 * NSEC_PER_MSEC)
 /* Aging: a task five levels below a hog, which runs this long. */
-#define AGING_HOG_NS	(600 * NSEC_PER_MSEC)
-#define AGING_GAP	5
-#define AGING_STEP_NS	(50 * NSEC_PER_MSEC)
+#define AGING_HOG_NS  (600 * NSEC_PER_MSEC)
+#define AGING_GAP     5
+#define AGING_STEP_NS (50 * NSEC_PER_MSEC)
 
 static char order[16];
 static unsigned int order_len;
@@ -73,8 +73,14 @@ static int note_arg(void *arg)
 /* Woken lowest first, they run highest first, and equals in wake-up order. */
 static void higher_priority_runs_first(struct ktest *t)
 {
-	static const struct { char c; int prio; } tasks[] = {
-		{ 'a', 10 }, { 'b', 20 }, { 'c', 20 }, { 'd', 5 },
+	static const struct {
+		char c;
+		int prio;
+	} tasks[] = {
+		{ 'a', 10 },
+		{ 'b', 20 },
+		{ 'c', 20 },
+		{ 'd', 5 },
 	};
 	struct task_struct *k[ARRAY_SIZE(tasks)];
 	int old = run_on_top();
@@ -96,7 +102,7 @@ static void higher_priority_runs_first(struct ktest *t)
 static int wake_then_note(void *high)
 {
 	wake_up_process(high);
-	cond_resched();		/* a preemption point even without PREEMPT */
+	cond_resched(); /* a preemption point even without PREEMPT */
 	note('L');
 	return 0;
 }
@@ -197,8 +203,7 @@ static void priority_inheritance_three_deep(struct ktest *t)
 	KTEST_EXPECT_EQ(t, task_wait(g->pid, NULL), 0);
 	KTEST_EXPECT_EQ(t, task_wait(mid->pid, NULL), 0);
 	KTEST_EXPECT_EQ(t, task_wait(low->pid, NULL), 0);
-	printk("    # order %s; low ran at %d, mid at %d\n", order, low_top_prio,
-	       mid_prio_holding);
+	printk("    # order %s; low ran at %d, mid at %d\n", order, low_top_prio, mid_prio_holding);
 	KTEST_ASSERT_TRUE(t, strchr(order, 'h') && strchr(order, 'g'));
 	KTEST_EXPECT_TRUE(t, strchr(order, 'h') < strchr(order, 'g'));
 	KTEST_EXPECT_EQ(t, low_top_prio, 30);
@@ -270,11 +275,8 @@ static void bad_priorities_are_refused(struct ktest *t)
 }
 
 static const struct ktest_case prio_cases[] = {
-	KTEST_CASE(higher_priority_runs_first),
-	KTEST_CASE(wakeup_preempts_lower_priority),
-	KTEST_CASE(priority_inheritance_three_deep),
-	KTEST_CASE(aging_ends_starvation),
-	KTEST_CASE(bad_priorities_are_refused),
-	{}
+	KTEST_CASE(higher_priority_runs_first),	     KTEST_CASE(wakeup_preempts_lower_priority),
+	KTEST_CASE(priority_inheritance_three_deep), KTEST_CASE(aging_ends_starvation),
+	KTEST_CASE(bad_priorities_are_refused),	     {}
 };
 KTEST_SUITE(prio, prio_cases);

@@ -7,13 +7,13 @@
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 #include "test_hogs.h"
 
-#define NR_HOGS	3
+#define NR_HOGS 3
 #define RUN_NS	(600 * NSEC_PER_MSEC)
 
 static void cpu_hogs_get_equal_shares(struct ktest *t)
@@ -46,9 +46,7 @@ static void there_is_no_parameter(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case rr_cases[] = {
-	KTEST_CASE(cpu_hogs_get_equal_shares),
-	KTEST_CASE(there_is_no_parameter),
-	{}
-};
+static const struct ktest_case rr_cases[] = { KTEST_CASE(cpu_hogs_get_equal_shares),
+					      KTEST_CASE(there_is_no_parameter),
+					      {} };
 KTEST_SUITE(rr, rr_cases);

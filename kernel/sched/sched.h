@@ -70,7 +70,8 @@ void __schedule(void);
 /* Ask the running task to give up the CPU (at the next preemption point). */
 void resched_curr(void);
 /* CONFIG_SCHED_TIMESLICE_MS in ticks, at least one. */
-#define TIMESLICE_TICKS	(CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 ? CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 : 1)
+#define TIMESLICE_TICKS \
+	(CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 ? CONFIG_SCHED_TIMESLICE_MS * HZ / 1000 : 1)
 /*
  * A new, sleeping task that will run @fn(@arg), named @name (truncated);
  * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.

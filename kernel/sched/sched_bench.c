@@ -34,12 +34,12 @@
 #include <kernel/time.h>
 #include "sched.h"
 
-#define SWITCH_ROUNDS	10000
-#define PICK_ROUNDS	10000
-#define MAX_QUEUE	1024
-#define HANDOFF_ROUNDS	10000
-#define KEY_ROUNDS	101
-#define SCANCODE_A	0x1e
+#define SWITCH_ROUNDS  10000
+#define PICK_ROUNDS    10000
+#define MAX_QUEUE      1024
+#define HANDOFF_ROUNDS 10000
+#define KEY_ROUNDS     101
+#define SCANCODE_A     0x1e
 
 static bool requested;
 
@@ -59,7 +59,7 @@ static int pingpong(void *timed)
 	u64 start;
 
 	local_irq_disable();
-	yield();		/* both are running before anything is counted */
+	yield(); /* both are running before anything is counted */
 	start = rdtsc();
 	for (i = 0; i < SWITCH_ROUNDS; i++)
 		yield();
@@ -165,7 +165,7 @@ static unsigned long measure_handoff(void)
 		return 0;
 	handoff_partner_task = b;
 	wake_up_process(a);
-	msleep(1);			/* a holds the mutex */
+	msleep(1); /* a holds the mutex */
 	wake_up_process(b);
 	if (task_wait(a->pid, NULL) || task_wait(b->pid, NULL))
 		return 0;
@@ -220,7 +220,7 @@ static unsigned long measure_key_wakeup(void)
 	reader = kthread_run(key_reader, NULL, "key-reader");
 	if (IS_ERR(reader))
 		return 0;
-	msleep(1);			/* the reader waits for a key */
+	msleep(1); /* the reader waits for a key */
 	for (i = 0; i < KEY_ROUNDS; i++) {
 		key_sent = rdtsc();
 		input_inject_scancode(SCANCODE_A);

@@ -38,7 +38,7 @@ static __noinline void idle_sleep(void)
 {
 	timer_setup(&sleepy_timer, sleep_in_timer, 0);
 	mod_timer(&sleepy_timer, jiffies + 1);
-	msleep(1000);		/* only the idle task can run when it fires */
+	msleep(1000); /* only the idle task can run when it fires */
 }
 
 static const struct {

@@ -9,15 +9,15 @@
 #include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/page_alloc.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/wait.h>
 
-#define BATCH	16
+#define BATCH 16
 
 static int return_arg(void *arg)
 {
@@ -35,7 +35,7 @@ static void create_run_wait(struct ktest *t)
 	KTEST_EXPECT_GT(t, pid, 1);
 	KTEST_EXPECT_EQ(t, task_wait(pid, &code), 0);
 	KTEST_EXPECT_EQ(t, code, 42);
-	KTEST_EXPECT_EQ(t, task_wait(pid, &code), -ESRCH);	/* freed already */
+	KTEST_EXPECT_EQ(t, task_wait(pid, &code), -ESRCH); /* freed already */
 }
 
 static bool after_exit_ran;
@@ -308,7 +308,7 @@ static void creation_without_memory_leaves_nothing(struct ktest *t)
 	tasks_before = nr_tasks();
 	chain = take_all_pages();
 	none = kthread_create(return_arg, NULL, "no-memory");
-	chain = give_back(chain, 2);		/* half a stack's worth */
+	chain = give_back(chain, 2); /* half a stack's worth */
 	partial = kthread_create(return_arg, NULL, "half-a-stack");
 	KTEST_EXPECT_EQ(t, nr_free_pages(), 2);
 	give_back(chain, ~0UL);
@@ -376,25 +376,22 @@ static void set_param_refuses_foreign_tasks(struct ktest *t)
 
 	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 1), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 1), -ESRCH);
-	KTEST_EXPECT_EQ(t, sched_set_param((struct task_struct *)((char *)current + 8), 1),
-			-ESRCH);
+	KTEST_EXPECT_EQ(t, sched_set_param((struct task_struct *)((char *)current + 8), 1), -ESRCH);
 	if (IS_ENABLED(CONFIG_SCHED_RR))
 		KTEST_EXPECT_EQ(t, sched_set_param(current, 1), -EINVAL);
 }
 
-static const struct ktest_case sched_cases[] = {
-	KTEST_CASE(create_run_wait),
-	KTEST_CASE(task_exit_code),
-	KTEST_CASE(yield_order),
-	KTEST_CASE(kthread_stop_returns_exit_code),
-	KTEST_CASE(thousand_tasks_leave_nothing_behind),
-	KTEST_CASE(bad_waits_are_refused),
-	KTEST_CASE(kthread_stop_refuses_foreign_pointers),
-	KTEST_CASE(bad_creations_are_refused),
-	KTEST_CASE(creation_without_memory_leaves_nothing),
-	KTEST_CASE(cpu_time_is_accounted),
-	KTEST_CASE(show_tasks_lists_every_task),
-	KTEST_CASE(set_param_refuses_foreign_tasks),
-	{}
-};
+static const struct ktest_case sched_cases[] = { KTEST_CASE(create_run_wait),
+						 KTEST_CASE(task_exit_code),
+						 KTEST_CASE(yield_order),
+						 KTEST_CASE(kthread_stop_returns_exit_code),
+						 KTEST_CASE(thousand_tasks_leave_nothing_behind),
+						 KTEST_CASE(bad_waits_are_refused),
+						 KTEST_CASE(kthread_stop_refuses_foreign_pointers),
+						 KTEST_CASE(bad_creations_are_refused),
+						 KTEST_CASE(creation_without_memory_leaves_nothing),
+						 KTEST_CASE(cpu_time_is_accounted),
+						 KTEST_CASE(show_tasks_lists_every_task),
+						 KTEST_CASE(set_param_refuses_foreign_tasks),
+						 {} };
 KTEST_SUITE(sched, sched_cases);

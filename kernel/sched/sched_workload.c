@@ -21,11 +21,11 @@
 #include <kernel/time.h>
 #include "sched.h"
 
-#define RUN_NS		(1000 * NSEC_PER_MSEC)
-#define NR_CPU_TASKS	2
-#define NR_IO_TASKS	2
-#define IO_SLEEP_MS	10
-#define IO_WORK_NS	(1 * NSEC_PER_MSEC)
+#define RUN_NS	     (1000 * NSEC_PER_MSEC)
+#define NR_CPU_TASKS 2
+#define NR_IO_TASKS  2
+#define IO_SLEEP_MS  10
+#define IO_WORK_NS   (1 * NSEC_PER_MSEC)
 
 struct io_stats {
 	u64 total_ns, worst_ns;

@@ -22,10 +22,10 @@
 #define STRIDE1		(1U << 20)
 #define TICKETS_MIN	1
 #define TICKETS_MAX	1000
-#define TICKETS_DEFAULT	100
+#define TICKETS_DEFAULT 100
 
 static LIST_HEAD(run_queue);
-static u64 global_pass;		/* the pass of the last task picked */
+static u64 global_pass; /* the pass of the last task picked */
 
 static u64 stride_of(const struct task_struct *p)
 {

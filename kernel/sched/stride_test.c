@@ -7,8 +7,8 @@
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 #include "test_hogs.h"
@@ -19,7 +19,7 @@
  * 2 s gives the 100-ticket task some 33 quanta of 10 ms, so that one
  * quantum is 3% of its share and 5% holds whatever the timing.
  */
-#define RUN_NS	(2000 * NSEC_PER_MSEC)
+#define RUN_NS (2000 * NSEC_PER_MSEC)
 
 static void tickets_give_cpu_in_proportion(struct ktest *t)
 {
@@ -60,9 +60,7 @@ static void bad_tickets_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case stride_cases[] = {
-	KTEST_CASE(tickets_give_cpu_in_proportion),
-	KTEST_CASE(bad_tickets_are_refused),
-	{}
-};
+static const struct ktest_case stride_cases[] = { KTEST_CASE(tickets_give_cpu_in_proportion),
+						  KTEST_CASE(bad_tickets_are_refused),
+						  {} };
 KTEST_SUITE(stride, stride_cases);

@@ -32,7 +32,7 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	if (!fn)
 		return ERR_PTR(-EINVAL);
 	if (next_pid == PID_MAX)
-		return ERR_PTR(-EAGAIN);	/* every pid used once */
+		return ERR_PTR(-EAGAIN); /* every pid used once */
 	p = kzalloc(sizeof(*p));
 	if (!p)
 		return ERR_PTR(-ENOMEM);
@@ -78,7 +78,7 @@ static struct task_struct *task_by_pid(int pid)
 {
 	struct task_struct *p;
 
-	list_for_each_entry(p, &task_list, tasks)
+	list_for_each_entry (p, &task_list, tasks)
 		if (p->pid == pid)
 			return p;
 	return NULL;
@@ -111,7 +111,7 @@ struct task_struct *find_task(const struct task_struct *want)
 	unsigned long flags = local_irq_save();
 	struct task_struct *p, *found = NULL;
 
-	list_for_each_entry(p, &task_list, tasks)
+	list_for_each_entry (p, &task_list, tasks)
 		if (p == want)
 			found = p;
 	local_irq_restore(flags);
@@ -122,7 +122,7 @@ void for_each_task(void (*fn)(struct task_struct *p))
 {
 	struct task_struct *p;
 
-	list_for_each_entry(p, &task_list, tasks)
+	list_for_each_entry (p, &task_list, tasks)
 		fn(p);
 }
 
@@ -208,7 +208,7 @@ int task_stop(struct task_struct *want, int *code)
 
 unsigned int nr_tasks(void)
 {
-	return task_count + 1;		/* and the idle task */
+	return task_count + 1; /* and the idle task */
 }
 
 static const char *const state_names[] = {
@@ -247,7 +247,7 @@ unsigned int task_snapshot(struct task_info *info, unsigned int max)
 	if (n < max)
 		snapshot_task(&idle_task, &info[n]);
 	n++;
-	list_for_each_entry(p, &task_list, tasks) {
+	list_for_each_entry (p, &task_list, tasks) {
 		if (n < max)
 			snapshot_task(p, &info[n]);
 		n++;
@@ -268,7 +268,7 @@ void show_tasks(void)
 
 	pr_info("  PID STATE       TICKS    TIME(ms) POLICY     COMM\n");
 	show_task(&idle_task);
-	list_for_each_entry(p, &task_list, tasks)
+	list_for_each_entry (p, &task_list, tasks)
 		show_task(p);
 	local_irq_restore(flags);
 }

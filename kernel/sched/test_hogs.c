@@ -9,7 +9,7 @@
 #include <kernel/time.h>
 #include "test_hogs.h"
 
-#define MAX_HOGS	8
+#define MAX_HOGS 8
 
 static u64 start, run_for;
 
@@ -35,7 +35,7 @@ int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
 
 	if (n > MAX_HOGS)
 		return -EINVAL;
-	run_for = 0;			/* a hog stopped before the start returns at once */
+	run_for = 0; /* a hog stopped before the start returns at once */
 	for (i = 0; i < n; i++) {
 		k[i] = kthread_create(hog, NULL, "hog-%u", i);
 		if (IS_ERR(k[i])) {

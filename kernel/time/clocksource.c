@@ -43,7 +43,7 @@ struct clocksource tick_clocksource = {
 	.read = read_ticks,
 	.mask = ~0ULL,
 	.freq_hz = HZ,
-	.shift = 6,			/* mult = 2^6 * TICK_NSEC fits 32 bits down to 15 Hz */
+	.shift = 6, /* mult = 2^6 * TICK_NSEC fits 32 bits down to 15 Hz */
 	.mult = ((NSEC_PER_SEC << 6) + HZ / 2) / HZ,
 	.resolution_ns = TICK_NSEC,
 	.rate_source = "counting timer interrupts; loses time when ticks are lost",

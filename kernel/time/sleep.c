@@ -27,7 +27,7 @@ static void halt_until(u64 end)
 		local_irq_disable();
 		if (ktime_get() >= end)
 			break;
-		safe_halt();	/* enables interrupts as it halts */
+		safe_halt(); /* enables interrupts as it halts */
 	}
 	local_irq_enable();
 }

@@ -33,10 +33,10 @@ volatile unsigned long tick_count;
 
 static struct timekeeper {
 	struct clocksource *cs;
-	u64 cycle_last;		/* the counter at the last accumulation */
-	u64 base_ns;		/* time up to cycle_last, whole nanoseconds */
-	u64 frac;		/* and the fraction, in 2^-shift ns */
-	u64 first_tick_ns;	/* jiffies are counted from the first tick */
+	u64 cycle_last;	   /* the counter at the last accumulation */
+	u64 base_ns;	   /* time up to cycle_last, whole nanoseconds */
+	u64 frac;	   /* and the fraction, in 2^-shift ns */
+	u64 first_tick_ns; /* jiffies are counted from the first tick */
 	unsigned long jiffies_at_first_tick;
 	bool ticked;
 } tk = { .cs = &tick_clocksource };
@@ -116,7 +116,7 @@ void timekeeping_init(struct clocksource *cs)
 
 	tk_seq++;
 	barrier();
-	accumulate(&tk);	/* the time so far stays; cs takes over from here */
+	accumulate(&tk); /* the time so far stays; cs takes over from here */
 	tk.cs = cs;
 	tk.cycle_last = cs->read();
 	tk.frac = 0;

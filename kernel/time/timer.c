@@ -35,7 +35,7 @@ static void enqueue_timer(struct timer_list *timer)
 	struct list_head *pos = &pending;
 	struct timer_list *t;
 
-	list_for_each_entry(t, &pending, entry) {
+	list_for_each_entry (t, &pending, entry) {
 		if (time_after(t->expires, timer->expires))
 			break;
 		pos = &t->entry;

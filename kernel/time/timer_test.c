@@ -9,8 +9,8 @@
 #include <kernel/clocksource.h>
 #include <kernel/completion.h>
 #include <kernel/errno.h>
-#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -62,7 +62,7 @@ static void timers_fire_in_order(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mod_timer(&a.timer, now + 4), 0);
 	KTEST_EXPECT_EQ(t, mod_timer(&b.timer, now + 2), 0);
 	KTEST_EXPECT_EQ(t, mod_timer(&c.timer, now + 3), 0);
-	KTEST_EXPECT_EQ(t, mod_timer(&d.timer, now + 3), 0);	/* same time: after c */
+	KTEST_EXPECT_EQ(t, mod_timer(&d.timer, now + 3), 0); /* same time: after c */
 	KTEST_EXPECT_TRUE(t, timer_pending(&a.timer));
 	sleep_ticks(6);
 	KTEST_EXPECT_STREQ(t, fired_order, "bcda");
@@ -189,7 +189,7 @@ static void wait_event_woken_from_interrupt(struct ktest *t)
 	wait_event(flag_wait, flag);
 	KTEST_EXPECT_TRUE(t, flag);
 	KTEST_EXPECT_GE(t, jiffies - start, 2);
-	wait_event(flag_wait, flag);		/* already true: no sleep at all */
+	wait_event(flag_wait, flag); /* already true: no sleep at all */
 }
 
 static DECLARE_COMPLETION(done);
@@ -217,24 +217,22 @@ static void completions_are_counted(struct ktest *t)
 	wait_for_completion(&done);
 	KTEST_EXPECT_EQ(t, done.done, 0);
 	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
-	complete(&done);			/* before the wait: not lost */
+	complete(&done); /* before the wait: not lost */
 	wait_for_completion(&done);
-	timer_setup(&later, complete_done, 0);	/* from interrupt context */
+	timer_setup(&later, complete_done, 0); /* from interrupt context */
 	mod_timer(&later, jiffies + 1);
 	wait_for_completion(&done);
 	KTEST_EXPECT_EQ(t, done.done, 0);
 }
 
-static const struct ktest_case timer_cases[] = {
-	KTEST_CASE(timers_fire_in_order),
-	KTEST_CASE(deleted_timer_does_not_fire),
-	KTEST_CASE(mod_timer_moves_a_pending_timer),
-	KTEST_CASE(timer_rearms_itself),
-	KTEST_CASE(timer_never_set_up_is_refused),
-	KTEST_CASE(msleep_lets_other_tasks_run),
-	KTEST_CASE(schedule_timeout_returns_what_is_left),
-	KTEST_CASE(wait_event_woken_from_interrupt),
-	KTEST_CASE(completions_are_counted),
-	{}
-};
+static const struct ktest_case timer_cases[] = { KTEST_CASE(timers_fire_in_order),
+						 KTEST_CASE(deleted_timer_does_not_fire),
+						 KTEST_CASE(mod_timer_moves_a_pending_timer),
+						 KTEST_CASE(timer_rearms_itself),
+						 KTEST_CASE(timer_never_set_up_is_refused),
+						 KTEST_CASE(msleep_lets_other_tasks_run),
+						 KTEST_CASE(schedule_timeout_returns_what_is_left),
+						 KTEST_CASE(wait_event_woken_from_interrupt),
+						 KTEST_CASE(completions_are_counted),
+						 {} };
 KTEST_SUITE(timers, timer_cases);

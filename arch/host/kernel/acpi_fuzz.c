@@ -20,12 +20,12 @@
 void *malloc(size_t size);
 void free(void *ptr);
 
-#define ITERATIONS	100000
-#define MAX_MAPS	(ACPI_ROOT_MAX_ENTRIES + 8)
+#define ITERATIONS 100000
+#define MAX_MAPS   (ACPI_ROOT_MAX_ENTRIES + 8)
 
 struct fuzz_image {
 	struct acpi_image img;
-	struct acpi_mem mem;		/* hands out exact-size copies */
+	struct acpi_mem mem; /* hands out exact-size copies */
 	void *maps[MAX_MAPS];
 	size_t sizes[MAX_MAPS];
 	int nr_maps;
@@ -119,7 +119,7 @@ static void survives_mutated_tables(struct ktest *t)
 	u64 first_seq = kernel_log.next_seq;
 	int saved = console_loglevel, i, found = 0, bad = 0;
 
-	console_loglevel = 0;	/* thousands of expected complaints */
+	console_loglevel = 0; /* thousands of expected complaints */
 	for (i = 0; i < ITERATIONS && !bad; i++) {
 		const struct acpi_table_header *h;
 
@@ -144,8 +144,5 @@ static void survives_mutated_tables(struct ktest *t)
 		ITERATIONS, found, (unsigned long long)(kernel_log.next_seq - first_seq));
 }
 
-static const struct ktest_case acpi_fuzz_cases[] = {
-	KTEST_CASE(survives_mutated_tables),
-	{}
-};
+static const struct ktest_case acpi_fuzz_cases[] = { KTEST_CASE(survives_mutated_tables), {} };
 KTEST_SUITE(acpi_fuzz, acpi_fuzz_cases);

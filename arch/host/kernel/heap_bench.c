@@ -17,15 +17,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define BATCH	16
-#define SIZE	64
+#define BATCH 16
+#define SIZE  64
 
 /* A file of the host program has the configuration; the others have none. */
 #if defined(CONFIG_HOST_HEAP_BENCH)
 #include <kernel/slab.h>
-#define ALLOC(n)	kmalloc(n)
-#define FREE(p)		kfree(p)
-#define NAME		"kestrel"
+#define ALLOC(n) kmalloc(n)
+#define FREE(p)	 kfree(p)
+#define NAME	 "kestrel"
 
 /* printk.c writes here; the benchmark prints nothing of the kernel's. */
 void host_write(const char *text, size_t len);
@@ -35,14 +35,14 @@ void host_write(const char *text, size_t len)
 }
 #elif defined(BENCH_MIMALLOC)
 #include <mimalloc.h>
-#define ALLOC(n)	mi_malloc(n)
-#define FREE(p)		mi_free(p)
-#define NAME		"mimalloc"
+#define ALLOC(n) mi_malloc(n)
+#define FREE(p)	 mi_free(p)
+#define NAME	 "mimalloc"
 #else
 /* glibc's malloc, or jemalloc's when linked with -ljemalloc. */
-#define ALLOC(n)	malloc(n)
-#define FREE(p)		free(p)
-#define NAME		"malloc"
+#define ALLOC(n) malloc(n)
+#define FREE(p)	 free(p)
+#define NAME	 "malloc"
 #endif
 
 void bench_rounds(long rounds);

@@ -25,8 +25,8 @@
 void *malloc(size_t size);
 void free(void *ptr);
 
-#define EDIT_BYTES	300000
-#define SPLIT_LINES	100000
+#define EDIT_BYTES  300000
+#define SPLIT_LINES 100000
 
 static u32 rng;
 
@@ -45,8 +45,8 @@ static u32 next_random(void)
  */
 static u8 edit_byte(bool long_line)
 {
-	static const u8 special[] = { '\b', 0x7f, '\r', '\n', 0x1b, 0x1b, '[', '[', 'O', 'A',
-				      'B', 'A', 0x15, 0x03, '~', '3', ';' };
+	static const u8 special[] = { '\b', 0x7f, '\r', '\n', 0x1b, 0x1b, '[', '[', 'O',
+				      'A',  'B',  'A',	0x15, 0x03, '~',  '3', ';' };
 	u32 r = next_random() % 100;
 
 	if (r < (long_line ? 98 : 55))
@@ -70,8 +70,9 @@ static void editor_survives_random_bytes(struct ktest *t)
 		enum line_event ev;
 
 		seen = *term;
-		ev = line_edit_feed(le, le->len + le->overflow > LINE_EDIT_MAX + 5 ? '\n' :
-				    edit_byte(long_line));
+		ev = line_edit_feed(le, le->len + le->overflow > LINE_EDIT_MAX + 5
+						? '\n'
+						: edit_byte(long_line));
 		if (ev == LINE_MORE) {
 			bad += !term_shows_line(term, le);
 			continue;
@@ -141,8 +142,8 @@ static bool words_ok(char **argv, int argc, const char *line, size_t len, const 
 	if (argv[argc])
 		return false;
 	for (i = 0; i < argc; i++) {
-		if (argv[i] < line || argv[i] > line + len || !memchr(argv[i], '\0',
-								      line + len + 1 - argv[i]))
+		if (argv[i] < line || argv[i] > line + len ||
+		    !memchr(argv[i], '\0', line + len + 1 - argv[i]))
 			return false;
 		p += scnprintf(p, joined + sizeof(joined) - p, "%s%s", i ? "|" : "", argv[i]);
 	}
@@ -183,9 +184,7 @@ static void splitter_survives_random_lines(struct ktest *t)
 	pr_info("    # %u lines: %u words, %u refused\n", i, words, errors);
 }
 
-static const struct ktest_case kshell_fuzz_cases[] = {
-	KTEST_CASE(editor_survives_random_bytes),
-	KTEST_CASE(splitter_survives_random_lines),
-	{}
-};
+static const struct ktest_case kshell_fuzz_cases[] = { KTEST_CASE(editor_survives_random_bytes),
+						       KTEST_CASE(splitter_survives_random_lines),
+						       {} };
 KTEST_SUITE(kshell_fuzz, kshell_fuzz_cases);

@@ -17,8 +17,8 @@
 void *malloc(size_t size);
 void free(void *ptr);
 
-#define ITERATIONS	200000
-#define BLOCK_MAX	512
+#define ITERATIONS 200000
+#define BLOCK_MAX  512
 
 static u64 rng_state = 0x2026112405121234ULL;
 
@@ -45,10 +45,8 @@ static size_t build_valid(u8 *buf)
 {
 	static const u32 meminfo[2] = { 639, 130048 };
 	static const u32 mmap[2 + 3 * 6] = {
-		24, 0,
-		0, 0, 0x9fc00, 0, 1, 0,
-		0x100000, 0, 0x7ee0000, 0, 1, 0,
-		0xfffc0000, 0, 0x40000, 0, 2, 0,
+		24,	   0, 0, 0, 0x9fc00,	0, 1,	    0, 0x100000, 0,
+		0x7ee0000, 0, 1, 0, 0xfffc0000, 0, 0x40000, 0, 2,	 0,
 	};
 	size_t len = sizeof(struct mb2_info);
 	struct mb2_info hdr = { 0 };
@@ -107,7 +105,7 @@ static void survives_mutated_blocks(struct ktest *t)
 	size_t len = build_valid(valid);
 	int saved = console_loglevel, i, rejected = 0, bad = 0;
 
-	console_loglevel = 0;	/* thousands of expected complaints */
+	console_loglevel = 0; /* thousands of expected complaints */
 	for (i = 0; i < ITERATIONS && !bad; i++) {
 		size_t avail = next_random() % 8 ? len : next_random() % (len + 1);
 		u8 *copy = malloc(avail ? avail : 1);
@@ -117,8 +115,8 @@ static void survives_mutated_blocks(struct ktest *t)
 			mutate(copy, avail);
 		rejected += mb2_parse(copy, avail, &bi) != 0;
 		bad += !string_inside(bi.cmdline, copy, avail) ||
-		       !string_inside(bi.loader_name, copy, avail) ||
-		       bi.nr_mmap > BOOT_MMAP_MAX || bi.info_size > avail;
+		       !string_inside(bi.loader_name, copy, avail) || bi.nr_mmap > BOOT_MMAP_MAX ||
+		       bi.info_size > avail;
 		free(copy);
 	}
 	console_loglevel = saved;
@@ -141,9 +139,7 @@ static void valid_block_still_parses(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bi.nr_mmap, 3);
 }
 
-static const struct ktest_case multiboot2_fuzz_cases[] = {
-	KTEST_CASE(valid_block_still_parses),
-	KTEST_CASE(survives_mutated_blocks),
-	{}
-};
+static const struct ktest_case multiboot2_fuzz_cases[] = { KTEST_CASE(valid_block_still_parses),
+							   KTEST_CASE(survives_mutated_blocks),
+							   {} };
 KTEST_SUITE(multiboot2_fuzz, multiboot2_fuzz_cases);

@@ -8,25 +8,25 @@
  * one.  This half sees only the C library (HOST_LIBC_NAMES);
  * vsprintf_libc_test.c turns each conversion into a ktest case.
  */
-#include "vsprintf_libc.h"
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "vsprintf_libc.h"
 
 int kestrel_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
 #define MAX_REPORTS 5
-#define REPORT_MAX 256
+#define REPORT_MAX  256
 
 struct conv {
 	const char *name;
-	const char *convs;	/* conversion characters sharing the table */
-	const char *flags;	/* flags C99 defines for them */
+	const char *convs; /* conversion characters sharing the table */
+	const char *flags; /* flags C99 defines for them */
 	const char *const *lengths;
-	bool precision;		/* precision defined */
+	bool precision; /* precision defined */
 	int kind;
 };
 
@@ -44,10 +44,13 @@ static const struct conv convs[] = {
 	{ "pointer (p)", "p", "-", no_length, false, POINTER },
 };
 
+/* Laid out by hand: values by width. */
+/* clang-format off */
 static const long long int_values[] = {
 	0, 1, -1, 7, -7, 42, 127, -128, 255, 256, 32767, -32768, 65535, 65536,
 	INT_MAX, INT_MIN, UINT_MAX, LLONG_MAX, LLONG_MIN, 123456789, -987654321012LL,
 };
+/* clang-format on */
 static const char *const str_values[] = { "", "a", "hello", "kestrel kernel", NULL };
 static const int char_values[] = { 'a', 'Z', ' ', '~' };
 static const uintptr_t ptr_values[] = { 0, 1, 0xdeadbeef, 0xffffffff80100000UL };
@@ -79,18 +82,18 @@ static void both(struct outputs *o, size_t size, const char *fmt, ...)
 }
 
 /* Pass the '*' values first, then the value, each with its proper type. */
-#define WITH_STARS(o, size, fmt, nstars, a, b, v)				\
-	do {									\
-		if ((nstars) == 0)						\
-			both(o, size, fmt, v);					\
-		else if ((nstars) == 1)						\
-			both(o, size, fmt, a, v);				\
-		else								\
-			both(o, size, fmt, a, b, v);				\
+#define WITH_STARS(o, size, fmt, nstars, a, b, v)    \
+	do {                                         \
+		if ((nstars) == 0)                   \
+			both(o, size, fmt, v);       \
+		else if ((nstars) == 1)              \
+			both(o, size, fmt, a, v);    \
+		else                                 \
+			both(o, size, fmt, a, b, v); \
 	} while (0)
 
-static void format_value(struct outputs *o, size_t size, const char *fmt, int nstars, int a,
-			 int b, const struct conv *c, bool wide, size_t vi)
+static void format_value(struct outputs *o, size_t size, const char *fmt, int nstars, int a, int b,
+			 const struct conv *c, bool wide, size_t vi)
 {
 	switch (c->kind) {
 	case SIGNED:
@@ -117,9 +120,10 @@ static void report_mismatch(const struct outputs *o, const char *fmt, int a, int
 {
 	char line[REPORT_MAX];
 
-	snprintf(line, sizeof(line), "\"%s\" (stars %d %d, value #%zu, size %zu): "
-		 "libc \"%.*s\" (%d), kernel \"%.*s\" (%d)", fmt, a, b, vi, size,
-		 size ? (int)strnlen(o->want, size) : 0, o->want, o->want_ret,
+	snprintf(line, sizeof(line),
+		 "\"%s\" (stars %d %d, value #%zu, size %zu): "
+		 "libc \"%.*s\" (%d), kernel \"%.*s\" (%d)",
+		 fmt, a, b, vi, size, size ? (int)strnlen(o->want, size) : 0, o->want, o->want_ret,
 		 size ? (int)strnlen(o->got, size) : 0, o->got, o->got_ret);
 	report(line);
 }
@@ -167,8 +171,7 @@ static void run_format(const struct conv *c, const char *fmt, int nstars, bool w
 	for (vi = 0; vi < value_count(c); vi++)
 		for (si = 0; si < (nstars ? 3 : 1); si++)
 			for (sj = 0; sj < (nstars > 1 ? 3 : 1); sj++)
-				compare(fmt, nstars, star_values[si], star_values[sj], c, wide,
-					vi);
+				compare(fmt, nstars, star_values[si], star_values[sj], c, wide, vi);
 }
 
 static void run_conv(const struct conv *c)
@@ -179,30 +182,32 @@ static void run_conv(const struct conv *c)
 	char fmt[64], flags[8];
 
 	for (conv = c->convs; *conv; conv++)
-	for (mask = 0; mask < 1u << nflags; mask++) {
-		unsigned int i, n = 0;
+		for (mask = 0; mask < 1u << nflags; mask++) {
+			unsigned int i, n = 0;
 
-		for (i = 0; i < nflags; i++)
-			if (mask & (1u << i))
-				flags[n++] = c->flags[i];
-		flags[n] = '\0';
-		/* '#' is defined for x, X and o only. */
-		if (strchr(flags, '#') && !strchr("xXo", *conv))
-			continue;
-		for (w = widths; *w; w++)
-			for (p = precisions; *p; p++) {
-				if (**p && !c->precision)
-					continue;
-				for (len = c->lengths; *len; len++) {
-					int stars = (**w == '*') + (strchr(*p, '*') != NULL);
+			for (i = 0; i < nflags; i++)
+				if (mask & (1u << i))
+					flags[n++] = c->flags[i];
+			flags[n] = '\0';
+			/* '#' is defined for x, X and o only. */
+			if (strchr(flags, '#') && !strchr("xXo", *conv))
+				continue;
+			for (w = widths; *w; w++)
+				for (p = precisions; *p; p++) {
+					if (**p && !c->precision)
+						continue;
+					for (len = c->lengths; *len; len++) {
+						int stars =
+							(**w == '*') + (strchr(*p, '*') != NULL);
 
-					snprintf(fmt, sizeof(fmt), "[%%%s%s%s%s%c]", flags, *w, *p,
-						 *len, *conv);
-					/* l, ll, z, j and t take 64-bit values. */
-					run_format(c, fmt, stars, strlen(*len) && **len != 'h');
+						snprintf(fmt, sizeof(fmt), "[%%%s%s%s%s%c]", flags,
+							 *w, *p, *len, *conv);
+						/* l, ll, z, j and t take 64-bit values. */
+						run_format(c, fmt, stars,
+							   strlen(*len) && **len != 'h');
+					}
 				}
-			}
-	}
+		}
 }
 
 unsigned int vsprintf_libc_conversions(void)

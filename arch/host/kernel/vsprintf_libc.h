@@ -8,8 +8,8 @@
 #define _HOST_VSPRINTF_LIBC_H
 
 struct vsprintf_libc_result {
-	unsigned long checked;		/* calls compared */
-	unsigned long mismatches;	/* the first five are reported */
+	unsigned long checked;	  /* calls compared */
+	unsigned long mismatches; /* the first five are reported */
 };
 
 /* The conversions compared, each with a name such as "string (s)". */

@@ -21,8 +21,8 @@ static void compare_conversion(struct ktest *t, unsigned int i)
 
 	KTEST_ASSERT_TRUE(t, i < vsprintf_libc_conversions());
 	vsprintf_libc_compare(i, &res, report_line);
-	printk("    # %s: %lu calls compared, %lu mismatches\n", vsprintf_libc_name(i),
-	       res.checked, res.mismatches);
+	printk("    # %s: %lu calls compared, %lu mismatches\n", vsprintf_libc_name(i), res.checked,
+	       res.mismatches);
 	KTEST_EXPECT_GT(t, res.checked, 0);
 	KTEST_EXPECT_EQ(t, res.mismatches, 0);
 }
@@ -53,11 +53,7 @@ static void pointer_p(struct ktest *t)
 }
 
 static const struct ktest_case vsprintf_libc_cases[] = {
-	KTEST_CASE(signed_d_i),
-	KTEST_CASE(unsigned_u_x_o),
-	KTEST_CASE(character_c),
-	KTEST_CASE(string_s),
-	KTEST_CASE(pointer_p),
-	{}
+	KTEST_CASE(signed_d_i), KTEST_CASE(unsigned_u_x_o), KTEST_CASE(character_c),
+	KTEST_CASE(string_s),	KTEST_CASE(pointer_p),	    {}
 };
 KTEST_SUITE(vsprintf_libc, vsprintf_libc_cases);

@@ -45,9 +45,8 @@ static void identity_map_is_gone(struct ktest *t)
 	const u64 *pml4 = phys_to_virt(read_cr3() & ~0xfffUL);
 
 	KTEST_EXPECT_EQ(t, pml4[0], 0);
-	KTEST_EXPECT_TRUE(t, pml4[511] & 1);	/* the higher half stays */
+	KTEST_EXPECT_TRUE(t, pml4[511] & 1); /* the higher half stays */
 }
-
 
 /* Is physical address @phys inside an available region of the memory map? */
 static bool in_available_region(u64 phys)
@@ -67,8 +66,7 @@ static void boot_loader_information(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, boot_info.loader_name);
 	KTEST_EXPECT_GT(t, boot_info.nr_mmap, 0);
 	/* Whatever the machine's size: the map holds what the allocator manages, and us. */
-	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info),
-			(u64)nr_managed_pages() << PAGE_SHIFT);
+	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info), (u64)nr_managed_pages() << PAGE_SHIFT);
 	KTEST_EXPECT_TRUE(t, in_available_region(virt_to_phys(&boot_info)));
 	KTEST_EXPECT_GT(t, boot_info.info_size, 0);
 }
@@ -79,13 +77,11 @@ static void banner_names_configuration(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "(" CONFIG_LOCALVERSION ")"));
 }
 
-static const struct ktest_case boot_cases[] = {
-	KTEST_CASE(long_mode_with_nx),
-	KTEST_CASE(paging_with_write_protect),
-	KTEST_CASE(kernel_runs_in_higher_half),
-	KTEST_CASE(identity_map_is_gone),
-	KTEST_CASE(boot_loader_information),
-	KTEST_CASE(banner_names_configuration),
-	{}
-};
+static const struct ktest_case boot_cases[] = { KTEST_CASE(long_mode_with_nx),
+						KTEST_CASE(paging_with_write_protect),
+						KTEST_CASE(kernel_runs_in_higher_half),
+						KTEST_CASE(identity_map_is_gone),
+						KTEST_CASE(boot_loader_information),
+						KTEST_CASE(banner_names_configuration),
+						{} };
 KTEST_SUITE(boot, boot_cases);

@@ -25,9 +25,9 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
-#define STACK_DUMP_WORDS	32
-#define BACKTRACE_LINES		16
-#define BACKTRACE_FRAMES	1024	/* recursion shows as one folded line */
+#define STACK_DUMP_WORDS 32
+#define BACKTRACE_LINES	 16
+#define BACKTRACE_FRAMES 1024 /* recursion shows as one folded line */
 
 static bool report_fatal;
 
@@ -59,8 +59,9 @@ static bool has_error_code(unsigned int vector)
 
 static void show_page_fault_error(unsigned long err)
 {
-	const char *access = err & X86_PF_WRITE ? "write to" :
-			     err & X86_PF_INSTR ? "instruction fetch from" : "read of";
+	const char *access = err & X86_PF_WRITE	  ? "write to"
+			     : err & X86_PF_INSTR ? "instruction fetch from"
+						  : "read of";
 
 	report("  %s %s page in %s mode%s%s%s\n", access,
 	       err & X86_PF_PROT ? "a present (protection violation)" : "a not-present",
@@ -132,8 +133,8 @@ static void show_double_fault(const struct pt_regs *regs, unsigned long cr2)
 		over = stack_guarding(regs->rsp);
 	if (over && over->task)
 		report("  stack overflow in task %s (pid %d): its stack is exhausted "
-		       "(CR2 %016lx, RSP %016lx)\n", over->task->comm, over->task->pid, cr2,
-		       (unsigned long)regs->rsp);
+		       "(CR2 %016lx, RSP %016lx)\n",
+		       over->task->comm, over->task->pid, cr2, (unsigned long)regs->rsp);
 	else if (over)
 		report("  kernel stack overflow: %s exhausted (CR2 %016lx, RSP %016lx)\n",
 		       over->name, cr2, (unsigned long)regs->rsp);
@@ -148,18 +149,19 @@ static void show_where(const struct pt_regs *regs)
 	sprint_symbol(sym, sizeof(sym), regs->rip);
 	report("  RIP: %04lx:%016lx %s\n", regs->cs, regs->rip, sym);
 	report("  RSP: %04lx:%016lx (%s)\n", regs->ss, regs->rsp,
-	       stack ? stack->name : stack_guarding(regs->rsp) ? "in a guard page" :
-								 "not on a known stack");
+	       stack			   ? stack->name
+	       : stack_guarding(regs->rsp) ? "in a guard page"
+					   : "not on a known stack");
 }
 
 static void show_registers(const struct pt_regs *regs)
 {
 	static const char *const flag_names[22] = {
-		[0] = "CF", [2] = "PF", [4] = "AF", [6] = "ZF", [7] = "SF", [8] = "TF",
-		[9] = "IF", [10] = "DF", [11] = "OF", [14] = "NT", [16] = "RF", [17] = "VM",
+		[0] = "CF",  [2] = "PF",   [4] = "AF",	 [6] = "ZF",  [7] = "SF",  [8] = "TF",
+		[9] = "IF",  [10] = "DF",  [11] = "OF",	 [14] = "NT", [16] = "RF", [17] = "VM",
 		[18] = "AC", [19] = "VIF", [20] = "VIP", [21] = "ID",
 	};
-	char flags[80] = "";	/* stays empty when no named flag is set */
+	char flags[80] = ""; /* stays empty when no named flag is set */
 	int i, n = 0;
 
 	report("  RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);
@@ -170,8 +172,7 @@ static void show_registers(const struct pt_regs *regs)
 	for (i = 0; i < 22; i++)
 		if (flag_names[i] && (regs->rflags & (1UL << i)))
 			n += scnprintf(flags + n, sizeof(flags) - n, " %s", flag_names[i]);
-	report("  RFLAGS: %016lx [%s ] IOPL=%lu\n", regs->rflags, flags,
-	       (regs->rflags >> 12) & 3);
+	report("  RFLAGS: %016lx [%s ] IOPL=%lu\n", regs->rflags, flags, (regs->rflags >> 12) & 3);
 	report("  CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n", read_cr0(), read_cr2(),
 	       read_cr3(), read_cr4());
 	report("  CS: %04lx SS: %04lx DS: %04x ES: %04x FS: %04x GS: %04x\n", regs->cs, regs->ss,
@@ -211,8 +212,8 @@ static void show_stack(const struct pt_regs *regs)
  * folded into one line.
  */
 struct trace {
-	unsigned long addr;	/* pending line, 0 for none */
-	unsigned int repeat;	/* times @addr came again */
+	unsigned long addr;  /* pending line, 0 for none */
+	unsigned int repeat; /* times @addr came again */
 	unsigned int lines;
 	bool reliable;
 };
@@ -269,8 +270,7 @@ static unsigned long frameless_return_address(const struct pt_regs *regs)
 	unsigned long size, offset, ret;
 	const u8 *fn;
 
-	if (!stack || regs->rsp + 16 > stack->top ||
-	    !kallsyms_lookup(regs->rip, &size, &offset))
+	if (!stack || regs->rsp + 16 > stack->top || !kallsyms_lookup(regs->rip, &size, &offset))
 		return 0;
 	fn = (const u8 *)(regs->rip - offset);
 	if (!memcmp(fn, prologue, sizeof(prologue)) && offset >= sizeof(prologue))

@@ -76,7 +76,7 @@ static u8 exec_target[16] = { 0xc3 };
 static __noinline void fault_exec_data(void)
 {
 	((void (*)(void))exec_target)();
-	barrier();	/* keep the call a call, not a jump */
+	barrier(); /* keep the call a call, not a jump */
 }
 
 static __noinline void fault_non_canonical(void)
@@ -129,7 +129,7 @@ static __noinline void fault_stack_smash(void)
 	if (!IS_ENABLED(CONFIG_STACKPROTECTOR))
 		panic("ktest: stack_smash needs CONFIG_STACKPROTECTOR");
 	memset(buf, 0x5a, len);
-	barrier();	/* buf is used: the memset stays */
+	barrier(); /* buf is used: the memset stays */
 }
 
 /*
@@ -144,7 +144,7 @@ static __noinline void fault_ubsan_div_zero(void)
 
 	if (!IS_ENABLED(CONFIG_UBSAN_REPORT))
 		panic("ktest: ubsan_div_zero needs CONFIG_UBSAN without CONFIG_UBSAN_TRAP");
-	q = one / zero;			/* UBSAN: division-overflow: division by zero */
+	q = one / zero; /* UBSAN: division-overflow: division by zero */
 	(void)q;
 }
 

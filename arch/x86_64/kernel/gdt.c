@@ -13,9 +13,9 @@
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
 
-#define SEG_CODE64	0x00af9b000000ffffULL	/* present, DPL 0, code, L=1, accessed */
-#define SEG_DATA	0x00cf93000000ffffULL	/* present, DPL 0, data, writable, accessed */
-#define TSS_TYPE_AVAIL	0x89ULL			/* present, DPL 0, 64-bit TSS (available) */
+#define SEG_CODE64     0x00af9b000000ffffULL /* present, DPL 0, code, L=1, accessed */
+#define SEG_DATA       0x00cf93000000ffffULL /* present, DPL 0, data, writable, accessed */
+#define TSS_TYPE_AVAIL 0x89ULL		     /* present, DPL 0, 64-bit TSS (available) */
 
 struct tss kernel_tss __aligned(16);
 u64 gdt_table[GDT_ENTRIES] __aligned(16);
@@ -43,7 +43,9 @@ static void load_segments(void)
 			     "movl %%eax, %%ds\n\t"
 			     "movl %%eax, %%es\n\t"
 			     "movl %%eax, %%ss\n\t"
-			     : : "m"(gdtr), "i"(KERNEL_CS), "i"(KERNEL_DS) : "rax", "memory");
+			     :
+			     : "m"(gdtr), "i"(KERNEL_CS), "i"(KERNEL_DS)
+			     : "rax", "memory");
 	__asm__ __volatile__("ltr %w0" : : "r"(TSS_SELECTOR));
 }
 

@@ -17,14 +17,14 @@
 #include <kernel/clocksource.h>
 #include <kernel/printk.h>
 
-#define HPET_MMIO_SIZE		1024
-#define HPET_CAPABILITIES	0x000
-#define HPET_CONFIG		0x010
-#define HPET_COUNTER		0x0f0
-#define HPET_CAP_64BIT		(1ULL << 13)
-#define HPET_CFG_ENABLE		1ULL
-#define HPET_MAX_PERIOD_FS	100000000ULL	/* 100 ns: the slowest the spec allows */
-#define FSEC_PER_SEC		1000000000000000ULL
+#define HPET_MMIO_SIZE	   1024
+#define HPET_CAPABILITIES  0x000
+#define HPET_CONFIG	   0x010
+#define HPET_COUNTER	   0x0f0
+#define HPET_CAP_64BIT	   (1ULL << 13)
+#define HPET_CFG_ENABLE	   1ULL
+#define HPET_MAX_PERIOD_FS 100000000ULL /* 100 ns: the slowest the spec allows */
+#define FSEC_PER_SEC	   1000000000000000ULL
 
 static void *hpet_regs;
 

@@ -14,18 +14,18 @@
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
-#define PIT_SEL_CH0	0x00
-#define PIT_LOHI	0x30	/* access the count low byte, then high byte */
-#define PIT_MODE2	0x04	/* rate generator */
-#define PIT_LATCH_CMD	0x00	/* with channel select: latch the count */
-#define PIT_SEL_CH2	0x80
-#define PIT_MODE0	0x00	/* interrupt on terminal count: OUT rises at 0 */
-#define GATE2		0x01
-#define SPEAKER		0x02
-#define OUT2		0x20
+#define PIT_SEL_CH0   0x00
+#define PIT_LOHI      0x30 /* access the count low byte, then high byte */
+#define PIT_MODE2     0x04 /* rate generator */
+#define PIT_LATCH_CMD 0x00 /* with channel select: latch the count */
+#define PIT_SEL_CH2   0x80
+#define PIT_MODE0     0x00 /* interrupt on terminal count: OUT rises at 0 */
+#define GATE2	      0x01
+#define SPEAKER	      0x02
+#define OUT2	      0x20
 
 /* The divisor is 16 bits (0 means 65536): CONFIG_HZ's range keeps it so. */
-BUILD_BUG_ON(PIT_LATCH < 2 || PIT_LATCH > 65535);
+BUILD_BUG_ON(PIT_LATCH<2 || PIT_LATCH> 65535);
 
 static void timer_interrupt(unsigned int irq)
 {
@@ -52,7 +52,7 @@ void pit_oneshot_start(u16 count)
 	outb(PIT_MODE, PIT_SEL_CH2 | PIT_LOHI | PIT_MODE0);
 	outb(PIT_CH2, count & 0xff);
 	outb(PIT_CH2, count >> 8);
-	outb(PIT_GATE_PORT, gate | GATE2);	/* counting starts on the gate's rise */
+	outb(PIT_GATE_PORT, gate | GATE2); /* counting starts on the gate's rise */
 }
 
 bool pit_oneshot_done(void)

@@ -21,8 +21,8 @@
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
-#define CH2_COUNT	65535U
-#define CH2_ROUNDS	9	/* 9 x 54.9 ms = 494 ms */
+#define CH2_COUNT  65535U
+#define CH2_ROUNDS 9 /* 9 x 54.9 ms = 494 ms */
 
 static void ch2_wait(u16 count)
 {
@@ -50,7 +50,7 @@ static void channel0_counts_down_from_latch(struct ktest *t)
 		cpu_relax();
 	KTEST_EXPECT_LE(t, a, PIT_LATCH);
 	KTEST_EXPECT_LE(t, b, PIT_LATCH);
-	KTEST_EXPECT_NE(t, a, b);	/* it is running */
+	KTEST_EXPECT_NE(t, a, b); /* it is running */
 }
 
 /*
@@ -99,11 +99,9 @@ static void ms_to_jiffies_rounds_up(struct ktest *t)
 	KTEST_EXPECT_EQ(t, jiffies_to_msecs(HZ), 1000);
 }
 
-static const struct ktest_case timer_cases[] = {
-	KTEST_CASE(channel0_counts_down_from_latch),
-	KTEST_CASE(ticks_and_jiffies_advance_at_hz),
-	KTEST_CASE(msleep_sleeps_at_least),
-	KTEST_CASE(ms_to_jiffies_rounds_up),
-	{}
-};
+static const struct ktest_case timer_cases[] = { KTEST_CASE(channel0_counts_down_from_latch),
+						 KTEST_CASE(ticks_and_jiffies_advance_at_hz),
+						 KTEST_CASE(msleep_sleeps_at_least),
+						 KTEST_CASE(ms_to_jiffies_rounds_up),
+						 {} };
 KTEST_SUITE(timer, timer_cases);

@@ -10,11 +10,11 @@
 #include <asm/i8259.h>
 #include <asm/io.h>
 
-#define ICW1_INIT	0x10
-#define ICW1_ICW4	0x01	/* an ICW4 follows */
-#define ICW4_8086	0x01
-#define OCW3_READ_ISR	0x0b
-#define PIC_EOI		0x20
+#define ICW1_INIT     0x10
+#define ICW1_ICW4     0x01 /* an ICW4 follows */
+#define ICW4_8086     0x01
+#define OCW3_READ_ISR 0x0b
+#define PIC_EOI	      0x20
 
 static u8 master_mask = 0xff, slave_mask = 0xff;
 
@@ -36,13 +36,13 @@ void i8259_init(unsigned int vector_base)
 	io_wait();
 	outb(PIC_SLAVE_CMD, ICW1_INIT | ICW1_ICW4);
 	io_wait();
-	outb(PIC_MASTER_DATA, vector_base);		/* ICW2: vector of IRQ 0 */
+	outb(PIC_MASTER_DATA, vector_base); /* ICW2: vector of IRQ 0 */
 	io_wait();
 	outb(PIC_SLAVE_DATA, vector_base + 8);
 	io_wait();
-	outb(PIC_MASTER_DATA, 1 << PIC_CASCADE_IRQ);	/* ICW3: slave on IRQ 2 */
+	outb(PIC_MASTER_DATA, 1 << PIC_CASCADE_IRQ); /* ICW3: slave on IRQ 2 */
 	io_wait();
-	outb(PIC_SLAVE_DATA, PIC_CASCADE_IRQ);		/* ICW3: cascade identity */
+	outb(PIC_SLAVE_DATA, PIC_CASCADE_IRQ); /* ICW3: cascade identity */
 	io_wait();
 	outb(PIC_MASTER_DATA, ICW4_8086);
 	io_wait();

@@ -10,16 +10,16 @@
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/segment.h>
 #include <asm/stacks.h>
-#include <asm/sections.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/sched.h>
 #include <kernel/sprintf.h>
 
-#define TEST_VECTOR	0x81
+#define TEST_VECTOR 0x81
 
 static void gdt_is_loaded(struct ktest *t)
 {
@@ -138,7 +138,7 @@ static void registered_handler_runs(struct ktest *t)
 	unregister_interrupt_handler(TEST_VECTOR);
 
 	KTEST_EXPECT_EQ(t, seen_vector, TEST_VECTOR);
-	KTEST_EXPECT_EQ(t, seen_rbx, 0xfeedfacecafeUL);	/* saved on entry */
+	KTEST_EXPECT_EQ(t, seen_rbx, 0xfeedfacecafeUL); /* saved on entry */
 	KTEST_EXPECT_EQ(t, seen_rip, after);		/* returns behind the int */
 	KTEST_EXPECT_EQ(t, rax, 0x600d);		/* restored from the frame */
 }
@@ -164,7 +164,10 @@ static void breakpoint_is_recoverable(struct ktest *t)
 	u64 since = ktest_mute_console();
 
 	__asm__ __volatile__("int3\n\t"
-			     "1: leaq 1b(%%rip), %0" : "=r"(after) : : "memory");
+			     "1: leaq 1b(%%rip), %0"
+			     : "=r"(after)
+			     :
+			     : "memory");
 	reached = 1;
 	ktest_unmute_console();
 
@@ -172,7 +175,7 @@ static void breakpoint_is_recoverable(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "#BP Breakpoint (vector 3)"));
 	scnprintf(rip, sizeof(rip), "%016lx", after);
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, rip));
-	KTEST_EXPECT_FALSE(t, irqs_disabled());		/* iretq restored IF */
+	KTEST_EXPECT_FALSE(t, irqs_disabled()); /* iretq restored IF */
 }
 
 static void exception_names(struct ktest *t)
@@ -185,22 +188,18 @@ static void exception_names(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, exception_name(NR_EXCEPTIONS), "Interrupt");
 }
 
-static const struct ktest_case descriptor_cases[] = {
-	KTEST_CASE(gdt_is_loaded),
-	KTEST_CASE(tss_is_loaded_with_ist_stacks),
-	KTEST_CASE(idt_gates_point_to_stubs),
-	KTEST_CASE(ist_only_for_df_nmi_mc),
-	KTEST_CASE(guard_pages_are_unmapped),
-	KTEST_CASE(runs_on_its_task_stack),
-	{}
-};
+static const struct ktest_case descriptor_cases[] = { KTEST_CASE(gdt_is_loaded),
+						      KTEST_CASE(tss_is_loaded_with_ist_stacks),
+						      KTEST_CASE(idt_gates_point_to_stubs),
+						      KTEST_CASE(ist_only_for_df_nmi_mc),
+						      KTEST_CASE(guard_pages_are_unmapped),
+						      KTEST_CASE(runs_on_its_task_stack),
+						      {} };
 KTEST_SUITE(descriptor_tables, descriptor_cases);
 
-static const struct ktest_case interrupt_cases[] = {
-	KTEST_CASE(registered_handler_runs),
-	KTEST_CASE(registration_is_checked),
-	KTEST_CASE(breakpoint_is_recoverable),
-	KTEST_CASE(exception_names),
-	{}
-};
+static const struct ktest_case interrupt_cases[] = { KTEST_CASE(registered_handler_runs),
+						     KTEST_CASE(registration_is_checked),
+						     KTEST_CASE(breakpoint_is_recoverable),
+						     KTEST_CASE(exception_names),
+						     {} };
 KTEST_SUITE(interrupts, interrupt_cases);

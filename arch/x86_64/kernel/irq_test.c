@@ -11,7 +11,7 @@
 #include <kernel/ktest.h>
 #include <kernel/time.h>
 
-#define FREE_IRQ_LINE	5	/* LPT2/sound: nothing here drives it */
+#define FREE_IRQ_LINE 5 /* LPT2/sound: nothing here drives it */
 
 static void only_claimed_lines_unmasked(struct ktest *t)
 {
@@ -44,7 +44,7 @@ static void request_irq_unmasks(struct ktest *t)
 	KTEST_EXPECT_EQ(t, request_irq(FREE_IRQ_LINE, dummy_irq, "test"), -EBUSY);
 	free_irq(FREE_IRQ_LINE);
 	KTEST_EXPECT_TRUE(t, i8259_get_mask() & (1 << FREE_IRQ_LINE));
-	KTEST_EXPECT_EQ(t, request_irq(0, dummy_irq, "test"), -EBUSY);	/* the timer's */
+	KTEST_EXPECT_EQ(t, request_irq(0, dummy_irq, "test"), -EBUSY); /* the timer's */
 }
 
 static void timer_irq_arrives(struct ktest *t)
@@ -69,11 +69,8 @@ static void spurious_irq7_and_irq15(struct ktest *t)
 }
 
 static const struct ktest_case irq_cases[] = {
-	KTEST_CASE(only_claimed_lines_unmasked),
-	KTEST_CASE(request_irq_rejects_bad_arguments),
-	KTEST_CASE(request_irq_unmasks),
-	KTEST_CASE(timer_irq_arrives),
-	KTEST_CASE(spurious_irq7_and_irq15),
-	{}
+	KTEST_CASE(only_claimed_lines_unmasked), KTEST_CASE(request_irq_rejects_bad_arguments),
+	KTEST_CASE(request_irq_unmasks),	 KTEST_CASE(timer_irq_arrives),
+	KTEST_CASE(spurious_irq7_and_irq15),	 {}
 };
 KTEST_SUITE(irq, irq_cases);

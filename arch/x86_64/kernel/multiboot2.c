@@ -17,7 +17,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define MB2_MIN_SIZE	(sizeof(struct mb2_info) + sizeof(struct mb2_tag))
+#define MB2_MIN_SIZE (sizeof(struct mb2_info) + sizeof(struct mb2_tag))
 
 /* The string of a string tag, or NULL when it does not end in the tag. */
 static const char *tag_string(const struct mb2_tag *tag)
@@ -116,7 +116,7 @@ static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		parse_acpi(tag, bi);
 		break;
 	default:
-		break;		/* tags the kernel does not use */
+		break; /* tags the kernel does not use */
 	}
 }
 
@@ -149,7 +149,8 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
 		}
 		if (tag->size > total - offset) {
 			pr_err("tag type %u at offset %zu: size %u runs past the end (%zu), "
-			       "rest ignored\n", tag->type, offset, tag->size, total);
+			       "rest ignored\n",
+			       tag->type, offset, tag->size, total);
 			return -EINVAL;
 		}
 		if (tag->type == MB2_TAG_END)

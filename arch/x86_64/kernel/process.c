@@ -20,7 +20,7 @@ void ret_from_kthread(void);
 struct switch_frame {
 	unsigned long r15, r14, r13, r12, rbx, rbp;
 	unsigned long ret;
-	unsigned long end_of_stack[2];	/* zeros; keeps RSP 16-byte aligned at ret */
+	unsigned long end_of_stack[2]; /* zeros; keeps RSP 16-byte aligned at ret */
 };
 
 _Static_assert(offsetof(struct task_struct, thread.sp) == 0,

@@ -22,9 +22,9 @@
 #include <kernel/reboot.h>
 #include <kernel/string.h>
 
-#define QEMU_EXIT_PORT		0xf4
-#define QEMU_EXIT_SUCCESS	0x10
-#define QEMU_EXIT_FAILURE	0x11
+#define QEMU_EXIT_PORT	  0xf4
+#define QEMU_EXIT_SUCCESS 0x10
+#define QEMU_EXIT_FAILURE 0x11
 
 static enum { EXIT_NEVER, EXIT_AFTER_INIT, EXIT_AT_HALT } exit_mode;
 

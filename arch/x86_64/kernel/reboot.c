@@ -13,11 +13,11 @@
 #include <kernel/compiler.h>
 #include <kernel/reboot.h>
 
-#define I8042_STATUS		0x64
-#define I8042_COMMAND		0x64
-#define STATUS_INPUT_FULL	0x02
-#define CMD_PULSE_RESET		0xfe
-#define WAIT_LOOPS		100000
+#define I8042_STATUS	  0x64
+#define I8042_COMMAND	  0x64
+#define STATUS_INPUT_FULL 0x02
+#define CMD_PULSE_RESET	  0xfe
+#define WAIT_LOOPS	  100000
 
 static void i8042_reset(void)
 {
@@ -26,7 +26,7 @@ static void i8042_reset(void)
 	for (i = 0; i < WAIT_LOOPS && (inb(I8042_STATUS) & STATUS_INPUT_FULL); i++)
 		;
 	outb(I8042_COMMAND, CMD_PULSE_RESET);
-	for (i = 0; i < WAIT_LOOPS; i++)	/* the reset takes a moment */
+	for (i = 0; i < WAIT_LOOPS; i++) /* the reset takes a moment */
 		inb(I8042_STATUS);
 }
 

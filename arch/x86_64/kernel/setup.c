@@ -24,7 +24,7 @@ struct boot_info boot_info;
 static void remove_identity_map(void)
 {
 	boot_pml4[0] = 0;
-	write_cr3(read_cr3());		/* flush the TLB */
+	write_cr3(read_cr3()); /* flush the TLB */
 }
 
 static void read_boot_info(phys_addr_t phys)

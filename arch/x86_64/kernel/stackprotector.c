@@ -19,18 +19,18 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 
-#define CPUID_1_ECX_RDRAND	(1U << 30)
-#define RDRAND_RETRIES		10	/* Intel's advice for a transient failure */
+#define CPUID_1_ECX_RDRAND (1U << 30)
+#define RDRAND_RETRIES	   10 /* Intel's advice for a transient failure */
 
-#define CMOS_INDEX		0x70
-#define CMOS_DATA		0x71
-#define CMOS_NMI_DISABLE	0x80
+#define CMOS_INDEX	 0x70
+#define CMOS_DATA	 0x71
+#define CMOS_NMI_DISABLE 0x80
 
 /*
  * The low byte is zero, as in Linux: a string function overrunning a
  * buffer stops at it, and cannot print the rest of the canary either.
  */
-#define CANARY_MASK		0xffffffffffffff00UL
+#define CANARY_MASK 0xffffffffffffff00UL
 
 unsigned long __stack_chk_guard __used;
 

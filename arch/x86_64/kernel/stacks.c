@@ -35,12 +35,11 @@ struct guarded_stack {
 
 static struct guarded_stack ist_stacks[NR_IST_STACKS];
 
-#define IST_STACK(slot, sname)						\
-	{								\
-		.name = sname,						\
-		.bottom = (unsigned long)ist_stacks[(slot) - 1].stack,	\
-		.top = (unsigned long)ist_stacks[(slot) - 1].stack + IST_STACK_SIZE, \
-		.guard = (unsigned long)ist_stacks[(slot) - 1].guard,	\
+#define IST_STACK(slot, sname)                                                      \
+	{                                                                           \
+		.name = sname, .bottom = (unsigned long)ist_stacks[(slot)-1].stack, \
+		.top = (unsigned long)ist_stacks[(slot)-1].stack + IST_STACK_SIZE,  \
+		.guard = (unsigned long)ist_stacks[(slot)-1].guard,                 \
 	}
 
 const struct stack_info kernel_stacks[] = {
@@ -57,8 +56,8 @@ const struct stack_info kernel_stacks[] = {
 const unsigned int nr_kernel_stacks = ARRAY_SIZE(kernel_stacks);
 
 /* Above the ioremap window (ioremap.c), in Linux's vmalloc area. */
-#define TASK_STACK_AREA		(VMAP_START + (1UL << 30))
-#define TASK_SLOT_SIZE		(PAGE_SIZE + TASK_STACK_SIZE)
+#define TASK_STACK_AREA (VMAP_START + (1UL << 30))
+#define TASK_SLOT_SIZE	(PAGE_SIZE + TASK_STACK_SIZE)
 
 /* The stack in each slot, NULL for a free slot. */
 static struct stack_info *task_slots[NR_TASK_STACKS];

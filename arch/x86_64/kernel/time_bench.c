@@ -20,8 +20,8 @@
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
-#define CALLS		10000
-#define HPET_SPAN_NS	(200 * NSEC_PER_MSEC)
+#define CALLS	     10000
+#define HPET_SPAN_NS (200 * NSEC_PER_MSEC)
 
 static bool requested;
 
@@ -50,7 +50,7 @@ static u64 per_call(u64 (*fn)(void))
 		sink = fn();
 	calls = rdtsc() - start;
 	local_irq_restore(flags);
-	return (calls - min(loop, calls)) * 100 / CALLS;	/* hundredths */
+	return (calls - min(loop, calls)) * 100 / CALLS; /* hundredths */
 }
 
 static void cost_on(struct clocksource *cs)
@@ -81,7 +81,8 @@ static void calibration_error(struct clocksource *hpet)
 	hpet_hz = (rdtsc() - tsc0) * NSEC_PER_SEC / ns;
 	ppm = ((long long)pit_hz - (long long)hpet_hz) * 1000000 / (long long)hpet_hz;
 	pr_info("time_bench: tsc calibrated at %llu Hz against the PIT, %llu Hz against the "
-		"HPET: %lld ppm\n", (unsigned long long)pit_hz, (unsigned long long)hpet_hz, ppm);
+		"HPET: %lld ppm\n",
+		(unsigned long long)pit_hz, (unsigned long long)hpet_hz, ppm);
 }
 
 bool time_bench(void)

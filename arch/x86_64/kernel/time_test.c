@@ -19,9 +19,9 @@
 #include <kernel/ktest.h>
 #include <kernel/time.h>
 
-#define CH2_COUNT	65535U
-#define CH2_ROUNDS	9			/* 494.3 ms */
-#define IRQS_OFF_NS	(50 * NSEC_PER_MSEC)
+#define CH2_COUNT   65535U
+#define CH2_ROUNDS  9 /* 494.3 ms */
+#define IRQS_OFF_NS (50 * NSEC_PER_MSEC)
 
 static void ktime_is_monotonic(struct ktest *t)
 {
@@ -34,7 +34,7 @@ static void ktime_is_monotonic(struct ktest *t)
 		prev = now;
 	}
 	KTEST_EXPECT_EQ(t, backwards, 0);
-	KTEST_EXPECT_GT(t, prev, first);	/* and it moves */
+	KTEST_EXPECT_GT(t, prev, first); /* and it moves */
 }
 
 /* Within 0.5%, plus what the clocksource cannot resolve. */
@@ -75,10 +75,10 @@ static void jiffies_catch_up_after_lost_ticks(struct ktest *t)
 	while (ktime_get() - t0 < IRQS_OFF_NS)
 		cpu_relax();
 	local_irq_restore(flags);
-	while (tick_count < ticks0 + 2)	/* the waiting one, then a fresh one */
+	while (tick_count < ticks0 + 2) /* the waiting one, then a fresh one */
 		cpu_relax();
 	elapsed_ticks = (ktime_get() - t0) / TICK_NSEC;
-	KTEST_EXPECT_LT(t, tick_count - ticks0, elapsed_ticks);	/* ticks were lost */
+	KTEST_EXPECT_LT(t, tick_count - ticks0, elapsed_ticks); /* ticks were lost */
 	KTEST_EXPECT_GE(t, jiffies - j0 + 1, elapsed_ticks);
 	KTEST_EXPECT_LE(t, jiffies - j0, elapsed_ticks + 1);
 }
@@ -105,7 +105,7 @@ static void hpet_found_through_acpi(struct ktest *t)
 	hpet = hpet_clocksource_init();
 	KTEST_ASSERT_NOT_NULL(t, hpet);
 	KTEST_EXPECT_GE(t, hpet->freq_hz, 10000000);	/* the spec's slowest: 10 MHz */
-	KTEST_EXPECT_NE(t, hpet->read(), hpet->read());	/* it counts */
+	KTEST_EXPECT_NE(t, hpet->read(), hpet->read()); /* it counts */
 }
 
 /* The same ~50 ms measured by both: within 0.5%. */
@@ -129,12 +129,10 @@ static void tsc_and_hpet_agree(struct ktest *t)
 	KTEST_EXPECT_LE(t, tsc_ns, hpet_ns + hpet_ns / 200);
 }
 
-static const struct ktest_case time_cases[] = {
-	KTEST_CASE(ktime_is_monotonic),
-	KTEST_CASE(ktime_agrees_with_pit_channel2),
-	KTEST_CASE(jiffies_catch_up_after_lost_ticks),
-	KTEST_CASE(hpet_found_through_acpi),
-	KTEST_CASE(tsc_and_hpet_agree),
-	{}
-};
+static const struct ktest_case time_cases[] = { KTEST_CASE(ktime_is_monotonic),
+						KTEST_CASE(ktime_agrees_with_pit_channel2),
+						KTEST_CASE(jiffies_catch_up_after_lost_ticks),
+						KTEST_CASE(hpet_found_through_acpi),
+						KTEST_CASE(tsc_and_hpet_agree),
+						{} };
 KTEST_SUITE(time, time_cases);

@@ -22,6 +22,8 @@ struct exception_info {
 	const char *name;
 };
 
+/* Laid out by hand: a vector a line, aligned. */
+/* clang-format off */
 static const struct exception_info exceptions[NR_EXCEPTIONS] = {
 	[X86_TRAP_DE]		= { "#DE", "Divide Error" },
 	[X86_TRAP_DB]		= { "#DB", "Debug" },
@@ -56,6 +58,7 @@ static const struct exception_info exceptions[NR_EXCEPTIONS] = {
 	[X86_TRAP_SX]		= { "#SX", "Security Exception" },
 	[31]			= { "#31", "Reserved" },
 };
+/* clang-format on */
 
 const char *exception_mnemonic(unsigned int vector)
 {

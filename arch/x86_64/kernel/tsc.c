@@ -24,10 +24,10 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define CALIBRATE_COUNT		59659	/* PIT clocks: 50 ms */
-#define CALIBRATE_ROUNDS	3
-#define CPUID_APM		0x80000007
-#define APM_INVARIANT_TSC	(1U << 8)
+#define CALIBRATE_COUNT	  59659 /* PIT clocks: 50 ms */
+#define CALIBRATE_ROUNDS  3
+#define CPUID_APM	  0x80000007
+#define APM_INVARIANT_TSC (1U << 8)
 
 static bool tsc_reliable;
 
@@ -53,8 +53,7 @@ static struct clocksource tsc_clocksource = {
 
 bool tsc_is_invariant(void)
 {
-	return cpuid(0x80000000).eax >= CPUID_APM &&
-	       (cpuid(CPUID_APM).edx & APM_INVARIANT_TSC);
+	return cpuid(0x80000000).eax >= CPUID_APM && (cpuid(CPUID_APM).edx & APM_INVARIANT_TSC);
 }
 
 /* TSC counts in one channel 2 one-shot of @count PIT clocks. */
@@ -90,9 +89,10 @@ struct clocksource *tsc_clocksource_init(void)
 			"clear), not used; tsc=reliable vouches for it\n");
 		return NULL;
 	}
-	tsc_clocksource.rate_source = tsc_reliable && !tsc_is_invariant() ?
-		"calibrated against the PIT; not invariant, tsc=reliable" :
-		"calibrated against the PIT";
+	tsc_clocksource.rate_source =
+		tsc_reliable && !tsc_is_invariant()
+			? "calibrated against the PIT; not invariant, tsc=reliable"
+			: "calibrated against the PIT";
 	clocksource_set_rate(&tsc_clocksource, tsc_calibrate());
 	return &tsc_clocksource;
 }

@@ -14,18 +14,18 @@ extern const unsigned long __deliberate_ud2_start[], __deliberate_ud2_end[];
  * (its SanitizerHandler numbering), as UBSan's reports name them.
  */
 static const char *const clang_check_kinds[] = {
-	[0] = "signed-integer-overflow",	/* add */
+	[0] = "signed-integer-overflow", /* add */
 	[1] = "unreachable",
 	[3] = "division-overflow",
 	[8] = "invalid-builtin-use",
 	[10] = "invalid-load",
-	[12] = "signed-integer-overflow",	/* mul */
-	[13] = "signed-integer-overflow",	/* negate */
+	[12] = "signed-integer-overflow", /* mul */
+	[13] = "signed-integer-overflow", /* negate */
 	[18] = "array-index-out-of-bounds",
 	[19] = "pointer-overflow",
 	[20] = "shift-out-of-bounds",
-	[21] = "signed-integer-overflow",	/* sub */
-	[22] = "type-mismatch",		/* null, alignment or object size */
+	[21] = "signed-integer-overflow", /* sub */
+	[22] = "type-mismatch",		  /* null, alignment or object size */
 	[24] = "variable-length-array",
 };
 
@@ -47,8 +47,8 @@ const char *ubsan_trap_kind(unsigned long rip)
 	if (rip < (unsigned long)_text || rip + 5 > (unsigned long)_etext)
 		return NULL;
 	if (ip[0] == 0x67 && ip[1] == 0x0f && ip[2] == 0xb9 && ip[3] == 0x40) {
-		const char *kind = ip[4] < ARRAY_SIZE(clang_check_kinds) ?
-					   clang_check_kinds[ip[4]] : NULL;
+		const char *kind =
+			ip[4] < ARRAY_SIZE(clang_check_kinds) ? clang_check_kinds[ip[4]] : NULL;
 
 		return kind ? kind : "undefined behaviour";
 	}

@@ -64,7 +64,7 @@ static u64 direct_flags(phys_addr_t phys)
 	unsigned long alias = phys + KERNEL_VMA;
 
 	if (phys >= virt_to_phys(_text) && alias < (unsigned long)__start_data)
-		return PAGE_KERNEL_RO;	/* text and rodata: no writable alias */
+		return PAGE_KERNEL_RO; /* text and rodata: no writable alias */
 	return PAGE_KERNEL;
 }
 
@@ -84,7 +84,7 @@ static void map_direct(u64 *pml4, phys_addr_t end)
 	}
 }
 
-phys_addr_t direct_map_end = 1UL << 30;	/* what head32.asm maps */
+phys_addr_t direct_map_end = 1UL << 30; /* what head32.asm maps */
 
 void paging_init(void)
 {

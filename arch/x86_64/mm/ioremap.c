@@ -13,8 +13,8 @@
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
 
-#define IOREMAP_START	0xffffc90000000000UL	/* as Linux's vmalloc/ioremap area */
-#define IOREMAP_SIZE	(1UL << 30)
+#define IOREMAP_START 0xffffc90000000000UL /* as Linux's vmalloc/ioremap area */
+#define IOREMAP_SIZE  (1UL << 30)
 
 static unsigned long ioremap_next = IOREMAP_START;
 
@@ -36,6 +36,6 @@ void *ioremap(phys_addr_t phys, size_t size)
 			return NULL;
 		}
 	}
-	ioremap_next += len + PAGE_SIZE;	/* and a guard page */
+	ioremap_next += len + PAGE_SIZE; /* and a guard page */
 	return (void *)(virt + (phys - start));
 }

@@ -19,7 +19,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/string.h>
 
-#define EARLY_POOL_SIZE	4
+#define EARLY_POOL_SIZE 4
 #define TABLE_FLAGS	(_PAGE_PRESENT | _PAGE_RW)
 
 static u64 early_pool[EARLY_POOL_SIZE][PTRS_PER_TABLE] __aligned(PAGE_SIZE);
@@ -73,7 +73,7 @@ static u64 *pd_entry(const u64 *pml4, unsigned long virt, bool create)
 	u64 *pdpt = next_table((u64 *)&pml4[PML4_INDEX(virt)], create), *pd;
 
 	if (!pdpt || (pdpt[PDPT_INDEX(virt)] & _PAGE_PSE))
-		return NULL;	/* the kernel maps no 1 GiB pages */
+		return NULL; /* the kernel maps no 1 GiB pages */
 	pd = next_table(&pdpt[PDPT_INDEX(virt)], create);
 	return pd ? &pd[PD_INDEX(virt)] : NULL;
 }
@@ -91,7 +91,7 @@ static int split_large_page(u64 *pde)
 	for (i = 0; i < PTRS_PER_TABLE; i++)
 		pt[i] = (base + (u64)i * PAGE_SIZE) | flags;
 	*pde = virt_to_phys(pt) | TABLE_FLAGS;
-	write_cr3(read_cr3());	/* drop every cached translation of the large page */
+	write_cr3(read_cr3()); /* drop every cached translation of the large page */
 	return 0;
 }
 

@@ -13,7 +13,7 @@
 #include <kernel/memblock.h>
 #include <kernel/page_alloc.h>
 
-#define SCRATCH		(VMAP_START + 0x123000)
+#define SCRATCH (VMAP_START + 0x123000)
 
 static void map_translate_protect_unmap(struct ktest *t)
 {
@@ -27,7 +27,7 @@ static void map_translate_protect_unmap(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, translate(SCRATCH + 8, &phys, &flags));
 	KTEST_EXPECT_EQ(t, phys, virt_to_phys(page) + 8);
 	KTEST_EXPECT_TRUE(t, flags & _PAGE_RW);
-	*scratch = 0x5ca1ab1e;			/* one page, two addresses */
+	*scratch = 0x5ca1ab1e; /* one page, two addresses */
 	KTEST_EXPECT_EQ(t, page[0], 0x5ca1ab1e);
 
 	KTEST_EXPECT_EQ(t, protect_page(SCRATCH, PAGE_KERNEL_RO), 0);
@@ -61,12 +61,14 @@ static unsigned long count_wrong(unsigned long start, unsigned long end, u64 wan
 
 static void kernel_image_is_w_xor_x(struct ktest *t)
 {
-	KTEST_EXPECT_EQ(t, count_wrong((unsigned long)_text, (unsigned long)_etext,
-				       PAGE_KERNEL_TEXT), 0);
-	KTEST_EXPECT_EQ(t, count_wrong((unsigned long)__start_rodata, (unsigned long)_erodata,
-				       PAGE_KERNEL_RO), 0);
-	KTEST_EXPECT_EQ(t, count_wrong((unsigned long)__start_data, (unsigned long)_end,
-				       PAGE_KERNEL), 0);
+	KTEST_EXPECT_EQ(
+		t, count_wrong((unsigned long)_text, (unsigned long)_etext, PAGE_KERNEL_TEXT), 0);
+	KTEST_EXPECT_EQ(
+		t,
+		count_wrong((unsigned long)__start_rodata, (unsigned long)_erodata, PAGE_KERNEL_RO),
+		0);
+	KTEST_EXPECT_EQ(
+		t, count_wrong((unsigned long)__start_data, (unsigned long)_end, PAGE_KERNEL), 0);
 }
 
 static void guard_pages_and_null_are_unmapped(struct ktest *t)
@@ -78,11 +80,11 @@ static void guard_pages_and_null_are_unmapped(struct ktest *t)
 	for (i = 0; i < nr_kernel_stacks; i++)
 		KTEST_EXPECT_FALSE(t, translate(kernel_stacks[i].guard, &phys, &flags));
 	KTEST_EXPECT_FALSE(t, translate(0, &phys, &flags));
-	KTEST_EXPECT_FALSE(t, translate(0x100000, &phys, &flags));	/* old identity map */
+	KTEST_EXPECT_FALSE(t, translate(0x100000, &phys, &flags)); /* old identity map */
 	for (i = 0; i < PTRS_PER_TABLE / 2; i++)
 		if (current_pml4()[i])
 			break;
-	KTEST_EXPECT_EQ(t, i, PTRS_PER_TABLE / 2);	/* nothing in the lower half */
+	KTEST_EXPECT_EQ(t, i, PTRS_PER_TABLE / 2); /* nothing in the lower half */
 }
 
 /*
@@ -115,12 +117,11 @@ static void cpu_enforces_nx_and_wp(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
 }
 
-static const struct ktest_case pgtable_cases[] = {
-	KTEST_CASE(map_translate_protect_unmap),
-	KTEST_CASE(kernel_image_is_w_xor_x),
-	KTEST_CASE(guard_pages_and_null_are_unmapped),
-	KTEST_CASE(direct_map_is_nx_and_protects_the_image),
-	KTEST_CASE(cpu_enforces_nx_and_wp),
-	{}
-};
+static const struct ktest_case pgtable_cases[] = { KTEST_CASE(map_translate_protect_unmap),
+						   KTEST_CASE(kernel_image_is_w_xor_x),
+						   KTEST_CASE(guard_pages_and_null_are_unmapped),
+						   KTEST_CASE(
+							   direct_map_is_nx_and_protects_the_image),
+						   KTEST_CASE(cpu_enforces_nx_and_wp),
+						   {} };
 KTEST_SUITE(pgtable, pgtable_cases);

@@ -12,18 +12,22 @@
 #include <kernel/compiler.h>
 #include "atkbd.h"
 
-#define SC_RELEASE	0x80
-#define SC_EXTENDED	0xe0
-#define SC_PAUSE	0xe1
-#define PAUSE_LENGTH	6
+#define SC_RELEASE   0x80
+#define SC_EXTENDED  0xe0
+#define SC_PAUSE     0xe1
+#define PAUSE_LENGTH 6
 
+/* Laid out by hand: the scan codes the decoder names. */
+/* clang-format off */
 enum {
 	SC_ENTER = 0x1c, SC_CTRL = 0x1d, SC_LSHIFT = 0x2a, SC_RSHIFT = 0x36, SC_ALT = 0x38,
 	SC_CAPS_LOCK = 0x3a, SC_NUM_LOCK = 0x45, SC_KP_7 = 0x47, SC_KP_DOT = 0x53,
 	SC_KP_SLASH = 0x35,	/* after 0xE0 */
 };
+/* clang-format on */
 
-/* Unshifted and shifted characters of the main block, by make code. */
+/* Unshifted and shifted characters of the main block, by make code, a group per row. */
+/* clang-format off */
 static const char keymap[][2] = {
 	[0x01] = { 0x1b, 0x1b },
 	[0x02] = { '1', '!' }, [0x03] = { '2', '@' }, [0x04] = { '3', '#' },
@@ -47,28 +51,28 @@ static const char keymap[][2] = {
 	[0x35] = { '/', '?' },
 	[0x37] = { '*', '*' }, [0x39] = { ' ', ' ' },
 };
+/* clang-format on */
 
 /* Keypad 7 ... keypad '.', typing only with Num Lock on, except - and +. */
 static const char keypad[SC_KP_DOT - SC_KP_7 + 1] = "789-456+1230.";
 
 /*
  * The keys these codes share with the keypad: after 0xE0 (the grey keys),
- * or on the keypad with Num Lock off.
+ * or on the keypad with Num Lock off.  Laid out by hand, in pairs.
  */
+/* clang-format off */
 static const short navigation[SC_KP_DOT - SC_KP_7 + 1] = {
 	[0x47 - SC_KP_7] = ATKBD_KEY_HOME,  [0x48 - SC_KP_7] = ATKBD_KEY_UP,
 	[0x4b - SC_KP_7] = ATKBD_KEY_LEFT,  [0x4d - SC_KP_7] = ATKBD_KEY_RIGHT,
 	[0x4f - SC_KP_7] = ATKBD_KEY_END,   [0x50 - SC_KP_7] = ATKBD_KEY_DOWN,
 	[0x53 - SC_KP_7] = ATKBD_KEY_DELETE,
 };
+/* clang-format on */
 
 static const char *const key_sequences[] = {
-	[ATKBD_KEY_UP - ATKBD_KEY_UP] = "\033[A",
-	[ATKBD_KEY_DOWN - ATKBD_KEY_UP] = "\033[B",
-	[ATKBD_KEY_RIGHT - ATKBD_KEY_UP] = "\033[C",
-	[ATKBD_KEY_LEFT - ATKBD_KEY_UP] = "\033[D",
-	[ATKBD_KEY_HOME - ATKBD_KEY_UP] = "\033[H",
-	[ATKBD_KEY_END - ATKBD_KEY_UP] = "\033[F",
+	[ATKBD_KEY_UP - ATKBD_KEY_UP] = "\033[A",      [ATKBD_KEY_DOWN - ATKBD_KEY_UP] = "\033[B",
+	[ATKBD_KEY_RIGHT - ATKBD_KEY_UP] = "\033[C",   [ATKBD_KEY_LEFT - ATKBD_KEY_UP] = "\033[D",
+	[ATKBD_KEY_HOME - ATKBD_KEY_UP] = "\033[H",    [ATKBD_KEY_END - ATKBD_KEY_UP] = "\033[F",
 	[ATKBD_KEY_DELETE - ATKBD_KEY_UP] = "\033[3~",
 };
 

@@ -11,7 +11,7 @@
 
 #include <kernel/types.h>
 
-#define ATKBD_NO_CHAR	(-1)
+#define ATKBD_NO_CHAR (-1)
 
 /* Keys without a character, returned above any byte value. */
 enum atkbd_key {
@@ -29,9 +29,9 @@ struct atkbd {
 	bool lctrl, rctrl;
 	bool lalt, ralt;
 	bool caps_lock, num_lock;
-	bool caps_down, num_down;	/* held: typematic repeats must not toggle */
-	bool extended;			/* an 0xE0 prefix came */
-	u8 pause_left;			/* bytes of the 0xE1 Pause sequence still to skip */
+	bool caps_down, num_down; /* held: typematic repeats must not toggle */
+	bool extended;		  /* an 0xE0 prefix came */
+	u8 pause_left;		  /* bytes of the 0xE1 Pause sequence still to skip */
 };
 
 /* All keys up, all locks off. */

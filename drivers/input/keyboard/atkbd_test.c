@@ -17,8 +17,10 @@ struct scancode_case {
 	const char *text;
 };
 
-#define SEQ(what, text, ...)							\
-	{ what, (const u8[]){ __VA_ARGS__ }, sizeof((const u8[]){ __VA_ARGS__ }), text }
+#define SEQ(what, text, ...)                                                                 \
+	{                                                                                    \
+		what, (const u8[]){ __VA_ARGS__ }, sizeof((const u8[]){ __VA_ARGS__ }), text \
+	}
 
 static const struct scancode_case scancode_cases[] = {
 	SEQ("letters", "hi", 0x23, 0xa3, 0x17, 0x97),
@@ -26,10 +28,10 @@ static const struct scancode_case scancode_cases[] = {
 	SEQ("right shift", "!", 0x36, 0x02, 0x82, 0xb6),
 	SEQ("shift released", "Aa", 0x2a, 0x1e, 0x9e, 0xaa, 0x1e, 0x9e),
 	SEQ("one shift of two released", "AA", 0x2a, 0x36, 0x1e, 0xaa, 0x1e, 0xb6),
-	SEQ("word with shift", "Kestrel", 0x2a, 0x25, 0xa5, 0xaa, 0x12, 0x92, 0x1f, 0x9f,
-	    0x14, 0x94, 0x13, 0x93, 0x12, 0x92, 0x26, 0xa6),
-	SEQ("shifted punctuation", "_+{}:\"~|<>?", 0x2a, 0x0c, 0x0d, 0x1a, 0x1b, 0x27, 0x28,
-	    0x29, 0x2b, 0x33, 0x34, 0x35, 0xaa),
+	SEQ("word with shift", "Kestrel", 0x2a, 0x25, 0xa5, 0xaa, 0x12, 0x92, 0x1f, 0x9f, 0x14,
+	    0x94, 0x13, 0x93, 0x12, 0x92, 0x26, 0xa6),
+	SEQ("shifted punctuation", "_+{}:\"~|<>?", 0x2a, 0x0c, 0x0d, 0x1a, 0x1b, 0x27, 0x28, 0x29,
+	    0x2b, 0x33, 0x34, 0x35, 0xaa),
 	SEQ("caps lock: letters only", "A1", 0x3a, 0xba, 0x1e, 0x9e, 0x02, 0x82),
 	SEQ("caps lock and shift", "a!", 0x3a, 0xba, 0x2a, 0x1e, 0x02, 0xaa),
 	SEQ("caps lock toggles back", "a", 0x3a, 0xba, 0x3a, 0xba, 0x1e),
@@ -124,9 +126,7 @@ static void modifiers_follow_keys(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, kbd.caps_lock || kbd.rctrl);
 }
 
-static const struct ktest_case atkbd_cases[] = {
-	KTEST_CASE(scancode_table),
-	KTEST_CASE(modifiers_follow_keys),
-	{}
-};
+static const struct ktest_case atkbd_cases[] = { KTEST_CASE(scancode_table),
+						 KTEST_CASE(modifiers_follow_keys),
+						 {} };
 KTEST_SUITE(atkbd, atkbd_cases);

@@ -16,29 +16,29 @@
 #include <kernel/string.h>
 #include "../keyboard/atkbd.h"
 
-#define I8042_DATA		0x60
-#define I8042_STATUS		0x64	/* read */
-#define I8042_COMMAND		0x64	/* write */
+#define I8042_DATA    0x60
+#define I8042_STATUS  0x64 /* read */
+#define I8042_COMMAND 0x64 /* write */
 
-#define STATUS_OUTPUT_FULL	0x01
-#define STATUS_INPUT_FULL	0x02
-#define STATUS_AUX_DATA		0x20	/* the byte is from the mouse port */
+#define STATUS_OUTPUT_FULL 0x01
+#define STATUS_INPUT_FULL  0x02
+#define STATUS_AUX_DATA	   0x20 /* the byte is from the mouse port */
 
-#define CMD_READ_CONFIG		0x20
-#define CMD_WRITE_CONFIG	0x60
-#define CMD_DISABLE_AUX		0xa7
-#define CMD_DISABLE_KBD		0xad
-#define CMD_ENABLE_KBD		0xae
-#define CMD_WRITE_KBD_OUTBUF	0xd2	/* the next data byte arrives as if typed */
+#define CMD_READ_CONFIG	     0x20
+#define CMD_WRITE_CONFIG     0x60
+#define CMD_DISABLE_AUX	     0xa7
+#define CMD_DISABLE_KBD	     0xad
+#define CMD_ENABLE_KBD	     0xae
+#define CMD_WRITE_KBD_OUTBUF 0xd2 /* the next data byte arrives as if typed */
 
-#define CONFIG_KBD_IRQ		0x01
-#define CONFIG_AUX_IRQ		0x02
-#define CONFIG_KBD_CLOCK_OFF	0x10
-#define CONFIG_TRANSLATE	0x40
+#define CONFIG_KBD_IRQ	     0x01
+#define CONFIG_AUX_IRQ	     0x02
+#define CONFIG_KBD_CLOCK_OFF 0x10
+#define CONFIG_TRANSLATE     0x40
 
-#define WAIT_LOOPS		100000
-#define MAX_BYTES_PER_IRQ	16
-#define KEYBOARD_IRQ		1
+#define WAIT_LOOPS	  100000
+#define MAX_BYTES_PER_IRQ 16
+#define KEYBOARD_IRQ	  1
 
 static struct atkbd kbd;
 static bool present;

@@ -10,6 +10,6 @@
 
 extern unsigned char *host_phys_base;
 #define PAGE_OFFSET	((unsigned long)host_phys_base)
-#define HOST_ARENA_SIZE	(64UL << 20)
+#define HOST_ARENA_SIZE (64UL << 20)
 
 #endif

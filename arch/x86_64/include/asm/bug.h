@@ -12,11 +12,11 @@
 #define _ASM_BUG_H
 
 /* A ud2 for inline assembly, listed as meant. */
-#define ASM_UD2								\
-	"1:\tud2\n\t"							\
-	".pushsection .deliberate_ud2, \"a\"\n\t"			\
-	".balign 8\n\t"							\
-	".quad 1b\n\t"							\
+#define ASM_UD2                                   \
+	"1:\tud2\n\t"                             \
+	".pushsection .deliberate_ud2, \"a\"\n\t" \
+	".balign 8\n\t"                           \
+	".quad 1b\n\t"                            \
 	".popsection\n\t"
 
 #ifndef __ASSEMBLY__

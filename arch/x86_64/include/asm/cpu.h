@@ -8,29 +8,29 @@
 #include <asm/irqflags.h>
 #include <kernel/types.h>
 
-#define X86_CR0_PE	(1UL << 0)
-#define X86_CR0_WP	(1UL << 16)
-#define X86_CR0_PG	(1UL << 31)
-#define X86_CR4_PAE	(1UL << 5)
-#define X86_CR4_PGE	(1UL << 7)
-#define MSR_EFER	0xc0000080
-#define EFER_LME	(1UL << 8)
-#define EFER_LMA	(1UL << 10)
-#define EFER_NXE	(1UL << 11)
+#define X86_CR0_PE  (1UL << 0)
+#define X86_CR0_WP  (1UL << 16)
+#define X86_CR0_PG  (1UL << 31)
+#define X86_CR4_PAE (1UL << 5)
+#define X86_CR4_PGE (1UL << 7)
+#define MSR_EFER    0xc0000080
+#define EFER_LME    (1UL << 8)
+#define EFER_LMA    (1UL << 10)
+#define EFER_NXE    (1UL << 11)
 
-#define __read_cr(n)							\
-	({								\
-		unsigned long __v;					\
-		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v));	\
-		__v;							\
+#define __read_cr(n)                                                    \
+	({                                                              \
+		unsigned long __v;                                      \
+		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(__v)); \
+		__v;                                                    \
 	})
 
 /* A segment register's selector: read_seg(ds). */
-#define read_seg(seg)							\
-	({								\
-		u16 __sel;						\
-		__asm__ __volatile__("mov %%" #seg ", %0" : "=r"(__sel));	\
-		__sel;							\
+#define read_seg(seg)                                                     \
+	({                                                                \
+		u16 __sel;                                                \
+		__asm__ __volatile__("mov %%" #seg ", %0" : "=r"(__sel)); \
+		__sel;                                                    \
 	})
 
 static inline unsigned long read_cr0(void)
@@ -79,7 +79,8 @@ static inline struct cpuid_regs cpuid(u32 leaf)
 {
 	struct cpuid_regs r;
 
-	__asm__ __volatile__("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx)
+	__asm__ __volatile__("cpuid"
+			     : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx)
 			     : "a"(leaf), "c"(0));
 	return r;
 }

@@ -13,20 +13,20 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-#define NR_VECTORS		256
-#define FIRST_EXTERNAL_VECTOR	32	/* vectors below are CPU exceptions */
+#define NR_VECTORS	      256
+#define FIRST_EXTERNAL_VECTOR 32 /* vectors below are CPU exceptions */
 
 /* IST slots (1-based, as the gate's IST field counts them) */
-#define IST_DOUBLE_FAULT	1
-#define IST_NMI			2
-#define IST_MACHINE_CHECK	3
-#define NR_IST_STACKS		3
+#define IST_DOUBLE_FAULT  1
+#define IST_NMI		  2
+#define IST_MACHINE_CHECK 3
+#define NR_IST_STACKS	  3
 
 struct tss {
 	u32 reserved0;
-	u64 rsp[3];		/* stacks for privilege changes: unused, ring 0 only */
+	u64 rsp[3]; /* stacks for privilege changes: unused, ring 0 only */
 	u64 reserved1;
-	u64 ist[7];		/* ist[n - 1] is IST slot n */
+	u64 ist[7]; /* ist[n - 1] is IST slot n */
 	u64 reserved2;
 	u16 reserved3;
 	u16 iomap_base;
@@ -35,14 +35,14 @@ struct tss {
 struct idt_gate {
 	u16 offset_low;
 	u16 selector;
-	u8 ist;			/* bits 0-2 */
-	u8 type_attr;		/* P, DPL, type */
+	u8 ist;	      /* bits 0-2 */
+	u8 type_attr; /* P, DPL, type */
 	u16 offset_mid;
 	u32 offset_high;
 	u32 reserved;
 } __packed;
 
-#define GATE_INTERRUPT		0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate */
 
 struct desc_ptr {
 	u16 limit;

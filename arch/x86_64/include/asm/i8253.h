@@ -11,14 +11,14 @@
 
 #include <kernel/types.h>
 
-#define PIT_TICK_RATE	1193182UL
-#define PIT_CH0		0x40
-#define PIT_CH2		0x42
-#define PIT_MODE	0x43
-#define PIT_GATE_PORT	0x61	/* bit 0: channel 2 gate, bit 1: speaker, bit 5: OUT2 */
+#define PIT_TICK_RATE 1193182UL
+#define PIT_CH0	      0x40
+#define PIT_CH2	      0x42
+#define PIT_MODE      0x43
+#define PIT_GATE_PORT 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: OUT2 */
 
 /* The divisor channel 0 runs with: the PIT rate over CONFIG_HZ, rounded. */
-#define PIT_LATCH	((PIT_TICK_RATE + CONFIG_HZ / 2) / CONFIG_HZ)
+#define PIT_LATCH ((PIT_TICK_RATE + CONFIG_HZ / 2) / CONFIG_HZ)
 
 /* Channel 0's current count, from PIT_LATCH down to 1. */
 u16 pit_read_counter(void);

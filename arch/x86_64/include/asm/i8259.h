@@ -10,12 +10,12 @@
 
 #include <kernel/types.h>
 
-#define PIC_MASTER_CMD		0x20
-#define PIC_MASTER_DATA		0x21
-#define PIC_SLAVE_CMD		0xa0
-#define PIC_SLAVE_DATA		0xa1
+#define PIC_MASTER_CMD	0x20
+#define PIC_MASTER_DATA 0x21
+#define PIC_SLAVE_CMD	0xa0
+#define PIC_SLAVE_DATA	0xa1
 
-#define PIC_CASCADE_IRQ		2	/* the slave's output, on the master */
+#define PIC_CASCADE_IRQ 2 /* the slave's output, on the master */
 
 void i8259_init(unsigned int vector_base);
 void i8259_mask(unsigned int irq);

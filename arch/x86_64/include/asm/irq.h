@@ -11,8 +11,8 @@
 
 #include <kernel/types.h>
 
-#define NR_IRQS		16
-#define IRQ0_VECTOR	32	/* IRQ n arrives on vector IRQ0_VECTOR + n */
+#define NR_IRQS	    16
+#define IRQ0_VECTOR 32 /* IRQ n arrives on vector IRQ0_VECTOR + n */
 
 typedef void (*irq_handler_t)(unsigned int irq);
 

@@ -8,7 +8,7 @@
 
 #include <kernel/types.h>
 
-#define X86_EFLAGS_IF	(1UL << 9)
+#define X86_EFLAGS_IF (1UL << 9)
 
 static inline unsigned long native_save_fl(void)
 {

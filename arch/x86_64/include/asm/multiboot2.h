@@ -9,21 +9,21 @@
 
 #include <kernel/types.h>
 
-#define MB2_TAG_END		0
-#define MB2_TAG_CMDLINE		1
-#define MB2_TAG_LOADER_NAME	2
-#define MB2_TAG_MODULE		3
-#define MB2_TAG_BASIC_MEMINFO	4
-#define MB2_TAG_BOOTDEV		5
-#define MB2_TAG_MMAP		6
-#define MB2_TAG_ACPI_OLD	14	/* a copy of the ACPI 1.0 RSDP */
-#define MB2_TAG_ACPI_NEW	15	/* a copy of the ACPI 2.0+ RSDP */
+#define MB2_TAG_END	      0
+#define MB2_TAG_CMDLINE	      1
+#define MB2_TAG_LOADER_NAME   2
+#define MB2_TAG_MODULE	      3
+#define MB2_TAG_BASIC_MEMINFO 4
+#define MB2_TAG_BOOTDEV	      5
+#define MB2_TAG_MMAP	      6
+#define MB2_TAG_ACPI_OLD      14 /* a copy of the ACPI 1.0 RSDP */
+#define MB2_TAG_ACPI_NEW      15 /* a copy of the ACPI 2.0+ RSDP */
 
-#define MB2_MEMORY_AVAILABLE	1
-#define MB2_MEMORY_RESERVED	2
-#define MB2_MEMORY_ACPI		3
-#define MB2_MEMORY_NVS		4
-#define MB2_MEMORY_BADRAM	5
+#define MB2_MEMORY_AVAILABLE 1
+#define MB2_MEMORY_RESERVED  2
+#define MB2_MEMORY_ACPI	     3
+#define MB2_MEMORY_NVS	     4
+#define MB2_MEMORY_BADRAM    5
 
 struct mb2_info {
 	u32 total_size;
@@ -35,15 +35,15 @@ struct mb2_tag {
 	u32 size;
 } __attribute__((packed));
 
-struct mb2_tag_string {		/* MB2_TAG_CMDLINE, MB2_TAG_LOADER_NAME */
+struct mb2_tag_string { /* MB2_TAG_CMDLINE, MB2_TAG_LOADER_NAME */
 	struct mb2_tag tag;
 	char string[];
 } __attribute__((packed));
 
 struct mb2_tag_meminfo {
 	struct mb2_tag tag;
-	u32 mem_lower;		/* KiB below 1 MiB */
-	u32 mem_upper;		/* KiB above 1 MiB, up to the first hole */
+	u32 mem_lower; /* KiB below 1 MiB */
+	u32 mem_upper; /* KiB above 1 MiB, up to the first hole */
 } __attribute__((packed));
 
 struct mb2_mmap_entry {

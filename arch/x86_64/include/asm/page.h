@@ -18,15 +18,15 @@
 
 #include <kernel/types.h>
 
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define BOOT_MAP_SIZE		(1UL << 30)	/* physical memory mapped at boot */
+#define PAGE_SHIFT    12
+#define PAGE_SIZE     (1UL << PAGE_SHIFT)
+#define BOOT_MAP_SIZE (1UL << 30) /* physical memory mapped at boot */
 
 /* The host program (ARCH=host) puts "physical memory" in an arena. */
 #ifndef PAGE_OFFSET
-#define PAGE_OFFSET		0xffff888000000000UL
+#define PAGE_OFFSET 0xffff888000000000UL
 #endif
-#define VMAP_START		0xffffc90000000000UL
+#define VMAP_START 0xffffc90000000000UL
 
 /*
  * Through the direct map: every physical address below memory's end after

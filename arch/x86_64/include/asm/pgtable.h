@@ -13,31 +13,31 @@
 
 #include <kernel/types.h>
 
-#define _PAGE_PRESENT	(1ULL << 0)
-#define _PAGE_RW	(1ULL << 1)
-#define _PAGE_USER	(1ULL << 2)
-#define _PAGE_PWT	(1ULL << 3)	/* write-through */
-#define _PAGE_PCD	(1ULL << 4)	/* cache disabled */
-#define _PAGE_ACCESSED	(1ULL << 5)
-#define _PAGE_DIRTY	(1ULL << 6)
-#define _PAGE_PSE	(1ULL << 7)	/* 2 MiB page, in a PD entry */
-#define _PAGE_GLOBAL	(1ULL << 8)
-#define _PAGE_NX	(1ULL << 63)
+#define _PAGE_PRESENT  (1ULL << 0)
+#define _PAGE_RW       (1ULL << 1)
+#define _PAGE_USER     (1ULL << 2)
+#define _PAGE_PWT      (1ULL << 3) /* write-through */
+#define _PAGE_PCD      (1ULL << 4) /* cache disabled */
+#define _PAGE_ACCESSED (1ULL << 5)
+#define _PAGE_DIRTY    (1ULL << 6)
+#define _PAGE_PSE      (1ULL << 7) /* 2 MiB page, in a PD entry */
+#define _PAGE_GLOBAL   (1ULL << 8)
+#define _PAGE_NX       (1ULL << 63)
 
 /* Permissions for map_page() and protect_page() */
-#define PAGE_KERNEL_TEXT	(_PAGE_PRESENT)				/* R X */
-#define PAGE_KERNEL_RO		(_PAGE_PRESENT | _PAGE_NX)		/* R   */
-#define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)	/* RW  */
-#define PAGE_KERNEL_IO		(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)	/* RW uncached */
+#define PAGE_KERNEL_TEXT (_PAGE_PRESENT)		       /* R X */
+#define PAGE_KERNEL_RO	 (_PAGE_PRESENT | _PAGE_NX)	       /* R   */
+#define PAGE_KERNEL	 (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX) /* RW  */
+#define PAGE_KERNEL_IO	 (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT) /* RW uncached */
 
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTRS_PER_TABLE	512
-#define LARGE_PAGE_SIZE	(1UL << 21)
+#define LARGE_PAGE_SIZE (1UL << 21)
 
-#define PML4_INDEX(va)	(((va) >> 39) & 511)
-#define PDPT_INDEX(va)	(((va) >> 30) & 511)
-#define PD_INDEX(va)	(((va) >> 21) & 511)
-#define PT_INDEX(va)	(((va) >> 12) & 511)
+#define PML4_INDEX(va) (((va) >> 39) & 511)
+#define PDPT_INDEX(va) (((va) >> 30) & 511)
+#define PD_INDEX(va)   (((va) >> 21) & 511)
+#define PT_INDEX(va)   (((va) >> 12) & 511)
 
 /* The live PML4, through the direct map. */
 u64 *current_pml4(void);

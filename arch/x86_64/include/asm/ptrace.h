@@ -15,7 +15,7 @@ struct pt_regs {
 	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
 	unsigned long rbp, rdi, rsi, rdx, rcx, rbx, rax;
 	unsigned long vector;
-	unsigned long error_code;		/* 0 for vectors without one */
+	unsigned long error_code; /* 0 for vectors without one */
 	/* pushed by the CPU */
 	unsigned long rip, cs, rflags, rsp, ss;
 };

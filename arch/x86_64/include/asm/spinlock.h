@@ -14,11 +14,14 @@
 #include <kernel/types.h>
 
 typedef struct {
-	u16 head;			/* the ticket being served */
-	u16 tail;			/* the next ticket to hand out */
+	u16 head; /* the ticket being served */
+	u16 tail; /* the next ticket to hand out */
 } arch_spinlock_t;
 
-#define __ARCH_SPIN_LOCK_UNLOCKED	{ 0, 0 }
+#define __ARCH_SPIN_LOCK_UNLOCKED \
+	{                         \
+		0, 0              \
+	}
 
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {

@@ -16,7 +16,7 @@
 #include <kernel/types.h>
 
 #define IST_STACK_SIZE	8192
-#define TASK_STACK_SIZE	16384
+#define TASK_STACK_SIZE 16384
 /* Task stacks at the same time, each in a slot of the task-stack area. */
 #define NR_TASK_STACKS	1024
 
@@ -24,10 +24,10 @@ struct task_struct;
 
 struct stack_info {
 	const char *name;
-	unsigned long bottom;	/* lowest address of the stack */
-	unsigned long top;	/* one past the highest; the initial stack pointer */
-	unsigned long guard;	/* the unmapped page right below @bottom */
-	struct task_struct *task;	/* whose stack, for task stacks */
+	unsigned long bottom;	  /* lowest address of the stack */
+	unsigned long top;	  /* one past the highest; the initial stack pointer */
+	unsigned long guard;	  /* the unmapped page right below @bottom */
+	struct task_struct *task; /* whose stack, for task stacks */
 };
 
 extern const struct stack_info kernel_stacks[];

@@ -10,7 +10,7 @@
 #include <asm/stacks.h>
 
 struct thread_struct {
-	unsigned long sp;		/* at offset 0: switch_to.asm relies on it */
+	unsigned long sp; /* at offset 0: switch_to.asm relies on it */
 	struct stack_info stack;
 };
 
