@@ -160,7 +160,7 @@ config-targets := config menuconfig nconfig xconfig oldconfig olddefconfig \
 		  listnewconfig defconfig savedefconfig allnoconfig allyesconfig \
 		  alldefconfig randconfig %_defconfig %.config
 no-dot-config-targets := clean mrproper distclean help deps test hosttest \
-			 bench kernelversion sizediff randconfig-test
+			 bench kernelversion sizediff randconfig-test checkstyle
 
 goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 config-goals := $(filter $(config-targets),$(goals))

@@ -99,6 +99,11 @@ def script_checks(runner):
         proc = runner.run_program(sys.executable, os.path.join(scripts, argv[0]), *argv[1:])
         lines = proc.stdout.strip().splitlines()
         runner.result(label, proc.returncode == 0, lines[-1] if lines else "", proc.stdout)
+    label = "host: make checkstyle: clang-format, 100 columns, pyflakes3"
+    if runner.wanted(label):
+        proc = runner.run_program("sh", os.path.join(scripts, "checkstyle"), runner.srctree)
+        lines = proc.stdout.strip().splitlines()
+        runner.result(label, proc.returncode == 0, lines[-1] if lines else "", proc.stdout)
 
 
 def run(runner):
