@@ -184,7 +184,7 @@ static void poison(struct kmem_cache *c, void *obj)
 /* Both redzones hold @value?  Reports the bug otherwise. */
 static bool check_redzones(struct kmem_cache *c, struct slab *slab, const void *obj, u8 value)
 {
-	struct damage d;
+	struct damage d = { 0 };
 
 	if (find_damage(left_redzone(c, obj), REDZONE_SIZE, value, &d)) {
 		d.title = "Left Redzone overwritten";
@@ -201,7 +201,7 @@ static bool check_redzones(struct kmem_cache *c, struct slab *slab, const void *
 
 static bool check_poison(struct kmem_cache *c, struct slab *slab, const void *obj)
 {
-	struct damage d;
+	struct damage d = { 0 };
 
 	if (!find_damage(obj, c->object_size - 1, POISON_FREE, &d) &&
 	    !find_damage((const u8 *)obj + c->object_size - 1, 1, POISON_END, &d))
