@@ -81,9 +81,11 @@ static void sprint_symbol_formats(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, buf, want);
 }
 
-static const struct ktest_case kallsyms_cases[] = { KTEST_CASE(lookup_finds_function_start),
-						    KTEST_CASE(lookup_covers_whole_function),
-						    KTEST_CASE(lookup_outside_text_fails),
-						    KTEST_CASE(sprint_symbol_formats),
-						    {} };
+static const struct ktest_case kallsyms_cases[] = {
+	KTEST_CASE(lookup_finds_function_start),
+	KTEST_CASE(lookup_covers_whole_function),
+	KTEST_CASE(lookup_outside_text_fails),
+	KTEST_CASE(sprint_symbol_formats),
+	{},
+};
 KTEST_SUITE(kallsyms, kallsyms_cases);

@@ -71,8 +71,10 @@ static void ring_truncates_long_text(struct ktest *t)
 	KTEST_EXPECT_LE(t, lb.used, lb.size);
 }
 
-static const struct ktest_case log_buf_cases[] = { KTEST_CASE(ring_keeps_records_in_order),
-						   KTEST_CASE(ring_drops_oldest_when_full),
-						   KTEST_CASE(ring_truncates_long_text),
-						   {} };
+static const struct ktest_case log_buf_cases[] = {
+	KTEST_CASE(ring_keeps_records_in_order),
+	KTEST_CASE(ring_drops_oldest_when_full),
+	KTEST_CASE(ring_truncates_long_text),
+	{},
+};
 KTEST_SUITE(log_buf, log_buf_cases);

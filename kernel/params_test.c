@@ -98,9 +98,11 @@ static void empty_line_has_no_args(struct ktest *t)
 	KTEST_EXPECT_NULL(t, next_arg(line, &param, &val));
 }
 
-static const struct ktest_case params_cases[] = { KTEST_CASE(next_arg_splits_words),
-						  KTEST_CASE(next_arg_honours_quotes),
-						  KTEST_CASE(parse_args_dispatches),
-						  KTEST_CASE(empty_line_has_no_args),
-						  {} };
+static const struct ktest_case params_cases[] = {
+	KTEST_CASE(next_arg_splits_words),
+	KTEST_CASE(next_arg_honours_quotes),
+	KTEST_CASE(parse_args_dispatches),
+	KTEST_CASE(empty_line_has_no_args),
+	{},
+};
 KTEST_SUITE(cmdline, params_cases);

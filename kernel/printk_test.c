@@ -70,7 +70,9 @@ static void console_loglevel_filters(struct ktest *t)
 	unregister_console(&capture);
 }
 
-static const struct ktest_case printk_cases[] = { KTEST_CASE(level_prefix_is_parsed),
-						  KTEST_CASE(console_loglevel_filters),
-						  {} };
+static const struct ktest_case printk_cases[] = {
+	KTEST_CASE(level_prefix_is_parsed),
+	KTEST_CASE(console_loglevel_filters),
+	{},
+};
 KTEST_SUITE(printk, printk_cases);

@@ -117,9 +117,11 @@ static void interrupt_handlers_queue_work(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, from_irq.in_kworker);
 }
 
-static const struct ktest_case workqueue_cases[] = { KTEST_CASE(works_run_in_order_in_kworker),
-						     KTEST_CASE(work_requeues_itself),
-						     KTEST_CASE(flush_waits_for_a_sleeping_work),
-						     KTEST_CASE(interrupt_handlers_queue_work),
-						     {} };
+static const struct ktest_case workqueue_cases[] = {
+	KTEST_CASE(works_run_in_order_in_kworker),
+	KTEST_CASE(work_requeues_itself),
+	KTEST_CASE(flush_waits_for_a_sleeping_work),
+	KTEST_CASE(interrupt_handlers_queue_work),
+	{},
+};
 KTEST_SUITE(workqueue, workqueue_cases);

@@ -44,5 +44,8 @@ static void glob_table(struct ktest *t)
 			    glob_cases[i].match ? "true" : "false");
 }
 
-static const struct ktest_case glob_test_cases[] = { KTEST_CASE(glob_table), {} };
+static const struct ktest_case glob_test_cases[] = {
+	KTEST_CASE(glob_table),
+	{},
+};
 KTEST_SUITE(glob, glob_test_cases);

@@ -130,11 +130,13 @@ static void kstrtobool_words(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, b); /* unchanged on error */
 }
 
-static const struct ktest_case kstrtox_cases[] = { KTEST_CASE(kstrtoull_table),
-						   KTEST_CASE(kstrtoll_table),
-						   KTEST_CASE(kstrtoint_one_sign),
-						   KTEST_CASE(kstrtoint_limits),
-						   KTEST_CASE(kstrtouint_range),
-						   KTEST_CASE(kstrtobool_words),
-						   {} };
+static const struct ktest_case kstrtox_cases[] = {
+	KTEST_CASE(kstrtoull_table),
+	KTEST_CASE(kstrtoll_table),
+	KTEST_CASE(kstrtoint_one_sign),
+	KTEST_CASE(kstrtoint_limits),
+	KTEST_CASE(kstrtouint_range),
+	KTEST_CASE(kstrtobool_words),
+	{},
+};
 KTEST_SUITE(kstrtox, kstrtox_cases);

@@ -97,9 +97,11 @@ static void skip_is_not_failure(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, inner.skip_reason, "not applicable");
 }
 
-static const struct ktest_case ktest_selftest_cases[] = { KTEST_CASE(passing_checks_pass),
-							  KTEST_CASE(failing_checks_fail),
-							  KTEST_CASE(assert_stops_the_case),
-							  KTEST_CASE(skip_is_not_failure),
-							  {} };
+static const struct ktest_case ktest_selftest_cases[] = {
+	KTEST_CASE(passing_checks_pass),
+	KTEST_CASE(failing_checks_fail),
+	KTEST_CASE(assert_stops_the_case),
+	KTEST_CASE(skip_is_not_failure),
+	{},
+};
 KTEST_SUITE(ktest, ktest_selftest_cases);

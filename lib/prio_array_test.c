@@ -179,8 +179,10 @@ static void random_against_model_64_levels(struct ktest *t)
 	run_random(t, 64);
 }
 
-static const struct ktest_case prio_array_cases[] = { KTEST_CASE(edges),
-						      KTEST_CASE(random_against_model_32_levels),
-						      KTEST_CASE(random_against_model_64_levels),
-						      {} };
+static const struct ktest_case prio_array_cases[] = {
+	KTEST_CASE(edges),
+	KTEST_CASE(random_against_model_32_levels),
+	KTEST_CASE(random_against_model_64_levels),
+	{},
+};
 KTEST_SUITE(prio_array, prio_array_cases);

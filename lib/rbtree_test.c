@@ -207,8 +207,10 @@ static void empty_tree(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, rb_empty_cached(&tree));
 }
 
-static const struct ktest_case rbtree_cases[] = { KTEST_CASE(empty_tree),
-						  KTEST_CASE(sorted_insertions_stay_balanced),
-						  KTEST_CASE(random_against_model),
-						  {} };
+static const struct ktest_case rbtree_cases[] = {
+	KTEST_CASE(empty_tree),
+	KTEST_CASE(sorted_insertions_stay_balanced),
+	KTEST_CASE(random_against_model),
+	{},
+};
 KTEST_SUITE(rbtree, rbtree_cases);

@@ -153,6 +153,6 @@ static const struct ktest_case string_cases[] = {
 	KTEST_CASE(memcmp_orders_unsigned), KTEST_CASE(memchr_finds_first),
 	KTEST_CASE(strlen_and_strnlen),	    KTEST_CASE(strcmp_table),
 	KTEST_CASE(strchr_and_strrchr),	    KTEST_CASE(strstr_finds_needle),
-	KTEST_CASE(strscpy_terminates),	    {}
+	KTEST_CASE(strscpy_terminates),	    {},
 };
 KTEST_SUITE(string, string_cases);

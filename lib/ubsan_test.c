@@ -189,18 +189,20 @@ static void each_place_reports_once(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ubsan_last_report()->count, before + 1);
 }
 
-static const struct ktest_case ubsan_cases[] = { KTEST_CASE(shift_out_of_bounds),
-						 KTEST_CASE(signed_integer_overflow),
-						 KTEST_CASE(array_index_out_of_bounds),
-						 KTEST_CASE(misaligned_access),
-						 KTEST_CASE(null_pointer),
-						 KTEST_CASE(object_size),
-						 KTEST_CASE(vla_bound),
-						 KTEST_CASE(invalid_bool),
-						 KTEST_CASE(invalid_enum),
-						 KTEST_CASE(invalid_builtin),
-						 KTEST_CASE(pointer_overflow),
-						 KTEST_CASE(each_place_reports_once),
-						 {} };
+static const struct ktest_case ubsan_cases[] = {
+	KTEST_CASE(shift_out_of_bounds),
+	KTEST_CASE(signed_integer_overflow),
+	KTEST_CASE(array_index_out_of_bounds),
+	KTEST_CASE(misaligned_access),
+	KTEST_CASE(null_pointer),
+	KTEST_CASE(object_size),
+	KTEST_CASE(vla_bound),
+	KTEST_CASE(invalid_bool),
+	KTEST_CASE(invalid_enum),
+	KTEST_CASE(invalid_builtin),
+	KTEST_CASE(pointer_overflow),
+	KTEST_CASE(each_place_reports_once),
+	{},
+};
 
 KTEST_SUITE(ubsan, ubsan_cases);

@@ -178,13 +178,15 @@ static void unknown_conversions(struct ktest *t)
 	}
 }
 
-static const struct ktest_case vsprintf_cases[] = { KTEST_CASE(signed_decimal),
-						    KTEST_CASE(lengths),
-						    KTEST_CASE(hex_and_octal),
-						    KTEST_CASE(star_width_and_precision),
-						    KTEST_CASE(strings_and_chars),
-						    KTEST_CASE(pointers),
-						    KTEST_CASE(truncation),
-						    KTEST_CASE(unknown_conversions),
-						    {} };
+static const struct ktest_case vsprintf_cases[] = {
+	KTEST_CASE(signed_decimal),
+	KTEST_CASE(lengths),
+	KTEST_CASE(hex_and_octal),
+	KTEST_CASE(star_width_and_precision),
+	KTEST_CASE(strings_and_chars),
+	KTEST_CASE(pointers),
+	KTEST_CASE(truncation),
+	KTEST_CASE(unknown_conversions),
+	{},
+};
 KTEST_SUITE(vsprintf, vsprintf_cases);

@@ -405,6 +405,6 @@ static const struct ktest_case heap_hostile_cases[] = {
 	KTEST_CASE(double_frees_are_reported),
 	KTEST_CASE(large_double_frees_are_reported),
 	KTEST_CASE(foreign_frees_are_reported),
-	{}
+	{},
 };
 KTEST_SUITE(heap_hostile, heap_hostile_cases);

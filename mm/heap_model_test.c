@@ -239,9 +239,11 @@ static void model_hostile_random_seed(struct ktest *t)
 	run_model(t, ktest_seed(t), true);
 }
 
-static const struct ktest_case heap_model_cases[] = { KTEST_CASE(model_seed_1),
-						      KTEST_CASE(model_seed_2026),
-						      KTEST_CASE(model_seed_cafe),
-						      KTEST_CASE(model_hostile_random_seed),
-						      {} };
+static const struct ktest_case heap_model_cases[] = {
+	KTEST_CASE(model_seed_1),
+	KTEST_CASE(model_seed_2026),
+	KTEST_CASE(model_seed_cafe),
+	KTEST_CASE(model_hostile_random_seed),
+	{},
+};
 KTEST_SUITE(heap_model, heap_model_cases);

@@ -207,13 +207,15 @@ static void random_mix(struct ktest *t)
 	KTEST_EXPECT_EQ(t, failed, 0);
 }
 
-static const struct ktest_case heap_cases[] = { KTEST_CASE(sizes_1_to_8192),
-						KTEST_CASE(powers_of_two_are_naturally_aligned),
-						KTEST_CASE(zero_and_huge_sizes),
-						KTEST_CASE(kzalloc_zeroes),
-						KTEST_CASE(krealloc_keeps_contents),
-						KTEST_CASE(many_boxes),
-						KTEST_CASE(many_boxes_long_lived),
-						KTEST_CASE(random_mix),
-						{} };
+static const struct ktest_case heap_cases[] = {
+	KTEST_CASE(sizes_1_to_8192),
+	KTEST_CASE(powers_of_two_are_naturally_aligned),
+	KTEST_CASE(zero_and_huge_sizes),
+	KTEST_CASE(kzalloc_zeroes),
+	KTEST_CASE(krealloc_keeps_contents),
+	KTEST_CASE(many_boxes),
+	KTEST_CASE(many_boxes_long_lived),
+	KTEST_CASE(random_mix),
+	{},
+};
 KTEST_SUITE(heap, heap_cases);

@@ -103,6 +103,6 @@ static void full_table_is_an_error(struct ktest *t)
 static const struct ktest_case memblock_cases[] = {
 	KTEST_CASE(usable_is_shrunk_to_pages),	   KTEST_CASE(reserved_is_grown_and_merged),
 	KTEST_CASE(free_is_usable_minus_reserved), KTEST_CASE(alloc_takes_highest_fit_below_limit),
-	KTEST_CASE(full_table_is_an_error),	   {}
+	KTEST_CASE(full_table_is_an_error),	   {},
 };
 KTEST_SUITE(memblock, memblock_cases);

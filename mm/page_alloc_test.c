@@ -287,12 +287,14 @@ static void buddy_splits_and_merges(struct ktest *t)
 	}
 }
 
-static const struct ktest_case page_alloc_cases[] = { KTEST_CASE(single_page),
-						      KTEST_CASE(blocks_are_aligned_to_their_size),
-						      KTEST_CASE(allocate_everything_then_free),
-						      KTEST_CASE(too_large_order_is_null),
-						      KTEST_CASE(bad_frees_are_reported),
-						      KTEST_CASE(hostile_frees_change_nothing),
-						      KTEST_CASE(buddy_splits_and_merges),
-						      {} };
+static const struct ktest_case page_alloc_cases[] = {
+	KTEST_CASE(single_page),
+	KTEST_CASE(blocks_are_aligned_to_their_size),
+	KTEST_CASE(allocate_everything_then_free),
+	KTEST_CASE(too_large_order_is_null),
+	KTEST_CASE(bad_frees_are_reported),
+	KTEST_CASE(hostile_frees_change_nothing),
+	KTEST_CASE(buddy_splits_and_merges),
+	{},
+};
 KTEST_SUITE(page_alloc, page_alloc_cases);

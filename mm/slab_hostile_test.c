@@ -72,6 +72,8 @@ static void bad_cache_frees_change_nothing(struct ktest *t)
 	kmem_cache_destroy(b);
 }
 
-static const struct ktest_case slab_hostile_cases[] = { KTEST_CASE(bad_cache_frees_change_nothing),
-							{} };
+static const struct ktest_case slab_hostile_cases[] = {
+	KTEST_CASE(bad_cache_frees_change_nothing),
+	{},
+};
 KTEST_SUITE(slab_hostile, slab_hostile_cases);

@@ -253,13 +253,15 @@ static void no_bug_reported(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_bugs, 0);
 }
 
-static const struct ktest_case slab_cases[] = { KTEST_CASE(ctor_runs_once_per_object),
-						KTEST_CASE(alignment_is_honoured),
-						KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
-						KTEST_CASE(slabs_move_between_lists),
-						KTEST_CASE(destroy_returns_every_page),
-						KTEST_CASE(kmalloc_size_classes),
-						KTEST_CASE(slabinfo_lists_the_caches),
-						KTEST_CASE(no_bug_reported),
-						{} };
+static const struct ktest_case slab_cases[] = {
+	KTEST_CASE(ctor_runs_once_per_object),
+	KTEST_CASE(alignment_is_honoured),
+	KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
+	KTEST_CASE(slabs_move_between_lists),
+	KTEST_CASE(destroy_returns_every_page),
+	KTEST_CASE(kmalloc_size_classes),
+	KTEST_CASE(slabinfo_lists_the_caches),
+	KTEST_CASE(no_bug_reported),
+	{},
+};
 KTEST_SUITE(slab, slab_cases);

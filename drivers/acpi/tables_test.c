@@ -211,11 +211,13 @@ static void broken_xsdt_falls_back_to_rsdt(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, said);
 }
 
-static const struct ktest_case acpi_tables_cases[] = { KTEST_CASE(found_through_the_xsdt),
-						       KTEST_CASE(found_through_a_1_0_rsdt),
-						       KTEST_CASE(bad_rsdp_is_refused),
-						       KTEST_CASE(damaged_table_is_refused),
-						       KTEST_CASE(bad_entries_are_skipped),
-						       KTEST_CASE(broken_xsdt_falls_back_to_rsdt),
-						       {} };
+static const struct ktest_case acpi_tables_cases[] = {
+	KTEST_CASE(found_through_the_xsdt),
+	KTEST_CASE(found_through_a_1_0_rsdt),
+	KTEST_CASE(bad_rsdp_is_refused),
+	KTEST_CASE(damaged_table_is_refused),
+	KTEST_CASE(bad_entries_are_skipped),
+	KTEST_CASE(broken_xsdt_falls_back_to_rsdt),
+	{},
+};
 KTEST_SUITE(acpi_tables, acpi_tables_cases);

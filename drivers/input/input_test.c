@@ -109,10 +109,12 @@ static void throttled_source_restarts_at_half(struct ktest *t)
 	local_irq_restore(flags);
 }
 
-static const struct ktest_case input_cases[] = { KTEST_CASE(queue_keeps_order),
-						 KTEST_CASE(full_queue_drops_new),
-						 KTEST_CASE(high_bytes_are_not_negative),
-						 KTEST_CASE(sequences_are_queued_whole),
-						 KTEST_CASE(throttled_source_restarts_at_half),
-						 {} };
+static const struct ktest_case input_cases[] = {
+	KTEST_CASE(queue_keeps_order),
+	KTEST_CASE(full_queue_drops_new),
+	KTEST_CASE(high_bytes_are_not_negative),
+	KTEST_CASE(sequences_are_queued_whole),
+	KTEST_CASE(throttled_source_restarts_at_half),
+	{},
+};
 KTEST_SUITE(input_queue, input_cases);

@@ -108,9 +108,11 @@ static void absent_uart_fails_at_once(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, uart_setup(&m.port, 1));
 }
 
-static const struct ktest_case serial_8250_cases[] = { KTEST_CASE(loopback_at_once),
-						       KTEST_CASE(loopback_after_a_character_time),
-						       KTEST_CASE(silent_uart_times_out),
-						       KTEST_CASE(absent_uart_fails_at_once),
-						       {} };
+static const struct ktest_case serial_8250_cases[] = {
+	KTEST_CASE(loopback_at_once),
+	KTEST_CASE(loopback_after_a_character_time),
+	KTEST_CASE(silent_uart_times_out),
+	KTEST_CASE(absent_uart_fails_at_once),
+	{},
+};
 KTEST_SUITE(serial_8250, serial_8250_cases);

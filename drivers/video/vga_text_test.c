@@ -124,11 +124,13 @@ static void bottom_line_scrolls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vt.row, VGA_ROWS - 1);
 }
 
-static const struct ktest_case vga_text_cases[] = { KTEST_CASE(text_with_attribute),
-						    KTEST_CASE(newline_and_carriage_return),
-						    KTEST_CASE(tab_goes_to_next_stop),
-						    KTEST_CASE(backspace_erases),
-						    KTEST_CASE(long_line_wraps),
-						    KTEST_CASE(bottom_line_scrolls),
-						    {} };
+static const struct ktest_case vga_text_cases[] = {
+	KTEST_CASE(text_with_attribute),
+	KTEST_CASE(newline_and_carriage_return),
+	KTEST_CASE(tab_goes_to_next_stop),
+	KTEST_CASE(backspace_erases),
+	KTEST_CASE(long_line_wraps),
+	KTEST_CASE(bottom_line_scrolls),
+	{},
+};
 KTEST_SUITE(vga_text, vga_text_cases);

@@ -70,7 +70,9 @@ static void split_respects_max(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, argv[2] == NULL);
 }
 
-static const struct ktest_case args_cases[] = { KTEST_CASE(split_table),
-						KTEST_CASE(split_respects_max),
-						{} };
+static const struct ktest_case args_cases[] = {
+	KTEST_CASE(split_table),
+	KTEST_CASE(split_respects_max),
+	{},
+};
 KTEST_SUITE(kshell_args, args_cases);

@@ -38,5 +38,8 @@ static void command_table_is_sound(struct ktest *t)
 	}
 }
 
-static const struct ktest_case kshell_cases[] = { KTEST_CASE(command_table_is_sound), {} };
+static const struct ktest_case kshell_cases[] = {
+	KTEST_CASE(command_table_is_sound),
+	{},
+};
 KTEST_SUITE(kshell, kshell_cases);

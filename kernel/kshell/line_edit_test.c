@@ -180,8 +180,10 @@ static void cancel_and_enter_echo(struct ktest *t)
 	KTEST_EXPECT_EQ(t, term.rows, 1);
 }
 
-static const struct ktest_case line_edit_cases[] = { KTEST_CASE(edit_table),
-						     KTEST_CASE(history_keeps_the_newest),
-						     KTEST_CASE(cancel_and_enter_echo),
-						     {} };
+static const struct ktest_case line_edit_cases[] = {
+	KTEST_CASE(edit_table),
+	KTEST_CASE(history_keeps_the_newest),
+	KTEST_CASE(cancel_and_enter_echo),
+	{},
+};
 KTEST_SUITE(kshell_line_edit, line_edit_cases);

@@ -279,6 +279,6 @@ static const struct ktest_case locking_cases[] = {
 	KTEST_CASE(misuse_is_reported_and_refused),
 	KTEST_CASE(spinlock_holds_off_preemption_and_interrupts),
 	KTEST_CASE(spinlock_misuse_is_reported_and_refused),
-	{}
+	{},
 };
 KTEST_SUITE(locking, locking_cases);

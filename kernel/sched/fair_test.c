@@ -143,9 +143,11 @@ static void bad_nice_values_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case fair_cases[] = { KTEST_CASE(nice_weights_step_by_a_quarter),
-						KTEST_CASE(cpu_time_follows_nice_weights),
-						KTEST_CASE(sleeper_neither_starves_nor_takes_over),
-						KTEST_CASE(bad_nice_values_are_refused),
-						{} };
+static const struct ktest_case fair_cases[] = {
+	KTEST_CASE(nice_weights_step_by_a_quarter),
+	KTEST_CASE(cpu_time_follows_nice_weights),
+	KTEST_CASE(sleeper_neither_starves_nor_takes_over),
+	KTEST_CASE(bad_nice_values_are_refused),
+	{},
+};
 KTEST_SUITE(fair, fair_cases);

@@ -189,11 +189,12 @@ static void bad_nice_values_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case mlfq_cases[] = { KTEST_CASE(
-							load_avg_after_a_minute_of_one_busy_task),
-						KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
-						KTEST_CASE(sleeper_keeps_its_priority),
-						KTEST_CASE(nice_shifts_shares),
-						KTEST_CASE(bad_nice_values_are_refused),
-						{} };
+static const struct ktest_case mlfq_cases[] = {
+	KTEST_CASE(load_avg_after_a_minute_of_one_busy_task),
+	KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
+	KTEST_CASE(sleeper_keeps_its_priority),
+	KTEST_CASE(nice_shifts_shares),
+	KTEST_CASE(bad_nice_values_are_refused),
+	{},
+};
 KTEST_SUITE(mlfq, mlfq_cases);

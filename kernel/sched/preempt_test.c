@@ -147,6 +147,6 @@ static const struct ktest_case preempt_cases[] = {
 	KTEST_CASE(preempt_disable_holds_off_the_tick),
 	KTEST_CASE(cond_resched_gives_way),
 	KTEST_CASE(might_sleep_with_preemption_off_is_reported),
-	{}
+	{},
 };
 KTEST_SUITE(preempt, preempt_cases);

@@ -277,6 +277,6 @@ static void bad_priorities_are_refused(struct ktest *t)
 static const struct ktest_case prio_cases[] = {
 	KTEST_CASE(higher_priority_runs_first),	     KTEST_CASE(wakeup_preempts_lower_priority),
 	KTEST_CASE(priority_inheritance_three_deep), KTEST_CASE(aging_ends_starvation),
-	KTEST_CASE(bad_priorities_are_refused),	     {}
+	KTEST_CASE(bad_priorities_are_refused),	     {},
 };
 KTEST_SUITE(prio, prio_cases);

@@ -46,7 +46,9 @@ static void there_is_no_parameter(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case rr_cases[] = { KTEST_CASE(cpu_hogs_get_equal_shares),
-					      KTEST_CASE(there_is_no_parameter),
-					      {} };
+static const struct ktest_case rr_cases[] = {
+	KTEST_CASE(cpu_hogs_get_equal_shares),
+	KTEST_CASE(there_is_no_parameter),
+	{},
+};
 KTEST_SUITE(rr, rr_cases);

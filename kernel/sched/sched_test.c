@@ -381,17 +381,19 @@ static void set_param_refuses_foreign_tasks(struct ktest *t)
 		KTEST_EXPECT_EQ(t, sched_set_param(current, 1), -EINVAL);
 }
 
-static const struct ktest_case sched_cases[] = { KTEST_CASE(create_run_wait),
-						 KTEST_CASE(task_exit_code),
-						 KTEST_CASE(yield_order),
-						 KTEST_CASE(kthread_stop_returns_exit_code),
-						 KTEST_CASE(thousand_tasks_leave_nothing_behind),
-						 KTEST_CASE(bad_waits_are_refused),
-						 KTEST_CASE(kthread_stop_refuses_foreign_pointers),
-						 KTEST_CASE(bad_creations_are_refused),
-						 KTEST_CASE(creation_without_memory_leaves_nothing),
-						 KTEST_CASE(cpu_time_is_accounted),
-						 KTEST_CASE(show_tasks_lists_every_task),
-						 KTEST_CASE(set_param_refuses_foreign_tasks),
-						 {} };
+static const struct ktest_case sched_cases[] = {
+	KTEST_CASE(create_run_wait),
+	KTEST_CASE(task_exit_code),
+	KTEST_CASE(yield_order),
+	KTEST_CASE(kthread_stop_returns_exit_code),
+	KTEST_CASE(thousand_tasks_leave_nothing_behind),
+	KTEST_CASE(bad_waits_are_refused),
+	KTEST_CASE(kthread_stop_refuses_foreign_pointers),
+	KTEST_CASE(bad_creations_are_refused),
+	KTEST_CASE(creation_without_memory_leaves_nothing),
+	KTEST_CASE(cpu_time_is_accounted),
+	KTEST_CASE(show_tasks_lists_every_task),
+	KTEST_CASE(set_param_refuses_foreign_tasks),
+	{},
+};
 KTEST_SUITE(sched, sched_cases);

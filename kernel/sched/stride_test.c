@@ -60,7 +60,9 @@ static void bad_tickets_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
-static const struct ktest_case stride_cases[] = { KTEST_CASE(tickets_give_cpu_in_proportion),
-						  KTEST_CASE(bad_tickets_are_refused),
-						  {} };
+static const struct ktest_case stride_cases[] = {
+	KTEST_CASE(tickets_give_cpu_in_proportion),
+	KTEST_CASE(bad_tickets_are_refused),
+	{},
+};
 KTEST_SUITE(stride, stride_cases);

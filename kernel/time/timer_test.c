@@ -225,14 +225,16 @@ static void completions_are_counted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, done.done, 0);
 }
 
-static const struct ktest_case timer_cases[] = { KTEST_CASE(timers_fire_in_order),
-						 KTEST_CASE(deleted_timer_does_not_fire),
-						 KTEST_CASE(mod_timer_moves_a_pending_timer),
-						 KTEST_CASE(timer_rearms_itself),
-						 KTEST_CASE(timer_never_set_up_is_refused),
-						 KTEST_CASE(msleep_lets_other_tasks_run),
-						 KTEST_CASE(schedule_timeout_returns_what_is_left),
-						 KTEST_CASE(wait_event_woken_from_interrupt),
-						 KTEST_CASE(completions_are_counted),
-						 {} };
+static const struct ktest_case timer_cases[] = {
+	KTEST_CASE(timers_fire_in_order),
+	KTEST_CASE(deleted_timer_does_not_fire),
+	KTEST_CASE(mod_timer_moves_a_pending_timer),
+	KTEST_CASE(timer_rearms_itself),
+	KTEST_CASE(timer_never_set_up_is_refused),
+	KTEST_CASE(msleep_lets_other_tasks_run),
+	KTEST_CASE(schedule_timeout_returns_what_is_left),
+	KTEST_CASE(wait_event_woken_from_interrupt),
+	KTEST_CASE(completions_are_counted),
+	{},
+};
 KTEST_SUITE(timers, timer_cases);

@@ -144,5 +144,8 @@ static void survives_mutated_tables(struct ktest *t)
 		ITERATIONS, found, (unsigned long long)(kernel_log.next_seq - first_seq));
 }
 
-static const struct ktest_case acpi_fuzz_cases[] = { KTEST_CASE(survives_mutated_tables), {} };
+static const struct ktest_case acpi_fuzz_cases[] = {
+	KTEST_CASE(survives_mutated_tables),
+	{},
+};
 KTEST_SUITE(acpi_fuzz, acpi_fuzz_cases);

@@ -184,7 +184,9 @@ static void splitter_survives_random_lines(struct ktest *t)
 	pr_info("    # %u lines: %u words, %u refused\n", i, words, errors);
 }
 
-static const struct ktest_case kshell_fuzz_cases[] = { KTEST_CASE(editor_survives_random_bytes),
-						       KTEST_CASE(splitter_survives_random_lines),
-						       {} };
+static const struct ktest_case kshell_fuzz_cases[] = {
+	KTEST_CASE(editor_survives_random_bytes),
+	KTEST_CASE(splitter_survives_random_lines),
+	{},
+};
 KTEST_SUITE(kshell_fuzz, kshell_fuzz_cases);

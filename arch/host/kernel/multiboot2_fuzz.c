@@ -139,7 +139,9 @@ static void valid_block_still_parses(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bi.nr_mmap, 3);
 }
 
-static const struct ktest_case multiboot2_fuzz_cases[] = { KTEST_CASE(valid_block_still_parses),
-							   KTEST_CASE(survives_mutated_blocks),
-							   {} };
+static const struct ktest_case multiboot2_fuzz_cases[] = {
+	KTEST_CASE(valid_block_still_parses),
+	KTEST_CASE(survives_mutated_blocks),
+	{},
+};
 KTEST_SUITE(multiboot2_fuzz, multiboot2_fuzz_cases);

@@ -54,6 +54,6 @@ static void pointer_p(struct ktest *t)
 
 static const struct ktest_case vsprintf_libc_cases[] = {
 	KTEST_CASE(signed_d_i), KTEST_CASE(unsigned_u_x_o), KTEST_CASE(character_c),
-	KTEST_CASE(string_s),	KTEST_CASE(pointer_p),	    {}
+	KTEST_CASE(string_s),	KTEST_CASE(pointer_p),	    {},
 };
 KTEST_SUITE(vsprintf_libc, vsprintf_libc_cases);

@@ -77,11 +77,13 @@ static void banner_names_configuration(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "(" CONFIG_LOCALVERSION ")"));
 }
 
-static const struct ktest_case boot_cases[] = { KTEST_CASE(long_mode_with_nx),
-						KTEST_CASE(paging_with_write_protect),
-						KTEST_CASE(kernel_runs_in_higher_half),
-						KTEST_CASE(identity_map_is_gone),
-						KTEST_CASE(boot_loader_information),
-						KTEST_CASE(banner_names_configuration),
-						{} };
+static const struct ktest_case boot_cases[] = {
+	KTEST_CASE(long_mode_with_nx),
+	KTEST_CASE(paging_with_write_protect),
+	KTEST_CASE(kernel_runs_in_higher_half),
+	KTEST_CASE(identity_map_is_gone),
+	KTEST_CASE(boot_loader_information),
+	KTEST_CASE(banner_names_configuration),
+	{},
+};
 KTEST_SUITE(boot, boot_cases);

@@ -99,9 +99,11 @@ static void ms_to_jiffies_rounds_up(struct ktest *t)
 	KTEST_EXPECT_EQ(t, jiffies_to_msecs(HZ), 1000);
 }
 
-static const struct ktest_case timer_cases[] = { KTEST_CASE(channel0_counts_down_from_latch),
-						 KTEST_CASE(ticks_and_jiffies_advance_at_hz),
-						 KTEST_CASE(msleep_sleeps_at_least),
-						 KTEST_CASE(ms_to_jiffies_rounds_up),
-						 {} };
+static const struct ktest_case timer_cases[] = {
+	KTEST_CASE(channel0_counts_down_from_latch),
+	KTEST_CASE(ticks_and_jiffies_advance_at_hz),
+	KTEST_CASE(msleep_sleeps_at_least),
+	KTEST_CASE(ms_to_jiffies_rounds_up),
+	{},
+};
 KTEST_SUITE(timer, timer_cases);

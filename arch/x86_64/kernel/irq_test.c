@@ -71,6 +71,6 @@ static void spurious_irq7_and_irq15(struct ktest *t)
 static const struct ktest_case irq_cases[] = {
 	KTEST_CASE(only_claimed_lines_unmasked), KTEST_CASE(request_irq_rejects_bad_arguments),
 	KTEST_CASE(request_irq_unmasks),	 KTEST_CASE(timer_irq_arrives),
-	KTEST_CASE(spurious_irq7_and_irq15),	 {}
+	KTEST_CASE(spurious_irq7_and_irq15),	 {},
 };
 KTEST_SUITE(irq, irq_cases);

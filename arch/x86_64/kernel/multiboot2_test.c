@@ -190,13 +190,15 @@ static void long_mmap_is_truncated(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "only the first 64"));
 }
 
-static const struct ktest_case multiboot2_cases[] = { KTEST_CASE(valid_information_is_parsed),
-						      KTEST_CASE(missing_end_tag_is_reported),
-						      KTEST_CASE(short_tag_is_reported),
-						      KTEST_CASE(tag_past_the_end_is_reported),
-						      KTEST_CASE(size_beyond_readable_is_reported),
-						      KTEST_CASE(unterminated_string_is_ignored),
-						      KTEST_CASE(bad_mmap_entry_size_is_ignored),
-						      KTEST_CASE(long_mmap_is_truncated),
-						      {} };
+static const struct ktest_case multiboot2_cases[] = {
+	KTEST_CASE(valid_information_is_parsed),
+	KTEST_CASE(missing_end_tag_is_reported),
+	KTEST_CASE(short_tag_is_reported),
+	KTEST_CASE(tag_past_the_end_is_reported),
+	KTEST_CASE(size_beyond_readable_is_reported),
+	KTEST_CASE(unterminated_string_is_ignored),
+	KTEST_CASE(bad_mmap_entry_size_is_ignored),
+	KTEST_CASE(long_mmap_is_truncated),
+	{},
+};
 KTEST_SUITE(multiboot2, multiboot2_cases);

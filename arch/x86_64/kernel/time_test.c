@@ -129,10 +129,12 @@ static void tsc_and_hpet_agree(struct ktest *t)
 	KTEST_EXPECT_LE(t, tsc_ns, hpet_ns + hpet_ns / 200);
 }
 
-static const struct ktest_case time_cases[] = { KTEST_CASE(ktime_is_monotonic),
-						KTEST_CASE(ktime_agrees_with_pit_channel2),
-						KTEST_CASE(jiffies_catch_up_after_lost_ticks),
-						KTEST_CASE(hpet_found_through_acpi),
-						KTEST_CASE(tsc_and_hpet_agree),
-						{} };
+static const struct ktest_case time_cases[] = {
+	KTEST_CASE(ktime_is_monotonic),
+	KTEST_CASE(ktime_agrees_with_pit_channel2),
+	KTEST_CASE(jiffies_catch_up_after_lost_ticks),
+	KTEST_CASE(hpet_found_through_acpi),
+	KTEST_CASE(tsc_and_hpet_agree),
+	{},
+};
 KTEST_SUITE(time, time_cases);

@@ -117,11 +117,12 @@ static void cpu_enforces_nx_and_wp(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
 }
 
-static const struct ktest_case pgtable_cases[] = { KTEST_CASE(map_translate_protect_unmap),
-						   KTEST_CASE(kernel_image_is_w_xor_x),
-						   KTEST_CASE(guard_pages_and_null_are_unmapped),
-						   KTEST_CASE(
-							   direct_map_is_nx_and_protects_the_image),
-						   KTEST_CASE(cpu_enforces_nx_and_wp),
-						   {} };
+static const struct ktest_case pgtable_cases[] = {
+	KTEST_CASE(map_translate_protect_unmap),
+	KTEST_CASE(kernel_image_is_w_xor_x),
+	KTEST_CASE(guard_pages_and_null_are_unmapped),
+	KTEST_CASE(direct_map_is_nx_and_protects_the_image),
+	KTEST_CASE(cpu_enforces_nx_and_wp),
+	{},
+};
 KTEST_SUITE(pgtable, pgtable_cases);

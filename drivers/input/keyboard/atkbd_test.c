@@ -126,7 +126,9 @@ static void modifiers_follow_keys(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, kbd.caps_lock || kbd.rctrl);
 }
 
-static const struct ktest_case atkbd_cases[] = { KTEST_CASE(scancode_table),
-						 KTEST_CASE(modifiers_follow_keys),
-						 {} };
+static const struct ktest_case atkbd_cases[] = {
+	KTEST_CASE(scancode_table),
+	KTEST_CASE(modifiers_follow_keys),
+	{},
+};
 KTEST_SUITE(atkbd, atkbd_cases);
