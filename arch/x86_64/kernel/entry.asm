@@ -13,8 +13,19 @@
 ; pushes its frame; frame, error code, vector and 15 registers make 176
 ; bytes, a multiple of 16, so the C call sees the stack the ABI promises.
 
-global interrupt_stubs
+global interrupt_stubs_start
 extern interrupt_dispatch
+
+; The stubs are 8 bytes apart, in groups of STUBS_PER_GROUP that end with a
+; jump to interrupt_common: a stub's own jump is a short one (2 bytes,
+; reaching 127 bytes on), which leaves room in 8 bytes for two pushes.  A
+; near jump to interrupt_common from each stub would take 16 bytes a stub,
+; and a table of their addresses; this way a stub's address is arithmetic
+; (interrupt_stub() in <asm/sections.h>, which shares these numbers), and
+; the 256 of them take 2,304 bytes instead of 6,144.
+%define STUB_SIZE	8
+%define STUBS_PER_GROUP	15
+%define GROUP_SIZE	128		; 15 stubs and the group's jump
 
 ; Exceptions for which the CPU pushes an error code: #DF, #TS, #NP, #SS,
 ; #GP, #PF, #AC, #CP, #VC, #SX.  Sets "err" to 1 for those.
@@ -29,21 +40,38 @@ extern interrupt_dispatch
 
 section .text
 
+; "push byte" sign-extends: vectors 128-255 are pushed as negative numbers,
+; and interrupt_common keeps the low byte.
+align GROUP_SIZE
+interrupt_stubs_start:
 %assign vec 0
-%rep 256
-align 16
-vector_ %+ vec:
+%assign group 0
+%rep (256 + STUBS_PER_GROUP - 1) / STUBS_PER_GROUP
+%rep STUBS_PER_GROUP
+%if vec < 256
 	has_error_code vec
 %if err == 0
-	push 0
+	push byte 0
 %endif
-	push vec
-	jmp interrupt_common
+%if vec < 128
+	push byte vec
+%else
+	push byte vec - 256
+%endif
+	jmp short group_end_ %+ group
+	align STUB_SIZE, int3
+%endif
 %assign vec vec + 1
+%endrep
+group_end_ %+ group:
+	jmp interrupt_common
+	align GROUP_SIZE, int3
+%assign group group + 1
 %endrep
 
 align 16
 interrupt_common:
+	and qword [rsp], 0xff		; the vector, of a "push byte"
 	push rax
 	push rbx
 	push rcx
@@ -79,13 +107,3 @@ interrupt_common:
 	pop rax
 	add rsp, 16			; vector and error code
 	iretq
-
-; The stubs' addresses, indexed by vector, for idt.c.
-section .rodata
-align 8
-interrupt_stubs:
-%assign vec 0
-%rep 256
-	dq vector_ %+ vec
-%assign vec vec + 1
-%endrep

@@ -64,7 +64,7 @@ void idt_init(void)
 	unsigned int v;
 
 	for (v = 0; v < NR_VECTORS; v++)
-		set_gate(v, interrupt_stubs[v], ist_of(v));
+		set_gate(v, interrupt_stub(v), ist_of(v));
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 

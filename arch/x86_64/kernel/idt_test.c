@@ -51,6 +51,20 @@ static void tss_is_loaded_with_ist_stacks(struct ktest *t)
 	}
 }
 
+/*
+ * The stub at interrupt_stub(@v) pushes @v: "push byte 0" where the CPU
+ * pushes no error code, "push byte v" (the low byte of v), then a short
+ * jump.  Fails if entry.asm's layout and <asm/sections.h> disagree.
+ */
+static bool stub_pushes(unsigned int v)
+{
+	const u8 *p = (const u8 *)interrupt_stub(v);
+
+	if (p[0] == 0x6a && p[1] == 0 && p[2] == 0x6a)
+		p += 2;
+	return p[0] == 0x6a && p[1] == (u8)v && p[2] == 0xeb;
+}
+
 static void idt_gates_point_to_stubs(struct ktest *t)
 {
 	struct desc_ptr idtr;
@@ -62,8 +76,8 @@ static void idt_gates_point_to_stubs(struct ktest *t)
 	for (v = 0; v < NR_VECTORS; v++) {
 		const struct idt_gate *g = &idt_table[v];
 
-		bad += gate_offset(g) != interrupt_stubs[v] || g->selector != KERNEL_CS ||
-		       g->type_attr != GATE_INTERRUPT;
+		bad += gate_offset(g) != interrupt_stub(v) || !stub_pushes(v) ||
+		       g->selector != KERNEL_CS || g->type_attr != GATE_INTERRUPT;
 	}
 	KTEST_EXPECT_EQ(t, bad, 0);
 }
@@ -188,18 +202,22 @@ static void exception_names(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, exception_name(NR_EXCEPTIONS), "Interrupt");
 }
 
-static const struct ktest_case descriptor_cases[] = { KTEST_CASE(gdt_is_loaded),
-						      KTEST_CASE(tss_is_loaded_with_ist_stacks),
-						      KTEST_CASE(idt_gates_point_to_stubs),
-						      KTEST_CASE(ist_only_for_df_nmi_mc),
-						      KTEST_CASE(guard_pages_are_unmapped),
-						      KTEST_CASE(runs_on_its_task_stack),
-						      {} };
+static const struct ktest_case descriptor_cases[] = {
+	KTEST_CASE(gdt_is_loaded),
+	KTEST_CASE(tss_is_loaded_with_ist_stacks),
+	KTEST_CASE(idt_gates_point_to_stubs),
+	KTEST_CASE(ist_only_for_df_nmi_mc),
+	KTEST_CASE(guard_pages_are_unmapped),
+	KTEST_CASE(runs_on_its_task_stack),
+	{},
+};
 KTEST_SUITE(descriptor_tables, descriptor_cases);
 
-static const struct ktest_case interrupt_cases[] = { KTEST_CASE(registered_handler_runs),
-						     KTEST_CASE(registration_is_checked),
-						     KTEST_CASE(breakpoint_is_recoverable),
-						     KTEST_CASE(exception_names),
-						     {} };
+static const struct ktest_case interrupt_cases[] = {
+	KTEST_CASE(registered_handler_runs),
+	KTEST_CASE(registration_is_checked),
+	KTEST_CASE(breakpoint_is_recoverable),
+	KTEST_CASE(exception_names),
+	{},
+};
 KTEST_SUITE(interrupts, interrupt_cases);
