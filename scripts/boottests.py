@@ -167,11 +167,8 @@ def large_memory(runner):
     """2 GiB of RAM: memory above the boot tables' first GiB reaches the
     frame allocator only after paging_init() maps it."""
     label = "boot: debug_defconfig with 2 GiB of RAM"
-    outdir = runner.built.get("debug_defconfig")
-    if not runner.wanted(label):
-        return
+    outdir = runner.built_for(label, "debug_defconfig")
     if not outdir:
-        runner.not_built(label)
         return
     res = runner.boot(outdir, extra=["-m", "2G"])
     report = ktap.parse(res.output)
@@ -229,11 +226,8 @@ def reproducible(runner):
     the same SOURCE_DATE_EPOCH the same ISO."""
     label = ("build: debug_defconfig built again from a copy of the sources, elsewhere: "
              "kernel.elf and kernel.iso byte-identical")
-    first = runner.built.get("debug_defconfig")
-    if not runner.wanted(label):
-        return
+    first = runner.built_for(label, "debug_defconfig")
     if not first:
-        runner.not_built(label)
         return
     with open(os.path.join(first, ".kernel.iso.cmd"), encoding="utf-8") as f:
         m = re.search(r"SOURCE_DATE_EPOCH=(\d+) ", f.read())

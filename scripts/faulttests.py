@@ -276,11 +276,8 @@ def canary_boots(runner, outdir):
 def stack_protector_canary(runner):
     label = ("fault: x86_64_defconfig: the stack protector's canary is drawn per boot "
              "(RDRAND, else TSC and CMOS clock), low byte zero")
-    outdir = runner.built.get("x86_64_defconfig")
-    if not runner.wanted(label):
-        return
+    outdir = runner.built_for(label, "x86_64_defconfig")
     if not outdir:
-        runner.not_built(label)
         return
     boots = canary_boots(runner, outdir)
     problems = []

@@ -78,20 +78,14 @@ def session_problems(status, out, serial):
 def run(runner):
     label = ("gdb: debug_defconfig: stops at start_kernel with source, bt, print of the "
              "command line, a breakpoint in a test case, continue to the end")
-    outdir = runner.built.get("debug_defconfig")
-    if runner.wanted(label):
-        if not outdir:
-            runner.not_built(label)
-        else:
-            status, out, serial = make_gdb(runner, outdir, SCRIPT)
-            problems = session_problems(status, out, serial)
-            runner.result(label, not problems, "; ".join(problems), out + serial)
+    outdir = runner.built_for(label, "debug_defconfig")
+    if outdir:
+        status, out, serial = make_gdb(runner, outdir, SCRIPT)
+        problems = session_problems(status, out, serial)
+        runner.result(label, not problems, "; ".join(problems), out + serial)
     label = "gdb: x86_64_defconfig: stops at start_kernel, says how to get debug information"
-    outdir = runner.built.get("x86_64_defconfig")
-    if runner.wanted(label):
-        if not outdir:
-            runner.not_built(label)
-            return
+    outdir = runner.built_for(label, "x86_64_defconfig")
+    if outdir:
         status, out, serial = make_gdb(runner, outdir, "bt\n")
         problems = [] if status == 0 else [f"make gdb exited with {status}"]
         if "Turn on CONFIG_DEBUG_INFO" not in out:

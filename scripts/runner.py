@@ -14,6 +14,7 @@ run(runner).  A group sees only this:
   runner.config_value(outdir, symbol)    a value of its .config
   runner.built[name]                     configurations the boot group built
   runner.not_built(label)                report a result that could not run
+  runner.built_for(label, config)        its directory, if the label is wanted and it built
 
 Every wait a test may do is one of the constants below, so that no group
 keeps a timeout of its own.
@@ -96,6 +97,16 @@ class Runner:
         self.out(f"{'ok  ' if ok else 'FAIL'} {name}{'  (' + detail + ')' if detail else ''}")
         if (not ok or self.verbose) and log:
             self.out("\n".join("     | " + line for line in log.rstrip().splitlines()[-60:]))
+
+    def built_for(self, label, config):
+        """The output directory of @config (a name in self.built) if @label
+        is to run; None if not, after reporting it when it was not built."""
+        if not self.wanted(label):
+            return None
+        outdir = self.built.get(config)
+        if not outdir:
+            self.not_built(label)
+        return outdir
 
     def not_built(self, label):
         self.result(label, False, "its configuration was not built (build failed, or --only "

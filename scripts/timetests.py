@@ -51,16 +51,6 @@ def suites_pass(res):
     return problems, report
 
 
-def built(runner, label, config):
-    """The output directory of @config if @label is to run and it was built."""
-    if not runner.wanted(label):
-        return None
-    outdir = runner.built.get(config)
-    if not outdir:
-        runner.not_built(label)
-    return outdir
-
-
 def clocksource_line(output):
     return next((ln for ln in output.splitlines() if ln.startswith("clocksource: ")
                  and " at " in ln), "no clocksource line")
@@ -69,7 +59,7 @@ def clocksource_line(output):
 def loaded_host(runner):
     label = ("time: x86_64_defconfig+hz1000.config timer, time, timers and sched suites pass "
              "with both cores busy")
-    outdir = built(runner, label, "x86_64_defconfig+hz1000.config")
+    outdir = runner.built_for(label, "x86_64_defconfig+hz1000.config")
     if not outdir:
         return
     with busy_host():
@@ -81,7 +71,7 @@ def loaded_host(runner):
 
 def hpet_on(runner, machine):
     label = f"time: the ACPI walk finds the HPET on QEMU's {machine} machine"
-    outdir = built(runner, label, "debug_defconfig")
+    outdir = runner.built_for(label, "debug_defconfig")
     if not outdir:
         return
     res = runner.boot(outdir, cmdline=f"qemu_exit {TIME_SUITES}", timeout=LONG_BOOT_TIMEOUT,
@@ -98,7 +88,7 @@ def hpet_on(runner, machine):
 
 def tsc_reliable(runner):
     label = "time: tsc=reliable makes the calibrated TSC the clocksource"
-    outdir = built(runner, label, "debug_defconfig")
+    outdir = runner.built_for(label, "debug_defconfig")
     if not outdir:
         return
     res = runner.boot(outdir, cmdline=f"qemu_exit tsc=reliable {TIME_SUITES}",
@@ -113,7 +103,7 @@ def tsc_reliable(runner):
 def minimum_ram(runner):
     for name, mib in MIN_RAM_MIB.items():
         label = f"time: {name} boots in {mib} MiB of RAM"
-        outdir = built(runner, label, name)
+        outdir = runner.built_for(label, name)
         if not outdir:
             continue
         res = runner.boot(outdir, timeout=LONG_BOOT_TIMEOUT, extra=["-m", f"{mib}M"])
