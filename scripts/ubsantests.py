@@ -7,21 +7,31 @@ lib/ubsan_test.c commits on purpose -- one per line marked
 "/* UBSAN: kind: text */", of that kind, at that line, with that text in
 its explanation and a backtrace -- and none from anywhere else.  The same
 with every other heap design and scheduler policy (four builds cover
-them, one of them by Clang), so that no configuration has undefined
-behaviour of its own.  Then "ubsan.panic=1" makes the first report fatal;
+them, one of them by Clang; they run the suites of what they change), so
+that no configuration has undefined behaviour of its own.  Each boot runs
+in the background while the next configuration builds.  Then "ubsan.panic=1" makes the first report fatal;
 division by zero reports before its #DE (if the compiled code still
 divides); and CONFIG_UBSAN_TRAP runs every suite with no trap, and its
 #UD report names UBSan for a check that fails, but not for the kernel's
 own ud2.
 """
+import itertools
 import os
 import re
+import shutil
 
 import ktap
 import qemu
+from boottests import BOOTS
 from runner import BuildError, LONG_BOOT_TIMEOUT
 
 UBSAN = {"UBSAN": "y", "UBSAN_TRAP": "n", "KTEST_UBSAN": "y"}
+# The base and the GCC variants build one after another in this directory.
+SHARED = "ubsan"
+# What a heap design or a policy changes: the variants run these suites (the
+# base ran every suite on the code they share).
+VARIANT_SUITES = ("ubsan,heap*,slab*,page_alloc,memblock,sched,preempt,rr,prio*,mlfq*,"
+                  "stride*,fair*,locking,workqueue,timers,kshell")
 # Heap designs and policies other than debug_defconfig's slab and rr, paired
 # so that four builds cover them all; LLVM=1 for one of them.
 VARIANTS = (
@@ -31,6 +41,7 @@ VARIANTS = (
     (None, "sched-fair.config", ["LLVM=1"]),
 )
 REPORT = re.compile(r"^UBSAN: (\S+) in (\S+):(\d+):(\d+)\n((?:.*\n)*?)={80}$", re.M)
+ISO_NUMBERS = itertools.count()
 MARK = re.compile(r"/\* UBSAN: (\S+): (.*?) \*/")
 
 
@@ -78,13 +89,13 @@ def report_problems(output, marks, path):
     return problems
 
 
-def build(runner, name, dirname, how, options, make_vars=()):
-    """Configure builddir/@dirname by @how and @options, build it; None if
-    that failed (reported as @name's build)."""
+def build(runner, name, dirname, how, options, make_vars=(), fresh=True):
+    """Configure builddir/@dirname by @how and @options (from an empty
+    directory if @fresh), build it; None if that failed (reported as
+    @name's build)."""
     label = f"ubsan: {name} builds with W=e"
     try:
-        outdir, _ = runner.configure(dirname, how, options=options,
-                                     fresh=dirname != "ubsan-variants")
+        outdir, _ = runner.configure(dirname, how, options=options, fresh=fresh)
         runner.build(outdir, make_vars=make_vars)
     except BuildError as e:
         runner.result(label, False, f"{e.step} failed", e.log)
@@ -99,14 +110,25 @@ def ktap_problems(res):
     return problems, report
 
 
-def full_run(runner, label, outdir, marks):
-    """Every suite passes and only lib/ubsan_test.c's marks report."""
-    res = runner.boot(outdir, timeout=LONG_BOOT_TIMEOUT)
-    problems, report = ktap_problems(res)
-    problems += report_problems(res.output, marks, "lib/ubsan_test.c")
-    runner.result(label, not problems, "; ".join(problems) or
-                  f"KTAP {report.summary()}, {len(reports(res.output))} reports, all marked",
-                  res.output)
+def full_run(runner, label, outdir, marks, cmdline="qemu_exit"):
+    """Every suite (of @cmdline's filter) passes and only
+    lib/ubsan_test.c's marks report.  The boot runs in the background
+    (boottests.BOOTS) from a copy of the ISO, while the next build goes on
+    in the same directory."""
+    iso = os.path.join(runner.builddir, f"ubsan-boot-{next(ISO_NUMBERS)}.iso")
+    shutil.copyfile(os.path.join(outdir, "kernel.iso"), iso)
+
+    def boot():
+        return runner.boot(outdir, cmdline=cmdline, timeout=LONG_BOOT_TIMEOUT, iso=iso)
+
+    def report(res):
+        os.remove(iso)
+        problems, ktap_report = ktap_problems(res)
+        problems += report_problems(res.output, marks, "lib/ubsan_test.c")
+        runner.result(label, not problems, "; ".join(problems) or
+                      f"KTAP {ktap_report.summary()}, {len(reports(res.output))} reports, "
+                      "all marked", res.output)
+    BOOTS.submit(boot, report)
 
 
 def panic_on_report(runner, outdir):
@@ -167,34 +189,34 @@ def trap_faults(runner, outdir):
 def run(runner):
     marks = marked_lines(runner.srctree, "lib/ubsan_test.c")
     label = "ubsan: debug_defconfig: every suite passes; only lib/ubsan_test.c reports"
+    base = None
     if runner.wanted("ubsan: debug_defconfig*") or runner.wanted("ubsan: ubsan.panic*") or \
             runner.wanted("ubsan: division*"):
-        outdir = build(runner, "debug_defconfig", "ubsan", ["debug_defconfig"], UBSAN)
-        if outdir:
+        base = build(runner, "debug_defconfig", SHARED, ["debug_defconfig"], UBSAN, fresh=True)
+        if base:
             if runner.wanted(label):
-                full_run(runner, label, outdir, marks)
-            panic_on_report(runner, outdir)
-            division_by_zero(runner, outdir, runner.srctree)
+                full_run(runner, label, base, marks)
+            panic_on_report(runner, base)
+            division_by_zero(runner, base, runner.srctree)
     for heap, sched, make_vars in VARIANTS:
         how = ["debug_defconfig"] + [f for f in (heap, sched) if f]
         name = "+".join(how) + "".join(f" {v}" for v in make_vars)
-        label = f"ubsan: {name}: every suite passes; only lib/ubsan_test.c reports"
+        label = f"ubsan: {name}: the heap, scheduler and UBSan suites pass; only " \
+                "lib/ubsan_test.c reports"
         if not runner.wanted(label):
             continue
-        # One directory for the GCC variants, which rebuild only what each
-        # changes; the Clang one rebuilds everything anyway.
-        dirname = "ubsan-llvm" if make_vars else "ubsan-variants"
-        variant = build(runner, name, dirname, how, UBSAN, make_vars)
+        # The GCC variants build over the base, each rebuilding only what
+        # its heap and policy change; the Clang one rebuilds everything.
+        variant = build(runner, name, "ubsan-llvm" if make_vars else SHARED, how, UBSAN,
+                        make_vars, fresh=bool(make_vars) or base is None)
         if variant:
-            full_run(runner, label, variant, marks)
+            full_run(runner, label, variant, marks, f"qemu_exit ktest.filter={VARIANT_SUITES}")
     if runner.wanted("ubsan: *CONFIG_UBSAN_TRAP*"):
         trap = build(runner, "debug_defconfig with CONFIG_UBSAN_TRAP", "ubsan-trap",
-                     ["debug_defconfig"], {"UBSAN": "y", "UBSAN_TRAP": "y"})
+                     ["debug_defconfig"], {"UBSAN": "y", "UBSAN_TRAP": "y"}, fresh=True)
         if trap:
             label = "ubsan: debug_defconfig with CONFIG_UBSAN_TRAP: every suite passes, no trap"
             if runner.wanted(label):
-                res = runner.boot(trap, timeout=LONG_BOOT_TIMEOUT)
-                problems, report = ktap_problems(res)
-                runner.result(label, not problems,
-                              "; ".join(problems) or f"KTAP {report.summary()}", res.output)
+                full_run(runner, label, trap, {})
             trap_faults(runner, trap)
+    BOOTS.drain()
