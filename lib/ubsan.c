@@ -176,14 +176,20 @@ static bool type_signed(const struct type_descriptor *type)
 	return type->type_info & 1;
 }
 
+/* The bits of an operand that are shown: all of them, or a 128-bit one's low 64. */
+static unsigned int shown_bits(const struct type_descriptor *type)
+{
+	return type_bits(type) < 64 ? type_bits(type) : 64;
+}
+
 /*
  * An operand: the value itself when it fits in a pointer, else (128-bit
- * types) a pointer to it, of which the low 64 bits are shown.
+ * types) a pointer to it.
  */
 static u64 operand(const struct type_descriptor *type, void *val)
 {
 	u64 v = type_bits(type) <= 64 ? (u64)(unsigned long)val : *(u64 *)val;
-	unsigned int bits = type_bits(type) < 64 ? type_bits(type) : 64;
+	unsigned int bits = shown_bits(type);
 
 	if (bits < 64)
 		v &= (1ULL << bits) - 1;
@@ -192,9 +198,7 @@ static u64 operand(const struct type_descriptor *type, void *val)
 
 static bool negative(const struct type_descriptor *type, void *val)
 {
-	unsigned int bits = type_bits(type) < 64 ? type_bits(type) : 64;
-
-	return type_signed(type) && (operand(type, val) >> (bits - 1)) & 1;
+	return type_signed(type) && (operand(type, val) >> (shown_bits(type) - 1)) & 1;
 }
 
 /* @val in decimal, with its sign, as the C type @type holds it. */
@@ -202,7 +206,7 @@ static const char *format_value(char *buf, size_t size, const struct type_descri
 				void *val)
 {
 	u64 v = operand(type, val);
-	unsigned int bits = type_bits(type) < 64 ? type_bits(type) : 64;
+	unsigned int bits = shown_bits(type);
 
 	if (type->type_kind != TYPE_KIND_INTEGER)
 		snprintf(buf, size, "<value of type %s>", type->type_name);
@@ -328,11 +332,12 @@ void __ubsan_handle_type_mismatch_v1(struct type_mismatch_data_v1 *data, void *p
 void __ubsan_handle_type_mismatch_v1(struct type_mismatch_data_v1 *data, void *ptr)
 {
 	unsigned long alignment = 1UL << data->log_alignment;
+	bool misaligned = ptr && ((unsigned long)ptr & (alignment - 1));
 	const char *kind;
 
 	if (!ptr)
 		kind = "null-ptr-deref";
-	else if (data->log_alignment && ((unsigned long)ptr & (alignment - 1)))
+	else if (misaligned)
 		kind = "misaligned-access";
 	else
 		kind = "object-size-mismatch";
@@ -341,7 +346,7 @@ void __ubsan_handle_type_mismatch_v1(struct type_mismatch_data_v1 *data, void *p
 	if (!ptr)
 		pr_err("%s null pointer of type %s\n", type_check_kind(data),
 		       data->type->type_name);
-	else if (kind[0] == 'm')
+	else if (misaligned)
 		pr_err("%s misaligned address %p for type %s\nwhich requires %lu byte alignment\n",
 		       type_check_kind(data), ptr, data->type->type_name, alignment);
 	else
