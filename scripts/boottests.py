@@ -20,7 +20,7 @@ import ktap
 import qemu
 from hosttests import slab_debug_combinations
 from buildenv import copy_sources, make_env
-from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError
+from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, suites_pass
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Slab debug combinations a defconfig or fragment above already boots.
@@ -171,10 +171,8 @@ def large_memory(runner):
     if not outdir:
         return
     res = runner.boot(outdir, extra=["-m", "2G"])
-    report = ktap.parse(res.output)
+    problems, report = suites_pass(res)
     m = re.search(r"Memory: (\d+) MiB available", res.output)
-    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
-    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
     if not m or int(m.group(1)) < 2000:
         problems.append(f"memory summary: {m.group(0) if m else None}")
     runner.result(label, not problems, "; ".join(problems) or

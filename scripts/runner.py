@@ -25,6 +25,7 @@ import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
+import ktap
 import qemu
 from buildenv import make_env
 
@@ -61,6 +62,18 @@ def lost_options(config_text, options):
             sym, _, value = line.partition("=")
             values[sym[len("CONFIG_"):]] = value.strip().strip('"')
     return [s for s, v in options.items() if values.get(s, "n") != v]
+
+
+def suites_pass(res):
+    """Problems with a boot that must end in a passing KTAP run (QEMU's
+    success code, no KTAP error or failed case, some cases at all), and
+    the parsed report."""
+    report = ktap.parse(res.output)
+    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
+    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if not report.cases:
+        problems.append("no test cases ran")
+    return problems, report
 
 
 def bug_counted_and_survived(output, counted):

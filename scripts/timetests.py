@@ -17,9 +17,8 @@ import contextlib
 import re
 import subprocess
 
-import ktap
 import qemu
-from runner import LONG_BOOT_TIMEOUT
+from runner import LONG_BOOT_TIMEOUT, suites_pass
 
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
@@ -39,16 +38,6 @@ def busy_host(n=2):
         for p in procs:
             p.kill()
             p.wait()
-
-
-def suites_pass(res):
-    """Problems with a boot that must end in a passing KTAP run."""
-    report = ktap.parse(res.output)
-    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
-    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
-    if not report.cases:
-        problems.append("no test cases ran")
-    return problems, report
 
 
 def clocksource_line(output):

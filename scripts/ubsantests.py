@@ -20,10 +20,9 @@ import os
 import re
 import shutil
 
-import ktap
 import qemu
 from boottests import BOOTS
-from runner import BuildError, LONG_BOOT_TIMEOUT
+from runner import BuildError, LONG_BOOT_TIMEOUT, suites_pass
 
 UBSAN = {"UBSAN": "y", "UBSAN_TRAP": "n", "KTEST_UBSAN": "y"}
 # The base and the GCC variants build one after another in this directory.
@@ -103,13 +102,6 @@ def build(runner, name, dirname, how, options, make_vars=(), fresh=True):
     return outdir
 
 
-def ktap_problems(res):
-    report = ktap.parse(res.output)
-    problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
-    problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
-    return problems, report
-
-
 def full_run(runner, label, outdir, marks, cmdline="qemu_exit"):
     """Every suite (of @cmdline's filter) passes and only
     lib/ubsan_test.c's marks report.  The boot runs in the background
@@ -123,7 +115,7 @@ def full_run(runner, label, outdir, marks, cmdline="qemu_exit"):
 
     def report(res):
         os.remove(iso)
-        problems, ktap_report = ktap_problems(res)
+        problems, ktap_report = suites_pass(res)
         problems += report_problems(res.output, marks, "lib/ubsan_test.c")
         runner.result(label, not problems, "; ".join(problems) or
                       f"KTAP {ktap_report.summary()}, {len(reports(res.output))} reports, "
