@@ -15,7 +15,6 @@ from guest memory through the monitor, on boots with and without RDRAND.
 import os
 import re
 import subprocess
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import qemu
@@ -260,15 +259,13 @@ def canary_boots(runner, outdir):
     and read __stack_chk_guard through the monitor once init is done:
     [(source logged, canary)]."""
     guard = function_ranges(outdir)["__stack_chk_guard"][0] - KERNEL_VMA
-    read = {}
 
     def boot(cpu):
-        def interact(session):
-            read[threading.get_ident()] = session.read_u64(guard)
+        canary = []
         res = runner.boot(outdir, cmdline=None, cpu=cpu, screen_when="Kernel initialized",
-                          interact=interact)
+                          interact=lambda session: canary.append(session.read_u64(guard)))
         m = CANARY_SOURCE.search(res.output)
-        return m.group(1) if m else None, read.pop(threading.get_ident(), None)
+        return m.group(1) if m else None, canary[0] if canary else None
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(boot, (None, "max", "max")))
 
