@@ -9,8 +9,9 @@ directory, one after the other, so that each rebuilds only the files that
 use an option it changes.  host_defconfig runs every suite; the other
 variants run the memory suites, which are what they change.
 
-Then the KTAP parser's unit tests, the runner's, and the documentation
-checked against the tree.
+Then the KTAP parser's unit tests, the runner's, the documentation
+checked against the tree, and every Debian package the scripts name
+checked against the tool it is named for.
 """
 import os
 import re
@@ -93,7 +94,9 @@ def script_checks(runner):
     for label, argv in (("host: KTAP parser", ["ktap_test.py"]),
                         ("host: test runner", ["runner_test.py"]),
                         ("host: every CONFIG_ symbol, path and link the documentation names "
-                         "exists", ["doccheck.py", runner.srctree])):
+                         "exists", ["doccheck.py", runner.srctree]),
+                        ("host: every Debian package named owns the tool named with it (dpkg -S)",
+                         ["depcheck.py", runner.srctree])):
         if not runner.wanted(label):
             continue
         proc = runner.run_program(sys.executable, os.path.join(scripts, argv[0]), *argv[1:])
