@@ -13,8 +13,14 @@ reports (uptime, meminfo, slabinfo, sched, dmesg), line editing, every
 kind of bad input, config against the build's .config, halt.  The stride
 and fair kernels get one each: two CPU workloads, the first given its
 tickets or nice value by spawn, the second by nice, whose ps shares must
-follow the configured ratio; the fair one ends with reboot.  The sessions
-run side by side, one per CPU.
+follow the configured ratio; the stride one ends with poweroff, the fair
+one with reboot.  x86_64_defconfig on QEMU's q35 machine powers off too.
+The sessions run side by side, one per CPU.
+
+A power off must end QEMU with status 0, as a reset under -no-reboot
+would; so those boots run with "-action reboot=reset", which makes a
+reset (or a triple fault) boot the kernel again instead, and the kernel
+must have started exactly once.
 """
 import functools
 import glob
@@ -27,10 +33,20 @@ from runner import JOBS
 
 CONFIG = "x86_64_defconfig"
 SHARE_CONFIGS = {
-    # config: (parameters of two workloads, the ratio of the first's share to the second's)
-    "x86_64_defconfig+sched-stride.config": ((150, 50), 3.0),
-    "x86_64_defconfig+sched-fair.config": ((0, 5), 1.25 ** 5),
+    # config: (parameters of two workloads, the ratio of the first's share to the second's,
+    #          the command that ends the session)
+    "x86_64_defconfig+sched-stride.config": ((150, 50), 3.0, "poweroff"),
+    "x86_64_defconfig+sched-fair.config": ((0, 5), 1.25 ** 5, "reboot"),
 }
+# What each way of ending a session prints, and QEMU's exit status after it.
+ENDINGS = {
+    "halt": ("System halted.", qemu.EXIT_SUCCESS),
+    "reboot": ("Restarting system.", 0),
+    "poweroff": ("Power down.", 0),
+}
+# A reset boots again, so that only a power off ends QEMU with status 0.
+POWEROFF_QEMU_ARGS = ["-action", "reboot=reset"]
+BANNER = re.compile(r"^Kestrel \d+\.\d+\.\d+ ", re.M)
 PROMPT = "kestrel# "
 # The suites the share boots run before the shell: the shell's own, quickly.
 SHARE_CMDLINE = "qemu_exit=halt ktest.filter=kshell*"
@@ -281,15 +297,37 @@ def serial_tests(runner):
     return results
 
 
-def share_label(name, params, ratio, reboot):
+def share_label(name, params, ratio, end):
+    ends = {"halt": "", "reboot": "; reboot resets",
+            "poweroff": "; poweroff turns the machine off (ACPI S5)"}
     return (f"shell: {name}: ps shares of workloads with {params[0]} (spawn) and "
-            f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%"
-            f"{'; reboot resets' if reboot else ''}")
+            f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%{ends[end]}")
 
 
-def share_test(runner, name, params, ratio, reboot):
+def check_ending(res, end):
+    """Problems with how a session that typed @end ended."""
+    text, status = ENDINGS[end]
+    problems = [] if res.status == status and text in res.output else \
+        [f"{res.describe()} after {end}"]
+    if end == "poweroff":
+        if "ACPI: S5 (power off): SLP_TYPa" not in res.output:
+            problems.append("the boot log names no S5 registers")
+        if len(BANNER.findall(res.output)) != 1:
+            problems.append(f"the kernel started {len(BANNER.findall(res.output))} times")
+    return problems
+
+
+def boot_session(runner, outdir, cmdline, interact, end, extra=()):
+    """A session typed on the serial port that ends with @end."""
+    if end == "poweroff":
+        extra = [*POWEROFF_QEMU_ARGS, *extra]
+    return runner.boot(outdir, cmdline=cmdline, type_when=re.escape(PROMPT),
+                       interact=interact, timeout=COMMAND_TIMEOUT, extra=extra)
+
+
+def share_test(runner, name, params, ratio, end):
     """The result (label, ok, detail, log) of a session on @name, in a list."""
-    label = share_label(name, params, ratio, reboot)
+    label = share_label(name, params, ratio, end)
     outdir = runner.built.get(name)
     if not outdir:
         return [(label, False, NOT_BUILT, "")]
@@ -305,14 +343,11 @@ def share_test(runner, name, params, ratio, reboot):
         sh.run("ps")                    # the shares below start here
         sh.run("sleep 3")
         found["ps"] = ps_rows(sh.run("ps"))
-        session.type("halt\n" if not reboot else "reboot\n")
+        session.type(end + "\n")
 
-    res = runner.boot(outdir, cmdline=SHARE_CMDLINE, type_when=re.escape(PROMPT),
-                      interact=interact, timeout=COMMAND_TIMEOUT)
+    res = boot_session(runner, outdir, SHARE_CMDLINE, interact, end)
     rows, pids = found.get("ps", {}), found.get("pids", [])
-    want_end = ("Restarting system.", 0) if reboot else ("System halted.", qemu.EXIT_SUCCESS)
-    problems = [] if res.status == want_end[1] and want_end[0] in res.output else \
-        [f"{res.describe()} after {'reboot' if reboot else 'halt'}"]
+    problems = check_ending(res, end)
     detail = ""
     if not re.fullmatch(rf"pid {pids[1] if len(pids) > 1 else '?'}: \w+ {params[1]}\n",
                         found.get("nice") or ""):
@@ -328,15 +363,32 @@ def share_test(runner, name, params, ratio, reboot):
     return [(label, not problems, "; ".join(problems) or detail, res.output)]
 
 
+POWEROFF_Q35_LABEL = f"shell: {CONFIG}: poweroff on QEMU's q35 machine turns it off (ACPI S5)"
+
+
+def poweroff_q35_test(runner):
+    """poweroff typed at once on the q35 machine (ICH9's power management)."""
+    outdir = runner.built.get(CONFIG)
+    if not outdir:
+        return [(POWEROFF_Q35_LABEL, False, NOT_BUILT, "")]
+    res = boot_session(runner, outdir, "qemu_exit=halt",
+                       lambda session: session.type("poweroff\n"), "poweroff",
+                       extra=["-machine", "q35"])
+    problems = check_ending(res, "poweroff")
+    return [(POWEROFF_Q35_LABEL, not problems, "; ".join(problems) or
+             "QEMU exit status 0, the kernel started once", res.output)]
+
+
 def run(runner):
-    """The three sessions side by side, one per CPU: under -icount each
-    guest's time follows its own instructions, so the verdicts are those
-    of a session alone.  Results in order."""
+    """The sessions side by side, one per CPU: under -icount each guest's
+    time follows its own instructions, so the verdicts are those of a
+    session alone.  Results in order."""
     jobs = [functools.partial(serial_tests, runner)]
-    for name, (params, ratio) in SHARE_CONFIGS.items():
-        reboot = "fair" in name
-        if runner.wanted(share_label(name, params, ratio, reboot)):
-            jobs.append(functools.partial(share_test, runner, name, params, ratio, reboot))
+    for name, (params, ratio, end) in SHARE_CONFIGS.items():
+        if runner.wanted(share_label(name, params, ratio, end)):
+            jobs.append(functools.partial(share_test, runner, name, params, ratio, end))
+    if runner.wanted(POWEROFF_Q35_LABEL):
+        jobs.append(functools.partial(poweroff_q35_test, runner))
     with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
         for results in list(pool.map(lambda job: job(), jobs)):
             for result in results:

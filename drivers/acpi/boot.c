@@ -9,6 +9,7 @@
 #include <asm/pgtable.h>
 #include <kernel/acpi.h>
 #include <kernel/bootinfo.h>
+#include <kernel/errno.h>
 
 static const void *direct_map(const struct acpi_mem *mem, u64 phys, size_t len)
 {
@@ -23,4 +24,13 @@ const struct acpi_table_header *acpi_get_table(const char *sig)
 {
 	return acpi_find_table(&kernel_mem, boot_info.rsdp_len ? boot_info.rsdp : NULL,
 			       boot_info.rsdp_len, sig);
+}
+
+int acpi_get_s5(struct acpi_s5 *s5)
+{
+	const struct acpi_table_header *fadt = acpi_get_table("FACP");
+
+	if (!fadt)
+		return -ENODEV;
+	return acpi_find_s5(&kernel_mem, (const struct acpi_table_fadt *)fadt, s5);
 }

@@ -65,20 +65,28 @@ static const struct acpi_table_header *map_table(const struct acpi_mem *mem, u64
 	return h;
 }
 
+const struct acpi_table_header *acpi_map_table(const struct acpi_mem *mem, u64 phys,
+					       const char *sig)
+{
+	const struct acpi_table_header *h = map_table(mem, phys, sig);
+
+	if (h && memcmp(h->signature, sig, 4)) {
+		pr_warn("%s at %#llx has signature %.4s, ignored\n", sig, (unsigned long long)phys,
+			h->signature);
+		return NULL;
+	}
+	return h;
+}
+
 static bool open_root(const struct acpi_mem *mem, u64 phys, const char *sig, struct root *r)
 {
 	const struct acpi_table_header *h;
 
 	if (!phys)
 		return false;
-	h = map_table(mem, phys, sig);
+	h = acpi_map_table(mem, phys, sig);
 	if (!h)
 		return false;
-	if (memcmp(h->signature, sig, 4)) {
-		pr_warn("%s at %#llx has signature %.4s, ignored\n", sig, (unsigned long long)phys,
-			h->signature);
-		return false;
-	}
 	r->table = h;
 	r->phys = phys;
 	r->entry_size = sig[0] == 'X' ? 8 : 4;

@@ -61,6 +61,46 @@ struct acpi_table_hpet {
 	u8 page_protection;
 } __packed;
 
+/*
+ * The Fixed ACPI Description Table ("FACP"), as far as entering a sleep
+ * state needs it.  Its length grew with each revision (116 bytes in ACPI
+ * 1.0): a field is there only if the table's length covers it
+ * (acpi_fadt_has()).
+ */
+struct acpi_table_fadt {
+	struct acpi_table_header header;
+	u32 firmware_ctrl;
+	u32 dsdt;
+	u8 model;
+	u8 preferred_profile;
+	u16 sci_interrupt;
+	u32 smi_command; /* port that switches to ACPI mode; 0 if always in it */
+	u8 acpi_enable;	 /* the value that does it */
+	u8 acpi_disable;
+	u8 s4_bios_request;
+	u8 pstate_control;
+	u32 pm1a_event_block;
+	u32 pm1b_event_block;
+	u32 pm1a_control_block; /* I/O port of PM1a_CNT */
+	u32 pm1b_control_block; /* and of PM1b_CNT; 0 if there is none */
+	u8 unused[116 - 72];	/* to the end of ACPI 1.0's FADT */
+	struct acpi_generic_address reset_register;
+	u8 reset_value;
+	u16 arm_boot_flags;
+	u8 minor_revision;
+	u64 x_firmware_ctrl;
+	u64 x_dsdt; /* ACPI 2.0: the DSDT's 64-bit address, used when not 0 */
+	struct acpi_generic_address x_pm1a_event_block;
+	struct acpi_generic_address x_pm1b_event_block;
+	struct acpi_generic_address x_pm1a_control_block;
+	struct acpi_generic_address x_pm1b_control_block;
+} __packed;
+
+#define acpi_fadt_has(fadt, field) \
+	(offsetof(struct acpi_table_fadt, field) + sizeof((fadt)->field) <= (fadt)->header.length)
+
+#define ACPI_SPACE_SYSTEM_IO 1
+
 /* How the walk reads @len bytes at physical address @phys; NULL if it cannot. */
 struct acpi_mem {
 	const void *(*map)(const struct acpi_mem *mem, u64 phys, size_t len);
@@ -75,7 +115,52 @@ struct acpi_mem {
 const struct acpi_table_header *acpi_find_table(const struct acpi_mem *mem, const void *rsdp,
 						size_t rsdp_len, const char *sig);
 
+/*
+ * The table at physical address @phys (one a table points to, such as the
+ * FADT's DSDT), if its signature is @sig and its length and checksum are
+ * right; NULL, reported, if not.
+ */
+const struct acpi_table_header *acpi_map_table(const struct acpi_mem *mem, u64 phys,
+					       const char *sig);
+
+/* The values a sleep state's package gives for SLP_TYPa and SLP_TYPb. */
+struct acpi_sleep_type {
+	u8 a, b;
+};
+
+/*
+ * Find Name (_S5, Package () { a, b, ... }) in the @len bytes of AML at
+ * @aml (drivers/acpi/aml_s5.c): 0 and *@typ, -ENOENT if there is no such
+ * object, -EINVAL if none can be decoded, -ERANGE if a value does not fit
+ * SLP_TYP's 3 bits.  Reads nothing outside the @len bytes.
+ */
+int acpi_aml_find_s5(const u8 *aml, size_t len, struct acpi_sleep_type *typ);
+
+/* What powering off (S5) takes: registers from the FADT, values from the DSDT. */
+struct acpi_s5 {
+	u16 pm1a_control; /* I/O ports; pm1b_control 0 if there is none */
+	u16 pm1b_control;
+	u16 smi_command; /* write acpi_enable here for ACPI mode; 0 if not needed */
+	u8 acpi_enable;
+	struct acpi_sleep_type type;
+};
+
+/*
+ * Fill *@s5 from @fadt and the DSDT it points to, read through @mem
+ * (drivers/acpi/sleep.c): 0, or a negative errno once the reason is
+ * reported (pr_warn).
+ */
+int acpi_find_s5(const struct acpi_mem *mem, const struct acpi_table_fadt *fadt,
+		 struct acpi_s5 *s5);
+
 /* The kernel's own view: the RSDP from the boot loader, tables through the direct map. */
 const struct acpi_table_header *acpi_get_table(const char *sig);
+/* acpi_find_s5() on the machine's FADT and DSDT; -ENODEV without a FADT. */
+int acpi_get_s5(struct acpi_s5 *s5);
+/*
+ * Enter S5, as found at boot (drivers/acpi/poweroff.c, CONFIG_ACPI_POWEROFF).
+ * Returns, having said why, if the machine is still running.
+ */
+void acpi_power_off(void);
 
 #endif

@@ -25,5 +25,10 @@ void machine_exit(bool success);
 __noreturn void machine_halt(void);
 /* Reset the machine (QEMU with -no-reboot exits instead). */
 __noreturn void machine_restart(void);
+/*
+ * Turn the machine off (ACPI S5, CONFIG_ACPI_POWEROFF: QEMU then exits by
+ * itself); if it is still running after that, say so and machine_halt().
+ */
+__noreturn void machine_power_off(void);
 
 #endif

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * machine_restart() (<kernel/reboot.h>): reset the PC.
+ * machine_restart() and machine_power_off() (<kernel/reboot.h>): reset
+ * the PC, or turn it off.
  *
  * The keyboard controller's "pulse output port" command (0xFE) drives
  * the CPU's reset line, the way PCs have rebooted since the AT.  A
  * machine without an i8042 gets a triple fault instead: an empty IDT
  * leaves an exception nowhere to go, and the CPU resets.  QEMU run with
  * -no-reboot (as "make run" and the tests do) exits at either.
+ *
+ * Turning a PC off is ACPI's business (drivers/acpi/poweroff.c): the
+ * firmware's tables name the ports and values.  Without them the
+ * machine halts, which is all that is left to do.
  */
 #include <asm/desc.h>
 #include <asm/io.h>
+#include <kernel/acpi.h>
 #include <kernel/compiler.h>
 #include <kernel/reboot.h>
 
@@ -42,4 +48,11 @@ __noreturn void machine_restart(void)
 {
 	i8042_reset();
 	triple_fault();
+}
+
+__noreturn void machine_power_off(void)
+{
+	if (IS_ENABLED(CONFIG_ACPI_POWEROFF))
+		acpi_power_off();
+	machine_halt();
 }
