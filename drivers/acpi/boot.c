@@ -9,7 +9,6 @@
 #include <asm/pgtable.h>
 #include <kernel/acpi.h>
 #include <kernel/bootinfo.h>
-#include <kernel/errno.h>
 
 static const void *direct_map(const struct acpi_mem *mem, u64 phys, size_t len)
 {
@@ -18,19 +17,10 @@ static const void *direct_map(const struct acpi_mem *mem, u64 phys, size_t len)
 	return phys_to_virt(phys);
 }
 
-static const struct acpi_mem kernel_mem = { .map = direct_map };
+const struct acpi_mem acpi_kernel_mem = { .map = direct_map };
 
 const struct acpi_table_header *acpi_get_table(const char *sig)
 {
-	return acpi_find_table(&kernel_mem, boot_info.rsdp_len ? boot_info.rsdp : NULL,
+	return acpi_find_table(&acpi_kernel_mem, boot_info.rsdp_len ? boot_info.rsdp : NULL,
 			       boot_info.rsdp_len, sig);
-}
-
-int acpi_get_s5(struct acpi_s5 *s5)
-{
-	const struct acpi_table_header *fadt = acpi_get_table("FACP");
-
-	if (!fadt)
-		return -ENODEV;
-	return acpi_find_s5(&kernel_mem, (const struct acpi_table_fadt *)fadt, s5);
 }

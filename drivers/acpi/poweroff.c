@@ -16,6 +16,7 @@
 
 #include <asm/io.h>
 #include <kernel/acpi.h>
+#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 
@@ -32,7 +33,9 @@ static bool s5_found;
 
 static int acpi_poweroff_init(void)
 {
-	int err = acpi_get_s5(&s5);
+	const struct acpi_table_header *fadt = acpi_get_table("FACP");
+	int err = fadt ? acpi_find_s5(&acpi_kernel_mem, (const struct acpi_table_fadt *)fadt, &s5)
+		       : -ENODEV;
 
 	if (err) {
 		pr_warn("no way to power off found: poweroff will halt instead\n");

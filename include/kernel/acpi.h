@@ -153,10 +153,10 @@ struct acpi_s5 {
 int acpi_find_s5(const struct acpi_mem *mem, const struct acpi_table_fadt *fadt,
 		 struct acpi_s5 *s5);
 
-/* The kernel's own view: the RSDP from the boot loader, tables through the direct map. */
+/* The kernel's own view: tables through the direct map (drivers/acpi/boot.c)... */
+extern const struct acpi_mem acpi_kernel_mem;
+/* ...found from the RSDP the boot loader passed. */
 const struct acpi_table_header *acpi_get_table(const char *sig);
-/* acpi_find_s5() on the machine's FADT and DSDT; -ENODEV without a FADT. */
-int acpi_get_s5(struct acpi_s5 *s5);
 /*
  * Enter S5, as found at boot (drivers/acpi/poweroff.c, CONFIG_ACPI_POWEROFF).
  * Returns, having said why, if the machine is still running.
