@@ -41,7 +41,9 @@ ifeq ("$(origin O)", "command line")
   KBUILD_OUTPUT := $(O)
 endif
 ifneq ($(KBUILD_OUTPUT),)
-  abs_objtree := $(shell mkdir -p $(KBUILD_OUTPUT) && cd $(KBUILD_OUTPUT) && pwd)
+  # Only a new output directory takes a shell to create.
+  abs_objtree := $(realpath $(or $(wildcard $(KBUILD_OUTPUT)),\
+                   $(shell mkdir -p $(KBUILD_OUTPUT) && echo $(KBUILD_OUTPUT))))
   $(if $(abs_objtree),,$(error cannot create output directory "$(KBUILD_OUTPUT)"))
 else
   abs_objtree := $(CURDIR)

@@ -126,8 +126,9 @@ class Runner:
                     "left it out)")
 
     # ------------------------------------------------------------------
-    def make(self, outdir, *targets, env=None, check=True, arch=None):
-        cmd = ["make", "-C", self.srctree, f"O={outdir}", f"-j{JOBS}",
+    def make(self, outdir, *targets, env=None, check=True, arch=None, wrap=()):
+        """make @targets in @outdir; @wrap: a command that runs make (strace...)."""
+        cmd = [*wrap, "make", "-C", self.srctree, f"O={outdir}", f"-j{JOBS}",
                *([f"ARCH={arch}"] if arch else []), *targets]
         proc = subprocess.run(cmd, env=make_env(**(env or {})),
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
