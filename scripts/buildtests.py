@@ -32,7 +32,9 @@ def run(runner):
     tests = [
         ("build: null rebuild runs no command, nor any program but make", null_rebuild),
         ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o (and configs.o, "
-         "which embeds .config)", toggle_symbol),
+         "which embeds .config, and version.o, whose banner names the fragment)", toggle_symbol),
+        ("build: the banner names the defconfig, the fragments merged on it and any other "
+         "change", banner_origin),
         ("build: changed compiler flags rebuild every object; V=1 shows them", changed_flags),
         ("build: compile_commands.json lists every C file", compile_commands),
         ("build: make size agrees with size -B; make sizediff names what mono.config takes out",
@@ -162,12 +164,42 @@ def toggle_symbol(runner, outdir, first):
     for target in ("mono.config", "all", "x86_64_defconfig", "all"):
         outs.append(runner.make(outdir, target).stdout)
     off, on = compiled(outs[1]), compiled(outs[3])
-    want = ["drivers/video/vga_console.o"]
+    want = ["drivers/video/vga_console.o", "kernel/version.o"]
     if runner.config_value(outdir, "CONFIG_IKCONFIG") == "y":
         want = sorted(want + ["kernel/configs.o"])
     ok = off == want and on == want
     return ok, f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}", \
         "\n".join(outs)
+
+
+def banner_of(outdir):
+    with open(os.path.join(outdir, "kernel.elf"), "rb") as f:
+        m = re.search(rb"Kestrel \d+\.\d+\.\d+ \(([^)\0]*)\)", f.read())
+    return m.group(1).decode() if m else None
+
+
+def banner_origin(runner, outdir, first):
+    """Each step changes the configuration and what the banner calls it:
+    the plain defconfig, a fragment on it, an option changed by hand, and
+    the defconfig again.  A note that names nothing new rebuilds nothing."""
+    steps = [(["x86_64_defconfig"], None, "x86_64_defconfig"),
+             (["mono.config"], None, "x86_64_defconfig + mono.config"),
+             ([], ("--set-val", "HZ", "250"), "x86_64_defconfig + mono.config, modified"),
+             ([], ("--set-val", "HZ", "100"), "x86_64_defconfig + mono.config"),
+             (["x86_64_defconfig"], None, "x86_64_defconfig")]
+    problems, log = [], ""
+    for targets, tweak, want in steps:
+        for target in targets:
+            log += runner.make(outdir, target).stdout
+        if tweak:
+            subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"), *tweak],
+                           check=True)
+        log += runner.make(outdir, "all").stdout
+        got = banner_of(outdir)
+        if got != want:
+            problems.append(f"after {' '.join(targets) or ' '.join(tweak)}: ({got}), "
+                            f"not ({want})")
+    return not problems, "; ".join(problems) or "; ".join(f"({w})" for *_, w in steps), log
 
 
 def size_problems(runner, outdir):
