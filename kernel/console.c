@@ -63,6 +63,19 @@ void console_write(const char *text, size_t len, int level)
 	printk_cpu_sync_put_irqrestore(taken, flags);
 }
 
+/* Under printk's lock too: a keyboard interrupt must not page mid-message. */
+void console_scroll(int dir)
+{
+	unsigned long flags;
+	bool taken = printk_cpu_sync_get_irqsave(&flags);
+	struct console *con;
+
+	for (con = console_list; con; con = con->next)
+		if (con->scroll)
+			con->scroll(con, dir);
+	printk_cpu_sync_put_irqrestore(taken, flags);
+}
+
 void console_init(void)
 {
 	const console_initcall_t *call;

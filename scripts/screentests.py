@@ -3,12 +3,14 @@
 
 QEMU's monitor dumps the text buffer (qemu.py), so these tests see what a
 user sees, never a flag the kernel set: the banner and KERN_INFO colors
-with colors on and off, scrolling against the serial log, the no-long-mode
+with colors on and off, scrolling against the serial log and paging back
+with Shift-PgUp, the no-long-mode
 error of a 32-bit CPU, the shell typed through QEMU's keyboard, and a fault
 report in the emergency color.  They boot what the boot group built.
 """
 import re
 import threading
+import time
 
 import qemu
 from runner import INTERACT_TIMEOUT
@@ -74,26 +76,71 @@ def screen_test(runner, name, outdir, colors):
                   f"row 0 attribute {want_banner:#04x}", screen)
 
 
+def serial_rows(output):
+    """The serial log from the banner on, as the VGA console lays it out:
+    one row per 80 columns of each line."""
+    rows = []
+    for line in output[output.find("Kestrel "):].split("\n"):
+        rows += [line[i:i + qemu.VGA_COLS].rstrip()
+                 for i in range(0, max(len(line), 1), qemu.VGA_COLS)]
+    return rows
+
+
+def wait_for_screen(session, want):
+    """Read the screen until its rows are @want (keys typed with sendkey
+    reach the guest a moment later); the rows last read."""
+    deadline = time.monotonic() + INTERACT_TIMEOUT
+    while True:
+        got = [r[0].rstrip() for r in session.screen()]
+        if got == want or time.monotonic() > deadline:
+            return got
+        time.sleep(0.05)
+
+
+def page_through_history(session, pages):
+    """Shift-PgUp twice, then Shift-PgDn twice, with the screen after each
+    key; the serial log says what each must show (half a screen a key)."""
+    rows = serial_rows(session.output())
+    half = qemu.VGA_ROWS // 2
+    for key, back in (("shift-pgup", half), ("shift-pgup", 2 * half), ("shift-pgdn", half),
+                      ("shift-pgdn", 0)):
+        want = rows[len(rows) - qemu.VGA_ROWS - back:len(rows) - back]
+        session.sendkeys([key])
+        pages.append((key, back, want, wait_for_screen(session, want)))
+
+
 def scroll_test(runner, outdir):
     """A boot that prints more than a screenful: the bottom rows must be
-    the last lines of the serial log, wrapped at 80 columns."""
+    the last lines of the serial log, wrapped at 80 columns; Shift-PgUp
+    pages back through what scrolled away, and Shift-PgDn returns."""
     label = "screen: debug_defconfig scrolls; bottom rows match the serial log"
-    # Both consoles must have taken the last line's newline: each console
-    # gets it in turn, and a screen read between the two is a row apart
-    # from the serial log (seen on a busy host).
-    res = screen_boot(runner, label, outdir, r"Kernel initialized\n", cmdline="",
-                      screen_until=r"Kernel initialized\n$")
+    paging = ("screen: debug_defconfig: Shift-PgUp pages back half a screen at a time, "
+              "Shift-PgDn returns")
+    pages = []
+    # The shell's prompt is the last thing printed: once both consoles
+    # have it, the screen holds still.
+    res = screen_boot(runner, label, outdir, re.escape(PROMPT) + "$", cmdline="",
+                      screen_until=re.escape(PROMPT.rstrip()) + "$",
+                      interact=lambda session: page_through_history(session, pages))
     if not res:
+        if outdir:
+            runner.result(paging, False, "the screen was not read")
+        else:
+            runner.not_built(paging)
         return
-    rows = []
-    for line in res.output[res.output.find("Kestrel "):].split("\n"):
-        rows += [line[i:i + qemu.VGA_COLS] for i in range(0, max(len(line), 1),
-                                                          qemu.VGA_COLS)]
+    rows = serial_rows(res.output)
     want = rows[-qemu.VGA_ROWS:]
     got = [r[0].rstrip() for r in res.screen]
-    ok = len(rows) > qemu.VGA_ROWS and [w.rstrip() for w in want] == got
+    ok = len(rows) > qemu.VGA_ROWS and want == got
     runner.result(label, ok, f"{len(rows)} rows printed, last {qemu.VGA_ROWS} on screen",
                   "screen:\n" + "\n".join(got) + "\nexpected:\n" + "\n".join(want))
+    problems = [f"{key} to {back} rows back: row 0 {got_rows[0]!r}, expected {want_rows[0]!r}"
+                for key, back, want_rows, got_rows in pages if got_rows != want_rows]
+    if len(pages) != 4:
+        problems.append(f"{len(pages)} of 4 keys typed")
+    runner.result(paging, not problems, "; ".join(problems) or
+                  f"{qemu.VGA_ROWS // 2} and {qemu.VGA_ROWS // 2 * 2} rows back, then live again",
+                  "\n".join(f"{key}: {g[0] if g else ''!r}" for key, _, _, g in pages))
 
 
 def no_long_mode_test(runner, outdir):

@@ -8,7 +8,10 @@
  * vga_text.c lays text out on that grid; this file adds the hardware (the
  * cursor the CRT controller shows, the blink bit) and the colors: with
  * CONFIG_VGA_COLORS each log level gets its own foreground color,
- * otherwise everything is light grey on black.
+ * otherwise everything is light grey on black.  Rows that scroll off the
+ * top are kept (CONFIG_VGA_SCROLLBACK_ROWS of them) for Shift-PgUp and
+ * Shift-PgDn to page through; while the view is back there, the hardware
+ * cursor is hidden, since what it would point at is not on screen.
  */
 #include <asm/io.h>
 #include <asm/page.h>
@@ -33,7 +36,16 @@
 
 #define VGA_MONO_ATTR 0x07 /* light grey on black */
 
-static struct vga_text screen;
+#define CURSOR_HIDDEN (VGA_ROWS * VGA_COLS) /* past the last cell */
+
+/* Changed only under printk's lock (console_write(), console_scroll()). */
+static u16 history[(CONFIG_VGA_SCROLLBACK_ROWS ?: 1) * VGA_COLS];
+static u16 saved_screen[VGA_ROWS * VGA_COLS];
+static struct vga_text screen = {
+	.history = history,
+	.history_rows = CONFIG_VGA_SCROLLBACK_ROWS,
+	.saved = saved_screen,
+};
 
 static u8 attr_for_level(int level)
 {
@@ -59,7 +71,7 @@ static u8 attr_for_level(int level)
 static void update_cursor(void)
 {
 	/* Past the right edge (a wrap is pending) shows as the next row's start. */
-	unsigned int pos = screen.row * VGA_COLS + screen.col;
+	unsigned int pos = screen.view_back ? CURSOR_HIDDEN : screen.row * VGA_COLS + screen.col;
 
 	outb(VGA_CRTC_INDEX, CRTC_CURSOR_HI);
 	outb(VGA_CRTC_DATA, pos >> 8);
@@ -88,9 +100,16 @@ static void disable_blink(void)
 	outb(VGA_ATTR_INDEX, mode & ~ATTR_BLINK);
 }
 
+static void vga_scroll(struct console *con, int dir)
+{
+	vga_text_scroll_view(&screen, -dir * VGA_ROWS / 2);
+	update_cursor();
+}
+
 static struct console vga_console = {
 	.name = "vga",
 	.write = vga_write,
+	.scroll = vga_scroll,
 };
 
 static int vga_console_init(void)

@@ -16,12 +16,31 @@ struct vga_text {
 	u16 *cells;	       /* VGA_ROWS * VGA_COLS: character | attribute << 8 */
 	unsigned int row, col; /* where the next character goes */
 	u8 blank_attr;	       /* attribute of cleared cells */
+	/*
+	 * Scrollback, if @history_rows: the rows that scrolled off the top,
+	 * the newest @history_len of them, in a ring of @history_rows rows
+	 * (@history_next is where the next one goes).  While the view is
+	 * @view_back rows back in it, @saved holds the live screen.
+	 */
+	u16 *history;
+	unsigned int history_rows, history_len, history_next;
+	unsigned int view_back;
+	u16 *saved; /* VGA_ROWS * VGA_COLS */
 };
 
-/* Clear the grid and put the cursor top left. */
+/* Clear the grid (not the history) and put the cursor top left. */
 void vga_text_clear(struct vga_text *vt);
 
-/* Write @len characters in attribute @attr, interpreting \n \r \t \b. */
+/*
+ * Write @len characters in attribute @attr, interpreting \n \r \t \b.
+ * A view back in the history returns to the live screen first.
+ */
 void vga_text_write(struct vga_text *vt, const char *text, size_t len, u8 attr);
+
+/*
+ * Move the view @rows rows back into the history (negative: forward, to
+ * the live screen), as far as there is history; the rows moved.
+ */
+int vga_text_scroll_view(struct vga_text *vt, int rows);
 
 #endif

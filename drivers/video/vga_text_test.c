@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests of the VGA text grid on a grid in memory: control characters,
- * wrapping and scrolling.  (The real screen is checked from the host by
- * the screen tests in scripts/test-kernel.)
+ * wrapping, scrolling, and paging back through the scrollback.  (The real
+ * screen is checked from the host by the screen tests in
+ * scripts/test-kernel.)
  */
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>
@@ -13,12 +14,25 @@
 #define ATTR  0x1e
 #define BLANK 0x07
 
+#define HISTORY 40 /* rows of scrollback in these tests */
+
 static u16 cells[VGA_ROWS * VGA_COLS];
+static u16 history[HISTORY * VGA_COLS], saved[VGA_ROWS * VGA_COLS];
 static struct vga_text vt = { .cells = cells, .blank_attr = BLANK };
 
 static void reset(void)
 {
+	vt = (struct vga_text){ .cells = cells, .blank_attr = BLANK };
 	vga_text_clear(&vt);
+}
+
+/* A grid with @rows of scrollback (0: none). */
+static void reset_with_history(unsigned int rows)
+{
+	reset();
+	vt.history = history;
+	vt.history_rows = rows;
+	vt.saved = saved;
 }
 
 /* Write a string in ATTR. */
@@ -124,6 +138,86 @@ static void bottom_line_scrolls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vt.row, VGA_ROWS - 1);
 }
 
+/* "line 0\n" ... "line N-1\n": line i is on row i - (N - 24) when N > 24. */
+static void put_lines(int n)
+{
+	char line[16];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(line, sizeof(line), "line %d\n", i);
+		put(line);
+	}
+}
+
+static void scrollback_pages_back_and_forward(struct ktest *t)
+{
+	u16 live[VGA_ROWS * VGA_COLS];
+
+	reset_with_history(HISTORY);
+	put_lines(35); /* lines 0..10 scrolled off; line 11 on row 0 */
+	memcpy(live, cells, sizeof(cells));
+	KTEST_EXPECT_EQ(t, vt.history_len, 11);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 5);
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 6");
+	KTEST_EXPECT_STREQ(t, row_text(5), "line 11");
+	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 30");
+	/* only as far as there is history, and back to exactly the live screen */
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 100), 6);
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 0");
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 1), 0);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, -100), -11);
+	KTEST_EXPECT_EQ(t, memcmp(live, cells, sizeof(cells)), 0);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, -1), 0);
+}
+
+/* Output while the view is back: the live screen returns, then the text lands on it. */
+static void output_returns_to_the_live_screen(struct ktest *t)
+{
+	reset_with_history(HISTORY);
+	put_lines(30);
+	vga_text_scroll_view(&vt, 3);
+	put("new");
+	KTEST_EXPECT_EQ(t, vt.view_back, 0);
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 6");
+	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 2), "line 29");
+	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "new");
+}
+
+/* A full ring keeps the newest rows; the oldest are gone. */
+static void history_keeps_the_newest_rows(struct ktest *t)
+{
+	reset_with_history(HISTORY);
+	put_lines(HISTORY + 60); /* 76 rows scrolled off, 40 kept: lines 36..75 */
+	KTEST_EXPECT_EQ(t, vt.history_len, HISTORY);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, HISTORY + 1), HISTORY);
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 36");
+	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 60");
+	vga_text_scroll_view(&vt, -(HISTORY - VGA_ROWS));
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 51");
+	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 75");
+}
+
+/* No history (or no place for the live screen): the view never moves. */
+static void no_scrollback_without_history(struct ktest *t)
+{
+	reset_with_history(0);
+	put_lines(40);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 0);
+	KTEST_EXPECT_STREQ(t, row_text(0), "line 16");
+	reset();
+	put_lines(40);
+	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 0);
+	/* and a clear while the view is back leaves nothing to restore */
+	reset_with_history(HISTORY);
+	put_lines(30);
+	vga_text_scroll_view(&vt, 2);
+	vga_text_clear(&vt);
+	put("x");
+	KTEST_EXPECT_STREQ(t, row_text(0), "x");
+	KTEST_EXPECT_STREQ(t, row_text(1), "");
+}
+
 static const struct ktest_case vga_text_cases[] = {
 	KTEST_CASE(text_with_attribute),
 	KTEST_CASE(newline_and_carriage_return),
@@ -131,6 +225,10 @@ static const struct ktest_case vga_text_cases[] = {
 	KTEST_CASE(backspace_erases),
 	KTEST_CASE(long_line_wraps),
 	KTEST_CASE(bottom_line_scrolls),
+	KTEST_CASE(scrollback_pages_back_and_forward),
+	KTEST_CASE(output_returns_to_the_live_screen),
+	KTEST_CASE(history_keeps_the_newest_rows),
+	KTEST_CASE(no_scrollback_without_history),
 	{},
 };
 KTEST_SUITE(vga_text, vga_text_cases);

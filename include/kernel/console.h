@@ -17,6 +17,12 @@ struct console {
 	const char *name;
 	/* Write @len bytes of a message of log level @level. */
 	void (*write)(struct console *con, const char *text, size_t len, int level);
+	/*
+	 * Page the view half a screen back into what scrolled away (@dir -1)
+	 * or forward (+1); NULL for a console whose scrollback is elsewhere
+	 * (a terminal on the serial port has its own).
+	 */
+	void (*scroll)(struct console *con, int dir);
 	struct console *next;
 };
 
@@ -24,6 +30,8 @@ void register_console(struct console *con);
 void unregister_console(struct console *con);
 /* Write a message to every registered console. */
 void console_write(const char *text, size_t len, int level);
+/* Page every console that can back (@dir -1) or forward (+1): Shift-PgUp/PgDn. */
+void console_scroll(int dir);
 /* Run every console_initcall. */
 void console_init(void);
 

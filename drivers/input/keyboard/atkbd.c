@@ -63,17 +63,26 @@ static const char keypad[SC_KP_DOT - SC_KP_7 + 1] = "789-456+1230.";
 /* clang-format off */
 static const short navigation[SC_KP_DOT - SC_KP_7 + 1] = {
 	[0x47 - SC_KP_7] = ATKBD_KEY_HOME,  [0x48 - SC_KP_7] = ATKBD_KEY_UP,
+	[0x49 - SC_KP_7] = ATKBD_KEY_PAGE_UP,
 	[0x4b - SC_KP_7] = ATKBD_KEY_LEFT,  [0x4d - SC_KP_7] = ATKBD_KEY_RIGHT,
 	[0x4f - SC_KP_7] = ATKBD_KEY_END,   [0x50 - SC_KP_7] = ATKBD_KEY_DOWN,
+	[0x51 - SC_KP_7] = ATKBD_KEY_PAGE_DOWN,
 	[0x53 - SC_KP_7] = ATKBD_KEY_DELETE,
 };
 /* clang-format on */
 
 static const char *const key_sequences[] = {
-	[ATKBD_KEY_UP - ATKBD_KEY_UP] = "\033[A",      [ATKBD_KEY_DOWN - ATKBD_KEY_UP] = "\033[B",
-	[ATKBD_KEY_RIGHT - ATKBD_KEY_UP] = "\033[C",   [ATKBD_KEY_LEFT - ATKBD_KEY_UP] = "\033[D",
-	[ATKBD_KEY_HOME - ATKBD_KEY_UP] = "\033[H",    [ATKBD_KEY_END - ATKBD_KEY_UP] = "\033[F",
+	[ATKBD_KEY_UP - ATKBD_KEY_UP] = "\033[A",
+	[ATKBD_KEY_DOWN - ATKBD_KEY_UP] = "\033[B",
+	[ATKBD_KEY_RIGHT - ATKBD_KEY_UP] = "\033[C",
+	[ATKBD_KEY_LEFT - ATKBD_KEY_UP] = "\033[D",
+	[ATKBD_KEY_HOME - ATKBD_KEY_UP] = "\033[H",
+	[ATKBD_KEY_END - ATKBD_KEY_UP] = "\033[F",
 	[ATKBD_KEY_DELETE - ATKBD_KEY_UP] = "\033[3~",
+	[ATKBD_KEY_PAGE_UP - ATKBD_KEY_UP] = "\033[5~",
+	[ATKBD_KEY_PAGE_DOWN - ATKBD_KEY_UP] = "\033[6~",
+	[ATKBD_KEY_SCROLL_BACK - ATKBD_KEY_UP] = "",
+	[ATKBD_KEY_SCROLL_FORWARD - ATKBD_KEY_UP] = "",
 };
 
 const char *atkbd_key_sequence(enum atkbd_key key)
@@ -83,12 +92,24 @@ const char *atkbd_key_sequence(enum atkbd_key key)
 	return i < ARRAY_SIZE(key_sequences) ? key_sequences[i] : "";
 }
 
-/* A navigation key, or ATKBD_NO_CHAR for codes outside the keypad's or none. */
-static int navigation_key(u8 code)
+/*
+ * A navigation key, or ATKBD_NO_CHAR for codes outside the keypad's or
+ * none; with Shift, PgUp and PgDn page the console instead.
+ */
+static int navigation_key(const struct atkbd *kbd, u8 code)
 {
+	int key;
+
 	if (code < SC_KP_7 || code > SC_KP_DOT || !navigation[code - SC_KP_7])
 		return ATKBD_NO_CHAR;
-	return navigation[code - SC_KP_7];
+	key = navigation[code - SC_KP_7];
+	if (kbd->lshift || kbd->rshift) {
+		if (key == ATKBD_KEY_PAGE_UP)
+			return ATKBD_KEY_SCROLL_BACK;
+		if (key == ATKBD_KEY_PAGE_DOWN)
+			return ATKBD_KEY_SCROLL_FORWARD;
+	}
+	return key;
 }
 
 void atkbd_reset(struct atkbd *kbd)
@@ -147,13 +168,13 @@ static int key_char(const struct atkbd *kbd, u8 code, bool extended)
 		/* Of the other extended keys only keypad Enter and keypad / type. */
 		if (code == SC_ENTER)
 			return '\n';
-		return code == SC_KP_SLASH ? '/' : navigation_key(code);
+		return code == SC_KP_SLASH ? '/' : navigation_key(kbd, code);
 	}
 	if (code >= SC_KP_7 && code <= SC_KP_DOT) {
 		c = keypad[code - SC_KP_7];
 		if (kbd->num_lock || c == '-' || c == '+')
 			return c;
-		return navigation_key(code);
+		return navigation_key(kbd, code);
 	}
 	if (code >= ARRAY_SIZE(keymap) || !keymap[code][0])
 		return ATKBD_NO_CHAR;

@@ -22,6 +22,11 @@ enum atkbd_key {
 	ATKBD_KEY_HOME,
 	ATKBD_KEY_END,
 	ATKBD_KEY_DELETE,
+	ATKBD_KEY_PAGE_UP,
+	ATKBD_KEY_PAGE_DOWN,
+	/* Shift-PgUp and Shift-PgDn: the console's scrollback, not the reader's. */
+	ATKBD_KEY_SCROLL_BACK,
+	ATKBD_KEY_SCROLL_FORWARD,
 };
 
 struct atkbd {
@@ -40,14 +45,18 @@ void atkbd_reset(struct atkbd *kbd);
 /*
  * Feed one byte from the keyboard.  Returns the character the key press
  * types (ASCII; control characters for Enter, Tab, Backspace, Escape and
- * Ctrl+letter), an atkbd_key for the arrows, Home, End and Delete (and
- * the keypad's with Num Lock off), or ATKBD_NO_CHAR for releases,
+ * Ctrl+letter), an atkbd_key for the arrows, Home, End, Delete, PgUp and
+ * PgDn (and the keypad's with Num Lock off; with Shift, PgUp and PgDn are
+ * the scrollback keys), or ATKBD_NO_CHAR for releases,
  * modifiers, other keys without a character and bytes the decoder does
  * not know.
  */
 int atkbd_decode(struct atkbd *kbd, u8 scancode);
 
-/* The escape sequence a VT100 terminal sends for @key ("\e[A" for up). */
+/*
+ * The escape sequence a VT100 terminal sends for @key ("\e[A" for up);
+ * "" for the scrollback keys, which the console takes.
+ */
 const char *atkbd_key_sequence(enum atkbd_key key);
 
 #endif

@@ -45,7 +45,8 @@ static const struct scancode_case scancode_cases[] = {
 	    0xe0, 0x4b, 0xe0, 0xcb, 0xe0, 0x50, 0xe0, 0xd0, 0xe0, 0x4d, 0xe0, 0xcd),
 	SEQ("home, end, delete", "\033[H\033[F\033[3~", 0xe0, 0x47, 0xe0, 0x4f, 0xe0, 0x53),
 	SEQ("grey arrows ignore num lock", "\033[A", 0x45, 0xc5, 0xe0, 0x48),
-	SEQ("other grey keys type nothing", "", 0xe0, 0x49, 0xe0, 0x52, 0xe0, 0x5b),
+	SEQ("page up, page down", "\033[5~\033[6~", 0xe0, 0x49, 0xe0, 0xc9, 0xe0, 0x51),
+	SEQ("other grey keys type nothing", "", 0xe0, 0x52, 0xe0, 0x5b),
 	SEQ("0xE0 covers one byte", "\033[Aa", 0xe0, 0x48, 0x1e),
 	SEQ("fake shift press is no shift", "a", 0xe0, 0x2a, 0xe0, 0x37, 0x1e),
 	SEQ("fake shift release keeps real shift", "A", 0x2a, 0xe0, 0x49, 0xe0, 0xc9, 0xe0, 0xaa,
@@ -107,6 +108,33 @@ static void scancode_table(struct ktest *t)
 	}
 }
 
+/* Shift-PgUp and Shift-PgDn are the console's, as keys of their own. */
+static void shift_page_keys_scroll(struct ktest *t)
+{
+	static const u8 grey[] = { 0x2a, 0xe0, 0x49, 0xe0, 0x51, 0xaa, 0xe0, 0x49 };
+	static const int want[] = { ATKBD_KEY_SCROLL_BACK, ATKBD_KEY_SCROLL_FORWARD,
+				    ATKBD_KEY_PAGE_UP };
+	struct atkbd kbd;
+	size_t i, n = 0;
+
+	atkbd_reset(&kbd);
+	for (i = 0; i < ARRAY_SIZE(grey); i++) {
+		int key = atkbd_decode(&kbd, grey[i]);
+
+		if (key == ATKBD_NO_CHAR)
+			continue;
+		KTEST_ASSERT_TRUE(t, n < ARRAY_SIZE(want));
+		KTEST_EXPECT_EQ(t, key, want[n]);
+		n++;
+	}
+	KTEST_EXPECT_EQ(t, n, ARRAY_SIZE(want));
+	/* keypad 9 with Num Lock off, and Shift: the same */
+	atkbd_reset(&kbd);
+	atkbd_decode(&kbd, 0x36);
+	KTEST_EXPECT_EQ(t, atkbd_decode(&kbd, 0x49), ATKBD_KEY_SCROLL_BACK);
+	KTEST_EXPECT_STREQ(t, atkbd_key_sequence(ATKBD_KEY_SCROLL_BACK), "");
+}
+
 static void modifiers_follow_keys(struct ktest *t)
 {
 	struct atkbd kbd;
@@ -128,6 +156,7 @@ static void modifiers_follow_keys(struct ktest *t)
 
 static const struct ktest_case atkbd_cases[] = {
 	KTEST_CASE(scancode_table),
+	KTEST_CASE(shift_page_keys_scroll),
 	KTEST_CASE(modifiers_follow_keys),
 	{},
 };

@@ -9,6 +9,7 @@
  */
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/input.h>
@@ -102,7 +103,9 @@ static void i8042_interrupt(unsigned int irq)
 		if (status & STATUS_AUX_DATA)
 			continue;
 		c = atkbd_decode(&kbd, data);
-		if (c > 0xff) {
+		if (c == ATKBD_KEY_SCROLL_BACK || c == ATKBD_KEY_SCROLL_FORWARD) {
+			console_scroll(c == ATKBD_KEY_SCROLL_BACK ? -1 : 1);
+		} else if (c > 0xff) {
 			const char *seq = atkbd_key_sequence(c);
 
 			input_put_chars(seq, strlen(seq));
