@@ -181,6 +181,17 @@ def type_both(session):
     return out.split("\n")[1] if out.count("\n") >= 2 else ""
 
 
+def settled_rows(session):
+    """The screen's rows once its last non-blank row is the prompt."""
+    deadline = time.monotonic() + INTERACT_TIMEOUT
+    while True:
+        rows = [r[0].rstrip() for r in session.screen()]
+        filled = [r for r in rows if r]
+        if (filled and filled[-1] == PROMPT.rstrip()) or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.05)
+
+
 def keyboard_session(session, found):
     found["both"] = type_both(session)
     start = len(session.output())
@@ -192,6 +203,26 @@ def keyboard_session(session, found):
     start = len(session.output())
     session.sendkeys(["up", "ret"])         # the arrow's escape sequence: ps again
     prompt_after(session, start)
+    found["rows"] = settled_rows(session)
+    start = len(session.output())
+    session.sendkeys(["t", "o", "p", "spc", "2", "ret"])
+    prompt_after(session, start)
+    found["top"] = settled_rows(session)
+
+
+def top_screen_problems(rows):
+    """top 2 drew its second frame over its first, from the top row."""
+    problems = []
+    frames = [i for i, r in enumerate(rows) if r.startswith("top - up ")]
+    if frames != [0]:
+        problems.append(f"'top - up' on rows {frames}, expected row 0 only")
+    headers = sum(r.startswith("  PID STATE") for r in rows)
+    if headers != 1:
+        problems.append(f"{headers} ps headers on the screen, expected 1")
+    filled = [r for r in rows if r]
+    if not filled or filled[-1] != PROMPT.rstrip():
+        problems.append("no prompt after the frame")
+    return problems
 
 
 def shell_screen_problems(rows):
@@ -219,6 +250,9 @@ def shell_screen_problems(rows):
     return problems
 
 
+TOP_LABEL = "screen: top 2 draws its second frame over the first (ESC [H ESC [J on VGA)"
+
+
 def keyboard_test(runner, outdir):
     """Type into the shell through QEMU's PS/2 keyboard; its echo and its
     output appear on the VGA screen, read from the host."""
@@ -230,12 +264,17 @@ def keyboard_test(runner, outdir):
                       screen_until=re.escape(PROMPT.rstrip()) + "$")
     if not res:
         runner.result(both, False, "the session did not run")
+        runner.result(TOP_LABEL, False, "the session did not run")
         return
-    rows = [r[0].rstrip() for r in res.screen]
+    rows = found.get("rows") or [r[0].rstrip() for r in res.screen]
     problems = shell_screen_problems(rows)
     runner.result(label, not problems, "; ".join(problems) or
                   f"{TYPED_LINE!r}, its output and ps twice", res.output + "\nscreen:\n" +
                   "\n".join(rows))
+    top = found.get("top", [])
+    problems = top_screen_problems(top) if top else ["the session did not get to top"]
+    runner.result(TOP_LABEL, not problems, "; ".join(problems) or
+                  "one frame from row 0, then the prompt", "\n".join(top))
     line = found.get("both", "")
     counts = (line.count("s"), line.count("k"))
     ok = counts == (len(BOTH_SERIAL), len(BOTH_KEYS)) and set(line) <= {"s", "k"}
@@ -279,7 +318,7 @@ def run(runner):
         scroll_test(runner, runner.built.get("debug_defconfig"))
     if runner.wanted("screen: 32-bit*"):
         no_long_mode_test(runner, defconfig)
-    if runner.wanted("screen: the shell typed*") or runner.wanted("screen: typing on*"):
+    if any(runner.wanted(f"screen: {what}*") for what in ("the shell typed", "typing on", "top 2")):
         keyboard_test(runner, defconfig)
     if runner.wanted("screen: a fault report*"):
         fault_screen_test(runner, runner.built.get("x86_64_defconfig+ktest.config"))

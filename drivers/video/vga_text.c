@@ -3,8 +3,9 @@
  * The VGA text grid: 80x25 cells of a character and an attribute, and the
  * terminal behaviour on top of them — newline, carriage return, tab stops
  * every 8 columns, backspace, wrapping at the right edge and scrolling at
- * the bottom.  It knows nothing of the hardware (vga_console.c does), so
- * tests can run it on a grid in ordinary memory.
+ * the bottom, and the few control sequences of vga_escape.c.  It knows
+ * nothing of the hardware (vga_console.c does), so tests can run it on a
+ * grid in ordinary memory.
  *
  * Rows that scroll off the top go into a history ring, which a view can
  * page back through (Shift-PgUp, as Linux's vgacon had): the live screen
@@ -20,12 +21,15 @@ static u16 blank(const struct vga_text *vt)
 	return (u16)vt->blank_attr << 8 | ' ';
 }
 
+void vga_text_erase(struct vga_text *vt, unsigned int from, unsigned int to)
+{
+	for (; from < to && from < VGA_ROWS * VGA_COLS; from++)
+		vt->cells[from] = blank(vt);
+}
+
 static void clear_row(struct vga_text *vt, unsigned int row)
 {
-	unsigned int col;
-
-	for (col = 0; col < VGA_COLS; col++)
-		vt->cells[row * VGA_COLS + col] = blank(vt);
+	vga_text_erase(vt, row * VGA_COLS, (row + 1) * VGA_COLS);
 }
 
 void vga_text_clear(struct vga_text *vt)
@@ -109,6 +113,8 @@ int vga_text_scroll_view(struct vga_text *vt, int rows)
 
 static void put_char(struct vga_text *vt, char c, u8 attr)
 {
+	if (vga_escape(vt, c))
+		return;
 	switch (c) {
 	case '\n':
 		newline(vt);

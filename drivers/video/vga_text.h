@@ -8,9 +8,10 @@
 
 #include <kernel/types.h>
 
-#define VGA_COLS      80
-#define VGA_ROWS      25
-#define VGA_TAB_WIDTH 8
+#define VGA_COLS	   80
+#define VGA_ROWS	   25
+#define VGA_TAB_WIDTH	   8
+#define VGA_ESC_MAX_PARAMS 4
 
 struct vga_text {
 	u16 *cells;	       /* VGA_ROWS * VGA_COLS: character | attribute << 8 */
@@ -26,6 +27,10 @@ struct vga_text {
 	unsigned int history_rows, history_len, history_next;
 	unsigned int view_back;
 	u16 *saved; /* VGA_ROWS * VGA_COLS */
+	/* A control sequence being read (vga_escape.c). */
+	u8 esc_state;
+	u8 esc_nparams;
+	u16 esc_params[VGA_ESC_MAX_PARAMS];
 };
 
 /* Clear the grid (not the history) and put the cursor top left. */
@@ -42,5 +47,15 @@ void vga_text_write(struct vga_text *vt, const char *text, size_t len, u8 attr);
  * the live screen), as far as there is history; the rows moved.
  */
 int vga_text_scroll_view(struct vga_text *vt, int rows);
+
+/* Blank the cells from @from to before @to (indexes into the grid). */
+void vga_text_erase(struct vga_text *vt, unsigned int from, unsigned int to);
+
+/*
+ * vga_escape.c: take @c if it starts or continues a control sequence
+ * (ESC, CSI ... final byte), acting on the sequence at its end; false for
+ * an ordinary character, which the caller puts on the grid.
+ */
+bool vga_escape(struct vga_text *vt, char c);
 
 #endif

@@ -218,6 +218,62 @@ static void no_scrollback_without_history(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(1), "");
 }
 
+static void cursor_position_and_erase(struct ktest *t)
+{
+	reset();
+	put("first\nsecond\nthird");
+	put("\033[2;4HX"); /* row 2, column 4, from 1 */
+	KTEST_EXPECT_STREQ(t, row_text(1), "secXnd");
+	put("\033[K"); /* to the end of the line */
+	KTEST_EXPECT_STREQ(t, row_text(1), "secX");
+	KTEST_EXPECT_STREQ(t, row_text(2), "third");
+	put("\033[1;3H\033[J"); /* to the end of the screen */
+	KTEST_EXPECT_STREQ(t, row_text(0), "fi");
+	KTEST_EXPECT_STREQ(t, row_text(1), "");
+	KTEST_EXPECT_STREQ(t, row_text(2), "");
+	put("\033[Htop\033[2K"); /* home; the whole line */
+	KTEST_EXPECT_STREQ(t, row_text(0), "");
+	KTEST_EXPECT_EQ(t, vt.col, 3);
+	put("\033[99;200H"); /* past the edges: the last cell */
+	KTEST_EXPECT_EQ(t, vt.row, VGA_ROWS - 1);
+	KTEST_EXPECT_EQ(t, vt.col, VGA_COLS - 1);
+	put("\033[;5H\033[2J"); /* a left-out row is 1; 2J keeps the cursor */
+	KTEST_EXPECT_EQ(t, vt.row, 0);
+	KTEST_EXPECT_EQ(t, vt.col, 4);
+	KTEST_EXPECT_STREQ(t, row_text(0), "");
+}
+
+/* Colours, private modes and unknown sequences draw nothing. */
+static void other_sequences_draw_nothing(struct ktest *t)
+{
+	reset();
+	put("\033[1;31mred\033[0m \033[?25lon\033[5n\0337x\033[1;2;3;4;5;6Hy");
+	KTEST_EXPECT_STREQ(t, row_text(0), "red onxy");
+	/* a control character cuts a sequence short and acts */
+	reset();
+	put("ab\033[\nc\033\rd");
+	KTEST_EXPECT_STREQ(t, row_text(0), "ab");
+	KTEST_EXPECT_STREQ(t, row_text(1), "d");
+	/* a sequence split over two writes is one sequence */
+	reset();
+	put("x\033[");
+	put("1;1Hy");
+	KTEST_EXPECT_STREQ(t, row_text(0), "y");
+}
+
+/* What top does: home, the frame, erase below; the second frame replaces the first. */
+static void redraw_in_place(struct ktest *t)
+{
+	reset();
+	put("prompt\n");
+	put("\033[H\033[2Jframe 1 line a\033[K\nline b\033[K\nline c\033[K\n\033[J");
+	put("\033[Hframe 2\033[K\nline b\033[K\n\033[J");
+	KTEST_EXPECT_STREQ(t, row_text(0), "frame 2");
+	KTEST_EXPECT_STREQ(t, row_text(1), "line b");
+	KTEST_EXPECT_STREQ(t, row_text(2), "");
+	KTEST_EXPECT_EQ(t, vt.row, 2);
+}
+
 static const struct ktest_case vga_text_cases[] = {
 	KTEST_CASE(text_with_attribute),
 	KTEST_CASE(newline_and_carriage_return),
@@ -229,6 +285,9 @@ static const struct ktest_case vga_text_cases[] = {
 	KTEST_CASE(output_returns_to_the_live_screen),
 	KTEST_CASE(history_keeps_the_newest_rows),
 	KTEST_CASE(no_scrollback_without_history),
+	KTEST_CASE(cursor_position_and_erase),
+	KTEST_CASE(other_sequences_draw_nothing),
+	KTEST_CASE(redraw_in_place),
 	{},
 };
 KTEST_SUITE(vga_text, vga_text_cases);

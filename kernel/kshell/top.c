@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * top: ps again every second, so that the shares are those of the last
- * second, until a key is pressed or SECONDS have passed.
+ * second, until a key is pressed or SECONDS have passed.  Each frame is
+ * drawn over the last: the cursor goes home and the screen is erased
+ * (ESC [H ESC [J), which a terminal on the serial port and the VGA
+ * console (drivers/video/vga_escape.c) both obey.
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
@@ -16,9 +19,10 @@ static void top_header(void)
 {
 	u64 ms = ktime_get() / NSEC_PER_MSEC;
 
-	kshell_printf("\ntop - up %llu.%03llu s, %u tasks, %u waiting to run; any key stops\n",
-		      (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000), nr_tasks(),
-		      nr_waiting());
+	kshell_printf(
+		"\033[H\033[Jtop - up %llu.%03llu s, %u tasks, %u waiting to run; any key stops\n",
+		(unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000), nr_tasks(),
+		nr_waiting());
 }
 
 static int top_run(int argc, char **argv)
