@@ -154,6 +154,8 @@ BAD_INPUT = [
     ("spawn disk", "kshell: spawn: 'disk' is no workload: cpu, io or mixed"),
     ("spawn cpu 0", "kshell: spawn: N must be an integer from 1 to 32, not '0'"),
     ("top -1", "kshell: top: SECONDS must be an integer from 1 to 86400, not '-1'"),
+    ("dmesg 0", "kshell: dmesg: COUNT must be an integer from 1 to 100000, not '0'"),
+    ("config a b", "kshell: config: usage: config [PATTERN]"),
     ("echo 'open", "kshell: unterminated quote or trailing backslash; not run"),
     ("echo " + "x " * 16, "kshell: too many words (at most 16); not run"),
     ("echo " + "y" * 100, f"kshell: line too long (at most {LINE_MAX} characters); not run"),
@@ -231,6 +233,45 @@ def check_reports(sh):
     return problems, ", ".join(REPORTS)
 
 
+def check_filters(sh, outdir):
+    """config PATTERN and dmesg COUNT against the whole of each."""
+    with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+        config = f.read().splitlines()
+    problems = []
+    for pattern, want in (("HZ", [ln for ln in config if "HZ" in ln]),
+                          ("CONFIG_SCHED_*=y", [ln for ln in config
+                                                if re.fullmatch(r"CONFIG_SCHED_.*=y", ln)])):
+        got = (sh.run(f"config {pattern}") or "").splitlines()
+        if got != want or not want:
+            problems.append(f"config {pattern}: {len(got)} lines, expected {len(want)}")
+    out = sh.run("config NO_SUCH_OPTION")
+    if out != "kshell: config: no line matches 'NO_SUCH_OPTION'\n":
+        problems.append(f"config NO_SUCH_OPTION: {out!r}")
+    whole = (sh.run("dmesg") or "").splitlines()
+    last = (sh.run("dmesg 3") or "").splitlines()
+    if len(whole) < 4 or last != whole[-3:]:
+        problems.append(f"dmesg 3: {last!r}, not the last 3 of {len(whole)} lines")
+    return problems, "config HZ, config CONFIG_SCHED_*=y, dmesg 3"
+
+
+def check_interrupt(sh):
+    """Ctrl-C ends sleep at once and drops what was typed ahead of it."""
+    session = sh.session
+    up = re.match(r"up (\d+)\.", sh.run("uptime") or "")
+    start = len(session.output())
+    session.type("sleep 3600\n")
+    session.wait_for_after(start, re.escape("sleep 3600\n"), COMMAND_TIMEOUT)
+    session.type("echo typed ahead\n\x03")
+    stopped = session.wait_for_after(start, r"\^C\n" + re.escape(PROMPT) + "$", COMMAND_TIMEOUT)
+    after = re.match(r"up (\d+)\.", sh.run("uptime") or "")
+    problems = [] if stopped else ["no ^C and prompt after Ctrl-C"]
+    if "typed ahead" in session.output()[start:].replace("echo typed ahead", ""):
+        problems.append("the line typed ahead ran")
+    if not up or not after or int(after.group(1)) - int(up.group(1)) >= 3600:
+        problems.append("sleep 3600 was not cut short")
+    return problems, "sleep 3600 ended by Ctrl-C; the line typed ahead dropped"
+
+
 def check_config(out, outdir):
     with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
         want = f.read()
@@ -254,6 +295,8 @@ def serial_session(runner, outdir):
         checks["bad"] = check_bad_input(sh)
         checks["edit"] = check_editing(sh)
         checks["config"] = check_config(sh.run("config"), outdir)
+        checks["filters"] = check_filters(sh, outdir)
+        checks["interrupt"] = check_interrupt(sh)
         start = len(session.output())
         session.type("halt\n")
         session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
@@ -275,6 +318,8 @@ SERIAL_LABELS = [
     ("bad", "bad input gets one clear line"),
     ("edit", "the line editor over serial"),
     ("config", "config prints the build's .config"),
+    ("filters", "config PATTERN and dmesg COUNT print only what they select"),
+    ("interrupt", "Ctrl-C stops sleep at once"),
     ("halt", "halt ends the boot with the success code"),
 ]
 

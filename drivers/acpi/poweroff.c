@@ -42,10 +42,13 @@ static int acpi_poweroff_init(void)
 		return err;
 	}
 	s5_found = true;
-	pr_info("S5 (power off): SLP_TYPa %u at PM1a_CNT %#x", s5.type.a, s5.pm1a_control);
 	if (s5.pm1b_control)
-		pr_cont(", SLP_TYPb %u at PM1b_CNT %#x", s5.type.b, s5.pm1b_control);
-	pr_cont("\n");
+		pr_info("S5 (power off): SLP_TYPa %u at PM1a_CNT %#x, SLP_TYPb %u at "
+			"PM1b_CNT %#x\n",
+			s5.type.a, s5.pm1a_control, s5.type.b, s5.pm1b_control);
+	else
+		pr_info("S5 (power off): SLP_TYPa %u at PM1a_CNT %#x\n", s5.type.a,
+			s5.pm1a_control);
 	return 0;
 }
 device_initcall(acpi_poweroff_init);

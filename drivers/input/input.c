@@ -13,6 +13,11 @@
  * A UART can hold more (its FIFO, and behind it the line's flow control),
  * so a serial port asks to be throttled instead, and the reader restarts
  * it once half the queue is free, as Linux's tty layer throttles a port.
+ *
+ * Ctrl-C is an interrupt as well as a byte, as a terminal's INTR
+ * character is: it is counted when it arrives, so that a command that
+ * waits for something else (sleep) can stop at once, without reading
+ * the bytes typed ahead of it.
  */
 #include <kernel/console.h>
 #include <kernel/input.h>
@@ -24,6 +29,7 @@
 static char queue[INPUT_QUEUE_SIZE];
 static unsigned int head, tail;	 /* free-running; index modulo the size */
 static void (*unthrottle)(void); /* a stopped source, restarted at half empty */
+static unsigned long interrupts; /* Ctrl-Cs queued, under input_lock */
 unsigned long input_dropped;
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
 static DEFINE_SPINLOCK(input_lock);
@@ -42,8 +48,10 @@ void input_put_chars(const char *s, size_t len)
 	spin_lock_irqsave(&input_lock, flags);
 	fits = queued() + len <= INPUT_QUEUE_SIZE;
 	if (fits) {
-		for (i = 0; i < len; i++)
+		for (i = 0; i < len; i++) {
 			queue[head++ % INPUT_QUEUE_SIZE] = s[i];
+			interrupts += s[i] == INPUT_INTR;
+		}
 	} else {
 		input_dropped += len;
 	}
@@ -131,4 +139,21 @@ void input_wait_pending(void)
 bool input_wait_pending_timeout(unsigned int ms)
 {
 	return wait_event_timeout(input_wait, input_pending(), msecs_to_jiffies(ms)) > 0;
+}
+
+unsigned long input_interrupts(void)
+{
+	return READ_ONCE(interrupts);
+}
+
+bool input_wait_interrupt_timeout(unsigned long since, unsigned int ms)
+{
+	return wait_event_timeout(input_wait, input_interrupts() != since, msecs_to_jiffies(ms)) >
+	       0;
+}
+
+void input_flush(void)
+{
+	while (input_get_char() >= 0)
+		;
 }

@@ -8,6 +8,7 @@
 
 #define ENOENT	  2
 #define ESRCH	  3
+#define EINTR	  4
 #define E2BIG	  7
 #define ECHILD	  10
 #define EAGAIN	  11

@@ -19,6 +19,7 @@
 #include <kernel/types.h>
 
 #define INPUT_QUEUE_SIZE 256
+#define INPUT_INTR	 0x03 /* Ctrl-C, the terminal's interrupt character */
 
 #ifdef CONFIG_INPUT
 /* From interrupt context: queue @c; dropped (and counted) when full. */
@@ -44,6 +45,16 @@ void input_echo(void);
 void input_wait_pending(void);
 /* The same for at most @ms milliseconds: whether a byte is queued. */
 bool input_wait_pending_timeout(unsigned int ms);
+/* How many Ctrl-Cs (INPUT_INTR) have been queued since boot. */
+unsigned long input_interrupts(void);
+/*
+ * Sleep up to @ms milliseconds, or until a Ctrl-C arrives after the
+ * count @since (from input_interrupts()): whether one did.  Bytes queued
+ * meanwhile stay queued.
+ */
+bool input_wait_interrupt_timeout(unsigned long since, unsigned int ms);
+/* Drop everything queued, as a terminal flushes its input at Ctrl-C. */
+void input_flush(void);
 extern unsigned long input_dropped;
 #else
 static inline bool input_pending(void)
@@ -70,6 +81,21 @@ static inline bool input_wait_pending_timeout(unsigned int ms)
 {
 	msleep(ms);
 	return false;
+}
+
+static inline unsigned long input_interrupts(void)
+{
+	return 0;
+}
+
+static inline bool input_wait_interrupt_timeout(unsigned long since, unsigned int ms)
+{
+	msleep(ms);
+	return false;
+}
+
+static inline void input_flush(void)
+{
 }
 #endif
 
