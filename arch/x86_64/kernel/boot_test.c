@@ -6,6 +6,7 @@
  */
 #include <asm/cpu.h>
 #include <asm/page.h>
+#include <generated/origin.h>
 #include <kernel/bootinfo.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
@@ -71,10 +72,11 @@ static void boot_loader_information(struct ktest *t)
 	KTEST_EXPECT_GT(t, boot_info.info_size, 0);
 }
 
+/* The name, then what changed since the defconfig (generated/origin.h, maybe ""). */
 static void banner_names_configuration(struct ktest *t)
 {
 	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "Kestrel "));
-	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "(" CONFIG_LOCALVERSION ")"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(kernel_banner, "(" CONFIG_LOCALVERSION ORIGIN_NOTE ")"));
 }
 
 static const struct ktest_case boot_cases[] = {
