@@ -71,15 +71,28 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
-/* Taken off the list before it runs, so that it may re-arm itself. */
+/*
+ * The timers due in this tick move to a list of their own before any of
+ * them runs: one that re-arms itself for now (mod_timer(t, jiffies)) goes
+ * back to the pending list and runs at the next tick, as in Linux, instead
+ * of again in this one, without end.  Each leaves the due list just before
+ * it runs, so it may re-arm itself; one that an earlier function deletes
+ * or moves is still pending there, and so leaves it without running.
+ */
 void run_timers(void)
 {
+	LIST_HEAD(due);
 	struct timer_list *t;
 
 	while (!list_empty(&pending)) {
 		t = list_first_entry(&pending, struct timer_list, entry);
 		if (time_after(t->expires, jiffies))
 			break;
+		list_del(&t->entry);
+		list_add_tail(&t->entry, &due);
+	}
+	while (!list_empty(&due)) {
+		t = list_first_entry(&due, struct timer_list, entry);
 		list_del(&t->entry);
 		t->function(t);
 	}

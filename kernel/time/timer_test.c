@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The timers suite: kernel timers fire in the order of their times, once,
- * and not when deleted; a timer may re-arm itself; a timer nobody set up
- * is refused.  msleep() and schedule_timeout() sleep the task while others
- * run, and a wait queue or a completion wakes its waiter from a timer, in
- * interrupt context.
+ * and not when deleted; a timer runs in the very tick that brings jiffies
+ * to its time; a timer armed for now (or the past) runs at the next tick,
+ * and so does one that re-arms itself for now from its function, once a
+ * tick however often it does; a timer nobody set up is refused.
+ * msleep() and schedule_timeout() sleep the task while others run, and a
+ * wait queue or a completion wakes its waiter from a timer, in interrupt
+ * context.
  */
+#include <asm/cpu.h>
+#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/completion.h>
 #include <kernel/errno.h>
@@ -121,6 +126,132 @@ static void timer_never_set_up_is_refused(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, timer_pending(&a.timer));
 }
 
+/* Busy until the next timer interrupt; the tick_count it brought. */
+static unsigned long wait_for_tick(void)
+{
+	unsigned long seen = tick_count;
+
+	while (tick_count == seen)
+		cpu_relax();
+	return tick_count;
+}
+
+/*
+ * Seen from a task, between any two ticks, a timer has run exactly when
+ * jiffies have reached its time: not a tick later, not a tick earlier.
+ * (A check of jiffies after a sleep cannot tell: every sleep ends late.)
+ * Looked at with interrupts off, so that the two are read in one tick.
+ */
+static void timers_fire_exactly_at_expires(struct ktest *t)
+{
+	struct test_timer a[4];
+	unsigned long flags, j, start;
+	unsigned int i, wrong = 0, seen_due = 0;
+
+	flags = local_irq_save();
+	start = jiffies;
+	for (i = 0; i < ARRAY_SIZE(a); i++) {
+		setup(&a[i], 'a' + i);
+		mod_timer(&a[i].timer, start + 1 + i);
+	}
+	local_irq_restore(flags);
+	do {
+		flags = local_irq_save();
+		j = jiffies;
+		for (i = 0; i < ARRAY_SIZE(a); i++) {
+			wrong += a[i].fired != (unsigned int)!time_before(j, a[i].timer.expires);
+			seen_due += j == a[i].timer.expires;
+		}
+		local_irq_restore(flags);
+		cpu_relax();
+	} while (time_before(j, start + ARRAY_SIZE(a) + 2));
+	for (i = 0; i < ARRAY_SIZE(a); i++)
+		del_timer(&a[i].timer);
+	KTEST_EXPECT_EQ(t, wrong, 0);
+	KTEST_EXPECT_GT(t, seen_due, 0); /* the moment that tells was seen */
+}
+
+/* For now or for the past: not at once, in the next tick. */
+static void zero_delay_timer_fires_at_the_next_tick(struct ktest *t)
+{
+	struct test_timer now, past;
+	unsigned long flags;
+
+	setup(&now, 'n');
+	setup(&past, 'p');
+	flags = local_irq_save();
+	mod_timer(&now.timer, jiffies);
+	mod_timer(&past.timer, jiffies - 5);
+	KTEST_EXPECT_EQ(t, now.fired + past.fired, 0); /* mod_timer() runs nothing */
+	local_irq_restore(flags);
+	wait_for_tick();
+	flags = local_irq_save();
+	KTEST_EXPECT_EQ(t, now.fired, 1);
+	KTEST_EXPECT_EQ(t, past.fired, 1);
+	KTEST_EXPECT_FALSE(t, timer_pending(&now.timer));
+	KTEST_EXPECT_FALSE(t, timer_pending(&past.timer));
+	local_irq_restore(flags);
+}
+
+/*
+ * A function that re-arms its timer for jiffies, i.e. now: it must run
+ * again at the next tick, as in Linux, not again in the same one, which
+ * would never end.  The limit only keeps that bug from hanging the test.
+ */
+#define REARM_LIMIT 100000
+
+struct rearming_timer {
+	struct timer_list timer;
+	unsigned long fired;
+	bool endless;
+};
+
+static void rearm_for_now(struct timer_list *timer)
+{
+	struct rearming_timer *r = container_of(timer, struct rearming_timer, timer);
+
+	if (++r->fired < REARM_LIMIT || r->endless)
+		mod_timer(timer, jiffies);
+}
+
+static void timer_rearmed_for_now_runs_once_a_tick(struct ktest *t)
+{
+	struct rearming_timer r = { .fired = 0 };
+	unsigned long flags, ticks0, ticks;
+
+	timer_setup(&r.timer, rearm_for_now, 0);
+	flags = local_irq_save();
+	mod_timer(&r.timer, jiffies);
+	ticks0 = tick_count;
+	local_irq_restore(flags);
+	while (tick_count - ticks0 < 5)
+		wait_for_tick();
+	flags = local_irq_save();
+	ticks = tick_count - ticks0;
+	KTEST_EXPECT_EQ(t, del_timer(&r.timer), 1);
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(t, r.fired, ticks);
+}
+
+/* With no limit at all it keeps the machine going, and del_timer() stops it. */
+static void endless_rearming_is_stopped_by_del_timer(struct ktest *t)
+{
+	struct rearming_timer r = { .endless = true };
+	unsigned long flags, fired;
+
+	timer_setup(&r.timer, rearm_for_now, 0);
+	mod_timer(&r.timer, jiffies);
+	sleep_ticks(3);
+	flags = local_irq_save();
+	KTEST_EXPECT_EQ(t, del_timer(&r.timer), 1);
+	fired = r.fired;
+	local_irq_restore(flags);
+	KTEST_EXPECT_GE(t, fired, 3);
+	sleep_ticks(2);
+	KTEST_EXPECT_EQ(t, r.fired, fired);
+	KTEST_EXPECT_FALSE(t, timer_pending(&r.timer));
+}
+
 static int count_until_stopped(void *arg)
 {
 	unsigned long *count = arg;
@@ -230,6 +361,10 @@ static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(deleted_timer_does_not_fire),
 	KTEST_CASE(mod_timer_moves_a_pending_timer),
 	KTEST_CASE(timer_rearms_itself),
+	KTEST_CASE(timers_fire_exactly_at_expires),
+	KTEST_CASE(zero_delay_timer_fires_at_the_next_tick),
+	KTEST_CASE(timer_rearmed_for_now_runs_once_a_tick),
+	KTEST_CASE(endless_rearming_is_stopped_by_del_timer),
 	KTEST_CASE(timer_never_set_up_is_refused),
 	KTEST_CASE(msleep_lets_other_tasks_run),
 	KTEST_CASE(schedule_timeout_returns_what_is_left),
