@@ -20,6 +20,8 @@
 #define NSEC_PER_SEC	     1000000000ULL
 #define NSEC_PER_MSEC	     1000000ULL
 #define CLOCKSOURCE_MAX_SECS 600 /* the longest gap between two ticks we convert */
+/* Faster than any counter; up to it ten minutes convert within 0.3 ppm. */
+#define CLOCKSOURCE_MAX_HZ   10000000000ULL
 
 struct clocksource {
 	const char *name; /* "tsc", "hpet", "tick" */
@@ -32,8 +34,11 @@ struct clocksource {
 	bool counts_ticks;	 /* only the tick: lost ticks are lost time */
 };
 
-/* Set @freq_hz and the conversion to nanoseconds for @cs. */
-void clocksource_set_rate(struct clocksource *cs, u64 freq_hz);
+/*
+ * Set @freq_hz and the conversion to nanoseconds for @cs; -EINVAL (said
+ * in the log, @cs unchanged) for 0 or above CLOCKSOURCE_MAX_HZ.
+ */
+int clocksource_set_rate(struct clocksource *cs, u64 freq_hz);
 
 /* Counts from reading @from to reading @to, across one wrap-around of the counter. */
 static inline u64 clocksource_delta(const struct clocksource *cs, u64 from, u64 to)

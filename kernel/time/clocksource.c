@@ -5,15 +5,32 @@
  *
  * mult/shift: the largest shift (for precision) such that converting
  * CLOCKSOURCE_MAX_SECS worth of cycles cannot overflow 64 bits; between
- * two ticks timekeeping never converts more than that.
+ * two ticks timekeeping never converts more than that.  A rate of 0 (a
+ * calibration gone wrong) would divide by zero, and one above
+ * CLOCKSOURCE_MAX_HZ would leave mult too few bits for ten minutes to
+ * convert within a millionth: both are refused, and the clocksource is
+ * not used.
  */
 #include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
 #include <kernel/time.h>
 
-void clocksource_set_rate(struct clocksource *cs, u64 freq_hz)
+/* The tick clocksource's counter; timer_tick() counts. */
+volatile unsigned long tick_count;
+
+int clocksource_set_rate(struct clocksource *cs, u64 freq_hz)
 {
 	u64 max_cycles = freq_hz * CLOCKSOURCE_MAX_SECS, mult = 0;
 	u32 shift;
+
+	if (!freq_hz || freq_hz > CLOCKSOURCE_MAX_HZ) {
+		pr_err("clocksource: %s: a rate of %llu Hz is impossible (1 Hz to %llu GHz), "
+		       "not used\n",
+		       cs->name, (unsigned long long)freq_hz,
+		       (unsigned long long)(CLOCKSOURCE_MAX_HZ / 1000000000));
+		return -EINVAL;
+	}
 
 	for (shift = 32; shift > 0; shift--) {
 		mult = ((NSEC_PER_SEC << shift) + freq_hz / 2) / freq_hz;
@@ -25,6 +42,7 @@ void clocksource_set_rate(struct clocksource *cs, u64 freq_hz)
 	cs->shift = shift;
 	if (!cs->resolution_ns)
 		cs->resolution_ns = (NSEC_PER_SEC + freq_hz - 1) / freq_hz;
+	return 0;
 }
 
 static u64 read_ticks(void)

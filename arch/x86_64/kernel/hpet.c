@@ -81,10 +81,11 @@ struct clocksource *hpet_clocksource_init(void)
 			(unsigned long)period);
 		return NULL;
 	}
+	if (clocksource_set_rate(&hpet_clocksource, (FSEC_PER_SEC + period / 2) / period))
+		return NULL;
 	writeq(hpet_regs + HPET_CONFIG, readq(hpet_regs + HPET_CONFIG) | HPET_CFG_ENABLE);
 	hpet_clocksource.read = caps & HPET_CAP_64BIT ? read_hpet64 : read_hpet32;
 	hpet_clocksource.mask = caps & HPET_CAP_64BIT ? ~0ULL : 0xffffffffULL;
-	clocksource_set_rate(&hpet_clocksource, (FSEC_PER_SEC + period / 2) / period);
 	pr_info("at %#llx, %u-bit counter, %lu fs per count\n", (unsigned long long)phys,
 		caps & HPET_CAP_64BIT ? 64 : 32, (unsigned long)period);
 	return &hpet_clocksource;

@@ -93,6 +93,7 @@ struct clocksource *tsc_clocksource_init(void)
 		tsc_reliable && !tsc_is_invariant()
 			? "calibrated against the PIT; not invariant, tsc=reliable"
 			: "calibrated against the PIT";
-	clocksource_set_rate(&tsc_clocksource, tsc_calibrate());
+	if (clocksource_set_rate(&tsc_clocksource, tsc_calibrate()))
+		return NULL;
 	return &tsc_clocksource;
 }
