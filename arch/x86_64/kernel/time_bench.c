@@ -71,7 +71,7 @@ static void calibration_error(struct clocksource *hpet)
 	u64 pit_hz = tsc_calibrate(), tsc0, hpet0, ns, hpet_hz;
 	long long ppm;
 
-	if (!hpet)
+	if (!hpet || !pit_hz) /* no calibration: the log says why */
 		return;
 	tsc0 = rdtsc();
 	hpet0 = hpet->read();

@@ -8,6 +8,8 @@
  * TSC against the HPET).  Lost ticks are made on purpose: 50 ms with
  * interrupts off lets at most one timer interrupt wait in the PIC, so the
  * others are gone, and jiffies must still be right after the next tick.
+ * A TSC calibration against a one-shot that never ends, or ends at once,
+ * must give up and say why.
  */
 #include <asm/cpu.h>
 #include <asm/hpet.h>
@@ -119,6 +121,7 @@ static void tsc_and_hpet_agree(struct ktest *t)
 	hpet = hpet_clocksource_init();
 	KTEST_ASSERT_NOT_NULL(t, hpet);
 	tsc_hz = tsc_calibrate();
+	KTEST_ASSERT_NE(t, tsc_hz, 0);
 	tsc0 = rdtsc();
 	hpet0 = hpet->read();
 	while (clocksource_cyc2ns(hpet, clocksource_delta(hpet, hpet0, hpet->read())) < IRQS_OFF_NS)
@@ -129,12 +132,54 @@ static void tsc_and_hpet_agree(struct ktest *t)
 	KTEST_EXPECT_LE(t, tsc_ns, hpet_ns + hpet_ns / 200);
 }
 
+/* Stand-ins for PIT channel 2 that a calibration cannot finish against. */
+static void oneshot_ignored(u16 count)
+{
+}
+
+static bool never_expires(void)
+{
+	return false;
+}
+
+static bool always_expired(void)
+{
+	return true;
+}
+
+/*
+ * A one-shot that never expires (no PIT, a gate not wired) or has always
+ * expired (an output stuck high): the calibration gives up, says why, and
+ * gives no rate, where it used to spin for ever, or divide by the rate 0.
+ */
+static void tsc_calibration_that_cannot_finish_gives_up(struct ktest *t)
+{
+	static const struct tsc_stopwatch stuck = { oneshot_ignored, never_expires };
+	static const struct tsc_stopwatch early = { oneshot_ignored, always_expired };
+	u64 since, hz;
+
+	since = ktest_mute_console();
+	hz = tsc_calibrate_with(&stuck);
+	ktest_unmute_console();
+	KTEST_EXPECT_EQ(t, hz, 0);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "cannot calibrate the TSC: the PIT did not "
+						       "expire in 500000000 TSC counts"));
+	since = ktest_mute_console();
+	hz = tsc_calibrate_with(&early);
+	ktest_unmute_console();
+	KTEST_EXPECT_EQ(t, hz, 0);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "cannot calibrate the TSC: the PIT's 50 ms "
+						       "expired after 1 reads"));
+	KTEST_EXPECT_FALSE(t, irqs_disabled());
+}
+
 static const struct ktest_case time_cases[] = {
 	KTEST_CASE(ktime_is_monotonic),
 	KTEST_CASE(ktime_agrees_with_pit_channel2),
 	KTEST_CASE(jiffies_catch_up_after_lost_ticks),
 	KTEST_CASE(hpet_found_through_acpi),
 	KTEST_CASE(tsc_and_hpet_agree),
+	KTEST_CASE(tsc_calibration_that_cannot_finish_gives_up),
 	{},
 };
 KTEST_SUITE(time, time_cases);

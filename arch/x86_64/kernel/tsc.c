@@ -9,6 +9,14 @@
  * (an SMI, the host descheduling a virtual CPU) only makes a round
  * longer.
  *
+ * A calibration that cannot finish says so and gives no rate, and the
+ * kernel falls back to another clocksource: a channel 2 that never
+ * expires is given up once the TSC has counted what the fastest TSC
+ * (CLOCKSOURCE_MAX_HZ) counts in 50 ms, a TSC that does not move once a
+ * thousand reads of the PIT have not moved it, and a channel 2 that
+ * expires at once is not believed, as in Linux's pit_calibrate_tsc(): 50
+ * ms take at least 5000 reads of it.
+ *
  * Only an invariant TSC (CPUID 0x80000007 EDX bit 8: one rate in every
  * power state) keeps time; older CPUs slow it down with the core clock.
  * "tsc=reliable" on the command line vouches for it anyway, as in Linux.
@@ -24,10 +32,14 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define CALIBRATE_COUNT	  59659 /* PIT clocks: 50 ms */
-#define CALIBRATE_ROUNDS  3
-#define CPUID_APM	  0x80000007
-#define APM_INVARIANT_TSC (1U << 8)
+#define CALIBRATE_MS	      50
+#define CALIBRATE_COUNT	      59659 /* PIT clocks: 50 ms */
+#define CALIBRATE_ROUNDS      3
+#define CALIBRATE_MIN_READS   5000 /* Linux's CAL2_PIT_LOOPS: a PIT read takes < 10 us */
+#define CALIBRATE_MAX_COUNTS  (CLOCKSOURCE_MAX_HZ / 1000 * CALIBRATE_MS)
+#define CALIBRATE_STILL_READS 1000 /* reads of the PIT that must move any TSC */
+#define CPUID_APM	      0x80000007
+#define APM_INVARIANT_TSC     (1U << 8)
 
 static bool tsc_reliable;
 
@@ -56,32 +68,70 @@ bool tsc_is_invariant(void)
 	return cpuid(0x80000000).eax >= CPUID_APM && (cpuid(CPUID_APM).edx & APM_INVARIANT_TSC);
 }
 
-/* TSC counts in one channel 2 one-shot of @count PIT clocks. */
-static u64 tsc_across_oneshot(u16 count)
-{
-	u64 start;
+const struct tsc_stopwatch pit_channel2 = {
+	.start = pit_oneshot_start,
+	.done = pit_oneshot_done,
+};
 
-	pit_oneshot_start(count);
+/* TSC counts in one 50 ms one-shot of @sw, or 0 (and why, in the log) if it cannot tell. */
+static u64 tsc_across_oneshot(const struct tsc_stopwatch *sw)
+{
+	unsigned long reads = 0;
+	u64 start, now;
+
+	sw->start(CALIBRATE_COUNT);
 	start = rdtsc();
-	while (!pit_oneshot_done())
-		;
+	do {
+		now = rdtsc();
+		if (now - start > CALIBRATE_MAX_COUNTS) {
+			pr_warn("clocksource: cannot calibrate the TSC: the PIT did not expire in "
+				"%llu TSC counts (%u ms at %llu GHz)\n",
+				(unsigned long long)CALIBRATE_MAX_COUNTS, CALIBRATE_MS,
+				(unsigned long long)(CLOCKSOURCE_MAX_HZ / 1000000000));
+			return 0;
+		}
+		if (now == start && reads >= CALIBRATE_STILL_READS) {
+			pr_warn("clocksource: cannot calibrate the TSC: it did not move in %u "
+				"reads of the PIT\n",
+				CALIBRATE_STILL_READS);
+			return 0;
+		}
+		reads++;
+	} while (!sw->done());
+	if (reads < CALIBRATE_MIN_READS) {
+		pr_warn("clocksource: cannot calibrate the TSC: the PIT's %u ms expired after %lu "
+			"reads, not the %u they take at least\n",
+			CALIBRATE_MS, reads, CALIBRATE_MIN_READS);
+		return 0;
+	}
 	return rdtsc() - start;
+}
+
+u64 tsc_calibrate_with(const struct tsc_stopwatch *sw)
+{
+	unsigned long flags = local_irq_save();
+	u64 best = ~0ULL, counts = 0;
+	int i;
+
+	for (i = 0; i < CALIBRATE_ROUNDS; i++) {
+		counts = tsc_across_oneshot(sw);
+		if (!counts)
+			break;
+		best = min(best, counts);
+	}
+	local_irq_restore(flags);
+	return counts ? best * PIT_TICK_RATE / CALIBRATE_COUNT : 0;
 }
 
 u64 tsc_calibrate(void)
 {
-	unsigned long flags = local_irq_save();
-	u64 best = ~0ULL;
-	int i;
-
-	for (i = 0; i < CALIBRATE_ROUNDS; i++)
-		best = min(best, tsc_across_oneshot(CALIBRATE_COUNT));
-	local_irq_restore(flags);
-	return best * PIT_TICK_RATE / CALIBRATE_COUNT;
+	return tsc_calibrate_with(&pit_channel2);
 }
 
 struct clocksource *tsc_clocksource_init(void)
 {
+	u64 hz;
+
 	if (tsc_clocksource.freq_hz)
 		return &tsc_clocksource;
 	if (!tsc_is_invariant() && !tsc_reliable) {
@@ -93,7 +143,8 @@ struct clocksource *tsc_clocksource_init(void)
 		tsc_reliable && !tsc_is_invariant()
 			? "calibrated against the PIT; not invariant, tsc=reliable"
 			: "calibrated against the PIT";
-	if (clocksource_set_rate(&tsc_clocksource, tsc_calibrate()))
+	hz = tsc_calibrate();
+	if (!hz || clocksource_set_rate(&tsc_clocksource, hz))
 		return NULL;
 	return &tsc_clocksource;
 }
