@@ -12,8 +12,11 @@
                 through the same suites
   memory        each defconfig at the smallest RAM it boots in, with every
                 test that configuration has passing
+  CMOS          the stack protector's canary read from the CMOS clock
+                leaves NMIs unmasked: QEMU traces every write to port 0x70
 """
 import contextlib
+import os
 import re
 import subprocess
 
@@ -108,9 +111,48 @@ def minimum_ram(runner):
         runner.result(label, not problems, "; ".join(problems) or detail, res.output)
 
 
+# QEMU's trace of one I/O write (-trace memory_region_ops_write).
+RTC_INDEX_WRITE = re.compile(r"memory_region_ops_write .* addr 0x70 value (0x[0-9a-f]+) size 1 "
+                             r"name 'rtc-index'")
+
+
+def cmos_leaves_nmis_unmasked(runner):
+    """Bit 7 of a write to port 0x70 masks NMIs on PC chipsets until the
+    next write; QEMU ignores it, so the kernel cannot see it, but QEMU's
+    trace of every I/O write shows what the machine is left with."""
+    label = ("time: reading the CMOS clock (the canary without RDRAND) leaves NMIs unmasked: "
+             "the last write to port 0x70 has bit 7 clear")
+    outdir = runner.built_for(label, "x86_64_defconfig")
+    if not outdir:
+        return
+    trace = os.path.join(outdir, "io-trace.log")
+    res = runner.boot(outdir, extra=["-trace", "memory_region_ops_write", "-D", trace])
+    try:
+        with open(trace, encoding="utf-8", errors="replace") as f:
+            writes = [int(m.group(1), 16) for m in map(RTC_INDEX_WRITE.search, f) if m]
+    except OSError as e:
+        writes, problems = [], [f"no trace: {e}"]
+    else:
+        problems = []
+    with contextlib.suppress(OSError):
+        os.remove(trace)
+    if res.status != qemu.EXIT_SUCCESS:
+        problems.append(res.describe())
+    if "canary from the TSC and the CMOS clock" not in res.output:
+        problems.append("the canary was not drawn from the CMOS clock")
+    if not writes:
+        problems.append("no write to port 0x70 traced")
+    elif writes[-1] & 0x80:
+        problems.append(f"the last write to port 0x70 is {writes[-1]:#x}: NMIs stay masked")
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"{len(writes)} writes to port 0x70, the last {writes[-1]:#x}, "
+                  f"{res.seconds:.1f} s", res.output)
+
+
 def run(runner):
     loaded_host(runner)
     hpet_on(runner, "pc")
     hpet_on(runner, "q35")
     tsc_reliable(runner)
     minimum_ram(runner)
+    cmos_leaves_nmis_unmasked(runner)

@@ -22,9 +22,8 @@
 #define CPUID_1_ECX_RDRAND (1U << 30)
 #define RDRAND_RETRIES	   10 /* Intel's advice for a transient failure */
 
-#define CMOS_INDEX	 0x70
-#define CMOS_DATA	 0x71
-#define CMOS_NMI_DISABLE 0x80
+#define CMOS_INDEX 0x70
+#define CMOS_DATA  0x71
 
 /*
  * The low byte is zero, as in Linux: a string function overrunning a
@@ -59,9 +58,15 @@ static u64 mix64(u64 x)
 	return x ^ (x >> 31);
 }
 
+/*
+ * Bit 7 of what is written to the index port masks NMIs on PC chipsets,
+ * and stays as last written (the port is write-only): it is left clear, as
+ * Linux's rtc_cmos_read() leaves it, or NMIs (a watchdog's, a memory or
+ * bus error's) would stay masked for as long as the machine runs.
+ */
 static u8 cmos_read(u8 reg)
 {
-	outb(CMOS_INDEX, CMOS_NMI_DISABLE | reg);
+	outb(CMOS_INDEX, reg);
 	return inb(CMOS_DATA);
 }
 
