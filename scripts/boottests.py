@@ -2,7 +2,8 @@
 """The boot group of "make test".
 
 Every file in configs/ (two of them with LLVM=1 too), allyesconfig, every
-fragment over x86_64_defconfig, a few fixed-seed randconfigs and every
+fragment over x86_64_defconfig (and the tick at 100 Hz over
+debug_defconfig), a few fixed-seed randconfigs and every
 combination of the slab debug options: built with W=e, booted with qemu_exit, the KTAP run checked (or
 "Kernel initialized" when there are no tests); allnoconfig booted to the
 end of initialization with no console at all; debug_defconfig with 2 GiB.
@@ -23,6 +24,10 @@ from buildenv import copy_sources, make_env
 from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, suites_pass
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
+# Fragments booted on debug_defconfig too, through every suite it runs:
+# the tick as the clocksource at 100 Hz, a clock that moves in 10 ms steps,
+# where a case that assumes the clock moved between two readings fails.
+DEBUG_FRAGMENTS = ("clocksource-tick-hz100.config",)
 # Slab debug combinations a defconfig or fragment above already boots.
 COVERED_COMBOS = {"prct", "r"}      # debug_defconfig, slab-debug-redzone.config
 SLAB_DEBUG_DIR = "slab-debug-combinations"
@@ -260,6 +265,11 @@ def run(runner):
         name = os.path.basename(path)
         if runner.wanted(f"boot: {name}"):
             runner.built[name] = boot_config(runner, name, [name])
+    for frag in DEBUG_FRAGMENTS:
+        name = f"debug_defconfig+{frag}"
+        if runner.wanted(f"boot: {name}"):
+            runner.built[name] = boot_config(runner, name, ["debug_defconfig", frag],
+                                             expect_tests=True)
     llvm_boots(runner)
     reproducible(runner)
     if runner.wanted("boot: allyesconfig"):

@@ -284,15 +284,23 @@ static void wake_task(struct timer_list *timer)
 	wake_up_process(to_wake);
 }
 
+/*
+ * The waker is armed and the task put to sleep in one stretch with
+ * interrupts off: a tick in between would run the waker before the sleep,
+ * and the sleep would last all 50 ticks.
+ */
 static void schedule_timeout_returns_what_is_left(struct ktest *t)
 {
 	struct timer_list waker;
+	unsigned long flags;
 	long left;
 
 	to_wake = current;
 	timer_setup(&waker, wake_task, 0);
+	flags = local_irq_save();
 	mod_timer(&waker, jiffies + 1);
-	left = schedule_timeout(50);
+	left = __schedule_timeout(50);
+	local_irq_restore(flags);
 	KTEST_EXPECT_GT(t, left, 40);
 	KTEST_EXPECT_LT(t, left, 50);
 	KTEST_EXPECT_EQ(t, schedule_timeout(2), 0);

@@ -25,12 +25,31 @@
 #define CH2_ROUNDS  9 /* 494.3 ms */
 #define IRQS_OFF_NS (50 * NSEC_PER_MSEC)
 
+/*
+ * A one-shot of channel 2 longer than twice what the clocksource resolves
+ * (at most 54.9 ms: the tick's 50 ms at HZ=20), so that any clocksource
+ * has moved by its end.
+ */
+static void start_longer_than_resolution(void)
+{
+	u64 count = 2 * current_clocksource()->resolution_ns * PIT_TICK_RATE / NSEC_PER_SEC + 2;
+
+	pit_oneshot_start(min(count, (u64)CH2_COUNT));
+}
+
+/*
+ * 100,000 reads, and reads for as long as the clocksource needs to move:
+ * never backwards, and moving.  A count of reads alone proves no
+ * movement: at -icount shift=0 100,000 of them take 3 ms, less than a tick
+ * of the tick clocksource at 100 Hz.
+ */
 static void ktime_is_monotonic(struct ktest *t)
 {
 	u64 prev = ktime_get(), now, first = prev;
 	unsigned long i, backwards = 0;
 
-	for (i = 0; i < 100000; i++) {
+	start_longer_than_resolution();
+	for (i = 0; i < 100000 || !pit_oneshot_done(); i++) {
 		now = ktime_get();
 		backwards += now < prev;
 		prev = now;
@@ -101,13 +120,22 @@ static bool has_hpet(struct ktest *t)
 static void hpet_found_through_acpi(struct ktest *t)
 {
 	struct clocksource *hpet;
+	u64 first, now;
 
 	if (!has_hpet(t))
 		return;
 	hpet = hpet_clocksource_init();
 	KTEST_ASSERT_NOT_NULL(t, hpet);
-	KTEST_EXPECT_GE(t, hpet->freq_hz, 10000000);	/* the spec's slowest: 10 MHz */
-	KTEST_EXPECT_NE(t, hpet->read(), hpet->read()); /* it counts */
+	KTEST_EXPECT_GE(t, hpet->freq_hz, 10000000); /* the spec's slowest: 10 MHz */
+	/*
+	 * It counts: within 1 ms of channel 2, not from one read to the
+	 * next, which at -icount shift=0 are closer than its 10 ns.
+	 */
+	first = hpet->read();
+	pit_oneshot_start(PIT_TICK_RATE / 1000);
+	while ((now = hpet->read()) == first && !pit_oneshot_done())
+		cpu_relax();
+	KTEST_EXPECT_NE(t, now, first);
 }
 
 /* The same ~50 ms measured by both: within 0.5%. */
