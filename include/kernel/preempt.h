@@ -16,6 +16,11 @@
  * whose reports say whether the caller is atomic): without it
  * preempt_disable() is a compiler barrier, and preempt_count() is 0.  The
  * same code is right in both models either way.
+ *
+ * Each task has its own count: the scheduler saves it with the task it
+ * switches out and loads the next task's, as Linux did before its count
+ * became per-CPU, so a task that sleeps or exits with preemption disabled
+ * cannot leave it disabled for every other task.
  */
 #ifndef _KERNEL_PREEMPT_H
 #define _KERNEL_PREEMPT_H
@@ -23,7 +28,7 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-/* One CPU: variables, per-CPU data with SMP. */
+/* The running task's count.  One CPU: variables, per-CPU data with SMP. */
 extern unsigned int __preempt_count;
 extern bool __need_resched; /* the running task should give up the CPU */
 
@@ -31,6 +36,9 @@ static inline unsigned int preempt_count(void)
 {
 	return IS_ENABLED(CONFIG_PREEMPT_COUNT) ? __preempt_count : 0;
 }
+
+/* Preemption is off: the caller must not sleep. */
+#define in_atomic() (preempt_count() != 0)
 
 static inline bool need_resched(void)
 {

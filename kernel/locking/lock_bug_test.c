@@ -3,8 +3,9 @@
  * Lock bug tests: "ktest.lock_bug=NAME" makes init commit one lock bug on
  * purpose, in place of the test suites, for CONFIG_DEBUG_MUTEXES and
  * CONFIG_DEBUG_ATOMIC_SLEEP to catch.  The kernel reports it, refuses it
- * and goes on; the host runner (scripts/locktests.py) checks the report
- * and that exactly one was counted.
+ * (or, for what a task leaves behind at exit, repairs it) and goes on; the
+ * host runner (scripts/locktests.py) checks the report and that exactly
+ * one was counted.
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
@@ -29,6 +30,12 @@ static int unlock_it(void *unused)
 static int lock_and_exit(void *unused)
 {
 	mutex_lock(&bug_lock);
+	return 0;
+}
+
+static int spin_lock_and_exit(void *unused)
+{
+	spin_lock(&bug_spinlock);
 	return 0;
 }
 
@@ -62,6 +69,20 @@ static __noinline void recursive_lock(void)
 static __noinline void held_at_exit(void)
 {
 	run_and_wait(lock_and_exit, "leaker");
+}
+
+/* Noted, and init goes on with its own count. */
+static __noinline void preempt_at_exit(void)
+{
+	run_and_wait(spin_lock_and_exit, "leaker");
+}
+
+/* Reported, and the count stays init's own until it enables preemption. */
+static __noinline void schedule_while_atomic(void)
+{
+	preempt_disable();
+	yield();
+	preempt_enable();
 }
 
 static __noinline void sleep_in_atomic(void)
@@ -100,6 +121,8 @@ static const struct {
 	{ "unlock_unlocked", unlock_unlocked },
 	{ "recursive_lock", recursive_lock },
 	{ "held_at_exit", held_at_exit },
+	{ "preempt_at_exit", preempt_at_exit },
+	{ "schedule_while_atomic", schedule_while_atomic },
 	{ "sleep_in_atomic", sleep_in_atomic },
 	{ "spin_recursion", spin_recursion },
 	{ "spin_unlock_unlocked", spin_unlock_unlocked },

@@ -7,6 +7,9 @@
  * switches to it.  Everything here runs with interrupts off, which on one
  * CPU is the scheduler's lock: an interrupt handler may wake a task, and
  * must never find the queue half changed.
+ *
+ * The switch also swaps the preemption count (<kernel/preempt.h>): each
+ * task takes its own with it, and finds it again when it runs next.
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
@@ -38,7 +41,7 @@ static void report_invalid_sleep(const char *file, int line)
 	lock_bugs++;
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
-	       preempt_count() > 0, irqs_disabled(), current->pid, current->comm);
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
 	dump_stack();
 }
 
@@ -48,12 +51,35 @@ void __might_sleep(const char *file, int line)
 		report_invalid_sleep(file, line);
 }
 
-static void report_atomic_schedule(void)
+static void report_atomic_schedule(const struct task_struct *prev)
 {
 	lock_bugs++;
-	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", current->comm, current->pid,
+	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 	       preempt_count());
 	dump_stack();
+}
+
+/*
+ * As Linux's schedule_debug(), in every configuration: a task that gives
+ * up the CPU must not be atomic.  One that does so with preemption off is
+ * reported and goes on: its count leaves with it (switch_count()), and
+ * the next task runs with its own.
+ */
+static void schedule_debug(const struct task_struct *prev)
+{
+	if (unlikely(in_atomic()))
+		report_atomic_schedule(prev);
+	if (prev == &idle_task && prev->state != TASK_RUNNING)
+		panic("the idle task tried to sleep or exit; it must always be able to run");
+}
+
+/* The count is the running task's: keep @prev's with it and give @next its own. */
+static void switch_count(struct task_struct *prev, struct task_struct *next)
+{
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		return;
+	prev->preempt_count = __preempt_count;
+	__preempt_count = next->preempt_count;
 }
 
 /* Close @prev's stretch on the CPU and open @next's. */
@@ -70,8 +96,7 @@ void __schedule(void)
 {
 	struct task_struct *prev = current, *next;
 
-	if (prev == &idle_task && prev->state != TASK_RUNNING)
-		panic("the idle task tried to sleep or exit; it must always be able to run");
+	schedule_debug(prev);
 	if (prev->state == TASK_RUNNING) {
 		prev->state = TASK_RUNNABLE;
 		if (prev != &idle_task)
@@ -86,6 +111,7 @@ void __schedule(void)
 	if (next == prev)
 		return;
 	account_switch(prev, next);
+	switch_count(prev, next);
 	context_switches++;
 	current_task = next;
 	switch_to(prev, next);
@@ -93,11 +119,7 @@ void __schedule(void)
 
 void schedule(void)
 {
-	unsigned long flags;
-
-	if (IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP) && preempt_count())
-		report_atomic_schedule();
-	flags = local_irq_save();
+	unsigned long flags = local_irq_save();
 
 	__schedule();
 	local_irq_restore(flags);

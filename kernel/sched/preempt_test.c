@@ -5,14 +5,17 @@
  * and the first keeps it to the end under CONFIG_PREEMPT_NONE; a
  * preempt_disable() section is never preempted; cond_resched() gives the
  * CPU away once the slice is used up, in both models; might_sleep() with
- * preemption off is reported.
+ * preemption off is reported.  A task that sleeps with preemption off is
+ * reported and takes its count with it.
  */
 #include <kernel/clocksource.h>
+#include <kernel/completion.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sprintf.h>
 #include <kernel/time.h>
 
 #define HOG_NS (1000 * NSEC_PER_MSEC)
@@ -149,11 +152,60 @@ static void might_sleep_with_preemption_off_is_reported(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "in_atomic(): 1, irqs_disabled(): 0"));
 }
 
+static unsigned int observed_count;
+static DECLARE_COMPLETION(observed);
+
+static int observe_count(void *unused)
+{
+	observed_count = preempt_count();
+	complete(&observed);
+	return 0;
+}
+
+/*
+ * "BUG: scheduling while atomic", as Linux reports it; the task that
+ * switches in runs with its own count, and the sleeper finds its own again.
+ */
+static void sleeping_with_preemption_off_is_reported(struct ktest *t)
+{
+	unsigned int count = preempt_count(), count_after;
+	unsigned long bugs = lock_bugs;
+	struct task_struct *k;
+	char report[64];
+	u64 since;
+
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT)) {
+		ktest_skip(t, "CONFIG_PREEMPT_COUNT is off: preempt_disable() counts nothing");
+		return;
+	}
+	init_completion(&observed);
+	observed_count = ~0U;
+	k = kthread_create(observe_count, NULL, "observer");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	since = ktest_mute_console();
+	preempt_disable();
+	wake_up_process(k);
+	wait_for_completion(&observed); /* one sleep: the observer runs meanwhile */
+	count_after = preempt_count();
+	preempt_enable();
+	ktest_unmute_console();
+	KTEST_EXPECT_EQ(t, task_wait(k->pid, NULL), 0);
+	snprintf(report, sizeof(report), "BUG: scheduling while atomic: %s/%d/0x%08x",
+		 current->comm, current->pid, count + 1);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, report));
+	/* and might_sleep()'s own report in wait_for_completion() */
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1 + IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP));
+	KTEST_EXPECT_EQ(t, observed_count, 0);
+	KTEST_EXPECT_EQ(t, count_after, count + 1);
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+}
+
 static const struct ktest_case preempt_cases[] = {
 	KTEST_CASE(cpu_hogs_share_by_model),
 	KTEST_CASE(preempt_disable_holds_off_the_tick),
 	KTEST_CASE(cond_resched_gives_way),
 	KTEST_CASE(might_sleep_with_preemption_off_is_reported),
+	KTEST_CASE(sleeping_with_preemption_off_is_reported),
 	{},
 };
 KTEST_SUITE(preempt, preempt_cases);

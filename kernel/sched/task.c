@@ -7,6 +7,9 @@
  * running on, and its waiter may not have asked yet.  The task list, the
  * pid counter and each task's waiter are only changed with interrupts off
  * (one CPU), like the run queue.
+ *
+ * Nothing of an exited task may outlive it elsewhere: a task that exits
+ * with preemption disabled is noted and its count dropped.
  */
 #include <asm/irqflags.h>
 #include <kernel/err.h>
@@ -54,6 +57,20 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	return p;
 }
 
+/*
+ * As Linux's do_exit(): a task that returns with preemption disabled
+ * (a spinlock held, say) is noted, and leaves with a count of 0.
+ */
+static void exit_preempt_count(const struct task_struct *p)
+{
+	if (likely(!in_atomic()))
+		return;
+	lock_bugs++;
+	pr_info("note: %s[%d] exited with preempt_count %d\n", p->comm, p->pid,
+		(int)preempt_count());
+	__preempt_count = 0;
+}
+
 __noreturn void task_exit(int code)
 {
 	struct task_struct *p = current;
@@ -62,6 +79,7 @@ __noreturn void task_exit(int code)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)
 		panic("Attempted to kill init! exitcode=%d", code);
+	exit_preempt_count(p);
 	debug_check_no_locks_held(p);
 	local_irq_disable();
 	p->exit_code = code;
