@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Preemption control (kernel/sched/core.c).
+ * Preemption control and the context code runs in (kernel/sched/core.c).
  *
  * With CONFIG_PREEMPT the timer tick can end a task's time slice, and the
  * task is switched out on the way back from an interrupt, wherever it
@@ -11,16 +11,22 @@
  *
  * With CONFIG_PREEMPT_NONE a task runs until it gives the CPU up, and
  * cond_resched() is where a long loop offers the CPU when the tick asked.
- * Nothing then needs the count, and, as in Linux, it is kept only with
- * CONFIG_PREEMPT_COUNT (selected by PREEMPT and by DEBUG_ATOMIC_SLEEP,
- * whose reports say whether the caller is atomic): without it
- * preempt_disable() is a compiler barrier, and preempt_count() is 0.  The
- * same code is right in both models either way.
+ * Nothing then needs the preempt_disable() depth, and, as in Linux, it is
+ * kept only with CONFIG_PREEMPT_COUNT (selected by PREEMPT and by
+ * DEBUG_ATOMIC_SLEEP, whose reports say whether the caller is atomic):
+ * without it preempt_disable() is a compiler barrier.  The same code is
+ * right in both models either way.
  *
- * Each task has its own count: the scheduler saves it with the task it
- * switches out and loads the next task's, as Linux did before its count
- * became per-CPU, so a task that sleeps or exits with preemption disabled
- * cannot leave it disabled for every other task.
+ * The count is laid out as Linux's: the preempt_disable() depth in bits
+ * 0-7, and the hard interrupt nesting, which every configuration keeps
+ * (irq_enter() in <kernel/hardirq.h>), in bits 16-19; bits 8-15 are
+ * Linux's softirq count, which Kestrel, having no softirqs, leaves 0.  So
+ * in_interrupt() tells an interrupt handler from a task, and a count
+ * prints as Linux's does ("0x00010000" in a handler).  Each task has its
+ * own count: the scheduler saves it with the task it switches out and
+ * loads the next task's, as Linux did before its count became per-CPU,
+ * so a task that sleeps or exits with preemption disabled cannot leave it
+ * disabled for every other task.
  */
 #ifndef _KERNEL_PREEMPT_H
 #define _KERNEL_PREEMPT_H
@@ -28,17 +34,30 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
+#define PREEMPT_BITS   8
+#define SOFTIRQ_BITS   8
+#define HARDIRQ_BITS   4
+#define HARDIRQ_SHIFT  (PREEMPT_BITS + SOFTIRQ_BITS)
+#define HARDIRQ_MASK   (((1U << HARDIRQ_BITS) - 1) << HARDIRQ_SHIFT)
+#define HARDIRQ_OFFSET (1U << HARDIRQ_SHIFT)
+
 /* The running task's count.  One CPU: variables, per-CPU data with SMP. */
 extern unsigned int __preempt_count;
 extern bool __need_resched; /* the running task should give up the CPU */
 
 static inline unsigned int preempt_count(void)
 {
-	return IS_ENABLED(CONFIG_PREEMPT_COUNT) ? __preempt_count : 0;
+	return __preempt_count;
 }
 
-/* Preemption is off: the caller must not sleep. */
-#define in_atomic() (preempt_count() != 0)
+/* In a hard interrupt handler (nonzero), or in a task (0). */
+#define hardirq_count() (preempt_count() & HARDIRQ_MASK)
+#define in_hardirq()	(hardirq_count())
+#define in_irq()	in_hardirq()
+/* Linux's also counts softirqs and NMIs; Kestrel handles neither. */
+#define in_interrupt()	(hardirq_count())
+/* Neither sleeping nor being preempted is allowed: a handler, or preemption off. */
+#define in_atomic()	(preempt_count() != 0)
 
 static inline bool need_resched(void)
 {

@@ -90,10 +90,11 @@ extern struct task_struct *current_task;
 
 /*
  * Say that the caller may sleep.  With CONFIG_DEBUG_ATOMIC_SLEEP a call
- * with interrupts or preemption off is reported as Linux does: "BUG:
- * sleeping function called from invalid context", with the task and a
- * backtrace.  (Whatever the configuration, schedule() itself reports a
- * task that really sleeps so: "BUG: scheduling while atomic".)
+ * with interrupts off, preemption off or from an interrupt handler is
+ * reported as Linux does: "BUG: sleeping function called from invalid
+ * context", with the task and a backtrace.  (Whatever the configuration,
+ * schedule() itself reports a task that really sleeps so: "BUG:
+ * scheduling while atomic".)
  */
 void __might_sleep(const char *file, int line);
 #define might_sleep()                                      \
@@ -111,9 +112,9 @@ bool wake_up_process(struct task_struct *p);
 
 /*
  * End the calling task with @code, which task_wait() returns.  Its stack
- * and structure are freed by task_wait().  Panics for pid 0 and 1.  A
- * task that exits with preemption disabled is noted as Linux notes it
- * ("note: NAME[PID] exited with preempt_count N").
+ * and structure are freed by task_wait().  Panics for pid 0 and 1, and in
+ * an interrupt handler.  A task that exits with preemption disabled is
+ * noted as Linux notes it ("note: NAME[PID] exited with preempt_count N").
  */
 __noreturn void task_exit(int code);
 /*

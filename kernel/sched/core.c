@@ -63,7 +63,9 @@ static void report_atomic_schedule(const struct task_struct *prev)
  * As Linux's schedule_debug(), in every configuration: a task that gives
  * up the CPU must not be atomic.  One that does so with preemption off is
  * reported and goes on: its count leaves with it (switch_count()), and
- * the next task runs with its own.
+ * the next task runs with its own.  An interrupt handler cannot go on: it
+ * would sleep in place of the task it interrupted, and its IRQ would
+ * never be acknowledged, which stops the tick and every lower IRQ.
  */
 static void schedule_debug(const struct task_struct *prev)
 {
@@ -71,9 +73,17 @@ static void schedule_debug(const struct task_struct *prev)
 		report_atomic_schedule(prev);
 	if (prev == &idle_task && prev->state != TASK_RUNNING)
 		panic("the idle task tried to sleep or exit; it must always be able to run");
+	if (unlikely(in_interrupt()))
+		panic("an interrupt handler tried to sleep; it would take %s/%d with it and "
+		      "never acknowledge its IRQ",
+		      prev->comm, prev->pid);
 }
 
-/* The count is the running task's: keep @prev's with it and give @next its own. */
+/*
+ * The count is the running task's: keep @prev's with it and give @next
+ * its own.  Without CONFIG_PREEMPT_COUNT it holds only the interrupt
+ * nesting, which schedule_debug() made sure is 0 here.
+ */
 static void switch_count(struct task_struct *prev, struct task_struct *next)
 {
 	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))

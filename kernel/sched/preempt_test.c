@@ -6,7 +6,8 @@
  * preempt_disable() section is never preempted; cond_resched() gives the
  * CPU away once the slice is used up, in both models; might_sleep() with
  * preemption off is reported.  A task that sleeps with preemption off is
- * reported and takes its count with it.
+ * reported and takes its count with it, and an interrupt handler runs in
+ * hard interrupt context, where might_sleep() is reported.
  */
 #include <kernel/clocksource.h>
 #include <kernel/completion.h>
@@ -17,6 +18,7 @@
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
 
 #define HOG_NS (1000 * NSEC_PER_MSEC)
 
@@ -200,12 +202,76 @@ static void sleeping_with_preemption_off_is_reported(struct ktest *t)
 	KTEST_EXPECT_EQ(t, preempt_count(), count);
 }
 
+static struct timer_list irq_timer;
+static bool irq_timer_ran, might_sleep_in_irq;
+static unsigned int handlers_seen; /* the interrupt nesting the callback saw */
+static bool in_irq_seen, in_interrupt_seen;
+
+/* From the tick: whatever task it interrupted, this is no task. */
+static void note_context(struct timer_list *unused)
+{
+	handlers_seen = hardirq_count() >> HARDIRQ_SHIFT;
+	in_irq_seen = in_irq();
+	in_interrupt_seen = in_interrupt();
+	if (might_sleep_in_irq)
+		might_sleep();
+	WRITE_ONCE(irq_timer_ran, true);
+}
+
+static void run_timer_callback(void)
+{
+	unsigned int ms;
+
+	irq_timer_ran = false;
+	timer_setup(&irq_timer, note_context, 0);
+	mod_timer(&irq_timer, jiffies + 1);
+	for (ms = 0; !READ_ONCE(irq_timer_ran) && ms < 1000; ms++)
+		msleep(1);
+	del_timer(&irq_timer);
+}
+
+static void interrupt_handlers_run_in_hardirq_context(struct ktest *t)
+{
+	unsigned int count = preempt_count();
+
+	KTEST_EXPECT_FALSE(t, in_interrupt());
+	KTEST_EXPECT_FALSE(t, in_irq());
+	run_timer_callback();
+	KTEST_ASSERT_TRUE(t, irq_timer_ran);
+	KTEST_EXPECT_EQ(t, handlers_seen, 1);
+	KTEST_EXPECT_TRUE(t, in_irq_seen);
+	KTEST_EXPECT_TRUE(t, in_interrupt_seen);
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	KTEST_EXPECT_FALSE(t, in_interrupt());
+}
+
+static void might_sleep_in_an_interrupt_handler_is_reported(struct ktest *t)
+{
+	unsigned long bugs = lock_bugs;
+	u64 since;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP)) {
+		ktest_skip(t, "CONFIG_DEBUG_ATOMIC_SLEEP is off");
+		return;
+	}
+	since = ktest_mute_console();
+	might_sleep_in_irq = true;
+	run_timer_callback();
+	might_sleep_in_irq = false;
+	ktest_unmute_console();
+	KTEST_ASSERT_TRUE(t, irq_timer_ran);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "in_atomic(): 1, irqs_disabled(): 1"));
+}
+
 static const struct ktest_case preempt_cases[] = {
 	KTEST_CASE(cpu_hogs_share_by_model),
 	KTEST_CASE(preempt_disable_holds_off_the_tick),
 	KTEST_CASE(cond_resched_gives_way),
 	KTEST_CASE(might_sleep_with_preemption_off_is_reported),
 	KTEST_CASE(sleeping_with_preemption_off_is_reported),
+	KTEST_CASE(interrupt_handlers_run_in_hardirq_context),
+	KTEST_CASE(might_sleep_in_an_interrupt_handler_is_reported),
 	{},
 };
 KTEST_SUITE(preempt, preempt_cases);

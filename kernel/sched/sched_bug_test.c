@@ -4,12 +4,21 @@
  * init commit it in place of the suites, and the host runner
  * (scripts/schedtests.py) checks that the panic says what happened.
  *
- *   init_exit   init returns from its work with task_exit(): "Attempted to
- *               kill init!", as Linux says.
- *   idle_sleep  a timer callback sleeps, in the tick that interrupted the
- *               idle task (init sleeps meanwhile): the idle task would
- *               block, and nothing would be left to run.
+ *   init_exit      init returns from its work with task_exit():
+ *                  "Attempted to kill init!", as Linux says.
+ *   idle_sleep     a timer callback sleeps, in the tick that interrupted
+ *                  the idle task (init sleeps meanwhile): the idle task
+ *                  would block, and nothing would be left to run.
+ *   irq_sleep      a timer callback sleeps, in the tick that interrupted
+ *                  init computing: init would sleep in the handler's
+ *                  place, and the IRQ would never be acknowledged, so no
+ *                  tick would come again.  "BUG: scheduling while atomic",
+ *                  in every configuration, then the panic.
+ *   irq_task_exit  a timer callback calls task_exit(), in the tick that
+ *                  interrupted init: "Aiee, killing interrupt handler!",
+ *                  as Linux says, not "Attempted to kill init!".
  */
+#include <asm/cpu.h>
 #include <kernel/completion.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
@@ -23,10 +32,25 @@
 static struct timer_list sleepy_timer;
 static DECLARE_COMPLETION(never);
 
-/* From the tick: current is the task it interrupted, the idle task here. */
+/* From the tick: current is the task it interrupted.  Not a tail call: a backtrace names it. */
 static void sleep_in_timer(struct timer_list *unused)
 {
 	wait_for_completion(&never);
+	pr_err("ktest: a timer callback slept, and woke again\n");
+}
+
+static void exit_in_timer(struct timer_list *unused)
+{
+	task_exit(4);
+}
+
+/* Compute with interrupts on until the callback has done its worst. */
+static __noreturn void compute_under_timer(void (*callback)(struct timer_list *))
+{
+	timer_setup(&sleepy_timer, callback, 0);
+	mod_timer(&sleepy_timer, jiffies + 1);
+	for (;;)
+		cpu_relax();
 }
 
 static __noinline void init_exit(void)
@@ -41,12 +65,24 @@ static __noinline void idle_sleep(void)
 	msleep(1000); /* only the idle task can run when it fires */
 }
 
+static __noinline void irq_sleep(void)
+{
+	compute_under_timer(sleep_in_timer);
+}
+
+static __noinline void irq_task_exit(void)
+{
+	compute_under_timer(exit_in_timer);
+}
+
 static const struct {
 	const char *name;
 	void (*commit)(void);
 } sched_bugs[] = {
 	{ "init_exit", init_exit },
 	{ "idle_sleep", idle_sleep },
+	{ "irq_sleep", irq_sleep },
+	{ "irq_task_exit", irq_task_exit },
 };
 
 static int requested = -1;

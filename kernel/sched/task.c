@@ -75,6 +75,8 @@ __noreturn void task_exit(int code)
 {
 	struct task_struct *p = current;
 
+	if (unlikely(in_interrupt()))
+		panic("Aiee, killing interrupt handler!");
 	if (p == &idle_task)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)

@@ -7,11 +7,19 @@
  * the in-service register, and must not be acknowledged: an EOI would end
  * some other, real interrupt.  A spurious IRQ 15 did go through the master
  * (on the cascade line), so the master alone gets its EOI.
+ *
+ * A real IRQ runs in hard interrupt context, from irq_enter() to
+ * irq_exit() (<kernel/hardirq.h>): its handler and its EOI.  Whatever
+ * the handler calls can then tell it is no task (in_interrupt()), and the
+ * scheduler refuses to put the interrupted task to sleep for it, as the
+ * EOI below would then never be sent.  The preemption that may follow
+ * (interrupt_dispatch()) comes after irq_exit(), in task context again.
  */
 #include <asm/i8259.h>
 #include <asm/interrupt.h>
 #include <asm/irq.h>
 #include <kernel/errno.h>
+#include <kernel/hardirq.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
 
@@ -41,6 +49,7 @@ static void irq_entry(struct pt_regs *regs)
 
 	if (is_spurious(irq))
 		return;
+	irq_enter();
 	irq_count[irq]++;
 	if (action->handler) {
 		action->handler(irq);
@@ -50,6 +59,7 @@ static void irq_entry(struct pt_regs *regs)
 		i8259_mask(irq);
 	}
 	i8259_eoi(irq);
+	irq_exit();
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name)

@@ -4,7 +4,9 @@
  *
  * A driver asks for its IRQ line with request_irq(); the line is unmasked
  * at the PIC only then, so a device nobody drives cannot interrupt.  The
- * handler runs with interrupts off; irq.c sends the end-of-interrupt.
+ * handler runs with interrupts off, in hard interrupt context
+ * (in_interrupt(), <kernel/hardirq.h>), where it must not sleep; irq.c
+ * sends the end-of-interrupt.
  */
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H
