@@ -5,8 +5,9 @@
 Each report must be the one Linux prints for that misuse, name the task
 that committed it, carry a backtrace through the function that did it
 (Linux's exit note has none), count exactly one bug, and leave the kernel
-running to "Kernel initialized": a count left at exit or while
-scheduling must not stay with init.
+running to "Kernel initialized": a mutex held at exit must be free for
+init to take after it, and a count left at exit or while scheduling must
+not stay with init.
 """
 import re
 

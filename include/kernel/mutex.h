@@ -13,7 +13,9 @@
  * With CONFIG_DEBUG_MUTEXES, misuse is reported in Linux's formats and
  * refused: an unlock by a task that does not own the mutex, an unlock of a
  * free mutex, locking a mutex the task already holds (which would never
- * return), and a task that exits holding one.
+ * return), and a task that exits holding one.  Whatever the
+ * configuration, a mutex whose owner exits passes to its next waiter, or
+ * is free, as if the owner had unlocked it.
  */
 #ifndef _KERNEL_MUTEX_H
 #define _KERNEL_MUTEX_H
@@ -59,6 +61,11 @@ static inline bool mutex_is_locked(const struct mutex *lock)
 
 /* Report every mutex @p still holds (at exit); true if there was one. */
 bool debug_check_no_locks_held(struct task_struct *p);
+/*
+ * Interrupts off, @p the caller, exiting: hand every mutex it still holds
+ * to the mutex's oldest waiter, or free it, as mutex_unlock() would.
+ */
+void mutex_release_held(struct task_struct *p);
 /* Lock misuse reported so far (the lock bug tests count them). */
 extern unsigned long lock_bugs;
 

@@ -114,7 +114,9 @@ bool wake_up_process(struct task_struct *p);
  * End the calling task with @code, which task_wait() returns.  Its stack
  * and structure are freed by task_wait().  Panics for pid 0 and 1, and in
  * an interrupt handler.  A task that exits with preemption disabled is
- * noted as Linux notes it ("note: NAME[PID] exited with preempt_count N").
+ * noted as Linux notes it ("note: NAME[PID] exited with preempt_count N");
+ * one that exits holding mutexes is reported with CONFIG_DEBUG_MUTEXES,
+ * and each is handed on as mutex_unlock() would (<kernel/mutex.h>).
  */
 __noreturn void task_exit(int code);
 /*

@@ -16,6 +16,12 @@
  * CONFIG_DEBUG_MUTEXES reports at exit name.  The reports copy Linux's
  * (its mutex debugging and lockdep), so that they read as people know
  * them, and each refuses the bad call instead of carrying it out.
+ *
+ * A task that exits holding mutexes hands each on as mutex_unlock()
+ * would, as the kernel hands a robust futex on when its owner dies: a
+ * mutex whose owner is gone could never be unlocked, would make every
+ * later locker sleep for ever, and would point at the task structure
+ * task_wait() frees, where priority inheritance would write.
  */
 #include <asm/irqflags.h>
 #include <kernel/kallsyms.h>
@@ -144,23 +150,15 @@ bool mutex_trylock(struct mutex *lock)
 	return free;
 }
 
-void mutex_unlock(struct mutex *lock)
+/* Interrupts off, @lock the caller's: hand it to its oldest waiter, or free it. */
+static void __mutex_unlock(struct mutex *lock)
 {
-	unsigned long ip = _RET_IP_, flags = local_irq_save();
 	struct mutex_waiter *w;
 
-	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && !lock->owner) {
-		report_bad_unlock(lock, ip);
-		goto out;
-	}
-	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current) {
-		report_not_owner(lock, ip);
-		goto out;
-	}
 	list_del(&lock->held);
 	if (list_empty(&lock->waiters)) {
 		lock->owner = NULL;
-		goto out;
+		return;
 	}
 	w = list_first_entry(&lock->waiters, struct mutex_waiter, node);
 	list_del(&w->node);
@@ -169,9 +167,26 @@ void mutex_unlock(struct mutex *lock)
 	sched_pi_chain(current);  /* its waiters no longer lend us theirs */
 	sched_pi_chain(w->task);  /* but lend it to the new owner */
 	wake_up_process(w->task);
-out:
+}
+
+void mutex_unlock(struct mutex *lock)
+{
+	unsigned long ip = _RET_IP_, flags = local_irq_save();
+
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && !lock->owner)
+		report_bad_unlock(lock, ip);
+	else if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current)
+		report_not_owner(lock, ip);
+	else
+		__mutex_unlock(lock);
 	local_irq_restore(flags);
 	preempt_check_resched();
+}
+
+void mutex_release_held(struct task_struct *p)
+{
+	while (!list_empty(&p->held_locks))
+		__mutex_unlock(list_first_entry(&p->held_locks, struct mutex, held));
 }
 
 bool debug_check_no_locks_held(struct task_struct *p)

@@ -9,7 +9,9 @@
  * (one CPU), like the run queue.
  *
  * Nothing of an exited task may outlive it elsewhere: a task that exits
- * with preemption disabled is noted and its count dropped.
+ * with preemption disabled is noted and its count dropped, and the
+ * mutexes it still holds are handed on, so that no lock keeps a pointer
+ * to the structure task_wait() frees.
  */
 #include <asm/irqflags.h>
 #include <kernel/err.h>
@@ -84,6 +86,7 @@ __noreturn void task_exit(int code)
 	exit_preempt_count(p);
 	debug_check_no_locks_held(p);
 	local_irq_disable();
+	mutex_release_held(p);
 	p->exit_code = code;
 	p->state = TASK_DEAD;
 	sched_policy.exit(p);
