@@ -77,11 +77,12 @@ struct task_struct {
 	u64 woken_at;	     /* last wake-up (CONFIG_SCHED_BENCH only) */
 
 	int exit_code;
-	struct task_struct *waiter;  /* the task in task_wait() on it */
-	bool should_stop;	     /* kthread_stop() was called */
-	struct list_head held_locks; /* mutexes it holds (<kernel/mutex.h>) */
-	struct mutex *blocked_on;    /* the mutex it sleeps on */
-	unsigned int preempt_count;  /* its __preempt_count while off the CPU */
+	struct task_struct *waiter;   /* the task in task_wait() on it */
+	bool should_stop;	      /* kthread_stop() was called */
+	struct task_struct *stopping; /* the task it waits for in kthread_stop() */
+	struct list_head held_locks;  /* mutexes it holds (<kernel/mutex.h>) */
+	struct mutex *blocked_on;     /* the mutex it sleeps on */
+	unsigned int preempt_count;   /* its __preempt_count while off the CPU */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */

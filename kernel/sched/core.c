@@ -175,6 +175,15 @@ void yield(void)
 	local_irq_restore(flags);
 }
 
+/*
+ * The task whose progress @p sleeps for, and so lends its priority to:
+ * the owner of the mutex it waits on, or the task it stops (kthread_stop()).
+ */
+static struct task_struct *pi_blocker(const struct task_struct *p)
+{
+	return p->blocked_on ? p->blocked_on->owner : p->stopping;
+}
+
 bool wake_up_process(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
@@ -199,8 +208,8 @@ int sched_set_param(struct task_struct *p, int value)
 	unsigned long flags = local_irq_save();
 	int err = find_task(p) || p == &idle_task ? sched_policy.set_param(p, value) : -ESRCH;
 
-	if (!err && p->blocked_on)
-		sched_pi_chain(p->blocked_on->owner);
+	if (!err)
+		sched_pi_chain(pi_blocker(p));
 	local_irq_restore(flags);
 	preempt_check_resched();
 	return err;
@@ -297,7 +306,7 @@ void sched_pi_chain(struct task_struct *p)
 		return;
 	for (depth = 0; p && depth < PI_MAX_DEPTH; depth++) {
 		sched_policy.pi_update(p);
-		p = p->blocked_on ? p->blocked_on->owner : NULL;
+		p = pi_blocker(p);
 	}
 }
 

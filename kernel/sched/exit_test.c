@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The exit suite: what a task leaves behind when it ends.  A task that
- * exits with preemption disabled is noted as Linux notes it, and the
- * tasks after it are preemptible; one that exits holding mutexes hands
- * them on, to a waiter or free.
+ * The exit suite: what a task leaves behind when it ends, and what it
+ * takes to end one.  A task that exits with preemption disabled is noted
+ * as Linux notes it, and the tasks after it are preemptible; one that
+ * exits holding mutexes hands them on, to a waiter or free.  Under fixed
+ * priorities, kthread_stop() lends the stopper's priority to a task that
+ * higher priorities would otherwise keep off the CPU for ever, along a
+ * chain of mutexes and stops.
  */
+#include <kernel/clocksource.h>
 #include <kernel/completion.h>
+#include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
+#include <kernel/printk.h>
 #include <kernel/spinlock.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
@@ -151,9 +157,150 @@ static void exit_holding_mutexes_hands_them_on(struct ktest *t)
 	}
 }
 
+#define SHELL_PRIO 16 /* the default priority: the shell's, and a cpu workload's */
+
+static struct task_struct *stop_hog;
+static u64 hog_ns, hog_cpu_at_stop;
+
+/* 200 ms, or more: four time slices and ticks, whatever Kconfig made them. */
+static u64 stop_hog_ns(void)
+{
+	u64 slices = 4 * (TIMESLICE_TICKS + 1) * TICK_NSEC;
+
+	return slices > 200 * NSEC_PER_MSEC ? slices : 200 * NSEC_PER_MSEC;
+}
+
+/* A cpu workload of the shell's: computes until told to stop. */
+static int compute_until_stopped(void *unused)
+{
+	while (!kthread_should_stop())
+		burn_cpu(NSEC_PER_MSEC);
+	hog_cpu_at_stop = task_cputime_ns(stop_hog);
+	return 0;
+}
+
+static int hog(void *unused)
+{
+	burn_cpu(hog_ns);
+	return 0;
+}
+
+static struct task_struct *create_at(int (*fn)(void *), int prio, const char *name)
+{
+	struct task_struct *k = kthread_create(fn, NULL, "%s", name);
+
+	if (!IS_ERR(k) && sched_set_param(k, prio)) {
+		kthread_stop(k);
+		return ERR_PTR(-EINVAL);
+	}
+	return k;
+}
+
+/*
+ * The shell's "spawn cpu 1 16", "spawn cpu 1 0", "kill": the victim, at
+ * priority 0, can run only on the stopper's priority, beside a hog at the
+ * same one.  It stops within a time slice or two of the hog's, long before
+ * the hog is done (or aging would lift it that far).
+ */
+static void stop_does_not_wait_for_the_victims_priority(struct ktest *t)
+{
+	int old = current->se.normal_prio;
+	struct task_struct *victim;
+
+	if (!IS_ENABLED(CONFIG_SCHED_PRIO)) {
+		ktest_skip(t, "only fixed priorities can keep a task off the CPU for ever");
+		return;
+	}
+	victim = create_at(compute_until_stopped, 0, "stop-victim");
+	stop_hog = create_at(hog, SHELL_PRIO, "stop-hog");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(victim) && !IS_ERR(stop_hog));
+	sched_set_param(current, SHELL_PRIO);
+	hog_ns = stop_hog_ns();
+	hog_cpu_at_stop = hog_ns;
+	wake_up_process(victim);
+	wake_up_process(stop_hog);
+	KTEST_EXPECT_EQ(t, kthread_stop(victim), 0);
+	printk("    # the victim stopped after %llu ms of the hog's %llu\n",
+	       (unsigned long long)(hog_cpu_at_stop / NSEC_PER_MSEC),
+	       (unsigned long long)(hog_ns / NSEC_PER_MSEC));
+	KTEST_EXPECT_LT(t, hog_cpu_at_stop, hog_ns / 2);
+	KTEST_EXPECT_EQ(t, task_wait(stop_hog->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, current->se.prio, SHELL_PRIO);
+	sched_set_param(current, old);
+}
+
+static DEFINE_MUTEX(stop_a); /* the test holds it; the victim waits for it */
+static DEFINE_MUTEX(stop_b); /* the stopper holds it; a high task waits for it */
+static struct task_struct *chain_victim;
+
+static int lock_a(void *unused)
+{
+	mutex_lock(&stop_a);
+	mutex_unlock(&stop_a);
+	return 0;
+}
+
+static int lock_b(void *unused)
+{
+	mutex_lock(&stop_b);
+	mutex_unlock(&stop_b);
+	return 0;
+}
+
+static int stop_holding_b(void *unused)
+{
+	int code;
+
+	mutex_lock(&stop_b);
+	code = kthread_stop(chain_victim);
+	mutex_unlock(&stop_b);
+	return code;
+}
+
+/*
+ * The loan follows the chain: the victim (0) sleeps on a mutex the test
+ * holds, so it can only take the priorities lent to it.  Its stopper's
+ * (10), then what the stopper is given (12), then what a high task (30)
+ * waiting on the stopper's mutex lends the stopper.
+ */
+static void stop_lends_priority_along_the_chain(struct ktest *t)
+{
+	int old = current->se.normal_prio, code = -1;
+	struct task_struct *stopper, *high;
+
+	if (!IS_ENABLED(CONFIG_SCHED_PRIO)) {
+		ktest_skip(t, "only SCHED_PRIO has priority inheritance");
+		return;
+	}
+	sched_set_param(current, 31);
+	mutex_lock(&stop_a);
+	chain_victim = create_at(lock_a, 0, "chain-victim");
+	stopper = create_at(stop_holding_b, 10, "chain-stopper");
+	high = create_at(lock_b, 30, "chain-high");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(chain_victim) && !IS_ERR(stopper) && !IS_ERR(high));
+	wake_up_process(chain_victim);
+	wait_until(READ_ONCE(chain_victim->blocked_on) == &stop_a);
+	wake_up_process(stopper);
+	wait_until(READ_ONCE(chain_victim->waiter) == stopper);
+	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 10);
+	sched_set_param(stopper, 12);
+	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 12);
+	wake_up_process(high);
+	wait_until(READ_ONCE(high->blocked_on) == &stop_b);
+	KTEST_EXPECT_EQ(t, stopper->se.prio, 30);
+	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 30);
+	mutex_unlock(&stop_a);
+	KTEST_EXPECT_EQ(t, task_wait(stopper->pid, &code), 0);
+	KTEST_EXPECT_EQ(t, code, 0);
+	KTEST_EXPECT_EQ(t, task_wait(high->pid, NULL), 0);
+	sched_set_param(current, old);
+}
+
 static const struct ktest_case exit_cases[] = {
 	KTEST_CASE(exit_with_preemption_disabled_is_noted),
 	KTEST_CASE(exit_holding_mutexes_hands_them_on),
+	KTEST_CASE(stop_does_not_wait_for_the_victims_priority),
+	KTEST_CASE(stop_lends_priority_along_the_chain),
 	{},
 };
 KTEST_SUITE(exit, exit_cases);

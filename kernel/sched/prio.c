@@ -12,7 +12,9 @@
  * follows the chain when the holder itself waits for a mutex
  * (sched_pi_chain() in core.c walks it, pi_update() below does each
  * step).  A low-priority holder can then no longer be kept off the CPU by
- * middle-priority tasks while a high-priority task waits for it.
+ * middle-priority tasks while a high-priority task waits for it.  A task
+ * that kthread_stop() waits for inherits the stopper's priority the same
+ * way, or a stop could wait for ever behind higher priorities.
  *
  * With CONFIG_SCHED_PRIO_AGING, every AGING_TICKS a task that waits in the
  * queue rises one level, and it falls back to its own priority when it
@@ -125,12 +127,13 @@ static void prio_nothing(struct task_struct *p)
 {
 }
 
-/* The highest priority among the waiters of the mutexes @p holds. */
+/* The highest priority among the waiters of the mutexes @p holds, and its stopper. */
 static void prio_pi_update(struct task_struct *p)
 {
+	const struct task_struct *stopper = task_stopper(p);
 	const struct mutex_waiter *w;
 	const struct mutex *lock;
-	int top = -1;
+	int top = stopper ? stopper->se.prio : -1;
 
 	list_for_each_entry (lock, &p->held_locks, held)
 		list_for_each_entry (w, &lock->waiters, node)

@@ -46,10 +46,12 @@ struct sched_policy {
 	int (*set_param)(struct task_struct *p, int value);
 	/*
 	 * Priority inheritance; NULL for a policy without priorities.  The
-	 * waiters of the mutexes @p holds (<kernel/mutex.h>) changed, or
-	 * their priorities did: give @p the highest of them if that is
-	 * higher than its own, or drop back.  The core walks the chain of
-	 * owners (sched_pi_chain()).
+	 * tasks that sleep until @p gets on changed, or their priorities
+	 * did: the waiters of the mutexes @p holds (<kernel/mutex.h>), and
+	 * the task that waits in kthread_stop() for @p to exit
+	 * (task_stopper()).  Give @p the highest of their priorities if
+	 * that is higher than its own, or drop back.  The core walks the
+	 * chain on from @p (sched_pi_chain()).
 	 */
 	void (*pi_update)(struct task_struct *p);
 };
@@ -78,11 +80,21 @@ void resched_curr(void);
  */
 struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
 /*
- * @p's priority, or the waiters of a mutex it holds, changed: update it
- * and, if it waits for a mutex in turn, that mutex's owner, and so on
- * along the chain (with a policy that has pi_update()).  Interrupts off.
+ * @p's priority, or the tasks that wait for it, changed: update it and,
+ * if it waits in turn for a mutex's owner or for a task it stops, that
+ * task, and so on along the chain (with a policy that has pi_update()).
+ * Interrupts off; nothing for a NULL @p.
  */
 void sched_pi_chain(struct task_struct *p);
+/*
+ * The task that waits in kthread_stop() for @p to exit, or NULL.  It
+ * lends @p its priority, as a mutex's waiters lend theirs to the owner:
+ * @p must run to see that it should stop, whatever its own priority.
+ */
+static inline struct task_struct *task_stopper(const struct task_struct *p)
+{
+	return p->should_stop ? p->waiter : NULL;
+}
 /* The scheduler benchmark's workload table (sched_workload.c). */
 void sched_workload(void);
 /* Call @fn for every task but the idle task.  Interrupts off. */

@@ -209,7 +209,12 @@ int task_wait(int pid, int *code)
 	return err;
 }
 
-/* Every check comes before the task is touched: a refused stop changes nothing. */
+/*
+ * Every check comes before the task is touched: a refused stop changes
+ * nothing.  The stopper lends @want its priority until it exits
+ * (task_stopper()), or a victim below a busy priority would never run to
+ * see that it should stop, and the stopper would wait for ever.
+ */
 int task_stop(struct task_struct *want, int *code)
 {
 	unsigned long flags;
@@ -222,8 +227,11 @@ int task_stop(struct task_struct *want, int *code)
 	err = claim(p);
 	if (!err) {
 		p->should_stop = true;
+		current->stopping = p;
+		sched_pi_chain(p);
 		wake_up_process(p);
 		collect(p, code);
+		current->stopping = NULL;
 	}
 	local_irq_restore(flags);
 	return err;
