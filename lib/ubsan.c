@@ -15,7 +15,8 @@
  *
  * and return, so that the kernel goes on as the compiled code does (the
  * "recover" mode), unless "ubsan.panic=1" asks for a panic.  Each place
- * reports once: the record's column gets a "reported" bit.  This file is
+ * reports once: the record's column gets a "reported" bit.  One report is
+ * printed at a time; a place hit during another report is left unmarked.  This file is
  * not itself instrumented (lib/Makefile), or a report could recurse.
  *
  * The records' layout is the compilers' ABI, shared by GCC and Clang.
@@ -110,6 +111,13 @@ static const char report_rule[] =
 
 static bool ubsan_panic;
 static struct ubsan_report last_report;
+/*
+ * A report is being printed.  Reports come one at a time: one raised
+ * meanwhile (printk's own undefined behaviour, or an interrupt handler's)
+ * is not printed, and its place reports when it is hit again.  Taken with
+ * an atomic exchange, so that an interrupt cannot come between the test
+ * and the set; last_report is written only by its holder.
+ */
 static bool in_report;
 
 static int set_ubsan_panic(const char *val)
@@ -135,16 +143,22 @@ static const char *source_file(const char *file)
 }
 
 /*
- * Claim @loc for a report: false if it has reported before, or if this is
- * a report from inside a report (printk's own undefined behaviour).
+ * Claim a report for @loc: false if another report is being printed, or
+ * if @loc has reported before.  The report is claimed first and the place
+ * second, so that a place hit during another report is not marked: it is
+ * not lost, but reports the next time it is hit.
  */
 static bool report_begin(struct source_location *loc, const char *kind)
 {
-	u32 column = __atomic_fetch_or(&loc->column, LOCATION_REPORTED, __ATOMIC_RELAXED);
+	u32 column;
 
-	if ((column & LOCATION_REPORTED) || in_report)
+	if (__atomic_exchange_n(&in_report, true, __ATOMIC_ACQUIRE))
 		return false;
-	in_report = true;
+	column = __atomic_fetch_or(&loc->column, LOCATION_REPORTED, __ATOMIC_RELAXED);
+	if (column & LOCATION_REPORTED) {
+		__atomic_store_n(&in_report, false, __ATOMIC_RELEASE);
+		return false;
+	}
 	last_report = (struct ubsan_report){
 		.kind = kind,
 		.file = source_file(loc->file),
@@ -161,7 +175,7 @@ static void report_end(const char *kind)
 {
 	dump_stack();
 	pr_err("%s\n", report_rule);
-	in_report = false;
+	__atomic_store_n(&in_report, false, __ATOMIC_RELEASE);
 	if (ubsan_panic)
 		panic("UBSAN: %s (ubsan.panic=1)", kind);
 }

@@ -14,7 +14,9 @@
  * after the report and raise #DE, or may not, depending on the code
  * around it.
  */
+#include <kernel/console.h>
 #include <kernel/ktest.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/ubsan.h>
 
@@ -53,7 +55,6 @@ static void signed_integer_overflow(struct ktest *t)
 	expect_report(t, before, "signed-integer-overflow", __LINE__ - 1);
 }
 
-/* Past the array, but inside the object: only the index is wrong. */
 /* Past the array, but inside the object: only the index is wrong. */
 static void array_index_out_of_bounds(struct ktest *t)
 {
@@ -189,6 +190,66 @@ static void each_place_reports_once(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ubsan_last_report()->count, before + 1);
 }
 
+static u32 shift_while_reporting_line;
+
+static __noinline void shift_while_reporting(void)
+{
+	volatile unsigned long one = 1;
+	volatile int exponent = 66;
+
+	shift_while_reporting_line = __LINE__ + 1;
+	sink = one << exponent; /* UBSAN: shift-out-of-bounds: shift exponent 66 */
+}
+
+/*
+ * Set and read by the case alone: the console runs inside its printk()
+ * calls.  The compilers know that UBSan's handlers read no variable of
+ * ours, so the arming is a volatile store that they cannot drop.
+ */
+static unsigned int hits_during_report;
+static bool hit_armed;
+
+/*
+ * A console that commits undefined behaviour while it prints, as an
+ * interrupt handler could in the middle of a report: the first line it
+ * is given after being armed runs shift_while_reporting().
+ */
+static void hit_while_printing(struct console *con, const char *text, size_t len, int level)
+{
+	if (!READ_ONCE(hit_armed))
+		return;
+	WRITE_ONCE(hit_armed, false);
+	hits_during_report++;
+	shift_while_reporting();
+}
+
+/*
+ * A place hit while another report is printed is not printed then (the
+ * reports would mix), but it is not lost either: the next time it is
+ * hit, it reports.
+ */
+static void hit_during_a_report_reports_later(struct ktest *t)
+{
+	struct console hook = { .name = "ubsan-test", .write = hit_while_printing };
+	volatile int big = 0x7fffffff;
+	unsigned long before = ubsan_last_report()->count;
+
+	if (console_loglevel <= LOGLEVEL_ERR) {
+		ktest_skip(t, "reports do not reach the consoles at this log level");
+		return;
+	}
+	register_console(&hook); /* replays the log: not armed yet */
+	hits_during_report = 0;
+	WRITE_ONCE(hit_armed, true);
+	sink = big + 2; /* UBSAN: signed-integer-overflow: 2147483647 + 2 */
+	WRITE_ONCE(hit_armed, false);
+	unregister_console(&hook);
+	KTEST_EXPECT_EQ(t, hits_during_report, 1);
+	expect_report(t, before, "signed-integer-overflow", __LINE__ - 4);
+	shift_while_reporting();
+	expect_report(t, before + 1, "shift-out-of-bounds", shift_while_reporting_line);
+}
+
 static const struct ktest_case ubsan_cases[] = {
 	KTEST_CASE(shift_out_of_bounds),
 	KTEST_CASE(signed_integer_overflow),
@@ -202,6 +263,7 @@ static const struct ktest_case ubsan_cases[] = {
 	KTEST_CASE(invalid_builtin),
 	KTEST_CASE(pointer_overflow),
 	KTEST_CASE(each_place_reports_once),
+	KTEST_CASE(hit_during_a_report_reports_later),
 	{},
 };
 
