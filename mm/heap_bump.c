@@ -83,11 +83,19 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 	return bump(current, size, kmalloc_align(size));
 }
 
-/* What is wrong with freeing @p, an address in arena @a; NULL if nothing. */
-static const char *bad_pointer(const struct arena *a, const char *p)
+/*
+ * What is wrong with @p as a live allocation (NULL if nothing), and the
+ * arena it lies in.
+ */
+static const char *bad_pointer(const char *p, struct arena **arena)
 {
-	const char *first = (const char *)(a + 1) + sizeof(struct bump_header);
+	struct arena *a = page_owner(p);
+	const char *first;
 
+	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1)))
+		return "not heap memory";
+	*arena = a;
+	first = (const char *)(a + 1) + sizeof(struct bump_header);
 	if ((uintptr_t)p % KMALLOC_MIN_ALIGN || p < first)
 		return "not the start of an allocation";
 	if (p >= a->next)
@@ -108,14 +116,9 @@ void __kfree(const void *p)
 
 	if (!p)
 		return;
-	a = page_owner(p);
-	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1))) {
-		heap_bad_free(p, "not heap memory", caller);
-		return;
-	}
-	why = bad_pointer(a, p);
+	why = bad_pointer(p, &a);
 	if (why) {
-		heap_bad_free(p, why, caller);
+		heap_bad_pointer(&heap_kfree, p, why, caller);
 		return;
 	}
 	header_of(p)->mark = BUMP_FREED ^ (uintptr_t)p;
@@ -129,12 +132,14 @@ void __kfree(const void *p)
 	}
 }
 
-size_t ksize(const void *p)
+size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
-	struct arena *a = page_owner(p);
-	spin_guard(&heap_lock);
+	struct arena *a;
+	const char *why = bad_pointer(p, &a);
 
-	if (!a || a != (struct arena *)((uintptr_t)p & ~(HEAP_ARENA_SIZE - 1)))
-		return 0;
-	return bad_pointer(a, p) ? 0 : header_of(p)->size;
+	if (!why)
+		return header_of(p)->size;
+	if (call)
+		heap_bad_pointer(call, p, why, caller);
+	return 0;
 }

@@ -176,35 +176,53 @@ static bool chunk_is_live(const char *p)
 	return h->size > h->offset && h->size <= arena + HEAP_ARENA_SIZE - start;
 }
 
-/*
- * One walk of the free list finds both whether @p lies in a free block
- * (then whatever was there has been freed: a double free) and where its
- * chunk goes back: no free block can start between a live chunk's start
- * and its payload.
- */
-void first_fit_free(void *p, unsigned long caller)
-{
-	struct chunk_header *h = header_of(p);
-	struct free_block *prev, **link = find_slot(p, &prev);
-
-	if (prev && (char *)p < (char *)prev + prev->size) {
-		heap_bad_free(p, "double free (the memory is free)", caller);
-	} else if (!chunk_is_live(p)) {
-		heap_bad_free(p, "not the start of an allocation", caller);
-	} else {
-		h->mark = 0;
-		insert_at(link, prev, (char *)p - h->offset, h->size);
-	}
-}
-
-size_t first_fit_size(const void *p)
-{
-	const struct chunk_header *h = header_of(p);
-
-	return chunk_is_live(p) ? h->size - h->offset : 0;
-}
-
-bool first_fit_owns(const void *p)
+static bool first_fit_owns(const void *p)
 {
 	return page_owner(p) == &first_fit_owner;
+}
+
+/*
+ * What is wrong with @p as the payload of a live chunk; NULL if nothing.
+ * One walk of the free list finds both whether @p lies in a free block
+ * (then whatever was there has been freed: a double free) and, in @link
+ * and @prev, where its chunk goes back: no free block can start between
+ * a live chunk's start and its payload.
+ */
+static const char *bad_chunk(const char *p, struct free_block ***link, struct free_block **prev)
+{
+	if (!first_fit_owns(p))
+		return "not heap memory";
+	*link = find_slot(p, prev);
+	if (*prev && p < (char *)*prev + (*prev)->size)
+		return "double free (the memory is free)";
+	if (!chunk_is_live(p))
+		return "not the start of an allocation";
+	return NULL;
+}
+
+void first_fit_free(void *p, unsigned long caller)
+{
+	struct free_block *prev, **link;
+	const char *why = bad_chunk(p, &link, &prev);
+	struct chunk_header *h = header_of(p);
+
+	if (why) {
+		heap_bad_pointer(&heap_kfree, p, why, caller);
+		return;
+	}
+	h->mark = 0;
+	insert_at(link, prev, (char *)p - h->offset, h->size);
+}
+
+size_t first_fit_size(const void *p, const struct heap_call *call, unsigned long caller)
+{
+	struct free_block *prev, **link;
+	const char *why = bad_chunk(p, &link, &prev);
+	const struct chunk_header *h = header_of(p);
+
+	if (!why)
+		return h->size - h->offset;
+	if (call)
+		heap_bad_pointer(call, p, why, caller);
+	return 0;
 }

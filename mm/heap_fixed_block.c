@@ -99,37 +99,49 @@ static int class_of_page(const void *p)
 	return -1;
 }
 
+/* What is wrong with @b, in a page of blocks of @class, as a live block; NULL if nothing. */
+static const char *bad_block(const struct block *b, unsigned int class)
+{
+	if ((uintptr_t)b & (class_size(class) - 1))
+		return "not the start of a block";
+	if (b->mark == free_mark(b))
+		return "double free (the block is free)";
+	return NULL;
+}
+
 void __kfree(const void *p)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
+	const char *why;
 	int class;
 	spin_guard(&heap_lock);
 
 	if (!p)
 		return;
 	class = class_of_page(p);
-	if (class < 0 && first_fit_owns(p))
+	if (class < 0) {
 		first_fit_free((void *)p, caller);
-	else if (class < 0)
-		heap_bad_free(p, "not heap memory", caller);
-	else if ((uintptr_t)p & (class_size(class) - 1))
-		heap_bad_free(p, "not the start of a block", caller);
-	else if (b->mark == free_mark(b))
-		heap_bad_free(p, "double free (the block is free)", caller);
+		return;
+	}
+	why = bad_block(b, class);
+	if (why)
+		heap_bad_pointer(&heap_kfree, p, why, caller);
 	else
 		push(class, b);
 }
 
-size_t ksize(const void *p)
+size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
-	int class;
-	spin_guard(&heap_lock);
+	int class = class_of_page(p);
+	const char *why;
 
-	if (!p)
-		return 0;
-	class = class_of_page(p);
-	if (class >= 0)
+	if (class < 0)
+		return first_fit_size(p, call, caller);
+	why = bad_block(p, class);
+	if (!why)
 		return class_size(class);
-	return first_fit_owns(p) ? first_fit_size(p) : 0;
+	if (call)
+		heap_bad_pointer(call, p, why, caller);
+	return 0;
 }

@@ -153,6 +153,42 @@ static u64 bad_free(struct ktest *t, const void *p)
 	return since;
 }
 
+/*
+ * A bad krealloc(): NULL, reported once, nothing else changed (nothing
+ * allocated, nothing freed); and ksize() of the pointer is 0.
+ */
+static u64 bad_krealloc(struct ktest *t, void *p, size_t new_size)
+{
+	struct snapshot s;
+	void *q;
+	u64 since;
+
+	snap(&s);
+	since = ktest_mute_console();
+	q = krealloc(p, new_size);
+	ktest_unmute_console();
+	ktest_check(t, !q, __FILE__, __LINE__, "krealloc(%p, %zu) = %p, not NULL", p, new_size, q);
+	check_untouched(t, &s, "krealloc", p, 1);
+	ktest_check(t, ktest_log_contains(since, "krealloc"), __FILE__, __LINE__,
+		    "krealloc(%p, %zu): the report does not name krealloc", p, new_size);
+	ktest_check(t, !ksize(p), __FILE__, __LINE__, "ksize(%p) = %zu, not 0", p, ksize(p));
+	return since;
+}
+
+/*
+ * New sizes for a bad pointer to a block of @size: one that fits (the
+ * block would be kept), a larger one (moved), a huge one (failed) and 0
+ * (freed).
+ */
+static void bad_kreallocs(struct ktest *t, void *p, size_t size)
+{
+	const size_t new_sizes[] = { 1, size + 1, SIZE_MAX_, 0 };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(new_sizes); i++)
+		bad_krealloc(t, p, new_sizes[i]);
+}
+
 /* A block from a good call: usable, heap memory, clear of the witnesses. */
 static void check_block(struct ktest *t, u8 *p, size_t size)
 {
@@ -397,6 +433,133 @@ static void foreign_frees_are_reported(struct ktest *t)
 	tear_down_witnesses(t);
 }
 
+/* The sizes of kmalloc() blocks the krealloc() cases take apart. */
+static const size_t krealloc_sizes[] = { 8, 64, 100, 2048, 3000, 4096, 16384, 100000 };
+
+/*
+ * krealloc(NULL, n) is kmalloc(n); krealloc() to sizes no design serves
+ * fails and leaves the block as it was (impossible_sizes_fail_cleanly
+ * tries more of them).
+ */
+static void krealloc_of_null_and_huge_sizes(struct ktest *t)
+{
+	struct snapshot s;
+	u8 *p;
+
+	if (!set_up_witnesses(t))
+		return;
+	snap(&s);
+	KTEST_EXPECT_NULL(t, krealloc(NULL, 0));
+	KTEST_EXPECT_NULL(t, krealloc(NULL, SIZE_MAX_));
+	KTEST_EXPECT_NULL(t, krealloc(NULL, HEAP_ARENA_SIZE + 1));
+	check_untouched(t, &s, "krealloc", NULL, 0);
+	p = krealloc(NULL, 100);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	check_block(t, p, 100);
+	memset(p, 0x44, 100);
+	snap(&s);
+	KTEST_EXPECT_NULL(t, krealloc(p, SIZE_MAX_ - 4095));
+	KTEST_EXPECT_NULL(t, krealloc(p, (size_t)1 << 40));
+	check_untouched(t, &s, "krealloc", p, 0);
+	KTEST_EXPECT_EQ(t, p[0], 0x44);
+	KTEST_EXPECT_EQ(t, p[99], 0x44);
+	kfree(p);
+	tear_down_witnesses(t);
+}
+
+/*
+ * krealloc() of a block freed before, and of the block a krealloc()
+ * moved away from: reported, NULL, nothing allocated or freed.  Then the
+ * freed block is handed out once, never twice.
+ */
+static void krealloc_of_freed_blocks_is_reported(struct ktest *t)
+{
+	size_t i;
+
+	if (!checks_objects(t) || !set_up_witnesses(t))
+		return;
+	for (i = 0; i < ARRAY_SIZE(krealloc_sizes); i++) {
+		size_t size = krealloc_sizes[i];
+		u8 *p = kmalloc(size), *q[32], *moved;
+		unsigned int j, k, dup = 0;
+
+		KTEST_ASSERT_NOT_NULL(t, p);
+		kfree(p);
+		bad_kreallocs(t, p, size);
+		for (j = 0; j < ARRAY_SIZE(q); j++) {
+			q[j] = kmalloc(size);
+			for (k = 0; k < j; k++)
+				dup += q[j] && q[j] == q[k];
+		}
+		ktest_check(t, !dup, __FILE__, __LINE__, "%u blocks of %zu bytes handed out twice",
+			    dup, size);
+		for (j = 0; j < ARRAY_SIZE(q); j++)
+			kfree(q[j]);
+
+		p = kmalloc(size);
+		KTEST_ASSERT_NOT_NULL(t, p);
+		moved = krealloc(p, 2 * size + PAGE_SIZE);
+		KTEST_ASSERT_NOT_NULL(t, moved);
+		if (moved != p)
+			bad_kreallocs(t, p, size);
+		kfree(moved);
+	}
+	tear_down_witnesses(t);
+}
+
+/*
+ * Pointers into a live block, page-aligned ones into blocks of whole
+ * pages too.  Every design checks these, the slab allocator without
+ * debugging too: krealloc() is no fast path.
+ */
+static void krealloc_of_interior_pointers_is_reported(struct ktest *t)
+{
+	size_t i;
+
+	if (!set_up_witnesses(t))
+		return;
+	for (i = 0; i < ARRAY_SIZE(krealloc_sizes); i++) {
+		size_t size = krealloc_sizes[i], off;
+		u8 *p = kmalloc(size);
+
+		KTEST_ASSERT_NOT_NULL(t, p);
+		memset(p, 0x66, size);
+		bad_kreallocs(t, p + 1, size);
+		bad_kreallocs(t, p + size / 2, size);
+		bad_kreallocs(t, p + size - 1, size);
+		/* the first two pages inside, and the last */
+		for (off = PAGE_SIZE; off < size && off <= 2 * PAGE_SIZE; off += PAGE_SIZE)
+			bad_kreallocs(t, p + off, size);
+		if (size > 3 * PAGE_SIZE)
+			bad_kreallocs(t, p + (size - 1) / PAGE_SIZE * PAGE_SIZE, size);
+		KTEST_EXPECT_EQ(t, p[0], 0x66);
+		KTEST_EXPECT_EQ(t, p[size - 1], 0x66);
+		KTEST_EXPECT_GE(t, ksize(p), size);
+		kfree(p);
+	}
+	tear_down_witnesses(t);
+}
+
+static void krealloc_of_foreign_memory_is_reported(struct ktest *t)
+{
+	u8 stack_bytes[64] __aligned(16);
+	u8 *page;
+
+	if (!set_up_witnesses(t))
+		return;
+	bad_kreallocs(t, static_bytes, sizeof(static_bytes));
+	bad_kreallocs(t, stack_bytes, sizeof(stack_bytes));
+	bad_kreallocs(t, (void *)foreign_frees_are_reported, 64); /* kernel text */
+	bad_kreallocs(t, page_owners, 64);
+	bad_kreallocs(t, phys_to_virt(0), 64);
+	page = alloc_page(); /* a frame the heap never had */
+	KTEST_ASSERT_NOT_NULL(t, page);
+	bad_kreallocs(t, page, PAGE_SIZE);
+	bad_kreallocs(t, page + 64, 64);
+	free_page(page);
+	tear_down_witnesses(t);
+}
+
 static const struct ktest_case heap_hostile_cases[] = {
 	KTEST_CASE(impossible_sizes_fail_cleanly),
 	KTEST_CASE(sizes_at_the_limits),
@@ -405,6 +568,10 @@ static const struct ktest_case heap_hostile_cases[] = {
 	KTEST_CASE(double_frees_are_reported),
 	KTEST_CASE(large_double_frees_are_reported),
 	KTEST_CASE(foreign_frees_are_reported),
+	KTEST_CASE(krealloc_of_null_and_huge_sizes),
+	KTEST_CASE(krealloc_of_freed_blocks_is_reported),
+	KTEST_CASE(krealloc_of_interior_pointers_is_reported),
+	KTEST_CASE(krealloc_of_foreign_memory_is_reported),
 	{},
 };
 KTEST_SUITE(heap_hostile, heap_hostile_cases);

@@ -18,16 +18,11 @@ void __kfree(const void *p)
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	spin_guard(&heap_lock);
 
-	if (!p)
-		return;
-	if (!first_fit_owns(p))
-		heap_bad_free(p, "not heap memory", caller);
-	else
+	if (p)
 		first_fit_free((void *)p, caller);
 }
 
-size_t ksize(const void *p)
+size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
-	spin_guard(&heap_lock);
-	return p && first_fit_owns(p) ? first_fit_size(p) : 0;
+	return first_fit_size(p, call, caller);
 }

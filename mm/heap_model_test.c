@@ -9,7 +9,8 @@
  *
  * The hostile run mixes in bad calls from a seed ktest_seed() prints:
  * sizes no design serves, frees of foreign memory, of pointers inside
- * live objects and of objects freed before.  Each must be reported (or
+ * live objects and of objects freed before, and krealloc() of those
+ * last two.  Each must be reported (or
  * fail), and change neither the free page count nor any live object.
  */
 #include <kernel/compiler.h>
@@ -106,7 +107,7 @@ static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
 	size_t size = huge[next_rand(m) % ARRAY_SIZE(huge)];
 
 	*reported = true;
-	switch (next_rand(m) % 5) {
+	switch (next_rand(m) % 7) {
 	case 0:
 		*reported = false;
 		m->wrong_results += kmalloc(size) != NULL;
@@ -125,10 +126,21 @@ static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
 			return false;
 		kfree(o->p + 1 + next_rand(m) % (o->size - 1));
 		return true;
-	default: /* an object freed before, not live again */
+	case 4: /* an object freed before, not live again */
 		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
 			return false;
 		kfree(m->last_freed);
+		return true;
+	case 5: /* krealloc() inside a live object */
+		if (!o->p || o->size < 2)
+			return false;
+		m->wrong_results +=
+			krealloc(o->p + 1 + next_rand(m) % (o->size - 1), random_size(m)) != NULL;
+		return true;
+	default: /* krealloc() of an object freed before */
+		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
+			return false;
+		m->wrong_results += krealloc(m->last_freed, next_rand(m) % 256) != NULL;
 		return true;
 	}
 }

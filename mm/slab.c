@@ -339,33 +339,36 @@ static unsigned int large_order(const void *owner)
 }
 
 /*
- * kfree() of NULL, of whole pages, or of something no cache owns.  Blocks
- * of whole pages are aligned to their size, so only their start is: any
- * other pointer into one is reported before anything is touched.
+ * What is wrong with @p, owned by @owner (no one, or a kmalloc() of whole
+ * pages), as a live block; NULL if nothing.  Blocks of whole pages are
+ * aligned to their size, so only their start is one: any other pointer
+ * into one is refused before anything is touched.
  */
+static const char *bad_other(const void *p, const void *owner)
+{
+	if (!owner)
+		return page_owner_tracks(p)
+			       ? "no cache owns it (a double free, or not from kmalloc())"
+			       : "no cache owns it";
+	if ((unsigned long)p & ((PAGE_SIZE << large_order(owner)) - 1))
+		return "not the start of a kmalloc() of whole pages";
+	return NULL;
+}
+
+/* kfree() of NULL, of whole pages, or of something no cache owns. */
 static __noinline void kfree_other(const void *p, void *owner, unsigned long caller)
 {
-	unsigned int order;
+	const char *why;
 
 	if (!p)
 		return;
-	if (!owner) {
-		slab_debug_bad_free(
-			NULL, NULL, p,
-			page_owner_tracks(p)
-				? "no cache owns it (a double free, or not from kmalloc())"
-				: "no cache owns it",
-			caller);
+	why = bad_other(p, owner);
+	if (why) {
+		slab_debug_bad_pointer(NULL, NULL, p, &heap_kfree, why, caller);
 		return;
 	}
-	order = large_order(owner);
-	if ((unsigned long)p & ((PAGE_SIZE << order) - 1)) {
-		slab_debug_bad_free(NULL, NULL, p, "not the start of a kmalloc() of whole pages",
-				    caller);
-		return;
-	}
-	set_page_owner((void *)p, order, NULL);
-	free_pages((void *)p, order);
+	set_page_owner((void *)p, large_order(owner), NULL);
+	free_pages((void *)p, large_order(owner));
 }
 
 /*
@@ -392,16 +395,35 @@ void __kfree(const void *p)
 	slab_free(slab->cache, slab, (void *)p, (unsigned long)__builtin_return_address(0));
 }
 
-size_t ksize(const void *p)
+/*
+ * Without debugging, the start of any object of a slab counts as live: as
+ * in kfree(), only the state word could tell a free one.
+ */
+size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
-	void *owner = page_owner(p);
-	spin_guard(&heap_lock);
+	struct slab *slab = page_owner(p);
+	struct kmem_cache *c;
+	const char *why;
 
-	if (!owner)
+	if ((unsigned long)slab < OWNER_MIN_SLAB) {
+		why = bad_other(p, slab);
+		if (!why)
+			return PAGE_SIZE << large_order(slab);
+		if (call)
+			slab_debug_bad_pointer(NULL, NULL, p, call, why, caller);
 		return 0;
-	if (is_large(owner))
-		return PAGE_SIZE << large_order(owner);
-	return ((struct slab *)owner)->cache->object_size;
+	}
+	c = slab->cache;
+	if (IS_ENABLED(CONFIG_SLAB_DEBUG)) {
+		if (!slab_debug_live(c, slab, p, call, caller))
+			return 0;
+	} else if (!is_object_start(c, slab, p)) {
+		if (call)
+			slab_debug_bad_pointer(c, slab, p, call, "not the start of an object",
+					       caller);
+		return 0;
+	}
+	return c->object_size;
 }
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
@@ -442,9 +464,9 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 	if (!obj)
 		return;
 	if (unlikely(!slab || is_large(slab) || slab->cache != c)) {
-		slab_debug_bad_free(c, is_large(slab) ? NULL : slab, obj,
-				    slab && !is_large(slab) ? "wrong cache" : "no cache owns it",
-				    caller);
+		slab_debug_bad_pointer(c, is_large(slab) ? NULL : slab, obj, &heap_kfree,
+				       slab && !is_large(slab) ? "wrong cache" : "no cache owns it",
+				       caller);
 		return;
 	}
 	slab_free(c, slab, obj, caller);

@@ -23,6 +23,8 @@
 #include <kernel/slab.h>
 #include <kernel/types.h>
 
+struct heap_call;
+
 struct slab {
 	struct kmem_cache_cpu *cpu; /* the cache's fast path, for kfree() */
 	struct kmem_cache *cache;
@@ -99,6 +101,15 @@ struct slab_stats {
 };
 void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st);
 
+/* Is @obj the start of an object of @slab? */
+static inline bool is_object_start(const struct kmem_cache *c, const struct slab *slab,
+				   const void *obj)
+{
+	long off = (const char *)obj - slab->objects - c->offset;
+
+	return off >= 0 && off % c->size == 0 && off / c->size < c->objects;
+}
+
 /*
  * mm/slab_debug.c: the checks.  Each returns true when the object is
  * fine; otherwise it has reported the bug, counted it in slab_bugs and,
@@ -109,8 +120,19 @@ void slab_debug_init_object(struct kmem_cache *c, void *obj);
 bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller);
 bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
 		     unsigned long caller);
-/* A free of something no cache owns, or of the wrong cache's object. */
-void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj, const char *what,
-			 unsigned long caller);
+/*
+ * Is @obj the start of an allocated object?  If not, and @call is not
+ * NULL, the bad call is reported (unless the object is quarantined: it
+ * was reported when it was found damaged).
+ */
+bool slab_debug_live(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     const struct heap_call *call, unsigned long caller);
+/*
+ * A bad pointer passed to @call: something no cache owns, the wrong
+ * cache's object, the inside of an object.  Reported even without
+ * debugging, since finding it costs nothing.
+ */
+void slab_debug_bad_pointer(struct kmem_cache *c, struct slab *slab, const void *obj,
+			    const struct heap_call *call, const char *what, unsigned long caller);
 
 #endif

@@ -33,6 +33,7 @@
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include "heap.h"
 #include "slab.h"
 
 unsigned long slab_bugs;
@@ -223,14 +224,6 @@ void slab_debug_init_object(struct kmem_cache *c, void *obj)
 	}
 }
 
-/* Is @obj the start of an object of @slab? */
-static bool is_object_start(struct kmem_cache *c, struct slab *slab, const void *obj)
-{
-	long off = (const char *)obj - slab->objects - c->offset;
-
-	return off >= 0 && off % c->size == 0 && off / c->size < c->objects;
-}
-
 /*
  * CONFIG_SLAB_DEBUG_CHECKS: the free pointer of the object just taken must
  * be the end of the list or a free object of the same slab.  If it is not
@@ -276,22 +269,43 @@ bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsign
 	return true;
 }
 
-bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj, unsigned long caller)
+/* "kfree called from double_free+0x25/0x50": who passed the bad pointer. */
+static void call_note(char *note, size_t size, const struct heap_call *call, unsigned long caller)
 {
-	struct damage d = { .title = "Object already free (double free)" };
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, sizeof(sym), caller);
+	scnprintf(note, size, "%s called from %s", call->name, sym);
+}
+
+bool slab_debug_live(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     const struct heap_call *call, unsigned long caller)
+{
+	char note[KSYM_SYMBOL_LEN + 32];
+	struct damage d = { 0 };
 
 	if (!is_object_start(c, slab, obj)) {
-		slab_debug_bad_free(c, slab, obj, "not the start of an object", caller);
+		if (call)
+			slab_debug_bad_pointer(c, slab, obj, call, "not the start of an object",
+					       caller);
 		return false;
 	}
-	if (track_of(c, obj)->state == SLAB_STATE_FREE) {
-		if (c->debug & SLAB_TRACK)
-			track_of(c, obj)->free_caller = caller;
+	if (track_of(c, obj)->state == SLAB_STATE_ALLOCATED)
+		return true;
+	if (track_of(c, obj)->state == SLAB_STATE_FREE && call) {
+		/* The track keeps who freed it; the note names who came after. */
+		d.title = call->already_free;
+		d.note = note;
+		call_note(note, sizeof(note), call, caller);
 		slab_bug(c, slab, obj, &d, false);
-		return false;
 	}
-	if (track_of(c, obj)->state != SLAB_STATE_ALLOCATED)
-		return false; /* quarantined: reported before */
+	return false; /* free, or quarantined: reported before */
+}
+
+bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj, unsigned long caller)
+{
+	if (!slab_debug_live(c, slab, obj, &heap_kfree, caller))
+		return false;
 	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_ACTIVE))
 		return false;
 	if (c->debug & SLAB_POISON)
@@ -303,20 +317,20 @@ bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj, u
 	return true;
 }
 
-void slab_debug_bad_free(struct kmem_cache *c, struct slab *slab, const void *obj, const char *what,
-			 unsigned long caller)
+void slab_debug_bad_pointer(struct kmem_cache *c, struct slab *slab, const void *obj,
+			    const struct heap_call *call, const char *what, unsigned long caller)
 {
-	char sym[KSYM_SYMBOL_LEN];
-	const char *owner = slab ? slab->cache->name : "no cache";
+	char note[KSYM_SYMBOL_LEN + 32];
+	const char *name = c ? c->name : call->name;
 
 	slab_bugs++;
 	heap_errors++;
-	sprint_symbol(sym, sizeof(sym), caller);
+	call_note(note, sizeof(note), call, caller);
 	pr_err("=============================================================================\n");
-	pr_err("BUG %s: Invalid free of 0x%lx: %s\n", c ? c->name : "kfree", (unsigned long)obj,
-	       what);
+	pr_err("BUG %s: %s of 0x%lx: %s\n", name, call->invalid, (unsigned long)obj, what);
 	pr_err("-----------------------------------------------------------------------------\n");
-	pr_err("INFO: Object 0x%lx belongs to %s\n", (unsigned long)obj, owner);
-	pr_err("INFO: Freed in %s\n", sym);
-	pr_err("FIX %s: not freed\n", c ? c->name : "kfree");
+	pr_err("INFO: Object 0x%lx belongs to %s\n", (unsigned long)obj,
+	       slab ? slab->cache->name : "no cache");
+	pr_err("INFO: %s\n", note);
+	pr_err("FIX %s: %s\n", name, call->undone);
 }

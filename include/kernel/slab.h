@@ -22,13 +22,17 @@
  *  - kfree() of anything but the start of a live allocation (memory the
  *    heap does not own, frames nobody allocated, the inside of a block,
  *    a block freed before) is reported, counted in heap_errors, and frees
- *    nothing.  So is kmem_cache_free() of another cache's object.
+ *    nothing.  So is kmem_cache_free() of another cache's object, and
+ *    krealloc() of any of them, which returns NULL before it allocates or
+ *    frees anything; ksize() of them is 0.
  *  - A bad call changes nothing else: no other allocation, no page owner,
  *    not the free page count, no memory outside the heap.
  * One exception, Linux's too: without CONFIG_SLAB_DEBUG the slab
  * allocator's fast path trusts a pointer into one of its slabs, so a
  * double free of a slab object, or a pointer inside one, is caught only
  * with the debug options.  KFREE_CHECKS_OBJECTS says whether it is.
+ * krealloc() and ksize(), which have no fast path, still refuse a pointer
+ * inside a slab object; only an object freed before takes debugging.
  */
 #ifndef _KERNEL_SLAB_H
 #define _KERNEL_SLAB_H
@@ -136,7 +140,7 @@ static inline void kfree(const void *p)
 #endif
 #define KFREE_CHECKS_OBJECTS (!IS_ENABLED(CONFIG_HEAP_SLAB) || IS_ENABLED(CONFIG_SLAB_DEBUG))
 
-/* Bad kfree() and kmem_cache_free() calls reported so far, by every design. */
+/* Bad pointers passed to the heap and reported so far, by every design. */
 extern unsigned long heap_errors;
 
 /* The same, zeroed. */
@@ -144,10 +148,14 @@ void *kzalloc(size_t size);
 /*
  * Resize @p to @new_size, moving it if needed; the contents up to the
  * smaller size are kept.  krealloc(NULL, n) is kmalloc(n); a failure
- * returns NULL and leaves @p as it was.
+ * returns NULL and leaves @p as it was.  A @p that kfree() would refuse
+ * is reported as kfree() reports it, and NULL returned.
  */
 void *krealloc(void *p, size_t new_size);
-/* How many bytes @p really has (at least what was asked for). */
+/*
+ * How many bytes @p really has (at least what was asked for); 0 for
+ * anything but the start of a live allocation.
+ */
 size_t ksize(const void *p);
 
 /* Set up the heap; called by mm_init(). */
