@@ -22,6 +22,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
+#include <kernel/sprintf.h>
 #include <kernel/string.h>
 #include "heap.h"
 #include "slab.h"
@@ -145,7 +146,8 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 }
 
 static void *slab_alloc(struct kmem_cache *c, unsigned long caller);
-static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller);
+static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj,
+		      const struct heap_call *call, unsigned long caller);
 
 /* A new slab with every object free (and constructed) on its free list. */
 static struct slab *new_slab(struct kmem_cache *c)
@@ -188,7 +190,7 @@ static void discard_slab(struct kmem_cache *c, struct slab *slab)
 	set_page_owner(mem, c->order, NULL);
 	free_pages(mem, c->order);
 	if (c->off_slab)
-		slab_free(&slab_cache, page_owner(slab), slab, 0);
+		slab_free(&slab_cache, page_owner(slab), slab, &heap_kfree, 0);
 }
 
 /* Put a slab that is not active on the list its use count says. */
@@ -288,9 +290,11 @@ static void free_slow(struct kmem_cache *c, struct slab *slab, void *obj)
 		file_slab(c, slab);
 }
 
-static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller)
+/* Free @obj of @slab of @c, for @call (kfree(), kmem_cache_free()) from @caller. */
+static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj,
+		      const struct heap_call *call, unsigned long caller)
 {
-	if (IS_ENABLED(CONFIG_SLAB_DEBUG) && !slab_debug_free(c, slab, obj, caller))
+	if (IS_ENABLED(CONFIG_SLAB_DEBUG) && !slab_debug_free(c, slab, obj, call, caller))
 		return; /* reported; the object is left alone */
 	if (likely(slab == c->cpu->active)) {
 		set_freeptr(c, obj, c->cpu->freelist);
@@ -392,7 +396,8 @@ void __kfree(const void *p)
 		cpu->freelist = (void *)p;
 		return;
 	}
-	slab_free(slab->cache, slab, (void *)p, (unsigned long)__builtin_return_address(0));
+	slab_free(slab->cache, slab, (void *)p, &heap_kfree,
+		  (unsigned long)__builtin_return_address(0));
 }
 
 /*
@@ -443,7 +448,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 		return NULL;
 	if (!cache_init(c, name, size, align, ctor, NULL))
 		return c;
-	slab_free(&cache_cache, page_owner(c), c, 0); /* no slab holds an object */
+	slab_free(&cache_cache, page_owner(c), c, &heap_kfree, 0); /* no slab holds an object */
 bad:
 	pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
 	return NULL;
@@ -455,6 +460,57 @@ void *kmem_cache_alloc(struct kmem_cache *c)
 	return slab_alloc(c, (unsigned long)__builtin_return_address(0));
 }
 
+/* Is @c one of the caches the heap made for itself? */
+static bool heap_cache(const struct kmem_cache *c)
+{
+	uintptr_t kmalloc_start = (uintptr_t)kmalloc_caches;
+
+	return c == &cache_cache || c == &slab_cache ||
+	       ((uintptr_t)c >= kmalloc_start &&
+		(uintptr_t)c < kmalloc_start + sizeof(kmalloc_caches));
+}
+
+/*
+ * Is @c a cache that exists: on the list of caches?  @c may be anything
+ * (a cache destroyed before, a stray pointer): it is compared, never read.
+ */
+static bool cache_exists(const struct kmem_cache *c)
+{
+	struct kmem_cache *each;
+
+	list_for_each_entry (each, &slab_caches, caches)
+		if (each == c)
+			return true;
+	return false;
+}
+
+static const struct heap_call kmem_cache_free_call = {
+	.name = "kmem_cache_free",
+	.undone = "not freed",
+	.invalid = "Invalid free",
+	.already_free = "Object already free (double free)",
+};
+
+/*
+ * kmem_cache_free() of an object that is not @c's.  A cache that does not
+ * exist is not named: its name may be poison, with no end.
+ */
+static __noinline void bad_cache_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+				      unsigned long caller)
+{
+	char why[64];
+
+	if (is_large(slab))
+		slab = NULL;
+	if (!cache_exists(c)) {
+		scnprintf(why, sizeof(why), "0x%lx is not a cache (destroyed?)", (unsigned long)c);
+		slab_debug_bad_pointer(NULL, slab, obj, &kmem_cache_free_call, why, caller);
+		return;
+	}
+	slab_debug_bad_pointer(c, slab, obj, &kmem_cache_free_call,
+			       slab ? "wrong cache" : "no cache owns it", caller);
+}
+
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
@@ -464,12 +520,10 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 	if (!obj)
 		return;
 	if (unlikely(!slab || is_large(slab) || slab->cache != c)) {
-		slab_debug_bad_pointer(c, is_large(slab) ? NULL : slab, obj, &heap_kfree,
-				       slab && !is_large(slab) ? "wrong cache" : "no cache owns it",
-				       caller);
+		bad_cache_free(c, slab, obj, caller);
 		return;
 	}
-	slab_free(c, slab, obj, caller);
+	slab_free(c, slab, obj, &kmem_cache_free_call, caller);
 }
 
 static void discard_list(struct kmem_cache *c, struct list_head *list)
@@ -482,11 +536,24 @@ static void discard_list(struct kmem_cache *c, struct list_head *list)
 	}
 }
 
+/*
+ * Only a cache that kmem_cache_create() made and nothing destroyed since
+ * can go: anything else is reported before it is read.  A cache destroyed
+ * twice would be read after it was freed, and freed again: two new caches
+ * could then get its memory, and the list of caches loop.
+ */
 void kmem_cache_destroy(struct kmem_cache *c)
 {
 	spin_guard(&heap_lock);
 	if (!c)
 		return;
+	if (heap_cache(c) || !cache_exists(c)) {
+		heap_errors++;
+		pr_err("kmem_cache_destroy(0x%lx): %s; nothing destroyed\n", (unsigned long)c,
+		       heap_cache(c) ? "one of the heap's own caches"
+				     : "not a cache (destroyed before?)");
+		return;
+	}
 	deactivate(c);
 	discard_list(c, &c->empty);
 	if (c->nr_partial || c->nr_full) {
@@ -495,7 +562,7 @@ void kmem_cache_destroy(struct kmem_cache *c)
 		return;
 	}
 	list_del(&c->caches);
-	slab_free(&cache_cache, page_owner(c), c, 0);
+	slab_free(&cache_cache, page_owner(c), c, &heap_kfree, 0);
 }
 
 void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)

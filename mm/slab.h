@@ -119,7 +119,7 @@ static inline bool is_object_start(const struct kmem_cache *c, const struct slab
 void slab_debug_init_object(struct kmem_cache *c, void *obj);
 bool slab_debug_alloc(struct kmem_cache *c, struct slab *slab, void *obj, unsigned long caller);
 bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
-		     unsigned long caller);
+		     const struct heap_call *call, unsigned long caller);
 /*
  * Is @obj the start of an allocated object?  If not, and @call is not
  * NULL, the bad call is reported (unless the object is quarantined: it

@@ -302,9 +302,10 @@ bool slab_debug_live(struct kmem_cache *c, struct slab *slab, const void *obj,
 	return false; /* free, or quarantined: reported before */
 }
 
-bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj, unsigned long caller)
+bool slab_debug_free(struct kmem_cache *c, struct slab *slab, const void *obj,
+		     const struct heap_call *call, unsigned long caller)
 {
-	if (!slab_debug_live(c, slab, obj, &heap_kfree, caller))
+	if (!slab_debug_live(c, slab, obj, call, caller))
 		return false;
 	if (c->debug & SLAB_RED_ZONE && !check_redzones(c, slab, obj, REDZONE_ACTIVE))
 		return false;

@@ -25,6 +25,9 @@
  *    nothing.  So is kmem_cache_free() of another cache's object, and
  *    krealloc() of any of them, which returns NULL before it allocates or
  *    frees anything; ksize() of them is 0.
+ *  - kmem_cache_destroy() of anything but a cache that kmem_cache_create()
+ *    made and nobody destroyed (a second destroy, the heap's own caches)
+ *    is reported, counted, and destroys nothing.
  *  - A bad call changes nothing else: no other allocation, no page owner,
  *    not the free page count, no memory outside the heap.
  * One exception, Linux's too: without CONFIG_SLAB_DEBUG the slab
