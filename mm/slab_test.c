@@ -3,7 +3,7 @@
  * Tests of what only the slab allocator has: object caches with
  * constructors and alignment, slabs moving between the partial, full and
  * empty lists, empty slabs going back to the frame allocator, the kmalloc
- * size classes, and slabinfo.  With CONFIG_SLAB_DEBUG the same cases run
+ * cache that serves each size, and slabinfo.  With CONFIG_SLAB_DEBUG the same cases run
  * with every check on, and must not report a single bug.
  */
 #include <asm/page.h>
@@ -232,6 +232,67 @@ static void kmalloc_size_classes(struct ktest *t)
 	kfree(d);
 }
 
+/* The smallest power of two, 8 at least, that holds @size. */
+static size_t size_class(size_t size)
+{
+	size_t class = KMALLOC_MIN_SIZE;
+
+	while (class < size)
+		class *= 2;
+	return class;
+}
+
+/*
+ * Served from the kmalloc cache of @size's class, or, above the largest,
+ * from whole pages of its class?  kfree()s @p either way; false if not.
+ */
+static bool served_by_its_class(struct ktest *t, void *p, size_t size)
+{
+	struct slab *slab = page_owner(p);
+	size_t want = size_class(size);
+	bool ok;
+
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		ok = p && (unsigned long)slab < OWNER_MIN_SLAB && (uintptr_t)p % want == 0;
+	else
+		ok = p && (unsigned long)slab >= OWNER_MIN_SLAB &&
+		     slab->cache->object_size == want && !strncmp(slab->cache->name, "kmalloc-", 8);
+	ok = ok && ksize(p) == want;
+	ktest_check(t, ok, __FILE__, __LINE__, "kmalloc(%zu) = %p: ksize %zu, from %s, not %zu",
+		    size, p, ksize(p),
+		    (unsigned long)slab >= OWNER_MIN_SLAB ? slab->cache->name : "no cache", want);
+	kfree(p);
+	return ok;
+}
+
+/*
+ * Every size from 1 to 4096 comes from its own class's cache (1 to 8 from
+ * kmalloc-8, 9 to 16 from kmalloc-16, ..., 2049 to 4096 from kmalloc-4k),
+ * and larger ones from the pages of theirs: through __kmalloc() for sizes
+ * known only at run time, and through the inline fast path for constant
+ * ones.  A size served one class up wastes half its memory and passes
+ * every other case.
+ */
+static void each_size_from_its_class(struct ktest *t)
+{
+	static const size_t large[] = { 4097, 8192, 8193, 65536, 65537, 1 << 20 };
+	volatile size_t size;
+	size_t i;
+
+	for (size = 1; size <= KMALLOC_MAX_CACHE_SIZE; size++)
+		if (!served_by_its_class(t, kmalloc(size), size))
+			return; /* one line for a whole broken class is enough */
+	for (i = 0; i < ARRAY_SIZE(large); i++)
+		served_by_its_class(t, kmalloc(large[i]), large[i]);
+	served_by_its_class(t, kmalloc(1), 1);
+	served_by_its_class(t, kmalloc(8), 8);
+	served_by_its_class(t, kmalloc(9), 9);
+	served_by_its_class(t, kmalloc(64), 64);
+	served_by_its_class(t, kmalloc(65), 65);
+	served_by_its_class(t, kmalloc(2049), 2049);
+	served_by_its_class(t, kmalloc(4096), 4096);
+}
+
 static void slabinfo_lists_the_caches(struct ktest *t)
 {
 	void *p = kmalloc(64);
@@ -260,6 +321,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(slabs_move_between_lists),
 	KTEST_CASE(destroy_returns_every_page),
 	KTEST_CASE(kmalloc_size_classes),
+	KTEST_CASE(each_size_from_its_class),
 	KTEST_CASE(slabinfo_lists_the_caches),
 	KTEST_CASE(no_bug_reported),
 	{},
