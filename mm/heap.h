@@ -37,7 +37,8 @@
 /*
  * Each design's allocation, told who asked (for the slab allocator's
  * tracking; the others ignore it).  mm/heap_common.c builds __kmalloc(),
- * kzalloc() and krealloc() on it.
+ * kzalloc() and krealloc() on it.  It takes heap_lock itself, as
+ * __kfree() does, so that __kmalloc() is a tail call to it.
  */
 void *kmalloc_caller(size_t size, unsigned long caller);
 

@@ -71,6 +71,7 @@ static void *bump(struct arena *a, size_t size, size_t align)
 void *kmalloc_caller(size_t size, unsigned long caller)
 {
 	void *p;
+	spin_guard(&heap_lock);
 
 	if (!size || size > HEAP_ARENA_SIZE / 2)
 		return NULL;

@@ -7,11 +7,11 @@
  * CONFIG_SLAB_DEBUG_TRACK records.
  *
  * heap_lock guards every design's state: each entry point (these, each
- * design's __kfree(), the slab's kmem_cache_*()) holds it from start to
- * return, and the code inside calls only unlocked internals.  No
- * interrupt handler allocates, so spin_lock() (preemption off) is enough.
- * The slab's inline fast paths (<kernel/slab.h>) touch only per-CPU data,
- * under preemption off.
+ * design's kmalloc_caller() and __kfree(), the slab's kmem_cache_*())
+ * holds it from start to return, and the code inside calls only unlocked
+ * internals.  No interrupt handler allocates, so spin_lock() (preemption
+ * off) is enough.  The slab's inline fast paths (<kernel/slab.h>) touch
+ * only per-CPU data, under preemption off.
  */
 #include <kernel/compiler.h>
 #include <kernel/kallsyms.h>
@@ -59,15 +59,14 @@ void heap_bad_pointer(const struct heap_call *call, const void *p, const char *w
 	       call->undone, sym);
 }
 
+/* A tail call: kmalloc_caller() takes heap_lock itself. */
 void *__kmalloc(size_t size)
 {
-	spin_guard(&heap_lock);
 	return kmalloc_caller(size, CALLER);
 }
 
 void *kzalloc(size_t size)
 {
-	spin_guard(&heap_lock);
 	void *p = kmalloc_caller(size, CALLER);
 
 	if (p)
@@ -106,9 +105,7 @@ void *krealloc(void *p, size_t new_size)
 		if (old >= new_size)
 			return p;
 	}
-	spin_lock(&heap_lock);
 	q = kmalloc_caller(new_size, caller);
-	spin_unlock(&heap_lock);
 	if (q && p) {
 		memcpy(q, p, old);
 		kfree(p);

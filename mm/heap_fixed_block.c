@@ -76,6 +76,7 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 {
 	unsigned int class;
 	struct block *b;
+	spin_guard(&heap_lock);
 
 	if (!size)
 		return NULL;

@@ -10,6 +10,7 @@ const char heap_name[] = "linked-list";
 
 void *kmalloc_caller(size_t size, unsigned long caller)
 {
+	spin_guard(&heap_lock);
 	return size ? first_fit_alloc(size, kmalloc_align(size)) : NULL;
 }
 

@@ -334,6 +334,7 @@ static __always_inline void *do_kmalloc(size_t size, unsigned long caller)
 
 void *kmalloc_caller(size_t size, unsigned long caller)
 {
+	spin_guard(&heap_lock);
 	return do_kmalloc(size, caller);
 }
 
