@@ -55,12 +55,16 @@ static struct arena *new_arena(void)
 	return a;
 }
 
-static void *bump(struct arena *a, size_t size, size_t align)
+/* Does a block of @size aligned to @align fit in @a?  If so, *@p is where. */
+static bool fit(const struct arena *a, size_t size, size_t align, char **p)
 {
-	char *p = (char *)ALIGN((uintptr_t)a->next + sizeof(struct bump_header), align);
+	*p = (char *)ALIGN((uintptr_t)a->next + sizeof(struct bump_header), align);
+	return *p < a->end && size <= (size_t)(a->end - *p);
+}
 
-	if (p >= a->end || size > (size_t)(a->end - p))
-		return NULL;
+/* Hand out the block at @p, where fit() said it fits. */
+static void *take(struct arena *a, char *p, size_t size)
+{
 	header_of(p)->size = size;
 	header_of(p)->mark = BUMP_LIVE ^ (uintptr_t)p;
 	a->next = p + size;
@@ -68,20 +72,32 @@ static void *bump(struct arena *a, size_t size, size_t align)
 	return p;
 }
 
-void *kmalloc_caller(size_t size, unsigned long caller)
+/*
+ * The slow path: the current arena started over if it is empty, else a
+ * new one.  Out of line, so that the fast path saves no registers.
+ */
+static __noinline void *bump_new_arena(size_t size, size_t align)
 {
-	void *p;
-	spin_guard(&heap_lock);
+	char *p;
 
-	if (!size || size > HEAP_ARENA_SIZE / 2)
-		return NULL;
-	if (current && (p = bump(current, size, kmalloc_align(size))))
-		return p;
 	if (current && !current->live)
 		current->next = (char *)(current + 1);
 	else if (!(current = new_arena()))
 		return NULL;
-	return bump(current, size, kmalloc_align(size));
+	return fit(current, size, align, &p) ? take(current, p, size) : NULL;
+}
+
+void *kmalloc_caller(size_t size, unsigned long caller)
+{
+	size_t align = kmalloc_align(size);
+	char *p;
+	spin_guard(&heap_lock);
+
+	if (!size || size > HEAP_ARENA_SIZE / 2)
+		return NULL;
+	if (unlikely(!current || !fit(current, size, align, &p)))
+		return bump_new_arena(size, align);
+	return take(current, p, size);
 }
 
 /*
@@ -101,11 +117,22 @@ static const char *bad_pointer(const char *p, struct arena **arena)
 		return "not the start of an allocation";
 	if (p >= a->next)
 		return "double free (its arena has been emptied since)";
+	if (likely(header_of(p)->mark == (BUMP_LIVE ^ (uintptr_t)p)))
+		return NULL;
 	if (header_of(p)->mark == (BUMP_FREED ^ (uintptr_t)p))
 		return "double free";
-	if (header_of(p)->mark != (BUMP_LIVE ^ (uintptr_t)p))
-		return "not the start of an allocation";
-	return NULL;
+	return "not the start of an allocation";
+}
+
+/* The last allocation of @a was freed: start it over, or give it back. */
+static __noinline void arena_emptied(struct arena *a)
+{
+	if (a == current) {
+		a->next = (char *)(a + 1);
+	} else {
+		set_page_owner(a, HEAP_ARENA_ORDER, NULL);
+		free_pages(a, HEAP_ARENA_ORDER);
+	}
 }
 
 void __kfree(const void *p)
@@ -118,19 +145,13 @@ void __kfree(const void *p)
 	if (!p)
 		return;
 	why = bad_pointer(p, &a);
-	if (why) {
+	if (unlikely(why)) {
 		heap_bad_pointer(&heap_kfree, p, why, caller);
 		return;
 	}
 	header_of(p)->mark = BUMP_FREED ^ (uintptr_t)p;
-	if (--a->live)
-		return;
-	if (a == current) {
-		a->next = (char *)(a + 1); /* everything freed: start over */
-	} else {
-		set_page_owner(a, HEAP_ARENA_ORDER, NULL);
-		free_pages(a, HEAP_ARENA_ORDER);
-	}
+	if (!--a->live)
+		arena_emptied(a);
 }
 
 size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
