@@ -116,6 +116,21 @@ static bool grow(size_t need)
 }
 
 /*
+ * What is left of @b past an allocation, the @size bytes at @rest, takes
+ * its place in the list: it lies between the same neighbours, and merges
+ * with neither (the allocation is before it, and @b did not merge with
+ * the block after it).
+ */
+static struct free_block *split(struct free_block *b, char *rest, size_t size)
+{
+	struct free_block *r = (struct free_block *)rest;
+
+	r->size = size;
+	r->next = b->next;
+	return r;
+}
+
+/*
  * Carve the request out of @b if it fits; returns the payload or NULL.
  * first_fit_alloc() keeps @size and @align below an arena, and a block
  * lies inside one, so no sum here can wrap.
@@ -131,39 +146,62 @@ static void *fit(struct free_block **link, size_t size, size_t align)
 	chunk_end = ALIGN(payload + size, CHUNK_ALIGN);
 	if (chunk_end > end)
 		return NULL;
-	*link = b->next;
-	if (end - chunk_end >= MIN_BLOCK)
-		insert_free((char *)chunk_end, end - chunk_end);
-	else
+	if (end - chunk_end >= MIN_BLOCK) {
+		*link = split(b, (char *)chunk_end, end - chunk_end);
+	} else {
+		*link = b->next;
 		chunk_end = end;
+	}
 	header_of((void *)payload)->offset = payload - start;
 	header_of((void *)payload)->mark = live_mark((void *)payload);
 	header_of((void *)payload)->size = chunk_end - start;
 	return (void *)payload;
 }
 
-void *first_fit_alloc(size_t size, size_t align)
+/*
+ * The first free block the request fits in, carved; NULL if none.
+ * Inline in both callers: the common case is one allocation, one search.
+ */
+static __always_inline void *search(size_t size, size_t align)
 {
 	struct free_block **link;
+	void *p;
+
+	for (link = &free_list; *link; link = &(*link)->next) {
+		p = fit(link, size, align);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Nothing fits: one more arena, which does (first_fit_alloc() keeps a
+ * request below an arena, header and alignment included).  Out of line,
+ * so that the search saves no registers for it.
+ */
+static __noinline void *grow_and_search(size_t size, size_t align)
+{
+	return grow(size + align + sizeof(struct chunk_header)) ? search(size, align) : NULL;
+}
+
+void *first_fit_alloc(size_t size, size_t align)
+{
 	void *p;
 
 	align = max(align, (size_t)CHUNK_ALIGN);
 	if (!size || align > PAGE_SIZE ||
 	    size > HEAP_ARENA_SIZE - align - sizeof(struct chunk_header))
 		return NULL;
-	for (;;) {
-		for (link = &free_list; *link; link = &(*link)->next) {
-			p = fit(link, size, align);
-			if (p)
-				return p;
-		}
-		if (!grow(size + align + sizeof(struct chunk_header)))
-			return NULL;
-	}
+	p = search(size, align);
+	return likely(p) ? p : grow_and_search(size, align);
 }
 
-/* Is @p the payload of a live chunk?  Reads the header only inside p's arena. */
-static bool chunk_is_live(const char *p)
+/*
+ * Is @p the payload of a live chunk?  Reads the header only inside p's
+ * arena.  Inline, as bad_chunk() is, in every kfree().
+ */
+static __always_inline bool chunk_is_live(const char *p)
 {
 	uintptr_t arena = (uintptr_t)p & ~(HEAP_ARENA_SIZE - 1), start;
 	const struct chunk_header *h = header_of(p);
@@ -186,9 +224,12 @@ static bool first_fit_owns(const void *p)
  * One walk of the free list finds both whether @p lies in a free block
  * (then whatever was there has been freed: a double free) and, in @link
  * and @prev, where its chunk goes back: no free block can start between
- * a live chunk's start and its payload.
+ * a live chunk's start and its payload.  Inline in both callers: out of
+ * line, @link and @prev went through the stack, and the stack protector
+ * guarded them on every kfree().
  */
-static const char *bad_chunk(const char *p, struct free_block ***link, struct free_block **prev)
+static __always_inline const char *bad_chunk(const char *p, struct free_block ***link,
+					     struct free_block **prev)
 {
 	if (!first_fit_owns(p))
 		return "not heap memory";
