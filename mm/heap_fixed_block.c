@@ -52,14 +52,15 @@ static unsigned int class_of(size_t size)
 		       : (8 * sizeof(long) - __builtin_clzl(size - 1)) - BLOCK_SHIFT_MIN;
 }
 
-static void push(unsigned int class, struct block *b)
+static void push(unsigned long class, struct block *b)
 {
 	b->next = free_blocks[class];
 	b->mark = free_mark(b);
 	free_blocks[class] = b;
 }
 
-static bool refill(unsigned int class)
+/* An empty list gets a new page of blocks; out of line, as the slow path. */
+static __noinline bool refill(unsigned int class)
 {
 	size_t size = class_size(class), off;
 	char *page = alloc_page();
@@ -91,17 +92,14 @@ void *kmalloc_caller(size_t size, unsigned long caller)
 	return b;
 }
 
-static int class_of_page(const void *p)
+/* The size class of the page @p lies in; NR_CLASSES or more if it is not a page of blocks. */
+static unsigned long class_of_page(const void *p)
 {
-	const char *owner = page_owner(p);
-
-	if (owner >= class_owner && owner < class_owner + NR_CLASSES)
-		return owner - class_owner;
-	return -1;
+	return (uintptr_t)page_owner(p) - (uintptr_t)class_owner;
 }
 
 /* What is wrong with @b, in a page of blocks of @class, as a live block; NULL if nothing. */
-static const char *bad_block(const struct block *b, unsigned int class)
+static const char *bad_block(const struct block *b, unsigned long class)
 {
 	if ((uintptr_t)b & (class_size(class) - 1))
 		return "not the start of a block";
@@ -114,14 +112,14 @@ void __kfree(const void *p)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
+	unsigned long class;
 	const char *why;
-	int class;
 	spin_guard(&heap_lock);
 
 	if (!p)
 		return;
 	class = class_of_page(p);
-	if (class < 0) {
+	if (class >= NR_CLASSES) {
 		first_fit_free((void *)p, caller);
 		return;
 	}
@@ -134,10 +132,10 @@ void __kfree(const void *p)
 
 size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
-	int class = class_of_page(p);
+	unsigned long class = class_of_page(p);
 	const char *why;
 
-	if (class < 0)
+	if (class >= NR_CLASSES)
 		return first_fit_size(p, call, caller);
 	why = bad_block(p, class);
 	if (!why)
