@@ -75,7 +75,8 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 /*
  * Report a bad pointer passed to @call, one line, for the designs other
  * than the slab allocator (which reports in the SLUB format); counted in
- * heap_errors.
+ * heap_errors.  A NULL @call, heap_block_size()'s for ksize(), reports
+ * nothing.
  */
 void heap_bad_pointer(const struct heap_call *call, const void *p, const char *why,
 		      unsigned long caller);

@@ -161,7 +161,6 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 
 	if (!why)
 		return header_of(p)->size;
-	if (call)
-		heap_bad_pointer(call, p, why, caller);
+	heap_bad_pointer(call, p, why, caller);
 	return 0;
 }

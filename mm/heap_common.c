@@ -53,6 +53,8 @@ void heap_bad_pointer(const struct heap_call *call, const void *p, const char *w
 {
 	char sym[KSYM_SYMBOL_LEN];
 
+	if (!call)
+		return; /* ksize(): nothing to report */
 	heap_errors++;
 	sprint_symbol(sym, sizeof(sym), caller);
 	pr_err("%s(0x%lx): %s; %s (called from %s)\n", call->name, (unsigned long)p, why,

@@ -263,7 +263,6 @@ size_t first_fit_size(const void *p, const struct heap_call *call, unsigned long
 
 	if (!why)
 		return h->size - h->offset;
-	if (call)
-		heap_bad_pointer(call, p, why, caller);
+	heap_bad_pointer(call, p, why, caller);
 	return 0;
 }

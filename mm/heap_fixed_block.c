@@ -140,7 +140,6 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 	why = bad_block(p, class);
 	if (!why)
 		return class_size(class);
-	if (call)
-		heap_bad_pointer(call, p, why, caller);
+	heap_bad_pointer(call, p, why, caller);
 	return 0;
 }

@@ -415,8 +415,7 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 		why = bad_other(p, slab);
 		if (!why)
 			return PAGE_SIZE << large_order(slab);
-		if (call)
-			slab_debug_bad_pointer(NULL, NULL, p, call, why, caller);
+		slab_debug_bad_pointer(NULL, NULL, p, call, why, caller);
 		return 0;
 	}
 	c = slab->cache;
@@ -424,9 +423,7 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 		if (!slab_debug_live(c, slab, p, call, caller))
 			return 0;
 	} else if (!is_object_start(c, slab, p)) {
-		if (call)
-			slab_debug_bad_pointer(c, slab, p, call, "not the start of an object",
-					       caller);
+		slab_debug_bad_pointer(c, slab, p, call, "not the start of an object", caller);
 		return 0;
 	}
 	return c->object_size;

@@ -130,7 +130,8 @@ bool slab_debug_live(struct kmem_cache *c, struct slab *slab, const void *obj,
 /*
  * A bad pointer passed to @call: something no cache owns, the wrong
  * cache's object, the inside of an object.  Reported even without
- * debugging, since finding it costs nothing.
+ * debugging, since finding it costs nothing; a NULL @call (ksize())
+ * reports nothing.
  */
 void slab_debug_bad_pointer(struct kmem_cache *c, struct slab *slab, const void *obj,
 			    const struct heap_call *call, const char *what, unsigned long caller);

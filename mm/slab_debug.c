@@ -285,9 +285,7 @@ bool slab_debug_live(struct kmem_cache *c, struct slab *slab, const void *obj,
 	struct damage d = { 0 };
 
 	if (!is_object_start(c, slab, obj)) {
-		if (call)
-			slab_debug_bad_pointer(c, slab, obj, call, "not the start of an object",
-					       caller);
+		slab_debug_bad_pointer(c, slab, obj, call, "not the start of an object", caller);
 		return false;
 	}
 	if (track_of(c, obj)->state == SLAB_STATE_ALLOCATED)
@@ -322,8 +320,11 @@ void slab_debug_bad_pointer(struct kmem_cache *c, struct slab *slab, const void 
 			    const struct heap_call *call, const char *what, unsigned long caller)
 {
 	char note[KSYM_SYMBOL_LEN + 32];
-	const char *name = c ? c->name : call->name;
+	const char *name;
 
+	if (!call)
+		return; /* ksize(): nothing to report */
+	name = c ? c->name : call->name;
 	slab_bugs++;
 	heap_errors++;
 	call_note(note, sizeof(note), call, caller);
