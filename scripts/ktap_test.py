@@ -108,6 +108,75 @@ class KtapTest(unittest.TestCase):
                                     "  [mem 0x0000-0x9fbff] type 1\n     RAX: 0000"))
         self.assertTrue(r.ok, r.errors)
 
+    def test_tab_nesting(self):
+        """Linux's parser takes any leading whitespace; older KUnit nested by a tab."""
+        r = ktap.parse(GOOD.replace("    ", "\t"))
+        self.assertTrue(r.ok, r.errors)
+        self.assertEqual([c.name for c in r.cases], ["first", "second", "only"])
+        self.assertEqual((len(r.passed), len(r.skipped)), (2, 1))
+
+    def test_tab_nesting_with_a_failure(self):
+        r = ktap.parse(GOOD.replace("    ", "\t").replace("\tok 1 only", "\tnot ok 1 only"))
+        self.assertFalse(r.ok)
+        self.assertEqual([c.name for c in r.failed], ["only"])
+
+    def test_tabs_and_spaces_mixed_is_an_error(self):
+        r = ktap.parse(GOOD.replace("    ", "\t", 4))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("indented by 4 spaces, not a multiple of the 1 tab" in e
+                            for e in r.errors), r.errors)
+        r = ktap.parse(GOOD.replace("    ok 1 only", "\t    ok 1 only"))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("indented by '\\t    '" in e for e in r.errors), r.errors)
+
+    def test_suite_that_ran_no_case(self):
+        """What a filter that leaves a suite no case used to print: as
+        Linux's parser does, "0 tests run" is an error, and no case."""
+        r = ktap.parse(GOOD.replace("    1..1\n    ok 1 only\n", "    1..0\n"))
+        self.assertFalse(r.ok)
+        self.assertIn("beta: 0 tests run", r.errors)
+        self.assertEqual([c.name for c in r.cases], ["first", "second"])
+
+    def test_no_suite_at_all(self):
+        r = ktap.parse("KTAP version 1\n1..0\n# no test suite matches ktest.filter=x\n")
+        self.assertFalse(r.ok)
+        self.assertIn("top level: 0 tests run", r.errors)
+
+    def test_subtest_header_without_version_line(self):
+        """Linux's parser opens a subtest on "# Subtest:" alone."""
+        r = ktap.parse(GOOD.replace("    KTAP version 1\n    # Subtest: beta",
+                                    "    # Subtest: beta"))
+        self.assertTrue(r.ok, r.errors)
+        self.assertEqual([c.name for c in r.cases], ["first", "second", "only"])
+
+    def test_nested_deeper_than_any_open_subtest(self):
+        r = ktap.parse(GOOD.replace("    KTAP version 1\n    # Subtest: beta\n", ""))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("nested deeper than any open subtest: '1..1'" in e
+                            for e in r.errors), r.errors)
+
+    def test_subtest_without_result_line(self):
+        r = ktap.parse(GOOD.replace("ok 1 alpha\n", ""))
+        self.assertFalse(r.ok)
+        self.assertTrue(any("a subtest starts inside alpha, which has no result line" in e
+                            for e in r.errors), r.errors)
+        r = ktap.parse(GOOD.replace("    ok 1 only\n", "    ok 1 only\n        KTAP version 1\n"
+                                    "        1..1\n        ok 1 deep\n"))
+        self.assertFalse(r.ok)
+        self.assertIn("a subtest: no result line", r.errors)
+
+    def test_second_top_level_run(self):
+        r = ktap.parse(GOOD + "KTAP version 1\n1..1\n")
+        self.assertFalse(r.ok)
+        self.assertTrue(any("a second 'KTAP version 1' at the top level" in e
+                            for e in r.errors), r.errors)
+
+    def test_unfinished_names_where_the_output_stopped(self):
+        r = ktap.parse(GOOD.split("    ok 2 second")[0])
+        self.assertFalse(r.ok)
+        self.assertEqual([(t.name, len(t.results)) for t in r.unfinished], [("alpha", 1)])
+        self.assertEqual(ktap.parse(GOOD).unfinished, [])
+
 
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=0).result
