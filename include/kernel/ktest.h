@@ -75,8 +75,8 @@ void ktest_skip(struct ktest *t, const char *reason);
 
 /*
  * Run every suite whose name matches the glob @filter ("*" for all; a
- * "suite.case" pattern also picks cases), printing KTAP.  Returns the
- * number of failed cases.
+ * "suite.case" pattern also picks cases, and a suite left with none is
+ * not printed), printing KTAP.  Returns the number of failed cases.
  */
 int ktest_run_all(const char *filter);
 /*
