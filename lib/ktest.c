@@ -203,14 +203,31 @@ static void run_suite(const struct ktest_suite *suite, int index, struct ktest_t
 	all->skip += totals.skip;
 }
 
+static void use_filter(const char *filter)
+{
+	if (filter)
+		strscpy(filter_buf, filter, sizeof(filter_buf));
+}
+
+void ktest_list_all(const char *filter)
+{
+	const struct ktest_suite *const *s;
+	const struct ktest_case *c;
+
+	use_filter(filter);
+	for (s = suites_start; s < suites_end; s++)
+		for (c = (*s)->cases; c->name; c++)
+			if (filter_selects((*s)->name, c->name))
+				ktap("%s.%s\n", (*s)->name, c->name);
+}
+
 int ktest_run_all(const char *filter)
 {
 	const struct ktest_suite *const *s;
 	struct ktest_totals totals = { 0 };
 	int nsuites = 0, index = 0;
 
-	if (filter)
-		strscpy(filter_buf, filter, sizeof(filter_buf));
+	use_filter(filter);
 	for (s = suites_start; s < suites_end; s++)
 		nsuites += count_cases(*s) > 0;
 

@@ -9,6 +9,11 @@ directory, one after the other, so that each rebuilds only the files that
 use an option it changes.  host_defconfig runs every suite; the other
 variants run the memory suites, which are what they change.
 
+A case that kills the program (a sanitizer report) is named: the program
+writes its output through, so the KTAP stops inside the case's suite, and
+"ktest-host --list" says which case comes after the last result.  Two
+cases of host_defconfig crash on purpose to prove it.
+
 Then the KTAP parser's unit tests, the runner's, the documentation
 checked against the tree, and every Debian package the scripts name
 checked against the tool it is named for.
@@ -22,6 +27,8 @@ from runner import BuildError
 
 MM_SUITES = "memblock,page_alloc,heap*,slab*"
 SLAB_DEBUG = {"p": "POISON", "r": "REDZONE", "c": "CHECKS", "t": "TRACK"}
+# The cases of arch/host/kernel/crash_test.c, and what stops the program.
+CRASH_CASES = (("asan_heap_overflow", "ASan"), ("ubsan_shift_overflow", "UBSan"))
 
 
 def slab_debug_combinations():
@@ -52,41 +59,94 @@ def variants():
         yield f"slab-debug-{combo}", ["host_defconfig"], options, what
 
 
-def run_variant(runner, outdir, name, what):
-    label = f"host: {name}: {what}, under ASan/UBSan"
-    try:
-        log = runner.build(outdir, arch="host")
-    except BuildError as e:
-        runner.result(label, False, f"{e.step} failed", e.log)
-        return
-    suites = "*" if name == "host_defconfig" else MM_SUITES
-    proc = runner.run_program(os.path.join(outdir, "ktest-host"), suites)
+def running_case(listing, report):
+    """The case a program was running when its output stopped, as
+    "suite.case": the one after the last result of the innermost suite
+    still open, in the order of @listing (what "ktest-host --list" printed
+    for the same filter).  None if the output did not stop in a suite."""
+    if not report.unfinished:
+        return None
+    suite = report.unfinished[-1]
+    cases = [line for line in listing.splitlines() if line.startswith(suite.name + ".")]
+    done = len(suite.results)
+    return cases[done] if done < len(cases) else f"{suite.name}, after its last case"
+
+
+def program_problems(runner, program, suites, env=None):
+    """Run the host program @program on @suites: the problems found, the
+    case that died (if one did) first; the KTAP report; the output."""
+    proc = runner.run_program(program, suites, env=env)
     report = ktap.parse(proc.stdout)
     problems = report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if report.unfinished:
+        listing = runner.run_program(program, "--list", suites).stdout
+        verb = "died in" if proc.returncode else "output ends in"
+        problems.insert(0, f"{verb} case {running_case(listing, report)}")
     if proc.returncode:
         problems.append(f"exit status {proc.returncode}")
     if not report.cases:
         problems.append("no test cases ran")
+    return problems, report, proc.stdout
+
+
+def variant_label(name, what):
+    return f"host: {name}: {what}, under ASan/UBSan"
+
+
+def crash_labels():
+    """(case, label) of each check that a dying case is named."""
+    return [(case, f"host: host_defconfig: a case that dies under {tool} is named ({case})")
+            for case, tool in CRASH_CASES]
+
+
+def run_variant(runner, outdir, name, what, log):
+    suites = "*" if name == "host_defconfig" else MM_SUITES
+    problems, report, output = program_problems(runner, os.path.join(outdir, "ktest-host"),
+                                                suites)
     detail = f"KTAP {report.summary()}" if report.root else "no KTAP"
-    calls = sum(int(m) for m in re.findall(r"# .*: (\d+) calls compared", proc.stdout))
+    calls = sum(int(m) for m in re.findall(r"# .*: (\d+) calls compared", output))
     if calls:
         detail += f", vsnprintf and the C library's compared on {calls} calls"
-    runner.result(label, not problems, "; ".join(problems) or detail, log + proc.stdout)
+    runner.result(variant_label(name, what), not problems, "; ".join(problems) or detail,
+                  log + output)
+
+
+def crash_checks(runner, outdir):
+    """A case that dies under a sanitizer (arch/host/kernel/crash_test.c,
+    on purpose) must be named, and the suite run before it kept: the
+    program writes its output through, or the sanitizer's exit loses it."""
+    for case, label in crash_labels():
+        if not runner.wanted(label):
+            continue
+        problems, report, output = program_problems(
+            runner, os.path.join(outdir, "ktest-host"), "glob,ktest_host_crash",
+            env={"KTEST_HOST_CRASH": case})
+        done = [t.name for t in report.root.results if t.ok] if report.root else []
+        ok = problems[:1] == [f"died in case ktest_host_crash.{case}"] and done == ["glob"]
+        runner.result(label, ok, f"{problems[0] if problems else 'no problem found'}; "
+                      f"suites finished before it: {done}", output)
 
 
 def host_variants(runner):
     first = True
     for name, how, options, what in variants():
-        if not runner.wanted(f"host: {name}:*"):
+        labels = [variant_label(name, what)]
+        if name == "host_defconfig":
+            labels += [label for _, label in crash_labels()]
+        if not any(runner.wanted(label) for label in labels):
             continue
         try:
             outdir, _ = runner.configure("host", how, options=options, arch="host",
                                          fresh=first)
+            first = False
+            log = runner.build(outdir, arch="host")
         except BuildError as e:
-            runner.result(f"host: {name}: {what}", False, f"{e.step} failed", e.log)
+            runner.result(labels[0], False, f"{e.step} failed", e.log)
             continue
-        first = False
-        run_variant(runner, outdir, name, what)
+        if runner.wanted(labels[0]):
+            run_variant(runner, outdir, name, what, log)
+        if name == "host_defconfig":
+            crash_checks(runner, outdir)
 
 
 def script_checks(runner):

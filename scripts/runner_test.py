@@ -126,6 +126,48 @@ class MakeAndBootTest(unittest.TestCase):
             self.assertEqual(boot.call_args[1]["extra"], ["-m", "2G"])
 
 
+class DeadHostProgramTest(unittest.TestCase):
+    """The host group names the case a dying program was running
+    (hosttests.program_problems), here with a program that prints the
+    KTAP of one suite and the start of the next, then kills itself."""
+    PROGRAM = """#!/bin/sh
+if [ "$1" = --list ]; then
+    printf 'glob.glob_table\\nstring.memcpy_copies\\nstring.memset_fills\\n'
+    exit 0
+fi
+printf 'KTAP version 1\\n1..2\\n    KTAP version 1\\n    # Subtest: glob\\n    1..1\\n'
+printf '    ok 1 glob_table\\nok 1 glob\\n    KTAP version 1\\n    # Subtest: string\\n'
+printf '    1..2\\n    ok 1 memcpy_copies\\n'
+kill -ABRT $$
+"""
+
+    def test_the_case_that_died_is_named(self):
+        import hosttests
+        with tempfile.TemporaryDirectory() as d:
+            program = os.path.join(d, "ktest-host")
+            with open(program, "w", encoding="utf-8") as f:
+                f.write(self.PROGRAM)
+            os.chmod(program, 0o755)
+            problems, report, _ = hosttests.program_problems(runner.Runner("/s", "/b"),
+                                                             program, "*")
+        self.assertEqual(problems[0], "died in case string.memset_fills")
+        self.assertIn("exit status -6", problems)
+        self.assertEqual([c.name for c in report.passed], ["glob_table"])
+        self.assertEqual([c.name for c in report.unfinished[-1].results], ["memcpy_copies"])
+
+    def test_running_case(self):
+        import hosttests
+        import ktap
+        listing = "a.one\nab.two\nab.three\n"
+        head = "KTAP version 1\n1..2\n    KTAP version 1\n    # Subtest: ab\n    1..2\n"
+        self.assertEqual(hosttests.running_case(listing, ktap.parse(head)), "ab.two")
+        self.assertEqual(hosttests.running_case(listing, ktap.parse(head + "    ok 1 two\n")),
+                         "ab.three")
+        self.assertEqual(hosttests.running_case(listing, ktap.parse(
+            head + "    ok 1 two\n    ok 2 three\n")), "ab, after its last case")
+        self.assertIsNone(hosttests.running_case(listing, ktap.parse("KTAP version 1\n1..0\n")))
+
+
 class GroupTest(unittest.TestCase):
     driver = load_driver()
 

@@ -80,6 +80,12 @@ void ktest_skip(struct ktest *t, const char *reason);
  */
 int ktest_run_all(const char *filter);
 /*
+ * Print "suite.case", one a line, for every case ktest_run_all(@filter)
+ * would run, in its order (as KUnit's kunit.action=list does): the host
+ * program's --list, which names the case a program that died was running.
+ */
+void ktest_list_all(const char *filter);
+/*
  * With "ktest.fault=NAME" on the command line, provoke that CPU fault
  * (arch/x86_64/kernel/fault_test.c); the kernel does not come back.
  * Returns at once when no fault was asked for.
