@@ -176,6 +176,7 @@ def check_editing(sh):
     cases = [("ech\x7fho tw\bwo", "two\n"),             # DEL and backspace erase
              ("\x1b[A", "two\n"),                        # up: the last line again
              ("echo gone\x15echo kept", "kept\n"),       # Ctrl-U kills the line
+             ("echo a\x1b[999999999999Ab", "ab\n"),     # a long CSI is skipped whole
              ("echo a\r", "a\n"),                        # "\r\n" is one line end...
              ("echo end", "end\n")]
     problems = [f"{keys!r}: {out!r}, expected {want!r}"
@@ -187,7 +188,7 @@ def check_editing(sh):
     if not sh.session.wait_for_after(start, re.escape("ps^C\n" + PROMPT) + "$",
                                      COMMAND_TIMEOUT):
         problems.append("Ctrl-C: no ^C and new prompt")
-    return problems, "DEL, backspace, up, Ctrl-U, \\r\\n, Ctrl-C"
+    return problems, "DEL, backspace, up, Ctrl-U, a 15-byte CSI, \\r\\n, Ctrl-C"
 
 
 def check_top(sh):

@@ -7,9 +7,14 @@
  * is kept), Backspace takes them back first, and Enter refuses the whole
  * line.  A command is therefore run exactly as typed, or not at all.
  *
- * Escape sequences follow ECMA-48 far enough to skip any of them: ESC [
- * then parameter bytes up to a final byte in 0x40-0x7e, or ESC O and one
- * byte.  Only the up and down arrows mean something here.
+ * Escape sequences follow ECMA-48 far enough to skip any of them whole,
+ * however long: ESC [, parameter (0x30-0x3f) and intermediate (0x20-0x2f)
+ * bytes, then a final byte in 0x40-0x7e; or ESC O and one byte; or ESC and
+ * one byte.  A byte that no sequence can hold (a control character, DEL,
+ * a byte above 0x7e) ends the sequence and then counts as typed, as a
+ * terminal executes a control character met inside a sequence: Enter,
+ * Backspace or Ctrl-C after a stray ESC still work.  Only the up and down
+ * arrows mean something here.
  */
 #include <kernel/string.h>
 #include "line_edit.h"
@@ -115,32 +120,39 @@ static void history_down(struct line_edit *le)
 	set_line(le, le->back ? history_line(le, le->back) : le->draft);
 }
 
-/* The byte after ESC, or one inside a sequence. */
-static void feed_escape(struct line_edit *le, u8 c)
+/*
+ * The byte after ESC, or one inside a sequence.  Returns false, ending the
+ * sequence, for a byte that cannot be part of one: the caller treats it
+ * as typed.
+ */
+static bool feed_escape(struct line_edit *le, u8 c)
 {
+	if (c < 0x20 || c > 0x7e) {
+		le->esc = ESC_NONE;
+		return false;
+	}
 	switch (le->esc) {
 	case ESC_START:
 		le->esc = c == '[' ? ESC_CSI : c == 'O' ? ESC_SS3 : ESC_NONE;
-		le->esc_len = 0;
-		return;
+		le->esc_params = false;
+		return true;
 	case ESC_CSI:
-		if (c < 0x40 || c > 0x7e) {
-			/* a parameter or intermediate byte; give up on endless ones */
-			if (++le->esc_len > ESC_MAX_PARAMS)
-				le->esc = ESC_NONE;
-			return;
+		if (c < 0x40) { /* a parameter or intermediate byte */
+			le->esc_params = true;
+			return true;
 		}
 		break;
 	default:
 		break;
 	}
 	le->esc = ESC_NONE;
-	if (le->esc_len) /* "\e[1;5A" is Ctrl+Up: not ours */
-		return;
+	if (le->esc_params) /* "\e[1;5A" is Ctrl+Up: not ours */
+		return true;
 	if (c == 'A')
 		history_up(le);
 	else if (c == 'B')
 		history_down(le);
+	return true;
 }
 
 static enum line_event end_line(struct line_edit *le)
@@ -157,10 +169,8 @@ enum line_event line_edit_feed(struct line_edit *le, u8 c)
 	bool after_cr = le->after_cr;
 
 	le->after_cr = c == '\r';
-	if (le->esc != ESC_NONE) {
-		feed_escape(le, c);
+	if (le->esc != ESC_NONE && feed_escape(le, c))
 		return LINE_MORE;
-	}
 	switch (c) {
 	case '\n':
 		if (after_cr)

@@ -16,9 +16,8 @@
 
 #include <kernel/types.h>
 
-#define LINE_EDIT_MAX  70 /* characters of a line; 80 columns less the prompt */
-#define LINE_HISTORY   8  /* lines the up arrow goes back through */
-#define ESC_MAX_PARAMS 8  /* bytes of an escape sequence kept track of */
+#define LINE_EDIT_MAX 70 /* characters of a line; 80 columns less the prompt */
+#define LINE_HISTORY  8	 /* lines the up arrow goes back through */
 
 enum line_event {
 	LINE_MORE,     /* keep feeding */
@@ -35,7 +34,7 @@ struct line_edit {
 	unsigned int overflow; /* typed past LINE_EDIT_MAX: counted, not kept */
 	bool after_cr;	       /* a "\n" right after "\r" ends no line */
 	enum esc_state esc;
-	unsigned int esc_len; /* parameter bytes of the sequence so far */
+	bool esc_params; /* the sequence has parameter or intermediate bytes */
 
 	char history[LINE_HISTORY][LINE_EDIT_MAX + 1];
 	unsigned int nr_history;       /* lines kept, at most LINE_HISTORY */
@@ -56,7 +55,8 @@ void line_edit_start(struct line_edit *le);
  * Feed one byte.  Printable ASCII is typed; Backspace and DEL erase,
  * Ctrl-U erases the line, Ctrl-C cancels it, "\r", "\n" and "\r\n" end
  * it, the up and down arrows ("\e[A", "\e[B", "\eOA", "\eOB") walk the
- * history.  Other escape sequences and other bytes are ignored.
+ * history.  Other escape sequences, however long, and other bytes are
+ * ignored.
  */
 enum line_event line_edit_feed(struct line_edit *le, u8 c);
 
