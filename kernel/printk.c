@@ -5,7 +5,9 @@
  * Every message becomes a record in kernel_log (kernel/log_buf.c); those
  * below console_loglevel also go to the consoles at once.  The kernel has
  * one CPU, so keeping interrupts off while a message is formatted, stored
- * and written is all the locking the static buffers need.
+ * and written is all the locking the static buffers need; a message
+ * printed while another is (from a fault or a report inside a console
+ * driver) gets a buffer of its own.
  */
 #include <asm/irqflags.h>
 #include <asm/spinlock.h>
@@ -73,15 +75,28 @@ void printk_cpu_sync_put_irqrestore(bool taken, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
+/*
+ * One buffer per level of nesting.  A console driver that faults, or that
+ * trips a debug check, prints while printk's re-entrant lock is held and
+ * the outer message is still being written from its buffer: the nested
+ * message must not be formatted over it, or the consoles after the one
+ * that faulted get the nested text (cut to the outer's length) instead.
+ * As in Linux (PRINTK_MAX_RECURSION), a message nested deeper than that
+ * is dropped: it comes from printing a report about printing a report,
+ * and printing it would most likely only nest again.
+ */
+#define PRINTK_MAX_NESTING 3
+
+static char textbufs[PRINTK_MAX_NESTING][LOG_LINE_MAX];
+static unsigned int printk_depth; /* messages being printed; under printk's lock */
+
+/* Format, store and write one message into @textbuf; returns its length. */
+static int emit(char *textbuf, int level, unsigned int flags, const char *fmt, va_list args)
 {
-	static char textbuf[LOG_LINE_MAX];
 	const char *text = textbuf;
-	unsigned long irqflags;
-	bool taken = printk_cpu_sync_get_irqsave(&irqflags);
 	int len, prefix_level;
 
-	len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
+	len = vscnprintf(textbuf, LOG_LINE_MAX, fmt, args);
 	prefix_level = parse_level(&text, &flags);
 	len -= text - textbuf;
 	if (level < 0)
@@ -91,6 +106,20 @@ int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 	log_buf_store(&kernel_log, level, flags, text, len);
 	if (level < console_loglevel || (flags & LOG_FORCE))
 		console_write(text, len, level);
+	return len;
+}
+
+int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
+{
+	unsigned long irqflags;
+	bool taken = printk_cpu_sync_get_irqsave(&irqflags);
+	int len = 0;
+
+	if (printk_depth < PRINTK_MAX_NESTING) {
+		printk_depth++;
+		len = emit(textbufs[printk_depth - 1], level, flags, fmt, args);
+		printk_depth--;
+	}
 	printk_cpu_sync_put_irqrestore(taken, irqflags);
 	return len;
 }

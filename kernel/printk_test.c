@@ -7,6 +7,7 @@
 #include <kernel/ktest.h>
 #include <kernel/log_buf.h>
 #include <kernel/printk.h>
+#include <kernel/sprintf.h>
 #include <kernel/string.h>
 
 /* The last record of the kernel log. */
@@ -70,9 +71,77 @@ static void console_loglevel_filters(struct ktest *t)
 	unregister_console(&capture);
 }
 
+/*
+ * A console that prints while it writes, as a fault or a debug report
+ * raised inside a console driver does: each message it is given starts
+ * one more nested printk, until @nest_more runs out.  The recorder,
+ * registered after it, keeps what reaches the next console.
+ */
+static int nest_more;
+static char recorded[6][64];
+static int nr_recorded;
+
+static void nesting_write(struct console *con, const char *text, size_t len, int level)
+{
+	if (nest_more-- > 0)
+		pr_info("printk_test: nested message %d, printed from a console\n", nest_more);
+}
+
+static void record_write(struct console *con, const char *text, size_t len, int level)
+{
+	if (nr_recorded < (int)ARRAY_SIZE(recorded))
+		scnprintf(recorded[nr_recorded++], sizeof(recorded[0]), "%.*s", (int)len, text);
+}
+
+/* Print "outer" with @nesting printks nested in it; returns the messages recorded. */
+static int print_nested(int nesting)
+{
+	struct console nesting_con = { .name = "nest", .write = nesting_write };
+	struct console recorder = { .name = "record", .write = record_write };
+
+	nest_more = 0; /* not while the log is replayed to it */
+	register_console(&nesting_con);
+	register_console(&recorder);
+	nest_more = nesting;
+	nr_recorded = 0;
+	pr_info("printk_test: outer message\n");
+	unregister_console(&recorder);
+	unregister_console(&nesting_con);
+	return nr_recorded;
+}
+
+/*
+ * The message a console is being given must survive a printk nested in
+ * the writing: the next console still gets it whole, after the nested one.
+ */
+static void nested_printk_keeps_the_outer_message(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, print_nested(1), 2);
+	KTEST_EXPECT_STREQ(t, recorded[0],
+			   "printk_test: nested message 0, printed from a console\n");
+	KTEST_EXPECT_STREQ(t, recorded[1], "printk_test: outer message\n");
+}
+
+/* Three levels get through whole (as Linux's PRINTK_MAX_RECURSION); deeper is dropped. */
+static void nesting_past_three_is_dropped(struct ktest *t)
+{
+	u64 since = kernel_log.next_seq;
+
+	KTEST_ASSERT_EQ(t, print_nested(5), 3);
+	KTEST_EXPECT_STREQ(t, recorded[0],
+			   "printk_test: nested message 3, printed from a console\n");
+	KTEST_EXPECT_STREQ(t, recorded[1],
+			   "printk_test: nested message 4, printed from a console\n");
+	KTEST_EXPECT_STREQ(t, recorded[2], "printk_test: outer message\n");
+	KTEST_EXPECT_EQ(t, kernel_log.next_seq - since, 3);
+	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "nested message 2"));
+}
+
 static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(level_prefix_is_parsed),
 	KTEST_CASE(console_loglevel_filters),
+	KTEST_CASE(nested_printk_keeps_the_outer_message),
+	KTEST_CASE(nesting_past_three_is_dropped),
 	{},
 };
 KTEST_SUITE(printk, printk_cases);
