@@ -152,7 +152,8 @@ static void put_lines(int n)
 
 static void scrollback_pages_back_and_forward(struct ktest *t)
 {
-	u16 live[VGA_ROWS * VGA_COLS];
+	/* Static, as the grid is: 4000 bytes are a quarter of a task's stack. */
+	static u16 live[VGA_ROWS * VGA_COLS];
 
 	reset_with_history(HISTORY);
 	put_lines(35); /* lines 0..10 scrolled off; line 11 on row 0 */
