@@ -201,6 +201,9 @@ def llvm_toolchain_problems(outdir):
         problems.append("lib/string.o not compiled by clang")
     if "-fno-tree-loop-distribute-patterns" in string_cmd:
         problems.append("clang given -fno-tree-loop-distribute-patterns")
+    problems += [f"clang not given {flag}" for flag in
+                 ("-fstack-clash-protection", "-Wframe-larger-than=2048")
+                 if flag not in string_cmd.split()]
     if 'LD="ld.lld"' not in saved(".kernel.elf.cmd"):
         problems.append("kernel.elf not linked by ld.lld")
     if "llvm-ar cDPrST" not in saved("lib/.built-in.a.cmd"):
@@ -217,7 +220,8 @@ def llvm_boots(runner):
         outdir = boot_config(runner, name, [defconfig], make_vars=["LLVM=1"],
                              dirname=f"llvm-{defconfig}")
         runner.built[name] = outdir
-        label = f"build: {name} uses clang, ld.lld, llvm-ar; cc-option drops GCC-only flags"
+        label = (f"build: {name} uses clang, ld.lld, llvm-ar; cc-option drops GCC-only flags, "
+                 "keeps -fstack-clash-protection and -Wframe-larger-than")
         if outdir and runner.wanted(label):
             problems = llvm_toolchain_problems(outdir)
             runner.result(label, not problems, "; ".join(problems))

@@ -43,6 +43,8 @@ def run(runner):
         ("build: a missing tool names its Debian package", missing_tool),
         ("build: an unknown defconfig is refused by name", unknown_defconfig),
         ("build: O= ignores a .config and objects left in the source tree", dirty_srctree),
+        ("build: CONFIG_FRAME_WARN reaches the compiler, and W=e stops a larger frame; "
+         "-fstack-clash-protection", frame_warn),
         ("build: -Os, -g and frame pointers follow the configuration", config_flags),
         ("build: CONFIG_KALLSYMS embeds a symbol table that matches the kernel", kallsyms),
         ("build: kmem_cache_* under another heap design fails to compile, by name",
@@ -381,6 +383,40 @@ def dirty_srctree(runner, outdir, first):
 def main_o_flags(outdir):
     with open(os.path.join(outdir, "kernel/.main.o.cmd"), encoding="utf-8") as f:
         return f.readline().split()
+
+
+FRAME_TOO_LARGE = re.compile(r"error: the frame size of (\d+) bytes is larger than 128 bytes")
+
+
+def frame_warn(runner, outdir, first):
+    """x86_64_defconfig passes -Wframe-larger-than=2048 (CONFIG_FRAME_WARN's
+    default) and -fstack-clash-protection; at FRAME_WARN=128 a W=e build
+    stops on a frame above it; at 0 the warning flag is gone.  The next
+    test configures the directory afresh."""
+    def set_frame_warn(value):
+        subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"),
+                        "--set-val", "FRAME_WARN", str(value)], check=True)
+        return runner.make(outdir, "olddefconfig").stdout
+
+    log = runner.make(outdir, "x86_64_defconfig").stdout + runner.build(outdir)
+    flags = main_o_flags(outdir)
+    problems = [f"{f} missing" for f in ("-Wframe-larger-than=2048", "-fstack-clash-protection")
+                if f not in flags]
+    log += set_frame_warn(128)
+    proc = runner.make(outdir, "W=e", "all", check=False)
+    log += proc.stdout
+    m = FRAME_TOO_LARGE.search(proc.stdout)
+    if proc.returncode == 0 or not m:
+        problems.append("FRAME_WARN=128: the W=e build did not stop on a larger frame")
+    log += set_frame_warn(0)
+    try:
+        log += runner.build(outdir)
+    except BuildError as e:
+        return False, f"FRAME_WARN=0: {e.step} failed", log + e.log
+    if any(f.startswith("-Wframe-larger-than") for f in main_o_flags(outdir)):
+        problems.append("FRAME_WARN=0: -Wframe-larger-than still passed")
+    detail = f"FRAME_WARN=128 stopped at a frame of {m.group(1)} bytes" if m else ""
+    return not problems, "; ".join(problems) or detail, log
 
 
 def config_flags(runner, outdir, first):

@@ -48,6 +48,11 @@ FAULTS = {
     "stack_overflow": ("#DF", "Double Fault", 8, "recurse", "fault_stack_overflow",
                        ["stack overflow in task init (pid 1): its stack is exhausted",
                         "handled on the #DF stack", "(in a guard page)"]),
+    # A frame twice the guard page, near the bottom: -fstack-clash-protection
+    # makes it fault in the guard page, where it would otherwise step over it.
+    "stack_clash": ("#DF", "Double Fault", 8, "clash_frame", "fault_stack_clash",
+                    ["stack overflow in task init (pid 1): its stack is exhausted",
+                     "handled on the #DF stack", "(in a guard page)"]),
 }
 
 # Faults whose RIP is in data, not in a function: printed as a bare address.
@@ -290,14 +295,43 @@ def stack_protector_canary(runner):
                   "RDRAND boots differ, every canary nonzero with a zero low byte")
 
 
+def llvm_faults(runner, outdir):
+    """Clang's own code for the two protections the compiler adds: the
+    stack protector's check, and the stack-clash probes of a large frame."""
+    label = "debug_defconfig LLVM=1"
+    ranges = function_ranges(outdir)
+    clash = runner.wanted(f"fault: {label}: stack_clash")
+    smash = wants_stack_smash(runner, label, outdir)
+    results = runner.boot_each(outdir, [f"qemu_exit ktest.fault={f}" for f, wanted in
+                                        (("stack_clash", clash), ("stack_smash", smash))
+                                        if wanted])
+    verbosity, kallsyms, frame_pointer = report_facts(runner, outdir)
+    if clash:
+        res = results.pop(0)
+        problems = check_boot(res, "stack_clash", verbosity, ranges, kallsyms, frame_pointer)
+        runner.result(f"fault: {label}: stack_clash", not problems,
+                      "; ".join(problems) or f"{verbosity} report, {res.describe()}",
+                      res.output)
+    if smash:
+        report_stack_smash(runner, label, results.pop(0), ranges, kallsyms)
+
+
+def report_facts(runner, outdir):
+    """What the configuration in @outdir makes a report hold: its
+    verbosity, and whether it has kallsyms and frame pointers."""
+    verbosity = next(v for v in ("TERSE", "NORMAL", "FULL")
+                     if runner.config_value(outdir, f"CONFIG_EXCEPTION_VERBOSITY_{v}") == "y")
+    return (verbosity, runner.config_value(outdir, "CONFIG_KALLSYMS") == "y",
+            runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y")
+
+
 def run(runner):
     if not runner.wanted("fault: *"):
         return
     stack_protector_canary(runner)
     llvm = runner.built.get("debug_defconfig LLVM=1")
-    if llvm and wants_stack_smash(runner, "debug_defconfig LLVM=1", llvm):
-        res = runner.boot(llvm, cmdline="qemu_exit ktest.fault=stack_smash")
-        report_stack_smash(runner, "debug_defconfig LLVM=1", res, function_ranges(llvm), True)
+    if llvm:
+        llvm_faults(runner, llvm)
     for label, outdir in configurations(runner):
         selected = [f for f in FAULTS if runner.wanted(f"fault: {label}: {f}")]
         if not selected and not runner.wanted(f"fault: {label}: stack_smash"):
@@ -306,10 +340,7 @@ def run(runner):
             for fault in selected:
                 runner.not_built(f"fault: {label}: {fault}")
             continue
-        verbosity = next(v for v in ("TERSE", "NORMAL", "FULL")
-                         if runner.config_value(outdir, f"CONFIG_EXCEPTION_VERBOSITY_{v}") == "y")
-        kallsyms = runner.config_value(outdir, "CONFIG_KALLSYMS") == "y"
-        frame_pointer = runner.config_value(outdir, "CONFIG_FRAME_POINTER") == "y"
+        verbosity, kallsyms, frame_pointer = report_facts(runner, outdir)
         ranges = function_ranges(outdir)
         smash = ["stack_smash"] if wants_stack_smash(runner, label, outdir) else []
         results = runner.boot_each(outdir, [f"qemu_exit ktest.fault={f}"

@@ -12,6 +12,7 @@
  */
 #include <asm/bug.h>
 #include <asm/segment.h>
+#include <asm/stacks.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
@@ -116,6 +117,51 @@ static __noinline void fault_stack_overflow(void)
 }
 
 /*
+ * A frame of 8 KiB, twice the guard page, made with less than 2 KiB of the
+ * stack left: its lowest bytes lie beyond the whole guard page, in
+ * whatever is mapped below (another task's stack).  Built with
+ * -fstack-clash-protection, its prologue touches the frame a page at a
+ * time from the top, and the first touch lands in the guard page: a
+ * stack overflow, reported as such.  Without it, the write below would
+ * land past the guard page.  The frame is over CONFIG_FRAME_WARN on
+ * purpose, and the asm makes the compiler keep all of it.
+ */
+#define CLASH_FRAME_SIZE 8192
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wframe-larger-than="
+static __noinline void clash_frame(void)
+{
+	u8 frame[CLASH_FRAME_SIZE];
+
+	frame[0] = 1;
+	__asm__ __volatile__("" : : "r"(frame) : "memory");
+}
+#pragma GCC diagnostic pop
+
+/* 1 KiB a frame down to the last 2 KiB above @bottom, then the large frame. */
+static __noinline unsigned long descend(unsigned long bottom)
+{
+	volatile u8 frame[1024];
+
+	if (current_stack_pointer() - bottom < 2048) {
+		clash_frame();
+		return 0;
+	}
+	frame[0] = 1;
+	return descend(bottom) + frame[0];
+}
+
+static __noinline void fault_stack_clash(void)
+{
+	const struct stack_info *stack = stack_containing(current_stack_pointer());
+
+	if (!stack)
+		panic("ktest: stack_clash: not on a known stack");
+	pr_info("ktest: large frame returned at %lu\n", descend(stack->bottom));
+}
+
+/*
  * 32 bytes written into an 8-byte array: the canary above it, and what
  * lies beyond, are overwritten.  The length is volatile so that the
  * compiler cannot see the overrun coming and refuse or drop it.  Without
@@ -172,6 +218,8 @@ static const struct fault_test fault_tests[] = {
 	{ "gp", "read from a non-canonical address", fault_non_canonical },
 	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
 	{ "stack_overflow", "unbounded recursion on the task's stack", fault_stack_overflow },
+	{ "stack_clash", "a frame larger than the guard page, near the stack's bottom",
+	  fault_stack_clash },
 	{ "stack_smash", "a local buffer overrun, caught by the stack protector",
 	  fault_stack_smash },
 	{ "ubsan_div_zero", "integer division by zero, under UBSan", fault_ubsan_div_zero },
