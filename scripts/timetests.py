@@ -25,7 +25,7 @@ from runner import LONG_BOOT_TIMEOUT, suites_pass
 
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
-MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 6}
+MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 4}
 # Every suite whose verdict depends on time: the tick, timekeeping, kernel
 # timers and sleeping, and CPU time of tasks.
 TIME_SUITES = "ktest.filter=timer,time,timers,sched"
