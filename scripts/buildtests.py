@@ -81,6 +81,7 @@ def run_on(runner, tests, dirname, defconfig, arch=None):
 HOST_OBJECTS = {
     "arch/x86_64/kernel": {"multiboot2.o", "multiboot2_test.o"},
     "kernel": {"log_buf.o", "log_buf_test.o", "symbol.o"},
+    "kernel/time": {"clocksource.o", "timekeeper.o", "timekeeper_test.o"},
     "drivers/video": {"vga_text.o", "vga_escape.o", "vga_text_test.o"},
     "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},
     "kernel/kshell": {"line_edit.o", "line_edit_test.o", "args.o", "args_test.o"},
