@@ -24,6 +24,10 @@ from buildenv import copy_sources, make_env
 from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, suites_pass
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
+# Every fragment boots with the tests beside it; these also without them
+# (the screen group reads mono.config's banner on the top row).
+TESTS_FRAGMENT = "ktest.config"
+PLAIN_FRAGMENTS = ("mono.config",)
 # Fragments booted on debug_defconfig too, through every suite it runs:
 # the tick as the clocksource at 100 Hz, a clock that moves in 10 ms steps,
 # where a case that assumes the clock moved between two readings fails.
@@ -132,6 +136,19 @@ def boot_config(runner, name, how, expect_tests=None, env=None, options=None, sh
                       res.output if problems else "")
     BOOTS.submit(boot, report)
     return outdir
+
+
+def fragment_configs(srctree):
+    """(name, make targets) of each fragment's boot: on x86_64_defconfig
+    with ktest.config beside it, since a variant fragment changes the
+    variant only and the tests are what proves it works; and the fragments
+    a group needs without the tests (PLAIN_FRAGMENTS) alone."""
+    for path in sorted(glob.glob(os.path.join(srctree, "configs", "fragments", "*.config"))):
+        frag = os.path.basename(path)
+        frags = [frag] if frag == TESTS_FRAGMENT else [frag, TESTS_FRAGMENT]
+        yield "+".join(["x86_64_defconfig", *frags]), ["x86_64_defconfig", *frags]
+        if frag in PLAIN_FRAGMENTS:
+            yield f"x86_64_defconfig+{frag}", ["x86_64_defconfig", frag]
 
 
 def allnoconfig(runner):
@@ -280,12 +297,9 @@ def run(runner):
         boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
     BOOTS.drain()
     allnoconfig(runner)
-    for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "fragments",
-                                              "*.config"))):
-        name = f"x86_64_defconfig+{os.path.basename(path)}"
+    for name, how in fragment_configs(runner.srctree):
         if runner.wanted(f"boot: {name}"):
-            runner.built[name] = boot_config(runner, name,
-                                             ["x86_64_defconfig", os.path.basename(path)])
+            runner.built[name] = boot_config(runner, name, how)
     for seed in RANDCONFIG_SEEDS:
         name = f"randconfig-{seed}"
         if runner.wanted(f"boot: {name}"):

@@ -212,13 +212,13 @@ class Runner:
 
     def ensure_built(self, names):
         """Build (without booting) the configurations in @names that no
-        group built: NAME_defconfig or NAME_defconfig+FRAGMENT.config."""
+        group built: NAME_defconfig, then any FRAGMENT.config merged on it
+        in order (NAME_defconfig+A.config+B.config)."""
         for name in names:
             if name in self.built:
                 continue
-            base, _, fragment = name.partition("+")
             try:
-                outdir, _ = self.configure(name, [base] + ([fragment] if fragment else []))
+                outdir, _ = self.configure(name, name.split("+"))
                 self.build(outdir)
                 self.built[name] = outdir
             except BuildError as e:

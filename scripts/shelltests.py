@@ -35,8 +35,8 @@ CONFIG = "x86_64_defconfig"
 SHARE_CONFIGS = {
     # config: (parameters of two workloads, the ratio of the first's share to the second's,
     #          the command that ends the session)
-    "x86_64_defconfig+sched-stride.config": ((150, 50), 3.0, "poweroff"),
-    "x86_64_defconfig+sched-fair.config": ((0, 5), 1.25 ** 5, "reboot"),
+    "x86_64_defconfig+sched-stride.config+ktest.config": ((150, 50), 3.0, "poweroff"),
+    "x86_64_defconfig+sched-fair.config+ktest.config": ((0, 5), 1.25 ** 5, "reboot"),
 }
 # What each way of ending a session prints, and QEMU's exit status after it.
 ENDINGS = {

@@ -15,7 +15,7 @@ from runner import bug_counted_and_survived
 
 # The configurations: debug_defconfig has every debug option; red zones alone
 # are the combination where a double free once passed for a damaged redzone.
-CONFIGS = ("debug_defconfig", "x86_64_defconfig+slab-debug-redzone.config")
+CONFIGS = ("debug_defconfig", "x86_64_defconfig+slab-debug-redzone.config+ktest.config")
 
 # name -> (cache, BUG title, bytes the hex dump must show, track the allocation,
 #          the option that catches it, None if any slab debugging does)

@@ -49,9 +49,9 @@ def clocksource_line(output):
 
 
 def loaded_host(runner):
-    label = ("time: x86_64_defconfig+hz1000.config timer, time, timers and sched suites pass "
+    label = ("time: x86_64_defconfig+hz1000.config+ktest.config timer, time, timers and sched suites pass "
              "with both cores busy")
-    outdir = runner.built_for(label, "x86_64_defconfig+hz1000.config")
+    outdir = runner.built_for(label, "x86_64_defconfig+hz1000.config+ktest.config")
     if not outdir:
         return
     with busy_host():
