@@ -168,6 +168,24 @@ static void nice_shifts_shares(struct ktest *t)
 	KTEST_EXPECT_LE(t, share, 95);
 }
 
+/*
+ * A task that sleeps most of the time, beside hogs at nice 0 and 19 that
+ * have computed for two periods, gets all the CPU it asks for.  It starts
+ * from the same recent_cpu as they do and computes less, so it is never
+ * below the nice-0 hog: it preempts it when above (at once, almost
+ * always), and when level with it, as a tick sampled both, waits at most
+ * for the rest of its slice.  The nice-19 hog is 38 levels down.
+ */
+static void sleeper_preempts_hogs(struct ktest *t)
+{
+	static const int nice[2] = { 0, 19 };
+	struct sleeper_report r;
+
+	KTEST_ASSERT_EQ(t, run_sleeper_beside_hogs(2, nice, NULL, &r), 0);
+	KTEST_EXPECT_GE(t, r.cpu_ns, r.periods * r.work_ns);
+	KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_SLICES_NS(1));
+}
+
 static int nothing(void *unused)
 {
 	return 0;
@@ -199,6 +217,7 @@ static const struct ktest_case mlfq_cases[] = {
 	KTEST_CASE(cpu_hog_sinks_to_the_lowest_level),
 	KTEST_CASE(sleeper_keeps_its_priority),
 	KTEST_CASE(nice_shifts_shares),
+	KTEST_CASE(sleeper_preempts_hogs),
 	KTEST_CASE(bad_nice_values_are_refused),
 	{},
 };

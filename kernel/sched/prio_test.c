@@ -18,6 +18,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include "test_hogs.h"
 
 #define TOP_PRIO      31
 /* CPU time the low task holds its mutex, and the hog's whole run. */
@@ -257,6 +258,22 @@ static void aging_ends_starvation(struct ktest *t)
 	sched_set_param(current, old);
 }
 
+/*
+ * A task that sleeps most of the time, at the default priority, beside
+ * two CPU hogs below it: it preempts them as it wakes, and gets all the
+ * CPU it asks for.  Aging cannot lift the hogs to it: each waits only
+ * while the other runs, and runs once it is above the other.
+ */
+static void sleeper_preempts_lower_hogs(struct ktest *t)
+{
+	static const int hogs[2] = { 10, 4 };
+	struct sleeper_report r;
+
+	KTEST_ASSERT_EQ(t, run_sleeper_beside_hogs(2, hogs, NULL, &r), 0);
+	KTEST_EXPECT_GE(t, r.cpu_ns, r.periods * r.work_ns);
+	KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_AT_ONCE_NS);
+}
+
 static void bad_priorities_are_refused(struct ktest *t)
 {
 	static const int bad[] = { -1, 32, 1000, -2147483647 - 1, 2147483647 };
@@ -275,8 +292,12 @@ static void bad_priorities_are_refused(struct ktest *t)
 }
 
 static const struct ktest_case prio_cases[] = {
-	KTEST_CASE(higher_priority_runs_first),	     KTEST_CASE(wakeup_preempts_lower_priority),
-	KTEST_CASE(priority_inheritance_three_deep), KTEST_CASE(aging_ends_starvation),
-	KTEST_CASE(bad_priorities_are_refused),	     {},
+	KTEST_CASE(higher_priority_runs_first),
+	KTEST_CASE(wakeup_preempts_lower_priority),
+	KTEST_CASE(priority_inheritance_three_deep),
+	KTEST_CASE(aging_ends_starvation),
+	KTEST_CASE(sleeper_preempts_lower_hogs),
+	KTEST_CASE(bad_priorities_are_refused),
+	{},
 };
 KTEST_SUITE(prio, prio_cases);

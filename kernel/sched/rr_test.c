@@ -2,8 +2,9 @@
 /*
  * The round-robin suite (CONFIG_SCHED_RR), in either preemption model:
  * three CPU hogs that offer the CPU with cond_resched() take turns slice
- * by slice and end with equal shares within 10%; round robin has no
- * parameter to set.
+ * by slice and end with equal shares within 10%; a task that sleeps
+ * most of the time waits behind them for at most a slice each; round
+ * robin has no parameter to set.
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
@@ -31,6 +32,20 @@ static void cpu_hogs_get_equal_shares(struct ktest *t)
 	}
 }
 
+/*
+ * A woken task goes to the back of the queue: it waits for what is left of
+ * the running hog's slice and for one slice of the other, and so gets all
+ * the CPU it asks for every period of six slices.
+ */
+static void sleeper_waits_a_slice_per_hog(struct ktest *t)
+{
+	struct sleeper_report r;
+
+	KTEST_ASSERT_EQ(t, run_sleeper_beside_hogs(2, NULL, NULL, &r), 0);
+	KTEST_EXPECT_GE(t, r.cpu_ns, r.periods * r.work_ns);
+	KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_SLICES_NS(2));
+}
+
 static int nothing(void *unused)
 {
 	return 0;
@@ -48,6 +63,7 @@ static void there_is_no_parameter(struct ktest *t)
 
 static const struct ktest_case rr_cases[] = {
 	KTEST_CASE(cpu_hogs_get_equal_shares),
+	KTEST_CASE(sleeper_waits_a_slice_per_hog),
 	KTEST_CASE(there_is_no_parameter),
 	{},
 };

@@ -2,8 +2,9 @@
 /*
  * The stride suite (CONFIG_SCHED_STRIDE): three CPU hogs holding 100, 200
  * and 300 tickets get CPU time in the ratio 1:2:3 within 5%, in either
- * preemption model (they call cond_resched()); tickets out of range are
- * refused and change nothing.
+ * preemption model (they call cond_resched()); a task that wakes waits
+ * at most a slice for each hog; tickets out of range are refused and
+ * change nothing.
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
@@ -35,6 +36,22 @@ static void tickets_give_cpu_in_proportion(struct ktest *t)
 	KTEST_EXPECT_LE(t, us[2] * 100, us[0] * 3 * 105);
 }
 
+/*
+ * A task that wakes starts at the pass of the last task picked, behind
+ * the tasks queued at that pass: it waits for what is left of the running
+ * hog's slice and at most one slice of the other, and gets all the CPU it
+ * asks for every period of six slices.
+ */
+static void sleeper_waits_at_most_a_slice_per_hog(struct ktest *t)
+{
+	static const int tickets[2] = { 100, 10 };
+	struct sleeper_report r;
+
+	KTEST_ASSERT_EQ(t, run_sleeper_beside_hogs(2, tickets, NULL, &r), 0);
+	KTEST_EXPECT_GE(t, r.cpu_ns, r.periods * r.work_ns);
+	KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_SLICES_NS(2));
+}
+
 static int nothing(void *unused)
 {
 	return 0;
@@ -62,6 +79,7 @@ static void bad_tickets_are_refused(struct ktest *t)
 
 static const struct ktest_case stride_cases[] = {
 	KTEST_CASE(tickets_give_cpu_in_proportion),
+	KTEST_CASE(sleeper_waits_at_most_a_slice_per_hog),
 	KTEST_CASE(bad_tickets_are_refused),
 	{},
 };

@@ -3,13 +3,30 @@
  * CPU hogs for the policy suites; see test_hogs.h.  Each hog stops at the
  * same moment of clocksource time, so their CPU times are what the policy
  * gave each of them over one stretch.
+ *
+ * The periodic sleeper is woken by a timer of its own, which notes the
+ * time of the wake-up: the sleeper's latency is then measured from the
+ * moment it could run, not from when it asked to, which the tick rounds.
+ *
+ * Nothing here needs a lock: the suites run one case at a time, the hogs
+ * only read their stop flag, the sleeper alone writes its report until it
+ * exits (the caller reads it after task_wait()), and the timer's woken_at
+ * reaches the sleeper through the completion, whose count is taken with
+ * interrupts off.
  */
+#include <kernel/clocksource.h>
+#include <kernel/completion.h>
 #include <kernel/errno.h>
 #include <kernel/kthread.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
+#include "sched.h"
 #include "test_hogs.h"
 
-#define MAX_HOGS 8
+#define SLEEPER_PERIODS 10
+#define WARMUP_PERIODS	2
 
 static u64 start, run_for;
 
@@ -27,17 +44,13 @@ static void stop_hogs(struct task_struct **k, unsigned int n)
 		kthread_stop(k[n]);
 }
 
-int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
+/* Create @n hogs running @fn with @params; 0, or the error with none left behind. */
+static int create_hogs(struct task_struct **k, unsigned int n, int (*fn)(void *), const int *params)
 {
-	struct task_struct *k[MAX_HOGS];
 	unsigned int i;
-	int err = 0;
 
-	if (n > MAX_HOGS)
-		return -EINVAL;
-	run_for = 0; /* a hog stopped before the start returns at once */
 	for (i = 0; i < n; i++) {
-		k[i] = kthread_create(hog, NULL, "hog-%u", i);
+		k[i] = kthread_create(fn, NULL, "hog-%u", i);
 		if (IS_ERR(k[i])) {
 			stop_hogs(k, i);
 			return PTR_ERR(k[i]);
@@ -47,6 +60,21 @@ int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
 			return -EINVAL;
 		}
 	}
+	return 0;
+}
+
+int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
+{
+	struct task_struct *k[MAX_HOGS];
+	unsigned int i;
+	int err;
+
+	if (n > MAX_HOGS)
+		return -EINVAL;
+	run_for = 0; /* a hog stopped before the start returns at once */
+	err = create_hogs(k, n, hog, params);
+	if (err)
+		return err;
 	run_for = run_ns;
 	start = ktime_get();
 	for (i = 0; i < n; i++)
@@ -54,5 +82,137 @@ int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
 	for (i = 0; i < n; i++)
 		if (task_wait(k[i]->pid, &us[i]))
 			err = -EINVAL;
+	return err;
+}
+
+static bool hogs_stop;
+
+/* Until the sleeper is done; the exit code is the CPU time in µs. */
+static int hog_until_stopped(void *unused)
+{
+	while (!READ_ONCE(hogs_stop))
+		cond_resched();
+	return task_cputime_ns(current) / 1000;
+}
+
+struct wake_timer {
+	struct timer_list timer;
+	struct completion woken;
+	u64 woken_at;
+};
+
+static void wake_sleeper(struct timer_list *timer)
+{
+	struct wake_timer *w = container_of(timer, struct wake_timer, timer);
+
+	w->woken_at = ktime_get();
+	complete(&w->woken);
+}
+
+/* Sleep until jiffies reach @when; how long after the wake-up the caller ran. */
+static u64 sleep_until(struct wake_timer *w, unsigned long when)
+{
+	mod_timer(&w->timer, when);
+	wait_for_completion(&w->woken);
+	return ktime_get() - w->woken_at;
+}
+
+static void note_latency(struct sleeper_report *r, u64 late)
+{
+	r->total_latency_ns += late;
+	if (late > r->worst_latency_ns)
+		r->worst_latency_ns = late;
+}
+
+static int periodic_sleeper(void *arg)
+{
+	struct sleeper_report *r = arg;
+	unsigned long next = jiffies + WARMUP_PERIODS * r->period_ticks;
+	unsigned int period = 0;
+	struct wake_timer w;
+	u64 cpu_start = 0;
+
+	if (kthread_should_stop())
+		return 0; /* stopped before the start: its parameter was refused */
+	timer_setup(&w.timer, wake_sleeper, 0);
+	init_completion(&w.woken);
+	while (period < r->periods) {
+		note_latency(r, sleep_until(&w, next));
+		if (!period)
+			cpu_start = task_cputime_ns(current);
+		burn_cpu(r->work_ns);
+		period++;
+		/* Periods that began while it computed are missed. */
+		for (next += r->period_ticks; !time_after(next, jiffies) && period < r->periods;
+		     next += r->period_ticks, period++)
+			r->missed++;
+	}
+	r->cpu_ns = task_cputime_ns(current) - cpu_start;
+	WRITE_ONCE(hogs_stop, true);
+	return 0;
+}
+
+/* @part / @whole in per mille. */
+static unsigned long long permille(u64 part, u64 whole)
+{
+	return part * 1000 / whole;
+}
+
+static void print_report(unsigned int n, const struct sleeper_report *r)
+{
+	unsigned int woken = r->periods - r->missed, i;
+	u64 period_ns = (u64)r->period_ticks * TICK_NSEC;
+	unsigned long long got = permille(r->cpu_ns, r->periods * period_ns);
+	unsigned long long asked = permille(r->work_ns, period_ns);
+	char hogs[MAX_HOGS * 12] = "";
+	int len = 0;
+
+	for (i = 0; i < n; i++)
+		len += scnprintf(hogs + len, sizeof(hogs) - len, " %d", r->hog_us[i]);
+	printk("    # sleeper %llu us/%llu ms, woken %u of %u: CPU %llu.%llu%% of %llu.%llu%%\n",
+	       (unsigned long long)(r->work_ns / 1000),
+	       (unsigned long long)(period_ns / NSEC_PER_MSEC), woken, r->periods, got / 10,
+	       got % 10, asked / 10, asked % 10);
+	printk("    # wake-up latency worst %llu us, mean %llu us; hogs' CPU time (us):%s\n",
+	       (unsigned long long)(r->worst_latency_ns / 1000),
+	       (unsigned long long)(woken ? r->total_latency_ns / woken / 1000 : 0), hogs);
+}
+
+int run_sleeper_beside_hogs(unsigned int n, const int *hog_params, const int *sleeper_param,
+			    struct sleeper_report *r)
+{
+	struct task_struct *k[MAX_HOGS], *s;
+	u64 resolution = current_clocksource()->resolution_ns;
+	unsigned int i;
+	int err;
+
+	if (n > MAX_HOGS)
+		return -EINVAL;
+	*r = (struct sleeper_report){
+		.period_ticks = (2 * n + 2) * TIMESLICE_TICKS,
+		.work_ns = resolution > NSEC_PER_MSEC ? resolution : NSEC_PER_MSEC,
+		.periods = SLEEPER_PERIODS,
+	};
+	hogs_stop = true; /* a hog stopped before the start returns at once */
+	err = create_hogs(k, n, hog_until_stopped, hog_params);
+	if (err)
+		return err;
+	s = kthread_create(periodic_sleeper, r, "sleeper");
+	if (IS_ERR(s) || (sleeper_param && sched_set_param(s, *sleeper_param))) {
+		if (!IS_ERR(s))
+			kthread_stop(s);
+		stop_hogs(k, n);
+		return IS_ERR(s) ? PTR_ERR(s) : -EINVAL;
+	}
+	hogs_stop = false;
+	for (i = 0; i < n; i++)
+		wake_up_process(k[i]);
+	wake_up_process(s);
+	if (task_wait(s->pid, NULL))
+		err = -EINVAL;
+	for (i = 0; i < n; i++)
+		if (task_wait(k[i]->pid, &r->hog_us[i]))
+			err = -EINVAL;
+	print_report(n, r);
 	return err;
 }
