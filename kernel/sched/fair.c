@@ -78,19 +78,23 @@ static void update_curr(struct task_struct *p)
 	p->se.cputime_charged = now;
 }
 
-static void update_min_vruntime(void)
+/*
+ * The lowest vruntime of @curr, the task on the CPU (NULL for none), and
+ * the queue, unless that would take min_vruntime back.  pick_next() passes
+ * the task it is about to return: it has left the queue, and current is
+ * still the task it replaces.
+ */
+static void update_min_vruntime(const struct task_struct *curr)
 {
 	struct task_struct *first = task_of(rb_first_cached(&run_queue));
-	bool running = current != &idle_task && current->state == TASK_RUNNING;
 	u64 v;
 
-	if (!first && !running)
+	if (!first && !curr)
 		return;
-	if (first && running)
-		v = first->se.vruntime < current->se.vruntime ? first->se.vruntime
-							      : current->se.vruntime;
+	if (first && curr)
+		v = first->se.vruntime < curr->se.vruntime ? first->se.vruntime : curr->se.vruntime;
 	else
-		v = first ? first->se.vruntime : current->se.vruntime;
+		v = first ? first->se.vruntime : curr->se.vruntime;
 	if (v > min_vruntime)
 		min_vruntime = v;
 }
@@ -109,7 +113,7 @@ static struct task_struct *fair_pick_next(void)
 	if (!p)
 		return NULL;
 	rb_erase_cached(&p->se.rb_node, &run_queue);
-	update_min_vruntime();
+	update_min_vruntime(p);
 	return p;
 }
 
@@ -118,7 +122,7 @@ static void fair_tick(struct task_struct *curr)
 	if (curr == &idle_task)
 		return;
 	update_curr(curr);
-	update_min_vruntime();
+	update_min_vruntime(curr);
 }
 
 /* Behind every runnable task: as far as the last one in the queue. */

@@ -2,7 +2,8 @@
 /*
  * The fair suite (CONFIG_SCHED_FAIR), in either preemption model (the CPU
  * hogs call cond_resched()): the nice weights, CPU time in their ratio,
- * a sleeper that wakes neither starving nor taking over, bad nice values.
+ * a sleeper that wakes neither starving nor taking over, a periodic one
+ * beside niced hogs that runs as it wakes, bad nice values.
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
@@ -126,6 +127,33 @@ static void sleeper_neither_starves_nor_takes_over(struct ktest *t)
 	KTEST_EXPECT_LE(t, share, 60);
 }
 
+/*
+ * A woken task is placed half a slice below min_vruntime, the lowest
+ * vruntime running or queued, and preempts the running task when that
+ * puts it more than 1 ms behind (fair.c): always, when half a slice is
+ * more than 1 ms; otherwise it is still the leftmost task, and runs when
+ * the running one's slice ends.
+ */
+#define SLEEPER_CREDIT_NS     (TIMESLICE_TICKS * TICK_NSEC / 2)
+#define WAKEUP_GRANULARITY_NS NSEC_PER_MSEC
+
+/*
+ * A task that sleeps most of the time, beside a hog at nice 19 and one at
+ * nice 0 (the shell's "spawn cpu 1 19", "spawn cpu 1 0", "spawn io").
+ */
+static void sleeper_beside_niced_hogs_runs_at_once(struct ktest *t)
+{
+	static const int nice[2] = { 19, 0 };
+	struct sleeper_report r;
+
+	KTEST_ASSERT_EQ(t, run_sleeper_beside_hogs(2, nice, NULL, &r), 0);
+	KTEST_EXPECT_GE(t, r.cpu_ns, r.periods * r.work_ns);
+	if (SLEEPER_CREDIT_NS > WAKEUP_GRANULARITY_NS)
+		KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_AT_ONCE_NS);
+	else
+		KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_SLICES_NS(1));
+}
+
 static void bad_nice_values_are_refused(struct ktest *t)
 {
 	static const int bad[] = { -21, 20, 100, -2147483647 - 1, 2147483647 };
@@ -147,6 +175,7 @@ static const struct ktest_case fair_cases[] = {
 	KTEST_CASE(nice_weights_step_by_a_quarter),
 	KTEST_CASE(cpu_time_follows_nice_weights),
 	KTEST_CASE(sleeper_neither_starves_nor_takes_over),
+	KTEST_CASE(sleeper_beside_niced_hogs_runs_at_once),
 	KTEST_CASE(bad_nice_values_are_refused),
 	{},
 };
