@@ -8,12 +8,14 @@
  * runs next, so over time each gets CPU time in proportion to its
  * tickets: 1:2:3 tickets, 1:2:3 of the CPU.
  *
- * A task that yields gives up the rest of its quantum and is charged a
- * whole one, so tasks that yield in turn keep their turns.  A task that
- * wakes up, or is new, starts no lower than the pass of the last task
- * picked, so it cannot make up for the time it slept by running alone.
- * The queue is sorted by pass (equal passes in arrival order); enqueue
- * looks from the back, where a task that has just run usually belongs.
+ * A task is charged for the CPU time it used, whether it was preempted,
+ * yielded or slept.  A yield gives up the rest of the quantum: a task that
+ * yields after less than a tick on the CPU is charged a whole tick, so
+ * tasks that yield in turn keep their turns.  A task that wakes up, or is
+ * new, starts no lower than the pass of the last task picked, so it cannot
+ * make up for the time it slept by running alone.  The queue is sorted by
+ * pass (equal passes in arrival order); enqueue looks from the back, where
+ * a task that has just run usually belongs.
  */
 #include <kernel/errno.h>
 #include <kernel/sprintf.h>
@@ -32,15 +34,22 @@ static u64 stride_of(const struct task_struct *p)
 	return STRIDE1 / p->se.tickets;
 }
 
-/* Charge @p for the CPU time it used since it was picked. */
+/*
+ * Charge @p for the CPU time it used since it was picked, or last charged.
+ * A yield gives up the rest of the quantum: less than a tick is charged as
+ * a whole tick, so that tasks that yield in turn keep their turns.
+ */
 static void charge(struct task_struct *p)
 {
-	u64 used = task_cputime_ns(p) - p->se.cputime_charged;
-	u64 cost = p->se.yielded ? stride_of(p) : stride_of(p) * used / TICK_NSEC;
+	u64 now = task_cputime_ns(p);
+	u64 used = now - p->se.cputime_charged, cost;
 
+	if (p->se.yielded && used < TICK_NSEC)
+		used = TICK_NSEC;
+	cost = stride_of(p) * used / TICK_NSEC;
 	p->se.pass += cost ? cost : 1;
 	p->se.yielded = false;
-	p->se.cputime_charged = task_cputime_ns(p);
+	p->se.cputime_charged = now;
 }
 
 static void stride_enqueue(struct task_struct *p)

@@ -2,10 +2,12 @@
 /*
  * The stride suite (CONFIG_SCHED_STRIDE): three CPU hogs holding 100, 200
  * and 300 tickets get CPU time in the ratio 1:2:3 within 5%, in either
- * preemption model (they call cond_resched()); a task that wakes waits
- * at most a slice for each hog; tickets out of range are refused and
- * change nothing.
+ * preemption model (they call cond_resched()); a task that computes in
+ * bursts and yields pays for the bursts; a task that wakes waits at most
+ * a slice for each hog; tickets out of range are refused and change
+ * nothing.
  */
+#include <asm/cpu.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
@@ -34,6 +36,74 @@ static void tickets_give_cpu_in_proportion(struct ktest *t)
 	KTEST_EXPECT_LE(t, us[1] * 100, us[0] * 2 * 105);
 	KTEST_EXPECT_GE(t, us[2] * 100, us[0] * 3 * 95);
 	KTEST_EXPECT_LE(t, us[2] * 100, us[0] * 3 * 105);
+}
+
+/*
+ * A task that computes a few ticks and then yields must pay for those
+ * ticks: charged one tick for each burst, under PREEMPT_NONE (where the
+ * burst is one stretch on the CPU), it took three times its share.  Thirty
+ * bursts make the error of a burst in flight 3%, and under PREEMPT_NONE
+ * the shares must be even within 10%.  Under PREEMPT the ticks cut each
+ * burst, and the piece before the yield, less than a tick, is charged a
+ * whole one (the rest of the quantum it gives up): the yielder pays up to
+ * BURST_TICKS + 1 ticks for BURST_TICKS, and must get at least 90% of
+ * BURST_TICKS / (BURST_TICKS + 1) of the hog's CPU time.
+ */
+#define BURST_TICKS 3
+#define BURSTS	    30
+
+static bool yielder_stop;
+
+static int burst_then_yield(void *unused)
+{
+	u64 end;
+
+	while (!READ_ONCE(yielder_stop)) {
+		for (end = task_cputime_ns(current) + BURST_TICKS * TICK_NSEC;
+		     task_cputime_ns(current) < end;)
+			cpu_relax();
+		yield();
+	}
+	return 0;
+}
+
+static struct task_struct *yielder;
+static u64 yielder_ns;
+
+/* Compute for the run, then note both tasks' CPU time and stop the yielder. */
+static int hog_then_stop_yielder(void *unused)
+{
+	u64 end = ktime_get() + BURSTS * BURST_TICKS * TICK_NSEC;
+
+	while (ktime_get() < end)
+		cond_resched();
+	yielder_ns = task_cputime_ns(yielder);
+	WRITE_ONCE(yielder_stop, true);
+	return task_cputime_ns(current) / 1000;
+}
+
+static void yield_is_charged_what_was_used(struct ktest *t)
+{
+	struct task_struct *h;
+	int y_us, h_us;
+
+	yielder_stop = false;
+	yielder = kthread_create(burst_then_yield, NULL, "stride-yield");
+	h = kthread_create(hog_then_stop_yielder, NULL, "stride-hog");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(yielder) && !IS_ERR(h));
+	wake_up_process(yielder);
+	wake_up_process(h);
+	KTEST_EXPECT_EQ(t, task_wait(h->pid, &h_us), 0);
+	KTEST_EXPECT_EQ(t, task_wait(yielder->pid, NULL), 0);
+	y_us = yielder_ns / 1000;
+	printk("    # %d-tick bursts, each ending in yield(), beside a hog: %d and %d us\n",
+	       BURST_TICKS, y_us, h_us);
+	if (IS_ENABLED(CONFIG_PREEMPT))
+		KTEST_EXPECT_GE(t, (u64)y_us * (BURST_TICKS + 1) * 100,
+				(u64)h_us * BURST_TICKS * 90);
+	else
+		KTEST_EXPECT_GE(t, y_us * 100, h_us * 90);
+	KTEST_EXPECT_LE(t, y_us * 100, h_us * 110);
 }
 
 /*
@@ -79,6 +149,7 @@ static void bad_tickets_are_refused(struct ktest *t)
 
 static const struct ktest_case stride_cases[] = {
 	KTEST_CASE(tickets_give_cpu_in_proportion),
+	KTEST_CASE(yield_is_charged_what_was_used),
 	KTEST_CASE(sleeper_waits_at_most_a_slice_per_hog),
 	KTEST_CASE(bad_tickets_are_refused),
 	{},
