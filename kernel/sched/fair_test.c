@@ -3,8 +3,10 @@
  * The fair suite (CONFIG_SCHED_FAIR), in either preemption model (the CPU
  * hogs call cond_resched()): the nice weights, CPU time in their ratio,
  * a sleeper that wakes neither starving nor taking over, a periodic one
- * beside niced hogs that runs as it wakes, bad nice values.
+ * beside niced hogs that runs as it wakes, the queue kept in order when a
+ * queued task's nice value changes, bad nice values.
  */
+#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
@@ -154,6 +156,66 @@ static void sleeper_beside_niced_hogs_runs_at_once(struct ktest *t)
 		KTEST_EXPECT_LE(t, r.worst_latency_ns, LATENCY_SLICES_NS(1));
 }
 
+static bool cycle_stop, cycle_armed;
+static struct task_struct *first_after;
+
+/* Yield in turn with the test; the first to run once armed notes itself. */
+static int yield_in_turn(void *unused)
+{
+	unsigned long flags;
+
+	while (!READ_ONCE(cycle_stop)) {
+		flags = local_irq_save();
+		if (cycle_armed && !first_after)
+			first_after = current;
+		local_irq_restore(flags);
+		yield();
+	}
+	return 0;
+}
+
+/*
+ * The queue stays ordered by vruntime when the nice value of a queued task
+ * changes.  Three tasks yielding in turn (the test, a at nice 19, b) come
+ * round with a and b queued at nearly the same vruntime, and a, preempted
+ * or yielding, still owes the CPU time since it was last charged: the
+ * change charges it, and a's key grows.  The task that runs first must be
+ * the one with the lower vruntime.
+ */
+static void set_param_keeps_the_queue_in_order(struct ktest *t)
+{
+	struct task_struct *a, *b, *other;
+	unsigned long flags;
+	u64 va, vb;
+	int i;
+
+	cycle_stop = cycle_armed = false;
+	first_after = NULL;
+	a = kthread_create(yield_in_turn, NULL, "fair-a");
+	b = kthread_create(yield_in_turn, NULL, "fair-b");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
+	KTEST_EXPECT_EQ(t, sched_set_param(a, 19), 0);
+	wake_up_process(a);
+	wake_up_process(b);
+	for (i = 0; i < 5; i++)
+		yield();
+	flags = local_irq_save();
+	KTEST_EXPECT_EQ(t, sched_set_param(a, 19), 0);
+	va = a->se.vruntime;
+	vb = b->se.vruntime;
+	cycle_armed = true;
+	local_irq_restore(flags);
+	while (!READ_ONCE(first_after))
+		yield();
+	WRITE_ONCE(cycle_stop, true);
+	KTEST_EXPECT_EQ(t, task_wait(a->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(b->pid, NULL), 0);
+	other = first_after == a ? b : a;
+	printk("    # vruntime of a (nice 19) %llu, of b %llu: %s ran first\n",
+	       (unsigned long long)va, (unsigned long long)vb, first_after->comm);
+	KTEST_EXPECT_LE(t, first_after == a ? va : vb, other == a ? va : vb);
+}
+
 static void bad_nice_values_are_refused(struct ktest *t)
 {
 	static const int bad[] = { -21, 20, 100, -2147483647 - 1, 2147483647 };
@@ -176,6 +238,7 @@ static const struct ktest_case fair_cases[] = {
 	KTEST_CASE(cpu_time_follows_nice_weights),
 	KTEST_CASE(sleeper_neither_starves_nor_takes_over),
 	KTEST_CASE(sleeper_beside_niced_hogs_runs_at_once),
+	KTEST_CASE(set_param_keeps_the_queue_in_order),
 	KTEST_CASE(bad_nice_values_are_refused),
 	{},
 };
