@@ -20,9 +20,9 @@
  * queue rises one level, and it falls back to its own priority when it
  * gets the CPU: a task that waits long enough runs, whatever runs above.
  *
- * A task's level is se.prio; it is the highest of its own priority
- * (normal_prio) raised by aging (boost) and its waiters' priority
- * (pi_prio).
+ * A task's level is se.prio: the higher of its own priority
+ * (normal_prio) and its waiters' (pi_prio), raised by aging (boost), at
+ * most PRIO_MAX.
  */
 #include <kernel/errno.h>
 #include <kernel/mutex.h>
@@ -46,9 +46,14 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
+/*
+ * The level @p runs or waits at: the higher of its own priority and its
+ * waiters', raised by the aging it got while it waited, whichever of the
+ * two set its level (age_queued_tasks() moves it up one level per step).
+ */
 static int effective_prio(const struct task_struct *p)
 {
-	int prio = max_int(p->se.normal_prio + p->se.boost, p->se.pi_prio);
+	int prio = max_int(p->se.normal_prio, p->se.pi_prio) + p->se.boost;
 
 	return prio > PRIO_MAX ? PRIO_MAX : prio;
 }

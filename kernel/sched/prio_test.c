@@ -259,6 +259,75 @@ static void aging_ends_starvation(struct ktest *t)
 }
 
 /*
+ * Aging while inheritance sets the level: low (2) holds a mutex that a
+ * task at 20 waits for, so it waits in the queue at 20 below a hog at 25.
+ * It ages from 20, and runs after five aging steps, as a task of its own
+ * at 20 would; setting its own priority again (to the same 2, every 10 ms)
+ * must not take the steps away.  Without aging it runs once the hog is done.
+ */
+static DEFINE_MUTEX(aging_pi_lock);
+static DECLARE_COMPLETION(aging_low_holds);
+static bool aging_low_go, aging_low_done;
+
+static int aging_pi_low(void *unused)
+{
+	mutex_lock(&aging_pi_lock);
+	complete(&aging_low_holds);
+	while (!READ_ONCE(aging_low_go))
+		cond_resched();
+	hog_cpu_when_low_ran = task_cputime_ns(aging_hog);
+	WRITE_ONCE(aging_low_done, true);
+	mutex_unlock(&aging_pi_lock);
+	return 0;
+}
+
+static int aging_pi_high(void *unused)
+{
+	mutex_lock(&aging_pi_lock);
+	mutex_unlock(&aging_pi_lock);
+	return 0;
+}
+
+static void aging_lifts_an_inheriting_holder(struct ktest *t)
+{
+	struct task_struct *low, *high;
+	int old = run_on_top(), i;
+	u64 ran;
+
+	aging_low_go = aging_low_done = false;
+	aging_hog = start(aging_hog_fn, NULL, 20 + AGING_GAP, "aging-hog");
+	low = start(aging_pi_low, NULL, 2, "aging-pi-low");
+	high = start(aging_pi_high, NULL, 20, "aging-pi-high");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(aging_hog) && !IS_ERR(low) && !IS_ERR(high));
+	wake_up_process(low);
+	wait_for_completion(&aging_low_holds);
+	wake_up_process(high);
+	for (i = 0; i < 100 && READ_ONCE(low->se.prio) != 20; i++)
+		msleep(1); /* high runs, and waits for the mutex */
+	KTEST_EXPECT_EQ(t, low->se.prio, 20);
+	WRITE_ONCE(aging_low_go, true);
+	wake_up_process(aging_hog);
+	while (!READ_ONCE(aging_low_done)) {
+		msleep(10);
+		sched_set_param(low, 2);
+	}
+	ran = hog_cpu_when_low_ran;
+	KTEST_EXPECT_EQ(t, task_wait(low->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(high->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(aging_hog->pid, NULL), 0);
+	printk("    # the holder ran after %llu ms of the hog's %llu\n",
+	       (unsigned long long)(ran / NSEC_PER_MSEC),
+	       (unsigned long long)(AGING_HOG_NS / NSEC_PER_MSEC));
+	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING)) {
+		KTEST_EXPECT_GE(t, ran, (AGING_GAP - 1) * AGING_STEP_NS);
+		KTEST_EXPECT_LT(t, ran, AGING_HOG_NS / 2);
+	} else {
+		KTEST_EXPECT_GE(t, ran, AGING_HOG_NS);
+	}
+	sched_set_param(current, old);
+}
+
+/*
  * A task that sleeps most of the time, at the default priority, beside
  * two CPU hogs below it: it preempts them as it wakes, and gets all the
  * CPU it asks for.  Aging cannot lift the hogs to it: each waits only
@@ -292,12 +361,9 @@ static void bad_priorities_are_refused(struct ktest *t)
 }
 
 static const struct ktest_case prio_cases[] = {
-	KTEST_CASE(higher_priority_runs_first),
-	KTEST_CASE(wakeup_preempts_lower_priority),
-	KTEST_CASE(priority_inheritance_three_deep),
-	KTEST_CASE(aging_ends_starvation),
-	KTEST_CASE(sleeper_preempts_lower_hogs),
-	KTEST_CASE(bad_priorities_are_refused),
-	{},
+	KTEST_CASE(higher_priority_runs_first),	      KTEST_CASE(wakeup_preempts_lower_priority),
+	KTEST_CASE(priority_inheritance_three_deep),  KTEST_CASE(aging_ends_starvation),
+	KTEST_CASE(aging_lifts_an_inheriting_holder), KTEST_CASE(sleeper_preempts_lower_hogs),
+	KTEST_CASE(bad_priorities_are_refused),	      {},
 };
 KTEST_SUITE(prio, prio_cases);
