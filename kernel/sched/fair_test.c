@@ -15,9 +15,15 @@
 #include <kernel/time.h>
 #include "test_hogs.h"
 
-#define RUN_NS	  (1000 * NSEC_PER_MSEC)
-#define SLEEP_MS  500
-#define WINDOW_NS (300 * NSEC_PER_MSEC)
+/*
+ * The runs are counted in time slices (10 ms by default), the grain in
+ * which the policy shares the CPU: a run of fixed length is a handful of
+ * slices with 100 ms ones, and its shares depend on where the slices fall.
+ */
+#define SLICE_NS  ((u64)TIMESLICE_TICKS * TICK_NSEC)
+#define RUN_NS	  (100 * SLICE_NS)
+#define SLEEP_MS  (50 * SLICE_NS / NSEC_PER_MSEC)
+#define WINDOW_NS (30 * SLICE_NS)
 
 static int nothing(void *unused)
 {
@@ -89,7 +95,7 @@ static int sleeper(void *unused)
 {
 	u64 t0, mine, other;
 
-	for (t0 = ktime_get(); ktime_get() - t0 < 50 * NSEC_PER_MSEC;)
+	for (t0 = ktime_get(); ktime_get() - t0 < 5 * SLICE_NS;)
 		cond_resched();
 	msleep(SLEEP_MS);
 	t0 = ktime_get();
@@ -104,9 +110,10 @@ static int sleeper(void *unused)
 }
 
 /*
- * A task that slept 500 ms beside a CPU hog shares the CPU with it about
- * evenly once awake: placed at min_vruntime, less a little, it neither
- * claims the 500 ms back nor waits behind the hog.
+ * A task that slept 50 slices (500 ms) beside a CPU hog shares the CPU
+ * with it about evenly over the 30 slices after it wakes: placed at
+ * min_vruntime, less half a slice, it neither claims the sleep back nor
+ * waits behind the hog.
  */
 static void sleeper_neither_starves_nor_takes_over(struct ktest *t)
 {

@@ -19,10 +19,12 @@
 /*
  * Stride scheduling is off by at most about one quantum per task at any
  * moment (Waldspurger and Weihl), whatever the phase the tasks start in:
- * 2 s gives the 100-ticket task some 33 quanta of 10 ms, so that one
- * quantum is 3% of its share and 5% holds whatever the timing.
+ * 200 time slices (2 s of 10 ms) give the 100-ticket task some 33, so
+ * that one is 3% of its share and 5% holds whatever the timing.  A run of
+ * fixed length would not: at 20 Hz, or with 100 ms slices, 2 s are 20 or
+ * 40 slices.
  */
-#define RUN_NS (2000 * NSEC_PER_MSEC)
+#define RUN_NS (200ULL * TIMESLICE_TICKS * TICK_NSEC)
 
 static void tickets_give_cpu_in_proportion(struct ktest *t)
 {
