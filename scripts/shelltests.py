@@ -38,6 +38,13 @@ SHARE_CONFIGS = {
     "x86_64_defconfig+sched-stride.config+ktest.config": ((150, 50), 3.0, "poweroff"),
     "x86_64_defconfig+sched-fair.config+ktest.config": ((0, 5), 1.25 ** 5, "reboot"),
 }
+# Out of the policy's range, under stride: every message quotes its one range.
+STRIDE_BAD = [
+    ("nice 3 0", "kshell: nice: tickets must be an integer from 1 to 1000, not '0'"),
+    ("nice 3 1001", "kshell: nice: tickets must be an integer from 1 to 1000, not '1001'"),
+    ("spawn cpu 1 2000", "kshell: spawn: tickets must be an integer from 1 to 1000, not '2000'"),
+    ("nice 99999 5", "kshell: nice: 99999: no such task"),
+]
 # What each way of ending a session prints, and QEMU's exit status after it.
 ENDINGS = {
     "halt": ("System halted.", qemu.EXIT_SUCCESS),
@@ -149,7 +156,6 @@ BAD_INPUT = [
     ("kill 1", "kshell: kill: 1 (init) is not a workload; only tasks that spawn started "
                "can be killed"),
     ("kill 99999", "kshell: kill: 99999: no such task"),
-    ("nice 99999 1", "kshell: nice: 99999: no such task"),
     ("nice 1 1", "kshell: nice: the rr policy has no parameter to set"),
     ("spawn disk", "kshell: spawn: 'disk' is no workload: cpu, io or mixed"),
     ("spawn cpu 0", "kshell: spawn: N must be an integer from 1 to 32, not '0'"),
@@ -346,8 +352,9 @@ def serial_tests(runner):
 def share_label(name, params, ratio, end):
     ends = {"halt": "", "reboot": "; reboot resets",
             "poweroff": "; poweroff turns the machine off (ACPI S5)"}
+    ranges = "; tickets out of range are refused with the range" if "stride" in name else ""
     return (f"shell: {name}: ps shares of workloads with {params[0]} (spawn) and "
-            f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%{ends[end]}")
+            f"{params[1]} (nice) follow {ratio:.2f} : 1 within 10%{ranges}{ends[end]}")
 
 
 def check_ending(res, end):
@@ -386,6 +393,8 @@ def share_test(runner, name, params, ratio, end):
             m = re.search(r"\(pid (\d+)\)", sh.run(spawn) or "")
             pids.append(int(m.group(1)) if m else None)
         found["nice"] = sh.run(f"nice {pids[1]} {params[1]}")
+        if "stride" in name:
+            found["bad"] = [(line, want, sh.run(line)) for line, want in STRIDE_BAD]
         sh.run("ps")                    # the shares below start here
         sh.run("sleep 3")
         found["ps"] = ps_rows(sh.run("ps"))
@@ -398,6 +407,8 @@ def share_test(runner, name, params, ratio, end):
     if not re.fullmatch(rf"pid {pids[1] if len(pids) > 1 else '?'}: \w+ {params[1]}\n",
                         found.get("nice") or ""):
         problems.append(f"nice said {found.get('nice')!r}")
+    problems += [f"{line!r}: {out!r}" for line, want, out in found.get("bad", [])
+                 if out != want + "\n"]
     if len(pids) != 2 or None in pids or not all(p in rows for p in pids):
         problems.append(f"workloads {pids} not in ps")
     else:

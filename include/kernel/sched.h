@@ -183,6 +183,8 @@ const char *sched_policy_name(void);
  * "nice"; NULL for a policy without a parameter.
  */
 const char *sched_param_name(void);
+/* The range of that parameter, in *@min and *@max; false if there is none. */
+bool sched_param_range(int *min, int *max);
 
 /* Sleep with nobody to wake the caller: a task with nothing left to do. */
 __noreturn void sleep_forever(void);

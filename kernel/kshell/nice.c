@@ -2,21 +2,23 @@
 /*
  * nice: set a task's scheduling parameter, whatever the policy calls it
  * (nice under fair and mlfq, tickets under stride, priority under prio).
+ * Its range is the policy's own (sched_param_range()), so every message
+ * quotes the one range the policy states.
  */
 #include <kernel/errno.h>
 #include <kernel/kshell.h>
 #include <kernel/sched.h>
 #include "nice.h"
 
-void nice_report_einval(const char *cmd, int value)
+int nice_parse(const char *cmd, const char *arg, int *value)
 {
-	const char *what = sched_param_name();
+	int min, max;
 
-	if (what)
-		kshell_error(cmd, "%s %d is out of range for the %s policy\n", what, value,
-			     sched_policy_name());
-	else
+	if (!sched_param_range(&min, &max)) {
 		kshell_error(cmd, "the %s policy has no parameter to set\n", sched_policy_name());
+		return -EINVAL;
+	}
+	return kshell_parse_int(cmd, sched_param_name(), arg, min, max, value);
 }
 
 static int nice_run(int argc, char **argv)
@@ -24,13 +26,13 @@ static int nice_run(int argc, char **argv)
 	int pid, value, err;
 
 	if (kshell_parse_int(argv[0], "PID", argv[1], 0, PID_MAX, &pid) ||
-	    kshell_parse_int(argv[0], "VALUE", argv[2], -1000, 1000, &value))
+	    nice_parse(argv[0], argv[2], &value))
 		return -EINVAL;
 	err = sched_set_param_pid(pid, value);
 	if (err == -ESRCH)
 		kshell_error(argv[0], "%d: no such task\n", pid);
-	else if (err)
-		nice_report_einval(argv[0], value);
+	else if (err) /* in range, so the policy cannot refuse it */
+		kshell_error(argv[0], "%s %d refused (error %d)\n", sched_param_name(), value, err);
 	else
 		kshell_printf("pid %d: %s %d\n", pid, sched_param_name(), value);
 	return err;

@@ -4,6 +4,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/kshell.h>
+#include "nice.h"
 #include "workload.h"
 
 static int spawn_run(int argc, char **argv)
@@ -12,7 +13,7 @@ static int spawn_run(int argc, char **argv)
 
 	if (argc > 2 && kshell_parse_int(argv[0], "N", argv[2], 1, MAX_WORKLOADS, &n))
 		return -EINVAL;
-	if (argc > 3 && kshell_parse_int(argv[0], "NICE", argv[3], -1000, 1000, &param))
+	if (argc > 3 && nice_parse(argv[0], argv[3], &param))
 		return -EINVAL;
 	return workload_spawn(argv[1], n, argc > 3, param);
 }

@@ -15,7 +15,6 @@
 #include <kernel/kthread.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
-#include "nice.h"
 #include "workload.h"
 
 struct workload_kind {
@@ -92,8 +91,9 @@ static int create_all(const struct workload_kind *kind, struct task_struct **mad
 			goto undo;
 		}
 		err = set_param ? sched_set_param(made[i], param) : 0;
-		if (err) {
-			nice_report_einval("spawn", param);
+		if (err) { /* spawn parsed it in range: the policy cannot refuse it */
+			kshell_error("spawn", "%s %d refused (error %d)\n", sched_param_name(),
+				     param, err);
 			i++; /* made[i] exists: stop it too */
 			goto undo;
 		}

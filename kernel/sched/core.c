@@ -206,10 +206,17 @@ bool wake_up_process(struct task_struct *p)
 int sched_set_param(struct task_struct *p, int value)
 {
 	unsigned long flags = local_irq_save();
-	int err = find_task(p) || p == &idle_task ? sched_policy.set_param(p, value) : -ESRCH;
+	int err = 0;
 
-	if (!err)
+	if (!find_task(p) && p != &idle_task)
+		err = -ESRCH;
+	else if (!sched_param_range(NULL, NULL) || value < sched_policy.param_min ||
+		 value > sched_policy.param_max)
+		err = -EINVAL;
+	if (!err) {
+		sched_policy.set_param(p, value);
 		sched_pi_chain(pi_blocker(p));
+	}
 	local_irq_restore(flags);
 	preempt_check_resched();
 	return err;
@@ -247,6 +254,15 @@ const char *sched_policy_name(void)
 const char *sched_param_name(void)
 {
 	return sched_policy.param_name;
+}
+
+bool sched_param_range(int *min, int *max)
+{
+	if (min)
+		*min = sched_policy.param_min;
+	if (max)
+		*max = sched_policy.param_max;
+	return sched_policy.param_name != NULL;
 }
 
 u64 task_cputime_ns(const struct task_struct *p)

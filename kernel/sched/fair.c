@@ -163,12 +163,10 @@ static void fair_exit(struct task_struct *p)
  * Charging the time so far changes a queued task's key: take it out of
  * the tree first and put it back after, as Linux's set_user_nice() does.
  */
-static int fair_set_param(struct task_struct *p, int nice)
+static void fair_set_param(struct task_struct *p, int nice)
 {
 	bool queued = task_queued(p);
 
-	if (nice < NICE_MIN || nice > NICE_MAX)
-		return -EINVAL;
 	if (queued)
 		rb_erase_cached(&p->se.rb_node, &run_queue);
 	update_curr(p); /* the time so far at the old weight */
@@ -176,7 +174,6 @@ static int fair_set_param(struct task_struct *p, int nice)
 	p->se.weight = nice_to_weight[nice - NICE_MIN];
 	if (queued)
 		rb_add_cached(&p->se.rb_node, &run_queue, vruntime_less);
-	return 0;
 }
 
 static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
@@ -188,6 +185,8 @@ static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
 const struct sched_policy sched_policy = {
 	.name = "fair",
 	.param_name = "nice",
+	.param_min = NICE_MIN,
+	.param_max = NICE_MAX,
 	.init = fair_init,
 	.enqueue = fair_enqueue,
 	.pick_next = fair_pick_next,

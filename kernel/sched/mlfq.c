@@ -142,14 +142,11 @@ static void mlfq_fork(struct task_struct *p)
 	p->se.prio = calc_priority(p);
 }
 
-static int mlfq_set_param(struct task_struct *p, int nice)
+static void mlfq_set_param(struct task_struct *p, int nice)
 {
-	if (nice < NICE_MIN || nice > NICE_MAX)
-		return -EINVAL;
 	p->se.nice = nice;
 	update_priority(p);
 	check_preempt_level(&run_queue);
-	return 0;
 }
 
 static int mlfq_ps_line(const struct task_struct *p, char *buf, size_t size)
@@ -170,6 +167,8 @@ unsigned long mlfq_load_updates(void)
 const struct sched_policy sched_policy = {
 	.name = "mlfq",
 	.param_name = "nice",
+	.param_min = NICE_MIN,
+	.param_max = NICE_MAX,
 	.init = mlfq_init,
 	.enqueue = mlfq_enqueue,
 	.pick_next = mlfq_pick_next,

@@ -147,13 +147,10 @@ static void prio_pi_update(struct task_struct *p)
 	requeue(p);
 }
 
-static int prio_set_param(struct task_struct *p, int prio)
+static void prio_set_param(struct task_struct *p, int prio)
 {
-	if (prio < 0 || prio > PRIO_MAX)
-		return -EINVAL;
 	p->se.normal_prio = prio;
 	requeue(p);
-	return 0;
 }
 
 static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
@@ -164,6 +161,8 @@ static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
 const struct sched_policy sched_policy = {
 	.name = "prio",
 	.param_name = "priority",
+	.param_min = 0,
+	.param_max = PRIO_MAX,
 	.init = prio_init,
 	.enqueue = prio_enqueue,
 	.pick_next = prio_pick_next,

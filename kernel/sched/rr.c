@@ -33,9 +33,9 @@ static void rr_nothing(struct task_struct *p)
 }
 
 /* Every task is equal: there is nothing to set. */
-static int rr_set_param(struct task_struct *p, int value)
+/* Never called: rr has no parameter (no param_name), so the core refuses every value. */
+static void rr_set_param(struct task_struct *p, int value)
 {
-	return -EINVAL;
 }
 
 static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)

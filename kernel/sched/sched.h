@@ -20,8 +20,13 @@
 
 struct sched_policy {
 	const char *name;
-	/* What set_param() sets ("nice", "tickets"), for users; NULL if nothing. */
+	/*
+	 * What set_param() sets ("nice", "tickets"), for users; NULL if
+	 * nothing.  Its range, stated once: the core refuses a value outside
+	 * it before set_param() is called, and the shell's messages quote it.
+	 */
 	const char *param_name;
+	int param_min, param_max;
 	/* Set up the run queue, before the first fork(); NULL if none is needed. */
 	void (*init)(void);
 	/* @p can run: put it in the queue. */
@@ -42,8 +47,8 @@ struct sched_policy {
 	void (*exit)(struct task_struct *p);
 	/* The policy's column of show_tasks() for @p. */
 	int (*ps_line)(const struct task_struct *p, char *buf, size_t size);
-	/* Set @p's parameter (tickets, priority, nice): 0 or -EINVAL. */
-	int (*set_param)(struct task_struct *p, int value);
+	/* Set @p's parameter (tickets, priority, nice), already in range. */
+	void (*set_param)(struct task_struct *p, int value);
 	/*
 	 * Priority inheritance; NULL for a policy without priorities.  The
 	 * tasks that sleep until @p gets on changed, or their priorities

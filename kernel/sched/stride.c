@@ -108,12 +108,9 @@ static void stride_nothing(struct task_struct *p)
 {
 }
 
-static int stride_set_param(struct task_struct *p, int tickets)
+static void stride_set_param(struct task_struct *p, int tickets)
 {
-	if (tickets < TICKETS_MIN || tickets > TICKETS_MAX)
-		return -EINVAL;
 	p->se.tickets = tickets;
-	return 0;
 }
 
 static int stride_ps_line(const struct task_struct *p, char *buf, size_t size)
@@ -124,6 +121,8 @@ static int stride_ps_line(const struct task_struct *p, char *buf, size_t size)
 const struct sched_policy sched_policy = {
 	.name = "stride",
 	.param_name = "tickets",
+	.param_min = TICKETS_MIN,
+	.param_max = TICKETS_MAX,
 	.enqueue = stride_enqueue,
 	.pick_next = stride_pick_next,
 	.tick = stride_nothing,
