@@ -32,6 +32,7 @@ typedef struct spinlock {
 	unsigned int magic;
 	int owner_cpu; /* -1 when free */
 	struct task_struct *owner;
+	int owner_pid; /* pids are never reused: tells the owner from a task at its old address */
 	const char *name;
 } spinlock_t;
 

@@ -26,9 +26,23 @@
 /* One CPU: the only CPU number there is. */
 #define THIS_CPU 0
 
-static void spin_dump(const spinlock_t *lock, const char *msg)
+/*
+ * The owner, if it is still the task that took the lock: one that exited
+ * holding it is freed, and another task may live at its address now.
+ */
+static const struct task_struct *live_owner(const spinlock_t *lock)
 {
 	const struct task_struct *owner = lock->owner;
+
+	if (owner && (owner == current || owner == find_task(owner)) &&
+	    owner->pid == lock->owner_pid)
+		return owner;
+	return NULL;
+}
+
+static void spin_dump(const spinlock_t *lock, const char *msg)
+{
+	const struct task_struct *owner = live_owner(lock);
 	char sym[KSYM_SYMBOL_LEN];
 
 	lock_bugs++;
@@ -38,7 +52,10 @@ static void spin_dump(const spinlock_t *lock, const char *msg)
 		snprintf(sym, sizeof(sym), "0x%lx", (unsigned long)lock);
 	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, THIS_CPU, current->comm, current->pid);
 	pr_err(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n", sym, lock->magic,
-	       owner ? owner->comm : "<none>", owner ? owner->pid : -1, lock->owner_cpu);
+	       owner	     ? owner->comm
+	       : lock->owner ? "<exited>"
+			     : "<none>",
+	       lock->owner ? lock->owner_pid : -1, lock->owner_cpu);
 	dump_stack();
 }
 
@@ -48,7 +65,7 @@ bool spin_debug_lock(spinlock_t *lock)
 		spin_dump(lock, "bad magic");
 		return false;
 	}
-	if (lock->owner == current) {
+	if (lock->owner == current && lock->owner_pid == current->pid) {
 		spin_dump(lock, "recursion");
 		return false;
 	}
@@ -62,6 +79,7 @@ bool spin_debug_lock(spinlock_t *lock)
 void spin_debug_locked(spinlock_t *lock)
 {
 	lock->owner = current;
+	lock->owner_pid = current->pid;
 	lock->owner_cpu = THIS_CPU;
 }
 
@@ -75,7 +93,7 @@ bool spin_debug_unlock(spinlock_t *lock)
 		spin_dump(lock, "already unlocked");
 		return false;
 	}
-	if (lock->owner != current) {
+	if (lock->owner != current || lock->owner_pid != current->pid) {
 		spin_dump(lock, "wrong owner");
 		return false;
 	}

@@ -76,6 +76,15 @@ static void exit_with_preemption_disabled_is_noted(struct ktest *t)
 	snprintf(note, sizeof(note), "note: exit-atomic[%d] exited with preempt_count 1", pid);
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, note));
 	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 1);
+	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK)) {
+		/* The lock names its owner as gone, without reading the freed task. */
+		since = ktest_mute_console();
+		KTEST_EXPECT_FALSE(t, spin_debug_lock(&exit_lock));
+		ktest_unmute_console();
+		snprintf(note, sizeof(note), ".owner: <exited>/%d, .owner_cpu: 0", pid);
+		KTEST_EXPECT_TRUE(t, ktest_log_contains(since, note));
+		KTEST_EXPECT_EQ(t, lock_bugs, bugs + 2);
+	}
 	spin_lock_init(&exit_lock); /* its holder is gone */
 
 	later_count = ~0U;
