@@ -17,4 +17,11 @@ __noreturn void halt_forever(void);
 /* Print the running task and the caller's backtrace (the architecture's). */
 void dump_stack(void);
 
+struct pt_regs;
+/*
+ * Print the running task, and the registers and backtrace of the code
+ * @regs were saved from: an interrupted context (the architecture's).
+ */
+void show_regs(const struct pt_regs *regs);
+
 #endif

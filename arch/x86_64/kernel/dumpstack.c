@@ -350,6 +350,21 @@ __noinline void dump_stack(void)
 	show_backtrace(&regs);
 }
 
+/*
+ * As Linux's show_regs(): the running task, then where the code in @regs
+ * was, its registers and its backtrace.  For reports made on behalf of
+ * code that an interrupt stopped (the soft-lockup detector, from the
+ * tick, with get_irq_regs()): the trace is that code's, not the handler's.
+ */
+void show_regs(const struct pt_regs *regs)
+{
+	report_fatal = false;
+	report("CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
+	show_where(regs);
+	show_registers(regs);
+	show_backtrace(regs);
+}
+
 void show_exception(const struct pt_regs *regs, unsigned long cr2, bool fatal)
 {
 	unsigned int vector = regs->vector;

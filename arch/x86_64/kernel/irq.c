@@ -18,6 +18,7 @@
 #include <asm/i8259.h>
 #include <asm/interrupt.h>
 #include <asm/irq.h>
+#include <asm/irq_regs.h>
 #include <kernel/errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/printk.h>
@@ -31,6 +32,7 @@ struct irq_action {
 static struct irq_action irq_actions[NR_IRQS];
 unsigned long irq_count[NR_IRQS];
 unsigned long spurious_irq_count;
+struct pt_regs *__irq_regs;
 
 static bool is_spurious(unsigned int irq)
 {
@@ -46,9 +48,11 @@ static void irq_entry(struct pt_regs *regs)
 {
 	unsigned int irq = regs->vector - IRQ0_VECTOR;
 	struct irq_action *action = &irq_actions[irq];
+	struct pt_regs *old_regs;
 
 	if (is_spurious(irq))
 		return;
+	old_regs = set_irq_regs(regs);
 	irq_enter();
 	irq_count[irq]++;
 	if (action->handler) {
@@ -60,6 +64,7 @@ static void irq_entry(struct pt_regs *regs)
 	}
 	i8259_eoi(irq);
 	irq_exit();
+	set_irq_regs(old_regs);
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name)
