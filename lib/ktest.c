@@ -27,6 +27,7 @@
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
@@ -164,10 +165,17 @@ static size_t count_cases(const struct ktest_suite *suite)
 	return n;
 }
 
+/*
+ * Each case starts at a preemption point, as each of KUnit's runs in a
+ * thread of its own: under PREEMPT_NONE a run of cases that never sleep
+ * would otherwise keep the CPU from every task for its whole length,
+ * which the soft-lockup detector rightly reports.
+ */
 static void run_case(const struct ktest_case *c, int index, struct ktest_totals *totals)
 {
 	struct ktest t = { .name = c->name };
 
+	cond_resched();
 	c->run(&t);
 	if (t.failed) {
 		totals->fail++;

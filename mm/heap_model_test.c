@@ -15,6 +15,7 @@
  */
 #include <kernel/compiler.h>
 #include <kernel/ktest.h>
+#include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
@@ -211,6 +212,7 @@ static void run_model(struct ktest *t, u32 seed, bool hostile)
 	m.rng = seed;
 	m.hostile = hostile;
 	for (m.steps = 0; m.steps < MODEL_STEPS; m.steps++) {
+		cond_resched(); /* some seconds of CPU time in all: offer it */
 		model_step(&m);
 		if (m.steps % 64 == 0)
 			for (i = 0; i < MODEL_SLOTS; i++)
