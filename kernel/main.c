@@ -26,6 +26,7 @@
 #include <kernel/setup.h>
 #include <kernel/slab.h>
 #include <kernel/time.h>
+#include <kernel/watchdog.h>
 #include <kernel/workqueue.h>
 
 /*
@@ -79,10 +80,16 @@ static __noreturn void finish_boot(void)
 	console_loop();
 }
 
-/* pid 1, as Linux's kernel_init(): the rest of the boot, then the console. */
+/*
+ * pid 1, as Linux's kernel_init(): the rest of the boot, then the console.
+ * The lockup detector starts before the initcalls, as in Linux, so that a
+ * driver or a test that keeps the CPU is named too.
+ */
 static int kernel_init(void *unused)
 {
 	workqueue_init();
+	if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
+		lockup_detector_init();
 	do_initcalls();
 	run_tests();
 	finish_boot();

@@ -85,6 +85,8 @@ def check_boot(facts, res, expect_tests):
         problems.append(res.describe())
     if "Kernel panic" in res.output:
         problems.append("kernel panic")
+    if "BUG: soft lockup" in res.output:
+        problems.append("soft lockup reported")
     detail = f"{res.seconds:.1f} s"
     if has_tests:
         report = ktap.parse(res.output)

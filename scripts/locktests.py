@@ -15,12 +15,13 @@ import qemu
 from runner import bug_counted_and_survived
 
 CONFIG = "debug_defconfig"
+# The tasks the bugs start are pid 4: init 1, kworker 2, watchdog/0 3.
 
 # name -> (lines the report must have, function the backtrace must name, or None)
 BUGS = {
     "unlock_not_owner": (["------------[ cut here ]------------",
                           "DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)",
-                          "unlock of bug_lock, owned by init/1", "CPU: 0 PID: 3 Comm: intruder",
+                          "unlock of bug_lock, owned by init/1", "CPU: 0 PID: 4 Comm: intruder",
                           "---[ end trace"], "unlock_it"),
     "unlock_unlocked": (["WARNING: bad unlock balance detected!",
                          "init/1 is trying to release lock (bug_lock) at:",
@@ -28,9 +29,9 @@ BUGS = {
     "recursive_lock": (["WARNING: possible recursive locking detected",
                         "init/1 is trying to acquire lock:", "but task is already holding lock:",
                         "*** DEADLOCK ***"], "recursive_lock"),
-    "held_at_exit": (["WARNING: leaker/3 still has locks held!", "1 lock held by leaker/3:",
+    "held_at_exit": (["WARNING: leaker/4 still has locks held!", "1 lock held by leaker/4:",
                       " #0: "], "task_exit"),
-    "preempt_at_exit": (["note: leaker[3] exited with preempt_count 1"], None),
+    "preempt_at_exit": (["note: leaker[4] exited with preempt_count 1"], None),
     "schedule_while_atomic": (["BUG: scheduling while atomic: init/1/0x00000001"],
                               "schedule_while_atomic"),
     "sleep_in_atomic": (["BUG: sleeping function called from invalid context at "

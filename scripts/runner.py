@@ -66,11 +66,13 @@ def lost_options(config_text, options):
 
 def suites_pass(res):
     """Problems with a boot that must end in a passing KTAP run (QEMU's
-    success code, no KTAP error or failed case, some cases at all), and
-    the parsed report."""
+    success code, no KTAP error or failed case, no soft lockup, some cases
+    at all), and the parsed report."""
     report = ktap.parse(res.output)
     problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
     problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if "BUG: soft lockup" in res.output:
+        problems.append("soft lockup reported")
     if not report.cases:
         problems.append("no test cases ran")
     return problems, report

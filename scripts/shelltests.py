@@ -123,14 +123,17 @@ def runnable(rows):
 
 
 def check_spawn(sh):
+    """Two more tasks, the ones spawn named, runnable.  (Other tasks may be
+    runnable in one table and not the other: watchdog/0 wakes every 4 s.)"""
     before = ps_rows(sh.run("ps"))
     out = sh.run("spawn cpu 2")
     pids = [int(p) for p in re.findall(r"^started cpu-\d+ \(pid (\d+)\)$", out or "", re.M)]
     after = ps_rows(sh.run("ps"))
     problems = [] if len(pids) == 2 else [f"spawn said {out!r}"]
-    new = runnable(after) - runnable(before)
-    if not pids or new != set(pids):
-        problems.append(f"new runnable tasks {sorted(new)}, spawned {pids}")
+    new = set(after) - set(before)
+    if not pids or new != set(pids) or not new <= runnable(after):
+        problems.append(f"new tasks {sorted(new)}, runnable {sorted(runnable(after))}, "
+                        f"spawned {pids}")
     return pids, problems, f"pids {pids} runnable"
 
 

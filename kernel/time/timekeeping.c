@@ -19,6 +19,7 @@
 #include <kernel/sched.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <kernel/watchdog.h>
 #include "timekeeper.h"
 
 volatile unsigned long jiffies;
@@ -54,6 +55,8 @@ void timer_tick(void)
 	barrier();
 	tk_seq++;
 	run_timers();
+	if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
+		watchdog_tick();
 }
 
 void timekeeping_init(struct clocksource *cs)

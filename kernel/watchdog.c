@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The soft-lockup detector: code that keeps the CPU from every other task
+ * for too long is reported, as Linux's kernel/watchdog.c reports it.
+ *
+ * Under CONFIG_PREEMPT_NONE a loop that never calls cond_resched() keeps
+ * the CPU for ever, and in either model so does one that runs with
+ * preemption disabled: nothing else runs again, the shell included, and
+ * without a report the machine just stops answering.  The design is
+ * Linux's.  A task, watchdog/0, does nothing but note the time whenever
+ * it runs.  The tick wakes it every 2/5 of watchdog_thresh (4 s by
+ * default); it runs only if the scheduler still switches tasks.  The tick
+ * also checks: when watchdog/0 has not run for twice watchdog_thresh
+ * (20 s), the CPU is stuck, and the tick reports it on behalf of the task
+ * it interrupted, with that code's registers and backtrace (the frame
+ * irq_entry() recorded, get_irq_regs()), not its own:
+ *
+ *	watchdog: BUG: soft lockup - CPU#0 stuck for 20s! [spin-1:5]
+ *
+ * A task, not a timer, touches the time because only a task proves that
+ * the scheduler lets other tasks run: a timer callback runs from the tick
+ * whatever happens.  The tick checks every time it comes, instead of every
+ * 4 s as Linux's hrtimer does, so a lockup is reported at the first tick
+ * past the threshold.  Time is jiffies, which the tick catches up from
+ * the clocksource, so ticks lost with interrupts off count too.  One report
+ * per lockup: the next comes only after watchdog/0 has run again.
+ *
+ * watchdog/0 must be able to run whenever the scheduler can switch, with
+ * any policy and whatever parameters the other tasks have: Linux runs it
+ * in the stop class, above every real-time priority.  Under SCHED_PRIO it
+ * takes the highest priority, where a task of the same priority takes
+ * turns with it.  The other policies already run a task that sleeps almost
+ * all the time within a time slice of its waking, whatever the others'
+ * parameters: stride and fair place a woken task by its pass or vruntime,
+ * which sleeping keeps low, and MLFQ keeps sleepers on its top level.
+ * So a high-priority task that starves the lower ones under strict
+ * priorities (SCHED_PRIO without aging) is no soft lockup: the scheduler
+ * switches, as it was told to, and the task would give way to a higher
+ * one.  That is the policy's promise to real-time systems; Linux does not
+ * call a real-time hog a soft lockup either (it throttles real-time tasks
+ * instead, as aging does here).
+ *
+ * The state below is the tick's, which runs with interrupts off, and is
+ * written elsewhere (watchdog/0's touch, watchdog_set_thresh()) with
+ * interrupts off too: on one CPU that is its lock.  Readers outside the
+ * tick read one word (READ_ONCE()).
+ */
+#define pr_fmt(fmt) "watchdog: " fmt
+
+#include <asm/irq_regs.h>
+#include <asm/irqflags.h>
+#include <kernel/errno.h>
+#include <kernel/kstrtox.h>
+#include <kernel/kthread.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/wait.h>
+#include <kernel/watchdog.h>
+
+/* The highest of SCHED_PRIO's priorities (kernel/sched/prio.c). */
+#define WATCHDOG_PRIO 31
+
+static unsigned int watchdog_thresh = CONFIG_WATCHDOG_THRESH;
+static bool softlockup_panic;
+
+static struct task_struct *watchdog_task;
+static DECLARE_WAIT_QUEUE_HEAD(watchdog_wait);
+static unsigned long touch_ts;	/* jiffies when watchdog/0 last ran */
+static unsigned long next_kick; /* jiffies when the tick wakes it next */
+static bool kicked;		/* woken, and not run since */
+static bool reported;		/* this lockup has had its report */
+static unsigned long softlockups;
+
+/* In jiffies: how often watchdog/0 is woken, and how long it may not run. */
+static unsigned long sample_period(void)
+{
+	return watchdog_thresh * 2UL * HZ / 5;
+}
+
+static unsigned long softlockup_thresh(void)
+{
+	return watchdog_thresh * 2UL * HZ;
+}
+
+/* Interrupts off: the CPU is known to switch at @now; a next lockup gets a report. */
+static void touch(unsigned long now)
+{
+	touch_ts = now;
+	kicked = false;
+	reported = false;
+}
+
+/* watchdog/0: note the time, sleep until the tick wakes it, again. */
+static int watchdog_fn(void *unused)
+{
+	unsigned long flags;
+
+	for (;;) {
+		flags = local_irq_save();
+		touch(jiffies);
+		local_irq_restore(flags);
+		wait_event(watchdog_wait, kicked);
+	}
+	return 0;
+}
+
+/* From the tick: @stuck jiffies since watchdog/0 last ran. */
+static void report_softlockup(unsigned long stuck)
+{
+	struct pt_regs *regs = get_irq_regs();
+
+	reported = true;
+	softlockups++;
+	pr_emerg("BUG: soft lockup - CPU#0 stuck for %lus! [%s:%d]\n", stuck / HZ, current->comm,
+		 current->pid);
+	if (regs)
+		show_regs(regs);
+	else
+		dump_stack();
+	if (softlockup_panic)
+		panic("softlockup: hung tasks");
+}
+
+void watchdog_tick(void)
+{
+	unsigned long now = jiffies;
+
+	if (!watchdog_task || !watchdog_thresh)
+		return;
+	if (!time_before(now, next_kick)) {
+		next_kick = now + sample_period();
+		kicked = true;
+		wake_up(&watchdog_wait);
+	}
+	if (!reported && time_after(now, touch_ts + softlockup_thresh()))
+		report_softlockup(now - touch_ts);
+}
+
+int watchdog_set_thresh(unsigned int thresh)
+{
+	unsigned long flags;
+
+	if (thresh > WATCHDOG_THRESH_MAX)
+		return -EINVAL;
+	flags = local_irq_save();
+	watchdog_thresh = thresh;
+	touch(jiffies);
+	next_kick = jiffies + sample_period();
+	local_irq_restore(flags);
+	return 0;
+}
+
+unsigned int watchdog_get_thresh(void)
+{
+	return READ_ONCE(watchdog_thresh);
+}
+
+unsigned long softlockup_count(void)
+{
+	return READ_ONCE(softlockups);
+}
+
+void lockup_detector_init(void)
+{
+	struct task_struct *p = kthread_create(watchdog_fn, NULL, "watchdog/0");
+	unsigned long flags;
+
+	if (IS_ERR(p)) {
+		pr_err("cannot create watchdog/0 (error %ld); soft lockups go unreported\n",
+		       PTR_ERR(p));
+		return;
+	}
+	if (IS_ENABLED(CONFIG_SCHED_PRIO) && sched_set_param(p, WATCHDOG_PRIO))
+		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
+			WATCHDOG_PRIO);
+	flags = local_irq_save();
+	touch(jiffies);
+	next_kick = jiffies + sample_period();
+	watchdog_task = p;
+	local_irq_restore(flags);
+	wake_up_process(p);
+}
+
+static int set_watchdog_thresh(const char *val)
+{
+	unsigned int thresh;
+
+	if (!val || kstrtouint(val, 10, &thresh))
+		return -EINVAL;
+	return watchdog_set_thresh(thresh);
+}
+kernel_param("watchdog_thresh", set_watchdog_thresh);
+
+static int set_softlockup_panic(const char *val)
+{
+	if (!val || (strcmp(val, "0") && strcmp(val, "1")))
+		return -EINVAL;
+	softlockup_panic = val[0] == '1';
+	return 0;
+}
+kernel_param("softlockup_panic", set_softlockup_panic);
