@@ -21,6 +21,13 @@ A power off must end QEMU with status 0, as a reset under -no-reboot
 would; so those boots run with "-action reboot=reset", which makes a
 reset (or a triple fault) boot the kernel again instead, and the kernel
 must have started exactly once.
+
+Three sessions watch the soft-lockup detector and the spin workload, each
+past the detector's threshold of guest time: under PREEMPT_NONE spin keeps
+the CPU and the detector names it (softlockup_panic=1 ends the boot);
+under PREEMPT the shell answers beside it and nothing is reported, nor on
+the idle machine before; under strict priorities spin at 31 starves a
+workload at 16, and that is no lockup either.
 """
 import functools
 import glob
@@ -160,7 +167,7 @@ BAD_INPUT = [
                "can be killed"),
     ("kill 99999", "kshell: kill: 99999: no such task"),
     ("nice 1 1", "kshell: nice: the rr policy has no parameter to set"),
-    ("spawn disk", "kshell: spawn: 'disk' is no workload: cpu, io or mixed"),
+    ("spawn disk", "kshell: spawn: 'disk' is no workload: cpu, io, mixed or spin"),
     ("spawn cpu 0", "kshell: spawn: N must be an integer from 1 to 32, not '0'"),
     ("top -1", "kshell: top: SECONDS must be an integer from 1 to 86400, not '-1'"),
     ("dmesg 0", "kshell: dmesg: COUNT must be an integer from 1 to 100000, not '0'"),
@@ -439,6 +446,191 @@ def poweroff_q35_test(runner):
              "QEMU exit status 0, the kernel started once", res.output)]
 
 
+# The soft-lockup sessions (kernel/watchdog.c, with the spin workload):
+# each lets more guest time pass than the detector's threshold, twice
+# CONFIG_WATCHDOG_THRESH (20 s), which -icount makes a few host seconds.
+PREEMPT_CONFIG = "x86_64_defconfig+preempt.config+ktest.config"     # round robin
+STRICT_PRIO_CONFIG = "x86_64_defconfig+sched-prio-preempt.config+ktest.config"  # no aging
+# Not at a line's start: the shell's prompt may be there, as on a Linux console.
+LOCKUP_LINE = re.compile(r"watchdog: BUG: soft lockup - CPU#0 stuck for (\d+)s! "
+                         r"\[(\S+):(\d+)\]$", re.M)
+SPAWNED = re.compile(r"started (\S+-\d+) \(pid (\d+)\)\n")
+SPIN_NOTE = ("spin never gives up the CPU, and without CONFIG_PREEMPT nothing takes it: "
+             "the shell will not answer again\n")
+LOCKUP_LABEL = (f"shell: {CONFIG}: idle past the threshold, no report; then spawn spin under "
+                "PREEMPT_NONE: the soft-lockup detector names it with its backtrace, and "
+                "softlockup_panic=1 panics")
+PREEMPT_LABELS = [
+    ("answers", f"shell: {PREEMPT_CONFIG}: beside spawn spin the shell answers: ps shows it "
+                "taking the CPU, kill stops it"),
+    ("quiet", f"shell: {PREEMPT_CONFIG}: no soft lockup report, idle past the threshold, "
+              "then beside spin past it"),
+]
+STRICT_PRIO_LABEL = (f"shell: {STRICT_PRIO_CONFIG}: spin at priority 31 starves a cpu workload "
+                     "at 16 past the threshold, and that is no soft lockup")
+
+
+def lockup_seconds(runner, outdir):
+    """After how many seconds without a switch the detector reports."""
+    return 2 * int(runner.config_value(outdir, "CONFIG_WATCHDOG_THRESH") or 0)
+
+
+def spawned(out):
+    """(name, pid) that spawn's first line names, or (None, None)."""
+    m = SPAWNED.match(out or "")
+    return (m.group(1), int(m.group(2))) if m else (None, None)
+
+
+def check_lockup(res, out, seconds):
+    """The boot of spawn spin under PREEMPT_NONE: spawn's answer @out, one
+    report naming spin after @seconds, its registers and backtrace, the
+    panic softlockup_panic=1 asks for."""
+    comm, pid = spawned(out)
+    if not comm or out != f"started {comm} (pid {pid})\n{SPIN_NOTE}":
+        return [f"spawn said {out!r}"]
+    problems = [] if res.status == qemu.EXIT_FAILURE else [f"{res.describe()}, not a failure"]
+    reports = LOCKUP_LINE.findall(res.output)
+    if reports != [(str(seconds), comm, str(pid))]:
+        problems.append(f"reports {reports}, not one after {seconds}s naming {comm}:{pid}")
+    report = res.output[res.output.find("BUG: soft lockup"):]
+    report = report[:report.find("Kernel panic")]
+    if f"\nCPU: 0 PID: {pid} Comm: {comm}\n" not in report:
+        problems.append("the report does not name the task it interrupted")
+    trace = report[report.find("Call Trace:"):]
+    if not re.search(r"\] workload_spin\+0x[0-9a-f]+/0x[0-9a-f]+", trace):
+        problems.append("the backtrace does not name workload_spin")
+    if "Kernel panic - not syncing: softlockup: hung tasks" not in res.output:
+        problems.append("no softlockup panic")
+    return problems
+
+
+def lockup_test(runner):
+    """First a long sleep on the idle machine, which must not be reported
+    (check_lockup() wants the one report spin's), then spin."""
+    outdir = runner.built.get(CONFIG)
+    if not outdir:
+        return [(LOCKUP_LABEL, False, NOT_BUILT, "")]
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        sh.run(f"sleep {lockup_seconds(runner, outdir) + 5}")
+        found["spawn"] = sh.run("spawn spin")
+
+    res = boot_session(runner, outdir, "qemu_exit=halt softlockup_panic=1", interact, "panic")
+    problems = check_lockup(res, found.get("spawn"), lockup_seconds(runner, outdir))
+    line = LOCKUP_LINE.search(res.output)
+    return [(LOCKUP_LABEL, not problems, "; ".join(problems) or line.group(0), res.output)]
+
+
+def uptime_seconds(out):
+    m = re.match(r"up (\d+\.\d+) s", out or "")
+    return float(m.group(1)) if m else 0.0
+
+
+def check_quiet(res, found, wait):
+    """No report in the whole boot, and the guest time to make it count."""
+    problems = [f"reported: {m.group(0)}" for m in LOCKUP_LINE.finditer(res.output)]
+    passed = uptime_seconds(found.get("up1")) - uptime_seconds(found.get("up0"))
+    if passed < 2 * wait:
+        problems.append(f"only {passed:.3f} s of guest time passed")
+    watchdog = [[row[2] for row in rows.values() if row[4] == "watchdog/0"]
+                for rows in (found.get("ps1", {}), found.get("ps2", {}))]
+    if not all(watchdog) or watchdog[1][0] <= watchdog[0][0]:
+        problems.append(f"watchdog/0's CPU time (ms) did not grow beside spin: {watchdog}")
+    return problems, f"{passed:.3f} s of guest time, none reported"
+
+
+def check_answers(res, found):
+    comm, pid = spawned(found.get("spawn"))
+    if not comm or found["spawn"] != f"started {comm} (pid {pid})\n":
+        return [f"spawn said {found.get('spawn')!r}"], ""
+    ps1, ps2, ps3 = (found.get(k, {}) for k in ("ps1", "ps2", "ps3"))
+    problems = check_ending(res, "halt")
+    if pid not in runnable(ps1):
+        problems.append(f"ps does not show {comm} runnable: {ps1.get(pid)}")
+    share = ps2.get(pid, (0, 0, 0, 0.0))[3]
+    if share < 90:
+        problems.append(f"{comm} had {share}% of the CPU while the shell slept")
+    if found.get("kill") != f"stopped {comm} (pid {pid}, exit code 0)\n" or pid in ps3:
+        problems.append(f"kill said {found.get('kill')!r}; ps lists {sorted(ps3)}")
+    return problems, f"{comm} took {share}% of the CPU, then stopped"
+
+
+def preempt_spin_test(runner):
+    """Under PREEMPT the tick takes the CPU from spin: the shell answers
+    beside it, and watchdog/0 runs, so nothing is reported: neither on an
+    idle machine in a long sleep first."""
+    labels = [(key, label) for key, label in PREEMPT_LABELS if runner.wanted(label)]
+    outdir = runner.built.get(PREEMPT_CONFIG)
+    if not outdir:
+        return [(label, False, NOT_BUILT, "") for _, label in labels]
+    wait = lockup_seconds(runner, outdir) + 5
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        found["up0"] = sh.run("uptime")
+        sh.run(f"sleep {wait}")
+        found["spawn"] = sh.run("spawn spin")
+        found["ps1"] = ps_rows(sh.run("ps"))       # the shares below start here
+        sh.run(f"sleep {wait}")
+        found["ps2"] = ps_rows(sh.run("ps"))
+        found["up1"] = sh.run("uptime")
+        found["kill"] = sh.run(f"kill {spawned(found['spawn'])[1]}")
+        found["ps3"] = ps_rows(sh.run("ps"))
+        session.type("halt\n")
+
+    res = boot_session(runner, outdir, SHARE_CMDLINE, interact, "halt")
+    checks = {"answers": check_answers(res, found), "quiet": check_quiet(res, found, wait)}
+    return [(label, not checks[key][0], "; ".join(checks[key][0]) or checks[key][1], res.output)
+            for key, label in labels]
+
+
+def strict_prio_test(runner):
+    """Strict priorities: spin at 31 beside a cpu workload at 16, the shell
+    at 31 to answer.  The workload starves, as the policy promises; the
+    scheduler still switches (watchdog/0 is at 31 too), so nothing is
+    reported."""
+    outdir = runner.built.get(STRICT_PRIO_CONFIG)
+    if not outdir:
+        return [(STRICT_PRIO_LABEL, False, NOT_BUILT, "")]
+    wait = lockup_seconds(runner, outdir) + 5
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        shell = [pid for pid, row in ps_rows(sh.run("ps")).items() if row[4] == "kshell"]
+        found["nice"] = sh.run(f"nice {shell[0] if shell else 0} 31")
+        found["cpu"] = spawned(sh.run("spawn cpu 1"))
+        found["spin"] = spawned(sh.run("spawn spin 1 31"))
+        sh.run("ps")                                # the shares below start here
+        sh.run(f"sleep {wait}")
+        found["ps"] = ps_rows(sh.run("ps"))
+        found["kill"] = [sh.run(f"kill {found[k][1]}") for k in ("spin", "cpu")]
+        session.type("halt\n")
+
+    res = boot_session(runner, outdir, SHARE_CMDLINE, interact, "halt")
+    rows = found.get("ps", {})
+    (cpu, cpu_pid), (spin, spin_pid) = found.get("cpu", (0, 0)), found.get("spin", (0, 0))
+    problems = check_ending(res, "halt")
+    problems += [f"reported: {m.group(0)}" for m in LOCKUP_LINE.finditer(res.output)]
+    if not re.fullmatch(r"pid \d+: priority 31\n", found.get("nice") or ""):
+        problems.append(f"nice said {found.get('nice')!r}")
+    shares = [rows.get(pid, (0, 0, 0, -1.0))[3] for pid in (spin_pid, cpu_pid)]
+    if shares[0] < 90 or shares[1] != 0.0:
+        problems.append(f"{spin} at 31 and {cpu} at 16 had {shares[0]}% and {shares[1]}%")
+    watchdog = [row[1] for row in rows.values() if row[4] == "watchdog/0"]
+    if watchdog != ["prio 31/31"]:
+        problems.append(f"watchdog/0 runs at {watchdog}")
+    if found.get("kill") != [f"stopped {name} (pid {pid}, exit code 0)\n"
+                             for name, pid in ((spin, spin_pid), (cpu, cpu_pid))]:
+        problems.append(f"kill said {found.get('kill')}")
+    return [(STRICT_PRIO_LABEL, not problems, "; ".join(problems) or
+             f"{spin} {shares[0]}%, {cpu} {shares[1]}% over {wait} s, none reported",
+             res.output)]
+
+
 def run(runner):
     """The sessions side by side, one per CPU: under -icount each guest's
     time follows its own instructions, so the verdicts are those of a
@@ -449,6 +641,12 @@ def run(runner):
             jobs.append(functools.partial(share_test, runner, name, params, ratio, end))
     if runner.wanted(POWEROFF_Q35_LABEL):
         jobs.append(functools.partial(poweroff_q35_test, runner))
+    if runner.wanted(LOCKUP_LABEL):
+        jobs.append(functools.partial(lockup_test, runner))
+    if any(runner.wanted(label) for _, label in PREEMPT_LABELS):
+        jobs.append(functools.partial(preempt_spin_test, runner))
+    if runner.wanted(STRICT_PRIO_LABEL):
+        jobs.append(functools.partial(strict_prio_test, runner))
     with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
         for results in list(pool.map(lambda job: job(), jobs)):
             for result in results:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * spawn: start demo workloads (workload.c) to watch the policy at work.
+ * spawn: start demo workloads (workload.c) to watch the policy at work,
+ * or, with spin, the preemption model and the soft-lockup detector.
  */
 #include <kernel/errno.h>
 #include <kernel/kshell.h>
@@ -17,5 +18,5 @@ static int spawn_run(int argc, char **argv)
 		return -EINVAL;
 	return workload_spawn(argv[1], n, argc > 3, param);
 }
-KSHELL_COMMAND(spawn, .usage = "cpu|io|mixed [N] [NICE]", .min_args = 1, .max_args = 3,
-	       .run = spawn_run, .help = "start demo workloads (NICE: see sched)");
+KSHELL_COMMAND(spawn, .usage = "KIND [N] [NICE]", .min_args = 1, .max_args = 3, .run = spawn_run,
+	       .help = "start KIND: cpu, io, mixed, spin (NICE: sched)");

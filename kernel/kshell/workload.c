@@ -6,9 +6,16 @@
  *
  * They compute by watching their own CPU time and offer the CPU with
  * cond_resched(), so they share it in either preemption model and stop
- * within a millisecond of CPU time when kill asks.  The table of running
- * workloads is only touched by the shell task (spawn and kill), so it
- * needs no lock.
+ * within a millisecond of CPU time when kill asks.
+ *
+ * "spin" never offers the CPU, as a driver's busy-wait that forgot to
+ * would: it only checks whether kill asked it to stop.  Under
+ * CONFIG_PREEMPT the tick takes the CPU from it all the same, and the
+ * shell answers beside it; under CONFIG_PREEMPT_NONE nothing ever runs
+ * again, and the soft-lockup detector (kernel/watchdog.c) names it.
+ *
+ * The table of running workloads is only touched by the shell task
+ * (spawn and kill), so it needs no lock.
  */
 #include <kernel/errno.h>
 #include <kernel/kshell.h>
@@ -19,14 +26,9 @@
 
 struct workload_kind {
 	const char *name;
+	int (*fn)(void *kind);
 	unsigned int work_us; /* CPU time between sleeps, or between stop checks */
 	unsigned int sleep_ms;
-};
-
-static const struct workload_kind kinds[] = {
-	{ "cpu", 1000, 0 },
-	{ "io", 1000, 10 },
-	{ "mixed", 5000, 5 },
 };
 
 static struct task_struct *workloads[MAX_WORKLOADS];
@@ -43,6 +45,25 @@ static int workload_fn(void *arg)
 	}
 	return 0;
 }
+
+/*
+ * Never cond_resched(), never schedule(): only the tick can take the CPU.
+ * And no cpu_relax(): QEMU's TCG leaves its translated code at every
+ * pause, which made 20 s of guest time cost 16 s of the host's, not 1.
+ */
+static int workload_spin(void *unused)
+{
+	while (!kthread_should_stop())
+		;
+	return 0;
+}
+
+static const struct workload_kind kinds[] = {
+	{ "cpu", workload_fn, 1000, 0 },
+	{ "io", workload_fn, 1000, 10 },
+	{ "mixed", workload_fn, 5000, 5 },
+	{ "spin", workload_spin, 0, 0 },
+};
 
 static const struct workload_kind *find_kind(const char *name)
 {
@@ -83,8 +104,8 @@ static int create_all(const struct workload_kind *kind, struct task_struct **mad
 	int err;
 
 	for (i = 0; i < n; i++) {
-		made[i] = kthread_create(workload_fn, (void *)kind, "%s-%u", kind->name,
-					 serial + i + 1);
+		made[i] =
+			kthread_create(kind->fn, (void *)kind, "%s-%u", kind->name, serial + i + 1);
 		if (IS_ERR(made[i])) {
 			err = PTR_ERR(made[i]);
 			kshell_error("spawn", "cannot create a task (error %d)\n", err);
@@ -113,7 +134,7 @@ int workload_spawn(const char *name, unsigned int n, bool set_param, int param)
 	int err;
 
 	if (!kind) {
-		kshell_error("spawn", "'%s' is no workload: cpu, io or mixed\n", name);
+		kshell_error("spawn", "'%s' is no workload: cpu, io, mixed or spin\n", name);
 		return -EINVAL;
 	}
 	if (n > free_slots()) {
@@ -130,6 +151,10 @@ int workload_spawn(const char *name, unsigned int n, bool set_param, int param)
 		wake_up_process(made[i]);
 		kshell_printf("started %s (pid %d)\n", made[i]->comm, made[i]->pid);
 	}
+	/* The shell goes on until it waits for the next line, then never runs again. */
+	if (kind->fn == workload_spin && !IS_ENABLED(CONFIG_PREEMPT))
+		kshell_printf("spin never gives up the CPU, and without CONFIG_PREEMPT nothing "
+			      "takes it: the shell will not answer again\n");
 	return 0;
 }
 

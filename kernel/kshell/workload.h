@@ -11,7 +11,7 @@
 #define MAX_WORKLOADS 32
 
 /*
- * Start @n workloads of @kind ("cpu", "io" or "mixed"), with scheduling
+ * Start @n workloads of @kind ("cpu", "io", "mixed" or "spin"), with scheduling
  * parameter @param unless @set_param is false.  All or none: on failure
  * nothing is left running, and the error is reported.
  */
