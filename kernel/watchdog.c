@@ -60,9 +60,6 @@
 #include <kernel/wait.h>
 #include <kernel/watchdog.h>
 
-/* The highest of SCHED_PRIO's priorities (kernel/sched/prio.c). */
-#define WATCHDOG_PRIO 31
-
 static unsigned int watchdog_thresh = CONFIG_WATCHDOG_THRESH;
 static bool softlockup_panic;
 
@@ -167,15 +164,18 @@ void lockup_detector_init(void)
 {
 	struct task_struct *p = kthread_create(watchdog_fn, NULL, "watchdog/0");
 	unsigned long flags;
+	int top;
 
 	if (IS_ERR(p)) {
 		pr_err("cannot create watchdog/0 (error %ld); soft lockups go unreported\n",
 		       PTR_ERR(p));
 		return;
 	}
-	if (IS_ENABLED(CONFIG_SCHED_PRIO) && sched_set_param(p, WATCHDOG_PRIO))
+	/* Under SCHED_PRIO the highest priority is the top of its range. */
+	if (IS_ENABLED(CONFIG_SCHED_PRIO) && sched_param_range(NULL, &top) &&
+	    sched_set_param(p, top))
 		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
-			WATCHDOG_PRIO);
+			top);
 	flags = local_irq_save();
 	touch(jiffies);
 	next_kick = jiffies + sample_period();
