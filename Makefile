@@ -42,7 +42,7 @@ ifeq ("$(origin O)", "command line")
 endif
 ifneq ($(KBUILD_OUTPUT),)
   # Only a new output directory takes a shell to create.
-  abs_objtree := $(realpath $(or $(wildcard $(KBUILD_OUTPUT)),\
+  abs_objtree := $(realpath $(or $(wildcard $(KBUILD_OUTPUT)/.),\
                    $(shell mkdir -p $(KBUILD_OUTPUT) && echo $(KBUILD_OUTPUT))))
   $(if $(abs_objtree),,$(error cannot create output directory "$(KBUILD_OUTPUT)"))
 else
@@ -168,9 +168,12 @@ goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 config-goals := $(filter $(config-targets),$(goals))
 other-goals := $(filter-out $(config-targets) $(no-dot-config-targets),$(goals))
 
+# Several goals with a configuration goal among them run one at a time,
+# as Linux's do: two configuration goals under -j would write one .config
+# at once ("make -j2 sched-fair.config ktest.config" lost a fragment).
 mixed-build :=
 ifneq ($(config-goals),)
-  ifneq ($(filter-out $(config-targets),$(goals)),)
+  ifneq ($(words $(goals)),1)
     mixed-build := 1
   endif
 endif
