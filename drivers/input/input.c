@@ -47,16 +47,16 @@ void input_put_chars(const char *s, size_t len)
 
 	spin_lock_irqsave(&input_lock, flags);
 	fits = queued() + len <= INPUT_QUEUE_SIZE;
+	for (i = 0; i < len; i++) /* a Ctrl-C interrupts even when the queue is full */
+		interrupts += s[i] == INPUT_INTR;
 	if (fits) {
-		for (i = 0; i < len; i++) {
+		for (i = 0; i < len; i++)
 			queue[head++ % INPUT_QUEUE_SIZE] = s[i];
-			interrupts += s[i] == INPUT_INTR;
-		}
 	} else {
 		input_dropped += len;
 	}
 	spin_unlock_irqrestore(&input_lock, flags);
-	if (fits && len)
+	if (len)
 		wake_up(&input_wait);
 }
 
@@ -144,6 +144,19 @@ bool input_wait_pending_timeout(unsigned int ms)
 unsigned long input_interrupts(void)
 {
 	return READ_ONCE(interrupts);
+}
+
+bool input_interrupt_queued(void)
+{
+	unsigned long flags;
+	unsigned int i;
+	bool found = false;
+
+	spin_lock_irqsave(&input_lock, flags);
+	for (i = tail; i != head && !found; i++)
+		found = queue[i % INPUT_QUEUE_SIZE] == INPUT_INTR;
+	spin_unlock_irqrestore(&input_lock, flags);
+	return found;
 }
 
 bool input_wait_interrupt_timeout(unsigned long since, unsigned int ms)

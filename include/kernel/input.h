@@ -45,8 +45,10 @@ void input_echo(void);
 void input_wait_pending(void);
 /* The same for at most @ms milliseconds: whether a byte is queued. */
 bool input_wait_pending_timeout(unsigned int ms);
-/* How many Ctrl-Cs (INPUT_INTR) have been queued since boot. */
+/* How many Ctrl-Cs (INPUT_INTR) have arrived since boot, queued or not. */
 unsigned long input_interrupts(void);
+/* Whether a Ctrl-C waits in the queue (typed ahead of the reader). */
+bool input_interrupt_queued(void);
 /*
  * Sleep up to @ms milliseconds, or until a Ctrl-C arrives after the
  * count @since (from input_interrupts()): whether one did.  Bytes queued
@@ -86,6 +88,11 @@ static inline bool input_wait_pending_timeout(unsigned int ms)
 static inline unsigned long input_interrupts(void)
 {
 	return 0;
+}
+
+static inline bool input_interrupt_queued(void)
+{
+	return false;
 }
 
 static inline bool input_wait_interrupt_timeout(unsigned long since, unsigned int ms)

@@ -18,7 +18,8 @@ static int sleep_run(int argc, char **argv)
 
 	if (kshell_parse_int(argv[0], "SECONDS", argv[1], 0, SLEEP_MAX_SECONDS, &seconds))
 		return -EINVAL;
-	if (input_wait_interrupt_timeout(input_interrupts(), seconds * 1000)) {
+	if (input_interrupt_queued() ||
+	    input_wait_interrupt_timeout(input_interrupts(), seconds * 1000)) {
 		input_flush();
 		kshell_printf("^C\n");
 		return -EINTR;
