@@ -13,8 +13,8 @@
  *
  * Any other sequence is read to its final byte and dropped, never drawn:
  * a colour (SGR, m) or a sequence only a real terminal knows leaves no
- * junk on the screen.  A sequence that a control character interrupts is
- * dropped, and the character acts as usual.
+ * junk on the screen.  A sequence that a control character or a byte
+ * over 0x7e interrupts is dropped, and that byte acts as usual.
  */
 #include "vga_text.h"
 
@@ -111,7 +111,7 @@ bool vga_escape(struct vga_text *vt, char ch)
 	}
 	if (vt->esc_state == ESC_NONE)
 		return false;
-	if (c < 0x20) { /* a control character cuts the sequence short */
+	if (c < 0x20 || c > 0x7e) { /* a byte no sequence holds cuts it short, and acts */
 		vt->esc_state = ESC_NONE;
 		return false;
 	}

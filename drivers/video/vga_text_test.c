@@ -255,6 +255,11 @@ static void other_sequences_draw_nothing(struct ktest *t)
 	put("ab\033[\nc\033\rd");
 	KTEST_EXPECT_STREQ(t, row_text(0), "ab");
 	KTEST_EXPECT_STREQ(t, row_text(1), "d");
+	/* and so does a byte over 0x7e: drawn, not swallowed */
+	reset();
+	put("A\033[1\xe9Z");
+	KTEST_EXPECT_EQ(t, cells[1] & 0xff, 0xe9);
+	KTEST_EXPECT_EQ(t, cells[2] & 0xff, 'Z');
 	/* a sequence split over two writes is one sequence */
 	reset();
 	put("x\033[");

@@ -99,8 +99,9 @@ static u64 tsc_across_oneshot(const struct tsc_stopwatch *sw)
 		reads++;
 	} while (!sw->done());
 	if (reads < CALIBRATE_MIN_READS) {
-		pr_warn("clocksource: cannot calibrate the TSC: the PIT's %u ms expired after %lu "
-			"reads, not the %u they take at least\n",
+		pr_warn("clocksource: cannot calibrate the TSC: the PIT's %u ms passed in %lu "
+			"reads of it, fewer than %u: this CPU reads it too slowly (or it runs "
+			"too fast) to time against\n",
 			CALIBRATE_MS, reads, CALIBRATE_MIN_READS);
 		return 0;
 	}
