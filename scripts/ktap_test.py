@@ -137,6 +137,23 @@ class KtapTest(unittest.TestCase):
         self.assertIn("beta: 0 tests run", r.errors)
         self.assertEqual([c.name for c in r.cases], ["first", "second"])
 
+    def test_suite_not_ok_though_every_case_passed(self):
+        r = ktap.parse(GOOD.replace("ok 2 beta", "not ok 2 beta"))
+        self.assertFalse(r.ok)
+        self.assertIn("beta: reported not ok, but every case passed", r.errors)
+
+    def test_skipped_suite_may_run_no_case(self):
+        """As in Linux's parser: a subtest skipped as a whole has no cases."""
+        r = ktap.parse(GOOD.replace("    1..1\n    ok 1 only\n", "    1..0\n")
+                       .replace("ok 2 beta", "ok 2 beta # SKIP no hardware"))
+        self.assertTrue(r.ok, r.errors)
+        self.assertEqual([c.name for c in r.cases], ["first", "second"])
+
+    def test_second_plan_line(self):
+        r = ktap.parse(GOOD.replace("    1..1\n", "    1..1\n    1..2\n"))
+        self.assertFalse(r.ok)
+        self.assertIn("beta: a second plan line (1..2)", r.errors)
+
     def test_no_suite_at_all(self):
         r = ktap.parse("KTAP version 1\n1..0\n# no test suite matches ktest.filter=x\n")
         self.assertFalse(r.ok)
