@@ -87,6 +87,17 @@ void ktest_skip(struct ktest *t, const char *reason)
 	t->skip_reason = reason;
 }
 
+void ktest_skipf(struct ktest *t, const char *fmt, ...)
+{
+	static char reason[160]; /* one case runs at a time; its line is printed before the next */
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(reason, sizeof(reason), fmt, args);
+	va_end(args);
+	ktest_skip(t, reason);
+}
+
 u32 ktest_seed(struct ktest *t)
 {
 	u64 tsc = rdtsc();

@@ -70,8 +70,16 @@ struct ktest_suite {
 /* Record a failure with a message, unless @ok.  Returns @ok. */
 __printf(5, 6) bool ktest_check(struct ktest *t, bool ok, const char *file, int line,
 				const char *fmt, ...);
+/*
+ * How often a case measures again when a busy host disturbed the measure
+ * (<kernel/time.h>: tick_gap_ns), before it skips, saying so.
+ */
+#define KTEST_TRIES 3
+
 /* Mark the running case skipped; it ends as "ok N name # SKIP reason". */
 void ktest_skip(struct ktest *t, const char *reason);
+/* The same, with the reason formatted as printk() does. */
+__printf(2, 3) void ktest_skipf(struct ktest *t, const char *fmt, ...);
 
 /*
  * Run every suite whose name matches the glob @filter ("*" for all; a

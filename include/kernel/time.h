@@ -19,6 +19,16 @@
 extern volatile unsigned long jiffies;
 /* Timer interrupts actually taken (the tests compare the two). */
 extern volatile unsigned long tick_count;
+/*
+ * Clocksource time that no tick covered: at each tick that came more than
+ * half a tick late, the time beyond one tick since the tick before.  It
+ * grows when the CPU did not run this kernel (a host that descheduled the
+ * virtual CPU) or ran it with interrupts off, and tests that measure over
+ * a stretch read it before and after, to tell a busy host from a wrong
+ * kernel.  Always 0 with the tick clocksource, which cannot see such time.
+ * Written by the tick alone.
+ */
+extern volatile u64 tick_gap_ns;
 
 /* True if jiffies value @a is after @b, even across a wrap-around. */
 #define time_after(a, b)  ((long)((b) - (a)) < 0)
@@ -37,6 +47,8 @@ static inline unsigned int jiffies_to_msecs(unsigned long j)
 
 /* Nanoseconds since timekeeping started; never goes backwards. */
 u64 ktime_get(void);
+/* The time of the last tick, as ktime_get() read it then. */
+u64 ktime_last_tick(void);
 
 /* Called by the timer interrupt. */
 void timer_tick(void);

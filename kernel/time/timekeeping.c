@@ -23,6 +23,7 @@
 #include "timekeeper.h"
 
 volatile unsigned long jiffies;
+volatile u64 tick_gap_ns;
 
 /* Until time_init() chooses, the tick (which has not started: time is 0). */
 static struct timekeeper tk = { .cs = &tick_clocksource };
@@ -45,8 +46,25 @@ u64 ktime_get(void)
 	return ns;
 }
 
+u64 ktime_last_tick(void)
+{
+	return READ_ONCE(tk.base_ns);
+}
+
+/* A tick more than half a tick late: the time it did not cover. */
+static void note_tick_gap(u64 prev_ns)
+{
+	u64 gap = tk.base_ns - prev_ns;
+
+	if (gap > TICK_NSEC + TICK_NSEC / 2)
+		tick_gap_ns += gap - TICK_NSEC;
+}
+
 void timer_tick(void)
 {
+	u64 prev_ns = tk.base_ns;
+	bool ticked = tk.ticked; /* the first tick has no tick before it */
+
 	sched_tick();
 	tick_count++;
 	tk_seq++;
@@ -54,6 +72,8 @@ void timer_tick(void)
 	jiffies = tk_tick(&tk, jiffies);
 	barrier();
 	tk_seq++;
+	if (ticked)
+		note_tick_gap(prev_ns);
 	run_timers();
 	if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
 		watchdog_tick();
