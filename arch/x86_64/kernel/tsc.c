@@ -4,10 +4,13 @@
  *
  * rdtsc is the cheapest clock there is, but its rate is nowhere to be
  * read, so it is measured: the TSC counts across a 50 ms one-shot of PIT
- * channel 2, whose input is a fixed 1.193182 MHz.  Three rounds with
- * interrupts off; the shortest wins, since anything that gets in the way
- * (an SMI, the host descheduling a virtual CPU) only makes a round
- * longer.
+ * channel 2, whose input is a fixed 1.193182 MHz, with interrupts off.
+ * The TSC is read on both sides of the moments the one-shot starts and
+ * expires, so each round's count is known between two bounds: anything
+ * that gets in the way there (an SMI, the host descheduling a virtual
+ * CPU) widens them instead of making the count wrong, and in the middle
+ * it changes nothing.  The narrowest round of three gives the rate; on a
+ * busy host, rounds wider than 500 ppm are taken again, up to ten.
  *
  * A calibration that cannot finish says so and gives no rate, and the
  * kernel falls back to another clocksource: a channel 2 that never
@@ -34,8 +37,10 @@
 
 #define CALIBRATE_MS	      50
 #define CALIBRATE_COUNT	      59659 /* PIT clocks: 50 ms */
-#define CALIBRATE_ROUNDS      3
-#define CALIBRATE_MIN_READS   5000 /* Linux's CAL2_PIT_LOOPS: a PIT read takes < 10 us */
+#define CALIBRATE_ROUNDS      3	    /* undisturbed ones */
+#define CALIBRATE_MAX_ROUNDS  10    /* at most, on a busy host */
+#define CALIBRATE_NARROW      2000  /* bounds within 1/2000 (500 ppm), as quick_pit_calibrate() */
+#define CALIBRATE_MIN_READS   5000  /* Linux's CAL2_PIT_LOOPS: a PIT read takes < 10 us */
 #define CALIBRATE_MAX_COUNTS  (CLOCKSOURCE_MAX_HZ / 1000 * CALIBRATE_MS)
 #define CALIBRATE_STILL_READS 1000 /* reads of the PIT that must move any TSC */
 #define CPUID_APM	      0x80000007
@@ -73,55 +78,73 @@ const struct tsc_stopwatch pit_channel2 = {
 	.done = pit_oneshot_done,
 };
 
-/* TSC counts in one 50 ms one-shot of @sw, or 0 (and why, in the log) if it cannot tell. */
-static u64 tsc_across_oneshot(const struct tsc_stopwatch *sw)
+/*
+ * TSC counts in one 50 ms one-shot of @sw, known between *@lo and *@hi,
+ * or false (and why, in the log) if it cannot tell.
+ */
+static bool tsc_across_oneshot(const struct tsc_stopwatch *sw, u64 *lo, u64 *hi)
 {
 	unsigned long reads = 0;
-	u64 start, now;
+	u64 before, start, last, now;
 
+	before = rdtsc();
 	sw->start(CALIBRATE_COUNT);
-	start = rdtsc();
-	do {
+	start = last = rdtsc();
+	for (;;) {
 		now = rdtsc();
 		if (now - start > CALIBRATE_MAX_COUNTS) {
 			pr_warn("clocksource: cannot calibrate the TSC: the PIT did not expire in "
 				"%llu TSC counts (%u ms at %llu GHz)\n",
 				(unsigned long long)CALIBRATE_MAX_COUNTS, CALIBRATE_MS,
 				(unsigned long long)(CLOCKSOURCE_MAX_HZ / 1000000000));
-			return 0;
+			return false;
 		}
 		if (now == start && reads >= CALIBRATE_STILL_READS) {
 			pr_warn("clocksource: cannot calibrate the TSC: it did not move in %u "
 				"reads of the PIT\n",
 				CALIBRATE_STILL_READS);
-			return 0;
+			return false;
 		}
 		reads++;
-	} while (!sw->done());
+		if (sw->done())
+			break;
+		last = now;
+	}
 	if (reads < CALIBRATE_MIN_READS) {
 		pr_warn("clocksource: cannot calibrate the TSC: the PIT's %u ms passed in %lu "
 			"reads of it, fewer than %u: this CPU reads it too slowly (or it runs "
 			"too fast) to time against\n",
 			CALIBRATE_MS, reads, CALIBRATE_MIN_READS);
-		return 0;
+		return false;
 	}
-	return rdtsc() - start;
+	*lo = last - start;
+	*hi = rdtsc() - before;
+	return true;
 }
 
 u64 tsc_calibrate_with(const struct tsc_stopwatch *sw)
 {
 	unsigned long flags = local_irq_save();
-	u64 best = ~0ULL, counts = 0;
-	int i;
+	u64 lo, hi, best = 0, best_window = ~0ULL;
+	int i, narrow = 0;
 
-	for (i = 0; i < CALIBRATE_ROUNDS; i++) {
-		counts = tsc_across_oneshot(sw);
-		if (!counts)
+	for (i = 0; i < CALIBRATE_MAX_ROUNDS && narrow < CALIBRATE_ROUNDS; i++) {
+		if (!tsc_across_oneshot(sw, &lo, &hi)) {
+			best = 0;
 			break;
-		best = min(best, counts);
+		}
+		if (hi - lo < best_window) {
+			best_window = hi - lo;
+			best = lo + best_window / 2;
+		}
+		narrow += (hi - lo) * CALIBRATE_NARROW <= hi;
 	}
 	local_irq_restore(flags);
-	return counts ? best * PIT_TICK_RATE / CALIBRATE_COUNT : 0;
+	if (best && !narrow)
+		pr_warn("clocksource: TSC calibration disturbed in %d rounds: its rate may be "
+			"off by up to %llu ppm\n",
+			i, (unsigned long long)(best_window * 1000000 / 2 / best));
+	return best * PIT_TICK_RATE / CALIBRATE_COUNT;
 }
 
 u64 tsc_calibrate(void)
