@@ -10,26 +10,22 @@
  * were doubled, the count of timer interrupts would disagree; if jiffies
  * did not follow the clocksource, they would.
  *
- * The runner boots these tests under QEMU -icount, where the PIT follows
- * the guest's instructions and cannot drop a tick however busy the host
- * is, so the interrupt count is held to one tick.
+ * Under QEMU without -icount a busy host stops the virtual CPU at will,
+ * and the ticks of that time are lost: the tick records such time
+ * (tick_gap_ns), and a case that needs every tick measures again, then
+ * skips with the reason, rather than blame the kernel.
  */
 #include <asm/cpu.h>
 #include <asm/i8253.h>
 #include <asm/irqflags.h>
+#include <asm/pit_ruler.h>
+#include <kernel/clocksource.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
 #define CH2_COUNT  65535U
 #define CH2_ROUNDS 9 /* 9 x 54.9 ms = 494 ms */
-
-static void ch2_wait(u16 count)
-{
-	pit_oneshot_start(count);
-	while (!pit_oneshot_done())
-		cpu_relax();
-}
 
 /* Wait for the start of a tick, so that the count begins on an edge. */
 static unsigned long next_tick(void)
@@ -53,42 +49,118 @@ static void channel0_counts_down_from_latch(struct ktest *t)
 	KTEST_EXPECT_NE(t, a, b); /* it is running */
 }
 
+/* What one stretch of channel 2 one-shots saw of the tick. */
+struct tick_run {
+	struct pit_ruler ruler; /* channel 2 on the clocksource */
+	u64 span_ns;		/* from the tick before to the tick after */
+	u64 gap_ns;		/* of it, time no tick covered (tick_gap_ns) */
+	unsigned long ticks, jiffies;
+};
+
+/*
+ * Read the time of the last tick, jiffies, the interrupt count and the
+ * gaps together: with interrupts off no tick comes between the reads.
+ */
+static void tick_snapshot(u64 *at, unsigned long *j, unsigned long *ticks, u64 *gap)
+{
+	unsigned long flags = local_irq_save();
+
+	*at = ktime_last_tick();
+	*j = jiffies;
+	*ticks = tick_count;
+	*gap = tick_gap_ns;
+	local_irq_restore(flags);
+}
+
+/* One stretch, from a tick to a tick; true if nothing disturbed it. */
+static bool measure_ticks(struct tick_run *m)
+{
+	u64 t0, gap0, max_window = pit_ruler_want_ns(CH2_ROUNDS, CH2_COUNT) / 400;
+	unsigned long j0, ticks0;
+	bool steady;
+
+	next_tick();
+	tick_snapshot(&t0, &j0, &ticks0, &gap0);
+	steady = pit_ruler_measure(&m->ruler, CH2_ROUNDS, CH2_COUNT, max_window);
+	next_tick();
+	tick_snapshot(&m->span_ns, &m->jiffies, &m->ticks, &m->gap_ns);
+	m->span_ns -= t0;
+	m->jiffies -= j0;
+	m->ticks -= ticks0;
+	m->gap_ns -= gap0;
+	return steady && !m->gap_ns;
+}
+
 /*
  * Over 494 ms of channel 2: timer interrupts and jiffies both advance by
- * CONFIG_HZ a second, give or take the tick that the phase at the end may
- * add or take.  A wrong divisor or doubled ticks miss by far more.
+ * CONFIG_HZ a second, give or take the tick that the phase at either end
+ * may add or take.  A wrong divisor or doubled ticks miss by far more.
+ *
+ * Jiffies are measured against the clocksource, from tick to tick, and
+ * the clocksource against channel 2 in the same stretch.  What a host
+ * that stops the virtual CPU cannot change is checked every time: never
+ * more interrupts than ticks of time, and jiffies caught up with it.  The
+ * rest holds only if no tick came late; if some did in every try, the
+ * case is skipped with what was seen.
  */
 static void ticks_and_jiffies_advance_at_hz(struct ktest *t)
 {
-	unsigned long want_milli = 1000UL * CH2_ROUNDS * CH2_COUNT * HZ / PIT_TICK_RATE;
-	unsigned long ticks, j, ticks_milli, jiffies_milli;
-	int i;
+	u64 want = pit_ruler_want_ns(CH2_ROUNDS, CH2_COUNT);
+	u64 slack = want / 200 + current_clocksource()->resolution_ns;
+	struct tick_run m;
+	bool steady = false;
+	int try;
 
 	KTEST_ASSERT_TRUE(t, !irqs_disabled());
-	ticks = next_tick();
-	j = jiffies;
-	for (i = 0; i < CH2_ROUNDS; i++)
-		ch2_wait(CH2_COUNT);
-	ticks_milli = (tick_count - ticks) * 1000;
-	jiffies_milli = (jiffies - j) * 1000;
-	pr_info("    # %s: over %lu.%03lu ticks of channel 2: %lu interrupts, %lu jiffies\n",
-		t->name, want_milli / 1000, want_milli % 1000, tick_count - ticks, jiffies - j);
-	KTEST_EXPECT_GE(t, ticks_milli + 1000, want_milli);
-	KTEST_EXPECT_LE(t, ticks_milli, want_milli + 1000);
-	KTEST_EXPECT_GE(t, jiffies_milli + 1000, want_milli);
-	KTEST_EXPECT_LE(t, jiffies_milli, want_milli + 1000);
+	for (try = 0; try < KTEST_TRIES && !steady; try++)
+		steady = measure_ticks(&m);
+	pr_info("    # %s: over %lu us of channel 2: %lu interrupts, %lu jiffies, %lu us from "
+		"tick to tick\n",
+		t->name, (unsigned long)(want / 1000), m.ticks, m.jiffies,
+		(unsigned long)(m.span_ns / 1000));
+	KTEST_EXPECT_LE(t, m.ticks * TICK_NSEC, m.span_ns + TICK_NSEC);
+	KTEST_EXPECT_GE(t, m.jiffies * TICK_NSEC + TICK_NSEC, m.span_ns);
+	KTEST_EXPECT_LE(t, m.jiffies * TICK_NSEC, m.span_ns + TICK_NSEC);
+	if (!steady) {
+		ktest_skipf(t,
+			    "in each of %d tries a busy host stopped the CPU: %lu us that no "
+			    "tick covered, channel 2 bounds %lu us apart",
+			    KTEST_TRIES, (unsigned long)(m.gap_ns / 1000),
+			    (unsigned long)(m.ruler.window_ns / 1000));
+		return;
+	}
+	KTEST_EXPECT_GE(t, m.ticks * TICK_NSEC + TICK_NSEC, m.span_ns);
+	KTEST_EXPECT_GE(t, m.ruler.hi_ns + slack, want);
+	KTEST_EXPECT_LE(t, m.ruler.lo_ns, want + slack);
 }
 
+/*
+ * At least the time asked for, always; at most two ticks more, unless
+ * the host kept the CPU when the wake-up was due (a tick came late, or
+ * the task ran well after the tick that woke it).
+ */
 static void msleep_sleeps_at_least(struct ktest *t)
 {
-	u64 start, slept;
+	u64 start, slept, woken_late, gap0;
+	int try;
 
-	next_tick();
-	start = ktime_get();
-	msleep(50);
-	slept = ktime_get() - start;
-	KTEST_EXPECT_GE(t, slept, 50 * 1000000ULL);
-	KTEST_EXPECT_LE(t, slept, 50 * 1000000ULL + 2 * TICK_NSEC);
+	for (try = 0; try < KTEST_TRIES; try++) {
+		next_tick();
+		gap0 = tick_gap_ns;
+		start = ktime_get();
+		msleep(50);
+		slept = ktime_get() - start;
+		woken_late = ktime_get() - ktime_last_tick();
+		KTEST_EXPECT_GE(t, slept, 50 * NSEC_PER_MSEC);
+		if (tick_gap_ns == gap0 && woken_late < TICK_NSEC / 2)
+			break;
+	}
+	if (try == KTEST_TRIES) {
+		ktest_skipf(t, "in each of %d tries a busy host stopped the CPU around the wake-up",
+			    KTEST_TRIES);
+		return;
+	}
+	KTEST_EXPECT_LE(t, slept, 50 * NSEC_PER_MSEC + 2 * TICK_NSEC);
 }
 
 static void ms_to_jiffies_rounds_up(struct ktest *t)
