@@ -19,38 +19,56 @@
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include "test_hogs.h"
 
 #define HOG_NS (1000 * NSEC_PER_MSEC)
 
 static u64 hog_start;
 
-/* Spin until HOG_NS after hog_start; the exit code is the CPU time in µs. */
+/*
+ * Spin until HOG_NS after hog_start, never offering the CPU, watched for
+ * time a busy host takes (test_hogs.h); the exit code is the CPU time in µs.
+ */
 static int hog(void *unused)
 {
-	while (ktime_get() - hog_start < HOG_NS)
+	struct hog_clock c;
+
+	hog_clock_start(&c);
+	while (hog_clock_read(&c) - hog_start < HOG_NS)
 		;
 	return task_cputime_ns(current) / 1000;
 }
 
-static void hogs(struct ktest *t, int *a_us, int *b_us)
+/* Two hogs side by side; true unless the host took more than 1% of the time. */
+static bool hogs(struct ktest *t, int *a_us, int *b_us)
 {
 	struct task_struct *a = kthread_create(hog, NULL, "hog-a");
 	struct task_struct *b = kthread_create(hog, NULL, "hog-b");
+	u64 stolen = hogs_stolen_ns();
 
 	*a_us = *b_us = -1;
-	KTEST_ASSERT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
+	KTEST_EXPECT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
+	if (t->failed)
+		return true; /* no need to measure again */
 	hog_start = ktime_get();
 	wake_up_process(a);
 	wake_up_process(b);
 	KTEST_EXPECT_EQ(t, task_wait(a->pid, a_us), 0);
 	KTEST_EXPECT_EQ(t, task_wait(b->pid, b_us), 0);
+	return hogs_stolen_ns() - stolen <= HOG_NS / 100;
 }
 
 static void cpu_hogs_share_by_model(struct ktest *t)
 {
-	int a, b, all = HOG_NS / 1000;
+	int a, b, all = HOG_NS / 1000, try;
 
-	hogs(t, &a, &b);
+	for (try = 0; try < KTEST_TRIES; try++)
+		if (hogs(t, &a, &b))
+			break;
+	if (try == KTEST_TRIES) {
+		ktest_skipf(t, "in each of %d tries a busy host stopped the CPU", KTEST_TRIES);
+		return;
+	}
 	if (IS_ENABLED(CONFIG_PREEMPT)) {
 		/*
 		 * Equal shares within 10% (45 to 55%), whatever the policy:

@@ -8,6 +8,7 @@
 #ifndef _KERNEL_SCHED_TEST_HOGS_H
 #define _KERNEL_SCHED_TEST_HOGS_H
 
+#include <kernel/ktest.h>
 #include <kernel/types.h>
 #include "sched.h"
 
@@ -22,12 +23,41 @@
 #define LATENCY_SLICES_NS(n) ((u64)(n)*TIMESLICE_TICKS * TICK_NSEC + TICK_NSEC / 2)
 
 /*
+ * Time a busy host took from the CPU while hogs ran: ticks that came late
+ * (tick_gap_ns), and passes of a hog's loop, with no switch in them, that
+ * lasted longer than any pass can.  A policy charges such time to
+ * whichever task it found running, so a share or a latency measured
+ * across it says nothing about the policy.  Nothing can be seen with the
+ * tick clocksource, which loses such time with its ticks.
+ */
+struct hog_clock {
+	u64 last, exec_start;
+	unsigned long ticks;
+};
+
+/* Start watching the calling hog's passes. */
+void hog_clock_start(struct hog_clock *c);
+/* ktime_get(), once a pass, noting a pass that took too long. */
+u64 hog_clock_read(struct hog_clock *c);
+/* Nanoseconds taken from the hogs and the tick since boot. */
+u64 hogs_stolen_ns(void);
+
+/*
+ * The result of run_cpu_hogs() or run_sleeper_beside_hogs() for a case:
+ * true to go on; false if the case is over, skipped because a busy host
+ * disturbed every try (-EAGAIN, with how much it took), or failed.
+ */
+bool hogs_ran(struct ktest *t, int err);
+
+/*
  * Run @n CPU hogs (at most MAX_HOGS), the i-th with scheduling parameter
  * @params[i] (the policy's default if @params is NULL), all woken at once
  * and each offering the CPU with cond_resched() until @run_ns of
  * clocksource time has passed, so that they share in either preemption
  * model.  Their CPU time in µs goes to @us.  0, or -ENOMEM or -EINVAL if
- * a hog could not be created or given its parameter (none is left behind).
+ * a hog could not be created or given its parameter (none is left behind),
+ * or -EAGAIN if the host took more than 1% of the time in each of
+ * KTEST_TRIES runs (a tenth of the closest tolerance of the suites).
  */
 int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us);
 
@@ -55,8 +85,9 @@ struct sleeper_report {
  * is 2 * @n + 2 time slices, long enough for the sleeper to wait behind
  * every hog twice and still finish in time; the work is 1 ms, or the
  * clocksource's resolution if that is coarser, as a shorter time cannot
- * be measured.  Fills @r and prints it; 0, or -ENOMEM or -EINVAL as
- * run_cpu_hogs().
+ * be measured.  Fills @r and prints it; 0, or -ENOMEM, -EINVAL as
+ * run_cpu_hogs(), or -EAGAIN if the host took any time in each of
+ * KTEST_TRIES runs, as a single wake-up that it delays is a failure.
  */
 int run_sleeper_beside_hogs(unsigned int n, const int *hog_params, const int *sleeper_param,
 			    struct sleeper_report *r);
