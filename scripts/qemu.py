@@ -125,12 +125,13 @@ class Monitor:
 
 
 class BootResult:
-    def __init__(self, status, output, timed_out, seconds, screen=None):
+    def __init__(self, status, output, timed_out, seconds, screen=None, icount=None):
         self.status = status        # QEMU's exit status; None if killed
         self.output = output        # everything the kernel wrote to COM1
         self.timed_out = timed_out
         self.seconds = seconds
         self.screen = screen        # rows from Monitor.vga_text(), if asked for
+        self.icount = icount        # the -icount setting it booted with, None for host time
 
     def describe(self):
         if self.timed_out:
@@ -295,4 +296,4 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             thread.join(timeout=5)
         output = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
         status = None if timed_out else proc.returncode
-        return BootResult(status, output, timed_out, time.monotonic() - start, screen)
+        return BootResult(status, output, timed_out, time.monotonic() - start, screen, icount)

@@ -64,13 +64,27 @@ def lost_options(config_text, options):
     return [s for s, v in options.items() if values.get(s, "n") != v]
 
 
+# How a case says that a busy host disturbed every try of its measure
+# (ktest: KTEST_TRIES), and skipped.
+DISTURBED = "a busy host stopped the CPU"
+
+
+def disturbed(report):
+    """The cases of @report skipped because a busy host disturbed them."""
+    return [c for c in report.skipped if DISTURBED in c.reason]
+
+
 def suites_pass(res):
     """Problems with a boot that must end in a passing KTAP run (QEMU's
     success code, no KTAP error or failed case, no soft lockup, some cases
-    at all), and the parsed report."""
+    at all), and the parsed report.  Under -icount no host can stop the
+    guest's clocks, so a case skipped as disturbed there is a problem: the
+    kernel itself lost the time."""
     report = ktap.parse(res.output)
     problems = [] if res.status == qemu.EXIT_SUCCESS else [res.describe()]
     problems += report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if res.icount:
+        problems += [f"skipped as disturbed under -icount: {c.name}" for c in disturbed(report)]
     if "BUG: soft lockup" in res.output:
         problems.append("soft lockup reported")
     if not report.cases:

@@ -6,6 +6,14 @@
                 two busy loops keep both host cores busy: guest time follows
                 guest instructions (qemu.TEST_ICOUNT), so the verdict is the
                 idle machine's
+  host time     the suites that time the tick, timekeeping, timers and the
+                scheduler, booted as "make run" boots them: no -icount, both
+                cores busy, so the host stops the virtual CPU at will.  No
+                case may fail; one the host disturbed in every try is
+                skipped, saying so
+  guest speed   the same suites at -icount shift=0 (a 1 GHz guest) and
+                shift=8 (3.9 MHz): they pass, and none is skipped as
+                disturbed, since no host can disturb guest time
   clocksources  the HPET found through ACPI on QEMU's pc and q35 machines
                 (not skipped), and the TSC as the clocksource with
                 tsc=reliable (QEMU's TCG offers no invariant TSC); both
@@ -21,7 +29,7 @@ import re
 import subprocess
 
 import qemu
-from runner import LONG_BOOT_TIMEOUT, suites_pass
+from runner import LONG_BOOT_TIMEOUT, disturbed, suites_pass
 
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
@@ -29,6 +37,11 @@ MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 4}
 # Every suite whose verdict depends on time: the tick, timekeeping, kernel
 # timers and sleeping, and CPU time of tasks.
 TIME_SUITES = "ktest.filter=timer,time,timers,sched"
+# And interrupts and the scheduler's suites (the rr policy, and preemption
+# off; debug_defconfig's boots have it on): what a guest's speed, or a
+# host that takes its CPU, could change.
+SPEED_SUITES = "ktest.filter=irq,timer,time,timers,sched,preempt,rr"
+SPEED_CONFIG = "x86_64_defconfig+hz1000.config+ktest.config"
 
 
 @contextlib.contextmanager
@@ -56,6 +69,35 @@ def loaded_host(runner):
         return
     with busy_host():
         res = runner.boot(outdir, cmdline=f"qemu_exit {TIME_SUITES}", timeout=LONG_BOOT_TIMEOUT)
+    problems, report = suites_pass(res)
+    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                  res.output)
+
+
+def host_time(runner):
+    label = (f"time: {SPEED_CONFIG} time and scheduler suites without -icount, both cores busy: "
+             "none fails")
+    outdir = runner.built_for(label, SPEED_CONFIG)
+    if not outdir:
+        return
+    with busy_host():
+        res = runner.boot(outdir, cmdline=f"qemu_exit {SPEED_SUITES}", timeout=LONG_BOOT_TIMEOUT,
+                          icount=None)
+    problems, report = suites_pass(res)
+    skipped = disturbed(report)
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"KTAP {report.summary()}; {len(skipped)} skipped as disturbed"
+                  + (f" ({', '.join(c.name for c in skipped)})" if skipped else ""), res.output)
+
+
+def guest_speed(runner, shift, speed):
+    label = (f"time: {SPEED_CONFIG} time and scheduler suites at -icount shift={shift} "
+             f"(a {speed} guest): pass, none skipped as disturbed")
+    outdir = runner.built_for(label, SPEED_CONFIG)
+    if not outdir:
+        return
+    res = runner.boot(outdir, cmdline=f"qemu_exit {SPEED_SUITES}", timeout=LONG_BOOT_TIMEOUT,
+                      icount=f"shift={shift},sleep=off")
     problems, report = suites_pass(res)
     runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
                   res.output)
@@ -151,6 +193,9 @@ def cmos_leaves_nmis_unmasked(runner):
 
 def run(runner):
     loaded_host(runner)
+    host_time(runner)
+    guest_speed(runner, 0, "1 GHz")
+    guest_speed(runner, 8, "3.9 MHz")
     hpet_on(runner, "pc")
     hpet_on(runner, "q35")
     tsc_reliable(runner)
