@@ -75,7 +75,10 @@ static __noreturn void finish_boot(void)
 	bool ok = !IS_ENABLED(CONFIG_KTEST) || ktest_failures() == 0;
 
 	heap_report();
-	pr_info("Kernel initialized%s\n", ok ? "" : ", with test failures");
+	if (ok)
+		pr_info("Kernel initialized\n");
+	else
+		pr_info("Kernel initialized, with test failures: %s\n", ktest_failed_cases());
 	machine_exit(ok);
 	console_loop();
 }

@@ -50,8 +50,10 @@ struct ktest_totals {
 };
 
 static char filter_buf[FILTER_MAX] = "*";
+static char fail_buf[FILTER_MAX]; /* "ktest.fail=": cases reported failed */
 static u32 fixed_seed;
 static int last_failures;
+static struct ktest_failed last_failed;
 static bool panic_after_run;
 
 static __printf(1, 2) void ktap(const char *fmt, ...)
@@ -137,12 +139,12 @@ static size_t entry_len(const char *p)
 }
 
 /*
- * Does any entry of the comma-separated filter select this case?  An
+ * Does any entry of the comma-separated @filter select this case?  An
  * entry is "suite-glob" or "suite-glob.case-glob".
  */
-static bool filter_selects(const char *suite, const char *kcase)
+static bool matches(const char *filter, const char *suite, const char *kcase)
 {
-	const char *p = filter_buf;
+	const char *p = filter;
 
 	while (*p) {
 		char pattern[PATTERN_MAX], *dot;
@@ -159,6 +161,34 @@ static bool filter_selects(const char *suite, const char *kcase)
 			return true;
 	}
 	return false;
+}
+
+static bool filter_selects(const char *suite, const char *kcase)
+{
+	return matches(filter_buf, suite, kcase);
+}
+
+/* Room for " and N more" at the end of a list of failed cases. */
+#define FAILED_MORE_ROOM sizeof(" and 2147483647 more")
+
+void ktest_failed_add(struct ktest_failed *f, const char *suite, const char *kcase)
+{
+	size_t need = (f->len ? 2 : 0) + strlen(suite) + 1 + strlen(kcase);
+
+	if (!f->more && f->len + need < sizeof(f->text) - FAILED_MORE_ROOM) {
+		f->len += scnprintf(f->text + f->len, sizeof(f->text) - f->len, "%s%s.%s",
+				    f->len ? ", " : "", suite, kcase);
+		return;
+	}
+	/* The names that fit stay; the rest are counted after them. */
+	f->more++;
+	scnprintf(f->text + f->len, sizeof(f->text) - f->len, "%s%d more", f->len ? " and " : "",
+		  f->more);
+}
+
+const char *ktest_failed_cases(void)
+{
+	return last_failed.text;
 }
 
 /*
@@ -182,14 +212,20 @@ static size_t count_cases(const struct ktest_suite *suite)
  * would otherwise keep the CPU from every task for its whole length,
  * which the soft-lockup detector rightly reports.
  */
-static void run_case(const struct ktest_case *c, int index, struct ktest_totals *totals)
+static void run_case(const struct ktest_suite *suite, const struct ktest_case *c, int index,
+		     struct ktest_totals *totals)
 {
 	struct ktest t = { .name = c->name };
 
 	cond_resched();
 	c->run(&t);
+	if (*fail_buf && matches(fail_buf, suite->name, c->name)) {
+		ktap("    # %s: failed on purpose (ktest.fail=%s)\n", c->name, fail_buf);
+		t.failed = true;
+	}
 	if (t.failed) {
 		totals->fail++;
+		ktest_failed_add(&last_failed, suite->name, c->name);
 		ktap("    not ok %d %s\n", index, c->name);
 	} else if (t.skipped) {
 		totals->skip++;
@@ -212,7 +248,7 @@ static void run_suite(const struct ktest_suite *suite, int index, struct ktest_t
 	ktap("    1..%zu\n", count_cases(suite));
 	for (c = suite->cases; c->name; c++)
 		if (filter_selects(suite->name, c->name))
-			run_case(c, ++n, &totals);
+			run_case(suite, c, ++n, &totals);
 
 	ktap("# %s: pass:%d fail:%d skip:%d total:%d\n", suite->name, totals.pass, totals.fail,
 	     totals.skip, n);
@@ -247,6 +283,7 @@ int ktest_run_all(const char *filter)
 	int nsuites = 0, index = 0;
 
 	use_filter(filter);
+	memset(&last_failed, 0, sizeof(last_failed));
 	for (s = suites_start; s < suites_end; s++)
 		nsuites += count_cases(*s) > 0;
 
@@ -279,6 +316,20 @@ static int set_filter(const char *val)
 	return 0;
 }
 kernel_param("ktest.filter", set_filter);
+
+/*
+ * ktest.fail=FILTER: the cases it selects (as ktest.filter= does) run and
+ * are then reported failed, so that the runner can check what reads a
+ * failed verdict: the KTAP, the exit status, the banner naming the cases.
+ */
+static int set_fail(const char *val)
+{
+	if (!val || !*val || strlen(val) >= sizeof(fail_buf))
+		return -EINVAL;
+	strscpy(fail_buf, val, sizeof(fail_buf));
+	return 0;
+}
+kernel_param("ktest.fail", set_fail);
 
 /* ktest.panic: end the run in panic(), so that the runner can check it. */
 static int set_panic(const char *val)

@@ -5,6 +5,8 @@
  * where it must fail, on a private context that prints nothing.
  */
 #include <kernel/ktest.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
 
 static int reached_after_assert;
 
@@ -97,11 +99,49 @@ static void skip_is_not_failure(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, inner.skip_reason, "not applicable");
 }
 
+/* The list the last line of the boot names failed cases with. */
+static void failed_cases_are_listed_within_bounds(struct ktest *t)
+{
+	struct ktest_failed f = {};
+	char more[48];
+	size_t len;
+	int i, listed;
+
+	KTEST_EXPECT_STREQ(t, f.text, "");
+	ktest_failed_add(&f, "time", "ktime_agrees_with_pit_channel2");
+	KTEST_EXPECT_STREQ(t, f.text, "time.ktime_agrees_with_pit_channel2");
+	ktest_failed_add(&f, "timer", "ticks_and_jiffies_advance_at_hz");
+	KTEST_EXPECT_STREQ(
+		t, f.text,
+		"time.ktime_agrees_with_pit_channel2, timer.ticks_and_jiffies_advance_at_hz");
+
+	/* More than fit: whole names, then the count of the others. */
+	for (i = 0; i < 20; i++)
+		ktest_failed_add(&f, "suite", "a_case_with_a_long_name");
+	listed = 0;
+	for (i = 0; f.text[i]; i++)
+		listed += f.text[i] == ',';
+	listed++;
+	KTEST_EXPECT_GT(t, f.more, 0);
+	KTEST_EXPECT_EQ(t, listed + f.more, 22);
+	scnprintf(more, sizeof(more), "a_case_with_a_long_name and %d more", f.more);
+	len = strlen(f.text);
+	KTEST_ASSERT_TRUE(t, len >= strlen(more) && len < sizeof(f.text));
+	KTEST_EXPECT_STREQ(t, f.text + len - strlen(more), more);
+
+	/* A short name after the list overflowed is counted, not listed. */
+	ktest_failed_add(&f, "a", "b");
+	KTEST_EXPECT_EQ(t, listed + f.more, 23);
+	scnprintf(more, sizeof(more), "a_case_with_a_long_name and %d more", f.more);
+	KTEST_EXPECT_STREQ(t, f.text + strlen(f.text) - strlen(more), more);
+}
+
 static const struct ktest_case ktest_selftest_cases[] = {
 	KTEST_CASE(passing_checks_pass),
 	KTEST_CASE(failing_checks_fail),
 	KTEST_CASE(assert_stops_the_case),
 	KTEST_CASE(skip_is_not_failure),
+	KTEST_CASE(failed_cases_are_listed_within_bounds),
 	{},
 };
 KTEST_SUITE(ktest, ktest_selftest_cases);

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
+import doccheck
 import ktap
 import qemu
 from hosttests import slab_debug_combinations
@@ -134,10 +135,23 @@ def boot_config(runner, name, how, expect_tests=None, env=None, options=None, sh
         if shared:
             os.remove(iso)
         problems, detail = check_boot(facts, res, expect_tests)
+        if name == "debug_defconfig":
+            problems += bench_cases_problems(runner, res)
         runner.result(label, not problems, "; ".join(problems) or detail,
                       res.output if problems else "")
     BOOTS.submit(boot, report)
     return outdir
+
+
+def bench_cases_problems(runner, res):
+    """benchmarks.md quotes the number of debug_defconfig's cases from make
+    bench's boot of it, which is this boot's run: they must agree."""
+    quoted = doccheck.bench_quotes(runner.srctree)["cases"]
+    ran = len(ktap.parse(res.output).cases)
+    if quoted == ran:
+        return []
+    return [f"{doccheck.BENCH_DOC} quotes {quoted} KTAP cases for debug_defconfig, "
+            f"this boot ran {ran}: run make bench and quote it again"]
 
 
 def fragment_configs(srctree):

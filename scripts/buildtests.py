@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 
+import doccheck
 import ktap
 from buildenv import copy_sources, make_env
 from runner import BuildError
@@ -32,7 +33,8 @@ def run(runner):
     tests = [
         ("build: null rebuild runs no command, nor any program but make", null_rebuild),
         ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o (and configs.o, "
-         "which embeds .config, and version.o, whose banner names the fragment)", toggle_symbol),
+         "which embeds .config, and version.o, whose banner names the fragment), as "
+         "benchmarks.md quotes", toggle_symbol),
         ("build: the banner names the defconfig, the fragments merged on it and any other "
          "change", banner_origin),
         ("build: changed compiler flags rebuild every object; V=1 shows them", changed_flags),
@@ -170,9 +172,13 @@ def toggle_symbol(runner, outdir, first):
     want = ["drivers/video/vga_console.o", "kernel/version.o"]
     if runner.config_value(outdir, "CONFIG_IKCONFIG") == "y":
         want = sorted(want + ["kernel/configs.o"])
-    ok = off == want and on == want
-    return ok, f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}", \
-        "\n".join(outs)
+    # make bench toggles it on this configuration too: its figure must agree.
+    quoted = doccheck.bench_quotes(runner.srctree)["toggle"]
+    ok = off == want and on == want and quoted == off
+    detail = f"off: {' '.join(off) or 'nothing'}; on: {' '.join(on) or 'nothing'}"
+    if quoted != off:
+        detail += f"; but {doccheck.BENCH_DOC} quotes {' '.join(quoted or ['nothing'])}"
+    return ok, detail, "\n".join(outs)
 
 
 def banner_of(outdir):

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """The cmdline group of "make test": kernel parameters at work.
 
-ktest.filter picks suites and cases, ktest.panic ends a run in panic(),
+ktest.filter picks suites and cases, ktest.fail fails the cases it picks
+and the last line of the boot names them, ktest.panic ends a run in panic(),
 loglevel= silences the console, a kernel without qemu_exit idles until the
 runner stops it, and CONFIG_CMDLINE applies when GRUB passes nothing.
 """
@@ -20,6 +21,8 @@ def run(runner):
     default = runner.built.get("x86_64_defconfig")
     tests = [
         ("cmdline: ktest.filter picks suites and cases", debug, filter_test),
+        ("cmdline: ktest.fail fails the cases it names; the boot's last line names them, "
+         "exit code 35", debug, fail_test),
         ("cmdline: ktest.panic ends in panic(), reported, exit code 35", debug,
          panic_test),
         ("cmdline: loglevel=1 keeps info messages off the console", default,
@@ -51,6 +54,22 @@ def filter_test(runner, outdir):
     ok = (report.ok and res.status == qemu.EXIT_SUCCESS and suites == ["glob", "string"]
           and cases == ["glob_table", "strscpy_terminates"])
     return ok, "; ".join([f"suites {suites}, cases {cases}"] + report.errors), res.output
+
+
+def fail_test(runner, outdir):
+    """Two cases made to fail: KTAP, exit status and the banner agree, the
+    banner naming each as suite.case."""
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.filter=glob,string.strscpy* "
+                      "ktest.fail=glob,string.strscpy_terminates")
+    report = ktap.parse(res.output)
+    failed = sorted(c.name for c in report.failed)
+    want = ("Kernel initialized, with test failures: string.strscpy_terminates, "
+            "glob.glob_table\n")
+    ok = (res.status == qemu.EXIT_FAILURE and not report.errors
+          and failed == ["glob_table", "strscpy_terminates"] and want in res.output)
+    last = [line for line in res.output.splitlines() if line.startswith("Kernel initialized")]
+    return ok, "; ".join([res.describe(), f"failed {failed}"] + last + report.errors), \
+        res.output
 
 
 def timeout_test(runner, outdir):

@@ -10,6 +10,13 @@ file.  So a page cannot go on describing an option, a file
 or a design the code no longer has.  Run by "make test"; prints what it
 found wrong and exits 1.
 
+benchmarks.md quotes figures of "make bench"; those that a test can
+derive exactly without running the bench are read here (bench_quotes())
+and checked where make test already has them: the objects the
+CONFIG_VGA_COLORS toggle rebuilds by the build group, which toggles it,
+and the number of debug_defconfig's test cases by the boot group, which
+boots it.  This script checks that the page agrees with itself.
+
 Usage: doccheck.py SRCTREE
 """
 import fnmatch
@@ -68,9 +75,48 @@ def path_problems(srctree, token):
     return token
 
 
+BENCH_DOC = os.path.join("Documentation", "dev-tools", "benchmarks.md")
+TOGGLE_RE = re.compile(r"^toggle CONFIG_VGA_COLORS: .*?(\d+) object\(s\) rebuilt: ([^;]*);", re.M)
+CASES_RE = re.compile(r"^QEMU start to exit, debug_defconfig, KTAP to the end: .*?(\d+) KTAP cases",
+                      re.M)
+PROSE_CASES_RE = re.compile(r"`debug_defconfig`'s (\d+) test cases")
+
+
+def bench_quotes(srctree):
+    """The figures of benchmarks.md that make test checks: {"toggle":
+    sorted objects the CONFIG_VGA_COLORS toggle rebuilds, "toggle_count":
+    how many it says that is, "cases": debug_defconfig's KTAP cases,
+    "prose_cases": every count of them the text gives}; a figure the page
+    does not quote is None."""
+    with open(os.path.join(srctree, BENCH_DOC), encoding="utf-8") as f:
+        text = f.read()
+    toggle, cases = TOGGLE_RE.search(text), CASES_RE.search(text)
+    return {"toggle": sorted(toggle.group(2).split()) if toggle else None,
+            "toggle_count": int(toggle.group(1)) if toggle else None,
+            "cases": int(cases.group(1)) if cases else None,
+            "prose_cases": [int(n) for n in PROSE_CASES_RE.findall(text)]}
+
+
+def bench_problems(srctree):
+    q = bench_quotes(srctree)
+    problems = []
+    if q["toggle"] is None:
+        problems.append(f"{BENCH_DOC}: no 'toggle CONFIG_VGA_COLORS: ... N object(s) rebuilt: "
+                        "...;' line from make bench")
+    elif q["toggle_count"] != len(q["toggle"]):
+        problems.append(f"{BENCH_DOC}: the toggle rebuilds {q['toggle_count']} object(s), "
+                        f"but names {len(q['toggle'])}")
+    if q["cases"] is None:
+        problems.append(f"{BENCH_DOC}: no 'QEMU start to exit, debug_defconfig, ...: N KTAP "
+                        "cases' line from make bench")
+    problems += [f"{BENCH_DOC}: the text says debug_defconfig has {n} test cases, the bench "
+                 f"output {q['cases']}" for n in q["prose_cases"] if n != q["cases"]]
+    return problems
+
+
 def check(srctree):
     symbols = defined_symbols(srctree)
-    problems = []
+    problems = bench_problems(srctree)
     for doc in doc_files(srctree):
         rel = os.path.relpath(doc, srctree)
         with open(doc, encoding="utf-8") as f:

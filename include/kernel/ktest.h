@@ -126,6 +126,24 @@ u32 ktest_seed(struct ktest *t);
 int ktest_set_seed(const char *val);
 /* Failed cases of the last run. */
 int ktest_failures(void);
+
+/*
+ * A list of failed cases, "suite.case, suite.case", in a buffer of fixed
+ * size: once a name does not fit, it and every later one are only
+ * counted, and the text ends "and N more".
+ */
+struct ktest_failed {
+	char text[192];
+	size_t len; /* of the names listed */
+	int more;   /* failed cases counted, not listed */
+};
+
+void ktest_failed_add(struct ktest_failed *f, const char *suite, const char *kcase);
+/*
+ * The failed cases of the last run, as a struct ktest_failed lists them:
+ * "" if none failed.  finish_boot() names them in its last line.
+ */
+const char *ktest_failed_cases(void);
 /* Run one case on a private context, printing nothing (for self-tests). */
 void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t));
 
