@@ -22,7 +22,8 @@ import ktap
 import qemu
 from hosttests import slab_debug_combinations
 from buildenv import copy_sources, make_env
-from runner import BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, suites_pass
+from runner import (BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, disturbed_problems,
+                    suites_pass)
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Every fragment boots with the tests beside it; these also without them
@@ -93,6 +94,7 @@ def check_boot(facts, res, expect_tests):
         report = ktap.parse(res.output)
         problems += report.errors
         problems += [f"case failed: {c.name}" for c in report.failed]
+        problems += disturbed_problems(res, report)
         if not report.cases:
             problems.append("no test cases ran")
         detail = f"KTAP {report.summary()}, {detail}"

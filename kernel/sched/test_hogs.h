@@ -74,7 +74,8 @@ struct sleeper_report {
 	unsigned int missed;
 	u64 cpu_ns; /* the sleeper's CPU time over the periods */
 	u64 worst_latency_ns, total_latency_ns;
-	int hog_us[MAX_HOGS]; /* each hog's CPU time, warm-up included */
+	int hog_us[MAX_HOGS];  /* each hog's CPU time, warm-up included */
+	u64 stolen_ns, run_ns; /* hogs_stolen_ns() over the sleeper's run, and its length */
 };
 
 /*
@@ -86,8 +87,10 @@ struct sleeper_report {
  * every hog twice and still finish in time; the work is 1 ms, or the
  * clocksource's resolution if that is coarser, as a shorter time cannot
  * be measured.  Fills @r and prints it; 0, or -ENOMEM, -EINVAL as
- * run_cpu_hogs(), or -EAGAIN if the host took any time in each of
- * KTEST_TRIES runs, as a single wake-up that it delays is a failure.
+ * run_cpu_hogs(), or -EAGAIN if the host took any time while the sleeper
+ * ran (its exit and the reaping after it are not watched: a debug kernel
+ * frees a stack with interrupts off for longer than half a tick) in each
+ * of KTEST_TRIES runs, as a single wake-up that it delays is a failure.
  */
 int run_sleeper_beside_hogs(unsigned int n, const int *hog_params, const int *sleeper_param,
 			    struct sleeper_report *r);

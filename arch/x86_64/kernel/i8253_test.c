@@ -142,6 +142,7 @@ static void ticks_and_jiffies_advance_at_hz(struct ktest *t)
 static void msleep_sleeps_at_least(struct ktest *t)
 {
 	u64 start, slept, woken_late, gap0;
+	unsigned long flags;
 	int try;
 
 	for (try = 0; try < KTEST_TRIES; try++) {
@@ -149,8 +150,10 @@ static void msleep_sleeps_at_least(struct ktest *t)
 		gap0 = tick_gap_ns;
 		start = ktime_get();
 		msleep(50);
+		flags = local_irq_save(); /* no tick between the reads */
 		slept = ktime_get() - start;
 		woken_late = ktime_get() - ktime_last_tick();
+		local_irq_restore(flags);
 		KTEST_EXPECT_GE(t, slept, 50 * NSEC_PER_MSEC);
 		if (tick_gap_ns == gap0 && woken_late < TICK_NSEC / 2)
 			break;

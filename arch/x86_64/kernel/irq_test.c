@@ -7,6 +7,7 @@
  */
 #include <asm/i8259.h>
 #include <asm/irq.h>
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/time.h>
@@ -53,14 +54,23 @@ static void request_irq_unmasks(struct ktest *t)
  */
 static void timer_irq_arrives(struct ktest *t)
 {
-	unsigned long before = irq_count[0], ticks = tick_count;
-	u64 gap = tick_gap_ns;
+	unsigned long flags, irqs, ticks;
+	u64 gap;
 
+	/* With interrupts off, so that no tick comes between the reads. */
+	flags = local_irq_save();
+	irqs = irq_count[0];
+	ticks = tick_count;
+	gap = tick_gap_ns;
+	local_irq_restore(flags);
 	msleep(30);
+	flags = local_irq_save();
+	irqs = irq_count[0] - irqs;
+	ticks = tick_count - ticks;
 	gap = tick_gap_ns - gap;
-	KTEST_EXPECT_EQ(t, irq_count[0] - before, tick_count - ticks);
-	KTEST_EXPECT_GE(t, irq_count[0] - before + DIV_ROUND_UP(gap, TICK_NSEC),
-			msecs_to_jiffies(30));
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(t, irqs, ticks);
+	KTEST_EXPECT_GE(t, irqs + DIV_ROUND_UP(gap, TICK_NSEC), msecs_to_jiffies(30));
 }
 
 static void spurious_irq7_and_irq15(struct ktest *t)
