@@ -21,6 +21,7 @@ keeps a timeout of its own.
 """
 import fnmatch
 import os
+import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -65,8 +66,10 @@ def lost_options(config_text, options):
 
 
 # How a case says that a busy host disturbed every try of its measure
-# (ktest: KTEST_TRIES), and skipped.
+# (ktest: KTEST_TRIES), and skipped, or one try, and measured again
+# (KTEST_DISTURBED in include/kernel/ktest.h).
 DISTURBED = "a busy host stopped the CPU"
+RETRIED = re.compile(r"^\s*# (\S+): " + DISTURBED + r" in that try: again$", re.M)
 
 
 def disturbed(report):
@@ -80,7 +83,9 @@ def disturbed_problems(res, report):
     the time (ticks held off, or coming late), and the skip hides it."""
     if not res.icount:
         return []
-    return [f"skipped as disturbed under -icount: {c.name}" for c in disturbed(report)]
+    return ([f"skipped as disturbed under -icount: {c.name}" for c in disturbed(report)]
+            + [f"measured again as disturbed under -icount: {name}"
+               for name in sorted(set(RETRIED.findall(res.output)))])
 
 
 def suites_pass(res):
