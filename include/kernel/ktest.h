@@ -74,7 +74,9 @@ __printf(5, 6) bool ktest_check(struct ktest *t, bool ok, const char *file, int 
  * How often a case measures again when a busy host disturbed the measure
  * (<kernel/time.h>: tick_gap_ns), before it skips, saying so.
  */
-#define KTEST_TRIES 3
+#define KTEST_TRIES	3
+/* What such a skip says, and the runner looks for (scripts/runner.py). */
+#define KTEST_DISTURBED "a busy host stopped the CPU"
 
 /* Mark the running case skipped; it ends as "ok N name # SKIP reason". */
 void ktest_skip(struct ktest *t, const char *reason);

@@ -66,7 +66,7 @@ static void cpu_hogs_share_by_model(struct ktest *t)
 		if (hogs(t, &a, &b))
 			break;
 	if (try == KTEST_TRIES) {
-		ktest_skipf(t, "in each of %d tries a busy host stopped the CPU", KTEST_TRIES);
+		ktest_skipf(t, "in each of %d tries " KTEST_DISTURBED, KTEST_TRIES);
 		return;
 	}
 	if (IS_ENABLED(CONFIG_PREEMPT)) {

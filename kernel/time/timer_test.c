@@ -78,11 +78,10 @@ static void run_steady(struct ktest *t, void (*once)(struct ktest *t))
 		if (!one.failed || tick_gap_ns == gap)
 			break;
 		if (!t->quiet)
-			pr_info("    # %s: a busy host stopped the CPU in that try: again\n",
-				t->name);
+			pr_info("    # %s: " KTEST_DISTURBED " in that try: again\n", t->name);
 	}
 	if (try == KTEST_TRIES) {
-		ktest_skipf(t, "in each of %d tries a busy host stopped the CPU", KTEST_TRIES);
+		ktest_skipf(t, "in each of %d tries " KTEST_DISTURBED, KTEST_TRIES);
 		return;
 	}
 	if (one.failed && !t->quiet) {

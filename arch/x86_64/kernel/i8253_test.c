@@ -123,7 +123,7 @@ static void ticks_and_jiffies_advance_at_hz(struct ktest *t)
 	KTEST_EXPECT_LE(t, m.jiffies * TICK_NSEC, m.span_ns + TICK_NSEC);
 	if (!steady) {
 		ktest_skipf(t,
-			    "in each of %d tries a busy host stopped the CPU: %lu us that no "
+			    "in each of %d tries " KTEST_DISTURBED ": %lu us that no "
 			    "tick covered, channel 2 bounds %lu us apart",
 			    KTEST_TRIES, (unsigned long)(m.gap_ns / 1000),
 			    (unsigned long)(m.ruler.window_ns / 1000));
@@ -159,7 +159,7 @@ static void msleep_sleeps_at_least(struct ktest *t)
 			break;
 	}
 	if (try == KTEST_TRIES) {
-		ktest_skipf(t, "in each of %d tries a busy host stopped the CPU around the wake-up",
+		ktest_skipf(t, "in each of %d tries " KTEST_DISTURBED " around the wake-up",
 			    KTEST_TRIES);
 		return;
 	}

@@ -82,7 +82,7 @@ static void ktime_agrees_with_pit_channel2(struct ktest *t)
 			break;
 	if (try == KTEST_TRIES) {
 		ktest_skipf(t,
-			    "in each of %d tries a busy host stopped the CPU: channel 2 bounds %lu "
+			    "in each of %d tries " KTEST_DISTURBED ": channel 2 bounds %lu "
 			    "us apart",
 			    KTEST_TRIES, (unsigned long)(r.window_ns / 1000));
 		return;
@@ -207,10 +207,8 @@ static void tsc_and_hpet_agree(struct ktest *t)
 			break;
 	}
 	if (try == KTEST_TRIES) {
-		ktest_skipf(
-			t,
-			"in each of %d tries a busy host stopped the CPU: TSC bounds %lu us apart",
-			KTEST_TRIES, (unsigned long)(window / 1000));
+		ktest_skipf(t, "in each of %d tries " KTEST_DISTURBED ": TSC bounds %lu us apart",
+			    KTEST_TRIES, (unsigned long)(window / 1000));
 		return;
 	}
 	KTEST_EXPECT_GE(t, hi_ns + hpet_ns / 200, hpet_ns);
