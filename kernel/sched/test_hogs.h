@@ -31,7 +31,7 @@
  * tick clocksource, which loses such time with its ticks.
  */
 struct hog_clock {
-	u64 last, exec_start;
+	u64 last, exec_start, gap;
 	unsigned long ticks;
 };
 
