@@ -10,9 +10,10 @@
  * neither clock's view of it, and the gaps between one-shots are left out.
  *
  * The tick clocksource is the exception.  Its reads are a tick apart, so
- * bounds per one-shot would be a tick wide each; and it cannot see time
- * that a host took anyway, since the ticks of that time are lost with it.
- * For it the ruler measures the row end to end, one read at each end.
+ * bounds per one-shot would be a tick wide each; and the time a host takes
+ * is lost to it, with the ticks of that time.  For it the ruler measures
+ * the row end to end, one read at each end, and counts the ticks that did
+ * not come as the window: channel 2 says how many there should have been.
  */
 #include <asm/i8253.h>
 #include <asm/pit_ruler.h>
@@ -43,8 +44,14 @@ static void measure_oneshot(struct pit_ruler *r, u16 count)
 	r->hi_ns += end_hi - start_lo;
 }
 
+/*
+ * The tick clocksource's row, end to end.  It loses the time of ticks
+ * that never came, so those are its disturbance: the ticks the row's
+ * exact length calls for, less one for the phase, less those that came.
+ */
 static void measure_end_to_end(struct pit_ruler *r, unsigned int rounds, u16 count)
 {
+	unsigned long ticks = tick_count, want = pit_ruler_want_ns(rounds, count) / TICK_NSEC;
 	u64 start = ktime_get();
 	unsigned int i;
 
@@ -54,19 +61,21 @@ static void measure_end_to_end(struct pit_ruler *r, unsigned int rounds, u16 cou
 			;
 	}
 	r->lo_ns = r->hi_ns = ktime_get() - start;
+	ticks = tick_count - ticks;
+	r->window_ns = ticks + 1 < want ? (want - ticks - 1) * TICK_NSEC : 0;
 }
 
 bool pit_ruler_measure(struct pit_ruler *r, unsigned int rounds, u16 count, u64 max_window_ns)
 {
 	unsigned int i;
 
-	r->lo_ns = r->hi_ns = 0;
 	if (current_clocksource()->counts_ticks) {
 		measure_end_to_end(r, rounds, count);
 	} else {
+		r->lo_ns = r->hi_ns = 0;
 		for (i = 0; i < rounds; i++)
 			measure_oneshot(r, count);
+		r->window_ns = r->hi_ns - r->lo_ns;
 	}
-	r->window_ns = r->hi_ns - r->lo_ns;
 	return r->window_ns <= max_window_ns;
 }

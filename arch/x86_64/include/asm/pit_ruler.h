@@ -18,8 +18,8 @@
 #include <kernel/types.h>
 
 struct pit_ruler {
-	u64 lo_ns, hi_ns; /* the one-shots' clocksource time lies within, */
-	u64 window_ns;	  /* hi_ns - lo_ns, give or take the clocksource's resolution */
+	u64 lo_ns, hi_ns; /* the one-shots' clocksource time lies within */
+	u64 window_ns;	  /* hi_ns - lo_ns; for the tick clocksource, ticks missed */
 };
 
 /*
