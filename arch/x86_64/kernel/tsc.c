@@ -5,12 +5,15 @@
  * rdtsc is the cheapest clock there is, but its rate is nowhere to be
  * read, so it is measured: the TSC counts across a 50 ms one-shot of PIT
  * channel 2, whose input is a fixed 1.193182 MHz, with interrupts off.
- * The TSC is read on both sides of the moments the one-shot starts and
- * expires, so each round's count is known between two bounds: anything
- * that gets in the way there (an SMI, the host descheduling a virtual
- * CPU) widens them instead of making the count wrong, and in the middle
- * it changes nothing.  The narrowest round of three gives the rate; on a
- * busy host, rounds wider than 500 ppm are taken again, up to ten.
+ * The count runs from the read right after the one-shot started to the
+ * read right after the poll that saw it expire; the TSC is also read on
+ * the other side of both moments, so anything that got in the way there
+ * (an SMI, the host descheduling a virtual CPU) shows as a wide window
+ * instead of passing for a short or long count, and in the middle it
+ * changes nothing.  The round with the narrowest window of three gives
+ * the rate; on a busy host, rounds wider than 500 ppm are taken again, up
+ * to ten.  (The middle of the window would be no better a count: the
+ * gate's rise is the last of the start's port writes, not their middle.)
  *
  * A calibration that cannot finish says so and gives no rate, and the
  * kernel falls back to another clocksource: a channel 2 that never
@@ -79,10 +82,13 @@ const struct tsc_stopwatch pit_channel2 = {
 };
 
 /*
- * TSC counts in one 50 ms one-shot of @sw, known between *@lo and *@hi,
- * or false (and why, in the log) if it cannot tell.
+ * TSC counts in one 50 ms one-shot of @sw, from the read right after it
+ * started to the read right after the poll that saw it expire, and in
+ * *@window how far the reads on the other side of those two moments are:
+ * what a host that stopped the CPU at either edge would have added.
+ * False (and why, in the log) if it cannot tell.
  */
-static bool tsc_across_oneshot(const struct tsc_stopwatch *sw, u64 *lo, u64 *hi)
+static bool tsc_across_oneshot(const struct tsc_stopwatch *sw, u64 *count, u64 *window)
 {
 	unsigned long reads = 0;
 	u64 before, start, last, now;
@@ -117,33 +123,34 @@ static bool tsc_across_oneshot(const struct tsc_stopwatch *sw, u64 *lo, u64 *hi)
 			CALIBRATE_MS, reads, CALIBRATE_MIN_READS);
 		return false;
 	}
-	*lo = last - start;
-	*hi = rdtsc() - before;
+	now = rdtsc();
+	*count = now - start;
+	*window = (start - before) + (now - last);
 	return true;
 }
 
 u64 tsc_calibrate_with(const struct tsc_stopwatch *sw)
 {
 	unsigned long flags = local_irq_save();
-	u64 lo, hi, best = 0, best_window = ~0ULL;
+	u64 count, window, best = 0, best_window = ~0ULL;
 	int i, narrow = 0;
 
 	for (i = 0; i < CALIBRATE_MAX_ROUNDS && narrow < CALIBRATE_ROUNDS; i++) {
-		if (!tsc_across_oneshot(sw, &lo, &hi)) {
+		if (!tsc_across_oneshot(sw, &count, &window)) {
 			best = 0;
 			break;
 		}
-		if (hi - lo < best_window) {
-			best_window = hi - lo;
-			best = lo + best_window / 2;
+		if (window < best_window) {
+			best_window = window;
+			best = count;
 		}
-		narrow += (hi - lo) * CALIBRATE_NARROW <= hi;
+		narrow += window * CALIBRATE_NARROW <= count;
 	}
 	local_irq_restore(flags);
 	if (best && !narrow)
 		pr_warn("clocksource: TSC calibration disturbed in %d rounds: its rate may be "
 			"off by up to %llu ppm\n",
-			i, (unsigned long long)(best_window * 1000000 / 2 / best));
+			i, (unsigned long long)(best_window * 1000000 / best));
 	return best * PIT_TICK_RATE / CALIBRATE_COUNT;
 }
 
