@@ -308,12 +308,18 @@ int ktest_failures(void)
 	return last_failures;
 }
 
+/* A parameter's non-empty value into @buf, or -EINVAL if it has none or does not fit. */
+static int set_string(char *buf, size_t size, const char *val)
+{
+	if (!val || !*val || strlen(val) >= size)
+		return -EINVAL;
+	strscpy(buf, val, size);
+	return 0;
+}
+
 static int set_filter(const char *val)
 {
-	if (!val || !*val || strlen(val) >= sizeof(filter_buf))
-		return -EINVAL;
-	strscpy(filter_buf, val, sizeof(filter_buf));
-	return 0;
+	return set_string(filter_buf, sizeof(filter_buf), val);
 }
 kernel_param("ktest.filter", set_filter);
 
@@ -324,10 +330,7 @@ kernel_param("ktest.filter", set_filter);
  */
 static int set_fail(const char *val)
 {
-	if (!val || !*val || strlen(val) >= sizeof(fail_buf))
-		return -EINVAL;
-	strscpy(fail_buf, val, sizeof(fail_buf));
-	return 0;
+	return set_string(fail_buf, sizeof(fail_buf), val);
 }
 kernel_param("ktest.fail", set_fail);
 
