@@ -10,6 +10,7 @@
  */
 #include <asm/irqflags.h>
 #include <asm/stackprotector.h>
+#include <kernel/boot_mode.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -44,26 +45,13 @@ static __noreturn void console_loop(void)
 }
 
 /*
- * A fault test ("ktest.fault="), a slab, lock or scheduler bug test
- * ("ktest.slab_bug=", "ktest.lock_bug=", "ktest.sched_bug=") or a
- * benchmark ("heap_bench", "sched_bench", "time_bench") takes the place of
- * the suites; a fault or a scheduler bug never returns.
+ * A boot mode the command line chose (a fault, a heap, lock or scheduler
+ * bug, a benchmark: include/kernel/boot_mode.h) takes the place of the
+ * suites.
  */
 static void run_tests(void)
 {
-	if (IS_ENABLED(CONFIG_KTEST_FAULTS))
-		ktest_provoke_fault();
-	if (IS_ENABLED(CONFIG_KTEST_SCHED_BUGS))
-		ktest_commit_sched_bug();
-	if (IS_ENABLED(CONFIG_KTEST_SLAB_BUGS) && ktest_commit_slab_bug())
-		return;
-	if (IS_ENABLED(CONFIG_KTEST_LOCK_BUGS) && ktest_commit_lock_bug())
-		return;
-	if (IS_ENABLED(CONFIG_HEAP_BENCH) && heap_bench())
-		return;
-	if (IS_ENABLED(CONFIG_SCHED_BENCH) && sched_bench())
-		return;
-	if (IS_ENABLED(CONFIG_TIME_BENCH) && time_bench())
+	if (boot_mode_run())
 		return;
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_all(NULL);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The heap benchmark boot mode: "heap_bench" on the command line makes the
+ * The heap benchmark boot mode: "bench=heap" on the command line makes the
  * kernel measure its heap in place of the test suites, and print:
  *
  *   - instructions per kmalloc()+kfree() pair, for sizes 8 to 4096, with
@@ -16,24 +16,15 @@
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <kernel/boot_mode.h>
 #include <kernel/compiler.h>
 #include <kernel/page_alloc.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 
 #define BATCH	    16
 #define ROUNDS	    1000
 #define MIX_OBJECTS 2000
-
-static bool requested;
-
-static int set_heap_bench(const char *val)
-{
-	requested = true;
-	return 0;
-}
-kernel_param("heap_bench", set_heap_bench);
 
 /*
  * One harness per size, each with its size a constant as kernel code
@@ -142,12 +133,10 @@ static void mixed_workload(void)
 		kfree(objs[i]);
 }
 
-bool heap_bench(void)
+static void heap_bench(void)
 {
 	unsigned int i;
 
-	if (!requested)
-		return false;
 	pr_info("heap_bench: %s heap, %s frame allocator; the heap holds %lu pages\n", heap_name,
 		page_alloc_name, heap_pages());
 	for (i = 0; i < ARRAY_SIZE(harness); i++) {
@@ -157,5 +146,8 @@ bool heap_bench(void)
 			8U << i, ipp / 100, ipp % 100);
 	}
 	mixed_workload();
-	return true;
 }
+BOOT_MODE("bench", heap, "instructions per kmalloc+kfree pair, and the heap's footprint",
+	  heap_bench, .end = BOOT_MODE_RETURNS,
+	  .report = BOOT_MODE_REPORT("heap_bench: size    8: ", "heap_bench: size 4096: ",
+				     "heap_bench: mixed, every other object freed"));

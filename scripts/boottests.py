@@ -7,7 +7,7 @@ debug_defconfig), a few fixed-seed randconfigs and every
 combination of the slab debug options: built with W=e, booted with qemu_exit, the KTAP run checked (or
 "Kernel initialized" when there are no tests); allnoconfig booted to the
 end of initialization with no console at all; debug_defconfig with 2 GiB.
-Records what it built in runner.built for the groups after it.
+What it builds the groups after it find built (runner.config()).
 """
 import filecmp
 import glob
@@ -24,6 +24,15 @@ from hosttests import slab_debug_combinations
 from buildenv import copy_sources, make_env
 from runner import (BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, disturbed_problems,
                     suites_pass)
+
+# The group's place in a run, and its line in "make test --help".
+ORDER = 30
+SUMMARY = """every file in configs/ (x86_64 and debug also with LLVM=1),
+allyesconfig, every fragment (the tick at 100 Hz on debug_defconfig too),
+a few fixed-seed randconfigs and every combination of the slab debug
+options: built with W=e, booted, KTAP checked; allnoconfig booted to the
+end of initialization"""
+
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
 # Every fragment boots with the tests beside it; these also without them
@@ -105,20 +114,24 @@ def check_boot(facts, res, expect_tests):
     return problems, detail
 
 
-def boot_config(runner, name, how, expect_tests=None, env=None, options=None, shared=None,
-                cmdline="qemu_exit", make_vars=(), dirname=None):
-    """Configure and build with W=e (and @make_vars), then boot with
-    @cmdline and check the result in the background (BOOTS); the output
-    directory (builddir/@dirname, by default @name), or None if it did not
-    build.  With @shared (a directory name), build there on top of the last
-    configuration; the boot runs from a copy of its ISO, which the next
-    build replaces."""
+def boot_config(runner, name, how=None, expect_tests=None, env=None, options=None, shared=None,
+                cmdline="qemu_exit"):
+    """Build @name with W=e, then boot with @cmdline and check the result
+    in the background (BOOTS); the output directory, or None if it did not
+    build.  Without @how, @name is how (runner.build_config(), whose build
+    the other groups then share); otherwise configure builddir/@name by
+    @how, @env and @options.  With @shared (a directory name), build there
+    on top of the last configuration; the boot runs from a copy of its ISO,
+    which the next build replaces."""
     label = f"boot: {name}"
     try:
-        outdir, _ = runner.configure(shared or dirname or name, how, env, options,
-                                     fresh=shared is None or not os.path.isdir(
-                                         os.path.join(runner.builddir, shared)))
-        runner.build(outdir, make_vars=make_vars)
+        if how is None:
+            outdir = runner.build_config(name)
+        else:
+            outdir, _ = runner.configure(shared or name, how, env, options,
+                                         fresh=shared is None or not os.path.isdir(
+                                             os.path.join(runner.builddir, shared)))
+            runner.build(outdir)
     except BuildError as e:
         BOOTS.drain()           # results stay in order
         runner.result(label, False, f"{e.step} failed", e.log)
@@ -157,16 +170,19 @@ def bench_cases_problems(runner, res):
 
 
 def fragment_configs(srctree):
-    """(name, make targets) of each fragment's boot: on x86_64_defconfig
-    with ktest.config beside it, since a variant fragment changes the
-    variant only and the tests are what proves it works; and the fragments
-    a group needs without the tests (PLAIN_FRAGMENTS) alone."""
+    """The name (runner.build_config()) of each fragment's boot: on
+    x86_64_defconfig with ktest.config beside it, since a variant fragment
+    changes the variant only and the tests are what proves it works; and
+    the fragments a group needs without the tests (PLAIN_FRAGMENTS) alone."""
+    names = []
     for path in sorted(glob.glob(os.path.join(srctree, "configs", "fragments", "*.config"))):
         frag = os.path.basename(path)
         frags = [frag] if frag == TESTS_FRAGMENT else [frag, TESTS_FRAGMENT]
-        yield "+".join(["x86_64_defconfig", *frags]), ["x86_64_defconfig", *frags]
+        names.append("+".join(["x86_64_defconfig", *frags]))
         if frag in PLAIN_FRAGMENTS:
-            yield f"x86_64_defconfig+{frag}", ["x86_64_defconfig", frag]
+            names.append(f"x86_64_defconfig+{frag}")
+    return names
+
 
 
 def allnoconfig(runner):
@@ -252,9 +268,7 @@ def llvm_boots(runner):
         name = f"{defconfig} LLVM=1"
         if not runner.wanted(f"boot: {name}"):
             continue
-        outdir = boot_config(runner, name, [defconfig], make_vars=["LLVM=1"],
-                             dirname=f"llvm-{defconfig}")
-        runner.built[name] = outdir
+        outdir = boot_config(runner, name)
         label = (f"build: {name} uses clang, ld.lld, llvm-ar; cc-option drops GCC-only flags, "
                  "keeps -fstack-clash-protection and -Wframe-larger-than")
         if outdir and runner.wanted(label):
@@ -303,21 +317,20 @@ def run(runner):
     for path in sorted(glob.glob(os.path.join(runner.srctree, "configs", "*_defconfig"))):
         name = os.path.basename(path)
         if runner.wanted(f"boot: {name}"):
-            runner.built[name] = boot_config(runner, name, [name])
+            boot_config(runner, name)
     for frag in DEBUG_FRAGMENTS:
         name = f"debug_defconfig+{frag}"
         if runner.wanted(f"boot: {name}"):
-            runner.built[name] = boot_config(runner, name, ["debug_defconfig", frag],
-                                             expect_tests=True)
+            boot_config(runner, name, expect_tests=True)
     llvm_boots(runner)
     reproducible(runner)
     if runner.wanted("boot: allyesconfig"):
-        boot_config(runner, "allyesconfig", ["allyesconfig"], expect_tests=True)
+        boot_config(runner, "allyesconfig", expect_tests=True)
     BOOTS.drain()
     allnoconfig(runner)
-    for name, how in fragment_configs(runner.srctree):
+    for name in fragment_configs(runner.srctree):
         if runner.wanted(f"boot: {name}"):
-            runner.built[name] = boot_config(runner, name, how)
+            boot_config(runner, name)
     for seed in RANDCONFIG_SEEDS:
         name = f"randconfig-{seed}"
         if runner.wanted(f"boot: {name}"):

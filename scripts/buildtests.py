@@ -17,6 +17,12 @@ import ktap
 from buildenv import copy_sources, make_env
 from runner import BuildError
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 20
+SUMMARY = """the build system: null rebuild, per-symbol rebuild, changed flags,
+dropped Kconfig values, missing tools"""
+
+
 COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
 
 

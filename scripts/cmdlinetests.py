@@ -13,12 +13,16 @@ import ktap
 import qemu
 from runner import IDLE_TIMEOUT, BuildError
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 60
+SUMMARY = """suite selection, panic, loglevel, CONFIG_CMDLINE"""
+
+
 CONFIG_CMDLINE = "qemu_exit loglevel=8"
 
 
 def run(runner):
-    debug = runner.built.get("debug_defconfig")
-    default = runner.built.get("x86_64_defconfig")
+    debug, default = "debug_defconfig", "x86_64_defconfig"
     tests = [
         ("cmdline: ktest.filter picks suites and cases", debug, filter_test),
         ("cmdline: ktest.fail fails the cases it names; the boot's last line names them, "
@@ -30,11 +34,9 @@ def run(runner):
         ("cmdline: without qemu_exit the kernel idles; the runner times out", default,
          timeout_test),
     ]
-    for label, outdir, fn in tests:
-        if not runner.wanted(label):
-            continue
-        if outdir is None:
-            runner.not_built(label)
+    for label, config, fn in tests:
+        outdir = runner.built_for(label, config)
+        if not outdir:
             continue
         ok, detail, log = fn(runner, outdir)
         runner.result(label, ok, detail, log)

@@ -17,6 +17,12 @@ import tempfile
 from buildenv import make_env
 from runner import LONG_BOOT_TIMEOUT
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 90
+SUMMARY = """make gdb with a gdb --batch script: start_kernel, bt, a variable, a
+breakpoint in a test case, continue to the end"""
+
+
 CMDLINE = "qemu_exit ktest.filter=glob"
 SCRIPT = """\
 bt

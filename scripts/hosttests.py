@@ -25,6 +25,12 @@ import sys
 import ktap
 from runner import BuildError
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 10
+SUMMARY = """the hardware-free code and its suites as a host program under
+ASan/UBSan (make ARCH=host), once per host variant; the KTAP parser's and
+the runner's own tests, and the documentation checked against the tree"""
+
 MM_SUITES = "memblock,page_alloc,heap*,slab*"
 SLAB_DEBUG = {"p": "POISON", "r": "REDZONE", "c": "CHECKS", "t": "TRACK"}
 # The cases of arch/host/kernel/crash_test.c, and what stops the program.

@@ -6,13 +6,14 @@ run(runner).  A group sees only this:
 
   runner.result(name, ok, detail, log)   one line of the report
   runner.wanted(name)                    --only selects this result
+  runner.wants_any(prefix)               --only may select results named so
   runner.make(outdir, *targets)          make in an output directory
   runner.configure(name, how, ...)       a configuration in builddir/NAME
   runner.build(outdir, make_vars=...)    make all with W=e (and LLVM=1...)
   runner.boot(outdir, cmdline, ...)      boot its ISO (qemu.boot)
   runner.run_program(path, *args)        run a host program
   runner.config_value(outdir, symbol)    a value of its .config
-  runner.built[name]                     configurations the boot group built
+  runner.config(name)                    a configuration, built the first time a group asks
   runner.not_built(label)                report a result that could not run
   runner.built_for(label, config)        its directory, if the label is wanted and it built
 
@@ -24,6 +25,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import ktap
@@ -105,16 +107,6 @@ def suites_pass(res):
     return problems, report
 
 
-def bug_counted_and_survived(output, counted):
-    """Problems of a boot that commits a bug on purpose (ktest.slab_bug=,
-    ktest.lock_bug=): the kernel must count it once (@counted, the line
-    that says so) and go on to the end of initialization."""
-    problems = [] if counted in output else ["not counted exactly once"]
-    if "Kernel initialized" not in output:
-        problems.append("the kernel did not go on")
-    return problems
-
-
 class Runner:
     def __init__(self, srctree, builddir, only=None, verbose=False, out=None):
         self.srctree = srctree
@@ -125,10 +117,18 @@ class Runner:
         self.passed = 0
         self.failed = 0
         self.failures = []
-        self.built = {}     # name -> output directory of a configuration that built
+        self._configs = {}  # name -> its output directory, or the BuildError it raised
+        self._config_lock = threading.Lock()
 
     def wanted(self, name):
         return not self.only or any(fnmatch.fnmatch(name, p) for p in self.only)
+
+    def wants_any(self, prefix):
+        """Whether --only may select a result whose name starts with
+        @prefix: some pattern's literal head agrees with it.  For skipping
+        work (a build) that only such results would need."""
+        heads = (re.split(r"[*?[]", p, maxsplit=1)[0] for p in self.only or ())
+        return not self.only or any(prefix.startswith(h) or h.startswith(prefix) for h in heads)
 
     def result(self, name, ok, detail="", log=""):
         if ok:
@@ -141,18 +141,18 @@ class Runner:
             self.out("\n".join("     | " + line for line in log.rstrip().splitlines()[-60:]))
 
     def built_for(self, label, config):
-        """The output directory of @config (a name in self.built) if @label
-        is to run; None if not, after reporting it when it was not built."""
+        """The output directory of @config (built as config() builds it) if
+        @label is to run; None if not, after reporting it when it did not
+        build."""
         if not self.wanted(label):
             return None
-        outdir = self.built.get(config)
+        outdir = self.config(config)
         if not outdir:
             self.not_built(label)
         return outdir
 
     def not_built(self, label):
-        self.result(label, False, "its configuration was not built (build failed, or --only "
-                    "left it out)")
+        self.result(label, False, "its configuration did not build")
 
     # ------------------------------------------------------------------
     def make(self, outdir, *targets, env=None, check=True, arch=None, wrap=()):
@@ -221,34 +221,38 @@ class Runner:
         with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
             return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
 
-    def boot_bugs(self, outdir, param, labels):
-        """For each wanted (name, label) of @labels, boot @outdir with
-        "qemu_exit PARAM=NAME" (boot_each()); yields (name, label,
-        result).  Without @outdir, says the labels were not built."""
-        wanted = [(name, label) for name, label in labels if self.wanted(label)]
-        if not outdir:
-            for _, label in wanted:
-                self.not_built(label)
-            return
-        results = self.boot_each(outdir, [f"qemu_exit {param}={name}" for name, _ in wanted])
-        for (name, label), res in zip(wanted, results):
-            yield name, label, res
-
     def run_program(self, path, *args, env=None):
         return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, timeout=PROGRAM_TIMEOUT,
                               env=dict(os.environ, **(env or {})))
 
-    def ensure_built(self, names):
-        """Build (without booting) the configurations in @names that no
-        group built: NAME_defconfig, then any FRAGMENT.config merged on it
-        in order (NAME_defconfig+A.config+B.config)."""
-        for name in names:
-            if name in self.built:
-                continue
-            try:
-                outdir, _ = self.configure(name, name.split("+"))
-                self.build(outdir)
-                self.built[name] = outdir
-            except BuildError as e:
+    def build_config(self, name):
+        """The output directory of the configuration @name, configured and
+        built with W=e the first time any group asks for it: "A_defconfig",
+        then any "+FRAGMENT.config" merged on it in order, then any make
+        variables after a space ("debug_defconfig LLVM=1").  Raises
+        BuildError if it does not build, again on every later call."""
+        with self._config_lock:
+            if name not in self._configs:
+                how, *make_vars = name.split(" ")
+                try:
+                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name), how.split("+"))
+                    self.build(outdir, make_vars=make_vars)
+                    self._configs[name] = outdir
+                except BuildError as e:
+                    self._configs[name] = e
+            found = self._configs[name]
+        if isinstance(found, BuildError):
+            raise found
+        return found
+
+    def config(self, name):
+        """build_config(@name), or None if it does not build: reported once,
+        the first time, as "build: NAME builds"."""
+        first = name not in self._configs
+        try:
+            return self.build_config(name)
+        except BuildError as e:
+            if first:
                 self.result(f"build: {name} builds", False, f"{e.step} failed", e.log)
+            return None

@@ -13,6 +13,8 @@ import unittest
 from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bootmodes  # noqa: E402
+import qemu  # noqa: E402
 import runner  # noqa: E402
 
 
@@ -62,11 +64,19 @@ class WantedTest(unittest.TestCase):
         self.assertTrue(runner.Runner("/s", "/b").wanted("boot: anything"))
 
     def test_globs(self):
-        r = runner.Runner("/s", "/b", only=["fault: *", "boot: x86_64_defconfig"])
-        self.assertTrue(r.wanted("fault: debug_defconfig: ud2"))
+        r = runner.Runner("/s", "/b", only=["mode: *", "boot: x86_64_defconfig"])
+        self.assertTrue(r.wanted("mode: debug_defconfig: ktest.fault=ud"))
         self.assertTrue(r.wanted("boot: x86_64_defconfig"))
         self.assertFalse(r.wanted("boot: x86_64_defconfig+mono.config"))
         self.assertFalse(r.wanted("host: host_defconfig: every suite"))
+
+    def test_wants_any_agrees_with_each_pattern_head(self):
+        r = runner.Runner("/s", "/b", only=["mode: debug_defconfig without*"])
+        self.assertTrue(r.wants_any("mode: "))
+        self.assertTrue(r.wants_any("mode: debug_defconfig without frame pointers: "))
+        self.assertFalse(r.wants_any("mode: tiny_defconfig: "))
+        self.assertFalse(r.wants_any("boot: "))
+        self.assertTrue(runner.Runner("/s", "/b").wants_any("boot: "))
 
 
 class ConfigTest(unittest.TestCase):
@@ -91,17 +101,79 @@ class ConfigTest(unittest.TestCase):
             self.assertIsNone(r.config_value(d, "CONFIG_B"))
 
 
-class BugBootTest(unittest.TestCase):
-    def test_counted_and_survived(self):
-        ok = "BUG x\nktest: slab bug x: 1 reported\nKernel initialized\n"
-        self.assertEqual(runner.bug_counted_and_survived(ok, "ktest: slab bug x: 1 reported"),
-                         [])
-        twice = ok.replace(": 1 reported", ": 2 reported")
-        self.assertEqual(runner.bug_counted_and_survived(twice, "ktest: slab bug x: 1 reported"),
-                         ["not counted exactly once"])
-        hung = "ktest: slab bug x: 1 reported\n"
-        self.assertEqual(runner.bug_counted_and_survived(hung, "ktest: slab bug x: 1 reported"),
-                         ["the kernel did not go on"])
+class BootModeCheckTest(unittest.TestCase):
+    """bootmodes.check() against boots made up to break one rule each."""
+
+    COUNTED = {"param": "ktest.slab_bug", "name": "x", "what": "a bug", "needs": None,
+               "end": "returns", "panic": None, "culprit": "x_fn", "at": None, "counted": True,
+               "report": ["BUG c: bad {addr}", "INFO: Object {addr} ", "dump {hex}: 41{eol}"]}
+    COUNTED_OK = ("boot mode ktest.slab_bug=x: a bug\nboot mode: object at 0xff10\n"
+                  "BUG c: bad 0xff10\nINFO: Object 0xff10 size\ndump 00ab: 41\n"
+                  "Call Trace:\n [<ffffffff80001000>] x_fn+0x1/0x20\n"
+                  "boot mode ktest.slab_bug=x: 1 reported\nKernel initialized\n")
+    PANICS = {"param": "ktest.sched_bug", "name": "y", "what": "a misuse", "needs": None,
+              "end": "panics", "panic": "it went wrong", "culprit": None, "at": None,
+              "counted": False, "report": ["BUG: first", "second"]}
+    PANICS_OK = ("boot mode ktest.sched_bug=y: a misuse\nBUG: first, second\n"
+                 "Kernel panic - not syncing: it went wrong here\n")
+
+    def check(self, mode, output, status, fp=True):
+        res = qemu.BootResult(status, output, False, 1.0)
+        facts = mock.Mock(kallsyms=True, frame_pointer=fp)
+        return bootmodes.check(res, mode, facts)
+
+    def test_a_boot_that_does_what_it_declared_passes(self):
+        self.assertEqual(self.check(self.COUNTED, self.COUNTED_OK, qemu.EXIT_SUCCESS), [])
+        self.assertEqual(self.check(self.PANICS, self.PANICS_OK, qemu.EXIT_FAILURE), [])
+
+    def test_each_broken_rule_is_named(self):
+        ok = self.COUNTED_OK
+        cases = [
+            (ok, qemu.EXIT_FAILURE, "QEMU exit status"),
+            (ok.replace("boot mode ktest.slab_bug=x: a bug\n", ""), qemu.EXIT_SUCCESS,
+             "the mode never started"),
+            (ok.replace(": 1 reported", ": 2 reported"), qemu.EXIT_SUCCESS,
+             "not counted exactly once"),
+            (ok.replace("Kernel initialized\n", ""), qemu.EXIT_SUCCESS,
+             "the kernel did not go on"),
+            (ok.replace("INFO: Object 0xff10", "INFO: Object 0xff18"), qemu.EXIT_SUCCESS,
+             "no 'INFO: Object {addr} '"),
+            (ok.replace("boot mode: object at 0xff10\n", ""), qemu.EXIT_SUCCESS,
+             "no 'boot mode: object at' line"),
+            (ok.replace("dump 00ab: 41", "dump 00ab: 41 42"), qemu.EXIT_SUCCESS,
+             "no 'dump {hex}: 41{eol}'"),
+            (ok.replace("x_fn+0x1", "y_fn+0x1"), qemu.EXIT_SUCCESS,
+             "backtrace does not name x_fn"),
+            (ok.replace("Call Trace", "BUG c: bad 0xff10\nCall Trace"), qemu.EXIT_SUCCESS,
+             "reported more than once"),
+            # the dump before the object line: out of order
+            (ok.replace("INFO: Object 0xff10 size\ndump 00ab: 41\n",
+                        "dump 00ab: 41\nINFO: Object 0xff10 size\n"), qemu.EXIT_SUCCESS,
+             "after the line before"),
+        ]
+        for output, status, problem in cases:
+            problems = self.check(self.COUNTED, output, status)
+            self.assertTrue(any(problem in p for p in problems), (problem, problems))
+
+    def test_a_backtrace_needs_frame_pointers_to_be_checked(self):
+        broken = self.COUNTED_OK.replace("x_fn+0x1", "y_fn+0x1")
+        self.assertEqual(self.check(self.COUNTED, broken, qemu.EXIT_SUCCESS, fp=False), [])
+
+    def test_a_panic_mode_must_panic_as_declared_after_its_report(self):
+        ok = self.PANICS_OK
+        cases = [
+            (ok, qemu.EXIT_SUCCESS, "not a failure"),
+            (ok.replace("it went wrong", "something else"), qemu.EXIT_FAILURE,
+             "no panic 'Kernel panic - not syncing: it went wrong'"),
+            (ok.replace("BUG: first, second\n", "") + "BUG: first, second\n",
+             qemu.EXIT_FAILURE, "after the report"),
+            (ok.replace("BUG: first, second", "second\nBUG: first"), qemu.EXIT_FAILURE,
+             "no 'second' after the line before"),
+            (ok + "Kernel initialized\n", qemu.EXIT_FAILURE, "the kernel went on"),
+        ]
+        for output, status, problem in cases:
+            problems = self.check(self.PANICS, output, status)
+            self.assertTrue(any(problem in p for p in problems), (problem, problems))
 
 
 class MakeAndBootTest(unittest.TestCase):
@@ -170,30 +242,60 @@ kill -ABRT $$
 
 class GroupTest(unittest.TestCase):
     driver = load_driver()
+    groups = driver.find_groups()
+
+    def test_every_group_is_found_in_its_order(self):
+        self.assertEqual(list(self.groups)[:3], ["host", "build", "boot"])
+        self.assertEqual(list(self.groups)[-1], "defconfig")
+        self.assertIn("mode", self.groups)
+        orders = [m.ORDER for m in self.groups.values()]
+        self.assertEqual(len(set(orders)), len(orders), "two groups share an ORDER")
 
     def test_every_group_by_default_in_order(self):
-        self.assertEqual(self.driver.parse_groups(""), list(self.driver.GROUP_ORDER))
+        self.assertEqual(self.driver.parse_groups("", self.groups), list(self.groups))
 
     def test_selection_keeps_run_order(self):
-        self.assertEqual(self.driver.parse_groups("slab, fault host"),
-                         ["host", "fault", "slab"])
+        self.assertEqual(self.driver.parse_groups("ubsan, mode host", self.groups),
+                         ["host", "mode", "ubsan"])
 
     def test_unknown_group(self):
         with self.assertRaises(ValueError) as e:
-            self.driver.parse_groups("fault,nosuch")
+            self.driver.parse_groups("mode,nosuch", self.groups)
         self.assertIn("no group nosuch", str(e.exception))
 
-    def test_needed_builds(self):
-        self.assertEqual(self.driver.needed_builds(["boot", "screen"]), [])
-        self.assertEqual(self.driver.needed_builds(["host"]), [])
-        self.assertEqual(self.driver.needed_builds(["cmdline", "fault"]),
-                         ["debug_defconfig", "x86_64_defconfig",
-                          "x86_64_defconfig+ktest.config"])
-
-    def test_every_group_is_a_module_with_run(self):
-        for name in self.driver.GROUP_ORDER:
-            module = importlib.import_module(f"{name}tests")
+    def test_every_group_runs_and_says_what_it_does(self):
+        for name, module in self.groups.items():
             self.assertTrue(callable(getattr(module, "run", None)), name)
+            self.assertTrue(module.SUMMARY.strip(), name)
+            self.assertIn(f"  {name} ", self.driver.describe(self.groups))
+
+
+class ConfigCacheTest(unittest.TestCase):
+    """A configuration is built once, by whichever group asks first."""
+
+    def test_built_once_and_failure_reported_once(self):
+        r = runner.Runner("/s", "/b", out=lambda text: None)
+        built = []
+
+        def configure(name, how, *args, **kwargs):
+            built.append((name, how))
+            if "broken" in name:
+                raise runner.BuildError("x86_64_defconfig", "no such fragment")
+            return f"/b/{name}", ""
+        with mock.patch.object(r, "configure", side_effect=configure), \
+                mock.patch.object(r, "build") as build:
+            self.assertEqual(r.config("x86_64_defconfig+a.config"), "/b/x86_64_defconfig+a.config")
+            self.assertEqual(r.config("x86_64_defconfig+a.config"), "/b/x86_64_defconfig+a.config")
+            self.assertEqual(r.config("debug_defconfig LLVM=1"), "/b/debug_defconfig-LLVM-1")
+            self.assertIsNone(r.config("broken_defconfig"))
+            self.assertIsNone(r.config("broken_defconfig"))
+            self.assertIsNone(r.built_for("label", "broken_defconfig"))
+        self.assertEqual(built, [("x86_64_defconfig+a.config", ["x86_64_defconfig", "a.config"]),
+                                 ("debug_defconfig-LLVM-1", ["debug_defconfig"]),
+                                 ("broken_defconfig", ["broken_defconfig"])])
+        self.assertEqual(build.call_args_list[1], mock.call("/b/debug_defconfig-LLVM-1",
+                                                            make_vars=["LLVM=1"]))
+        self.assertEqual(r.failures, ["build: broken_defconfig builds", "label"])
 
 
 if __name__ == "__main__":

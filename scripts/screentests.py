@@ -15,6 +15,13 @@ import time
 import qemu
 from runner import INTERACT_TIMEOUT
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 40
+SUMMARY = """the VGA text screen read from the host: banner text and colors,
+with colors on and off; the no-long-mode error; the shell typed on the
+PS/2 keyboard"""
+
+
 # Shift, caps lock, backspace and punctuation, typed through QEMU's keyboard
 # into the shell, whose echo command prints the line back.
 TYPED_KEYS = ["e", "c", "h", "o", "spc", "shift-k", "e", "s", "t", "r", "e", "l", "minus", "4",
@@ -293,7 +300,7 @@ def fault_screen_test(runner, outdir):
     want = bg << 4 | int(runner.config_value(outdir, "CONFIG_VGA_COLOR_EMERG"))
     info = bg << 4 | int(runner.config_value(outdir, "CONFIG_VGA_FG_COLOR"))
     problems = []
-    for start, color in (("ktest: fault test pf_null", info), ("#PF Page Fault", want),
+    for start, color in (("boot mode ktest.fault=pf_null", info), ("#PF Page Fault", want),
                          ("  CR2: 0000000000000000", want),
                          ("Kernel panic - not syncing: Fatal exception", want)):
         row = next((r for r in res.screen if r[0].startswith(start)), None)
@@ -308,18 +315,19 @@ def fault_screen_test(runner, outdir):
 
 
 def run(runner):
-    defconfig = runner.built.get("x86_64_defconfig")
-    mono = runner.built.get("x86_64_defconfig+mono.config")
-    if runner.wanted("screen: x86_64_defconfig*"):
-        screen_test(runner, "x86_64_defconfig", defconfig, colors=True)
-    if runner.wanted("screen: x86_64_defconfig+mono*"):
-        screen_test(runner, "x86_64_defconfig+mono.config", mono, colors=False)
-    if runner.wanted("screen: debug_defconfig*"):
-        scroll_test(runner, runner.built.get("debug_defconfig"))
-    if runner.wanted("screen: 32-bit*"):
-        no_long_mode_test(runner, defconfig)
-    if any(runner.wanted(f"screen: {what}*") for what in ("the shell typed", "typing on", "top 2")):
-        keyboard_test(runner, defconfig)
-    if runner.wanted("screen: a fault report*"):
-        fault_screen_test(runner, runner.built.get("x86_64_defconfig+ktest.config"))
+    defconfig = "x86_64_defconfig"
+    if runner.wants_any("screen: x86_64_defconfig "):
+        screen_test(runner, defconfig, runner.config(defconfig), colors=True)
+    if runner.wants_any("screen: x86_64_defconfig+mono"):
+        mono = "x86_64_defconfig+mono.config"
+        screen_test(runner, mono, runner.config(mono), colors=False)
+    if runner.wants_any("screen: debug_defconfig"):
+        scroll_test(runner, runner.config("debug_defconfig"))
+    if runner.wants_any("screen: 32-bit"):
+        no_long_mode_test(runner, runner.config(defconfig))
+    if any(runner.wants_any(f"screen: {what}") for what in ("the shell typed", "typing on",
+                                                             "top 2")):
+        keyboard_test(runner, runner.config(defconfig))
+    if runner.wants_any("screen: a fault report"):
+        fault_screen_test(runner, runner.config("x86_64_defconfig+ktest.config"))
 

@@ -38,6 +38,12 @@ from concurrent.futures import ThreadPoolExecutor
 import qemu
 from runner import JOBS
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 50
+SUMMARY = """the kernel shell typed on the serial port: every command, bad
+input, line editing, CPU shares under stride and fair"""
+
+
 CONFIG = "x86_64_defconfig"
 SHARE_CONFIGS = {
     # config: (parameters of two workloads, the ratio of the first's share to the second's,
@@ -348,7 +354,7 @@ def serial_tests(runner):
     """The results (label, ok, detail, log) of the x86_64_defconfig session."""
     wanted = [(key, f"shell: {CONFIG}: {what}") for key, what in SERIAL_LABELS
               if runner.wanted(f"shell: {CONFIG}: {what}")]
-    outdir = runner.built.get(CONFIG)
+    outdir = runner.config(CONFIG) if wanted else None
     if not wanted or not outdir:
         return [(label, False, NOT_BUILT, "") for _, label in wanted]
     checks, res = serial_session(runner, outdir)
@@ -391,7 +397,7 @@ def boot_session(runner, outdir, cmdline, interact, end, extra=()):
 def share_test(runner, name, params, ratio, end):
     """The result (label, ok, detail, log) of a session on @name, in a list."""
     label = share_label(name, params, ratio, end)
-    outdir = runner.built.get(name)
+    outdir = runner.config(name)
     if not outdir:
         return [(label, False, NOT_BUILT, "")]
     found = {}
@@ -435,7 +441,7 @@ POWEROFF_Q35_LABEL = f"shell: {CONFIG}: poweroff on QEMU's q35 machine turns it 
 
 def poweroff_q35_test(runner):
     """poweroff typed at once on the q35 machine (ICH9's power management)."""
-    outdir = runner.built.get(CONFIG)
+    outdir = runner.config(CONFIG)
     if not outdir:
         return [(POWEROFF_Q35_LABEL, False, NOT_BUILT, "")]
     res = boot_session(runner, outdir, "qemu_exit=halt",
@@ -507,7 +513,7 @@ def check_lockup(res, out, seconds):
 def lockup_test(runner):
     """First a long sleep on the idle machine, which must not be reported
     (check_lockup() wants the one report spin's), then spin."""
-    outdir = runner.built.get(CONFIG)
+    outdir = runner.config(CONFIG)
     if not outdir:
         return [(LOCKUP_LABEL, False, NOT_BUILT, "")]
     found = {}
@@ -562,7 +568,7 @@ def preempt_spin_test(runner):
     beside it, and watchdog/0 runs, so nothing is reported: neither on an
     idle machine in a long sleep first."""
     labels = [(key, label) for key, label in PREEMPT_LABELS if runner.wanted(label)]
-    outdir = runner.built.get(PREEMPT_CONFIG)
+    outdir = runner.config(PREEMPT_CONFIG)
     if not outdir:
         return [(label, False, NOT_BUILT, "") for _, label in labels]
     wait = lockup_seconds(runner, outdir) + 5
@@ -592,7 +598,7 @@ def strict_prio_test(runner):
     at 31 to answer.  The workload starves, as the policy promises; the
     scheduler still switches (watchdog/0 is at 31 too), so nothing is
     reported."""
-    outdir = runner.built.get(STRICT_PRIO_CONFIG)
+    outdir = runner.config(STRICT_PRIO_CONFIG)
     if not outdir:
         return [(STRICT_PRIO_LABEL, False, NOT_BUILT, "")]
     wait = lockup_seconds(runner, outdir) + 5

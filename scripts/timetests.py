@@ -31,6 +31,13 @@ import subprocess
 import qemu
 from runner import LONG_BOOT_TIMEOUT, disturbed, suites_pass
 
+# The group's place in a run, and its line in "make test --help".
+ORDER = 100
+SUMMARY = """the timer suites on a fully loaded host, the HPET on pc and q35,
+the TSC with tsc=reliable, each defconfig at its smallest RAM, NMIs left
+unmasked by the CMOS clock's reads"""
+
+
 # The smallest RAM (MiB) each defconfig boots in from the test ISO with the
 # runner's command-line disk; at one MiB less GRUB never reaches the kernel.
 MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 4}

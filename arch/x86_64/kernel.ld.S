@@ -9,8 +9,9 @@
  * a page of its own so that it can be mapped with its own permissions.
  *
  * Tables that code collects through the linker (tests, command line
- * parameters, shell commands, console drivers, other drivers, the
- * kernel's own ud2 instructions) are bracketed by start/end symbols.
+ * parameters, boot modes, shell commands, console drivers, other
+ * drivers, the kernel's own ud2 instructions) are bracketed by start/end
+ * symbols.
  */
 
 #define TABLE(name)						\
@@ -55,6 +56,7 @@ SECTIONS
 		*(.rodata .rodata.*)
 		TABLE(ktest_suites)
 		TABLE(kernel_params)
+		TABLE(boot_modes)
 		TABLE(kshell_commands)
 		TABLE(console_initcalls)
 		TABLE(device_initcalls)

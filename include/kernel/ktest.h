@@ -96,28 +96,6 @@ int ktest_run_all(const char *filter);
  */
 void ktest_list_all(const char *filter);
 /*
- * With "ktest.fault=NAME" on the command line, provoke that CPU fault
- * (arch/x86_64/kernel/fault_test.c); the kernel does not come back.
- * Returns at once when no fault was asked for.
- */
-void ktest_provoke_fault(void);
-/*
- * With "ktest.slab_bug=NAME", commit that heap bug for the slab debugging
- * options to catch (mm/slab_bug_test.c).  Returns true if it ran (the
- * suites are then skipped); panics if it was not caught exactly once.
- */
-bool ktest_commit_slab_bug(void);
-/*
- * With "ktest.lock_bug=NAME", commit that lock bug for the lock debugging
- * options to catch (kernel/locking/lock_bug_test.c).  True if it ran.
- */
-bool ktest_commit_lock_bug(void);
-/*
- * With "ktest.sched_bug=NAME", commit that scheduler misuse, which must
- * panic (kernel/sched/sched_bug_test.c).  Returns at once otherwise.
- */
-void ktest_commit_sched_bug(void);
-/*
  * The seed for a randomized case: "ktest.seed=N" from the command line
  * (KTEST_SEED=N on the host), else a new one from the time-stamp counter.
  * It is printed as a KTAP diagnostic of @t, so that a failure names the

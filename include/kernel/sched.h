@@ -197,7 +197,5 @@ __noreturn void cpu_idle(void);
 void sched_tick(void);
 /* From the return of an interrupt that came with interrupts on (the arch). */
 void preempt_schedule_irq(void);
-/* With "sched_bench" on the command line, print scheduler figures (true). */
-bool sched_bench(void);
 
 #endif

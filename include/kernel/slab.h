@@ -168,9 +168,6 @@ void heap_report(void);
 /* The heap design, for messages: "slab", "bump", ... */
 extern const char heap_name[];
 
-/* With "heap_bench" on the command line, run the heap benchmark (mm/heap_bench.c). */
-bool heap_bench(void);
-
 /*
  * Object caches: the slab allocator's alone.  Under another heap design
  * the declarations carry a compile-time error, so that a call that is not

@@ -60,9 +60,6 @@ void timer_tick(void);
  */
 void msleep(unsigned int ms);
 
-/* With "time_bench" on the command line, run it (arch/x86_64/kernel/time_bench.c). */
-bool time_bench(void);
-
 /*
  * Choose the clocksource and start the tick; the architecture provides it
  * (arch/x86_64/kernel/time.c).  Called by start_kernel().

@@ -1,22 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Lock bug tests: "ktest.lock_bug=NAME" makes init commit one lock bug on
- * purpose, in place of the test suites, for CONFIG_DEBUG_MUTEXES and
- * CONFIG_DEBUG_ATOMIC_SLEEP to catch.  The kernel reports it, refuses it
- * (or, for what a task leaves behind at exit, repairs it) and goes on; the
- * host runner (scripts/locktests.py) checks the report and that exactly
- * one was counted.
+ * purpose, in place of the test suites (a boot mode), for
+ * CONFIG_DEBUG_MUTEXES and CONFIG_DEBUG_ATOMIC_SLEEP to catch.  The kernel
+ * reports it, refuses it (or, for what a task leaves behind at exit,
+ * repairs it) and goes on; the host runner checks the report each mode
+ * declares, and that exactly one was counted.
  */
 #include <asm/irqflags.h>
-#include <kernel/errno.h>
-#include <kernel/ktest.h>
+#include <kernel/boot_mode.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
-#include <kernel/string.h>
 
 static DEFINE_MUTEX(bug_lock);
 static DEFINE_SPINLOCK(bug_spinlock);
@@ -116,48 +113,59 @@ static __noinline void sleep_holding_spinlock(void)
 	spin_unlock(&bug_spinlock);
 }
 
-static const struct {
-	const char *name;
-	void (*commit)(void);
-} lock_bugs_table[] = {
-	{ "unlock_not_owner", unlock_not_owner },
-	{ "unlock_unlocked", unlock_unlocked },
-	{ "recursive_lock", recursive_lock },
-	{ "held_at_exit", held_at_exit },
-	{ "preempt_at_exit", preempt_at_exit },
-	{ "schedule_while_atomic", schedule_while_atomic },
-	{ "sleep_in_atomic", sleep_in_atomic },
-	{ "spin_recursion", spin_recursion },
-	{ "spin_unlock_unlocked", spin_unlock_unlocked },
-	{ "sleep_holding_spinlock", sleep_holding_spinlock },
-};
+/*
+ * Each is reported as Linux reports it, naming init (pid 1) or the task it
+ * started (pid 4: kworker is 2, the watchdog 3), and counted once.
+ */
+BOOT_MODE_PARAM("ktest.lock_bug", lock_bug);
 
-static int requested = -1;
+#define LOCK_BUG(mname, text, ...) \
+	BOOT_MODE("ktest.lock_bug", mname, text, mname, .count = &lock_bugs, __VA_ARGS__)
 
-static int set_lock_bug(const char *val)
-{
-	size_t i;
-
-	for (i = 0; val && i < ARRAY_SIZE(lock_bugs_table); i++) {
-		if (!strcmp(val, lock_bugs_table[i].name)) {
-			requested = i;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-kernel_param("ktest.lock_bug", set_lock_bug);
-
-bool ktest_commit_lock_bug(void)
-{
-	unsigned long before = lock_bugs;
-	const char *name;
-
-	if (requested < 0)
-		return false;
-	name = lock_bugs_table[requested].name;
-	pr_info("ktest: lock bug %s\n", name);
-	lock_bugs_table[requested].commit();
-	pr_info("ktest: lock bug %s: %lu reported\n", name, lock_bugs - before);
-	return true;
-}
+LOCK_BUG(unlock_not_owner, "a task unlocks a mutex init holds",
+	 .report = BOOT_MODE_REPORT("------------[ cut here ]------------",
+				    "DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)",
+				    "unlock of bug_lock, owned by init/1",
+				    "CPU: 0 PID: 4 Comm: intruder", "---[ end trace"),
+	 .culprit = "unlock_it");
+LOCK_BUG(unlock_unlocked, "init unlocks a free mutex",
+	 .report = BOOT_MODE_REPORT("WARNING: bad unlock balance detected!",
+				    "init/1 is trying to release lock (bug_lock) at:",
+				    "but there are no more locks to release!"),
+	 .culprit = "boot_mode_run");
+LOCK_BUG(recursive_lock, "init locks a mutex it holds",
+	 .report = BOOT_MODE_REPORT("WARNING: possible recursive locking detected",
+				    "init/1 is trying to acquire lock:",
+				    "but task is already holding lock:", "*** DEADLOCK ***"),
+	 .culprit = "recursive_lock");
+LOCK_BUG(held_at_exit, "a task exits holding a mutex, which init then takes",
+	 .report = BOOT_MODE_REPORT("WARNING: leaker/4 still has locks held!",
+				    "1 lock held by leaker/4:", " #0: "),
+	 .culprit = "task_exit");
+LOCK_BUG(preempt_at_exit, "a task exits holding a spinlock",
+	 .report = BOOT_MODE_REPORT("note: leaker[4] exited with preempt_count 1"));
+LOCK_BUG(schedule_while_atomic, "init yields with preemption disabled",
+	 .report = BOOT_MODE_REPORT("BUG: scheduling while atomic: init/1/0x00000001"),
+	 .culprit = "schedule_while_atomic");
+LOCK_BUG(sleep_in_atomic, "init takes a mutex with interrupts disabled",
+	 .report = BOOT_MODE_REPORT("BUG: sleeping function called from invalid context at "
+				    "kernel/locking/mutex.c:",
+				    "in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, "
+				    "name: init"),
+	 .culprit = "sleep_in_atomic");
+LOCK_BUG(spin_recursion, "init takes a spinlock it holds",
+	 .report = BOOT_MODE_REPORT("BUG: spinlock recursion on CPU#0, init/1",
+				    " lock: bug_spinlock, .magic: dead4ead, .owner: init/1, "
+				    ".owner_cpu: 0"),
+	 .culprit = "spin_recursion");
+LOCK_BUG(spin_unlock_unlocked, "init releases a free spinlock",
+	 .report = BOOT_MODE_REPORT("BUG: spinlock already unlocked on CPU#0, init/1",
+				    " lock: bug_spinlock, .magic: dead4ead, .owner: <none>/-1, "
+				    ".owner_cpu: -1"),
+	 .culprit = "spin_unlock_unlocked");
+LOCK_BUG(sleep_holding_spinlock, "init takes a mutex holding a spinlock",
+	 .report = BOOT_MODE_REPORT("BUG: sleeping function called from invalid context at "
+				    "kernel/locking/mutex.c:",
+				    "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, "
+				    "name: init"),
+	 .culprit = "sleep_holding_spinlock");

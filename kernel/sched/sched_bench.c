@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The scheduler benchmark boot mode: "sched_bench" on the command line
+ * The scheduler benchmark boot mode: "bench=sched" on the command line
  * makes init measure the scheduler in place of the test suites, and print:
  *
  *   - instructions per one-way switch when two tasks yield to each other
@@ -22,12 +22,11 @@
  */
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
+#include <kernel/boot_mode.h>
 #include <kernel/completion.h>
-#include <kernel/errno.h>
 #include <kernel/input.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
@@ -40,15 +39,6 @@
 #define HANDOFF_ROUNDS 10000
 #define KEY_ROUNDS     101
 #define SCANCODE_A     0x1e
-
-static bool requested;
-
-static int set_sched_bench(const char *val)
-{
-	requested = true;
-	return val ? -EINVAL : 0;
-}
-kernel_param("sched_bench", set_sched_bench);
 
 static u64 pingpong_cycles;
 
@@ -238,21 +228,19 @@ static void report(const char *what, unsigned long hundredths)
 		hundredths % 100);
 }
 
-bool sched_bench(void)
+static void sched_bench(void)
 {
 	static const unsigned int queue[] = { 2, 16, 128, MAX_QUEUE };
 	struct task_struct *tasks;
 	char what[64];
 	unsigned int i;
 
-	if (!requested)
-		return false;
 	pr_info("sched_bench: %s policy\n", sched_policy.name);
 	report("one-way switch, two tasks yielding", measure_switch());
 	tasks = kzalloc(MAX_QUEUE * sizeof(*tasks));
 	if (!tasks) {
 		pr_err("sched_bench: no memory for %u task structures\n", MAX_QUEUE);
-		return true;
+		return;
 	}
 	for (i = 0; i < ARRAY_SIZE(queue); i++) {
 		snprintf(what, sizeof(what), "pick and enqueue, %u tasks queued", queue[i]);
@@ -262,5 +250,8 @@ bool sched_bench(void)
 	report("mutex hand-off between two tasks", measure_handoff());
 	report("keyboard IRQ to reader, median", measure_key_wakeup());
 	sched_workload();
-	return true;
 }
+BOOT_MODE("bench", sched, "instruction counts of the policy, and the workload table", sched_bench,
+	  .end = BOOT_MODE_RETURNS,
+	  .report = BOOT_MODE_REPORT("sched_bench: one-way switch, two tasks yielding: ",
+				     "sched_bench: mutex hand-off between two tasks: "));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Scheduler misuse that must stop the kernel: "ktest.sched_bug=NAME" makes
- * init commit it in place of the suites, and the host runner
- * (scripts/schedtests.py) checks that the panic says what happened.
+ * init commit it in place of the suites (a boot mode), and the host runner
+ * checks that the panic says what happened, as each mode declares.
  *
  *   init_exit      init returns from its work with task_exit():
  *                  "Attempted to kill init!", as Linux says.
@@ -19,13 +19,10 @@
  *                  as Linux says, not "Attempted to kill init!".
  */
 #include <asm/cpu.h>
+#include <kernel/boot_mode.h>
 #include <kernel/completion.h>
-#include <kernel/errno.h>
-#include <kernel/ktest.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
-#include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
 
@@ -75,37 +72,18 @@ static __noinline void irq_task_exit(void)
 	compute_under_timer(exit_in_timer);
 }
 
-static const struct {
-	const char *name;
-	void (*commit)(void);
-} sched_bugs[] = {
-	{ "init_exit", init_exit },
-	{ "idle_sleep", idle_sleep },
-	{ "irq_sleep", irq_sleep },
-	{ "irq_task_exit", irq_task_exit },
-};
+BOOT_MODE_PARAM("ktest.sched_bug", sched_bug);
 
-static int requested = -1;
-
-static int set_sched_bug(const char *val)
-{
-	size_t i;
-
-	for (i = 0; val && i < ARRAY_SIZE(sched_bugs); i++) {
-		if (!strcmp(val, sched_bugs[i].name)) {
-			requested = i;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-kernel_param("ktest.sched_bug", set_sched_bug);
-
-void ktest_commit_sched_bug(void)
-{
-	if (requested < 0)
-		return;
-	pr_info("ktest: sched bug %s\n", sched_bugs[requested].name);
-	sched_bugs[requested].commit();
-	pr_err("ktest: sched bug %s: the kernel went on\n", sched_bugs[requested].name);
-}
+BOOT_MODE("ktest.sched_bug", init_exit, "init calls task_exit()", init_exit,
+	  .end = BOOT_MODE_PANICS, .panic = "Attempted to kill init! exitcode=3");
+BOOT_MODE("ktest.sched_bug", idle_sleep, "a timer callback sleeps in the idle task", idle_sleep,
+	  .end = BOOT_MODE_PANICS,
+	  .panic = "the idle task tried to sleep or exit; it must always be able to run");
+BOOT_MODE("ktest.sched_bug", irq_sleep, "a timer callback sleeps in the tick that interrupted init",
+	  irq_sleep, .end = BOOT_MODE_PANICS,
+	  .panic = "an interrupt handler tried to sleep; it would take init/1 with it and never "
+		   "acknowledge its IRQ",
+	  .report = BOOT_MODE_REPORT("BUG: scheduling while atomic: init/1/0x00010000"),
+	  .culprit = "sleep_in_timer");
+BOOT_MODE("ktest.sched_bug", irq_task_exit, "a timer callback calls task_exit()", irq_task_exit,
+	  .end = BOOT_MODE_PANICS, .panic = "Aiee, killing interrupt handler!");

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fault tests: "ktest.fault=NAME" makes the kernel commit that fault on
- * purpose, right where the test suites would run.  None of them can be
- * survived, so each takes a boot of its own; the host runner
- * (scripts/test-kernel) checks that the report printed on the serial port
- * says what the configured verbosity promises, and that the kernel ended
- * in panic() rather than a reset.
+ * purpose, right where the test suites would run (a boot mode).  None of
+ * them can be survived, so each takes a boot of its own; the host runner
+ * checks that the report printed on the serial port holds what each mode
+ * declares for the configured verbosity, and that the kernel ended in
+ * panic() rather than a reset.
  *
  * Each fault sits in a function of its own, kept out of line, so that the
  * report can name it and a backtrace has a caller to show.
@@ -13,19 +13,11 @@
 #include <asm/bug.h>
 #include <asm/segment.h>
 #include <asm/stacks.h>
+#include <kernel/boot_mode.h>
 #include <kernel/compiler.h>
-#include <kernel/errno.h>
-#include <kernel/ktest.h>
 #include <kernel/panic.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-
-struct fault_test {
-	const char *name;
-	const char *what;
-	void (*provoke)(void);
-};
 
 static __noinline void fault_divide_error(void)
 {
@@ -172,8 +164,6 @@ static __noinline void fault_stack_smash(void)
 	volatile size_t len = 32;
 	char buf[8];
 
-	if (!IS_ENABLED(CONFIG_STACKPROTECTOR))
-		panic("ktest: stack_smash needs CONFIG_STACKPROTECTOR");
 	memset(buf, 0x5a, len);
 	barrier(); /* buf is used: the memset stays */
 }
@@ -188,8 +178,6 @@ static __noinline void fault_ubsan_div_zero(void)
 	volatile int one = 1, zero = 0;
 	volatile int q;
 
-	if (!IS_ENABLED(CONFIG_UBSAN_REPORT))
-		panic("ktest: ubsan_div_zero needs CONFIG_UBSAN without CONFIG_UBSAN_TRAP");
 	q = one / zero; /* UBSAN: division-overflow: division by zero */
 	(void)q;
 }
@@ -201,52 +189,81 @@ static __noinline void fault_ubsan_trap(void)
 	volatile int exponent = 65;
 	volatile unsigned long v;
 
-	if (!IS_ENABLED(CONFIG_UBSAN_TRAP))
-		panic("ktest: ubsan_trap needs CONFIG_UBSAN_TRAP");
 	v = one << exponent;
 	(void)v;
 }
 
-static const struct fault_test fault_tests[] = {
-	{ "de", "divide by zero", fault_divide_error },
-	{ "ud", "invalid opcode (ud2)", fault_invalid_opcode },
-	{ "flags_clear", "invalid opcode with every flag in RFLAGS clear", fault_flags_clear },
-	{ "pf_null", "read through a NULL pointer", fault_null_read },
-	{ "pf_write", "write to an unmapped page", fault_unmapped_write },
-	{ "write_text", "write to the kernel's read-only text", fault_write_text },
-	{ "exec_data", "call into a data page, which is not executable", fault_exec_data },
-	{ "gp", "read from a non-canonical address", fault_non_canonical },
-	{ "gp_selector", "load of a selector beyond the GDT", fault_bad_selector },
-	{ "stack_overflow", "unbounded recursion on the task's stack", fault_stack_overflow },
-	{ "stack_clash", "a frame larger than the guard page, near the stack's bottom",
-	  fault_stack_clash },
-	{ "stack_smash", "a local buffer overrun, caught by the stack protector",
-	  fault_stack_smash },
-	{ "ubsan_div_zero", "integer division by zero, under UBSan", fault_ubsan_div_zero },
-	{ "ubsan_trap", "a shift too far, trapped by UBSan (CONFIG_UBSAN_TRAP)", fault_ubsan_trap },
-};
+BOOT_MODE_PARAM("ktest.fault", fault);
 
-static const struct fault_test *requested;
+/*
+ * The exception's first line, then @details (at NORMAL verbosity and
+ * above); the panic names the exception.  RIP is in @at_fn, and at FULL
+ * verbosity the backtrace reaches @caller.
+ */
+#define FAULT(mname, text, fn, mnemonic, exception, vector, at_fn, caller, ...)                   \
+	BOOT_MODE("ktest.fault", mname, text, fn, .end = BOOT_MODE_PANICS,                        \
+		  .panic = "Fatal exception: " exception, .at = at_fn, .culprit = TRACED(caller), \
+		  .report = BOOT_MODE_REPORT(mnemonic " " exception " (vector " #vector ")",      \
+					     ##__VA_ARGS__))
+#define DETAIL(line) (IS_ENABLED(CONFIG_EXCEPTION_VERBOSITY_TERSE) ? "" : (line))
+#define TRACED(fn)   (IS_ENABLED(CONFIG_EXCEPTION_VERBOSITY_FULL) ? (fn) : NULL)
 
-static int set_fault(const char *val)
-{
-	size_t i;
+FAULT(de, "divide by zero", fault_divide_error, "#DE", "Divide Error", 0, "fault_divide_error",
+      "boot_mode_run");
+FAULT(ud, "invalid opcode (ud2)", fault_invalid_opcode, "#UD", "Invalid Opcode", 6,
+      "fault_invalid_opcode", "boot_mode_run");
+FAULT(flags_clear, "invalid opcode with every flag in RFLAGS clear", fault_flags_clear, "#UD",
+      "Invalid Opcode", 6, "fault_flags_clear", "boot_mode_run",
+      BOOT_MODE_LINE_IF(CONFIG_EXCEPTION_VERBOSITY_FULL,
+			"RFLAGS: 0000000000000002 [ ] IOPL=0{eol}"));
+FAULT(pf_null, "read through a NULL pointer", fault_null_read, "#PF", "Page Fault", 14,
+      "fault_null_read", "boot_mode_run", DETAIL("error code 0x0000"),
+      DETAIL("read of a not-present page in kernel mode"),
+      DETAIL("CR2: 0000000000000000 (NULL pointer dereference)"));
+FAULT(pf_write, "write to an unmapped page", fault_unmapped_write, "#PF", "Page Fault", 14,
+      "fault_unmapped_write", "boot_mode_run", DETAIL("error code 0x0002"),
+      DETAIL("write to a not-present page in kernel mode"), DETAIL("CR2: 0000000000001000"));
+FAULT(write_text, "write to the kernel's read-only text", fault_write_text, "#PF", "Page Fault", 14,
+      "fault_write_text", "boot_mode_run", DETAIL("error code 0x0003"),
+      DETAIL("write to a present (protection violation) page in kernel mode"),
+      DETAIL("(kernel text"));
+/* RIP is the data byte itself, which no function contains. */
+FAULT(exec_data, "call into a data page, which is not executable", fault_exec_data, "#PF",
+      "Page Fault", 14, "exec_target", "boot_mode_run", DETAIL("error code 0x0011"),
+      DETAIL("instruction fetch from a present (protection violation) page in kernel mode"),
+      DETAIL("(kernel data)"));
+FAULT(gp, "read from a non-canonical address", fault_non_canonical, "#GP", "General Protection", 13,
+      "fault_non_canonical", "boot_mode_run", DETAIL("error code 0x0000"),
+      DETAIL("no selector involved"));
+FAULT(gp_selector, "load of a selector beyond the GDT", fault_bad_selector, "#GP",
+      "General Protection", 13, "fault_bad_selector", "boot_mode_run", DETAIL("error code 0x0028"),
+      DETAIL("selector 0x0028: GDT entry 5"));
+FAULT(stack_overflow, "unbounded recursion on the task's stack", fault_stack_overflow, "#DF",
+      "Double Fault", 8, "recurse", "fault_stack_overflow",
+      DETAIL("stack overflow in task init (pid 1): its stack is exhausted"),
+      DETAIL("handled on the #DF stack"), DETAIL("(in a guard page)"));
+/*
+ * A frame twice the guard page, near the bottom: -fstack-clash-protection
+ * makes it fault in the guard page, where it would otherwise step over it.
+ */
+FAULT(stack_clash, "a frame larger than the guard page, near the stack's bottom", fault_stack_clash,
+      "#DF", "Double Fault", 8, "clash_frame", "fault_stack_clash",
+      DETAIL("stack overflow in task init (pid 1): its stack is exhausted"),
+      DETAIL("handled on the #DF stack"), DETAIL("(in a guard page)"));
 
-	for (i = 0; val && i < ARRAY_SIZE(fault_tests); i++) {
-		if (!strcmp(val, fault_tests[i].name)) {
-			requested = &fault_tests[i];
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-kernel_param("ktest.fault", set_fault);
-
-void ktest_provoke_fault(void)
-{
-	if (!requested)
-		return;
-	pr_info("ktest: fault test %s: %s\n", requested->name, requested->what);
-	requested->provoke();
-	panic("ktest: fault test %s did not fault", requested->name);
-}
+/* Not a CPU exception: the stack protector's own panic names the function. */
+BOOT_MODE("ktest.fault", stack_smash, "a local buffer overrun, caught by the stack protector",
+	  fault_stack_smash, .needs = BOOT_MODE_NEEDS(CONFIG_STACKPROTECTOR),
+	  .end = BOOT_MODE_PANICS,
+	  .panic = "stack-protector: Kernel stack is corrupted in: ", .at = "fault_stack_smash");
+/* The report comes first; whether #DE follows is the compiler's choice. */
+BOOT_MODE(
+	"ktest.fault", ubsan_div_zero, "integer division by zero, under UBSan",
+	fault_ubsan_div_zero, .needs = BOOT_MODE_NEEDS(CONFIG_UBSAN_REPORT),
+	.end = BOOT_MODE_PANICS,
+	.report = BOOT_MODE_REPORT("UBSAN: division-overflow in arch/x86_64/kernel/fault_test.c"));
+/* GCC traps in fault_ubsan_trap.cold, Clang in fault_ubsan_trap itself. */
+BOOT_MODE("ktest.fault", ubsan_trap, "a shift too far, trapped by UBSan (CONFIG_UBSAN_TRAP)",
+	  fault_ubsan_trap, .needs = BOOT_MODE_NEEDS(CONFIG_UBSAN_TRAP), .end = BOOT_MODE_PANICS,
+	  .panic = "Fatal exception: UBSAN trap (Invalid Opcode)",
+	  .report = BOOT_MODE_REPORT("UBSAN: ", "#UD Invalid Opcode (vector 6)"));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The timekeeping benchmark ("time_bench" on the command line, with
+ * The timekeeping benchmark ("bench=time" on the command line, with
  * CONFIG_TIME_BENCH): what one ktime_get() costs on each clocksource the
  * kernel can run on, and how far the TSC's boot-time calibration against
  * the PIT is from the rate the HPET measures for it.
@@ -14,23 +14,14 @@
 #include <asm/hpet.h>
 #include <asm/irqflags.h>
 #include <asm/tsc.h>
+#include <kernel/boot_mode.h>
 #include <kernel/clocksource.h>
 #include <kernel/compiler.h>
-#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
 #define CALLS	     10000
 #define HPET_SPAN_NS (200 * NSEC_PER_MSEC)
-
-static bool requested;
-
-static int set_time_bench(const char *val)
-{
-	requested = true;
-	return 0;
-}
-kernel_param("time_bench", set_time_bench);
 
 static volatile u64 sink;
 
@@ -85,18 +76,18 @@ static void calibration_error(struct clocksource *hpet)
 		(unsigned long long)pit_hz, (unsigned long long)hpet_hz, ppm);
 }
 
-bool time_bench(void)
+static void time_bench(void)
 {
 	struct clocksource *was = (struct clocksource *)current_clocksource();
 	struct clocksource *hpet = IS_ENABLED(CONFIG_HPET) ? hpet_clocksource_init() : NULL;
 
-	if (!requested)
-		return false;
 	cost_on(&tick_clocksource);
 	cost_on(hpet);
 	cost_on(tsc_clocksource_init());
 	calibration_error(hpet);
 	timekeeping_init(was);
 	pr_info("time_bench: done\n");
-	return true;
 }
+BOOT_MODE("bench", time, "the cost of ktime_get() on each clocksource, and TSC calibration",
+	  time_bench, .end = BOOT_MODE_RETURNS,
+	  .report = BOOT_MODE_REPORT("time_bench: ktime_get() on tick: ", "time_bench: done"));

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The mode group of "make test": every boot mode a configuration has, one
+boot each, checked against what the mode declared.
+
+A boot mode (include/kernel/boot_mode.h) is what a boot does in place of
+the test suites when its command line asks: a CPU fault ("ktest.fault="),
+a heap, lock or scheduler bug ("ktest.slab_bug=", "ktest.lock_bug=",
+"ktest.sched_bug=").  The list comes from the build (boot-modes.json
+beside kernel.elf), so a new mode is tested by declaring it; a mode that
+needs an option the configuration lacks is left out.  scripts/bootmodes.py
+checks each boot: how it ended, the report's lines in order, the count,
+the backtrace, and for faults the whole exception report at the
+configuration's verbosity (scripts/faultreport.py).
+
+The configurations differ in what a report can say: debug_defconfig has
+every debug option, full verbosity, frame pointers and kallsyms; without
+the last two, addresses print bare and the backtrace is a stack scan;
+x86_64_defconfig+ktest prints at normal verbosity, tiny_defconfig tersely;
+red zones alone are where a double free once passed for a damaged
+redzone; Clang makes its own stack-protector and stack-clash code.
+
+The stack protector's canary is also read from guest memory here, through
+the monitor, on boots with and without RDRAND.
+"""
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import bootmodes
+from runner import BuildError
+
+# The group's place in a run, and its line in "make test --help".
+ORDER = 70
+SUMMARY = """every boot mode each configuration has, one boot each: CPU faults
+at each exception verbosity, heap, lock and scheduler bugs, checked
+against what each mode declares; the stack protector's canary"""
+
+
+# Configurations the boot group builds too (runner.config()), and those
+# only this group boots: (name, how, options)
+BUILT = ("debug_defconfig", "x86_64_defconfig+ktest.config",
+         "x86_64_defconfig+slab-debug-redzone.config+ktest.config", "debug_defconfig LLVM=1")
+OWN = (("tiny_defconfig+ktest.config", ["tiny_defconfig", "ktest.config"], None),
+       ("debug_defconfig without frame pointers and kallsyms", ["debug_defconfig"],
+        {"FRAME_POINTER": "n", "KALLSYMS": "n"}))
+
+
+def build(runner, name, how, options):
+    label = f"mode: {name} builds"
+    try:
+        outdir, _ = runner.configure("mode-" + re.sub(r"\W+", "-", name), how, options=options)
+        runner.build(outdir)
+    except BuildError as e:
+        runner.result(label, False, f"{e.step} failed", e.log)
+        return None
+    return outdir
+
+
+def run_config(runner, config, outdir):
+    """Boot every mode @outdir's kernel has (all it can run, side by side)."""
+    label = f"mode: {config}: "
+    if not outdir:
+        if runner.wanted(label + "*"):
+            runner.not_built(label + "every boot mode")
+        return
+    modes = [m for m in bootmodes.load(outdir)
+             if not m["needs"] and runner.wanted(label + f"{m['param']}={m['name']}")]
+    facts = bootmodes.Facts(runner, outdir)
+    results = runner.boot_each(outdir, [bootmodes.cmdline(m) for m in modes])
+    for mode, res in zip(modes, results):
+        problems = bootmodes.check(res, mode, facts)
+        runner.result(label + f"{mode['param']}={mode['name']}", not problems,
+                      "; ".join(problems) or bootmodes.summary(res, mode), res.output)
+
+
+def bad_choices(runner):
+    """A name the kernel lacks is answered with the list it has; a second
+    mode is refused and the first one runs as it would alone."""
+    label = ("mode: debug_defconfig: an unknown mode lists the modes, a second is refused, "
+             "the first runs")
+    outdir = runner.built_for(label, "debug_defconfig")
+    if not outdir:
+        return
+    modes = bootmodes.load(outdir)
+    first = next(m for m in modes if m["param"] == "ktest.slab_bug" and m["name"] == "double_free")
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.fault=nosuch ktest.slab_bug=double_free "
+                      "ktest.lock_bug=recursive_lock bench=heap")
+    faults = sorted(m["name"] for m in modes if m["param"] == "ktest.fault")
+    listed = re.search(r"^boot mode: ktest\.fault= takes one of: (.*)$", res.output, re.M)
+    problems = [] if listed and sorted(listed.group(1).split()) == faults else \
+        [f"ktest.fault= listed {listed and listed.group(1)!r}, not {' '.join(faults)}"]
+    for line in ("Bad value for parameter ktest.fault=nosuch (error -22), ignored",
+                 "boot mode: ktest.slab_bug=double_free is already chosen; one mode a boot",
+                 "Bad value for parameter ktest.lock_bug=recursive_lock (error -16), ignored",
+                 "boot mode: bench= takes one of: none in this configuration"):
+        if line not in res.output:
+            problems.append(f"no {line!r}")
+    if "boot mode ktest.lock_bug=" in res.output:
+        problems.append("the refused mode ran")
+    problems += bootmodes.check(res, first, bootmodes.Facts(runner, outdir))
+    runner.result(label, not problems, "; ".join(problems), res.output)
+
+
+KERNEL_VMA = 0xffffffff80000000
+CANARY_SOURCE = re.compile(r"stack-protector: canary from (RDRAND|the TSC and the CMOS clock)")
+
+
+def canary_boots(runner, outdir):
+    """Boot @outdir with the default CPU and twice with -cpu max (RDRAND),
+    and read __stack_chk_guard through the monitor once init is done:
+    [(source logged, canary)]."""
+    guard = bootmodes.Facts(runner, outdir).symbols["__stack_chk_guard"][0] - KERNEL_VMA
+
+    def boot(cpu):
+        canary = []
+        res = runner.boot(outdir, cmdline=None, cpu=cpu, screen_when="Kernel initialized",
+                          interact=lambda session: canary.append(session.read_u64(guard)))
+        m = CANARY_SOURCE.search(res.output)
+        return m.group(1) if m else None, canary[0] if canary else None
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(boot, (None, "max", "max")))
+
+
+def stack_protector_canary(runner):
+    label = ("mode: x86_64_defconfig: the stack protector's canary is drawn per boot "
+             "(RDRAND, else TSC and CMOS clock), low byte zero")
+    outdir = runner.built_for(label, "x86_64_defconfig")
+    if not outdir:
+        return
+    boots = canary_boots(runner, outdir)
+    problems = []
+    want = ["the TSC and the CMOS clock", "RDRAND", "RDRAND"]
+    for (source, canary), expected in zip(boots, want):
+        if source != expected:
+            problems.append(f"source {source!r}, expected {expected!r}")
+        if not canary or canary & 0xff:
+            problems.append(f"canary {canary!r}: zero, or low byte not zero")
+    if boots[1][1] == boots[2][1]:
+        problems.append("two RDRAND boots drew the same canary")
+    runner.result(label, not problems, "; ".join(problems) or
+                  "RDRAND boots differ, every canary nonzero with a zero low byte")
+
+
+def run(runner):
+    if not runner.wants_any("mode: "):
+        return
+    stack_protector_canary(runner)
+    bad_choices(runner)
+    for config in BUILT:
+        if runner.wants_any(f"mode: {config}: "):
+            run_config(runner, config, runner.config(config))
+    for name, how, options in OWN:
+        if runner.wants_any(f"mode: {name}: "):
+            run_config(runner, name, build(runner, name, how, options))
