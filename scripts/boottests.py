@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 import doccheck
 import ktap
 import qemu
+import variants
 from hosttests import slab_debug_combinations
 from buildenv import copy_sources, make_env
 from runner import (BOOT_TIMEOUT, JOBS, LONG_BOOT_TIMEOUT, BuildError, disturbed_problems,
@@ -184,6 +185,14 @@ def fragment_configs(srctree):
     return names
 
 
+def design_configs(srctree):
+    """Every design of the frame allocator, the heap and the scheduler that
+    no defconfig has and no fragment chooses (variants.py), with the tests:
+    a new design boots through every suite before anyone writes it a
+    fragment."""
+    return [v.config_name(f"x86_64_defconfig+{TESTS_FRAGMENT}")
+            for choice in variants.designs(srctree) for v in choice.others() if not v.fragment]
+
 
 def allnoconfig(runner):
     """No console and no tests: prove from outside that init finished."""
@@ -328,7 +337,7 @@ def run(runner):
         boot_config(runner, "allyesconfig", expect_tests=True)
     BOOTS.drain()
     allnoconfig(runner)
-    for name in fragment_configs(runner.srctree):
+    for name in fragment_configs(runner.srctree) + design_configs(runner.srctree):
         if runner.wanted(f"boot: {name}"):
             boot_config(runner, name)
     for seed in RANDCONFIG_SEEDS:

@@ -23,6 +23,7 @@ import re
 import sys
 
 import ktap
+import variants
 from runner import BuildError
 
 # The group's place in a run, and its line in "make test --help".
@@ -30,6 +31,7 @@ ORDER = 10
 SUMMARY = """the hardware-free code and its suites as a host program under
 ASan/UBSan (make ARCH=host), once per host variant; the KTAP parser's and
 the runner's own tests, and the documentation checked against the tree"""
+
 
 MM_SUITES = "memblock,page_alloc,heap*,slab*"
 SLAB_DEBUG = {"p": "POISON", "r": "REDZONE", "c": "CHECKS", "t": "TRACK"}
@@ -49,18 +51,29 @@ def slab_debug_combinations():
         yield combo, options, f"slab debug options {what}"
 
 
-def variants():
-    """(name, make targets, options, what it is) of every host variant."""
+def as_host(name):
+    """(name, make targets, options) of a configuration spelled as for
+    runner.build_config()."""
+    parts = name.split("+")
+    options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
+    return name, [p for p in parts if "=" not in p], options or None
+
+
+def host_variants_of(srctree):
+    """(name, make targets, options, what it is) of every host variant: every
+    design of the frame allocator and the heap (variants.py)."""
     yield "host_defconfig", ["host_defconfig"], None, "every hardware-free suite"
-    for frag, what in (("frame-bitmap.config", "bitmap frame allocator"),
-                       ("heap-bump.config", "bump heap"),
-                       ("heap-linked-list.config", "linked-list heap"),
-                       ("heap-fixed-block.config", "fixed-block heap")):
-        yield f"host_defconfig+{frag}", ["host_defconfig", frag], None, what
-    # The bitmap allocator hands out arenas side by side, which must not merge.
-    yield ("host_defconfig+frame-bitmap.config+heap-linked-list.config",
-           ["host_defconfig", "frame-bitmap.config", "heap-linked-list.config"], None,
-           "linked-list heap over adjacent arenas")
+    frame = variants.choice(srctree, "FRAME_ALLOC_BUDDY")
+    heap = variants.choice(srctree, "HEAP_SLAB")
+    for c in (frame, heap):
+        for v in c.others():
+            yield as_host(v.config_name("host_defconfig")) + (f"{c.prompt}: {v.prompt}",)
+    # Another frame allocator may hand out arenas side by side, which a heap
+    # must not merge.
+    for f in frame.others():
+        for h in heap.others():
+            yield as_host(h.config_name(f.config_name("host_defconfig"))) + (
+                f"{heap.prompt}: {h.prompt}, over the {f.prompt.lower()} frame allocator",)
     for combo, options, what in slab_debug_combinations():
         yield f"slab-debug-{combo}", ["host_defconfig"], options, what
 
@@ -135,7 +148,7 @@ def crash_checks(runner, outdir):
 
 def host_variants(runner):
     first = True
-    for name, how, options, what in variants():
+    for name, how, options, what in host_variants_of(runner.srctree):
         labels = [variant_label(name, what)]
         if name == "host_defconfig":
             labels += [label for _, label in crash_labels()]

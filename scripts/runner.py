@@ -229,14 +229,19 @@ class Runner:
     def build_config(self, name):
         """The output directory of the configuration @name, configured and
         built with W=e the first time any group asks for it: "A_defconfig",
-        then any "+FRAGMENT.config" merged on it in order, then any make
-        variables after a space ("debug_defconfig LLVM=1").  Raises
-        BuildError if it does not build, again on every later call."""
+        then any "+FRAGMENT.config" merged on it in order, and any
+        "+CONFIG_X=y" (or =n) set after them, then any make variables after
+        a space ("debug_defconfig LLVM=1").  Raises BuildError if it does
+        not build, again on every later call."""
         with self._config_lock:
             if name not in self._configs:
                 how, *make_vars = name.split(" ")
+                parts = how.split("+")
+                options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
                 try:
-                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name), how.split("+"))
+                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name),
+                                               [p for p in parts if "=" not in p],
+                                               options=options)
                     self.build(outdir, make_vars=make_vars)
                     self._configs[name] = outdir
                 except BuildError as e:

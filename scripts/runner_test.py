@@ -16,6 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bootmodes  # noqa: E402
 import qemu  # noqa: E402
 import runner  # noqa: E402
+import variants  # noqa: E402
 
 
 def load_driver():
@@ -296,6 +297,44 @@ class ConfigCacheTest(unittest.TestCase):
         self.assertEqual(build.call_args_list[1], mock.call("/b/debug_defconfig-LLVM-1",
                                                             make_vars=["LLVM=1"]))
         self.assertEqual(r.failures, ["build: broken_defconfig builds", "label"])
+
+
+class VariantsTest(unittest.TestCase):
+    """A design is listed by its Kconfig choice alone."""
+
+    KCONFIG = ('choice\n\tprompt "Kernel heap"\n\tdefault HEAP_SLAB\n\thelp\n\t  Pick.\n\n'
+               'config HEAP_SLAB\n\tbool "Slab"\n\nconfig HEAP_LINKED_LIST\n\tbool "List"\n\n'
+               'config HEAP_NEW\n\tbool "A new one"\n\thelp\n\t  New.\n\nendchoice\n')
+
+    def test_a_new_option_is_a_variant_with_or_without_a_fragment(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "mm"))
+            os.makedirs(os.path.join(d, "configs", "fragments"))
+            with open(os.path.join(d, "mm", "Kconfig"), "w", encoding="utf-8") as f:
+                f.write(self.KCONFIG)
+            for name, text in (("heap-linked-list.config", "CONFIG_HEAP_LINKED_LIST=y\n"),
+                               ("two.config", "CONFIG_HEAP_NEW=y\nCONFIG_HZ=1000\n")):
+                with open(os.path.join(d, "configs", "fragments", name), "w",
+                          encoding="utf-8") as f:
+                    f.write(text)
+            c = variants.choice(d, "HEAP_LINKED_LIST")
+        self.assertEqual(c.prompt, "Kernel heap")
+        self.assertEqual([v.name for v in c.variants], ["slab", "linked-list", "new"])
+        self.assertEqual(c.default.symbol, "HEAP_SLAB")
+        self.assertEqual([v.symbol for v in c.others()], ["HEAP_LINKED_LIST", "HEAP_NEW"])
+        self.assertEqual(c.others()[0].config_name("a_defconfig"),
+                         "a_defconfig+heap-linked-list.config")
+        # two.config sets more than the option: it is not the option's fragment
+        self.assertEqual(c.others()[1].config_name("a_defconfig"),
+                         "a_defconfig+CONFIG_HEAP_NEW=y")
+        with self.assertRaises(KeyError):
+            variants.choice(d, "NO_SUCH")
+
+    def test_the_tree_has_its_three_design_choices(self):
+        srctree = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        names = [[v.name for v in c.variants] for c in variants.designs(srctree)]
+        self.assertIn("slab", names[1])
+        self.assertIn("fair", names[2])
 
 
 if __name__ == "__main__":

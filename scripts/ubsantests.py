@@ -21,6 +21,7 @@ import re
 import shutil
 
 import qemu
+import variants
 from boottests import BOOTS
 from runner import BuildError, LONG_BOOT_TIMEOUT, suites_pass
 
@@ -31,21 +32,30 @@ one by Clang: every suite passes and only the UBSan suite's deliberate
 reports appear, each as marked; ubsan.panic=1; division by zero;
 CONFIG_UBSAN_TRAP"""
 
+
 UBSAN = {"UBSAN": "y", "UBSAN_TRAP": "n", "KTEST_UBSAN": "y"}
 # The base and the GCC variants build one after another in this directory.
 SHARED = "ubsan"
-# What a heap design or a policy changes: the variants run these suites (the
-# base ran every suite on the code they share).
-VARIANT_SUITES = ("ubsan,heap*,slab*,page_alloc,memblock,sched,preempt,rr,prio*,mlfq*,"
-                  "stride*,fair*,locking,workqueue,timers,kshell")
-# Heap designs and policies other than debug_defconfig's slab and rr, paired
-# so that four builds cover them all; LLVM=1 for one of them.
-VARIANTS = (
-    ("heap-bump.config", "sched-prio.config", []),
-    ("heap-linked-list.config", "sched-mlfq.config", []),
-    ("heap-fixed-block.config", "sched-stride.config", []),
-    (None, "sched-fair.config", ["LLVM=1"]),
-)
+# What a heap design or a policy changes: the variants run these suites, and
+# each policy's own (named as the policy is); the base ran every suite on
+# the code they share.
+VARIANT_SUITES = ("ubsan,heap*,slab*,page_alloc,memblock,sched,preempt,locking,workqueue,timers,"
+                  "kshell")
+
+
+def ubsan_variants(srctree):
+    """(configuration, make variables, suites) of each build that covers the
+    heap designs and policies other than debug_defconfig's (variants.py),
+    paired so that few builds cover them all; the last by Clang."""
+    heaps = variants.choice(srctree, "HEAP_SLAB").others()
+    policies = variants.choice(srctree, "SCHED_RR").others()
+    pairs = list(itertools.zip_longest(heaps, policies))
+    for i, (heap, policy) in enumerate(pairs):
+        name = "debug_defconfig"
+        for v in (heap, policy):
+            name = v.config_name(name) if v else name
+        suites = VARIANT_SUITES + (f",{policy.name}*" if policy else "")
+        yield name, ["LLVM=1"] if i == len(pairs) - 1 else [], suites
 REPORT = re.compile(r"^UBSAN: (\S+) in (\S+):(\d+):(\d+)\n((?:.*\n)*?)={80}$", re.M)
 ISO_NUMBERS = itertools.count()
 MARK = re.compile(r"/\* UBSAN: (\S+): (.*?) \*/")
@@ -197,19 +207,21 @@ def run(runner):
                 full_run(runner, label, base, marks)
             panic_on_report(runner, base)
             division_by_zero(runner, base, runner.srctree)
-    for heap, sched, make_vars in VARIANTS:
-        how = ["debug_defconfig"] + [f for f in (heap, sched) if f]
-        name = "+".join(how) + "".join(f" {v}" for v in make_vars)
+    for config, make_vars, suites in ubsan_variants(runner.srctree):
+        name = " ".join([config] + make_vars)
+        parts = config.split("+")
+        how = [p for p in parts if "=" not in p]
+        options = dict(UBSAN, **{p[len("CONFIG_"):].split("=")[0]: "y" for p in parts if "=" in p})
         label = f"ubsan: {name}: the heap, scheduler and UBSan suites pass; only " \
                 "lib/ubsan_test.c reports"
         if not runner.wanted(label):
             continue
         # The GCC variants build over the base, each rebuilding only what
         # its heap and policy change; the Clang one rebuilds everything.
-        variant = build(runner, name, "ubsan-llvm" if make_vars else SHARED, how, UBSAN,
+        variant = build(runner, name, "ubsan-llvm" if make_vars else SHARED, how, options,
                         make_vars, fresh=bool(make_vars) or base is None)
         if variant:
-            full_run(runner, label, variant, marks, f"qemu_exit ktest.filter={VARIANT_SUITES}")
+            full_run(runner, label, variant, marks, f"qemu_exit ktest.filter={suites}")
     if runner.wanted("ubsan: *CONFIG_UBSAN_TRAP*"):
         trap = build(runner, "debug_defconfig with CONFIG_UBSAN_TRAP", "ubsan-trap",
                      ["debug_defconfig"], {"UBSAN": "y", "UBSAN_TRAP": "y"}, fresh=True)
