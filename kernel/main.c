@@ -14,7 +14,6 @@
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
-#include <kernel/input.h>
 #include <kernel/kshell.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
@@ -27,6 +26,7 @@
 #include <kernel/setup.h>
 #include <kernel/slab.h>
 #include <kernel/time.h>
+#include <kernel/tty.h>
 #include <kernel/watchdog.h>
 #include <kernel/workqueue.h>
 
@@ -39,8 +39,8 @@ static __noreturn void console_loop(void)
 	if (IS_ENABLED(CONFIG_KSHELL))
 		kshell_run();
 	for (;;) {
-		input_wait_pending();
-		input_echo();
+		tty_wait_pending(console_tty());
+		tty_echo(console_tty());
 	}
 }
 

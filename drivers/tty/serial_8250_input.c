@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Typing on the serial console: COM1's receive interrupt (IRQ 4) feeds
- * the input queue (<kernel/input.h>), beside the PS/2 keyboard.
+ * the console's tty (<kernel/tty.h>), beside the PS/2 keyboard.
  *
  * Bytes stay in the UART until the queue has room for them: when it is
  * full the handler turns the receive interrupt off and asks the queue to
@@ -13,9 +13,10 @@
  */
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <kernel/errno.h>
 #include <kernel/init.h>
-#include <kernel/input.h>
 #include <kernel/printk.h>
+#include <kernel/tty.h>
 #include "serial_8250.h"
 
 #define MAX_BYTES_PER_IRQ 64
@@ -32,11 +33,11 @@ static void serial_rx_interrupt(unsigned int irq)
 	for (i = 0; i < MAX_BYTES_PER_IRQ; i++) {
 		if (!(inb(COM1_BASE + UART_LSR) & LSR_DR))
 			return;
-		if (!input_room_or_throttle(serial_unthrottle)) {
+		if (!tty_room_or_throttle(console_tty(), serial_unthrottle)) {
 			outb(COM1_BASE + UART_IER, 0);
 			return;
 		}
-		input_put_char(inb(COM1_BASE + UART_RX));
+		tty_receive_char(console_tty(), inb(COM1_BASE + UART_RX));
 	}
 }
 

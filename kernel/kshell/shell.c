@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel shell: a task that reads lines from the input queue (both
- * consoles type into it), splits them into words and runs the command
- * the first word names.
+ * The kernel shell: a task that reads lines from the console's tty (the
+ * keyboard and the serial port both type into it), splits them into words
+ * and runs the command the first word names.
  *
  * Its output goes straight to the consoles, as a terminal's would, and
  * not into the kernel log: "dmesg" shows what the kernel said, not what
@@ -11,13 +11,13 @@
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
-#include <kernel/input.h>
 #include <kernel/kshell.h>
 #include <kernel/kstrtox.h>
 #include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/tty.h>
 #include "args.h"
 #include "line_edit.h"
 
@@ -74,18 +74,17 @@ static int read_byte(void)
 {
 	int c;
 
-	while ((c = input_get_char()) < 0)
-		input_wait_pending();
+	while ((c = tty_getc(console_tty())) < 0)
+		tty_wait_pending(console_tty());
 	return c;
 }
 
 /* The key is eaten whole: an arrow's escape sequence must not reach the prompt. */
 bool kshell_key_pressed(unsigned int ms)
 {
-	if (!input_pending() && !input_wait_pending_timeout(ms))
+	if (!tty_pending(console_tty()) && !tty_wait_pending_timeout(console_tty(), ms))
 		return false;
-	while (input_get_char() >= 0)
-		;
+	tty_flush(console_tty());
 	return true;
 }
 

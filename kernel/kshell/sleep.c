@@ -6,9 +6,9 @@
  * terminal, drops what was typed ahead.
  */
 #include <kernel/errno.h>
-#include <kernel/input.h>
 #include <kernel/kshell.h>
 #include <kernel/time.h>
+#include <kernel/tty.h>
 
 #define SLEEP_MAX_SECONDS 3600
 
@@ -18,9 +18,10 @@ static int sleep_run(int argc, char **argv)
 
 	if (kshell_parse_int(argv[0], "SECONDS", argv[1], 0, SLEEP_MAX_SECONDS, &seconds))
 		return -EINVAL;
-	if (input_interrupt_queued() ||
-	    input_wait_interrupt_timeout(input_interrupts(), seconds * 1000)) {
-		input_flush();
+	if (tty_interrupt_queued(console_tty()) ||
+	    tty_wait_interrupt_timeout(console_tty(), tty_interrupts(console_tty()),
+				       seconds * 1000)) {
+		tty_flush(console_tty());
 		kshell_printf("^C\n");
 		return -EINTR;
 	}

@@ -11,9 +11,9 @@
  *   - instructions per mutex hand-off between two tasks that take turns
  *     with one mutex (the unlock, the switch, the other's return from
  *     mutex_lock());
- *   - the median of instructions from a key handed to the keyboard
- *     controller to the task reading keys running (the interrupt, the
- *     wake-up, the switch);
+ *   - the median of instructions from a byte an interrupt handler (the
+ *     tick's) hands to a tty to the task reading that tty running (the
+ *     wake-up, the return from the interrupt, the switch);
  *   - the workload table of sched_workload.c.
  *
  * Under QEMU with -icount shift=0, rdtsc counts instructions exactly and
@@ -24,13 +24,14 @@
 #include <asm/irqflags.h>
 #include <kernel/boot_mode.h>
 #include <kernel/completion.h>
-#include <kernel/input.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
+#include <kernel/tty.h>
 #include "sched.h"
 
 #define SWITCH_ROUNDS  10000
@@ -38,7 +39,6 @@
 #define MAX_QUEUE      1024
 #define HANDOFF_ROUNDS 10000
 #define KEY_ROUNDS     101
-#define SCANCODE_A     0x1e
 
 static u64 pingpong_cycles;
 
@@ -163,17 +163,25 @@ static unsigned long measure_handoff(void)
 }
 
 static DECLARE_COMPLETION(key_read);
+static DEFINE_TTY(bench_tty, "bench");
+static struct timer_list key_timer;
 static u64 key_sent, key_latency[KEY_ROUNDS];
+
+/* From the tick, as a keyboard's interrupt handler would type a key. */
+static void send_key(struct timer_list *unused)
+{
+	key_sent = rdtsc();
+	tty_receive_char(&bench_tty, 'a');
+}
 
 static int key_reader(void *unused)
 {
 	unsigned int i;
 
 	for (i = 0; i < KEY_ROUNDS; i++) {
-		input_wait_pending();
+		tty_wait_pending(&bench_tty);
 		key_latency[i] = rdtsc() - key_sent;
-		while (input_get_char() >= 0)
-			;
+		tty_flush(&bench_tty);
 		complete(&key_read);
 	}
 	return 0;
@@ -192,28 +200,22 @@ static void sort_u64(u64 *v, unsigned int n)
 }
 
 /*
- * The median of instructions from a key written to the keyboard
- * controller to the reader running, the caller sleeping meanwhile; 0 if
- * there is no keyboard.
+ * The median of instructions from a byte an interrupt handler hands to a
+ * tty to the task reading it running, the caller sleeping meanwhile.  The
+ * tty is the benchmark's own: what a device adds before it is the
+ * device's, not the scheduler's.
  */
-static unsigned long measure_key_wakeup(void)
+static unsigned long measure_tty_wakeup(void)
 {
 	struct task_struct *reader;
 	unsigned int i;
 
-	/* A first key finds out whether there is a keyboard, and warms up. */
-	if (input_inject_scancode(SCANCODE_A))
-		return 0;
-	msleep(1);
-	while (input_get_char() >= 0)
-		;
 	reader = kthread_run(key_reader, NULL, "key-reader");
 	if (IS_ERR(reader))
 		return 0;
-	msleep(1); /* the reader waits for a key */
+	timer_setup(&key_timer, send_key, 0);
 	for (i = 0; i < KEY_ROUNDS; i++) {
-		key_sent = rdtsc();
-		input_inject_scancode(SCANCODE_A);
+		mod_timer(&key_timer, jiffies + 1);
 		wait_for_completion(&key_read);
 	}
 	if (task_wait(reader->pid, NULL))
@@ -248,7 +250,7 @@ static void sched_bench(void)
 	}
 	kfree(tasks);
 	report("mutex hand-off between two tasks", measure_handoff());
-	report("keyboard IRQ to reader, median", measure_key_wakeup());
+	report("interrupt to tty reader, median", measure_tty_wakeup());
 	sched_workload();
 }
 BOOT_MODE("bench", sched, "instruction counts of the policy, and the workload table", sched_bench,

@@ -12,9 +12,9 @@
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
-#include <kernel/input.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/tty.h>
 #include "../keyboard/atkbd.h"
 
 #define I8042_DATA    0x60
@@ -25,12 +25,11 @@
 #define STATUS_INPUT_FULL  0x02
 #define STATUS_AUX_DATA	   0x20 /* the byte is from the mouse port */
 
-#define CMD_READ_CONFIG	     0x20
-#define CMD_WRITE_CONFIG     0x60
-#define CMD_DISABLE_AUX	     0xa7
-#define CMD_DISABLE_KBD	     0xad
-#define CMD_ENABLE_KBD	     0xae
-#define CMD_WRITE_KBD_OUTBUF 0xd2 /* the next data byte arrives as if typed */
+#define CMD_READ_CONFIG	 0x20
+#define CMD_WRITE_CONFIG 0x60
+#define CMD_DISABLE_AUX	 0xa7
+#define CMD_DISABLE_KBD	 0xad
+#define CMD_ENABLE_KBD	 0xae
 
 #define CONFIG_KBD_IRQ	     0x01
 #define CONFIG_AUX_IRQ	     0x02
@@ -42,7 +41,6 @@
 #define KEYBOARD_IRQ	  1
 
 static struct atkbd kbd;
-static bool present;
 
 static int wait_input_empty(void)
 {
@@ -108,9 +106,9 @@ static void i8042_interrupt(unsigned int irq)
 		} else if (c > 0xff) {
 			const char *seq = atkbd_key_sequence(c);
 
-			input_put_chars(seq, strlen(seq));
+			tty_receive(console_tty(), seq, strlen(seq));
 		} else if (c != ATKBD_NO_CHAR) {
-			input_put_char(c);
+			tty_receive_char(console_tty(), c);
 		}
 	}
 }
@@ -154,20 +152,8 @@ static int i8042_init(void)
 		pr_err("i8042: cannot get IRQ %d (%d)\n", KEYBOARD_IRQ, err);
 		return err;
 	}
-	present = true;
 	pr_info("keyboard: PS/2 on IRQ %d, US layout\n", KEYBOARD_IRQ);
 	return 0;
 }
 
-/*
- * "Write keyboard output buffer": the controller hands @scancode to us
- * through IRQ 1 as if the keyboard had sent it, the whole way a typed key
- * takes.  The scheduler benchmark times a key to its reader with it.
- */
-int input_inject_scancode(u8 scancode)
-{
-	if (!present)
-		return -ENODEV;
-	return i8042_command(CMD_WRITE_KBD_OUTBUF) ?: i8042_write_data(scancode);
-}
 device_initcall(i8042_init);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sched: how this kernel schedules: the policy and what its parameter
- * is, the preemption model, the time slice, and the run queue now.
+ * is, the preemption model, the time slice, and the run queue now.  The
+ * file is named for what the command shows, as slabinfo.c is, and not
+ * for the command, so that it shares no name with the scheduler's
+ * kernel/sched/sched.h.
  */
 #include <kernel/kshell.h>
 #include <kernel/sched.h>
