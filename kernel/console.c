@@ -1,30 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The console list.  Drivers register from console_initcall()s; see
- * <kernel/console.h>.
+ * <kernel/console.h>.  register_console(), which also replays the log to
+ * the new console, is printk's (kernel/printk.c): this file knows nothing
+ * of the log, and calls nothing of printk's but the lock that keeps a
+ * message whole (kernel/printk_cpu_sync.c).
  */
-#include <asm/irqflags.h>
 #include <kernel/compiler.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
 
 extern const console_initcall_t __console_initcalls_start[], __console_initcalls_end[];
 
+/* Changed at boot and by the printk tests, under no lock: one CPU, no preemption there. */
 static struct console *console_list;
 
-/* Send the log so far to a new console, as the live output would have. */
-static void replay_log(struct console *con)
-{
-	static char text[1024];
-	struct log_record rec;
-	u64 seq = 0;
-
-	while (log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
-		if (rec.level < console_loglevel)
-			con->write(con, text, min(rec.text_len, sizeof(text) - 1), rec.level);
-}
-
-void register_console(struct console *con)
+void console_add(struct console *con)
 {
 	struct console **link = &console_list;
 
@@ -32,10 +23,9 @@ void register_console(struct console *con)
 		link = &(*link)->next;
 	con->next = NULL;
 	*link = con;
-	replay_log(con);
 }
 
-void unregister_console(struct console *con)
+void console_remove(struct console *con)
 {
 	struct console **link;
 

@@ -2,18 +2,11 @@
 /*
  * panic(): report why the kernel stops, then stop.
  */
-#include <asm/cpu.h>
+#include <asm/irqflags.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
 #include <kernel/sprintf.h>
-
-__noreturn void halt_forever(void)
-{
-	local_irq_disable();
-	for (;;)
-		halt();
-}
 
 static __printf(1, 2) void panic_print(const char *fmt, ...)
 {

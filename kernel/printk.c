@@ -9,8 +9,6 @@
  * printed while another is (from a fault or a report inside a console
  * driver) gets a buffer of its own.
  */
-#include <asm/irqflags.h>
-#include <asm/spinlock.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
@@ -44,35 +42,6 @@ static int parse_level(const char **text, unsigned int *flags)
 		return s[1] - '0';
 	*text = s;
 	return -1;
-}
-
-/*
- * printk's lock, which the consoles share: interrupts off, one CPU at a
- * time, and re-entrant on the CPU that holds it, as Linux's
- * printk_cpu_sync is.  A fault or a debug report raised while printing
- * (in a console driver, say) must still get its message out, where a
- * plain spinlock would deadlock and hide it.  One CPU: its number is 0.
- */
-static arch_spinlock_t printk_cpu_lock = __ARCH_SPIN_LOCK_UNLOCKED;
-static int printk_cpu_owner = -1;
-
-bool printk_cpu_sync_get_irqsave(unsigned long *flags)
-{
-	*flags = local_irq_save();
-	if (READ_ONCE(printk_cpu_owner) == 0)
-		return false; /* this CPU holds it: nested */
-	arch_spin_lock(&printk_cpu_lock);
-	printk_cpu_owner = 0;
-	return true;
-}
-
-void printk_cpu_sync_put_irqrestore(bool taken, unsigned long flags)
-{
-	if (taken) {
-		printk_cpu_owner = -1;
-		arch_spin_unlock(&printk_cpu_lock);
-	}
-	local_irq_restore(flags);
 }
 
 /*
@@ -164,3 +133,30 @@ static int set_debug(const char *val)
 	return val ? -EINVAL : 0;
 }
 kernel_param("debug", set_debug);
+
+/* Send the log so far to a new console, as the live output would have. */
+static void replay_log(struct console *con)
+{
+	static char text[1024];
+	struct log_record rec;
+	u64 seq = 0;
+
+	while (log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
+		if (rec.level < console_loglevel)
+			con->write(con, text, min(rec.text_len, sizeof(text) - 1), rec.level);
+}
+
+/*
+ * Here, not in kernel/console.c, as in Linux: what a new console is owed
+ * is the log's business, and the console list knows nothing of the log.
+ */
+void register_console(struct console *con)
+{
+	console_add(con);
+	replay_log(con);
+}
+
+void unregister_console(struct console *con)
+{
+	console_remove(con);
+}

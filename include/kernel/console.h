@@ -26,8 +26,12 @@ struct console {
 	struct console *next;
 };
 
+/* Add @con, first sending it the log so far (kernel/printk.c). */
 void register_console(struct console *con);
 void unregister_console(struct console *con);
+/* The list alone, for register_console(): append @con, or take it out. */
+void console_add(struct console *con);
+void console_remove(struct console *con);
 /* Write a message to every registered console. */
 void console_write(const char *text, size_t len, int level);
 /* Page every console that can back (@dir -1) or forward (+1): Shift-PgUp/PgDn. */

@@ -11,9 +11,6 @@
 
 __noreturn __printf(1, 2) void panic(const char *fmt, ...);
 
-/* Stop the CPU for good: interrupts off, halt. */
-__noreturn void halt_forever(void);
-
 /* Print the running task and the caller's backtrace (the architecture's). */
 void dump_stack(void);
 

@@ -21,6 +21,8 @@
  * then goes on, idles or halts as it would anyway.
  */
 void machine_exit(bool success);
+/* Stop this CPU for good: interrupts off, halt (the architecture's). */
+__noreturn void halt_forever(void);
 /* Stop for good; under test ("qemu_exit"), QEMU exits with success. */
 __noreturn void machine_halt(void);
 /* Reset the machine (QEMU with -no-reboot exits instead). */

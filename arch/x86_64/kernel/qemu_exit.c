@@ -17,7 +17,6 @@
  */
 #include <asm/io.h>
 #include <kernel/errno.h>
-#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/reboot.h>
 #include <kernel/string.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * machine_restart() and machine_power_off() (<kernel/reboot.h>): reset
- * the PC, or turn it off.
+ * halt_forever(), machine_restart() and machine_power_off()
+ * (<kernel/reboot.h>): stop the CPU, reset the PC, or turn it off.
  *
  * The keyboard controller's "pulse output port" command (0xFE) drives
  * the CPU's reset line, the way PCs have rebooted since the AT.  A
@@ -13,8 +13,10 @@
  * firmware's tables name the ports and values.  Without them the
  * machine halts, which is all that is left to do.
  */
+#include <asm/cpu.h>
 #include <asm/desc.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <kernel/acpi.h>
 #include <kernel/compiler.h>
 #include <kernel/reboot.h>
@@ -24,6 +26,13 @@
 #define STATUS_INPUT_FULL 0x02
 #define CMD_PULSE_RESET	  0xfe
 #define WAIT_LOOPS	  100000
+
+__noreturn void halt_forever(void)
+{
+	local_irq_disable();
+	for (;;)
+		halt();
+}
 
 static void i8042_reset(void)
 {
