@@ -4,9 +4,11 @@
  * without end, "io" sleeps 10 ms and computes 1 ms (a task that waits
  * for a device), "mixed" computes 5 ms and sleeps 5 ms.
  *
- * They compute by watching their own CPU time and offer the CPU with
- * cond_resched(), so they share it in either preemption model and stop
- * within a millisecond of CPU time when kill asks.
+ * Each task is a workload (<kernel/workload.h>, the generator the
+ * benchmark and the policies' suites use too); this file keeps the kinds
+ * and the table of those running.  They compute by watching their own CPU
+ * time and offer the CPU with cond_resched(), so they share it in either
+ * preemption model and stop within a pass when kill asks.
  *
  * "spin" never offers the CPU, as a driver's busy-wait that forgot to
  * would: it only checks whether kill asked it to stop.  Under
@@ -17,53 +19,31 @@
  * The table of running workloads is only touched by the shell task
  * (spawn and kill), so it needs no lock.
  */
+#include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/kshell.h>
 #include <kernel/kthread.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/workload.h>
 #include "workload.h"
 
 struct workload_kind {
 	const char *name;
-	int (*fn)(void *kind);
-	unsigned int work_us; /* CPU time between sleeps, or between stop checks */
-	unsigned int sleep_ms;
+	struct workload w; /* what each task of the kind is given */
 };
-
-static struct task_struct *workloads[MAX_WORKLOADS];
-static unsigned int serial; /* numbers the names: cpu-1, io-2, ... */
-
-static int workload_fn(void *arg)
-{
-	const struct workload_kind *kind = arg;
-
-	while (!kthread_should_stop()) {
-		burn_cpu(kind->work_us * 1000ULL);
-		if (kind->sleep_ms)
-			msleep(kind->sleep_ms);
-	}
-	return 0;
-}
-
-/*
- * Never cond_resched(), never schedule(): only the tick can take the CPU.
- * And no cpu_relax(): QEMU's TCG leaves its translated code at every
- * pause, which made 20 s of guest time cost 16 s of the host's, not 1.
- */
-static int workload_spin(void *unused)
-{
-	while (!kthread_should_stop())
-		;
-	return 0;
-}
 
 static const struct workload_kind kinds[] = {
-	{ "cpu", workload_fn, 1000, 0 },
-	{ "io", workload_fn, 1000, 10 },
-	{ "mixed", workload_fn, 5000, 5 },
-	{ "spin", workload_spin, 0, 0 },
+	{ .name = "cpu", .w = { .work_ns = NSEC_PER_MSEC } },
+	{ .name = "io", .w = { .work_ns = NSEC_PER_MSEC, .sleep_ms = 10 } },
+	{ .name = "mixed", .w = { .work_ns = 5 * NSEC_PER_MSEC, .sleep_ms = 5 } },
+	{ .name = "spin", .w = { .spin = true } },
 };
+
+/* The running workloads, and the struct each runs with, in the same slot. */
+static struct task_struct *workloads[MAX_WORKLOADS];
+static struct workload slots[MAX_WORKLOADS];
+static unsigned int serial; /* numbers the names: cpu-1, io-2, ... */
 
 static const struct workload_kind *find_kind(const char *name)
 {
@@ -84,28 +64,26 @@ static unsigned int free_slots(void)
 	return n;
 }
 
-static void keep(struct task_struct *p)
+/* The next free slot from @i on; there is one (free_slots() said so). */
+static unsigned int next_free(unsigned int i)
 {
-	unsigned int i;
-
-	for (i = 0; i < MAX_WORKLOADS; i++) {
-		if (!workloads[i]) {
-			workloads[i] = p;
-			return;
-		}
-	}
+	while (workloads[i])
+		i++;
+	return i;
 }
 
-/* Create @n sleeping tasks; on failure, stop the ones made. */
-static int create_all(const struct workload_kind *kind, struct task_struct **made, unsigned int n,
-		      bool set_param, int param)
+/* Create @n sleeping tasks in free slots (@slot[]); on failure, stop the ones made. */
+static int create_all(const struct workload_kind *kind, struct task_struct **made,
+		      unsigned int *slot, unsigned int n, bool set_param, int param)
 {
-	unsigned int i;
+	unsigned int i, at = 0;
 	int err;
 
 	for (i = 0; i < n; i++) {
-		made[i] =
-			kthread_create(kind->fn, (void *)kind, "%s-%u", kind->name, serial + i + 1);
+		slot[i] = at = next_free(at);
+		slots[at] = kind->w;
+		made[i] = kthread_create(workload_fn, &slots[at++], "%s-%u", kind->name,
+					 serial + i + 1);
 		if (IS_ERR(made[i])) {
 			err = PTR_ERR(made[i]);
 			kshell_error("spawn", "cannot create a task (error %d)\n", err);
@@ -130,7 +108,7 @@ int workload_spawn(const char *name, unsigned int n, bool set_param, int param)
 {
 	const struct workload_kind *kind = find_kind(name);
 	struct task_struct *made[MAX_WORKLOADS];
-	unsigned int i;
+	unsigned int slot[MAX_WORKLOADS], i;
 	int err;
 
 	if (!kind) {
@@ -142,17 +120,17 @@ int workload_spawn(const char *name, unsigned int n, bool set_param, int param)
 			     MAX_WORKLOADS);
 		return -EAGAIN;
 	}
-	err = create_all(kind, made, n, set_param, param);
+	err = create_all(kind, made, slot, n, set_param, param);
 	if (err)
 		return err;
 	serial += n;
 	for (i = 0; i < n; i++) {
-		keep(made[i]);
+		workloads[slot[i]] = made[i];
 		wake_up_process(made[i]);
 		kshell_printf("started %s (pid %d)\n", made[i]->comm, made[i]->pid);
 	}
 	/* The shell goes on until it waits for the next line, then never runs again. */
-	if (kind->fn == workload_spin && !IS_ENABLED(CONFIG_PREEMPT))
+	if (kind->w.spin && !IS_ENABLED(CONFIG_PREEMPT))
 		kshell_printf("spin never gives up the CPU, and without CONFIG_PREEMPT nothing "
 			      "takes it: the shell will not answer again\n");
 	return 0;
@@ -168,12 +146,14 @@ struct task_struct *workload_find(int pid)
 	return NULL;
 }
 
+/* The slot is free once the task is collected: it ran with slots[i] till then. */
 int workload_stop(struct task_struct *p)
 {
 	unsigned int i;
+	int code = kthread_stop(p);
 
 	for (i = 0; i < MAX_WORKLOADS; i++)
 		if (workloads[i] == p)
 			workloads[i] = NULL;
-	return kthread_stop(p);
+	return code;
 }

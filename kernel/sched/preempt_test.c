@@ -31,10 +31,10 @@ static u64 hog_start;
  */
 static int hog(void *unused)
 {
-	struct hog_clock c;
+	struct workload_clock c;
 
-	hog_clock_start(&c);
-	while (hog_clock_read(&c) - hog_start < HOG_NS)
+	workload_clock_start(&c);
+	while (workload_clock_read(&c) - hog_start < HOG_NS)
 		;
 	return task_cputime_ns(current) / 1000;
 }
@@ -44,7 +44,7 @@ static bool hogs(struct ktest *t, int *a_us, int *b_us)
 {
 	struct task_struct *a = kthread_create(hog, NULL, "hog-a");
 	struct task_struct *b = kthread_create(hog, NULL, "hog-b");
-	u64 stolen = hogs_stolen_ns();
+	u64 stolen = workload_stolen_ns();
 
 	*a_us = *b_us = -1;
 	KTEST_EXPECT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
@@ -55,7 +55,7 @@ static bool hogs(struct ktest *t, int *a_us, int *b_us)
 	wake_up_process(b);
 	KTEST_EXPECT_EQ(t, task_wait(a->pid, a_us), 0);
 	KTEST_EXPECT_EQ(t, task_wait(b->pid, b_us), 0);
-	return hogs_stolen_ns() - stolen <= HOG_NS / 100;
+	return workload_stolen_ns() - stolen <= HOG_NS / 100;
 }
 
 static void cpu_hogs_share_by_model(struct ktest *t)

@@ -225,11 +225,11 @@ static int aging_low(void *unused)
 /* AGING_HOG_NS of CPU time, watched for time a busy host takes (test_hogs.h). */
 static int aging_hog_fn(void *unused)
 {
-	struct hog_clock c;
+	struct workload_clock c;
 
-	hog_clock_start(&c);
+	workload_clock_start(&c);
 	while (task_cputime_ns(current) < AGING_HOG_NS) {
-		hog_clock_read(&c);
+		workload_clock_read(&c);
 		cond_resched();
 	}
 	return 0;
@@ -243,7 +243,7 @@ static int aging_hog_fn(void *unused)
  */
 static void expect_aged(struct ktest *t, u64 ran, u64 stolen0)
 {
-	u64 stolen = hogs_stolen_ns() - stolen0;
+	u64 stolen = workload_stolen_ns() - stolen0;
 
 	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING)) {
 		KTEST_EXPECT_GE(t, ran, (AGING_GAP - 1) * AGING_STEP_NS);
@@ -267,7 +267,7 @@ static void aging_ends_starvation(struct ktest *t)
 {
 	struct task_struct *low;
 	int old = run_on_top();
-	u64 ran, stolen0 = hogs_stolen_ns();
+	u64 ran, stolen0 = workload_stolen_ns();
 
 	aging_hog = start(aging_hog_fn, NULL, 20, "aging-hog");
 	low = start(aging_low, NULL, 20 - AGING_GAP, "aging-low");
@@ -318,7 +318,7 @@ static void aging_lifts_an_inheriting_holder(struct ktest *t)
 {
 	struct task_struct *low, *high;
 	int old = run_on_top(), i;
-	u64 ran, stolen0 = hogs_stolen_ns();
+	u64 ran, stolen0 = workload_stolen_ns();
 
 	aging_low_go = aging_low_done = false;
 	aging_hog = start(aging_hog_fn, NULL, 20 + AGING_GAP, "aging-hog");

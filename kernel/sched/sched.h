@@ -100,8 +100,6 @@ static inline struct task_struct *task_stopper(const struct task_struct *p)
 {
 	return p->should_stop ? p->waiter : NULL;
 }
-/* The scheduler benchmark's workload table (sched_workload.c). */
-void sched_workload(void);
 /* Call @fn for every task but the idle task.  Interrupts off. */
 void for_each_task(void (*fn)(struct task_struct *p));
 /* kthread_stop()'s core: set @want's should_stop, wake it, collect it. */

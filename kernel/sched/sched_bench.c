@@ -14,7 +14,7 @@
  *   - the median of instructions from a byte an interrupt handler (the
  *     tick's) hands to a tty to the task reading that tty running (the
  *     wake-up, the return from the interrupt, the switch);
- *   - the workload table of sched_workload.c.
+ *   - the workload table (workload_table(), with <kernel/workload.h>).
  *
  * Under QEMU with -icount shift=0, rdtsc counts instructions exactly and
  * repeatably (scripts/bench-sched runs it so).  Interrupts are off while
@@ -23,6 +23,7 @@
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
 #include <kernel/boot_mode.h>
+#include <kernel/clocksource.h>
 #include <kernel/completion.h>
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
@@ -32,6 +33,7 @@
 #include <kernel/time.h>
 #include <kernel/timer.h>
 #include <kernel/tty.h>
+#include <kernel/workload.h>
 #include "sched.h"
 
 #define SWITCH_ROUNDS  10000
@@ -224,6 +226,83 @@ static unsigned long measure_tty_wakeup(void)
 	return key_latency[KEY_ROUNDS / 2] * 100;
 }
 
+/*
+ * The workload table: CPU-bound tasks beside I/O-bound ones, which compute
+ * 1 ms and sleep 10 ms, for one second, and what each kind got:
+ *
+ *   - the I/O tasks' response time, from the wake-up that ends a sleep to
+ *     the task running again: the mean and the worst;
+ *   - the CPU tasks' throughput, the share of the second they computed;
+ *   - Jain's fairness index over the CPU tasks' CPU time,
+ *     (sum x)^2 / (n * sum x^2): 1 when they shared equally, 1/n when one
+ *     took everything.
+ *
+ * Every task runs with the policy's default parameter, so the table
+ * compares the policies as they come.  The times are the clocksource's,
+ * which -icount makes follow the guest's instructions: the figures repeat.
+ */
+#define RUN_NS	     (1000 * NSEC_PER_MSEC)
+#define NR_CPU_TASKS 2
+#define NR_IO_TASKS  2
+
+/* Jain's index of @x[0..n), in thousandths. */
+static unsigned long jain_index(const int *x, unsigned int n)
+{
+	u64 sum = 0, squares = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		sum += x[i];
+		squares += (u64)x[i] * x[i];
+	}
+	return squares ? sum * sum * 1000 / (n * squares) : 0;
+}
+
+static void workload_table(void)
+{
+	struct workload w[NR_CPU_TASKS + NR_IO_TASKS] = {};
+	struct task_struct *k[NR_CPU_TASKS + NR_IO_TASKS];
+	int us[NR_CPU_TASKS + NR_IO_TASKS];
+	u64 start, total = 0, worst = 0, cpu_total = 0;
+	unsigned int i, wakeups = 0;
+
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		if (i >= NR_CPU_TASKS) {
+			w[i].work_ns = NSEC_PER_MSEC;
+			w[i].sleep_ms = 10;
+		}
+		k[i] = kthread_create(workload_fn, &w[i], "%s-%u", i < NR_CPU_TASKS ? "cpu" : "io",
+				      i);
+	}
+	start = ktime_get();
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		w[i].until = start + RUN_NS;
+		if (!IS_ERR(k[i]))
+			wake_up_process(k[i]);
+	}
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		if (IS_ERR(k[i]) || task_wait(k[i]->pid, NULL))
+			goto fail;
+		us[i] = w[i].cpu_ns / 1000;
+	}
+	for (i = NR_CPU_TASKS; i < ARRAY_SIZE(k); i++) {
+		total += w[i].total_latency_ns;
+		wakeups += w[i].wakeups;
+		if (w[i].worst_latency_ns > worst)
+			worst = w[i].worst_latency_ns;
+	}
+	for (i = 0; i < NR_CPU_TASKS; i++)
+		cpu_total += us[i];
+	pr_info("sched_bench: workload: I/O mean %llu us, worst %llu us; CPU %llu%%; Jain %lu\n",
+		(unsigned long long)(wakeups ? total / wakeups / 1000 : 0),
+		(unsigned long long)(worst / 1000),
+		(unsigned long long)(cpu_total * 1000 * 100 / RUN_NS),
+		jain_index(us, NR_CPU_TASKS));
+	return;
+fail:
+	pr_err("sched_bench: workload: a task could not be created or collected\n");
+}
+
 static void report(const char *what, unsigned long hundredths)
 {
 	pr_info("sched_bench: %s: %lu.%02lu instructions\n", what, hundredths / 100,
@@ -251,7 +330,7 @@ static void sched_bench(void)
 	kfree(tasks);
 	report("mutex hand-off between two tasks", measure_handoff());
 	report("interrupt to tty reader, median", measure_tty_wakeup());
-	sched_workload();
+	workload_table();
 }
 BOOT_MODE("bench", sched, "instruction counts of the policy, and the workload table", sched_bench,
 	  .end = BOOT_MODE_RETURNS,

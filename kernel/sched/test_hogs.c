@@ -8,12 +8,12 @@
  * time of the wake-up: the sleeper's latency is then measured from the
  * moment it could run, not from when it asked to, which the tick rounds.
  *
- * A host that stops the virtual CPU makes a policy charge that time to
- * the task it found running.  Each run is watched for it (struct
- * hog_clock, tick_gap_ns), and run again if it lost too much.
+ * The hogs are workloads (<kernel/workload.h>) that only compute.  A host
+ * that stops the virtual CPU makes a policy charge that time to the task
+ * it found running; the workloads' clock notes it (workload_stolen_ns()),
+ * and a run that lost too much is run again.
  *
- * Nothing here needs a lock but the count of stolen time, which any hog
- * adds to with interrupts off: the suites run one case at a time, the hogs
+ * Nothing here needs a lock: the suites run one case at a time, the hogs
  * only read their stop flag, the sleeper alone writes its report until it
  * exits (the caller reads it after task_wait()), and the timer's woken_at
  * reaches the sleeper through the completion, whose count is taken with
@@ -28,69 +28,12 @@
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <kernel/workload.h>
 #include "sched.h"
 #include "test_hogs.h"
 
 #define SLEEPER_PERIODS 10
 #define WARMUP_PERIODS	2
-
-static u64 start, run_for;
-static u64 stolen_ns;
-
-/*
- * Longest a pass of a hog's loop can take with no tick in it (a few
- * hundred instructions), and with one (the tick's handler added).
- */
-#define PASS_MAX_NS	 (TICK_NSEC / 8)
-#define TICK_PASS_MAX_NS (TICK_NSEC / 2)
-
-void hog_clock_start(struct hog_clock *c)
-{
-	c->exec_start = 0; /* the first pass tells nothing */
-	c->ticks = tick_count;
-	c->gap = tick_gap_ns;
-	c->last = ktime_get();
-}
-
-/*
- * A pass runs from one read of the clock to the next.  It was not
- * switched out if the task's exec_start (set when it gets the CPU) is the
- * same before and after both reads; it had a tick's handler in it if the
- * tick count moved since before the last read, as a tick between that
- * read and the count after it ran its handler in this pass.  What a late
- * tick in it already counted (tick_gap_ns) is not counted twice.
- */
-u64 hog_clock_read(struct hog_clock *c)
-{
-	u64 exec_start = READ_ONCE(current->exec_start), gap = tick_gap_ns, now, pass;
-	unsigned long ticks = tick_count, flags;
-	bool ticked;
-
-	barrier();
-	now = ktime_get();
-	barrier();
-	ticked = tick_count != c->ticks;
-	if (READ_ONCE(current->exec_start) != exec_start)
-		exec_start = 0; /* switched during the read: neither pass can tell */
-	pass = now - c->last;
-	pass -= min(pass, tick_gap_ns - c->gap);
-	if (exec_start && exec_start == c->exec_start && !current_clocksource()->counts_ticks &&
-	    pass > (ticked ? TICK_PASS_MAX_NS : PASS_MAX_NS)) {
-		flags = local_irq_save();
-		stolen_ns += pass;
-		local_irq_restore(flags);
-	}
-	c->exec_start = exec_start;
-	c->ticks = ticks;
-	c->gap = gap;
-	c->last = now;
-	return now;
-}
-
-u64 hogs_stolen_ns(void)
-{
-	return READ_ONCE(stolen_ns) + tick_gap_ns;
-}
 
 /* The time taken by the last run that was disturbed, and of how long. */
 static u64 last_stolen_ns, last_run_ns;
@@ -112,20 +55,9 @@ bool hogs_ran(struct ktest *t, int err)
 /* Was the run that began at @at and saw @stolen0 disturbed beyond @allowed? */
 static bool disturbed(u64 at, u64 stolen0, u64 allowed)
 {
-	last_stolen_ns = hogs_stolen_ns() - stolen0;
+	last_stolen_ns = workload_stolen_ns() - stolen0;
 	last_run_ns = ktime_get() - at;
 	return last_stolen_ns > allowed;
-}
-
-/* The exit code is the CPU time in µs. */
-static int hog(void *unused)
-{
-	struct hog_clock c;
-
-	hog_clock_start(&c);
-	while (hog_clock_read(&c) - start < run_for)
-		cond_resched();
-	return task_cputime_ns(current) / 1000;
 }
 
 static void stop_hogs(struct task_struct **k, unsigned int n)
@@ -134,13 +66,18 @@ static void stop_hogs(struct task_struct **k, unsigned int n)
 		kthread_stop(k[n]);
 }
 
-/* Create @n hogs running @fn with @params; 0, or the error with none left behind. */
-static int create_hogs(struct task_struct **k, unsigned int n, int (*fn)(void *), const int *params)
+/*
+ * Create @n hogs, the i-th the workload @w[i] (computing until its time is
+ * up or its flag says stop), with @params; 0, or the error with none left
+ * behind.
+ */
+static int create_hogs(struct task_struct **k, struct workload *w, unsigned int n,
+		       const int *params)
 {
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		k[i] = kthread_create(fn, NULL, "hog-%u", i);
+		k[i] = kthread_create(workload_fn, &w[i], "hog-%u", i);
 		if (IS_ERR(k[i])) {
 			stop_hogs(k, i);
 			return PTR_ERR(k[i]);
@@ -156,20 +93,24 @@ static int create_hogs(struct task_struct **k, unsigned int n, int (*fn)(void *)
 static int run_cpu_hogs_once(unsigned int n, const int *params, u64 run_ns, int *us)
 {
 	struct task_struct *k[MAX_HOGS];
+	struct workload w[MAX_HOGS] = {};
 	unsigned int i;
+	u64 start;
 	int err;
 
-	run_for = 0; /* a hog stopped before the start returns at once */
-	err = create_hogs(k, n, hog, params);
+	err = create_hogs(k, w, n, params);
 	if (err)
 		return err;
-	run_for = run_ns;
 	start = ktime_get();
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		w[i].until = start + run_ns; /* each stops at the same moment */
 		wake_up_process(k[i]);
-	for (i = 0; i < n; i++)
-		if (task_wait(k[i]->pid, &us[i]))
+	}
+	for (i = 0; i < n; i++) {
+		if (task_wait(k[i]->pid, NULL))
 			err = -EINVAL;
+		us[i] = w[i].cpu_ns / 1000;
+	}
 	return err;
 }
 
@@ -184,25 +125,12 @@ int run_cpu_hogs(unsigned int n, const int *params, u64 run_ns, int *us)
 		return -EINVAL;
 	for (try = 0; try < KTEST_TRIES; try++) {
 		at = ktime_get();
-		stolen0 = hogs_stolen_ns();
+		stolen0 = workload_stolen_ns();
 		err = run_cpu_hogs_once(n, params, run_ns, us);
 		if (err || !disturbed(at, stolen0, run_ns / 100))
 			return err;
 	}
 	return -EAGAIN;
-}
-
-/* Until the sleeper is done; the exit code is the CPU time in µs. */
-static int hog_until_stopped(void *unused)
-{
-	struct hog_clock c;
-
-	hog_clock_start(&c);
-	while (!READ_ONCE(hogs_stop)) {
-		hog_clock_read(&c);
-		cond_resched();
-	}
-	return task_cputime_ns(current) / 1000;
 }
 
 struct wake_timer {
@@ -240,7 +168,7 @@ static int periodic_sleeper(void *arg)
 	unsigned long next = jiffies + WARMUP_PERIODS * r->period_ticks;
 	unsigned int period = 0;
 	struct wake_timer w;
-	u64 cpu_start = 0, at = ktime_get(), stolen0 = hogs_stolen_ns();
+	u64 cpu_start = 0, at = ktime_get(), stolen0 = workload_stolen_ns();
 
 	if (kthread_should_stop())
 		return 0; /* stopped before the start: its parameter was refused */
@@ -259,7 +187,7 @@ static int periodic_sleeper(void *arg)
 	}
 	r->cpu_ns = task_cputime_ns(current) - cpu_start;
 	/* Before the hogs stop: their exit and reaping are not measured. */
-	r->stolen_ns = hogs_stolen_ns() - stolen0;
+	r->stolen_ns = workload_stolen_ns() - stolen0;
 	r->run_ns = ktime_get() - at;
 	WRITE_ONCE(hogs_stop, true);
 	return 0;
@@ -295,6 +223,7 @@ static int run_sleeper_once(unsigned int n, const int *hog_params, const int *sl
 			    struct sleeper_report *r)
 {
 	struct task_struct *k[MAX_HOGS], *s;
+	struct workload w[MAX_HOGS];
 	u64 resolution = current_clocksource()->resolution_ns;
 	unsigned int i;
 	int err;
@@ -304,8 +233,9 @@ static int run_sleeper_once(unsigned int n, const int *hog_params, const int *sl
 		.work_ns = resolution > NSEC_PER_MSEC ? resolution : NSEC_PER_MSEC,
 		.periods = SLEEPER_PERIODS,
 	};
-	hogs_stop = true; /* a hog stopped before the start returns at once */
-	err = create_hogs(k, n, hog_until_stopped, hog_params);
+	for (i = 0; i < n; i++)
+		w[i] = (struct workload){ .stop = &hogs_stop }; /* until the sleeper is done */
+	err = create_hogs(k, w, n, hog_params);
 	if (err)
 		return err;
 	s = kthread_create(periodic_sleeper, r, "sleeper");
@@ -321,9 +251,11 @@ static int run_sleeper_once(unsigned int n, const int *hog_params, const int *sl
 	wake_up_process(s);
 	if (task_wait(s->pid, NULL))
 		err = -EINVAL;
-	for (i = 0; i < n; i++)
-		if (task_wait(k[i]->pid, &r->hog_us[i]))
+	for (i = 0; i < n; i++) {
+		if (task_wait(k[i]->pid, NULL))
 			err = -EINVAL;
+		r->hog_us[i] = w[i].cpu_ns / 1000;
+	}
 	return err;
 }
 

@@ -10,6 +10,7 @@
 
 #include <kernel/ktest.h>
 #include <kernel/types.h>
+#include <kernel/workload.h>
 #include "sched.h"
 
 #define MAX_HOGS 8
@@ -21,26 +22,6 @@
  */
 #define LATENCY_AT_ONCE_NS   (TICK_NSEC / 2)
 #define LATENCY_SLICES_NS(n) ((u64)(n)*TIMESLICE_TICKS * TICK_NSEC + TICK_NSEC / 2)
-
-/*
- * Time a busy host took from the CPU while hogs ran: ticks that came late
- * (tick_gap_ns), and passes of a hog's loop, with no switch in them, that
- * lasted longer than any pass can.  A policy charges such time to
- * whichever task it found running, so a share or a latency measured
- * across it says nothing about the policy.  Nothing can be seen with the
- * tick clocksource, which loses such time with its ticks.
- */
-struct hog_clock {
-	u64 last, exec_start, gap;
-	unsigned long ticks;
-};
-
-/* Start watching the calling hog's passes. */
-void hog_clock_start(struct hog_clock *c);
-/* ktime_get(), once a pass, noting a pass that took too long. */
-u64 hog_clock_read(struct hog_clock *c);
-/* Nanoseconds taken from the hogs and the tick since boot. */
-u64 hogs_stolen_ns(void);
 
 /*
  * The result of run_cpu_hogs() or run_sleeper_beside_hogs() for a case:
@@ -75,7 +56,7 @@ struct sleeper_report {
 	u64 cpu_ns; /* the sleeper's CPU time over the periods */
 	u64 worst_latency_ns, total_latency_ns;
 	int hog_us[MAX_HOGS];  /* each hog's CPU time, warm-up included */
-	u64 stolen_ns, run_ns; /* hogs_stolen_ns() over the sleeper's run, and its length */
+	u64 stolen_ns, run_ns; /* workload_stolen_ns() over the sleeper's run, and its length */
 };
 
 /*
