@@ -179,11 +179,16 @@ static void show_registers(const struct pt_regs *regs)
 	       read_seg(ds), read_seg(es), read_seg(fs), read_seg(gs));
 }
 
-/* The words above RSP, as far as its stack goes. */
+/*
+ * The words above RSP, as far as its stack goes.  From the word that holds
+ * RSP: a leaf function may leave RSP off a word's boundary (Clang gives a
+ * lone volatile int exactly 4 bytes), and a word read from there would
+ * show two halves, and the last would cross the stack's top.
+ */
 static void show_stack(const struct pt_regs *regs)
 {
 	const struct stack_info *stack = stack_containing(regs->rsp), *guarded;
-	const unsigned long *p = (const unsigned long *)regs->rsp, *end;
+	const unsigned long *p = (const unsigned long *)(regs->rsp & ~7UL), *end;
 	int i;
 
 	if (!stack) {
@@ -305,7 +310,8 @@ static void stack_scan_trace(const struct pt_regs *regs, struct trace *tr)
 	unsigned long sp;
 
 	tr->reliable = false;
-	for (sp = regs->rsp; stack && sp < stack->top && tr->lines < BACKTRACE_LINES; sp += 8)
+	for (sp = regs->rsp & ~7UL; stack && sp < stack->top && tr->lines < BACKTRACE_LINES;
+	     sp += 8)
 		if (is_text(*(const unsigned long *)sp))
 			trace_add(tr, *(const unsigned long *)sp);
 }

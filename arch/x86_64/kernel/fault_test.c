@@ -64,7 +64,7 @@ static __noinline void fault_write_text(void)
 }
 
 /* W^X: data is never executable.  The byte is a "ret", were it run. */
-static u8 exec_target[16] = { 0xc3 };
+static u8 exec_target[16] __section(".data") = { 0xc3 }; /* Clang would make it rodata */
 
 static __noinline void fault_exec_data(void)
 {
@@ -238,10 +238,16 @@ FAULT(gp, "read from a non-canonical address", fault_non_canonical, "#GP", "Gene
 FAULT(gp_selector, "load of a selector beyond the GDT", fault_bad_selector, "#GP",
       "General Protection", 13, "fault_bad_selector", "boot_mode_run", DETAIL("error code 0x0028"),
       DETAIL("selector 0x0028: GDT entry 5"));
+/*
+ * Where RSP is depends on the compiler: GCC's frame moves it into the
+ * guard page before the first write there, Clang's push faults with RSP
+ * still at the stack's bottom.  Only the fault address is in the guard
+ * page either way.
+ */
 FAULT(stack_overflow, "unbounded recursion on the task's stack", fault_stack_overflow, "#DF",
       "Double Fault", 8, "recurse", "fault_stack_overflow",
       DETAIL("stack overflow in task init (pid 1): its stack is exhausted"),
-      DETAIL("handled on the #DF stack"), DETAIL("(in a guard page)"));
+      DETAIL("handled on the #DF stack"));
 /*
  * A frame twice the guard page, near the bottom: -fstack-clash-protection
  * makes it fault in the guard page, where it would otherwise step over it.
