@@ -199,6 +199,26 @@ def wait_for_output(chunks, pattern, seconds):
     return True
 
 
+# A guest that keeps printing is making progress, however slowly a loaded
+# host runs it; one that keeps printing for this many timeouts is stuck in
+# a loop that prints.
+TALKING_CAP = 10
+
+
+def wait_while_talking(proc, chunks, seconds):
+    """Wait for @proc to exit while its output (@chunks) keeps coming:
+    @seconds of silence, or TALKING_CAP times @seconds in all, time out."""
+    start = last = time.monotonic()
+    seen = len(chunks)
+    while proc.poll() is None:
+        now = time.monotonic()
+        if len(chunks) != seen:
+            seen, last = len(chunks), now
+        if now - last > seconds or now - start > TALKING_CAP * seconds:
+            raise subprocess.TimeoutExpired(proc.args, seconds)
+        time.sleep(0.05)
+
+
 def settled_screen(mon, workdir, pattern):
     """The VGA screen, read again until its text matches @pattern (if any)."""
     deadline = time.monotonic() + SETTLE_SECONDS
@@ -222,9 +242,11 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     -icount setting, None for guest time that follows the host's clock.
 
     Waits that depend on the guest go by what it printed, not by the host's
-    clock, so that a slow host changes no result: with @timeout_after (a
-    regex), @timeout counts only from the moment the serial output matches
-    it; with @screen_until (a regex), the screen is read again until its
+    clock, so that a slow host changes no result: a boot waited for to its
+    end times out after @timeout seconds with no output (a loaded host slows
+    a guest that prints as it goes, and stops none), or ten times that in
+    all; with @timeout_after (a regex), @timeout counts only from the
+    moment the serial output matches it; with @screen_until (a regex), the screen is read again until its
     text matches (the VGA console may still be a line behind the serial one).
 
     With @type_when (a regex) instead of @screen_when, call @interact once
@@ -270,7 +292,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
                     raise subprocess.TimeoutExpired(cmd, timeout)
                 proc.wait(timeout=timeout)
             elif not pattern:
-                proc.wait(timeout=timeout)
+                wait_while_talking(proc, chunks, timeout)
             elif not matched.wait(timeout):
                 timed_out = True
             elif proc.poll() is None:

@@ -7,8 +7,11 @@ so they get tests of their own.  Run: python3 scripts/runner_test.py
 import importlib.machinery
 import importlib.util
 import os
+import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unittest
 from unittest import mock
 
@@ -335,6 +338,47 @@ class VariantsTest(unittest.TestCase):
         names = [[v.name for v in c.variants] for c in variants.designs(srctree)]
         self.assertIn("slab", names[1])
         self.assertIn("fair", names[2])
+
+
+class WaitWhileTalkingTest(unittest.TestCase):
+    """A boot times out on silence, not on a slow guest that keeps printing."""
+
+    class Proc:
+        def __init__(self, runs_for):
+            self.end = time.monotonic() + runs_for
+            self.args = ["qemu"]
+
+        def poll(self):
+            return 0 if time.monotonic() > self.end else None
+
+    def test_a_talking_guest_may_take_longer_than_the_timeout(self):
+        chunks, proc = [], self.Proc(0.6)
+        talker = threading.Thread(target=lambda: [chunks.append(b"x") or time.sleep(0.05)
+                                                  for _ in range(14)])
+        talker.start()
+        qemu.wait_while_talking(proc, chunks, 0.3)
+        talker.join()
+
+    def test_silence_times_out(self):
+        with self.assertRaises(subprocess.TimeoutExpired):
+            qemu.wait_while_talking(self.Proc(5), [], 0.2)
+
+    def test_endless_talk_times_out_at_the_cap(self):
+        chunks, proc = [], self.Proc(60)
+        stop = threading.Event()
+
+        def talk():
+            while not stop.is_set():
+                chunks.append(b"x")
+                time.sleep(0.01)
+        talker = threading.Thread(target=talk)
+        talker.start()
+        try:
+            with self.assertRaises(subprocess.TimeoutExpired):
+                qemu.wait_while_talking(proc, chunks, 0.05)
+        finally:
+            stop.set()
+            talker.join()
 
 
 if __name__ == "__main__":
