@@ -32,7 +32,7 @@ static const struct boot_mode *find_mode(const char *param, const char *name)
 	return NULL;
 }
 
-/* A user who mistyped a name sees what this kernel offers. */
+/* A user who mistyped a name sees what this kernel can run. */
 static void list_modes(const char *param)
 {
 	const struct boot_mode *m;
@@ -40,7 +40,7 @@ static void list_modes(const char *param)
 
 	pr_err("boot mode: %s= takes one of:", param);
 	for (m = __boot_modes_start; m < __boot_modes_end; m++) {
-		if (!strcmp(m->param, param)) {
+		if (!strcmp(m->param, param) && !m->needs) {
 			pr_cont(" %s", m->name);
 			any = true;
 		}
@@ -48,12 +48,21 @@ static void list_modes(const char *param)
 	pr_cont("%s\n", any ? "" : " none in this configuration");
 }
 
+/*
+ * A mode this configuration cannot run is refused here, and takes no
+ * mode's place: the boot runs the suites, or the mode asked for next.
+ */
 int boot_mode_select(const char *param, const char *val)
 {
 	const struct boot_mode *m = val ? find_mode(param, val) : NULL;
 
 	if (!m) {
 		list_modes(param);
+		return -EINVAL;
+	}
+	if (m->needs) {
+		pr_err("boot mode: %s=%s needs %s, which this kernel lacks\n", param, val,
+		       m->needs);
 		return -EINVAL;
 	}
 	if (chosen && chosen != m) {
@@ -81,9 +90,6 @@ bool boot_mode_run(void)
 	if (!m)
 		return false;
 	pr_info("boot mode %s=%s: %s\n", m->param, m->name, m->what);
-	if (m->needs)
-		panic("boot mode %s=%s needs %s, which this kernel lacks", m->param, m->name,
-		      m->needs);
 	before = m->count ? READ_ONCE(*m->count) : 0;
 	m->run();
 	if (m->end == BOOT_MODE_PANICS)

@@ -22,7 +22,7 @@ import qemu
 DEEPER = {"ktest.fault": faultreport.check}
 
 PANIC = "Kernel panic - not syncing: "
-PLACEHOLDERS = re.compile(r"(\{hex\}|\{addr\}|\{eol\})")
+PLACEHOLDERS = re.compile(r"(\{hex\}|\{dec\}|\{addr\}|\{eol\})")
 ADDRESS = re.compile(r"^boot mode: object at (0x[0-9a-f]+)$", re.M)
 
 
@@ -76,6 +76,8 @@ def pattern(line, addr):
     for part in PLACEHOLDERS.split(line):
         if part == "{hex}":
             parts.append("[0-9a-f]+")
+        elif part == "{dec}":
+            parts.append("[0-9]+")
         elif part == "{addr}":
             if addr is None:
                 return None

@@ -127,7 +127,7 @@ def check_exception(mode, facts, report):
 
 def check_named_in_panic(mode, facts, report):
     """The panic names the function (kallsyms) or an address in it."""
-    m = re.search(rf"^{re.escape(PANIC + mode['panic'])}(\S+)", report, re.M)
+    m = re.search(rf"^{re.escape(PANIC + (mode['panic'] or ''))}(\S+)", report, re.M)
     if not m:
         return []       # bootmodes.check() reports the missing panic
     where, at = m.group(1), mode["at"]
@@ -143,7 +143,7 @@ def check(res, mode, facts, report):
     """Problems with the report of a "ktest.fault" boot mode."""
     if not mode["at"]:
         return []
-    if mode["panic"].startswith("Fatal exception: "):
+    if (mode["panic"] or "").startswith("Fatal exception: "):
         return check_exception(mode, facts, report)
     problems = check_named_in_panic(mode, facts, report)
     if "Fatal exception" in report:

@@ -17,7 +17,8 @@ every debug option, full verbosity, frame pointers and kallsyms; without
 the last two, addresses print bare and the backtrace is a stack scan;
 x86_64_defconfig+ktest prints at normal verbosity, tiny_defconfig tersely;
 red zones alone are where a double free once passed for a damaged
-redzone; Clang makes its own stack-protector and stack-clash code.
+redzone; Clang makes its own stack-protector and stack-clash code;
+allyesconfig has UBSan's trapping checks on every fault.
 
 The stack protector's canary is also read from guest memory here, through
 the monitor, on boots with and without RDRAND.
@@ -38,7 +39,8 @@ against what each mode declares; the stack protector's canary"""
 # Configurations the boot group builds too (runner.config()), and those
 # only this group boots: (name, how, options)
 BUILT = ("debug_defconfig", "x86_64_defconfig+ktest.config",
-         "x86_64_defconfig+slab-debug-redzone.config+ktest.config", "debug_defconfig LLVM=1")
+         "x86_64_defconfig+slab-debug-redzone.config+ktest.config", "debug_defconfig LLVM=1",
+         "allyesconfig")
 OWN = (("tiny_defconfig+ktest.config", ["tiny_defconfig", "ktest.config"], None),
        ("debug_defconfig without frame pointers and kallsyms", ["debug_defconfig"],
         {"FRAME_POINTER": "n", "KALLSYMS": "n"}))
@@ -73,22 +75,26 @@ def run_config(runner, config, outdir):
 
 
 def bad_choices(runner):
-    """A name the kernel lacks is answered with the list it has; a second
-    mode is refused and the first one runs as it would alone."""
-    label = ("mode: debug_defconfig: an unknown mode lists the modes, a second is refused, "
-             "the first runs")
+    """A name the kernel lacks is answered with the list it can run; a mode
+    it cannot run (CONFIG_UBSAN_TRAP) is refused and takes no place; a
+    second mode is refused and the first one runs as it would alone."""
+    label = ("mode: debug_defconfig: an unknown mode lists the modes, one it cannot run and a "
+             "second are refused, the first runs")
     outdir = runner.built_for(label, "debug_defconfig")
     if not outdir:
         return
     modes = bootmodes.load(outdir)
     first = next(m for m in modes if m["param"] == "ktest.slab_bug" and m["name"] == "double_free")
-    res = runner.boot(outdir, cmdline="qemu_exit ktest.fault=nosuch ktest.slab_bug=double_free "
-                      "ktest.lock_bug=recursive_lock bench=heap")
-    faults = sorted(m["name"] for m in modes if m["param"] == "ktest.fault")
+    res = runner.boot(outdir, cmdline="qemu_exit ktest.fault=nosuch ktest.fault=ubsan_trap "
+                      "ktest.slab_bug=double_free ktest.lock_bug=recursive_lock bench=heap")
+    faults = sorted(m["name"] for m in modes if m["param"] == "ktest.fault" and not m["needs"])
     listed = re.search(r"^boot mode: ktest\.fault= takes one of: (.*)$", res.output, re.M)
     problems = [] if listed and sorted(listed.group(1).split()) == faults else \
         [f"ktest.fault= listed {listed and listed.group(1)!r}, not {' '.join(faults)}"]
     for line in ("Bad value for parameter ktest.fault=nosuch (error -22), ignored",
+                 "boot mode: ktest.fault=ubsan_trap needs CONFIG_UBSAN_TRAP, which this kernel "
+                 "lacks",
+                 "Bad value for parameter ktest.fault=ubsan_trap (error -22), ignored",
                  "boot mode: ktest.slab_bug=double_free is already chosen; one mode a boot",
                  "Bad value for parameter ktest.lock_bug=recursive_lock (error -16), ignored",
                  "boot mode: bench= takes one of: none in this configuration"):

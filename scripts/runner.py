@@ -233,8 +233,17 @@ class Runner:
         "+CONFIG_X=y" (or =n) set after them, then any make variables after
         a space ("debug_defconfig LLVM=1").  Raises BuildError if it does
         not build, again on every later call."""
+        found, _ = self._build(name)
+        if isinstance(found, BuildError):
+            raise found
+        return found
+
+    def _build(self, name):
+        """build_config()'s work: (the output directory or the BuildError,
+        whether this call built it), under the lock."""
         with self._config_lock:
-            if name not in self._configs:
+            built_now = name not in self._configs
+            if built_now:
                 how, *make_vars = name.split(" ")
                 parts = how.split("+")
                 options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
@@ -246,18 +255,14 @@ class Runner:
                     self._configs[name] = outdir
                 except BuildError as e:
                     self._configs[name] = e
-            found = self._configs[name]
-        if isinstance(found, BuildError):
-            raise found
-        return found
+            return self._configs[name], built_now
 
     def config(self, name):
         """build_config(@name), or None if it does not build: reported once,
-        the first time, as "build: NAME builds"."""
-        first = name not in self._configs
-        try:
-            return self.build_config(name)
-        except BuildError as e:
-            if first:
-                self.result(f"build: {name} builds", False, f"{e.step} failed", e.log)
-            return None
+        by the call that built it, as "build: NAME builds"."""
+        found, built_now = self._build(name)
+        if not isinstance(found, BuildError):
+            return found
+        if built_now:
+            self.result(f"build: {name} builds", False, f"{found.step} failed", found.log)
+        return None

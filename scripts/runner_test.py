@@ -307,7 +307,8 @@ class VariantsTest(unittest.TestCase):
 
     KCONFIG = ('choice\n\tprompt "Kernel heap"\n\tdefault HEAP_SLAB\n\thelp\n\t  Pick.\n\n'
                'config HEAP_SLAB\n\tbool "Slab"\n\nconfig HEAP_LINKED_LIST\n\tbool "List"\n\n'
-               'config HEAP_NEW\n\tbool "A new one"\n\thelp\n\t  New.\n\nendchoice\n')
+               'config HEAP_NEW\n\tdepends on X86\n\tbool "A new one"\n\thelp\n\t  New.\n\n'
+               'config HEAP_TLSF\n\tbool\n\tprompt "Two-level"\n\nendchoice\n')
 
     def test_a_new_option_is_a_variant_with_or_without_a_fragment(self):
         with tempfile.TemporaryDirectory() as d:
@@ -322,9 +323,11 @@ class VariantsTest(unittest.TestCase):
                     f.write(text)
             c = variants.choice(d, "HEAP_LINKED_LIST")
         self.assertEqual(c.prompt, "Kernel heap")
-        self.assertEqual([v.name for v in c.variants], ["slab", "linked-list", "new"])
+        self.assertEqual([v.name for v in c.variants], ["slab", "linked-list", "new", "tlsf"])
+        self.assertEqual([v.prompt for v in c.variants], ["Slab", "List", "A new one", "Two-level"])
         self.assertEqual(c.default.symbol, "HEAP_SLAB")
-        self.assertEqual([v.symbol for v in c.others()], ["HEAP_LINKED_LIST", "HEAP_NEW"])
+        self.assertEqual([v.symbol for v in c.others()],
+                         ["HEAP_LINKED_LIST", "HEAP_NEW", "HEAP_TLSF"])
         self.assertEqual(c.others()[0].config_name("a_defconfig"),
                          "a_defconfig+heap-linked-list.config")
         # two.config sets more than the option: it is not the option's fragment

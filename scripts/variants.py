@@ -62,14 +62,21 @@ def kconfig_files(srctree):
 
 
 def choices(srctree):
-    """Every choice block in the tree: (prompt, default symbol, [(symbol, prompt)])."""
+    """Every choice block in the tree: (prompt, default symbol, [(symbol, prompt)]).
+    An option's prompt is its "bool" or "prompt" line, wherever it is in
+    the option's entry (after "depends on", say)."""
     for path in kconfig_files(srctree):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         for block in re.findall(r"^choice\b(.*?)^endchoice\b", text, re.S | re.M):
-            prompt = re.search(r'^\s+prompt\s+"([^"]*)"', block, re.M)
-            default = re.search(r"^\s+default\s+(\w+)", block, re.M)
-            options = re.findall(r'^config\s+(\w+)\s*\n\s+bool\s+"([^"]*)"', block, re.M)
+            head, *entries = re.split(r"^config[ \t]+", block, flags=re.M)
+            prompt = re.search(r'^\s+prompt\s+"([^"]*)"', head, re.M)
+            default = re.search(r"^\s+default\s+(\w+)", head, re.M)
+            options = []
+            for entry in entries:
+                symbol = entry.split(None, 1)[0]
+                said = re.search(r'^\s+(?:bool|prompt)\s+"([^"]*)"', entry, re.M)
+                options.append((symbol, said.group(1) if said else symbol))
             yield (prompt.group(1) if prompt else "", default and default.group(1), options)
 
 

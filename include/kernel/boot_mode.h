@@ -51,11 +51,13 @@ struct boot_mode {
 	/* BOOT_MODE_PANICS: the start of the panic's message (NULL: any) */
 	const char *panic;
 	/*
-	 * The lines the report must hold after the mode starts, each in one
-	 * line of output, in this order (BOOT_MODE_REPORT).  An empty string
+	 * The lines the report must hold after the mode starts, in this
+	 * order, each within a line of output: the next one later on the
+	 * same line or on a line after (BOOT_MODE_REPORT).  An empty string
 	 * stands for a line this configuration does not print.  "{hex}"
-	 * matches hexadecimal digits; "{addr}" the address the mode gave
-	 * boot_mode_address(); "{eol}" the end of the line.
+	 * matches hexadecimal digits, "{dec}" decimal ones (a pid, which
+	 * depends on the tasks a configuration starts); "{addr}" the address
+	 * the mode gave boot_mode_address(); "{eol}" the end of the line.
 	 */
 	const char *const *report;
 	/* NULL, or a function the report's backtrace must name */
@@ -92,7 +94,10 @@ struct boot_mode {
 	}                                                \
 	kernel_param(pname, boot_mode_param_##id)
 
-/* Choose the mode @param=@val for this boot; -EINVAL, -EBUSY (another one). */
+/*
+ * Choose the mode @param=@val for this boot; -EINVAL (no such mode, or
+ * one this configuration lacks what it needs for), -EBUSY (another one).
+ */
 int boot_mode_select(const char *param, const char *val);
 
 /*

@@ -17,9 +17,11 @@
 #ifndef __always_inline /* the host's C library may have defined it */
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
-#define __printf(a, b) __attribute__((__format__(printf, a, b)))
+#define __printf(a, b)	     __attribute__((__format__(printf, a, b)))
+/* No UBSan check of @check ("null", ...) in this function: it faults on purpose. */
+#define __no_sanitize(check) __attribute__((__no_sanitize__(check)))
 /* Where the current function returns to: who called it, for reports. */
-#define _RET_IP_       ((unsigned long)__builtin_return_address(0))
+#define _RET_IP_	     ((unsigned long)__builtin_return_address(0))
 
 #define likely(x)	   __builtin_expect(!!(x), 1)
 #define unlikely(x)	   __builtin_expect(!!(x), 0)
