@@ -120,6 +120,13 @@ static __noinline void sleep_holding_spinlock(void)
  */
 BOOT_MODE_PARAM("ktest.lock_bug", lock_bug);
 
+/* might_sleep()'s report, as Linux words it, about init taking bug_lock. */
+#define MIGHT_SLEEP_REPORT(atomic, irqs_off)                                                     \
+	BOOT_MODE_REPORT("BUG: sleeping function called from invalid context at "                \
+			 "kernel/locking/mutex.c:",                                              \
+			 "in_atomic(): " #atomic ", irqs_disabled(): " #irqs_off ", non_block: " \
+			 "0, pid: 1, name: init")
+
 #define LOCK_BUG(mname, text, ...) \
 	BOOT_MODE("ktest.lock_bug", mname, text, mname, .count = &lock_bugs, __VA_ARGS__)
 
@@ -149,11 +156,7 @@ LOCK_BUG(schedule_while_atomic, "init yields with preemption disabled",
 	 .report = BOOT_MODE_REPORT("BUG: scheduling while atomic: init/1/0x00000001"),
 	 .culprit = "schedule_while_atomic");
 LOCK_BUG(sleep_in_atomic, "init takes a mutex with interrupts disabled",
-	 .report = BOOT_MODE_REPORT("BUG: sleeping function called from invalid context at "
-				    "kernel/locking/mutex.c:",
-				    "in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, "
-				    "name: init"),
-	 .culprit = "sleep_in_atomic");
+	 .report = MIGHT_SLEEP_REPORT(0, 1), .culprit = "sleep_in_atomic");
 LOCK_BUG(spin_recursion, "init takes a spinlock it holds",
 	 .report = BOOT_MODE_REPORT("BUG: spinlock recursion on CPU#0, init/1",
 				    " lock: bug_spinlock, .magic: dead4ead, .owner: init/1, "
@@ -165,8 +168,4 @@ LOCK_BUG(spin_unlock_unlocked, "init releases a free spinlock",
 				    ".owner_cpu: -1"),
 	 .culprit = "spin_unlock_unlocked");
 LOCK_BUG(sleep_holding_spinlock, "init takes a mutex holding a spinlock",
-	 .report = BOOT_MODE_REPORT("BUG: sleeping function called from invalid context at "
-				    "kernel/locking/mutex.c:",
-				    "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, "
-				    "name: init"),
-	 .culprit = "sleep_holding_spinlock");
+	 .report = MIGHT_SLEEP_REPORT(1, 0), .culprit = "sleep_holding_spinlock");
