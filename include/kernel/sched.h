@@ -106,6 +106,23 @@ void __might_sleep(const char *file, int line);
 
 /* Give the CPU to the task the policy picks (perhaps the caller again). */
 void schedule(void);
+/*
+ * What a sleeping lock (kernel/locking/) needs of the scheduler, and no
+ * more: the rest of the core's contract with its policies stays private
+ * to kernel/sched/ (kernel/sched/sched.h).
+ *
+ * __schedule() is schedule() with interrupts already off: a task that has
+ * put itself on a lock's wait list and marked itself sleeping blocks
+ * there, with no wake-up able to fall in between.
+ */
+void __schedule(void);
+/*
+ * Priority inheritance: @p's priority, or the tasks that wait for it,
+ * changed: update it and, if it waits in turn for a mutex's owner or for
+ * a task it stops, that task, and so on along the chain (with a policy
+ * that has pi_update()).  Interrupts off; nothing for a NULL @p.
+ */
+void sched_pi_chain(struct task_struct *p);
 /* Let every other runnable task run before the caller goes on. */
 void yield(void);
 /* Make a sleeping task runnable.  False if it was not sleeping. */

@@ -30,7 +30,6 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/sprintf.h>
-#include "../sched/sched.h"
 
 unsigned long lock_bugs;
 

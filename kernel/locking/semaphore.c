@@ -8,7 +8,6 @@
 #include <asm/irqflags.h>
 #include <kernel/sched.h>
 #include <kernel/semaphore.h>
-#include "../sched/sched.h"
 
 struct semaphore_waiter {
 	struct list_head node;

@@ -72,8 +72,6 @@ static inline bool task_queued(const struct task_struct *p)
 	return p->state == TASK_RUNNABLE && p != &idle_task;
 }
 
-/* schedule() with interrupts already off. */
-void __schedule(void);
 /* Ask the running task to give up the CPU (at the next preemption point). */
 void resched_curr(void);
 /* CONFIG_SCHED_TIMESLICE_MS in ticks, at least one. */
@@ -84,13 +82,6 @@ void resched_curr(void);
  * ERR_PTR(-EINVAL, -ENOMEM or -EAGAIN) with nothing allocated on failure.
  */
 struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name);
-/*
- * @p's priority, or the tasks that wait for it, changed: update it and,
- * if it waits in turn for a mutex's owner or for a task it stops, that
- * task, and so on along the chain (with a policy that has pi_update()).
- * Interrupts off; nothing for a NULL @p.
- */
-void sched_pi_chain(struct task_struct *p);
 /*
  * The task that waits in kthread_stop() for @p to exit, or NULL.  It
  * lends @p its priority, as a mutex's waiters lend theirs to the owner:
