@@ -24,7 +24,7 @@ import sys
 
 import ktap
 import variants
-from runner import BuildError
+from runner import BuildError, split_config
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 10
@@ -54,9 +54,8 @@ def slab_debug_combinations():
 def as_host(name):
     """(name, make targets, options) of a configuration spelled as for
     runner.build_config()."""
-    parts = name.split("+")
-    options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
-    return name, [p for p in parts if "=" not in p], options or None
+    how, options, _ = split_config(name)
+    return name, how, options or None
 
 
 def host_variants_of(srctree):

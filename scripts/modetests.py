@@ -27,7 +27,6 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import bootmodes
-from runner import BuildError
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 70
@@ -38,27 +37,20 @@ against what each mode declares; the stack protector's canary"""
 
 FAULTS, SLAB, LOCK = ("ktest.fault",), ("ktest.slab_bug",), ("ktest.lock_bug",)
 
-# Configurations the boot group builds too (runner.config()), each with the
-# parameters of the modes it is here for (None: every mode it has): what
-# its difference from debug_defconfig changes in a report.
-BUILT = (("debug_defconfig", None), ("x86_64_defconfig+ktest.config", None),
-         ("x86_64_defconfig+slab-debug-redzone.config+ktest.config", SLAB),
-         ("debug_defconfig LLVM=1", FAULTS), ("allyesconfig", FAULTS))
-# Those only this group boots: (name, how, options, parameters)
-OWN = (("tiny_defconfig+ktest.config", ["tiny_defconfig", "ktest.config"], None, FAULTS),
-       ("debug_defconfig without frame pointers and kallsyms", ["debug_defconfig"],
-        {"FRAME_POINTER": "n", "KALLSYMS": "n"}, FAULTS + SLAB + LOCK))
-
-
-def build(runner, name, how, options):
-    label = f"mode: {name} builds"
-    try:
-        outdir, _ = runner.configure("mode-" + re.sub(r"\W+", "-", name), how, options=options)
-        runner.build(outdir)
-    except BuildError as e:
-        runner.result(label, False, f"{e.step} failed", e.log)
-        return None
-    return outdir
+# (label, configuration, the parameters of the modes it boots (None: every
+# mode it has)): the configurations besides the two defaults are here for
+# what their difference from debug_defconfig changes in a report.  The
+# runner builds each the first time any group asks (the boot group, for
+# most).
+CONFIGS = (("debug_defconfig", "debug_defconfig", None),
+           ("x86_64_defconfig+ktest.config", "x86_64_defconfig+ktest.config", None),
+           ("x86_64_defconfig+slab-debug-redzone.config+ktest.config",
+            "x86_64_defconfig+slab-debug-redzone.config+ktest.config", SLAB),
+           ("debug_defconfig LLVM=1", "debug_defconfig LLVM=1", FAULTS),
+           ("allyesconfig", "allyesconfig", FAULTS),
+           ("tiny_defconfig+ktest.config", "tiny_defconfig+ktest.config", FAULTS),
+           ("debug_defconfig without frame pointers and kallsyms",
+            "debug_defconfig+CONFIG_FRAME_POINTER=n+CONFIG_KALLSYMS=n", FAULTS + SLAB + LOCK))
 
 
 def run_config(runner, config, outdir, params=None):
@@ -157,9 +149,6 @@ def run(runner):
         return
     stack_protector_canary(runner)
     bad_choices(runner)
-    for config, params in BUILT:
-        if runner.wants_any(f"mode: {config}: "):
-            run_config(runner, config, runner.config(config), params)
-    for name, how, options, params in OWN:
-        if runner.wants_any(f"mode: {name}: "):
-            run_config(runner, name, build(runner, name, how, options), params)
+    for label, config, params in CONFIGS:
+        if runner.wants_any(f"mode: {label}: "):
+            run_config(runner, label, runner.config(config), params)

@@ -107,6 +107,16 @@ def suites_pass(res):
     return problems, report
 
 
+def split_config(name):
+    """The make targets, Kconfig options and make variables a configuration
+    name spells (runner.build_config()): "A_defconfig+B.config+CONFIG_X=y
+    LLVM=1" is (["A_defconfig", "B.config"], {"X": "y"}, ["LLVM=1"])."""
+    how, *make_vars = name.split(" ")
+    parts = how.split("+")
+    options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
+    return [p for p in parts if "=" not in p], options, make_vars
+
+
 class Runner:
     def __init__(self, srctree, builddir, only=None, verbose=False, out=None):
         self.srctree = srctree
@@ -244,12 +254,9 @@ class Runner:
         with self._config_lock:
             built_now = name not in self._configs
             if built_now:
-                how, *make_vars = name.split(" ")
-                parts = how.split("+")
-                options = dict(p[len("CONFIG_"):].split("=", 1) for p in parts if "=" in p)
+                how, options, make_vars = split_config(name)
                 try:
-                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name),
-                                               [p for p in parts if "=" not in p],
+                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name), how,
                                                options=options)
                     self.build(outdir, make_vars=make_vars)
                     self._configs[name] = outdir

@@ -277,6 +277,11 @@ class GroupTest(unittest.TestCase):
 class ConfigCacheTest(unittest.TestCase):
     """A configuration is built once, by whichever group asks first."""
 
+    def test_a_name_spells_targets_options_and_make_variables(self):
+        self.assertEqual(runner.split_config("a_defconfig+b.config+CONFIG_X=n+CONFIG_Y=y LLVM=1"),
+                         (["a_defconfig", "b.config"], {"X": "n", "Y": "y"}, ["LLVM=1"]))
+        self.assertEqual(runner.split_config("allyesconfig"), (["allyesconfig"], {}, []))
+
     def test_built_once_and_failure_reported_once(self):
         r = runner.Runner("/s", "/b", out=lambda text: None)
         built = []

@@ -23,7 +23,7 @@ import shutil
 import qemu
 import variants
 from boottests import BOOTS
-from runner import BuildError, LONG_BOOT_TIMEOUT, suites_pass
+from runner import BuildError, LONG_BOOT_TIMEOUT, split_config, suites_pass
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 80
@@ -209,9 +209,8 @@ def run(runner):
             division_by_zero(runner, base, runner.srctree)
     for config, make_vars, suites in ubsan_variants(runner.srctree):
         name = " ".join([config] + make_vars)
-        parts = config.split("+")
-        how = [p for p in parts if "=" not in p]
-        options = dict(UBSAN, **{p[len("CONFIG_"):].split("=")[0]: "y" for p in parts if "=" in p})
+        how, options, _ = split_config(config)
+        options = dict(UBSAN, **options)
         label = f"ubsan: {name}: the heap, scheduler and UBSan suites pass; only " \
                 "lib/ubsan_test.c reports"
         if not runner.wanted(label):
