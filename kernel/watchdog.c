@@ -171,8 +171,8 @@ void lockup_detector_init(void)
 		       PTR_ERR(p));
 		return;
 	}
-	/* Under SCHED_PRIO the highest priority is the top of its range. */
-	if (IS_ENABLED(CONFIG_SCHED_PRIO) && sched_param_range(NULL, &top) &&
+	/* Where the parameter is a priority, the top of its range is the highest. */
+	if (sched_policy_has(SCHED_STRICT_PRIORITY) && sched_param_range(NULL, &top) &&
 	    sched_set_param(p, top))
 		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
 			top);

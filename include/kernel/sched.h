@@ -23,7 +23,6 @@
 #include <kernel/compiler.h>
 #include <kernel/list.h>
 #include <kernel/preempt.h>
-#include <kernel/rbtree.h>
 #include <kernel/types.h>
 
 #define TASK_COMM_LEN 16
@@ -39,28 +38,16 @@ enum task_state {
 	TASK_DEAD,     /* exited; waits for task_wait() to free it */
 };
 
-/* What the policies keep of each task. */
+/*
+ * What the scheduler keeps of each task.  The core counts down the time
+ * slice; the rest is the policy's, in a layout of its own that no file
+ * outside it sees (policy_entity() in kernel/sched/sched.h), so that a new
+ * policy brings its state with it and changes nothing here.
+ */
+#define SCHED_POLICY_WORDS 8
 struct sched_entity {
-	struct list_head run_node; /* in the run queue */
-	unsigned int slice;	   /* ticks left of its time slice */
-	/* SCHED_PRIO and SCHED_MLFQ */
-	int prio;	 /* the level it runs or waits at */
-	int normal_prio; /* its own priority */
-	int boost;	 /* levels aging gave it while it waited */
-	int pi_prio;	 /* its mutex waiters' highest, -1 if none */
-	/* SCHED_STRIDE */
-	unsigned int tickets;
-	u64 pass; /* virtual time: lowest runs next */
-	bool yielded;
-	/* SCHED_FAIR */
-	struct rb_node rb_node; /* in the run queue, by vruntime */
-	u64 vruntime;		/* CPU time, weighted by nice: lowest runs next */
-	int nice;		/* SCHED_FAIR and SCHED_MLFQ */
-	unsigned long weight;
-	/* SCHED_MLFQ (prio and nice above) */
-	s64 recent_cpu; /* fixed point: CPU time lately, decaying */
-	/* SCHED_STRIDE and SCHED_FAIR: its CPU time when last charged */
-	u64 cputime_charged;
+	unsigned int slice; /* ticks left of its time slice */
+	unsigned long policy[SCHED_POLICY_WORDS];
 };
 
 struct task_struct {
@@ -193,7 +180,7 @@ const char *task_state_name(enum task_state state);
 unsigned long nr_context_switches(void);
 /* Tasks waiting in the run queue (the running one and idle not counted). */
 unsigned int nr_waiting(void);
-/* The policy's name: "rr", "prio", "mlfq", "stride" or "fair". */
+/* The policy's name, as its ps column and messages give it: "rr", "fair", ... */
 const char *sched_policy_name(void);
 /*
  * What sched_set_param() sets under this policy: "priority", "tickets" or
@@ -202,6 +189,29 @@ const char *sched_policy_name(void);
 const char *sched_param_name(void);
 /* The range of that parameter, in *@min and *@max; false if there is none. */
 bool sched_param_range(int *min, int *max);
+/*
+ * @p's parameter as sched_set_param() set it, or, for
+ * sched_effective_param(), the one it runs at now: a priority that
+ * priority inheritance lent it, or aging raised, included.  Both are 0
+ * under a policy without a parameter and for what is not a task.
+ */
+int sched_get_param(const struct task_struct *p);
+int sched_effective_param(const struct task_struct *p);
+
+/*
+ * What a policy may promise beyond the contract every policy keeps.  Code
+ * and tests that depend on one ask sched_policy_has(), never which policy
+ * runs, so that a new policy that keeps the promise gets the same
+ * treatment without a change here.
+ */
+/* The parameter is a priority: a runnable task of a higher one always runs first. */
+#define SCHED_STRICT_PRIORITY	   (1U << 0)
+/* yield() puts the caller behind every runnable task of its priority. */
+#define SCHED_YIELD_ROTATES	   (1U << 1)
+/* A task that others wait for runs at their priority (kernel/locking/). */
+#define SCHED_PRIORITY_INHERITANCE (1U << 2)
+/* Whether the policy makes every promise in @caps. */
+bool sched_policy_has(unsigned int caps);
 
 /* Sleep with nobody to wake the caller: a task with nothing left to do. */
 __noreturn void sleep_forever(void);

@@ -265,6 +265,32 @@ bool sched_param_range(int *min, int *max)
 	return sched_policy.param_name != NULL;
 }
 
+static int get_param(const struct task_struct *p, bool effective)
+{
+	unsigned long flags = local_irq_save();
+	int value = 0;
+
+	if (sched_policy.get_param && (find_task(p) || p == &idle_task))
+		value = sched_policy.get_param(p, effective);
+	local_irq_restore(flags);
+	return value;
+}
+
+int sched_get_param(const struct task_struct *p)
+{
+	return get_param(p, false);
+}
+
+int sched_effective_param(const struct task_struct *p)
+{
+	return get_param(p, true);
+}
+
+bool sched_policy_has(unsigned int caps)
+{
+	return (sched_policy.caps & caps) == caps;
+}
+
 u64 task_cputime_ns(const struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
@@ -326,8 +352,45 @@ void sched_pi_chain(struct task_struct *p)
 	}
 }
 
+/*
+ * A policy that breaks its side of the contract (kernel/sched/sched.h) is
+ * stopped here, naming what it lacks, not at the first call through a
+ * NULL hook.
+ */
+static void check_policy(const struct sched_policy *s)
+{
+	const struct {
+		const char *what;
+		bool ok;
+	} rules[] = {
+		{ "enqueue()", s->enqueue },
+		{ "pick_next()", s->pick_next },
+		{ "tick()", s->tick },
+		{ "yield()", s->yield },
+		{ "wakeup()", s->wakeup },
+		{ "fork()", s->fork },
+		{ "exit()", s->exit },
+		{ "ps_line()", s->ps_line },
+		{ "set_param() and get_param(), for its param_name",
+		  !s->param_name || (s->set_param && s->get_param) },
+		{ "a range, param_min <= param_max", s->param_min <= s->param_max },
+		{ "pi_update() exactly when it promises SCHED_PRIORITY_INHERITANCE",
+		  !(s->caps & SCHED_PRIORITY_INHERITANCE) == !s->pi_update },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(rules); i++)
+		if (!rules[i].ok)
+			panic("scheduling policy \"%s\" breaks its contract: it needs %s", s->name,
+			      rules[i].what);
+}
+
 void sched_init(void)
 {
+	check_policy(&sched_policy);
+	pr_info("sched: %s policy, %d ms time slice, %s\n", sched_policy.name,
+		CONFIG_SCHED_TIMESLICE_MS,
+		IS_ENABLED(CONFIG_PREEMPT) ? "preemptive" : "no preemption");
 	if (sched_policy.init)
 		sched_policy.init();
 	INIT_LIST_HEAD(&idle_task.held_locks);

@@ -213,10 +213,10 @@ static struct task_struct *create_at(int (*fn)(void *), int prio, const char *na
  */
 static void stop_does_not_wait_for_the_victims_priority(struct ktest *t)
 {
-	int old = current->se.normal_prio;
+	int old = sched_get_param(current);
 	struct task_struct *victim;
 
-	if (!IS_ENABLED(CONFIG_SCHED_PRIO)) {
+	if (!sched_policy_has(SCHED_STRICT_PRIORITY)) {
 		ktest_skip(t, "only fixed priorities can keep a task off the CPU for ever");
 		return;
 	}
@@ -234,7 +234,7 @@ static void stop_does_not_wait_for_the_victims_priority(struct ktest *t)
 	       (unsigned long long)(hog_ns / NSEC_PER_MSEC));
 	KTEST_EXPECT_LT(t, hog_cpu_at_stop, hog_ns / 2);
 	KTEST_EXPECT_EQ(t, task_wait(stop_hog->pid, NULL), 0);
-	KTEST_EXPECT_EQ(t, current->se.prio, SHELL_PRIO);
+	KTEST_EXPECT_EQ(t, sched_effective_param(current), SHELL_PRIO);
 	sched_set_param(current, old);
 }
 
@@ -274,11 +274,11 @@ static int stop_holding_b(void *unused)
  */
 static void stop_lends_priority_along_the_chain(struct ktest *t)
 {
-	int old = current->se.normal_prio, code = -1;
+	int old = sched_get_param(current), code = -1;
 	struct task_struct *stopper, *high;
 
-	if (!IS_ENABLED(CONFIG_SCHED_PRIO)) {
-		ktest_skip(t, "only SCHED_PRIO has priority inheritance");
+	if (!sched_policy_has(SCHED_STRICT_PRIORITY | SCHED_PRIORITY_INHERITANCE)) {
+		ktest_skip(t, "the policy has no priority inheritance");
 		return;
 	}
 	sched_set_param(current, 31);
@@ -291,13 +291,13 @@ static void stop_lends_priority_along_the_chain(struct ktest *t)
 	wait_until(READ_ONCE(chain_victim->blocked_on) == &stop_a);
 	wake_up_process(stopper);
 	wait_until(READ_ONCE(chain_victim->waiter) == stopper);
-	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 10);
+	KTEST_EXPECT_EQ(t, sched_effective_param(chain_victim), 10);
 	sched_set_param(stopper, 12);
-	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 12);
+	KTEST_EXPECT_EQ(t, sched_effective_param(chain_victim), 12);
 	wake_up_process(high);
 	wait_until(READ_ONCE(high->blocked_on) == &stop_b);
-	KTEST_EXPECT_EQ(t, stopper->se.prio, 30);
-	KTEST_EXPECT_EQ(t, chain_victim->se.prio, 30);
+	KTEST_EXPECT_EQ(t, sched_effective_param(stopper), 30);
+	KTEST_EXPECT_EQ(t, sched_effective_param(chain_victim), 30);
 	mutex_unlock(&stop_a);
 	KTEST_EXPECT_EQ(t, task_wait(stopper->pid, &code), 0);
 	KTEST_EXPECT_EQ(t, code, 0);

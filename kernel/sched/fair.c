@@ -22,7 +22,7 @@
 #include <kernel/rbtree.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
-#include "sched.h"
+#include "fair.h"
 
 #define NICE_MIN	      (-20)
 #define NICE_MAX	      19
@@ -61,21 +61,23 @@ static void fair_init(void)
 
 static struct task_struct *task_of(const struct rb_node *node)
 {
-	return node ? rb_entry(node, struct task_struct, se.rb_node) : NULL;
+	return node ? fair_se_task(rb_entry(node, struct fair_entity, rb_node)) : NULL;
 }
 
 static bool vruntime_less(const struct rb_node *a, const struct rb_node *b)
 {
-	return task_of(a)->se.vruntime < task_of(b)->se.vruntime;
+	return rb_entry(a, struct fair_entity, rb_node)->vruntime <
+	       rb_entry(b, struct fair_entity, rb_node)->vruntime;
 }
 
 /* Charge @p the CPU time it used since it was last charged, weighted. */
 static void update_curr(struct task_struct *p)
 {
+	struct fair_entity *e = fair_se(p);
 	u64 now = task_cputime_ns(p);
 
-	p->se.vruntime += (now - p->se.cputime_charged) * NICE_0_WEIGHT / p->se.weight;
-	p->se.cputime_charged = now;
+	e->vruntime += (now - e->cputime_charged) * NICE_0_WEIGHT / e->weight;
+	e->cputime_charged = now;
 }
 
 /*
@@ -86,15 +88,14 @@ static void update_curr(struct task_struct *p)
  */
 static void update_min_vruntime(const struct task_struct *curr)
 {
-	struct task_struct *first = task_of(rb_first_cached(&run_queue));
+	struct rb_node *first = rb_first_cached(&run_queue);
 	u64 v;
 
 	if (!first && !curr)
 		return;
-	if (first && curr)
-		v = first->se.vruntime < curr->se.vruntime ? first->se.vruntime : curr->se.vruntime;
-	else
-		v = first ? first->se.vruntime : curr->se.vruntime;
+	v = first ? rb_entry(first, struct fair_entity, rb_node)->vruntime : ~0ULL;
+	if (curr && fair_se(curr)->vruntime < v)
+		v = fair_se(curr)->vruntime;
 	if (v > min_vruntime)
 		min_vruntime = v;
 }
@@ -103,7 +104,7 @@ static void fair_enqueue(struct task_struct *p)
 {
 	if (p == current)
 		update_curr(p);
-	rb_add_cached(&p->se.rb_node, &run_queue, vruntime_less);
+	rb_add_cached(&fair_se(p)->rb_node, &run_queue, vruntime_less);
 }
 
 static struct task_struct *fair_pick_next(void)
@@ -112,7 +113,7 @@ static struct task_struct *fair_pick_next(void)
 
 	if (!p)
 		return NULL;
-	rb_erase_cached(&p->se.rb_node, &run_queue);
+	rb_erase_cached(&fair_se(p)->rb_node, &run_queue);
 	update_min_vruntime(p);
 	return p;
 }
@@ -129,30 +130,34 @@ static void fair_tick(struct task_struct *curr)
 static void fair_yield(struct task_struct *curr)
 {
 	struct task_struct *last = task_of(rb_last(&run_queue.root));
+	struct fair_entity *e = fair_se(curr);
 
 	update_curr(curr);
-	if (last && last->se.vruntime > curr->se.vruntime)
-		curr->se.vruntime = last->se.vruntime;
+	if (last && fair_se(last)->vruntime > e->vruntime)
+		e->vruntime = fair_se(last)->vruntime;
 }
 
 static void fair_wakeup(struct task_struct *p)
 {
+	struct fair_entity *e = fair_se(p);
+
 	update_curr(p); /* what it ran before it slept */
-	if (min_vruntime > SLEEPER_CREDIT_NS && p->se.vruntime < min_vruntime - SLEEPER_CREDIT_NS)
-		p->se.vruntime = min_vruntime - SLEEPER_CREDIT_NS;
+	if (min_vruntime > SLEEPER_CREDIT_NS && e->vruntime < min_vruntime - SLEEPER_CREDIT_NS)
+		e->vruntime = min_vruntime - SLEEPER_CREDIT_NS;
 	if (current == &idle_task)
 		return;
 	update_curr(current);
-	if (p->se.vruntime + WAKEUP_GRANULARITY_NS < current->se.vruntime)
+	if (e->vruntime + WAKEUP_GRANULARITY_NS < fair_se(current)->vruntime)
 		resched_curr();
 }
 
 static void fair_fork(struct task_struct *p)
 {
-	p->se.nice = 0;
-	p->se.weight = NICE_0_WEIGHT;
-	p->se.vruntime = min_vruntime;
-	p->se.cputime_charged = task_cputime_ns(p);
+	*fair_se(p) = (struct fair_entity){
+		.weight = NICE_0_WEIGHT,
+		.vruntime = min_vruntime,
+		.cputime_charged = task_cputime_ns(p),
+	};
 }
 
 static void fair_exit(struct task_struct *p)
@@ -168,18 +173,23 @@ static void fair_set_param(struct task_struct *p, int nice)
 	bool queued = task_queued(p);
 
 	if (queued)
-		rb_erase_cached(&p->se.rb_node, &run_queue);
+		rb_erase_cached(&fair_se(p)->rb_node, &run_queue);
 	update_curr(p); /* the time so far at the old weight */
-	p->se.nice = nice;
-	p->se.weight = nice_to_weight[nice - NICE_MIN];
+	fair_se(p)->nice = nice;
+	fair_se(p)->weight = nice_to_weight[nice - NICE_MIN];
 	if (queued)
-		rb_add_cached(&p->se.rb_node, &run_queue, vruntime_less);
+		rb_add_cached(&fair_se(p)->rb_node, &run_queue, vruntime_less);
+}
+
+static int fair_get_param(const struct task_struct *p, bool effective)
+{
+	return fair_se(p)->nice;
 }
 
 static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "nice %d vrt %llu ms", p->se.nice,
-			 (unsigned long long)(p->se.vruntime / 1000000));
+	return scnprintf(buf, size, "nice %d vrt %llu ms", fair_se(p)->nice,
+			 (unsigned long long)(fair_se(p)->vruntime / 1000000));
 }
 
 const struct sched_policy sched_policy = {
@@ -197,4 +207,5 @@ const struct sched_policy sched_policy = {
 	.exit = fair_exit,
 	.ps_line = fair_ps_line,
 	.set_param = fair_set_param,
+	.get_param = fair_get_param,
 };

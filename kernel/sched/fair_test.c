@@ -13,6 +13,7 @@
 #include <kernel/kthread.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
+#include "fair.h"
 #include "test_hogs.h"
 
 /*
@@ -32,7 +33,7 @@ static int nothing(void *unused)
 
 static unsigned long weight_of(struct task_struct *k, int nice)
 {
-	return sched_set_param(k, nice) ? 0 : k->se.weight;
+	return sched_set_param(k, nice) ? 0 : fair_se(k)->weight;
 }
 
 /*
@@ -47,7 +48,7 @@ static void nice_weights_step_by_a_quarter(struct ktest *t)
 	int nice;
 
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
-	KTEST_EXPECT_EQ(t, k->se.weight, 1024);
+	KTEST_EXPECT_EQ(t, fair_se(k)->weight, 1024);
 	KTEST_EXPECT_EQ(t, weight_of(k, -5), 3125);
 	KTEST_EXPECT_EQ(t, weight_of(k, 5), 336);
 	for (nice = -20; nice < 19; nice++) {
@@ -210,8 +211,8 @@ static void set_param_keeps_the_queue_in_order(struct ktest *t)
 		yield();
 	flags = local_irq_save();
 	KTEST_EXPECT_EQ(t, sched_set_param(a, 19), 0);
-	va = a->se.vruntime;
-	vb = b->se.vruntime;
+	va = fair_se(a)->vruntime;
+	vb = fair_se(b)->vruntime;
 	cycle_armed = true;
 	local_irq_restore(flags);
 	while (!READ_ONCE(first_after))
@@ -235,10 +236,10 @@ static void bad_nice_values_are_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 3), 0);
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
-	KTEST_EXPECT_EQ(t, k->se.nice, 3);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 3);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, -20), 0);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 19), 0);
-	KTEST_EXPECT_EQ(t, k->se.nice, 19);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 19);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the policies whose run queue is a priority array of levels
- * (prio.c, mlfq.c) share: a task's level is se.prio, the running task's
- * included, the first task of the highest level runs next, and a queued
- * task on a higher level than the running one should run instead.
+ * (prio.c, mlfq.c) share: a task's level, the running task's included,
+ * the first task of the highest level runs next, and a queued task on a
+ * higher level than the running one should run instead.  Each keeps a
+ * struct level_entity first in its own per-task state.
  */
 #ifndef _KERNEL_SCHED_LEVELS_H
 #define _KERNEL_SCHED_LEVELS_H
@@ -11,14 +12,23 @@
 #include <kernel/prio_array.h>
 #include "sched.h"
 
+/* The start of what prio.c and mlfq.c keep of each task. */
+struct level_entity {
+	struct list_head run_node; /* in the queue of its level */
+	int prio;		   /* the level it runs or waits at */
+};
+DEFINE_POLICY_ENTITY(struct level_entity, level_se)
+
 /* Put @p on level @prio, moving it in @rq if it is queued there; false if it was there. */
 static inline bool set_level(struct prio_array *rq, struct task_struct *p, int prio)
 {
-	if (prio == p->se.prio)
+	struct level_entity *e = level_se(p);
+
+	if (prio == e->prio)
 		return false;
 	if (task_queued(p))
-		prio_array_move(rq, &p->se.run_node, p->se.prio, prio);
-	p->se.prio = prio;
+		prio_array_move(rq, &e->run_node, e->prio, prio);
+	e->prio = prio;
 	return true;
 }
 
@@ -26,19 +36,19 @@ static inline bool set_level(struct prio_array *rq, struct task_struct *p, int p
 static inline struct task_struct *take_top(struct prio_array *rq)
 {
 	struct list_head *first = prio_array_first(rq);
-	struct task_struct *p;
+	struct level_entity *e;
 
 	if (!first)
 		return NULL;
-	p = list_entry(first, struct task_struct, se.run_node);
-	prio_array_del(rq, first, p->se.prio);
-	return p;
+	e = list_entry(first, struct level_entity, run_node);
+	prio_array_del(rq, first, e->prio);
+	return level_se_task(e);
 }
 
 /* Ask the running task to give way if a task queued in @rq outranks it. */
 static inline void check_preempt_level(const struct prio_array *rq)
 {
-	if (current != &idle_task && prio_array_top(rq) > current->se.prio)
+	if (current != &idle_task && prio_array_top(rq) > level_se(current)->prio)
 		resched_curr();
 }
 

@@ -30,7 +30,6 @@
 #include <kernel/prio_array.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
-#include "levels.h"
 #include "mlfq.h"
 
 #define PRI_MIN	   0
@@ -61,7 +60,8 @@ static s64 fp_div(s64 a, s64 b)
 
 static int calc_priority(const struct task_struct *p)
 {
-	s64 prio = FP(PRI_MAX) - p->se.recent_cpu / 4 - FP(2 * p->se.nice);
+	const struct mlfq_entity *e = mlfq_se(p);
+	s64 prio = FP(PRI_MAX) - e->recent_cpu / 4 - FP(2 * e->nice);
 
 	if (prio < FP(PRI_MIN))
 		return PRI_MIN;
@@ -76,10 +76,10 @@ static void update_priority(struct task_struct *p)
 
 static void decay_recent_cpu(struct task_struct *p)
 {
+	struct mlfq_entity *e = mlfq_se(p);
 	s64 twice_load = 2 * load_avg;
 
-	p->se.recent_cpu =
-		fp_mul(fp_div(twice_load, twice_load + FP(1)), p->se.recent_cpu) + FP(p->se.nice);
+	e->recent_cpu = fp_mul(fp_div(twice_load, twice_load + FP(1)), e->recent_cpu) + FP(e->nice);
 	update_priority(p);
 }
 
@@ -95,7 +95,7 @@ static void once_a_second(void)
 static void mlfq_tick(struct task_struct *curr)
 {
 	if (curr != &idle_task)
-		curr->se.recent_cpu += FP(100) / HZ;
+		mlfq_se(curr)->recent_cpu += FP(100) / HZ;
 	ticks++;
 	if (ticks % HZ == 0)
 		once_a_second();
@@ -111,7 +111,9 @@ static void mlfq_init(void)
 
 static void mlfq_enqueue(struct task_struct *p)
 {
-	prio_array_add_tail(&run_queue, &p->se.run_node, p->se.prio);
+	struct level_entity *e = level_se(p);
+
+	prio_array_add_tail(&run_queue, &e->run_node, e->prio);
 	nr_queued++;
 }
 
@@ -126,7 +128,7 @@ static struct task_struct *mlfq_pick_next(void)
 
 static void mlfq_wakeup(struct task_struct *p)
 {
-	if (current != &idle_task && p->se.prio > current->se.prio)
+	if (current != &idle_task && level_se(p)->prio > level_se(current)->prio)
 		resched_curr();
 }
 
@@ -137,21 +139,28 @@ static void mlfq_nothing(struct task_struct *p)
 /* A new task starts from its creator's standing, as in 4.4BSD's fork. */
 static void mlfq_fork(struct task_struct *p)
 {
-	p->se.nice = current->se.nice;
-	p->se.recent_cpu = current == &idle_task ? 0 : current->se.recent_cpu;
-	p->se.prio = calc_priority(p);
+	struct mlfq_entity *e = mlfq_se(p);
+
+	e->nice = mlfq_se(current)->nice;
+	e->recent_cpu = current == &idle_task ? 0 : mlfq_se(current)->recent_cpu;
+	e->level.prio = calc_priority(p);
 }
 
 static void mlfq_set_param(struct task_struct *p, int nice)
 {
-	p->se.nice = nice;
+	mlfq_se(p)->nice = nice;
 	update_priority(p);
 	check_preempt_level(&run_queue);
 }
 
+static int mlfq_get_param(const struct task_struct *p, bool effective)
+{
+	return mlfq_se(p)->nice;
+}
+
 static int mlfq_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "level %2d nice %d", p->se.prio, p->se.nice);
+	return scnprintf(buf, size, "level %2d nice %d", mlfq_se(p)->level.prio, mlfq_se(p)->nice);
 }
 
 unsigned long mlfq_load_avg(unsigned long scale)
@@ -166,6 +175,7 @@ unsigned long mlfq_load_updates(void)
 
 const struct sched_policy sched_policy = {
 	.name = "mlfq",
+	.caps = SCHED_YIELD_ROTATES,
 	.param_name = "nice",
 	.param_min = NICE_MIN,
 	.param_max = NICE_MAX,
@@ -179,4 +189,5 @@ const struct sched_policy sched_policy = {
 	.exit = mlfq_nothing,
 	.ps_line = mlfq_ps_line,
 	.set_param = mlfq_set_param,
+	.get_param = mlfq_get_param,
 };

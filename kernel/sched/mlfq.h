@@ -6,6 +6,16 @@
 #ifndef _KERNEL_SCHED_MLFQ_H
 #define _KERNEL_SCHED_MLFQ_H
 
+#include "levels.h"
+
+/* What mlfq keeps of each task. */
+struct mlfq_entity {
+	struct level_entity level; /* first: levels.h */
+	int nice;
+	s64 recent_cpu; /* fixed point: CPU time lately, decaying */
+};
+DEFINE_POLICY_ENTITY(struct mlfq_entity, mlfq_se)
+
 /* load_avg times @scale, rounded: mlfq_load_avg(100) is the "0.64" of uptime. */
 unsigned long mlfq_load_avg(unsigned long scale);
 /* How many times load_avg has been updated (once a second). */

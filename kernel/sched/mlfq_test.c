@@ -74,10 +74,10 @@ static int sink(void *unused)
 {
 	unsigned long start = mlfq_load_updates();
 
-	sink_top_level = sink_lowest = current->se.prio;
+	sink_top_level = sink_lowest = mlfq_se(current)->level.prio;
 	while (sink_lowest > 0 && mlfq_load_updates() - start < SINK_LIMIT_S) {
-		if (current->se.prio < sink_lowest)
-			sink_lowest = current->se.prio;
+		if (mlfq_se(current)->level.prio < sink_lowest)
+			sink_lowest = mlfq_se(current)->level.prio;
 		cond_resched();
 	}
 	sink_seconds = mlfq_load_updates() - start;
@@ -110,11 +110,11 @@ static u64 sleeper_cpu_ns, sleeper_run_ns;
 /* The exit code is the lowest level it was on. */
 static int hog_until_stopped(void *unused)
 {
-	int lowest = current->se.prio;
+	int lowest = mlfq_se(current)->level.prio;
 
 	while (!READ_ONCE(stop_hog)) {
-		if (current->se.prio < lowest)
-			lowest = current->se.prio;
+		if (mlfq_se(current)->level.prio < lowest)
+			lowest = mlfq_se(current)->level.prio;
 		cond_resched();
 	}
 	return lowest;
@@ -133,11 +133,11 @@ static int io_task(void *unused)
 	u64 work = resolution > NSEC_PER_MSEC ? resolution : NSEC_PER_MSEC;
 	u64 start = ktime_get();
 
-	sleeper_lowest = current->se.prio;
+	sleeper_lowest = mlfq_se(current)->level.prio;
 	while (ktime_get() - start < SLEEPER_RUN_NS) {
 		msleep(10 * work / NSEC_PER_MSEC);
-		if (current->se.prio < sleeper_lowest)
-			sleeper_lowest = current->se.prio;
+		if (mlfq_se(current)->level.prio < sleeper_lowest)
+			sleeper_lowest = mlfq_se(current)->level.prio;
 		burn_cpu(work);
 	}
 	sleeper_cpu_ns = task_cputime_ns(current);
@@ -156,7 +156,7 @@ static void settle_at_the_top(void)
 {
 	int i;
 
-	for (i = 0; i < SETTLE_LIMIT_S && current->se.prio < SETTLED_LEVEL; i++)
+	for (i = 0; i < SETTLE_LIMIT_S && mlfq_se(current)->level.prio < SETTLED_LEVEL; i++)
 		msleep(1000);
 }
 
@@ -237,15 +237,15 @@ static void bad_nice_values_are_refused(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 0), 0);
-	level = k->se.prio;
+	level = mlfq_se(k)->level.prio;
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
-	KTEST_EXPECT_EQ(t, k->se.nice, 0);
-	KTEST_EXPECT_EQ(t, k->se.prio, level);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 0);
+	KTEST_EXPECT_EQ(t, mlfq_se(k)->level.prio, level);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 19), 0);
-	KTEST_EXPECT_LE(t, k->se.prio, level - 38 > 0 ? level - 38 : 0);
+	KTEST_EXPECT_LE(t, mlfq_se(k)->level.prio, level - 38 > 0 ? level - 38 : 0);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, -20), 0);
-	KTEST_EXPECT_EQ(t, k->se.nice, -20);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), -20);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 

@@ -20,9 +20,8 @@
  * queue rises one level, and it falls back to its own priority when it
  * gets the CPU: a task that waits long enough runs, whatever runs above.
  *
- * A task's level is se.prio: the higher of its own priority
- * (normal_prio) and its waiters' (pi_prio), raised by aging (boost), at
- * most PRIO_MAX.
+ * A task's level is the higher of its own priority (normal_prio) and
+ * its waiters' (pi_prio), raised by aging (boost), at most PRIO_MAX.
  */
 #include <kernel/errno.h>
 #include <kernel/mutex.h>
@@ -37,6 +36,15 @@
 /* How long a task waits in the queue for each level aging gives it. */
 #define AGING_MS     50
 #define AGING_TICKS  (AGING_MS * HZ / 1000 ? AGING_MS * HZ / 1000 : 1)
+
+/* What prio keeps of each task. */
+struct prio_entity {
+	struct level_entity level; /* first: levels.h */
+	int normal_prio;	   /* its own priority */
+	int pi_prio;		   /* its waiters' highest, -1 if none */
+	int boost;		   /* levels aging gave it while it waited */
+};
+DEFINE_POLICY_ENTITY(struct prio_entity, prio_se)
 
 static struct prio_array run_queue;
 static unsigned int ticks_to_aging = AGING_TICKS;
@@ -53,15 +61,18 @@ static int max_int(int a, int b)
  */
 static int effective_prio(const struct task_struct *p)
 {
-	int prio = max_int(p->se.normal_prio, p->se.pi_prio) + p->se.boost;
+	const struct prio_entity *e = prio_se(p);
+	int prio = max_int(e->normal_prio, e->pi_prio) + e->boost;
 
 	return prio > PRIO_MAX ? PRIO_MAX : prio;
 }
 
 static void prio_enqueue(struct task_struct *p)
 {
-	p->se.prio = effective_prio(p);
-	prio_array_add_tail(&run_queue, &p->se.run_node, p->se.prio);
+	struct level_entity *e = level_se(p);
+
+	e->prio = effective_prio(p);
+	prio_array_add_tail(&run_queue, &e->run_node, e->prio);
 }
 
 /* @p's effective priority may have changed: move it to its new level. */
@@ -77,24 +88,24 @@ static struct task_struct *prio_pick_next(void)
 
 	if (!p)
 		return NULL;
-	p->se.boost = 0; /* it got the CPU: aging is over */
-	p->se.prio = effective_prio(p);
+	prio_se(p)->boost = 0; /* it got the CPU: aging is over */
+	prio_se(p)->level.prio = effective_prio(p);
 	return p;
 }
 
 /* Every queued task rises one level; the top level cannot rise. */
 static void age_queued_tasks(void)
 {
-	struct task_struct *p;
+	struct prio_entity *e;
 	int level;
 
 	for (level = PRIO_MAX - 1; level >= 0; level--) {
 		while (!list_empty(&run_queue.queue[level])) {
-			p = list_first_entry(&run_queue.queue[level], struct task_struct,
-					     se.run_node);
-			prio_array_move(&run_queue, &p->se.run_node, level, level + 1);
-			p->se.boost++;
-			p->se.prio = level + 1;
+			e = list_first_entry(&run_queue.queue[level], struct prio_entity,
+					     level.run_node);
+			prio_array_move(&run_queue, &e->level.run_node, level, level + 1);
+			e->boost++;
+			e->level.prio = level + 1;
 		}
 	}
 }
@@ -110,8 +121,8 @@ static void prio_tick(struct task_struct *curr)
 
 static void prio_wakeup(struct task_struct *p)
 {
-	p->se.prio = effective_prio(p);
-	if (current != &idle_task && p->se.prio > current->se.prio)
+	level_se(p)->prio = effective_prio(p);
+	if (current != &idle_task && level_se(p)->prio > level_se(current)->prio)
 		resched_curr();
 }
 
@@ -122,10 +133,11 @@ static void prio_init(void)
 
 static void prio_fork(struct task_struct *p)
 {
-	p->se.normal_prio = PRIO_DEFAULT;
-	p->se.prio = PRIO_DEFAULT;
-	p->se.boost = 0;
-	p->se.pi_prio = -1;
+	*prio_se(p) = (struct prio_entity){
+		.level.prio = PRIO_DEFAULT,
+		.normal_prio = PRIO_DEFAULT,
+		.pi_prio = -1,
+	};
 }
 
 static void prio_nothing(struct task_struct *p)
@@ -138,28 +150,34 @@ static void prio_pi_update(struct task_struct *p)
 	const struct task_struct *stopper = task_stopper(p);
 	const struct mutex_waiter *w;
 	const struct mutex *lock;
-	int top = stopper ? stopper->se.prio : -1;
+	int top = stopper ? level_se(stopper)->prio : -1;
 
 	list_for_each_entry (lock, &p->held_locks, held)
 		list_for_each_entry (w, &lock->waiters, node)
-			top = max_int(top, w->task->se.prio);
-	p->se.pi_prio = top;
+			top = max_int(top, level_se(w->task)->prio);
+	prio_se(p)->pi_prio = top;
 	requeue(p);
 }
 
 static void prio_set_param(struct task_struct *p, int prio)
 {
-	p->se.normal_prio = prio;
+	prio_se(p)->normal_prio = prio;
 	requeue(p);
+}
+
+static int prio_get_param(const struct task_struct *p, bool effective)
+{
+	return effective ? prio_se(p)->level.prio : prio_se(p)->normal_prio;
 }
 
 static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "prio %d/%d", p->se.prio, p->se.normal_prio);
+	return scnprintf(buf, size, "prio %d/%d", prio_se(p)->level.prio, prio_se(p)->normal_prio);
 }
 
 const struct sched_policy sched_policy = {
 	.name = "prio",
+	.caps = SCHED_STRICT_PRIORITY | SCHED_YIELD_ROTATES | SCHED_PRIORITY_INHERITANCE,
 	.param_name = "priority",
 	.param_min = 0,
 	.param_max = PRIO_MAX,
@@ -173,5 +191,6 @@ const struct sched_policy sched_policy = {
 	.exit = prio_nothing,
 	.ps_line = prio_ps_line,
 	.set_param = prio_set_param,
+	.get_param = prio_get_param,
 	.pi_update = prio_pi_update,
 };

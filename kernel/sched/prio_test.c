@@ -50,7 +50,7 @@ static void order_reset(void)
 /* Run the test at the top priority; returns the priority to go back to. */
 static int run_on_top(void)
 {
-	int old = current->se.normal_prio;
+	int old = sched_get_param(current);
 
 	sched_set_param(current, TOP_PRIO);
 	return old;
@@ -144,14 +144,14 @@ static int pi_low(void *unused)
 
 	mutex_lock(&pi_a);
 	complete(&low_holds_a);
-	low_top_prio = current->se.prio;
+	low_top_prio = sched_effective_param(current);
 	for (end = task_cputime_ns(current) + HOLD_NS; task_cputime_ns(current) < end;) {
-		if (current->se.prio > low_top_prio)
-			low_top_prio = current->se.prio;
+		if (sched_effective_param(current) > low_top_prio)
+			low_top_prio = sched_effective_param(current);
 		cond_resched();
 	}
 	mutex_unlock(&pi_a);
-	low_prio_after = current->se.prio;
+	low_prio_after = sched_effective_param(current);
 	note('l');
 	return 0;
 }
@@ -161,7 +161,7 @@ static int pi_mid(void *unused)
 	mutex_lock(&pi_b);
 	complete(&mid_holds_b);
 	mutex_lock(&pi_a);
-	mid_prio_holding = current->se.prio;
+	mid_prio_holding = sched_effective_param(current);
 	mutex_unlock(&pi_a);
 	mutex_unlock(&pi_b);
 	note('m');
@@ -328,9 +328,9 @@ static void aging_lifts_an_inheriting_holder(struct ktest *t)
 	wake_up_process(low);
 	wait_for_completion(&aging_low_holds);
 	wake_up_process(high);
-	for (i = 0; i < 100 && READ_ONCE(low->se.prio) != 20; i++)
+	for (i = 0; i < 100 && sched_effective_param(low) != 20; i++)
 		msleep(1); /* high runs, and waits for the mutex */
-	KTEST_EXPECT_EQ(t, low->se.prio, 20);
+	KTEST_EXPECT_EQ(t, sched_effective_param(low), 20);
 	WRITE_ONCE(aging_low_go, true);
 	wake_up_process(aging_hog);
 	while (!READ_ONCE(aging_low_done)) {
@@ -372,13 +372,13 @@ static void bad_priorities_are_refused(struct ktest *t)
 	unsigned int i;
 
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
-	KTEST_EXPECT_EQ(t, k->se.normal_prio, 16);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 16);
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
-	KTEST_EXPECT_EQ(t, k->se.normal_prio, 16);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 16);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 0), 0);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 31), 0);
-	KTEST_EXPECT_EQ(t, k->se.normal_prio, 31);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 31);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 

@@ -10,31 +10,31 @@
 #include <kernel/sprintf.h>
 #include "sched.h"
 
+/* What rr keeps of each task: its place in the queue. */
+struct rr_entity {
+	struct list_head run_node;
+};
+DEFINE_POLICY_ENTITY(struct rr_entity, rr_se)
+
 static LIST_HEAD(run_queue);
 
 static void rr_enqueue(struct task_struct *p)
 {
-	list_add_tail(&p->se.run_node, &run_queue);
+	list_add_tail(&rr_se(p)->run_node, &run_queue);
 }
 
 static struct task_struct *rr_pick_next(void)
 {
-	struct task_struct *p;
+	struct rr_entity *e;
 
 	if (list_empty(&run_queue))
 		return NULL;
-	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
-	list_del(&p->se.run_node);
-	return p;
+	e = list_first_entry(&run_queue, struct rr_entity, run_node);
+	list_del(&e->run_node);
+	return rr_se_task(e);
 }
 
 static void rr_nothing(struct task_struct *p)
-{
-}
-
-/* Every task is equal: there is nothing to set. */
-/* Never called: rr has no parameter (no param_name), so the core refuses every value. */
-static void rr_set_param(struct task_struct *p, int value)
 {
 }
 
@@ -45,6 +45,7 @@ static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)
 
 const struct sched_policy sched_policy = {
 	.name = "rr",
+	.caps = SCHED_YIELD_ROTATES,
 	.enqueue = rr_enqueue,
 	.pick_next = rr_pick_next,
 	.tick = rr_nothing,
@@ -53,5 +54,4 @@ const struct sched_policy sched_policy = {
 	.fork = rr_nothing,
 	.exit = rr_nothing,
 	.ps_line = rr_ps_line,
-	.set_param = rr_set_param,
 };

@@ -21,6 +21,12 @@
 struct sched_policy {
 	const char *name;
 	/*
+	 * What it promises beyond this contract (SCHED_STRICT_PRIORITY, ...
+	 * in <kernel/sched.h>), for the code and the tests that rely on it:
+	 * they ask sched_policy_has(), never which policy this is.
+	 */
+	unsigned int caps;
+	/*
 	 * What set_param() sets ("nice", "tickets"), for users; NULL if
 	 * nothing.  Its range, stated once: the core refuses a value outside
 	 * it before set_param() is called, and the shell's messages quote it.
@@ -50,6 +56,12 @@ struct sched_policy {
 	/* Set @p's parameter (tickets, priority, nice), already in range. */
 	void (*set_param)(struct task_struct *p, int value);
 	/*
+	 * @p's parameter as set_param() set it, or, with @effective, the one
+	 * it runs at now (a priority lent to it, or raised by aging,
+	 * included).  NULL for a policy without a parameter.
+	 */
+	int (*get_param)(const struct task_struct *p, bool effective);
+	/*
 	 * Priority inheritance; NULL for a policy without priorities.  The
 	 * tasks that sleep until @p gets on changed, or their priorities
 	 * did: the waiters of the mutexes @p holds (<kernel/mutex.h>), and
@@ -62,6 +74,25 @@ struct sched_policy {
 };
 
 extern const struct sched_policy sched_policy;
+
+/*
+ * Declare @type as what the policy keeps of each task, in
+ * task_struct.se.policy, and two static functions to reach it:
+ * @name(p) gives @p's, and @name##_task() goes back from it to the task.
+ * The build fails here if @type does not fit.
+ */
+#define DEFINE_POLICY_ENTITY(type, name)                                                        \
+	_Static_assert(sizeof(type) <= sizeof(((struct task_struct *)0)->se.policy),            \
+		       #type " does not fit in sched_entity.policy: raise SCHED_POLICY_WORDS"); \
+	_Static_assert(_Alignof(type) <= _Alignof(unsigned long), #type " is over-aligned");    \
+	static inline type *name(const struct task_struct *p)                                   \
+	{                                                                                       \
+		return (type *)p->se.policy;                                                    \
+	}                                                                                       \
+	static inline struct task_struct *name##_task(const type *e)                            \
+	{                                                                                       \
+		return container_of(e, struct task_struct, se.policy);                          \
+	}
 
 /* Core internals shared by core.c, task.c and kthread.c */
 extern struct task_struct idle_task;

@@ -88,7 +88,6 @@ static unsigned long measure_pick(struct task_struct *tasks, unsigned int n)
 	u64 start;
 
 	for (i = 0; i < n; i++) {
-		INIT_LIST_HEAD(&tasks[i].se.run_node);
 		tasks[i].pid = 100000 + i;
 		tasks[i].state = TASK_RUNNABLE;
 		sched_policy.fork(&tasks[i]);

@@ -138,7 +138,7 @@ static void yield_order(struct ktest *t)
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, NULL), 0);
 	KTEST_EXPECT_TRUE(t, rotates(order));
-	if (!IS_ENABLED(CONFIG_SCHED_FAIR) && !ticked)
+	if (sched_policy_has(SCHED_YIELD_ROTATES) && !ticked)
 		KTEST_EXPECT_STREQ(t, order, "abcabcabc");
 }
 
@@ -408,7 +408,7 @@ static void set_param_refuses_foreign_tasks(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 1), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 1), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param((struct task_struct *)((char *)current + 8), 1), -ESRCH);
-	if (IS_ENABLED(CONFIG_SCHED_RR))
+	if (!sched_param_name())
 		KTEST_EXPECT_EQ(t, sched_set_param(current, 1), -EINVAL);
 }
 

@@ -26,12 +26,22 @@
 #define TICKETS_MAX	1000
 #define TICKETS_DEFAULT 100
 
+/* What stride keeps of each task. */
+struct stride_entity {
+	struct list_head run_node; /* in the queue, by pass */
+	unsigned int tickets;
+	bool yielded;	     /* it gave up the CPU of its own will */
+	u64 pass;	     /* virtual time: lowest runs next */
+	u64 cputime_charged; /* its CPU time when last charged */
+};
+DEFINE_POLICY_ENTITY(struct stride_entity, stride_se)
+
 static LIST_HEAD(run_queue);
 static u64 global_pass; /* the pass of the last task picked */
 
 static u64 stride_of(const struct task_struct *p)
 {
-	return STRIDE1 / p->se.tickets;
+	return STRIDE1 / stride_se(p)->tickets;
 }
 
 /*
@@ -41,49 +51,50 @@ static u64 stride_of(const struct task_struct *p)
  */
 static void charge(struct task_struct *p)
 {
+	struct stride_entity *e = stride_se(p);
 	u64 now = task_cputime_ns(p);
-	u64 used = now - p->se.cputime_charged, cost;
+	u64 used = now - e->cputime_charged, cost;
 
-	if (p->se.yielded && used < TICK_NSEC)
+	if (e->yielded && used < TICK_NSEC)
 		used = TICK_NSEC;
 	cost = stride_of(p) * used / TICK_NSEC;
-	p->se.pass += cost ? cost : 1;
-	p->se.yielded = false;
-	p->se.cputime_charged = now;
+	e->pass += cost ? cost : 1;
+	e->yielded = false;
+	e->cputime_charged = now;
 }
 
 static void stride_enqueue(struct task_struct *p)
 {
+	struct stride_entity *e = stride_se(p);
 	struct list_head *pos;
-	struct task_struct *q;
 
 	if (p == current)
 		charge(p);
 	/* Behind every task whose pass is not higher. */
-	for (pos = run_queue.prev; pos != &run_queue; pos = pos->prev) {
-		q = list_entry(pos, struct task_struct, se.run_node);
-		if (q->se.pass <= p->se.pass)
+	for (pos = run_queue.prev; pos != &run_queue; pos = pos->prev)
+		if (list_entry(pos, struct stride_entity, run_node)->pass <= e->pass)
 			break;
-	}
-	list_add(&p->se.run_node, pos);
+	list_add(&e->run_node, pos);
 }
 
 static struct task_struct *stride_pick_next(void)
 {
+	struct stride_entity *e;
 	struct task_struct *p;
 
 	if (list_empty(&run_queue))
 		return NULL;
-	p = list_first_entry(&run_queue, struct task_struct, se.run_node);
-	list_del(&p->se.run_node);
-	global_pass = p->se.pass;
-	p->se.cputime_charged = task_cputime_ns(p);
+	e = list_first_entry(&run_queue, struct stride_entity, run_node);
+	list_del(&e->run_node);
+	p = stride_se_task(e);
+	global_pass = e->pass;
+	e->cputime_charged = task_cputime_ns(p);
 	return p;
 }
 
 static void stride_yield(struct task_struct *curr)
 {
-	curr->se.yielded = true;
+	stride_se(curr)->yielded = true;
 }
 
 /*
@@ -92,16 +103,19 @@ static void stride_yield(struct task_struct *curr)
  */
 static void stride_wakeup(struct task_struct *p)
 {
+	struct stride_entity *e = stride_se(p);
+
 	charge(p);
-	if (p->se.pass < global_pass)
-		p->se.pass = global_pass;
+	if (e->pass < global_pass)
+		e->pass = global_pass;
 }
 
 static void stride_fork(struct task_struct *p)
 {
-	p->se.tickets = TICKETS_DEFAULT;
-	p->se.pass = global_pass;
-	p->se.cputime_charged = 0;
+	*stride_se(p) = (struct stride_entity){
+		.tickets = TICKETS_DEFAULT,
+		.pass = global_pass,
+	};
 }
 
 static void stride_nothing(struct task_struct *p)
@@ -110,16 +124,22 @@ static void stride_nothing(struct task_struct *p)
 
 static void stride_set_param(struct task_struct *p, int tickets)
 {
-	p->se.tickets = tickets;
+	stride_se(p)->tickets = tickets;
+}
+
+static int stride_get_param(const struct task_struct *p, bool effective)
+{
+	return stride_se(p)->tickets;
 }
 
 static int stride_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "tickets %u", p->se.tickets);
+	return scnprintf(buf, size, "tickets %u", stride_se(p)->tickets);
 }
 
 const struct sched_policy sched_policy = {
 	.name = "stride",
+	.caps = SCHED_YIELD_ROTATES,
 	.param_name = "tickets",
 	.param_min = TICKETS_MIN,
 	.param_max = TICKETS_MAX,
@@ -132,4 +152,5 @@ const struct sched_policy sched_policy = {
 	.exit = stride_nothing,
 	.ps_line = stride_ps_line,
 	.set_param = stride_set_param,
+	.get_param = stride_get_param,
 };

@@ -170,15 +170,15 @@ static void bad_tickets_are_refused(struct ktest *t)
 	unsigned int i;
 
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
-	KTEST_EXPECT_EQ(t, k->se.tickets, 100);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 100);
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, sched_set_param(k, bad[i]), -EINVAL);
-	KTEST_EXPECT_EQ(t, k->se.tickets, 100);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 100);
 	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 50), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 50), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 1), 0);
 	KTEST_EXPECT_EQ(t, sched_set_param(k, 1000), 0);
-	KTEST_EXPECT_EQ(t, k->se.tickets, 1000);
+	KTEST_EXPECT_EQ(t, sched_get_param(k), 1000);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 

@@ -48,7 +48,6 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	}
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->state = TASK_SLEEPING;
-	INIT_LIST_HEAD(&p->se.run_node);
 	INIT_LIST_HEAD(&p->held_locks);
 	flags = local_irq_save();
 	p->pid = next_pid++;
