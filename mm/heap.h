@@ -1,22 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The contract between the heap core and its designs (CONFIG_HEAP_*).
- *
- * Each design is one file (two for those built on first fit) and provides:
- *
- *	void *kmalloc_caller(size_t size, unsigned long caller);
- *	void __kfree(const void *p);
- *	size_t heap_block_size(const void *p, const struct heap_call *call,
- *			       unsigned long caller);
- *	const char heap_name[];
- *
- * and may provide the hooks heap_init() (at start-up, by mm_init()) and
- * heap_report() (at the end of boot); mm/heap_common.c has do-nothing
- * defaults for both, marked __weak, so a design without them writes
- * nothing.  On top of these, mm/heap_common.c builds __kmalloc(),
- * kzalloc(), krealloc(), ksize() and the one-line report of a bad
- * pointer.  The promises every design keeps for bad calls are at the top
- * of <kernel/slab.h>.
+ * The contract between the heap core (mm/heap_common.c) and its designs
+ * (CONFIG_HEAP_*), in the shape every "one of several designs" choice
+ * takes (Documentation/kbuild/designs.md).  Each design is one file (two
+ * for those built on first fit), linked in by obj-$(CONFIG_HEAP_...) in
+ * mm/Makefile, that defines heap_design; the core calls nothing else of
+ * it and has no #ifdef.  On top of it, mm/heap_common.c builds
+ * __kmalloc(), __kfree(), kzalloc(), krealloc(), ksize() and the one-line
+ * report of a bad pointer.  The promises every design keeps for bad calls
+ * are at the top of <kernel/slab.h>; what a design promises beyond them it
+ * declares in caps.
  *
  * Also here: for the designs other than the slab allocator, arenas of
  * pages from the frame allocator, the alignment kmalloc() promises, and
@@ -33,14 +26,6 @@
 
 #define HEAP_ARENA_ORDER 10 /* arenas of 4 MiB */
 #define HEAP_ARENA_SIZE	 (PAGE_SIZE << HEAP_ARENA_ORDER)
-
-/*
- * Each design's allocation, told who asked (for the slab allocator's
- * tracking; the others ignore it).  mm/heap_common.c builds __kmalloc(),
- * kzalloc() and krealloc() on it.  It takes heap_lock itself, as
- * __kfree() does, so that __kmalloc() is a tail call to it.
- */
-void *kmalloc_caller(size_t size, unsigned long caller);
 
 /* kmalloc()'s promise: powers of two up to a page aligned to their size. */
 static inline size_t kmalloc_align(size_t size)
@@ -63,19 +48,40 @@ struct heap_call {
 };
 extern const struct heap_call heap_kfree, heap_krealloc;
 
-/*
- * The usable size of the live block that starts at @p, which is not NULL.
- * Anything else gives 0 and, unless @call is NULL (ksize()), is reported
- * as a bad @call made from @caller and counted in heap_errors.  Called
- * with heap_lock held.  Every design checks here what its kfree() checks,
- * so that krealloc() refuses what kfree() would.
- */
-size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller);
+struct heap_design {
+	const char *name; /* for messages: "slab", "bump", ... */
+	/* What it promises beyond the contract: HEAP_* in <kernel/slab.h>. */
+	unsigned int caps;
+	/* At start-up, by mm_init(), before the first allocation; NULL if nothing. */
+	void (*init)(void);
+	/* At the end of boot (statistics, if asked for); NULL if nothing. */
+	void (*report)(void);
+	/*
+	 * @size bytes aligned as kmalloc_align() says, or NULL: for 0, for
+	 * what it cannot serve, when memory runs out.  @caller is who asked
+	 * (for the slab allocator's tracking; the others ignore it).  Takes
+	 * heap_lock itself, as free() does, so that __kmalloc() is a tail
+	 * call to it.
+	 */
+	void *(*alloc)(size_t size, unsigned long caller);
+	/* Free @p, not NULL, for @caller; or report it if it is no live block. */
+	void (*free)(const void *p, unsigned long caller);
+	/*
+	 * The usable size of the live block that starts at @p, which is
+	 * not NULL.  Anything else gives 0 and, unless @call is NULL
+	 * (ksize()), is reported as a bad @call made from @caller and
+	 * counted in heap_errors.  Called with heap_lock held.  It checks
+	 * what free() checks, so that krealloc() refuses what kfree() would.
+	 */
+	size_t (*block_size)(const void *p, const struct heap_call *call, unsigned long caller);
+};
+
+extern const struct heap_design heap_design;
 
 /*
  * Report a bad pointer passed to @call, one line, for the designs other
  * than the slab allocator (which reports in the SLUB format); counted in
- * heap_errors.  A NULL @call, heap_block_size()'s for ksize(), reports
+ * heap_errors.  A NULL @call, block_size()'s for ksize(), reports
  * nothing.
  */
 void heap_bad_pointer(const struct heap_call *call, const void *p, const char *why,
@@ -88,7 +94,7 @@ void heap_bad_pointer(const struct heap_call *call, const void *p, const char *w
 void *first_fit_alloc(size_t size, size_t align);
 /* Frees @p, or reports it if it is not the start of a live allocation. */
 void first_fit_free(void *p, unsigned long caller);
-/* heap_block_size() of an allocation, or of anything else. */
+/* block_size() of an allocation, or of anything else. */
 size_t first_fit_size(const void *p, const struct heap_call *call, unsigned long caller);
 
 #endif

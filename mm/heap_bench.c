@@ -137,8 +137,8 @@ static void heap_bench(void)
 {
 	unsigned int i;
 
-	pr_info("heap_bench: %s heap, %s frame allocator; the heap holds %lu pages\n", heap_name,
-		page_alloc_name, heap_pages());
+	pr_info("heap_bench: %s heap, %s frame allocator; the heap holds %lu pages\n", heap_name(),
+		page_alloc_name(), heap_pages());
 	for (i = 0; i < ARRAY_SIZE(harness); i++) {
 		unsigned long ipp = measure(harness[i]);
 

@@ -19,8 +19,6 @@
 #include <kernel/compiler.h>
 #include "heap.h"
 
-const char heap_name[] = "bump";
-
 #define BUMP_LIVE  0x11feb0a711feb0a7UL
 #define BUMP_FREED 0xf7eeb0a7f7eeb0a7UL
 
@@ -87,7 +85,7 @@ static __noinline void *bump_new_arena(size_t size, size_t align)
 	return fit(current, size, align, &p) ? take(current, p, size) : NULL;
 }
 
-void *kmalloc_caller(size_t size, unsigned long caller)
+static void *bump_alloc(size_t size, unsigned long caller)
 {
 	size_t align = kmalloc_align(size);
 	char *p;
@@ -135,9 +133,8 @@ static __noinline void arena_emptied(struct arena *a)
 	}
 }
 
-void __kfree(const void *p)
+static void bump_free(const void *p, unsigned long caller)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	const char *why;
 	struct arena *a;
 	spin_guard(&heap_lock);
@@ -154,7 +151,7 @@ void __kfree(const void *p)
 		arena_emptied(a);
 }
 
-size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
+static size_t bump_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
 	struct arena *a;
 	const char *why = bad_pointer(p, &a);
@@ -164,3 +161,11 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 	heap_bad_pointer(call, p, why, caller);
 	return 0;
 }
+
+const struct heap_design heap_design = {
+	.name = "bump",
+	.caps = HEAP_KFREE_CHECKS_OBJECTS,
+	.alloc = bump_alloc,
+	.free = bump_free,
+	.block_size = bump_block_size,
+};

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What every heap design shares on top of its own kmalloc_caller(),
- * __kfree() and heap_block_size(): the out-of-line __kmalloc(), kzalloc(),
- * krealloc() and ksize(), and the one-line report of a bad pointer.  Each
- * passes on who called it, which the slab allocator's
+ * The heap core: what every heap design (mm/heap.h) shares on top of its
+ * own alloc(), free() and block_size(): the out-of-line __kmalloc(),
+ * __kfree(), kzalloc(), krealloc() and ksize(), the one-line report of a
+ * bad pointer, and the check that the design keeps its side of the
+ * contract.  Each passes on who called it, which the slab allocator's
  * CONFIG_SLAB_DEBUG_TRACK records.
  *
  * heap_lock guards every design's state: each entry point (these, each
- * design's kmalloc_caller() and __kfree(), the slab's kmem_cache_*())
+ * design's alloc() and free(), the slab's kmem_cache_*())
  * holds it from start to return, and the code inside calls only unlocked
  * internals.  No interrupt handler allocates, so spin_lock() (preemption
  * off) is enough.  The slab's inline fast paths (<kernel/slab.h>) touch
@@ -15,6 +16,7 @@
  */
 #include <kernel/compiler.h>
 #include <kernel/kallsyms.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -25,13 +27,35 @@
 unsigned long heap_errors;
 DEFINE_SPINLOCK(heap_lock);
 
-/* The optional hooks of a design (mm/heap.h): nothing, unless it has its own. */
-__weak void heap_init(void)
+/*
+ * A design that breaks its side of the contract is stopped here, naming
+ * what it lacks, not at the first call through a NULL hook.
+ */
+void heap_init(void)
 {
+	const struct heap_design *d = &heap_design;
+
+	if (!d->alloc || !d->free || !d->block_size)
+		panic("heap design \"%s\" breaks its contract: %s", d->name,
+		      "it needs alloc(), free() and block_size()");
+	if (d->init)
+		d->init();
 }
 
-__weak void heap_report(void)
+void heap_report(void)
 {
+	if (heap_design.report)
+		heap_design.report();
+}
+
+const char *heap_name(void)
+{
+	return heap_design.name;
+}
+
+bool heap_has(unsigned int caps)
+{
+	return (heap_design.caps & caps) == caps;
 }
 
 const struct heap_call heap_kfree = {
@@ -61,15 +85,21 @@ void heap_bad_pointer(const struct heap_call *call, const void *p, const char *w
 	       call->undone, sym);
 }
 
-/* A tail call: kmalloc_caller() takes heap_lock itself. */
+/* A tail call: alloc() takes heap_lock itself. */
 void *__kmalloc(size_t size)
 {
-	return kmalloc_caller(size, CALLER);
+	return heap_design.alloc(size, CALLER);
+}
+
+void __kfree(const void *p)
+{
+	if (p)
+		heap_design.free(p, CALLER);
 }
 
 void *kzalloc(size_t size)
 {
-	void *p = kmalloc_caller(size, CALLER);
+	void *p = heap_design.alloc(size, CALLER);
 
 	if (p)
 		memset(p, 0, size);
@@ -79,7 +109,7 @@ void *kzalloc(size_t size)
 size_t ksize(const void *p)
 {
 	spin_guard(&heap_lock);
-	return p ? heap_block_size(p, NULL, 0) : 0;
+	return p ? heap_design.block_size(p, NULL, 0) : 0;
 }
 
 /*
@@ -96,7 +126,7 @@ void *krealloc(void *p, size_t new_size)
 
 	if (p) {
 		spin_lock(&heap_lock);
-		old = heap_block_size(p, &heap_krealloc, caller);
+		old = heap_design.block_size(p, &heap_krealloc, caller);
 		spin_unlock(&heap_lock);
 		if (!old)
 			return NULL;
@@ -107,7 +137,7 @@ void *krealloc(void *p, size_t new_size)
 		if (old >= new_size)
 			return p;
 	}
-	q = kmalloc_caller(new_size, caller);
+	q = heap_design.alloc(new_size, caller);
 	if (q && p) {
 		memcpy(q, p, old);
 		kfree(p);

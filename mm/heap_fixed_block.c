@@ -20,8 +20,6 @@
 #include <kernel/compiler.h>
 #include "heap.h"
 
-const char heap_name[] = "fixed-block";
-
 #define BLOCK_SHIFT_MIN 4
 #define BLOCK_SHIFT_MAX 11
 #define NR_CLASSES	(BLOCK_SHIFT_MAX - BLOCK_SHIFT_MIN + 1)
@@ -73,7 +71,7 @@ static __noinline bool refill(unsigned int class)
 	return true;
 }
 
-void *kmalloc_caller(size_t size, unsigned long caller)
+static void *fixed_block_alloc(size_t size, unsigned long caller)
 {
 	unsigned int class;
 	struct block *b;
@@ -108,9 +106,8 @@ static const char *bad_block(const struct block *b, unsigned long class)
 	return NULL;
 }
 
-void __kfree(const void *p)
+static void fixed_block_free(const void *p, unsigned long caller)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct block *b = (struct block *)p;
 	unsigned long class;
 	const char *why;
@@ -130,7 +127,8 @@ void __kfree(const void *p)
 		push(class, b);
 }
 
-size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
+static size_t fixed_block_block_size(const void *p, const struct heap_call *call,
+				     unsigned long caller)
 {
 	unsigned long class = class_of_page(p);
 	const char *why;
@@ -143,3 +141,11 @@ size_t heap_block_size(const void *p, const struct heap_call *call, unsigned lon
 	heap_bad_pointer(call, p, why, caller);
 	return 0;
 }
+
+const struct heap_design heap_design = {
+	.name = "fixed-block",
+	.caps = HEAP_KFREE_CHECKS_OBJECTS | HEAP_REUSES_EACH_BLOCK,
+	.alloc = fixed_block_alloc,
+	.free = fixed_block_free,
+	.block_size = fixed_block_block_size,
+};

@@ -327,9 +327,9 @@ static void large_block_interior_frees_are_reported(struct ktest *t)
 
 static bool checks_objects(struct ktest *t)
 {
-	if (!KFREE_CHECKS_OBJECTS)
-		ktest_skip(t, "without CONFIG_SLAB_DEBUG, slab fast paths trust object pointers");
-	return KFREE_CHECKS_OBJECTS;
+	if (!heap_has(HEAP_KFREE_CHECKS_OBJECTS))
+		ktest_skip(t, "this heap's kfree() trusts pointers into its blocks");
+	return heap_has(HEAP_KFREE_CHECKS_OBJECTS);
 }
 
 /* Pointers into a live object, and just past what was asked for. */

@@ -6,24 +6,30 @@
  */
 #include "heap.h"
 
-const char heap_name[] = "linked-list";
-
-void *kmalloc_caller(size_t size, unsigned long caller)
+static void *linked_list_alloc(size_t size, unsigned long caller)
 {
 	spin_guard(&heap_lock);
 	return size ? first_fit_alloc(size, kmalloc_align(size)) : NULL;
 }
 
-void __kfree(const void *p)
+static void linked_list_free(const void *p, unsigned long caller)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	spin_guard(&heap_lock);
 
 	if (p)
 		first_fit_free((void *)p, caller);
 }
 
-size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
+static size_t linked_list_block_size(const void *p, const struct heap_call *call,
+				     unsigned long caller)
 {
 	return first_fit_size(p, call, caller);
 }
+
+const struct heap_design heap_design = {
+	.name = "linked-list",
+	.caps = HEAP_KFREE_CHECKS_OBJECTS | HEAP_REUSES_EACH_BLOCK,
+	.alloc = linked_list_alloc,
+	.free = linked_list_free,
+	.block_size = linked_list_block_size,
+};

@@ -123,12 +123,13 @@ static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
 		kfree(foreign + next_rand(m) % 64);
 		return true;
 	case 3: /* inside a live object */
-		if (!o->p || o->size < 2 || !KFREE_CHECKS_OBJECTS)
+		if (!o->p || o->size < 2 || !heap_has(HEAP_KFREE_CHECKS_OBJECTS))
 			return false;
 		kfree(o->p + 1 + next_rand(m) % (o->size - 1));
 		return true;
 	case 4: /* an object freed before, not live again */
-		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
+		if (!m->last_freed || is_live_start(m, m->last_freed) ||
+		    !heap_has(HEAP_KFREE_CHECKS_OBJECTS))
 			return false;
 		kfree(m->last_freed);
 		return true;
@@ -139,7 +140,8 @@ static bool bad_call(struct model *m, struct model_obj *o, bool *reported)
 			krealloc(o->p + 1 + next_rand(m) % (o->size - 1), random_size(m)) != NULL;
 		return true;
 	default: /* krealloc() of an object freed before */
-		if (!m->last_freed || is_live_start(m, m->last_freed) || !KFREE_CHECKS_OBJECTS)
+		if (!m->last_freed || is_live_start(m, m->last_freed) ||
+		    !heap_has(HEAP_KFREE_CHECKS_OBJECTS))
 			return false;
 		m->wrong_results += krealloc(m->last_freed, next_rand(m) % 256) != NULL;
 		return true;

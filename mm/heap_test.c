@@ -26,8 +26,8 @@ static const size_t sizes[] = {
 
 static bool reuses_memory_while_objects_live(struct ktest *t)
 {
-	if (IS_ENABLED(CONFIG_HEAP_BUMP)) {
-		ktest_skip(t, "the bump allocator reuses memory only once all of it is freed");
+	if (!heap_has(HEAP_REUSES_EACH_BLOCK)) {
+		ktest_skip(t, "this heap reuses memory only once all of it is freed");
 		return false;
 	}
 	return true;

@@ -49,5 +49,5 @@ void mm_init(void)
 
 	pr_info("Memory: %lu MiB available, %lu.%lu MiB kernel (%s frame allocator, %s heap)\n",
 		nr_free_pages() >> (20 - PAGE_SHIFT), kernel >> 20, (kernel % (1 << 20)) * 10 >> 20,
-		page_alloc_name, heap_name);
+		page_alloc_name(), heap_name());
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The frame allocator's interface, shared by both designs: start-up from
+ * The frame allocator's interface, shared by every design: start-up from
  * the memory map, page counts, address checks, and the reports of bad
- * frees.  The design itself (bitmap or buddy) only deals in page frame
+ * frees.  The design itself (bitmap, buddy, ...) only deals in page frame
  * numbers; see mm/page_alloc.h.
  *
  * frame_lock guards the design's state and the counts: alloc_pages() and
@@ -21,6 +21,7 @@
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
 #include <kernel/sprintf.h>
@@ -59,7 +60,7 @@ static void add_range(phys_addr_t start, phys_addr_t end, void *arg)
 	s = start >> PAGE_SHIFT;
 	e = end >> PAGE_SHIFT;
 	scrub(s, e);
-	frame_alloc_add_free(s, e);
+	frame_allocator.add_free(s, e);
 	free_count += e - s;
 	managed_count += e - s;
 }
@@ -73,16 +74,21 @@ static void span(phys_addr_t start, phys_addr_t end, void *arg)
 
 int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 {
+	const struct frame_allocator *fa = &frame_allocator;
 	struct clip below = { 0, limit };
 	phys_addr_t phys;
 	int err;
 
+	/* Stop a design that breaks the contract here, not at a NULL call. */
+	if (!fa->setup || !fa->add_free || !fa->alloc || !fa->free)
+		panic("frame allocator \"%s\" breaks its contract: %s", fa->name,
+		      "it needs setup(), add_free(), alloc() and free()");
 	first_pfn = end_pfn = 0;
 	free_count = managed_count = 0;
 	memblock_for_each_free(mb, span, NULL);
 	if (!end_pfn)
 		return -ENOMEM;
-	err = frame_alloc_setup(mb, first_pfn, end_pfn);
+	err = fa->setup(mb, first_pfn, end_pfn);
 	if (err)
 		return err;
 	/* From frame 0, so that a lookup needs no lower bound. */
@@ -111,7 +117,7 @@ void *alloc_pages(unsigned int order)
 	spin_guard(&frame_lock);
 	if (order >= MAX_ORDER)
 		return NULL;
-	pfn = frame_alloc(order);
+	pfn = frame_allocator.alloc(order);
 	if (!pfn)
 		return NULL;
 	free_count -= 1UL << order;
@@ -144,10 +150,15 @@ void free_pages(void *addr, unsigned int order)
 		bad_free(addr, "not aligned to an order-%u block", order);
 	else if (pfn < first_pfn || pfn + (1UL << order) > end_pfn)
 		bad_free(addr, "outside the allocator's memory");
-	else if (frame_free(pfn, order))
+	else if (frame_allocator.free(pfn, order))
 		bad_free(addr, "not an allocated order-%u block (double free?)", order);
 	else
 		free_count += 1UL << order;
+}
+
+const char *page_alloc_name(void)
+{
+	return frame_allocator.name;
 }
 
 unsigned long nr_free_pages(void)

@@ -28,8 +28,6 @@
 
 #define BITS 64
 
-const char page_alloc_name[] = "bitmap";
-
 static u64 *bitmap;  /* bit n: frame base + n is in use or not ours */
 static u64 *managed; /* bit n: frame base + n was given to the allocator */
 static u64 *head;    /* bit n: frame base + n starts an allocated block */
@@ -63,7 +61,7 @@ static bool all_bits(unsigned long n, unsigned long count, bool used)
 	return true;
 }
 
-int frame_alloc_setup(struct memblock *mb, unsigned long first_pfn, unsigned long end_pfn)
+static int bitmap_setup(struct memblock *mb, unsigned long first_pfn, unsigned long end_pfn)
 {
 	size_t words;
 	phys_addr_t phys;
@@ -84,7 +82,7 @@ int frame_alloc_setup(struct memblock *mb, unsigned long first_pfn, unsigned lon
 	return 0;
 }
 
-void frame_alloc_add_free(unsigned long start_pfn, unsigned long end_pfn)
+static void bitmap_add_free(unsigned long start_pfn, unsigned long end_pfn)
 {
 	assign_bits(bitmap, start_pfn - base, end_pfn - start_pfn, false);
 	assign_bits(managed, start_pfn - base, end_pfn - start_pfn, true);
@@ -110,7 +108,7 @@ static unsigned long alloc_one(void)
 	return 0;
 }
 
-unsigned long frame_alloc(unsigned int order)
+static unsigned long bitmap_alloc(unsigned int order)
 {
 	unsigned long count = 1UL << order, n;
 
@@ -148,7 +146,7 @@ static bool is_allocated_block(unsigned long n, unsigned long count)
 	return true;
 }
 
-int frame_free(unsigned long pfn, unsigned int order)
+static int bitmap_free(unsigned long pfn, unsigned int order)
 {
 	unsigned long n = pfn - base, count = 1UL << order;
 
@@ -158,3 +156,11 @@ int frame_free(unsigned long pfn, unsigned int order)
 	assign_bit(head, n, false);
 	return 0;
 }
+
+const struct frame_allocator frame_allocator = {
+	.name = "bitmap",
+	.setup = bitmap_setup,
+	.add_free = bitmap_add_free,
+	.alloc = bitmap_alloc,
+	.free = bitmap_free,
+};

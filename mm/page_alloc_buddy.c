@@ -22,8 +22,6 @@
 #include <kernel/string.h>
 #include "page_alloc.h"
 
-const char page_alloc_name[] = "buddy";
-
 #define HEAD_NONE	 0
 #define HEAD_FREE(order) (0x10 | (order))
 #define HEAD_USED(order) (0x20 | (order))
@@ -69,7 +67,7 @@ static void remove_free(unsigned long pfn, unsigned int order)
 	free_blocks[order]--;
 }
 
-int frame_alloc_setup(struct memblock *mb, unsigned long first_pfn, unsigned long end_pfn)
+static int buddy_setup(struct memblock *mb, unsigned long first_pfn, unsigned long end_pfn)
 {
 	phys_addr_t phys;
 	unsigned int o;
@@ -89,7 +87,7 @@ int frame_alloc_setup(struct memblock *mb, unsigned long first_pfn, unsigned lon
 }
 
 /* Cut [start, end) into the largest aligned blocks it holds, and free them. */
-void frame_alloc_add_free(unsigned long start_pfn, unsigned long end_pfn)
+static void buddy_add_free(unsigned long start_pfn, unsigned long end_pfn)
 {
 	unsigned long pfn = start_pfn;
 
@@ -104,7 +102,7 @@ void frame_alloc_add_free(unsigned long start_pfn, unsigned long end_pfn)
 	}
 }
 
-unsigned long frame_alloc(unsigned int order)
+static unsigned long buddy_alloc(unsigned int order)
 {
 	unsigned int o = order;
 	unsigned long pfn;
@@ -124,7 +122,7 @@ unsigned long frame_alloc(unsigned int order)
 	return pfn;
 }
 
-int frame_free(unsigned long pfn, unsigned int order)
+static int buddy_free(unsigned long pfn, unsigned int order)
 {
 	if (head_state[pfn - first] != HEAD_USED(order))
 		return -EINVAL;
@@ -143,7 +141,16 @@ int frame_free(unsigned long pfn, unsigned int order)
 	return 0;
 }
 
-unsigned long buddy_free_blocks(unsigned int order)
+static unsigned long buddy_free_blocks(unsigned int order)
 {
 	return order < MAX_ORDER ? free_blocks[order] : 0;
 }
+
+const struct frame_allocator frame_allocator = {
+	.name = "buddy",
+	.setup = buddy_setup,
+	.add_free = buddy_add_free,
+	.alloc = buddy_alloc,
+	.free = buddy_free,
+	.free_blocks = buddy_free_blocks,
+};

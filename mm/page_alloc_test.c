@@ -247,26 +247,27 @@ static void hostile_frees_change_nothing(struct ktest *t)
 }
 
 /*
- * Buddy: once no single free page is left, one page must come from
- * splitting the smallest free block (one more free block on every order
- * below it), and freeing that page must merge it all back.
+ * A design that keeps free blocks by order (the buddy allocator): once no
+ * single free page is left, one page must come from splitting the
+ * smallest free block (one more free block on every order below it), and
+ * freeing that page must merge it all back.
  */
-static void buddy_splits_and_merges(struct ktest *t)
+static void blocks_split_and_merge(struct ktest *t)
 {
 	unsigned long counts[MAX_ORDER], after[MAX_ORDER];
 	unsigned int o, lowest = MAX_ORDER;
 	void **singles = NULL, **p;
 
-	if (!IS_ENABLED(CONFIG_FRAME_ALLOC_BUDDY)) {
-		ktest_skip(t, "the bitmap allocator has no blocks to split");
+	if (!frame_allocator.free_blocks) {
+		ktest_skip(t, "this allocator keeps no blocks to split");
 		return;
 	}
-	while (buddy_free_blocks(0) && (p = alloc_page())) {
+	while (frame_allocator.free_blocks(0) && (p = alloc_page())) {
 		*p = singles;
 		singles = p;
 	}
 	for (o = 0; o < MAX_ORDER; o++)
-		counts[o] = buddy_free_blocks(o);
+		counts[o] = frame_allocator.free_blocks(o);
 	for (o = MAX_ORDER; o-- > 0;)
 		if (counts[o])
 			lowest = o;
@@ -274,11 +275,11 @@ static void buddy_splits_and_merges(struct ktest *t)
 	p = alloc_page();
 	KTEST_EXPECT_NOT_NULL(t, p);
 	for (o = 0; o < MAX_ORDER; o++)
-		after[o] = buddy_free_blocks(o);
+		after[o] = frame_allocator.free_blocks(o);
 	free_page(p);
 	for (o = 0; o < MAX_ORDER && lowest < MAX_ORDER; o++) {
 		KTEST_EXPECT_EQ(t, after[o], counts[o] + (o < lowest) - (o == lowest));
-		KTEST_EXPECT_EQ(t, buddy_free_blocks(o), counts[o]);
+		KTEST_EXPECT_EQ(t, frame_allocator.free_blocks(o), counts[o]);
 	}
 	while (singles) {
 		p = singles;
@@ -294,7 +295,7 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(too_large_order_is_null),
 	KTEST_CASE(bad_frees_are_reported),
 	KTEST_CASE(hostile_frees_change_nothing),
-	KTEST_CASE(buddy_splits_and_merges),
+	KTEST_CASE(blocks_split_and_merge),
 	{},
 };
 KTEST_SUITE(page_alloc, page_alloc_cases);

@@ -39,7 +39,6 @@
 #define LARGE_TAG	 1UL
 BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 
-const char heap_name[] = "slab";
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
 struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
@@ -332,7 +331,7 @@ static __always_inline void *do_kmalloc(size_t size, unsigned long caller)
 	return slab_alloc(&kmalloc_caches[kmalloc_index(size)], caller);
 }
 
-void *kmalloc_caller(size_t size, unsigned long caller)
+static void *slab_kmalloc(size_t size, unsigned long caller)
 {
 	spin_guard(&heap_lock);
 	return do_kmalloc(size, caller);
@@ -381,14 +380,14 @@ static __noinline void kfree_other(const void *p, void *owner, unsigned long cal
  * its cache's active slab goes back on the cache's free list.  Only
  * direct-map addresses can be heap objects.
  */
-void __kfree(const void *p)
+static void slab_kfree(const void *p, unsigned long caller)
 {
 	struct slab *slab = page_owner(p);
 	struct kmem_cache_cpu *cpu;
 	spin_guard(&heap_lock);
 
 	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) { /* none, or whole pages */
-		kfree_other(p, slab, (unsigned long)__builtin_return_address(0));
+		kfree_other(p, slab, caller);
 		return;
 	}
 	cpu = slab->cpu;
@@ -397,15 +396,14 @@ void __kfree(const void *p)
 		cpu->freelist = (void *)p;
 		return;
 	}
-	slab_free(slab->cache, slab, (void *)p, &heap_kfree,
-		  (unsigned long)__builtin_return_address(0));
+	slab_free(slab->cache, slab, (void *)p, &heap_kfree, caller);
 }
 
 /*
  * Without debugging, the start of any object of a slab counts as live: as
  * in kfree(), only the state word could tell a free one.
  */
-size_t heap_block_size(const void *p, const struct heap_call *call, unsigned long caller)
+static size_t slab_block_size(const void *p, const struct heap_call *call, unsigned long caller)
 {
 	struct slab *slab = page_owner(p);
 	struct kmem_cache *c;
@@ -644,13 +642,13 @@ static int set_slabinfo(const char *val)
 }
 kernel_param("slabinfo", set_slabinfo);
 
-void heap_report(void)
+static void slab_report(void)
 {
 	if (slabinfo_requested)
 		slabinfo();
 }
 
-void heap_init(void)
+static void slab_init(void)
 {
 	static const char *const names[NR_KMALLOC_CACHES] = {
 		"kmalloc-8",   "kmalloc-16",  "kmalloc-32", "kmalloc-64", "kmalloc-128",
@@ -667,3 +665,15 @@ void heap_init(void)
 		cache_init(&kmalloc_caches[i], names[i], 1U << (i + KMALLOC_SHIFT_LOW),
 			   1U << (i + KMALLOC_SHIFT_LOW), NULL, &kmalloc_cpu[i]);
 }
+
+const struct heap_design heap_design = {
+	.name = "slab",
+	/* Without debugging, kfree()'s fast path trusts a pointer into a slab. */
+	.caps = HEAP_REUSES_EACH_BLOCK |
+		(IS_ENABLED(CONFIG_SLAB_DEBUG) ? HEAP_KFREE_CHECKS_OBJECTS : 0),
+	.init = slab_init,
+	.report = slab_report,
+	.alloc = slab_kmalloc,
+	.free = slab_kfree,
+	.block_size = slab_block_size,
+};

@@ -2,12 +2,12 @@
 /*
  * The frame allocator: physical memory in blocks of 2^order pages.
  *
- * Two designs sit behind this one interface, chosen in Kconfig:
- * CONFIG_FRAME_ALLOC_BITMAP (mm/page_alloc_bitmap.c), one bit per page,
- * and CONFIG_FRAME_ALLOC_BUDDY (mm/page_alloc_buddy.c), free lists per
- * order with splitting and merging.  Both hand out blocks aligned to their
- * size, through the direct map (phys_to_virt()), and both return NULL when
- * memory runs out, never a block that is in use.
+ * Several designs sit behind this one interface, chosen in Kconfig
+ * ("Physical frame allocator"; their contract is mm/page_alloc.h): a
+ * bitmap with one bit per page, and a buddy allocator with free lists per
+ * order that split and merge.  Every design hands out blocks aligned to
+ * their size, through the direct map (phys_to_virt()), and returns NULL
+ * when memory runs out, never a block that is in use.
  */
 #ifndef _KERNEL_PAGE_ALLOC_H
 #define _KERNEL_PAGE_ALLOC_H
@@ -82,7 +82,7 @@ static inline bool page_owner_tracks(const void *addr)
 	return ((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT < page_owners_end;
 }
 
-/* "bitmap" or "buddy" */
-extern const char page_alloc_name[];
+/* The design, for messages: "bitmap", "buddy", ... */
+const char *page_alloc_name(void);
 
 #endif

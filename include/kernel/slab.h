@@ -33,7 +33,8 @@
  * One exception, Linux's too: without CONFIG_SLAB_DEBUG the slab
  * allocator's fast path trusts a pointer into one of its slabs, so a
  * double free of a slab object, or a pointer inside one, is caught only
- * with the debug options.  KFREE_CHECKS_OBJECTS says whether it is.
+ * with the debug options.  heap_has(HEAP_KFREE_CHECKS_OBJECTS) says
+ * whether it is.
  * krealloc() and ksize(), which have no fast path, still refuse a pointer
  * inside a slab object; only an object freed before takes debugging.
  */
@@ -62,8 +63,12 @@ void __kfree(const void *p);
 /* Held by every heap entry point but the inline fast paths below. */
 extern spinlock_t heap_lock;
 
-#ifdef CONFIG_HEAP_SLAB
 /*
+ * The slab allocator's inline fast paths.  Each heap design is reached
+ * through one call (mm/heap.h); the slab allocator, the default, also has
+ * these, inlined into every caller, which is why it and no other design
+ * appears here.  Under another design they compile and fold away.
+ *
  * The part of a cache the allocation fast path uses: the free objects of
  * its active slab.  The kmalloc caches keep theirs in one array, so that
  * kmalloc() of a constant size inlines to a pop from a known address.
@@ -75,6 +80,7 @@ struct kmem_cache_cpu {
 	unsigned int free_offset; /* where a free object keeps the next pointer */
 };
 extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
+#define SLAB_FAST_PATHS (IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG))
 
 /* 8 -> 0, 9..16 -> 1, ... 4096 -> 9 */
 static __always_inline unsigned int kmalloc_index(size_t size)
@@ -84,7 +90,7 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 
 static __always_inline void *kmalloc(size_t size)
 {
-	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && __builtin_constant_p(size) && size &&
+	if (SLAB_FAST_PATHS && __builtin_constant_p(size) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
 		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
 		preempt_guard();
@@ -116,32 +122,22 @@ static __always_inline void *kmalloc(size_t size)
 
 static __always_inline void kfree(const void *p)
 {
-	struct kmem_cache_cpu **slab = page_owner(p);
+	if (SLAB_FAST_PATHS) {
+		struct kmem_cache_cpu **slab = page_owner(p);
 
-	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
-		preempt_guard();
-		struct kmem_cache_cpu *cpu = *slab;
+		if (likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
+			preempt_guard();
+			struct kmem_cache_cpu *cpu = *slab;
 
-		if (likely(cpu->active == (struct slab *)slab)) {
-			*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
-			cpu->freelist = (void *)p;
-			return;
+			if (likely(cpu->active == (struct slab *)slab)) {
+				*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
+				cpu->freelist = (void *)p;
+				return;
+			}
 		}
 	}
 	__kfree(p);
 }
-#else
-static inline void *kmalloc(size_t size)
-{
-	return __kmalloc(size);
-}
-
-static inline void kfree(const void *p)
-{
-	__kfree(p);
-}
-#endif
-#define KFREE_CHECKS_OBJECTS (!IS_ENABLED(CONFIG_HEAP_SLAB) || IS_ENABLED(CONFIG_SLAB_DEBUG))
 
 /* Bad pointers passed to the heap and reported so far, by every design. */
 extern unsigned long heap_errors;
@@ -166,13 +162,26 @@ void heap_init(void);
 /* What the heap prints at the end of boot, if asked ("slabinfo"). */
 void heap_report(void);
 /* The heap design, for messages: "slab", "bump", ... */
-extern const char heap_name[];
+const char *heap_name(void);
+
+/*
+ * What a heap design may promise beyond what every design keeps (above).
+ * Code and tests that depend on one ask heap_has(), never which design
+ * runs.
+ */
+/* kfree() of a pointer inside a block, or of a block freed before, is reported. */
+#define HEAP_KFREE_CHECKS_OBJECTS (1U << 0)
+/* A freed block can be handed out again while other blocks live. */
+#define HEAP_REUSES_EACH_BLOCK	  (1U << 1)
+/* Whether the heap design makes every promise in @caps. */
+bool heap_has(unsigned int caps);
 
 /*
  * Object caches: the slab allocator's alone.  Under another heap design
  * the declarations carry a compile-time error, so that a call that is not
  * inside "if (IS_ENABLED(CONFIG_HEAP_SLAB))" fails the build where it is
- * written, not at the link.
+ * written, not at the link.  An attribute is the one thing IS_ENABLED()
+ * cannot choose, hence the #ifdef.
  */
 struct kmem_cache;
 

@@ -30,8 +30,8 @@ static int meminfo_run(int argc, char **argv)
 	unsigned long total = nr_managed_pages(), free = nr_free_pages();
 
 	kshell_printf("frames:  %lu total, %lu free, %lu in use (%lu KiB each; %s allocator)\n",
-		      total, free, total - free, PAGE_SIZE / 1024, page_alloc_name);
-	kshell_printf("heap:    %s\n", heap_name);
+		      total, free, total - free, PAGE_SIZE / 1024, page_alloc_name());
+	kshell_printf("heap:    %s\n", heap_name());
 	if (IS_ENABLED(CONFIG_HEAP_SLAB))
 		slab_totals();
 	return 0;

@@ -26,7 +26,7 @@ static int slabinfo_run(int argc, char **argv)
 
 	if (!IS_ENABLED(CONFIG_HEAP_SLAB)) {
 		kshell_error(argv[0], "the heap is %s, which has no caches (CONFIG_HEAP_SLAB)\n",
-			     heap_name);
+			     heap_name());
 		return -ENODEV;
 	}
 	n = slabinfo_snapshot(&caches);
