@@ -11,11 +11,14 @@ import re
 import shlex
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import doccheck
 import ktap
+import qemu
+import variants
 from buildenv import copy_sources, make_env
-from runner import BuildError
+from runner import JOBS, LONG_BOOT_TIMEOUT, BuildError, lost_options
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 20
@@ -63,6 +66,11 @@ def run(runner):
     ]
     run_on(runner, tests, "build-system", "x86_64_defconfig")
     host_build(runner)
+    name = ("build: a new scheduling policy, heap design and frame allocator need only their "
+            "own file and a line in their directory's Kconfig and Makefile: copies of prio, "
+            "bump and buddy build with W=e, boot, and pass and skip what the originals do")
+    if runner.wanted(name):
+        runner.result(name, *new_designs(runner))
 
 
 def run_on(runner, tests, dirname, defconfig, arch=None):
@@ -391,6 +399,122 @@ def dirty_srctree(runner, outdir, first):
           os.path.exists(os.path.join(out, "drivers/video/vga_console.o")))
     shutil.rmtree(copy, ignore_errors=True)
     return ok, "", log
+
+
+# Designs, one of each choice, that new_designs() copies under a new name,
+# as someone adding a design would start: each makes promises that shared
+# suites test only where a design declares them (priority inheritance,
+# memory reused block by block, free blocks by order).
+TWINS = ("SCHED_PRIO", "HEAP_BUMP", "FRAME_ALLOC_BUDDY")
+TOP_LEVEL_KCONFIG = re.compile(r"^(config|menuconfig|choice|endchoice|menu|endmenu|if|endif|"
+                               r"source|comment)\b")
+
+
+def add_twin(tree, symbol):
+    """Add SYMBOL_TWIN to @tree as a new design comes: a copy of the
+    source of SYMBOL's first object under a new name, an entry beside
+    SYMBOL's in its directory's Kconfig choice, a line in its Makefile.
+    Returns the twin's name (SYMBOL's .name with "-twin") and the paths
+    touched."""
+    twin = f"{symbol}_TWIN"
+    makefile = next(os.path.join(d, "Makefile") for d, _, files in os.walk(tree)
+                    if "Makefile" in files and f"obj-$(CONFIG_{symbol}) +=" in
+                    open(os.path.join(d, "Makefile"), encoding="utf-8").read())
+    directory = os.path.dirname(makefile)
+    with open(makefile, encoding="utf-8") as f:
+        text = f.read()
+    objects = re.search(rf"^obj-\$\(CONFIG_{symbol}\) \+= (.+)$", text, re.M).group(1).split()
+    source = os.path.join(directory, objects[0][:-2] + ".c")
+    twin_obj = objects[0][:-2] + "_twin.o"
+    with open(makefile, "a", encoding="utf-8") as f:
+        f.write(f"obj-$(CONFIG_{twin}) += {' '.join([twin_obj, *objects[1:]])}\n")
+
+    with open(source, encoding="utf-8") as f:
+        code = f.read()
+    name = re.search(r'\.name = "([^"]+)"', code).group(1)
+    code = code.replace(f'.name = "{name}"', f'.name = "{name}-twin"', 1)
+    with open(source[:-2] + "_twin.c", "w", encoding="utf-8") as f:
+        f.write(code)
+
+    kconfig = os.path.join(directory, "Kconfig")
+    with open(kconfig, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    start = lines.index(f"config {symbol}")
+    end = next(i for i in range(start + 1, len(lines)) if TOP_LEVEL_KCONFIG.match(lines[i]))
+    entry = [f"config {twin}"] + [re.sub(r'^(\s+bool\s+"[^"]*)"', r'\1 (twin)"', line)
+                                  for line in lines[start + 1:end]]
+    with open(kconfig, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines[:start] + entry + lines[start:]))
+    touched = [makefile, kconfig, source[:-2] + "_twin.c"]
+    return f"{name}-twin", [os.path.relpath(t, tree) for t in touched]
+
+
+def case_results(report):
+    """{"suite.case": "ok", "SKIP" or "not ok"} of a KTAP report."""
+    results = {}
+    for suite in report.root.results if report.root else ():
+        for case in suite.leaves():
+            status = "not ok" if not case.ok else case.directive or "ok"
+            results[f"{suite.name}.{case.name}"] = status
+    return results
+
+
+def new_designs(runner):
+    """The goal of the designs' one idiom (Documentation/kbuild/designs.md),
+    checked: a copy of one design of each choice, added to a copy of the
+    tree as a new design would be, builds and boots, and every suite the
+    copies run treats them as it treats the originals (the same passes and
+    the same skips), with nothing else changed."""
+    copy = os.path.join(runner.builddir, "new-designs")
+    copy_sources(runner.srctree, copy)
+    names, touched = [], []
+    for symbol in TWINS:
+        name, paths = add_twin(copy, symbol)
+        names.append(name)
+        touched += paths
+    log = f"files added or changed: {' '.join(touched)}\n"
+    outs = {}
+    for which in ("twins", "originals"):
+        out = os.path.join(copy, which)
+        # Each design, and no other of its choice.
+        want = [f"{symbol}_TWIN" if which == "twins" else symbol for symbol in TWINS]
+        options = {v.symbol: "y" if v.symbol in want else "n"
+                   for symbol in TWINS for v in variants.choice(copy, symbol).variants}
+        for args in (["debug_defconfig"], None, ["olddefconfig"], ["W=e", "all"]):
+            if args is None:
+                subprocess.run(["kconfig-tweak", "--file", os.path.join(out, ".config"),
+                                *[a for sym, v in options.items()
+                                  for a in ("--enable" if v == "y" else "--disable", sym)]],
+                               check=True)
+                continue
+            proc = subprocess.run(["make", "-C", copy, f"O={out}", f"-j{JOBS}", *args],
+                                  env=make_env(), text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            log += proc.stdout
+            if proc.returncode:
+                return False, f"{which}: make {' '.join(args)} failed", log
+        with open(os.path.join(out, ".config"), encoding="utf-8") as f:
+            lost = lost_options(f.read(), options)
+        if lost:
+            return False, f"{which}: not kept in .config: {lost}", log
+        outs[which] = out
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        twins, originals = pool.map(lambda o: runner.boot(o, timeout=LONG_BOOT_TIMEOUT),
+                                    (outs["twins"], outs["originals"]))
+    problems = [f"{which}: {res.describe()}" for which, res in
+                (("twins", twins), ("originals", originals)) if res.status != qemu.EXIT_SUCCESS]
+    problems += [f"no {want!r} in the boot log" for want in
+                 (f"sched: {names[0]} policy", f"{names[2]} frame allocator, {names[1]} heap")
+                 if want not in twins.output]
+    got, expected = case_results(ktap.parse(twins.output)), case_results(ktap.parse(originals.output))
+    if not got:
+        problems.append("the twins ran no KTAP case")
+    problems += [f"{case}: {status} for the twins, {expected.get(case, 'not run')} for the "
+                 f"originals" for case, status in got.items() if expected.get(case) != status]
+    if not problems:
+        shutil.rmtree(copy, ignore_errors=True)
+    return (not problems, "; ".join(problems[:6]),
+            log + twins.output + "\n--- the originals ---\n" + originals.output)
 
 
 def main_o_flags(outdir):
