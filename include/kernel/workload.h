@@ -8,9 +8,10 @@
  *
  * A workload computes work_ns of its own CPU time, offering the CPU with
  * cond_resched() between passes so that it shares in either preemption
- * model, then sleeps sleep_ms, and again, until its time is up, its flag
- * says stop, or kthread_stop() asks.  "spin" is the exception: it never
- * offers the CPU, as a driver's busy-wait that forgot to would.
+ * model, then sleeps sleep_ms, and again, until its time is up, it has
+ * had its CPU budget, its flag says stop, or kthread_stop() asks.  "spin"
+ * is the exception: it never offers the CPU, as a driver's busy-wait that
+ * forgot to would, and stops on the same conditions.
  *
  * Every pass reads the clock through a workload clock, which notes the
  * time a busy host took from the CPU: a pass with no switch in it that
@@ -26,8 +27,9 @@
 struct workload {
 	u64 work_ns;	       /* CPU time to compute each round; 0: until the end */
 	unsigned int sleep_ms; /* then sleep this long; 0: compute on */
-	bool spin;	       /* never offer the CPU; stops only at kthread_stop() */
+	bool spin;	       /* never offer the CPU */
 	u64 until;	       /* stop at this clocksource time; 0: no time limit */
+	u64 budget_ns;	       /* or once it has had this much CPU time; 0: no limit */
 	const bool *stop;      /* or once this is true; NULL: no flag */
 	/*
 	 * What it saw, once it has ended: its CPU time, its wake-ups from

@@ -23,38 +23,30 @@
 
 #define HOG_NS (1000 * NSEC_PER_MSEC)
 
-static u64 hog_start;
-
 /*
- * Spin until HOG_NS after hog_start, never offering the CPU, watched for
- * time a busy host takes (test_hogs.h); the exit code is the CPU time in µs.
+ * Two hogs side by side, each spinning without offering the CPU until
+ * HOG_NS after they start (a spin workload, watched for time a busy host
+ * takes); their CPU time in µs.  True unless the host took more than 1%
+ * of the time.
  */
-static int hog(void *unused)
-{
-	struct workload_clock c;
-
-	workload_clock_start(&c);
-	while (workload_clock_read(&c) - hog_start < HOG_NS)
-		;
-	return task_cputime_ns(current) / 1000;
-}
-
-/* Two hogs side by side; true unless the host took more than 1% of the time. */
 static bool hogs(struct ktest *t, int *a_us, int *b_us)
 {
-	struct task_struct *a = kthread_create(hog, NULL, "hog-a");
-	struct task_struct *b = kthread_create(hog, NULL, "hog-b");
+	struct workload w[2] = { { .spin = true }, { .spin = true } };
+	struct task_struct *a = kthread_create(workload_fn, &w[0], "hog-a");
+	struct task_struct *b = kthread_create(workload_fn, &w[1], "hog-b");
 	u64 stolen = workload_stolen_ns();
 
 	*a_us = *b_us = -1;
 	KTEST_EXPECT_TRUE(t, !IS_ERR(a) && !IS_ERR(b));
 	if (t->failed)
 		return true; /* no need to measure again */
-	hog_start = ktime_get();
+	w[0].until = w[1].until = ktime_get() + HOG_NS;
 	wake_up_process(a);
 	wake_up_process(b);
-	KTEST_EXPECT_EQ(t, task_wait(a->pid, a_us), 0);
-	KTEST_EXPECT_EQ(t, task_wait(b->pid, b_us), 0);
+	KTEST_EXPECT_EQ(t, task_wait(a->pid, NULL), 0);
+	KTEST_EXPECT_EQ(t, task_wait(b->pid, NULL), 0);
+	*a_us = w[0].cpu_ns / 1000;
+	*b_us = w[1].cpu_ns / 1000;
 	return workload_stolen_ns() - stolen <= HOG_NS / 100;
 }
 

@@ -222,18 +222,8 @@ static int aging_low(void *unused)
 	return 0;
 }
 
-/* AGING_HOG_NS of CPU time, watched for time a busy host takes (test_hogs.h). */
-static int aging_hog_fn(void *unused)
-{
-	struct workload_clock c;
-
-	workload_clock_start(&c);
-	while (task_cputime_ns(current) < AGING_HOG_NS) {
-		workload_clock_read(&c);
-		cond_resched();
-	}
-	return 0;
-}
+/* AGING_HOG_NS of CPU time, watched for time a busy host takes (<kernel/workload.h>). */
+static struct workload aging_hog_work = { .budget_ns = AGING_HOG_NS };
 
 /*
  * Aging counts ticks, and the hog's CPU time counts what a busy host took
@@ -269,7 +259,7 @@ static void aging_ends_starvation(struct ktest *t)
 	int old = run_on_top();
 	u64 ran, stolen0 = workload_stolen_ns();
 
-	aging_hog = start(aging_hog_fn, NULL, 20, "aging-hog");
+	aging_hog = start(workload_fn, &aging_hog_work, 20, "aging-hog");
 	low = start(aging_low, NULL, 20 - AGING_GAP, "aging-low");
 	KTEST_ASSERT_TRUE(t, !IS_ERR(aging_hog) && !IS_ERR(low));
 	wake_up_process(aging_hog);
@@ -321,7 +311,7 @@ static void aging_lifts_an_inheriting_holder(struct ktest *t)
 	u64 ran, stolen0 = workload_stolen_ns();
 
 	aging_low_go = aging_low_done = false;
-	aging_hog = start(aging_hog_fn, NULL, 20 + AGING_GAP, "aging-hog");
+	aging_hog = start(workload_fn, &aging_hog_work, 20 + AGING_GAP, "aging-hog");
 	low = start(aging_pi_low, NULL, 2, "aging-pi-low");
 	high = start(aging_pi_high, NULL, 20, "aging-pi-high");
 	KTEST_ASSERT_TRUE(t, !IS_ERR(aging_hog) && !IS_ERR(low) && !IS_ERR(high));

@@ -78,7 +78,8 @@ u64 workload_stolen_ns(void)
 static bool over(const struct workload *w, u64 now)
 {
 	return kthread_should_stop() || (w->until && now >= w->until) ||
-	       (w->stop && READ_ONCE(*w->stop));
+	       (w->stop && READ_ONCE(*w->stop)) ||
+	       (w->budget_ns && task_cputime_ns(current) >= w->budget_ns);
 }
 
 /* Compute until @w's round of work is done or it is over; whether it is. */
@@ -115,9 +116,9 @@ static void sleep_and_note(struct workload *w, struct workload_clock *c)
  * pause, which made 20 s of guest time cost 16 s of the host's, not 1.
  * Out of line, so that a soft-lockup report names it.
  */
-static __noinline void workload_spin(void)
+static __noinline void workload_spin(const struct workload *w, struct workload_clock *c)
 {
-	while (!kthread_should_stop())
+	while (!over(w, workload_clock_read(c)))
 		;
 }
 
@@ -126,10 +127,10 @@ int workload_fn(void *arg)
 	struct workload *w = arg;
 	struct workload_clock c;
 
+	workload_clock_start(&c);
 	if (w->spin) {
-		workload_spin();
+		workload_spin(w, &c);
 	} else {
-		workload_clock_start(&c);
 		while (!compute(w, &c))
 			if (w->sleep_ms)
 				sleep_and_note(w, &c);
