@@ -79,6 +79,13 @@ struct heap_design {
 extern const struct heap_design heap_design;
 
 /*
+ * What @d lacks to keep its side of this contract, for a message ("it
+ * needs alloc(), free() and block_size()"); NULL if nothing.  heap_init()
+ * panics with it.
+ */
+const char *heap_design_breach(const struct heap_design *d);
+
+/*
  * Report a bad pointer passed to @call, one line, for the designs other
  * than the slab allocator (which reports in the SLUB format); counted in
  * heap_errors.  A NULL @call, block_size()'s for ksize(), reports

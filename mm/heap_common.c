@@ -27,19 +27,25 @@
 unsigned long heap_errors;
 DEFINE_SPINLOCK(heap_lock);
 
-/*
- * A design that breaks its side of the contract is stopped here, naming
- * what it lacks, not at the first call through a NULL hook.
- */
+const char *heap_design_breach(const struct heap_design *d)
+{
+	if (!d->name)
+		return "a name";
+	if (!d->alloc || !d->free || !d->block_size)
+		return "alloc(), free() and block_size()";
+	return NULL;
+}
+
+/* A design that breaks the contract is stopped here, not at a NULL call. */
 void heap_init(void)
 {
-	const struct heap_design *d = &heap_design;
+	const char *breach = heap_design_breach(&heap_design);
 
-	if (!d->alloc || !d->free || !d->block_size)
-		panic("heap design \"%s\" breaks its contract: %s", d->name,
-		      "it needs alloc(), free() and block_size()");
-	if (d->init)
-		d->init();
+	if (breach)
+		panic("heap design \"%s\" breaks its contract: it needs %s",
+		      heap_design.name ?: "(no name)", breach);
+	if (heap_design.init)
+		heap_design.init();
 }
 
 void heap_report(void)

@@ -13,6 +13,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "heap.h"
 
 #define MANY	  10000
 #define SLOTS	  256
@@ -207,7 +208,28 @@ static void random_mix(struct ktest *t)
 	KTEST_EXPECT_EQ(t, failed, 0);
 }
 
+/* A design without a required hook is named with what it lacks; this one is whole. */
+static void broken_designs_are_named(struct ktest *t)
+{
+	struct heap_design d = heap_design;
+
+	KTEST_EXPECT_NULL(t, heap_design_breach(&heap_design));
+	d.free = NULL;
+	KTEST_EXPECT_STREQ(t, heap_design_breach(&d), "alloc(), free() and block_size()");
+	d = heap_design;
+	d.block_size = NULL;
+	KTEST_EXPECT_STREQ(t, heap_design_breach(&d), "alloc(), free() and block_size()");
+	d = heap_design;
+	d.name = NULL;
+	KTEST_EXPECT_STREQ(t, heap_design_breach(&d), "a name");
+	d = heap_design;
+	d.init = NULL; /* optional */
+	d.report = NULL;
+	KTEST_EXPECT_NULL(t, heap_design_breach(&d));
+}
+
 static const struct ktest_case heap_cases[] = {
+	KTEST_CASE(broken_designs_are_named),
 	KTEST_CASE(sizes_1_to_8192),
 	KTEST_CASE(powers_of_two_are_naturally_aligned),
 	KTEST_CASE(zero_and_huge_sizes),

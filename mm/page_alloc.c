@@ -75,14 +75,15 @@ static void span(phys_addr_t start, phys_addr_t end, void *arg)
 int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 {
 	const struct frame_allocator *fa = &frame_allocator;
+	const char *breach = frame_allocator_breach(fa);
 	struct clip below = { 0, limit };
 	phys_addr_t phys;
 	int err;
 
-	/* Stop a design that breaks the contract here, not at a NULL call. */
-	if (!fa->setup || !fa->add_free || !fa->alloc || !fa->free)
-		panic("frame allocator \"%s\" breaks its contract: %s", fa->name,
-		      "it needs setup(), add_free(), alloc() and free()");
+	/* Stopped here, by name, rather than at the first call through NULL. */
+	if (breach)
+		panic("frame allocator \"%s\" breaks its contract: it needs %s",
+		      fa->name ?: "(no name)", breach);
 	first_pfn = end_pfn = 0;
 	free_count = managed_count = 0;
 	memblock_for_each_free(mb, span, NULL);
@@ -154,6 +155,15 @@ void free_pages(void *addr, unsigned int order)
 		bad_free(addr, "not an allocated order-%u block (double free?)", order);
 	else
 		free_count += 1UL << order;
+}
+
+const char *frame_allocator_breach(const struct frame_allocator *fa)
+{
+	if (!fa->name)
+		return "a name";
+	if (!fa->setup || !fa->add_free || !fa->alloc || !fa->free)
+		return "setup(), add_free(), alloc() and free()";
+	return NULL;
 }
 
 const char *page_alloc_name(void)

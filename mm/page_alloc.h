@@ -38,4 +38,10 @@ struct frame_allocator {
 
 extern const struct frame_allocator frame_allocator;
 
+/*
+ * What @fa lacks to keep its side of this contract, for a message ("it
+ * needs setup(), ..."); NULL if nothing.  page_alloc_init() panics with it.
+ */
+const char *frame_allocator_breach(const struct frame_allocator *fa);
+
 #endif

@@ -288,7 +288,28 @@ static void blocks_split_and_merge(struct ktest *t)
 	}
 }
 
+/* An allocator without a required hook is named with what it lacks; this one is whole. */
+static void broken_allocators_are_named(struct ktest *t)
+{
+	static const char hooks[] = "setup(), add_free(), alloc() and free()";
+	struct frame_allocator fa = frame_allocator;
+
+	KTEST_EXPECT_NULL(t, frame_allocator_breach(&frame_allocator));
+	fa.alloc = NULL;
+	KTEST_EXPECT_STREQ(t, frame_allocator_breach(&fa), hooks);
+	fa = frame_allocator;
+	fa.setup = NULL;
+	KTEST_EXPECT_STREQ(t, frame_allocator_breach(&fa), hooks);
+	fa = frame_allocator;
+	fa.name = NULL;
+	KTEST_EXPECT_STREQ(t, frame_allocator_breach(&fa), "a name");
+	fa = frame_allocator;
+	fa.free_blocks = NULL; /* optional */
+	KTEST_EXPECT_NULL(t, frame_allocator_breach(&fa));
+}
+
 static const struct ktest_case page_alloc_cases[] = {
+	KTEST_CASE(broken_allocators_are_named),
 	KTEST_CASE(single_page),
 	KTEST_CASE(blocks_are_aligned_to_their_size),
 	KTEST_CASE(allocate_everything_then_free),

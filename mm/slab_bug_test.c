@@ -114,6 +114,10 @@ BOOT_MODE_PARAM("ktest.slab_bug", slab_bug);
 	(IS_ENABLED(CONFIG_KALLSYMS) ? "INFO: Allocated in " #fn "+0x" \
 				     : "INFO: Allocated in 0x{hex}{eol}")
 #define ALLOCATED_IN(fn) BOOT_MODE_LINE_IF(CONFIG_SLAB_DEBUG_TRACK, ALLOCATOR(fn))
+/* The function that passed the bad pointer, not its caller: no tail call hides it. */
+#define CALLED_FROM(call, fn)                                                  \
+	(IS_ENABLED(CONFIG_KALLSYMS) ? "INFO: " call " called from " #fn "+0x" \
+				     : "INFO: " call " called from 0x{hex}{eol}")
 
 SLAB_BUG(use_after_free, "write after free", CONFIG_SLAB_DEBUG_POISON,
 	 .report = BOOT_MODE_REPORT("BUG kmalloc-64: Poison overwritten (write after free)",
@@ -130,16 +134,20 @@ SLAB_BUG(redzone_left, "write one byte before the start", CONFIG_SLAB_DEBUG_REDZ
 		 "Redzone  {hex}: cc cc cc cc cc cc cc cc cc cc cc cc cc cc cc 41{eol}"));
 SLAB_BUG(double_free, "free twice", CONFIG_SLAB_DEBUG,
 	 .report = BOOT_MODE_REPORT("BUG kmalloc-64: Object already free (double free)",
-				    "INFO: Object {addr} ", ALLOCATED_IN(double_free)));
+				    CALLED_FROM("kfree", double_free), "INFO: Object {addr} ",
+				    ALLOCATED_IN(double_free)));
 SLAB_BUG(invalid_free, "free of a pointer inside an object", CONFIG_SLAB_DEBUG,
 	 .report = BOOT_MODE_REPORT(
-		 "BUG kmalloc-64: Invalid free of {addr}: not the start of an object"));
+		 "BUG kmalloc-64: Invalid free of {addr}: not the start of an object",
+		 CALLED_FROM("kfree", invalid_free)));
 SLAB_BUG(freepointer, "write after free over the free pointer", CONFIG_SLAB_DEBUG_CHECKS,
 	 .report = BOOT_MODE_REPORT(
 		 "BUG test-fp: Freepointer corrupt",
 		 "INFO: Free pointer 0xdeadbeef @offset={hex} is not a free object",
 		 "INFO: Object {addr} ", ALLOCATED_IN(freepointer)));
 SLAB_BUG(foreign_free, "free of memory no cache owns", CONFIG_SLAB_DEBUG,
-	 .report = BOOT_MODE_REPORT("BUG kfree: Invalid free of {addr}: no cache owns it"));
+	 .report = BOOT_MODE_REPORT("BUG kfree: Invalid free of {addr}: no cache owns it",
+				    CALLED_FROM("kfree", foreign_free)));
 SLAB_BUG(wrong_cache, "free to the wrong cache", CONFIG_SLAB_DEBUG,
-	 .report = BOOT_MODE_REPORT("BUG test-b: Invalid free of {addr}: wrong cache"));
+	 .report = BOOT_MODE_REPORT("BUG test-b: Invalid free of {addr}: wrong cache",
+				    CALLED_FROM("kmem_cache_free", wrong_cache)));

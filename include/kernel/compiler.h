@@ -11,7 +11,8 @@
 #define __aligned(n)		 __attribute__((__aligned__(n)))
 #define __noreturn		 __attribute__((__noreturn__))
 #define __noinline		 __attribute__((__noinline__))
-#define __weak			 __attribute__((__weak__))
+/* Not all of a set of helpers is used everywhere they are defined. */
+#define __maybe_unused		 __attribute__((__unused__))
 /* A call to a function declared with this that survives optimization fails the build. */
 #define __compiletime_error(msg) __attribute__((__error__(msg)))
 #ifndef __always_inline /* the host's C library may have defined it */

@@ -40,9 +40,9 @@ enum task_state {
 
 /*
  * What the scheduler keeps of each task.  The core counts down the time
- * slice; the rest is the policy's, in a layout of its own that no file
- * outside it sees (policy_entity() in kernel/sched/sched.h), so that a new
- * policy brings its state with it and changes nothing here.
+ * slice; the rest is the policy's, in a layout of its own that only it
+ * and its own tests see (DEFINE_POLICY_ENTITY() in kernel/sched/sched.h),
+ * so that a new policy brings its state with it and changes nothing here.
  */
 #define SCHED_POLICY_WORDS 8
 struct sched_entity {
@@ -192,9 +192,11 @@ bool sched_param_range(int *min, int *max);
 /*
  * @p's parameter as sched_set_param() set it, or, for
  * sched_effective_param(), the one it runs at now: a priority that
- * priority inheritance lent it, or aging raised, included.  Both are 0
- * under a policy without a parameter and for what is not a task.
+ * priority inheritance lent it, or aging raised, included.  Both are
+ * SCHED_PARAM_NONE, which no parameter can be, for what is not a task and
+ * under a policy without a parameter.
  */
+#define SCHED_PARAM_NONE (-0x7fffffff - 1)
 int sched_get_param(const struct task_struct *p);
 int sched_effective_param(const struct task_struct *p);
 
@@ -206,7 +208,7 @@ int sched_effective_param(const struct task_struct *p);
  */
 /* The parameter is a priority: a runnable task of a higher one always runs first. */
 #define SCHED_STRICT_PRIORITY	   (1U << 0)
-/* yield() puts the caller behind every runnable task of its priority. */
+/* Equal tasks (the same parameter) that yield in turn run in turn: a b c a b c. */
 #define SCHED_YIELD_ROTATES	   (1U << 1)
 /* A task that others wait for runs at their priority (kernel/locking/). */
 #define SCHED_PRIORITY_INHERITANCE (1U << 2)

@@ -88,6 +88,15 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return (8 * sizeof(long) - __builtin_clzl((size - 1) | 7)) - KMALLOC_SHIFT_LOW;
 }
 
+/* __kmalloc(), but never a tail call, for the reason kfree() gives below. */
+static __always_inline void *kmalloc_slow(size_t size)
+{
+	void *p = __kmalloc(size);
+
+	barrier();
+	return p;
+}
+
 static __always_inline void *kmalloc(size_t size)
 {
 	if (SLAB_FAST_PATHS && __builtin_constant_p(size) && size &&
@@ -102,7 +111,7 @@ static __always_inline void *kmalloc(size_t size)
 			return obj;
 		}
 	}
-	return __kmalloc(size);
+	return kmalloc_slow(size);
 }
 
 /*
@@ -137,6 +146,12 @@ static __always_inline void kfree(const void *p)
 		}
 	}
 	__kfree(p);
+	/*
+	 * No tail call: __kfree() names its return address as the caller
+	 * in its reports, which a jump from the end of a function would
+	 * make that function's caller.
+	 */
+	barrier();
 }
 
 /* Bad pointers passed to the heap and reported so far, by every design. */

@@ -268,9 +268,9 @@ bool sched_param_range(int *min, int *max)
 static int get_param(const struct task_struct *p, bool effective)
 {
 	unsigned long flags = local_irq_save();
-	int value = 0;
+	int value = SCHED_PARAM_NONE;
 
-	if (sched_policy.get_param && (find_task(p) || p == &idle_task))
+	if (sched_policy.get_param && (p == current || p == &idle_task || find_task(p)))
 		value = sched_policy.get_param(p, effective);
 	local_irq_restore(flags);
 	return value;
@@ -352,17 +352,13 @@ void sched_pi_chain(struct task_struct *p)
 	}
 }
 
-/*
- * A policy that breaks its side of the contract (kernel/sched/sched.h) is
- * stopped here, naming what it lacks, not at the first call through a
- * NULL hook.
- */
-static void check_policy(const struct sched_policy *s)
+const char *sched_policy_breach(const struct sched_policy *s)
 {
 	const struct {
 		const char *what;
 		bool ok;
 	} rules[] = {
+		{ "a name", s->name },
 		{ "enqueue()", s->enqueue },
 		{ "pick_next()", s->pick_next },
 		{ "tick()", s->tick },
@@ -381,13 +377,18 @@ static void check_policy(const struct sched_policy *s)
 
 	for (i = 0; i < ARRAY_SIZE(rules); i++)
 		if (!rules[i].ok)
-			panic("scheduling policy \"%s\" breaks its contract: it needs %s", s->name,
-			      rules[i].what);
+			return rules[i].what;
+	return NULL;
 }
 
 void sched_init(void)
 {
-	check_policy(&sched_policy);
+	const char *breach = sched_policy_breach(&sched_policy);
+
+	/* Stopped here, by name, rather than at the first call through NULL. */
+	if (breach)
+		panic("scheduling policy \"%s\" breaks its contract: it needs %s",
+		      sched_policy.name, breach);
 	pr_info("sched: %s policy, %d ms time slice, %s\n", sched_policy.name,
 		CONFIG_SCHED_TIMESLICE_MS,
 		IS_ENABLED(CONFIG_PREEMPT) ? "preemptive" : "no preemption");

@@ -94,8 +94,8 @@ static void update_min_vruntime(const struct task_struct *curr)
 	if (!first && !curr)
 		return;
 	v = first ? rb_entry(first, struct fair_entity, rb_node)->vruntime : ~0ULL;
-	if (curr && fair_se(curr)->vruntime < v)
-		v = fair_se(curr)->vruntime;
+	if (curr && fair_se_ro(curr)->vruntime < v)
+		v = fair_se_ro(curr)->vruntime;
 	if (v > min_vruntime)
 		min_vruntime = v;
 }
@@ -183,13 +183,13 @@ static void fair_set_param(struct task_struct *p, int nice)
 
 static int fair_get_param(const struct task_struct *p, bool effective)
 {
-	return fair_se(p)->nice;
+	return fair_se_ro(p)->nice;
 }
 
 static int fair_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "nice %d vrt %llu ms", fair_se(p)->nice,
-			 (unsigned long long)(fair_se(p)->vruntime / 1000000));
+	return scnprintf(buf, size, "nice %d vrt %llu ms", fair_se_ro(p)->nice,
+			 (unsigned long long)(fair_se_ro(p)->vruntime / 1000000));
 }
 
 const struct sched_policy sched_policy = {

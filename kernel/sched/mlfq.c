@@ -60,7 +60,7 @@ static s64 fp_div(s64 a, s64 b)
 
 static int calc_priority(const struct task_struct *p)
 {
-	const struct mlfq_entity *e = mlfq_se(p);
+	const struct mlfq_entity *e = mlfq_se_ro(p);
 	s64 prio = FP(PRI_MAX) - e->recent_cpu / 4 - FP(2 * e->nice);
 
 	if (prio < FP(PRI_MIN))
@@ -155,12 +155,14 @@ static void mlfq_set_param(struct task_struct *p, int nice)
 
 static int mlfq_get_param(const struct task_struct *p, bool effective)
 {
-	return mlfq_se(p)->nice;
+	return mlfq_se_ro(p)->nice;
 }
 
 static int mlfq_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "level %2d nice %d", mlfq_se(p)->level.prio, mlfq_se(p)->nice);
+	const struct mlfq_entity *e = mlfq_se_ro(p);
+
+	return scnprintf(buf, size, "level %2d nice %d", e->level.prio, e->nice);
 }
 
 unsigned long mlfq_load_avg(unsigned long scale)

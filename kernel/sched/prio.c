@@ -61,7 +61,7 @@ static int max_int(int a, int b)
  */
 static int effective_prio(const struct task_struct *p)
 {
-	const struct prio_entity *e = prio_se(p);
+	const struct prio_entity *e = prio_se_ro(p);
 	int prio = max_int(e->normal_prio, e->pi_prio) + e->boost;
 
 	return prio > PRIO_MAX ? PRIO_MAX : prio;
@@ -150,11 +150,11 @@ static void prio_pi_update(struct task_struct *p)
 	const struct task_struct *stopper = task_stopper(p);
 	const struct mutex_waiter *w;
 	const struct mutex *lock;
-	int top = stopper ? level_se(stopper)->prio : -1;
+	int top = stopper ? level_se_ro(stopper)->prio : -1;
 
 	list_for_each_entry (lock, &p->held_locks, held)
 		list_for_each_entry (w, &lock->waiters, node)
-			top = max_int(top, level_se(w->task)->prio);
+			top = max_int(top, level_se_ro(w->task)->prio);
 	prio_se(p)->pi_prio = top;
 	requeue(p);
 }
@@ -167,12 +167,14 @@ static void prio_set_param(struct task_struct *p, int prio)
 
 static int prio_get_param(const struct task_struct *p, bool effective)
 {
-	return effective ? prio_se(p)->level.prio : prio_se(p)->normal_prio;
+	return effective ? prio_se_ro(p)->level.prio : prio_se_ro(p)->normal_prio;
 }
 
 static int prio_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "prio %d/%d", prio_se(p)->level.prio, prio_se(p)->normal_prio);
+	const struct prio_entity *e = prio_se_ro(p);
+
+	return scnprintf(buf, size, "prio %d/%d", e->level.prio, e->normal_prio);
 }
 
 const struct sched_policy sched_policy = {

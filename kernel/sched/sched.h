@@ -62,7 +62,8 @@ struct sched_policy {
 	 */
 	int (*get_param)(const struct task_struct *p, bool effective);
 	/*
-	 * Priority inheritance; NULL for a policy without priorities.  The
+	 * Priority inheritance, exactly when caps has
+	 * SCHED_PRIORITY_INHERITANCE; NULL otherwise.  The
 	 * tasks that sleep until @p gets on changed, or their priorities
 	 * did: the waiters of the mutexes @p holds (<kernel/mutex.h>), and
 	 * the task that waits in kthread_stop() for @p to exit
@@ -76,20 +77,31 @@ struct sched_policy {
 extern const struct sched_policy sched_policy;
 
 /*
+ * What @s lacks to keep its side of this contract, for a message ("it
+ * needs pick_next()"); NULL if nothing.  sched_init() panics with it.
+ */
+const char *sched_policy_breach(const struct sched_policy *s);
+
+/*
  * Declare @type as what the policy keeps of each task, in
- * task_struct.se.policy, and two static functions to reach it:
- * @name(p) gives @p's, and @name##_task() goes back from it to the task.
- * The build fails here if @type does not fit.
+ * task_struct.se.policy, and static functions to reach it: @name(p) gives
+ * @p's, @name##_ro(p) the same of a const task, read-only, and
+ * @name##_task() goes back from it to the task.  The build fails here if
+ * @type does not fit.
  */
 #define DEFINE_POLICY_ENTITY(type, name)                                                        \
 	_Static_assert(sizeof(type) <= sizeof(((struct task_struct *)0)->se.policy),            \
 		       #type " does not fit in sched_entity.policy: raise SCHED_POLICY_WORDS"); \
 	_Static_assert(_Alignof(type) <= _Alignof(unsigned long), #type " is over-aligned");    \
-	static inline type *name(const struct task_struct *p)                                   \
+	static inline __maybe_unused type *name(struct task_struct *p)                          \
 	{                                                                                       \
 		return (type *)p->se.policy;                                                    \
 	}                                                                                       \
-	static inline struct task_struct *name##_task(const type *e)                            \
+	static inline __maybe_unused const type *name##_ro(const struct task_struct *p)         \
+	{                                                                                       \
+		return (const type *)p->se.policy;                                              \
+	}                                                                                       \
+	static inline __maybe_unused struct task_struct *name##_task(type *e)                   \
 	{                                                                                       \
 		return container_of(e, struct task_struct, se.policy);                          \
 	}

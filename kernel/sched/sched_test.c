@@ -16,6 +16,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/wait.h>
+#include "sched.h"
 
 #define BATCH 16
 
@@ -104,9 +105,10 @@ static bool rotates(const char *s)
  * Woken in the order a, b, c, and each yielding after a letter.  All three
  * are runnable before any runs (interrupts off while they are woken), as
  * a policy may preempt the waker for a woken task.  Every policy must let
- * the other two run before a yielder runs again; all but SCHED_FAIR also
- * run equals in the order they were woken (fair runs the lowest vruntime
- * first, and parking gave the three different ones).  A tick that lands
+ * the other two run before a yielder runs again; one that promises
+ * SCHED_YIELD_ROTATES also runs equals in the order they were woken (fair
+ * does not: it runs the lowest vruntime first, and parking gave the three
+ * different ones).  A tick that lands
  * in a task's parking, as its first run turns interrupts on, makes it
  * unequal too: stride, with the tick as the clock, charges it the whole
  * tick, and MLFQ may lower its level; it then rightly runs after the
@@ -412,6 +414,36 @@ static void set_param_refuses_foreign_tasks(struct ktest *t)
 		KTEST_EXPECT_EQ(t, sched_set_param(current, 1), -EINVAL);
 }
 
+/*
+ * A policy that breaks the contract is named with what it lacks: each
+ * hook the core cannot do without, a parameter without its hooks, a
+ * promise of priority inheritance without pi_update() and the converse.
+ * The running policy keeps it.
+ */
+static void broken_policies_are_named(struct ktest *t)
+{
+	struct sched_policy s = sched_policy;
+
+	KTEST_EXPECT_NULL(t, sched_policy_breach(&sched_policy));
+	s.pick_next = NULL;
+	KTEST_EXPECT_STREQ(t, sched_policy_breach(&s), "pick_next()");
+	s = sched_policy;
+	s.name = NULL;
+	KTEST_EXPECT_STREQ(t, sched_policy_breach(&s), "a name");
+	s = sched_policy;
+	s.param_name = "weight";
+	s.get_param = NULL;
+	KTEST_EXPECT_STREQ(t, sched_policy_breach(&s),
+			   "set_param() and get_param(), for its param_name");
+	s = sched_policy;
+	s.param_min = s.param_max + 1;
+	KTEST_EXPECT_STREQ(t, sched_policy_breach(&s), "a range, param_min <= param_max");
+	s = sched_policy;
+	s.caps ^= SCHED_PRIORITY_INHERITANCE;
+	KTEST_EXPECT_STREQ(t, sched_policy_breach(&s),
+			   "pi_update() exactly when it promises SCHED_PRIORITY_INHERITANCE");
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(create_run_wait),
 	KTEST_CASE(task_exit_code),
@@ -425,6 +457,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(cpu_time_is_accounted),
 	KTEST_CASE(show_tasks_lists_every_task),
 	KTEST_CASE(set_param_refuses_foreign_tasks),
+	KTEST_CASE(broken_policies_are_named),
 	{},
 };
 KTEST_SUITE(sched, sched_cases);

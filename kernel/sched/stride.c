@@ -41,7 +41,7 @@ static u64 global_pass; /* the pass of the last task picked */
 
 static u64 stride_of(const struct task_struct *p)
 {
-	return STRIDE1 / stride_se(p)->tickets;
+	return STRIDE1 / stride_se_ro(p)->tickets;
 }
 
 /*
@@ -129,12 +129,12 @@ static void stride_set_param(struct task_struct *p, int tickets)
 
 static int stride_get_param(const struct task_struct *p, bool effective)
 {
-	return stride_se(p)->tickets;
+	return stride_se_ro(p)->tickets;
 }
 
 static int stride_ps_line(const struct task_struct *p, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "tickets %u", stride_se(p)->tickets);
+	return scnprintf(buf, size, "tickets %u", stride_se_ro(p)->tickets);
 }
 
 const struct sched_policy sched_policy = {
