@@ -139,8 +139,6 @@ static void bump_free(const void *p, unsigned long caller)
 	struct arena *a;
 	spin_guard(&heap_lock);
 
-	if (!p)
-		return;
 	why = bad_pointer(p, &a);
 	if (unlikely(why)) {
 		heap_bad_pointer(&heap_kfree, p, why, caller);

@@ -113,8 +113,6 @@ static void fixed_block_free(const void *p, unsigned long caller)
 	const char *why;
 	spin_guard(&heap_lock);
 
-	if (!p)
-		return;
 	class = class_of_page(p);
 	if (class >= NR_CLASSES) {
 		first_fit_free((void *)p, caller);

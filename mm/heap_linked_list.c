@@ -16,8 +16,7 @@ static void linked_list_free(const void *p, unsigned long caller)
 {
 	spin_guard(&heap_lock);
 
-	if (p)
-		first_fit_free((void *)p, caller);
+	first_fit_free((void *)p, caller);
 }
 
 static size_t linked_list_block_size(const void *p, const struct heap_call *call,
