@@ -6,6 +6,7 @@
  * running work and returns at once for one that is neither; interrupt
  * handlers queue work.
  */
+#include <asm/irqflags.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
 #include <kernel/string.h>
@@ -50,16 +51,24 @@ static void setup(struct test_work *tw, char id)
 static void works_run_in_order_in_kworker(struct ktest *t)
 {
 	struct test_work a, b, c;
+	unsigned long flags;
 
 	order_len = 0;
 	memset(order, 0, sizeof(order));
 	setup(&a, 'a');
 	setup(&b, 'b');
 	setup(&c, 'c');
+	/*
+	 * All queued before kworker can run: a tick could otherwise hand it
+	 * the CPU under PREEMPT after the first, and b would have run, not
+	 * be queued, when it is queued again.
+	 */
+	flags = local_irq_save();
 	KTEST_EXPECT_TRUE(t, schedule_work(&a.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&b.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&c.work));
 	KTEST_EXPECT_FALSE(t, schedule_work(&b.work)); /* queued already */
+	local_irq_restore(flags);
 	flush_work(&c.work);
 	KTEST_EXPECT_STREQ(t, order, "abc");
 	KTEST_EXPECT_EQ(t, a.runs + b.runs + c.runs, 3);
