@@ -74,6 +74,12 @@ struct heap_design {
 	 * what free() checks, so that krealloc() refuses what kfree() would.
 	 */
 	size_t (*block_size)(const void *p, const struct heap_call *call, unsigned long caller);
+	/*
+	 * How many blocks are in use now, for the leak checks of the tests
+	 * (heap_in_use()); NULL for a design that does not count them.
+	 * Takes heap_lock itself.
+	 */
+	unsigned long (*in_use)(void);
 };
 
 extern const struct heap_design heap_design;

@@ -59,6 +59,11 @@ const char *heap_name(void)
 	return heap_design.name;
 }
 
+unsigned long heap_in_use(void)
+{
+	return heap_design.in_use ? heap_design.in_use() : 0;
+}
+
 bool heap_has(unsigned int caps)
 {
 	return (heap_design.caps & caps) == caps;

@@ -676,4 +676,5 @@ const struct heap_design heap_design = {
 	.alloc = slab_kmalloc,
 	.free = slab_kfree,
 	.block_size = slab_block_size,
+	.in_use = slab_active_objects,
 };

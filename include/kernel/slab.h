@@ -190,6 +190,11 @@ const char *heap_name(void);
 #define HEAP_REUSES_EACH_BLOCK	  (1U << 1)
 /* Whether the heap design makes every promise in @caps. */
 bool heap_has(unsigned int caps);
+/*
+ * Blocks in use now, for a test that checks that some work leaves nothing
+ * behind; always 0 under a design that does not count them.
+ */
+unsigned long heap_in_use(void);
 
 /*
  * Object caches: the slab allocator's alone.  Under another heap design

@@ -184,14 +184,6 @@ static bool run_batches(unsigned int n)
 	return true;
 }
 
-/* Objects in use in the slab caches; 0 under another heap design. */
-static unsigned long slab_objects(void)
-{
-	if (IS_ENABLED(CONFIG_HEAP_SLAB))
-		return slab_active_objects();
-	return 0;
-}
-
 static void thousand_tasks_leave_nothing_behind(struct ktest *t)
 {
 	unsigned long free_before, objects_before;
@@ -200,11 +192,11 @@ static void thousand_tasks_leave_nothing_behind(struct ktest *t)
 	/* The first batch may grow the heap and the stack area's page tables. */
 	KTEST_ASSERT_TRUE(t, run_batches(BATCH));
 	free_before = nr_free_pages();
-	objects_before = slab_objects();
+	objects_before = heap_in_use();
 	tasks_before = nr_tasks();
 	KTEST_EXPECT_TRUE(t, run_batches(1000));
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
-	KTEST_EXPECT_EQ(t, slab_objects(), objects_before);
+	KTEST_EXPECT_EQ(t, heap_in_use(), objects_before);
 	KTEST_EXPECT_EQ(t, nr_tasks(), tasks_before);
 }
 
