@@ -24,6 +24,18 @@ def build(srctree, outdir, targets, enable=(), make_vars=()):
     build_kernel(srctree, outdir, targets, ["BENCH", *enable], make_vars)
 
 
+class _Config:
+    """What bootmodes.Facts asks of a runner: a value of a .config."""
+
+    @staticmethod
+    def config_value(outdir, symbol):
+        with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(symbol + "="):
+                    return line.split("=", 1)[1].strip().strip('"')
+        return None
+
+
 def registered(outdir):
     """{name: mode} of the benchmarks the kernel in @outdir registered."""
     return {m["name"]: m for m in bootmodes.load(outdir) if m["param"] == "bench"}
@@ -32,11 +44,12 @@ def registered(outdir):
 def boot(outdir, name, failures, what, label=None, need=(), cmdline="", icount="shift=0",
          timeout=300):
     """Boot the kernel of @outdir with bench=@name (and @cmdline), under
-    @icount (None: real time).  Returns its output, or None if the figures
-    that @need (compiled regular expressions) are not all there.  A boot
-    that breaks the mode's declaration is recorded in @failures as @what;
-    if its figures are there all the same, @label (default @what) goes into
-    failures.verdict, so that the caller marks them."""
+    @icount (None: real time).  Returns its output, or None if the mode
+    never started or the figures that @need (compiled regular
+    expressions) are not all there.  A boot that breaks the mode's
+    declaration is recorded in @failures as @what; if its figures are
+    there all the same, @label (default @what) goes into failures.verdict,
+    so that the caller marks them."""
     mode = registered(outdir).get(name)
     if mode is None:
         failures.other(what, f"the kernel registered no bench={name} (boot-modes.json)")
@@ -44,13 +57,14 @@ def boot(outdir, name, failures, what, label=None, need=(), cmdline="", icount="
     res = qemu.boot(os.path.join(outdir, "kernel.iso"),
                     cmdline=" ".join(filter(None, (bootmodes.cmdline(mode), cmdline))),
                     timeout=timeout, icount=icount)
-    problems = bootmodes.check(res, mode, None)
+    problems = bootmodes.check(res, mode, bootmodes.Facts(_Config(), outdir))
     missing = [rx.pattern for rx in need if not rx.search(res.output)]
     if missing:
         problems.append(f"figures missing: {', '.join(missing)}")
     if problems:
-        failures.boot(what, res, "; ".join(problems))
-        if missing:
+        # Failures.boot() leads with the exit status itself.
+        failures.boot(what, res, "; ".join(p for p in problems if p != res.describe()))
+        if missing or "the mode never started" in problems:
             return None
         failures.verdict.append(label or what)
     return res.output
