@@ -11,7 +11,7 @@ import subprocess
 
 import ktap
 import qemu
-from runner import IDLE_TIMEOUT, BuildError
+from runner import BOOT_TIMEOUT, IDLE_TIMEOUT, BuildError
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 60
@@ -33,6 +33,8 @@ def run(runner):
          loglevel_test),
         ("cmdline: without qemu_exit the kernel idles; the runner times out", default,
          timeout_test),
+        ("cmdline: make run CMDLINE=qemu_exit with no terminal and no $DISPLAY shows the "
+         "serial console and exits 0", default, make_run_test),
     ]
     for label, config, fn in tests:
         outdir = runner.built_for(label, config)
@@ -43,6 +45,27 @@ def run(runner):
     label = "cmdline: CONFIG_CMDLINE is used when GRUB passes none"
     if runner.wanted(label):
         runner.result(label, *config_cmdline_test(runner))
+
+
+def make_run_test(runner, outdir):
+    """What a user sees of "make run" with its output in a pipe or a file
+    (a script, an editor, a CI log): QEMU's curses display would stop at
+    once with "We need a terminal output", so run-qemu says so and shows
+    the serial console there.  QEMU_DISPLAY and DISPLAY are unset."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QEMU_DISPLAY")}
+    try:
+        proc = subprocess.run(["make", "-C", runner.srctree, f"O={outdir}", "run",
+                               "CMDLINE=qemu_exit"], env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              timeout=BOOT_TIMEOUT)
+    except subprocess.TimeoutExpired as e:
+        return False, "make run did not end", str(e.output or "")
+    out = proc.stdout
+    wants = ("No terminal and no $DISPLAY", "Kestrel ", "Kernel initialized")
+    problems = [f"no {w!r}" for w in wants if w not in out]
+    if proc.returncode:
+        problems.append(f"make exited {proc.returncode}")
+    return not problems, "; ".join(problems) or "serial console shown, exit 0", out
 
 
 def filter_test(runner, outdir):
