@@ -24,18 +24,6 @@ def build(srctree, outdir, targets, enable=(), make_vars=()):
     build_kernel(srctree, outdir, targets, ["BENCH", *enable], make_vars)
 
 
-class _Config:
-    """What bootmodes.Facts asks of a runner: a value of a .config."""
-
-    @staticmethod
-    def config_value(outdir, symbol):
-        with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith(symbol + "="):
-                    return line.split("=", 1)[1].strip().strip('"')
-        return None
-
-
 def registered(outdir):
     """{name: mode} of the benchmarks the kernel in @outdir registered."""
     return {m["name"]: m for m in bootmodes.load(outdir) if m["param"] == "bench"}
@@ -57,7 +45,7 @@ def boot(outdir, name, failures, what, label=None, need=(), cmdline="", icount="
     res = qemu.boot(os.path.join(outdir, "kernel.iso"),
                     cmdline=" ".join(filter(None, (bootmodes.cmdline(mode), cmdline))),
                     timeout=timeout, icount=icount)
-    problems = bootmodes.check(res, mode, bootmodes.Facts(_Config(), outdir))
+    problems = bootmodes.check(res, mode, bootmodes.Facts(outdir))
     missing = [rx.pattern for rx in need if not rx.search(res.output)]
     if missing:
         problems.append(f"figures missing: {', '.join(missing)}")

@@ -17,6 +17,7 @@ import subprocess
 
 import faultreport
 import qemu
+from buildenv import config_value
 
 # Checks beyond the declared lines, per parameter: f(res, mode, facts, report) -> problems
 DEEPER = {"ktest.fault": faultreport.check}
@@ -40,9 +41,9 @@ class Facts:
     """What the configuration in @outdir makes a report hold; the symbol
     table is read only when a check needs it."""
 
-    def __init__(self, runner, outdir):
+    def __init__(self, outdir):
         def on(symbol):
-            return runner.config_value(outdir, f"CONFIG_{symbol}") == "y"
+            return config_value(outdir, f"CONFIG_{symbol}") == "y"
         self.outdir = outdir
         self.kallsyms = on("KALLSYMS")
         self.frame_pointer = on("FRAME_POINTER")

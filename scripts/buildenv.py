@@ -6,9 +6,10 @@ output directories.  What the outer make exported (sub_make_done, srctree,
 MAKEFLAGS with its O= and -j, ...) would make the inner make skip its own
 O= handling and build in the wrong place, so it is removed.
 
-build_kernel() is the benchmarks' build: a configuration, bench options
-on, checked in .config, built by GCC or (LLVM=1) Clang.  copy_sources()
-copies the source tree without anything a build left in it.
+build_kernel() is the benchmarks' build: a configuration, options turned
+on or off, checked in .config, built by GCC or (LLVM=1) Clang.
+config_value() reads a value of an output directory's .config.
+copy_sources() copies the source tree without anything a build left in it.
 """
 import os
 import shutil
@@ -29,10 +30,22 @@ def make_env(**extra):
     return env
 
 
-def build_kernel(srctree, outdir, targets, enable, make_vars=()):
+def config_value(outdir, symbol):
+    """The value of @symbol ("CONFIG_X") in @outdir's .config, unquoted;
+    None if it is not set."""
+    with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(symbol + "="):
+                return line.split("=", 1)[1].strip().strip('"')
+    return None
+
+
+def build_kernel(srctree, outdir, targets, enable, make_vars=(), disable=()):
     """Configure @outdir by the make @targets, turn on the Kconfig symbols in
-    @enable (each must stay on), and build it (with @make_vars, such as
-    "LLVM=1")."""
+    @enable and off those in @disable (each must stay so), and build it
+    (with @make_vars, such as "LLVM=1" or "W=e").  A failed make raises
+    CalledProcessError, with make's output; a symbol that did not stay,
+    SystemExit naming it."""
     def run(cmd):
         subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True, env=make_env())
@@ -40,11 +53,12 @@ def build_kernel(srctree, outdir, targets, enable, make_vars=()):
     base = ["make", "-C", srctree, f"O={outdir}"]
     config = os.path.join(outdir, ".config")
     run(base + list(targets))
-    run(["kconfig-tweak", "--file", config] + [a for sym in enable for a in ("--enable", sym)])
+    run(["kconfig-tweak", "--file", config] +
+        [a for sym in enable for a in ("--enable", sym)] +
+        [a for sym in disable for a in ("--disable", sym)])
     run(base + ["olddefconfig"])
-    with open(config, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    lost = [sym for sym in enable if f"CONFIG_{sym}=y" not in lines]
+    lost = [sym for sym in enable if config_value(outdir, f"CONFIG_{sym}") != "y"] + \
+        [sym for sym in disable if config_value(outdir, f"CONFIG_{sym}") not in (None, "n")]
     if lost:
         raise SystemExit(f"{', '.join('CONFIG_' + s for s in lost)} did not stay in {config}")
     run(base + ["-j2", *make_vars, "all"])

@@ -17,8 +17,8 @@ import doccheck
 import ktap
 import qemu
 import variants
-from buildenv import copy_sources, make_env
-from runner import JOBS, LONG_BOOT_TIMEOUT, BuildError, lost_options
+from buildenv import build_kernel, copy_sources, make_env
+from runner import LONG_BOOT_TIMEOUT, BuildError
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 20
@@ -475,29 +475,17 @@ def new_designs(runner):
     log = f"files added or changed: {' '.join(touched)}\n"
     outs = {}
     for which in ("twins", "originals"):
-        out = os.path.join(copy, which)
+        outs[which] = os.path.join(copy, which)
         # Each design, and no other of its choice.
         want = [f"{symbol}_TWIN" if which == "twins" else symbol for symbol in TWINS]
-        options = {v.symbol: "y" if v.symbol in want else "n"
-                   for symbol in TWINS for v in variants.choice(copy, symbol).variants}
-        for args in (["debug_defconfig"], None, ["olddefconfig"], ["W=e", "all"]):
-            if args is None:
-                subprocess.run(["kconfig-tweak", "--file", os.path.join(out, ".config"),
-                                *[a for sym, v in options.items()
-                                  for a in ("--enable" if v == "y" else "--disable", sym)]],
-                               check=True)
-                continue
-            proc = subprocess.run(["make", "-C", copy, f"O={out}", f"-j{JOBS}", *args],
-                                  env=make_env(), text=True,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            log += proc.stdout
-            if proc.returncode:
-                return False, f"{which}: make {' '.join(args)} failed", log
-        with open(os.path.join(out, ".config"), encoding="utf-8") as f:
-            lost = lost_options(f.read(), options)
-        if lost:
-            return False, f"{which}: not kept in .config: {lost}", log
-        outs[which] = out
+        others = [v.symbol for symbol in TWINS for v in variants.choice(copy, symbol).variants
+                  if v.symbol not in want]
+        try:
+            build_kernel(copy, outs[which], ["debug_defconfig"], want, ["W=e"], others)
+        except subprocess.CalledProcessError as e:
+            return False, f"{which}: {' '.join(e.cmd[4:])} failed", log + e.output
+        except SystemExit as e:
+            return False, f"{which}: {e}", log
     with ThreadPoolExecutor(max_workers=2) as pool:
         twins, originals = pool.map(lambda o: runner.boot(o, timeout=LONG_BOOT_TIMEOUT),
                                     (outs["twins"], outs["originals"]))

@@ -64,7 +64,7 @@ def run_config(runner, config, outdir, params=None):
     modes = [m for m in bootmodes.load(outdir)
              if not m["needs"] and (params is None or m["param"] in params)
              and runner.wanted(label + f"{m['param']}={m['name']}")]
-    facts = bootmodes.Facts(runner, outdir)
+    facts = bootmodes.Facts(outdir)
     results = runner.boot_each(outdir, [bootmodes.cmdline(m) for m in modes])
     for mode, res in zip(modes, results):
         problems = bootmodes.check(res, mode, facts)
@@ -100,7 +100,7 @@ def bad_choices(runner):
             problems.append(f"no {line!r}")
     if "boot mode ktest.lock_bug=" in res.output:
         problems.append("the refused mode ran")
-    problems += bootmodes.check(res, first, bootmodes.Facts(runner, outdir))
+    problems += bootmodes.check(res, first, bootmodes.Facts(outdir))
     runner.result(label, not problems, "; ".join(problems), res.output)
 
 
@@ -112,7 +112,7 @@ def canary_boots(runner, outdir):
     """Boot @outdir with the default CPU and twice with -cpu max (RDRAND),
     and read __stack_chk_guard through the monitor once init is done:
     [(source logged, canary)]."""
-    guard = bootmodes.Facts(runner, outdir).symbols["__stack_chk_guard"][0] - KERNEL_VMA
+    guard = bootmodes.Facts(outdir).symbols["__stack_chk_guard"][0] - KERNEL_VMA
 
     def boot(cpu):
         canary = []

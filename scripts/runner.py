@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import ktap
 import qemu
-from buildenv import make_env
+from buildenv import config_value, make_env
 
 # Seconds of guest activity a boot may take: BOOT for a KTAP run or one
 # fault, LONG_BOOT for the timer suites (they wait on guest time) and
@@ -209,11 +209,7 @@ class Runner:
         return self.make(outdir, "W=e", *make_vars, "all", arch=arch).stdout
 
     def config_value(self, outdir, symbol):
-        with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith(symbol + "="):
-                    return line.split("=", 1)[1].strip().strip('"')
-        return None
+        return config_value(outdir, symbol)
 
     # ------------------------------------------------------------------
     def boot(self, outdir, cmdline="qemu_exit", timeout=BOOT_TIMEOUT, iso=None, **kwargs):
