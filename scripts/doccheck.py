@@ -17,6 +17,10 @@ CONFIG_VGA_COLORS toggle rebuilds by the build group, which toggles it,
 and the number of debug_defconfig's test cases by the boot group, which
 boots it.  This script checks that the page agrees with itself.
 
+Documentation/admin/cmdline.md promises every parameter; its table's
+first column is compared with the parameters the source declares
+(kernel_param() and BOOT_MODE_PARAM()), both ways.
+
 Usage: doccheck.py SRCTREE
 """
 import fnmatch
@@ -114,9 +118,40 @@ def bench_problems(srctree):
     return problems
 
 
+CMDLINE_DOC = os.path.join("Documentation", "admin", "cmdline.md")
+PARAM_DECL_RE = re.compile(r'^\s*(?:kernel_param|BOOT_MODE_PARAM)\("([^"]+)"', re.M)
+# A row of the table: its first cell, "`name`" or "`name=VALUE`".
+PARAM_ROW_RE = re.compile(r"^\| `([a-z0-9_.]+)[=`\[]", re.M)
+
+
+def declared_params(srctree):
+    """{parameter: file} for every kernel_param() and BOOT_MODE_PARAM() in
+    the source (not in the build's output)."""
+    params = {}
+    for path in sorted(glob.glob(os.path.join(srctree, "**", "*.c"), recursive=True)):
+        rel = os.path.relpath(path, srctree)
+        if rel.startswith(("build", "arch/host/build")) or "/build/" in rel:
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for name in PARAM_DECL_RE.findall(f.read()):
+                params.setdefault(name, rel)
+    return params
+
+
+def cmdline_problems(srctree):
+    with open(os.path.join(srctree, CMDLINE_DOC), encoding="utf-8") as f:
+        documented = set(PARAM_ROW_RE.findall(f.read()))
+    declared = declared_params(srctree)
+    problems = [f"{CMDLINE_DOC}: parameter {name} (declared in {path}) is not in the table"
+                for name, path in sorted(declared.items()) if name not in documented]
+    problems += [f"{CMDLINE_DOC}: parameter {name} is in the table, but nothing declares it"
+                 for name in sorted(documented - set(declared))]
+    return problems
+
+
 def check(srctree):
     symbols = defined_symbols(srctree)
-    problems = bench_problems(srctree)
+    problems = bench_problems(srctree) + cmdline_problems(srctree)
     for doc in doc_files(srctree):
         rel = os.path.relpath(doc, srctree)
         with open(doc, encoding="utf-8") as f:
