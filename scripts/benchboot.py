@@ -18,10 +18,10 @@ import qemu
 from buildenv import build_kernel
 
 
-def build(srctree, outdir, targets, enable=(), make_vars=()):
+def build(srctree, outdir, targets, enable=(), make_vars=(), disable=()):
     """Build @targets (make targets: a defconfig, fragments) in @outdir with
-    CONFIG_BENCH and the symbols of @enable on."""
-    build_kernel(srctree, outdir, targets, ["BENCH", *enable], make_vars)
+    CONFIG_BENCH and the symbols of @enable on, those of @disable off."""
+    build_kernel(srctree, outdir, targets, ["BENCH", *enable], make_vars, disable)
 
 
 def registered(outdir):
