@@ -17,6 +17,18 @@ CONFIG_VGA_COLORS toggle rebuilds by the build group, which toggles it,
 and the number of debug_defconfig's test cases by the boot group, which
 boots it.  This script checks that the page agrees with itself.
 
+Every figure of "make bench" lives in benchmarks.md, under the line
+that says what it came from (the "make bench: tree COMMIT; ..." line
+make bench prints first; a -dirty tree is refused).  Another page that
+quotes one is flagged, so the copies cannot drift: it links to the page
+instead.  A page that copies a line of make bench's output is flagged whatever
+its figures (its words and layout are compared, without the numbers).
+A figure is a number with a fraction in one of the page's
+output blocks (28.37, or 122 for 122.00 in a line about instructions),
+or a whole number of three digits or more in a row of figures there (a
+line with fractions, or ppm), quoted in a line that speaks of
+instructions, microseconds, ppm or pages.
+
 Documentation/admin/cmdline.md promises every parameter; its table's
 first column is compared with the parameters the source declares
 (kernel_param() and BOOT_MODE_PARAM()), both ways.
@@ -149,13 +161,87 @@ def cmdline_problems(srctree):
     return problems
 
 
+STAMP_RE = re.compile(r"^make bench: tree ([0-9a-f]{7,40})(-dirty)?;", re.M)
+FENCE_RE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
+FRACTION_RE = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w.])")
+WHOLE_RE = re.compile(r"(?<![\w.,@])(\d{3,})(?![\w.])")
+# Units of the figures; a whole number is a figure only in a line with one.
+UNITS_RE = re.compile(r"instruction|\bus\b|µs|\bppm\b|\bpages?\b")
+
+
+def skeleton(line):
+    """@line with its numbers taken out: a copy of a line of output made by
+    another run has the same skeleton."""
+    return " ".join(re.sub(r"[-+]?\d[\d.,]*", "#", line).split())
+
+
+def bench_figures(srctree):
+    """(fractions, wholes, skeletons): the figures quoted in benchmarks.md's
+    output blocks, as the strings a page would quote them by, and the
+    skeletons of the lines that hold them."""
+    with open(os.path.join(srctree, BENCH_DOC), encoding="utf-8") as f:
+        text = f.read()
+    fractions, wholes, skeletons = set(), set(), set()
+    for lang, block in FENCE_RE.findall(text):
+        if lang:
+            continue  # code, not output
+        for line in block.splitlines():
+            if line.lstrip().startswith("make bench: tree"):
+                continue
+            if re.search(r"\d", line) and len(re.sub(r"[^A-Za-z]", "", skeleton(line))) >= 2:
+                skeletons.add(skeleton(line))
+            for whole, frac in FRACTION_RE.findall(line):
+                fractions.add(f"{whole}.{frac}")
+                if int(frac) == 0 and len(whole) >= 2:
+                    wholes.add(whole)
+            # Rows of figures have fractions; headings (sizes, counts of
+            # objects or rounds) have none.
+            if FRACTION_RE.search(line) or "ppm" in line:
+                wholes.update(WHOLE_RE.findall(line))
+    return fractions, wholes, skeletons
+
+
+def figure_problems(srctree, rel, text, figures):
+    """Figures of benchmarks.md that @rel quotes, and lines of make bench's
+    output it copies (from any run)."""
+    fractions, wholes, skeletons = figures
+    problems = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.search(r"\d", line) and skeleton(line) in skeletons:
+            problems.append(f"{rel}:{n}: a line of make bench's output: its home is "
+                            f"{BENCH_DOC}; link to it instead")
+            continue
+        quoted = {f"{w}.{f}" for w, f in FRACTION_RE.findall(line)} & fractions
+        if UNITS_RE.search(line):
+            quoted |= {w.replace(",", "") for w in re.findall(r"(?<![\w.])\d[\d,]{2,}(?![\w.])",
+                                                              line)} & wholes
+        problems += [f"{rel}:{n}: quotes {fig} of {BENCH_DOC}: link to it instead"
+                     for fig in sorted(quoted)]
+    return problems
+
+
+def stamp_problems(srctree):
+    with open(os.path.join(srctree, BENCH_DOC), encoding="utf-8") as f:
+        stamp = STAMP_RE.search(f.read())
+    if not stamp:
+        return [f"{BENCH_DOC}: no 'make bench: tree COMMIT; ...' line saying where the "
+                "figures come from"]
+    if stamp.group(2):
+        return [f"{BENCH_DOC}: the figures come from a tree with uncommitted changes "
+                f"({stamp.group(1)}-dirty)"]
+    return []
+
+
 def check(srctree):
     symbols = defined_symbols(srctree)
-    problems = bench_problems(srctree) + cmdline_problems(srctree)
+    problems = bench_problems(srctree) + stamp_problems(srctree) + cmdline_problems(srctree)
+    figures = bench_figures(srctree)
     for doc in doc_files(srctree):
         rel = os.path.relpath(doc, srctree)
         with open(doc, encoding="utf-8") as f:
             text = f.read()
+        if rel != BENCH_DOC:
+            problems += figure_problems(srctree, rel, text, figures)
         for n, line in enumerate(text.splitlines(), 1):
             for m in SYMBOL_RE.finditer(line):
                 name = m.group(1)

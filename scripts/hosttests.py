@@ -171,8 +171,10 @@ def script_checks(runner):
     scripts = os.path.join(runner.srctree, "scripts")
     for label, argv in (("host: KTAP parser", ["ktap_test.py"]),
                         ("host: test runner", ["runner_test.py"]),
-                        ("host: every CONFIG_ symbol, path and link the documentation names "
-                         "exists", ["doccheck.py", runner.srctree]),
+                        ("host: documentation check", ["doccheck_test.py"]),
+                        ("host: the documentation names only what exists, every parameter, "
+                         "and quotes figures only in benchmarks.md",
+                         ["doccheck.py", runner.srctree]),
                         ("host: every Debian package named owns the tool named with it (dpkg -S)",
                          ["depcheck.py", runner.srctree])):
         if not runner.wanted(label):
