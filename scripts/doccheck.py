@@ -33,6 +33,10 @@ Documentation/admin/cmdline.md promises every parameter; its table's
 first column is compared with the parameters the source declares
 (kernel_param() and BOOT_MODE_PARAM()), both ways.
 
+Documentation/dev-tools/testing.md lists the test groups twice (its
+table of groups, and the names "make test GROUP=" takes); both must be
+the groups scripts/test-kernel runs (scripts/*tests.py), in its order.
+
 Usage: doccheck.py SRCTREE
 """
 import fnmatch
@@ -232,9 +236,44 @@ def stamp_problems(srctree):
     return []
 
 
+TESTING_DOC = os.path.join("Documentation", "dev-tools", "testing.md")
+GROUPS_TABLE_RE = re.compile(r"^\| group \| what it runs \|\n\|[-|]+\|\n((?:\|.*\n)+)", re.M)
+GROUP_ROW_RE = re.compile(r"^\| `(\w+)` \|", re.M)
+GROUP_NAMES_RE = re.compile(r"\(or any of `([\w\s]+)`")
+ORDER_RE = re.compile(r"^ORDER = (\d+)", re.M)
+
+
+def test_groups(srctree):
+    """The groups scripts/test-kernel runs, in its order."""
+    groups = []
+    for path in glob.glob(os.path.join(srctree, "scripts", "*tests.py")):
+        with open(path, encoding="utf-8") as f:
+            order = ORDER_RE.search(f.read())
+        if order:
+            groups.append((int(order.group(1)), os.path.basename(path)[:-len("tests.py")]))
+    return [name for _, name in sorted(groups)]
+
+
+def groups_problems(srctree):
+    with open(os.path.join(srctree, TESTING_DOC), encoding="utf-8") as f:
+        text = f.read()
+    groups = test_groups(srctree)
+    table, names = GROUPS_TABLE_RE.search(text), GROUP_NAMES_RE.search(text)
+    problems = []
+    for what, found in (("its table of groups", table and GROUP_ROW_RE.findall(table.group(1))),
+                        ("the groups GROUP= takes", names and names.group(1).split())):
+        if found is None:
+            problems.append(f"{TESTING_DOC}: {what} is missing")
+        elif found != groups:
+            problems.append(f"{TESTING_DOC}: {what} are {' '.join(found)}, but "
+                            f"scripts/test-kernel runs {' '.join(groups)}")
+    return problems
+
+
 def check(srctree):
     symbols = defined_symbols(srctree)
-    problems = bench_problems(srctree) + stamp_problems(srctree) + cmdline_problems(srctree)
+    problems = (bench_problems(srctree) + stamp_problems(srctree) + cmdline_problems(srctree) +
+                groups_problems(srctree))
     figures = bench_figures(srctree)
     for doc in doc_files(srctree):
         rel = os.path.relpath(doc, srctree)

@@ -44,6 +44,17 @@ CMDLINE = """\
 | `quiet` | quiet | `kernel/printk.c` |
 """
 
+TESTING = """\
+# Testing
+
+| group | what it runs |
+|---|---|
+| `host` | the host program |
+| `boot` | the boots |
+
+`make test GROUP=host` (or any of `host boot`, separated by commas) runs
+"""
+
 PRINTK = """\
 kernel_param("loglevel", set_loglevel);
 kernel_param("quiet", set_quiet);
@@ -59,6 +70,9 @@ class DoccheckTest(unittest.TestCase):
         self.write(doccheck.BENCH_DOC, BENCH)
         self.write(doccheck.CMDLINE_DOC, CMDLINE)
         self.write("Documentation/core/tasks.md", "# Tasks\n\nA switch is short.\n")
+        self.write(doccheck.TESTING_DOC, TESTING)
+        self.write("scripts/hosttests.py", "ORDER = 10\n")
+        self.write("scripts/boottests.py", "ORDER = 30\n")
 
     def tearDown(self):
         shutil.rmtree(self.tree)
@@ -125,6 +139,15 @@ class DoccheckTest(unittest.TestCase):
     def test_dirty_stamp(self):
         self.write(doccheck.BENCH_DOC, BENCH.replace("0123456789ab", "0123456789ab-dirty"))
         self.assertFound("uncommitted changes")
+
+    def test_group_missing_from_the_table(self):
+        self.write("scripts/gdbtests.py", "ORDER = 90\n")
+        self.assertFound("its table of groups are host boot", "runs host boot gdb")
+        self.assertFound("the groups GROUP= takes are host boot", "runs host boot gdb")
+
+    def test_groups_out_of_order(self):
+        self.write("scripts/boottests.py", "ORDER = 5\n")
+        self.assertFound("its table of groups are host boot", "runs boot host")
 
     def test_toggle_count_disagrees(self):
         self.write(doccheck.BENCH_DOC, BENCH.replace("2 object(s)", "3 object(s)"))
