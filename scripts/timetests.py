@@ -38,8 +38,10 @@ the TSC with tsc=reliable, each defconfig at its smallest RAM, NMIs left
 unmasked by the CMOS clock's reads"""
 
 
-# The smallest RAM (MiB) each defconfig boots in from the test ISO with the
-# runner's command-line disk; at one MiB less GRUB never reaches the kernel.
+# The smallest RAM (MiB) in which each defconfig boots from the test ISO
+# with the runner's command-line disk and passes every test it has: at one
+# MiB less GRUB never reaches tiny_defconfig's or x86_64_defconfig's kernel,
+# and debug_defconfig's boots but its heap suites run out of memory.
 MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 4}
 # Every suite whose verdict depends on time: the tick, timekeeping, kernel
 # timers and sleeping, and CPU time of tasks.
