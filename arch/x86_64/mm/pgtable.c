@@ -7,6 +7,13 @@
  * guard page to unmap, a page to protect) is first replaced by a table of
  * 512 small pages that map the same memory with the same flags.
  *
+ * Mapping never replaces a mapping: a virtual address that a 4 KiB or a
+ * 2 MiB page already maps is refused with -EBUSY, reported with both
+ * physical addresses and the caller, and left as it was.  Overwriting a
+ * present entry would drop whatever the old page was for (a device's
+ * registers, a stack, the direct map) without a trace; a caller that
+ * means to move a mapping unmaps it first.
+ *
  * Tables come from the frame allocator once it runs; before that, from a
  * small static pool (the guard pages are unmapped that early, in the boot
  * page tables).
@@ -16,7 +23,10 @@
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/kallsyms.h>
 #include <kernel/page_alloc.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
 #include <kernel/string.h>
 
 #define EARLY_POOL_SIZE 4
@@ -112,15 +122,56 @@ static u64 *pt_entry(const u64 *pml4, unsigned long virt, bool create, int *err)
 	return pt ? &pt[PT_INDEX(virt)] : NULL;
 }
 
-int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
+/* What is wrong with map_page()'s arguments, or NULL if nothing is. */
+static const char *bad_map_args(unsigned long virt, phys_addr_t phys, u64 flags)
 {
-	int err;
-	u64 *pte = pt_entry(pml4, virt, true, &err);
+	if ((unsigned long)((long)(virt << 16) >> 16) != virt)
+		return "not a canonical address";
+	if (virt & (PAGE_SIZE - 1))
+		return "virtual address not page aligned";
+	if (phys & ~PTE_ADDR_MASK)
+		return "physical address not page aligned or above 2^52";
+	if (!(flags & _PAGE_PRESENT) || (flags & PTE_ADDR_MASK))
+		return "flags not present or with address bits";
+	return NULL;
+}
 
+/*
+ * Map one 4 KiB page under @pml4, unless the arguments are bad (-EINVAL)
+ * or @virt is mapped already (-EBUSY); both reported, naming @caller, and
+ * nothing changed.  -ENOMEM if a table cannot be had.
+ */
+static int map_new_page(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags,
+			unsigned long caller)
+{
+	const char *why = bad_map_args(virt, phys, flags);
+	char sym[KSYM_SYMBOL_LEN], old_how[64] = "";
+	phys_addr_t old;
+	u64 old_flags, *pte;
+	int err = -EINVAL;
+
+	if (!why && translate_in(pml4, virt, &old, &old_flags)) {
+		snprintf(old_how, sizeof(old_how), "already mapped to %#llx%s",
+			 (unsigned long long)old, old_flags & _PAGE_PSE ? " by a 2 MiB page" : "");
+		why = old_how;
+		err = -EBUSY;
+	}
+	if (why) {
+		sprint_backtrace(sym, sizeof(sym), caller);
+		pr_err("map_page(%#lx, %#llx): %s; not mapped (called from %s)\n", virt,
+		       (unsigned long long)phys, why, sym);
+		return err;
+	}
+	pte = pt_entry(pml4, virt, true, &err); /* nothing maps @virt: no split */
 	if (!pte)
 		return err;
-	*pte = (phys & PTE_ADDR_MASK) | flags;
+	*pte = phys | flags;
 	return 0;
+}
+
+int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
+{
+	return map_new_page(pml4, virt, phys, flags, (unsigned long)__builtin_return_address(0));
 }
 
 int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
@@ -135,9 +186,11 @@ int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags
 
 int map_page(unsigned long virt, phys_addr_t phys, u64 flags)
 {
-	int err = map_page_in(current_pml4(), virt, phys, flags);
+	int err = map_new_page(current_pml4(), virt, phys, flags,
+			       (unsigned long)__builtin_return_address(0));
 
-	invlpg(virt);
+	if (!err)
+		invlpg(virt);
 	return err;
 }
 

@@ -44,13 +44,21 @@ u64 *current_pml4(void);
 
 /*
  * Map the 4 KiB page at @virt to @phys with @flags (PAGE_KERNEL...),
- * making page tables as needed and splitting a 2 MiB page that covers
- * @virt.  Returns 0 or -ENOMEM.
+ * making page tables as needed.  Never replaces a mapping: if a 4 KiB or
+ * a 2 MiB page already maps @virt, it returns -EBUSY and changes nothing
+ * (unmap_page() first to move a mapping).  Returns 0, -EBUSY, -EINVAL
+ * for a non-canonical or unaligned @virt, an unaligned @phys or @flags
+ * without _PAGE_PRESENT, or -ENOMEM if a page table cannot be had.
+ * -EBUSY and -EINVAL are reported on the console with the caller.
  */
 int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags);
-/* The same for a 2 MiB page; @virt and @phys 2 MiB aligned. */
+/*
+ * The same for a 2 MiB page; @virt and @phys 2 MiB aligned.  For building
+ * new tables: it checks nothing and replaces whatever the PD entry held.
+ */
 int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags);
 
+/* map_page_in() on the live tables, and flush the new entry. */
 int map_page(unsigned long virt, phys_addr_t phys, u64 flags);
 /* Returns 0, -EINVAL if @virt is not mapped, or -ENOMEM to split a large page. */
 int unmap_page(unsigned long virt);
