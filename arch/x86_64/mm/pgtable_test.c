@@ -170,8 +170,10 @@ static void map_over_the_direct_map_is_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(
 		t, map_page_muted((unsigned long)page, virt_to_phys(other), PAGE_KERNEL, &since),
 		-EBUSY);
-	snprintf(why, sizeof(why), "already mapped to %#llx",
-		 (unsigned long long)virt_to_phys(page));
+	/* 4 KiB pages near the kernel image, 2 MiB pages elsewhere */
+	snprintf(why, sizeof(why), "already mapped to %#llx%s",
+		 (unsigned long long)virt_to_phys(page),
+		 before & _PAGE_PSE ? " by a 2 MiB page" : "");
 	KTEST_EXPECT_TRUE(t, refusal_logged(since, (unsigned long)page, virt_to_phys(other), why));
 	KTEST_EXPECT_TRUE(t, translate((unsigned long)page, &phys, &flags));
 	KTEST_EXPECT_EQ(t, phys, virt_to_phys(page));
