@@ -55,9 +55,8 @@ const struct stack_info kernel_stacks[] = {
 };
 const unsigned int nr_kernel_stacks = ARRAY_SIZE(kernel_stacks);
 
-/* Above the ioremap window (ioremap.c), in Linux's vmalloc area. */
-#define TASK_STACK_AREA (VMAP_START + (1UL << 30))
-#define TASK_SLOT_SIZE	(PAGE_SIZE + TASK_STACK_SIZE)
+/* TASK_STACK_AREA (<asm/page.h>) holds NR_TASK_STACKS slots of these. */
+#define TASK_SLOT_SIZE (PAGE_SIZE + TASK_STACK_SIZE)
 
 /* The stack in each slot, NULL for a free slot. */
 static struct stack_info *task_slots[NR_TASK_STACKS];

@@ -13,9 +13,6 @@
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
 
-#define IOREMAP_START 0xffffc90000000000UL /* as Linux's vmalloc/ioremap area */
-#define IOREMAP_SIZE  (1UL << 30)
-
 static unsigned long ioremap_next = IOREMAP_START;
 
 void *ioremap(phys_addr_t phys, size_t size)

@@ -17,13 +17,9 @@
 #include <kernel/page_alloc.h>
 #include <kernel/sprintf.h>
 
-/*
- * Addresses nothing else maps: above the ioremap window (VMAP_START, 1 GiB,
- * arch/x86_64/mm/ioremap.c) and the task-stack area that follows it
- * (arch/x86_64/kernel/stacks.c).
- */
-#define SCRATCH	   (VMAP_START + (2UL << 30) + 0x123000)
-#define SCRATCH_2M (VMAP_START + (3UL << 30)) /* 2 MiB aligned */
+/* Addresses nothing else maps: the tests' own area of <asm/page.h>. */
+#define SCRATCH	   (PGTABLE_TEST_SCRATCH + 0x123000)
+#define SCRATCH_2M (PGTABLE_TEST_SCRATCH + (1UL << 30)) /* 2 MiB aligned */
 
 #define PERMS (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX | _PAGE_PWT | _PAGE_PCD)
 

@@ -3,8 +3,15 @@
  * The kernel's address space.
  *
  *   0xffff888000000000  PAGE_OFFSET: the direct map, physical 0 and up
- *   0xffffc90000000000  free for mappings made at run time (tests)
+ *   0xffffc90000000000  VMAP_START: mappings made at run time, 4 KiB pages
+ *                         + 0      the ioremap() window, 1 GiB
+ *                         + 1 GiB  task stacks with their guard pages
+ *                         + 2 GiB  the page-table tests' scratch pages
  *   0xffffffff80000000  KERNEL_VMA: the kernel image, linked here
+ *
+ * Each run-time area belongs to one file, which hands out its addresses;
+ * map_page() refuses an address that is mapped already, so an area that
+ * overlapped another would fail loudly, not corrupt it.
  *
  * head32.asm maps the first GiB of physical memory at both PAGE_OFFSET
  * and KERNEL_VMA (and, until start_kernel() removes it, at 0).
@@ -26,7 +33,12 @@
 #ifndef PAGE_OFFSET
 #define PAGE_OFFSET 0xffff888000000000UL
 #endif
-#define VMAP_START 0xffffc90000000000UL
+#define VMAP_START 0xffffc90000000000UL /* as Linux's vmalloc area */
+
+#define IOREMAP_START	     VMAP_START /* arch/x86_64/mm/ioremap.c */
+#define IOREMAP_SIZE	     (1UL << 30)
+#define TASK_STACK_AREA	     (IOREMAP_START + IOREMAP_SIZE) /* arch/x86_64/kernel/stacks.c */
+#define PGTABLE_TEST_SCRATCH (VMAP_START + (2UL << 30))	    /* arch/x86_64/mm/pgtable_test.c */
 
 /*
  * Through the direct map: every physical address below memory's end after
