@@ -26,7 +26,8 @@ its figures (its words and layout are compared, without the numbers).
 A figure is a number with a fraction in one of the page's
 output blocks (28.37, or 122 for 122.00 in a line about instructions),
 or a whole number of three digits or more in a row of figures there (a
-line with fractions, or ppm), quoted in a line that speaks of
+line with fractions, or ppm; not the number that starts a row, a label,
+nor a power of two, which pages use for sizes and counts of their own), quoted in a line that speaks of
 instructions, microseconds, ppm or pages.
 
 Documentation/admin/cmdline.md promises every parameter; its table's
@@ -196,12 +197,14 @@ def bench_figures(srctree):
                 skeletons.add(skeleton(line))
             for whole, frac in FRACTION_RE.findall(line):
                 fractions.add(f"{whole}.{frac}")
-                if int(frac) == 0 and len(whole) >= 2:
+                if int(frac) == 0 and len(whole) >= 3:
                     wholes.add(whole)
             # Rows of figures have fractions; headings (sizes, counts of
-            # objects or rounds) have none.
+            # objects or rounds) have none, and a number that starts a row
+            # labels it (a size).
             if FRACTION_RE.search(line) or "ppm" in line:
-                wholes.update(WHOLE_RE.findall(line))
+                wholes.update(n for n in WHOLE_RE.findall(re.sub(r"^\s*\d+\s", "", line))
+                              if int(n) & (int(n) - 1))
     return fractions, wholes, skeletons
 
 

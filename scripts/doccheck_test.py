@@ -28,6 +28,7 @@ QEMU start to exit, debug_defconfig, KTAP to the end:  21.57 s (median of 5), 25
 Scheduler, instructions (-icount shift=0)
   policy     switch  pick@2      pick@16     pick@128    pick@1024   1024/2   handoff       key
   rr         122.00       24.00       24.00       24.00       24.00    1.00    289.50       357
+     256    28.37/29.50   2048 pages
 ```
 
 ```c
@@ -127,6 +128,10 @@ class DoccheckTest(unittest.TestCase):
                    "```\n  rr         118.00       23.00       23.00       23.00       23.00"
                    "    1.00    277.50       434\n```\n")
         self.assertFound("tasks.md:2", "a line of make bench's output")
+
+    def test_row_labels_and_powers_of_two_are_no_figures(self):
+        self.write("Documentation/core/tasks.md", "256 instructions, 2048 pages.\n")
+        self.assertEqual(self.problems(), [])
 
     def test_code_block_numbers_are_not_figures(self):
         self.write("Documentation/core/tasks.md", "It costs 99.25 of something.\n")
