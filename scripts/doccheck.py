@@ -168,8 +168,9 @@ def cmdline_problems(srctree):
 
 STAMP_RE = re.compile(r"^make bench: tree ([0-9a-f]{7,40})(-dirty)?;", re.M)
 FENCE_RE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
-FRACTION_RE = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w.])")
-WHOLE_RE = re.compile(r"(?<![\w.,@])(\d{3,})(?![\w.])")
+# A figure may end a sentence: "costs 28.37." (a full stop, not a further fraction).
+FRACTION_RE = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?!\w|\.\d)")
+WHOLE_RE = re.compile(r"(?<![\w.,@])(\d{3,})(?!\w|\.\d)")
 # Units of the figures; a whole number is a figure only in a line with one.
 UNITS_RE = re.compile(r"instruction|\bus\b|µs|\bppm\b|\bpages?\b")
 
@@ -220,7 +221,7 @@ def figure_problems(srctree, rel, text, figures):
             continue
         quoted = {f"{w}.{f}" for w, f in FRACTION_RE.findall(line)} & fractions
         if UNITS_RE.search(line):
-            quoted |= {w.replace(",", "") for w in re.findall(r"(?<![\w.])\d[\d,]{2,}(?![\w.])",
+            quoted |= {w.replace(",", "") for w in re.findall(r"(?<![\w.])\d[\d,]{2,}(?!\w|\.\d)",
                                                               line)} & wholes
         problems += [f"{rel}:{n}: quotes {fig} of {BENCH_DOC}: link to it instead"
                      for fig in sorted(quoted)]

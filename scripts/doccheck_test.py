@@ -119,6 +119,12 @@ class DoccheckTest(unittest.TestCase):
         self.write("Documentation/core/tasks.md", "Of round robin's 122 instructions, 15 are\n")
         self.assertFound("tasks.md:1", "quotes 122")
 
+    def test_figures_that_end_a_sentence(self):
+        self.write("Documentation/core/tasks.md",
+                   "A hand-off costs 289.50. A switch: 9 instructions, and 122.\n")
+        self.assertFound("tasks.md:1", "quotes 289.50")
+        self.assertFound("tasks.md:1", "quotes 122")
+
     def test_whole_number_without_a_unit_is_no_figure(self):
         self.write("Documentation/core/tasks.md", "The 122 tasks of a run.\n")
         self.assertEqual(self.problems(), [])
