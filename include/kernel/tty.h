@@ -12,8 +12,9 @@
  * "\e[D", as on a serial terminal).  The handlers only queue and wake the
  * reader, so console output never happens in interrupt context.
  *
- * One tty exists today, the console's (console_tty()); the structure is
- * what a second console or a serial line of its own will need.
+ * The devices feed one tty, the console's (console_tty()); any other is
+ * one DEFINE_TTY(), as the tests and the scheduler benchmark each have,
+ * and what a second console or a serial line of its own will need.
  */
 #ifndef _KERNEL_TTY_H
 #define _KERNEL_TTY_H

@@ -131,12 +131,16 @@ static int map_stack_pages(unsigned long bottom)
 {
 	unsigned long off;
 	void *page;
+	int err;
 
 	for (off = 0; off < TASK_STACK_SIZE; off += PAGE_SIZE) {
 		page = alloc_page();
-		if (!page)
+		if (!page) {
+			err = -ENOMEM;
 			goto undo;
-		if (map_page(bottom + off, virt_to_phys(page), PAGE_KERNEL)) {
+		}
+		err = map_page(bottom + off, virt_to_phys(page), PAGE_KERNEL);
+		if (err) {
 			free_page(page);
 			goto undo;
 		}
@@ -144,22 +148,25 @@ static int map_stack_pages(unsigned long bottom)
 	return 0;
 undo:
 	unmap_stack_pages(bottom, off);
-	return -ENOMEM;
+	return err;
 }
 
 /* The slot table and the area's page tables are shared: stack_lock. */
 int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
 {
 	unsigned long slot, guard;
+	int err;
 	spin_guard(&stack_lock);
 
+	BUILD_BUG_ON(TASK_STACK_AREA + NR_TASK_STACKS * TASK_SLOT_SIZE > PGTABLE_TEST_SCRATCH);
 	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
 		;
 	if (slot == NR_TASK_STACKS)
 		return -EAGAIN;
 	guard = TASK_STACK_AREA + slot * TASK_SLOT_SIZE;
-	if (map_stack_pages(guard + PAGE_SIZE))
-		return -ENOMEM;
+	err = map_stack_pages(guard + PAGE_SIZE);
+	if (err)
+		return err;
 	*stack = (struct stack_info){
 		.name = "task stack",
 		.bottom = guard + PAGE_SIZE,

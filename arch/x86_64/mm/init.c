@@ -19,6 +19,7 @@
 #include <asm/pgtable.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
 #include <kernel/memblock.h>
 #include <kernel/mm.h>
 #include <kernel/page_alloc.h>
@@ -42,8 +43,10 @@ static u64 image_flags(unsigned long virt)
 
 static void map_or_die(int err)
 {
-	if (err)
+	if (err == -ENOMEM)
 		panic("paging_init: out of memory for page tables");
+	if (err)
+		panic("paging_init: cannot map the kernel (error %d)", err);
 }
 
 static void map_kernel_image(u64 *pml4)

@@ -131,8 +131,8 @@ static const char *bad_map_args(unsigned long virt, phys_addr_t phys, u64 flags)
 		return "virtual address not page aligned";
 	if (phys & ~PTE_ADDR_MASK)
 		return "physical address not page aligned or above 2^52";
-	if (!(flags & _PAGE_PRESENT) || (flags & PTE_ADDR_MASK))
-		return "flags not present or with address bits";
+	if (!(flags & _PAGE_PRESENT) || (flags & (PTE_ADDR_MASK | _PAGE_PSE)))
+		return "flags not present, or with address bits or _PAGE_PSE";
 	return NULL;
 }
 

@@ -182,7 +182,7 @@ static void map_over_the_direct_map_is_refused(struct ktest *t)
 #define NOT_CANONICAL  "not a canonical address"
 #define VIRT_UNALIGNED "virtual address not page aligned"
 #define PHYS_BAD       "physical address not page aligned or above 2^52"
-#define FLAGS_BAD      "flags not present or with address bits"
+#define FLAGS_BAD      "flags not present, or with address bits or _PAGE_PSE"
 
 /* Each refused with -EINVAL, reported, and nothing mapped. */
 static const struct {
@@ -201,6 +201,7 @@ static const struct {
 	{ SCRATCH, 0, PAGE_KERNEL & ~_PAGE_PRESENT, FLAGS_BAD },
 	{ SCRATCH, 0, PAGE_KERNEL | (1ULL << 12), FLAGS_BAD },
 	{ SCRATCH, 0, PAGE_KERNEL | (1ULL << 51), FLAGS_BAD },
+	{ SCRATCH, 0, PAGE_KERNEL | _PAGE_PSE, FLAGS_BAD }, /* the PAT bit in a 4 KiB entry */
 	/* would land in PML4 entry 256 (0xffff800000000000) if not refused */
 	{ 0x0000800000000000UL, 0, PAGE_KERNEL, NOT_CANONICAL },
 	{ 0xffff7ffffffff000UL, 0, PAGE_KERNEL, NOT_CANONICAL },

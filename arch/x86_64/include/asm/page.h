@@ -9,9 +9,10 @@
  *                         + 2 GiB  the page-table tests' scratch pages
  *   0xffffffff80000000  KERNEL_VMA: the kernel image, linked here
  *
- * Each run-time area belongs to one file, which hands out its addresses;
- * map_page() refuses an address that is mapped already, so an area that
- * overlapped another would fail loudly, not corrupt it.
+ * Each run-time area belongs to one file, which hands out its addresses.
+ * map_page() refuses an address that is mapped already, so two owners
+ * that map the same page are caught at the second map (an unmap_page() of
+ * another's page is not).
  *
  * head32.asm maps the first GiB of physical memory at both PAGE_OFFSET
  * and KERNEL_VMA (and, until start_kernel() removes it, at 0).

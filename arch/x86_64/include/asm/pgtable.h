@@ -47,8 +47,10 @@ u64 *current_pml4(void);
  * making page tables as needed.  Never replaces a mapping: if a 4 KiB or
  * a 2 MiB page already maps @virt, it returns -EBUSY and changes nothing
  * (unmap_page() first to move a mapping).  Returns 0, -EBUSY, -EINVAL
- * for a non-canonical or unaligned @virt, an unaligned @phys or @flags
- * without _PAGE_PRESENT, or -ENOMEM if a page table cannot be had.
+ * for a non-canonical or unaligned @virt, an unaligned @phys or one above
+ * 2^52, or @flags without _PAGE_PRESENT, with address bits or with
+ * _PAGE_PSE (in a 4 KiB entry it would be the PAT bit), or -ENOMEM if a
+ * page table cannot be had.
  * -EBUSY and -EINVAL are reported on the console with the caller.
  */
 int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags);

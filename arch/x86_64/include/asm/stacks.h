@@ -46,8 +46,9 @@ void stacks_init(void);
 /*
  * A stack of TASK_STACK_SIZE for @task, mapped page by page in a free slot
  * of the task-stack area with the slot's first page left unmapped as its
- * guard.  0, -EAGAIN (no free slot) or -ENOMEM; nothing stays allocated
- * on failure.
+ * guard.  0, -EAGAIN (no free slot) or -ENOMEM, or map_page()'s -EBUSY if
+ * a page of the slot is mapped already (a bug map_page() reports); nothing
+ * stays allocated on failure.
  */
 int task_stack_alloc(struct stack_info *stack, struct task_struct *task);
 void task_stack_free(struct stack_info *stack);
