@@ -19,16 +19,18 @@ boots it.  This script checks that the page agrees with itself.
 
 Every figure of "make bench" lives in benchmarks.md, under the line
 that says what it came from (the "make bench: tree COMMIT; ..." line
-make bench prints first; a -dirty tree is refused).  Another page that
-quotes one is flagged, so the copies cannot drift: it links to the page
-instead.  A page that copies a line of make bench's output is flagged whatever
-its figures (its words and layout are compared, without the numbers).
-A figure is a number with a fraction in one of the page's
-output blocks (28.37, or 122 for 122.00 in a line about instructions),
-or a whole number of three digits or more in a row of figures there (a
-line with fractions, or ppm; not the number that starts a row, a label,
-nor a power of two, which pages use for sizes and counts of their own), quoted in a line that speaks of
-instructions, microseconds, ppm or pages.
+make bench prints first; a -dirty tree, or a commit the history does
+not have, is refused).  Another page that quotes one is flagged, so no
+copy can drift: it links to the page instead.  A page that copies a line
+of make bench's output is flagged whatever its figures (its words and
+layout are compared, without the numbers).  The figures are read from
+the page's output blocks: every number with a fraction (28.37; not
+1.00), and every whole number of three digits or more in a row of
+figures (a line with fractions, or ppm), except the number that starts
+a row (a label, such as a size) and powers of two, which pages use for
+sizes and counts of their own.  A fraction is quoted wherever it
+appears; a whole number (or 122 for 122.00) only when a unit follows it
+within two words: instructions, us, ppm, pages.
 
 Documentation/admin/cmdline.md promises every parameter; its table's
 first column is compared with the parameters the source declares
@@ -44,6 +46,7 @@ import fnmatch
 import glob
 import os
 import re
+import subprocess
 import sys
 
 SYMBOL_RE = re.compile(r"\bCONFIG_([A-Z0-9_]*[A-Z0-9](?:_\*)?)")
@@ -171,8 +174,13 @@ FENCE_RE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
 # A figure may end a sentence: "costs 28.37." (a full stop, not a further fraction).
 FRACTION_RE = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?!\w|\.\d)")
 WHOLE_RE = re.compile(r"(?<![\w.,@])(\d{3,})(?!\w|\.\d)")
-# Units of the figures; a whole number is a figure only in a line with one.
-UNITS_RE = re.compile(r"instruction|\bus\b|µs|\bppm\b|\bpages?\b")
+# A whole number quoted as a figure: followed, within two words, by the
+# unit of one ("122 instructions", "491 us", "-341 ppm", "393 pages").
+QUOTED_WHOLE_RE = re.compile(r"(?<![\w.])(\d[\d,]{2,})(?!\w|\.\d)"
+                             r"(?=(?:[^\w\n]+[\w`']+){0,2}?[^\w\n]+"
+                             r"(?:instructions?|us|µs|ppm|pages?)\b)")
+# Fractions too common to be anyone's figure: a ratio of one.
+NOT_FIGURES = {"1.00", "0.00"}
 
 
 def skeleton(line):
@@ -197,6 +205,8 @@ def bench_figures(srctree):
             if re.search(r"\d", line) and len(re.sub(r"[^A-Za-z]", "", skeleton(line))) >= 2:
                 skeletons.add(skeleton(line))
             for whole, frac in FRACTION_RE.findall(line):
+                if f"{whole}.{frac}" in NOT_FIGURES:
+                    continue
                 fractions.add(f"{whole}.{frac}")
                 if int(frac) == 0 and len(whole) >= 3:
                     wholes.add(whole)
@@ -220,12 +230,21 @@ def figure_problems(srctree, rel, text, figures):
                             f"{BENCH_DOC}; link to it instead")
             continue
         quoted = {f"{w}.{f}" for w, f in FRACTION_RE.findall(line)} & fractions
-        if UNITS_RE.search(line):
-            quoted |= {w.replace(",", "") for w in re.findall(r"(?<![\w.])\d[\d,]{2,}(?!\w|\.\d)",
-                                                              line)} & wholes
+        quoted |= {w.replace(",", "") for w in QUOTED_WHOLE_RE.findall(line)} & wholes
         problems += [f"{rel}:{n}: quotes {fig} of {BENCH_DOC}: link to it instead"
                      for fig in sorted(quoted)]
     return problems
+
+
+def git(srctree, *args):
+    """git's output in @srctree, or None where git or a full history is
+    not there to ask (a tarball of the tree, a shallow clone)."""
+    try:
+        out = subprocess.run(["git", "-C", srctree, *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def stamp_problems(srctree):
@@ -237,6 +256,11 @@ def stamp_problems(srctree):
     if stamp.group(2):
         return [f"{BENCH_DOC}: the figures come from a tree with uncommitted changes "
                 f"({stamp.group(1)}-dirty)"]
+    if (os.path.exists(os.path.join(srctree, ".git")) and
+            git(srctree, "rev-parse", "--is-shallow-repository") == "false" and
+            git(srctree, "rev-parse", "--verify", "--quiet", stamp.group(1) + "^{commit}") is None):
+        return [f"{BENCH_DOC}: the figures come from commit {stamp.group(1)}, which this "
+                "history does not have"]
     return []
 
 

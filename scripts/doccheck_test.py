@@ -5,6 +5,7 @@ the documentation, planted in a small tree, must be found, and a tree
 without it must pass.  Run by "make test"."""
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -121,12 +122,14 @@ class DoccheckTest(unittest.TestCase):
 
     def test_figures_that_end_a_sentence(self):
         self.write("Documentation/core/tasks.md",
-                   "A hand-off costs 289.50. A switch: 9 instructions, and 122.\n")
+                   "A hand-off costs 289.50. A switch: 9 or 122 instructions.\n")
         self.assertFound("tasks.md:1", "quotes 289.50")
         self.assertFound("tasks.md:1", "quotes 122")
 
     def test_whole_number_without_a_unit_is_no_figure(self):
-        self.write("Documentation/core/tasks.md", "The 122 tasks of a run.\n")
+        self.write("Documentation/core/tasks.md",
+                   "The 122 tasks of a run.\nVectors 32 to 357 are free; the int instruction\n"
+                   "Let us look at entry 357.\nA ratio of 1.00 means none.\n")
         self.assertEqual(self.problems(), [])
 
     def test_copied_output_line_with_other_figures(self):
@@ -159,6 +162,18 @@ class DoccheckTest(unittest.TestCase):
     def test_groups_out_of_order(self):
         self.write("scripts/boottests.py", "ORDER = 5\n")
         self.assertFound("its table of groups are host boot", "runs boot host")
+
+    def test_stamp_names_a_commit_of_the_history(self):
+        def git(*args):
+            return subprocess.run(["git", "-C", self.tree, "-c", "user.name=t", "-c",
+                                   "user.email=t@t", *args], check=True, text=True,
+                                  stdout=subprocess.PIPE).stdout.strip()
+        git("init", "-q")
+        git("add", ".")
+        git("commit", "-qm", "tree")
+        self.assertFound("commit 0123456789ab, which this history does not have")
+        self.write(doccheck.BENCH_DOC, BENCH.replace("0123456789ab", git("rev-parse", "HEAD")))
+        self.assertEqual(self.problems(), [])
 
     def test_toggle_count_disagrees(self):
         self.write(doccheck.BENCH_DOC, BENCH.replace("2 object(s)", "3 object(s)"))
