@@ -172,6 +172,8 @@ def script_checks(runner):
     for label, argv in (("host: KTAP parser", ["ktap_test.py"]),
                         ("host: test runner", ["runner_test.py"]),
                         ("host: documentation check", ["doccheck_test.py"]),
+                        ("host: copying make bench's figures into benchmarks.md",
+                         ["benchdoc_test.py"]),
                         ("host: the documentation names only what exists, every parameter, "
                          "and quotes figures only in benchmarks.md",
                          ["doccheck.py", runner.srctree]),
