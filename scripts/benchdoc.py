@@ -24,8 +24,6 @@ import sys
 
 import doccheck
 
-FENCE_RE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
-
 
 def paragraphs(lines):
     """Runs of non-blank lines, as lists."""
@@ -67,7 +65,7 @@ def refresh(page, output):
     stamp = next((line for line in lines if line.startswith("make bench: tree ")), None)
     if stamp is None:
         problems.append("the output has no 'make bench: tree ...' line")
-    elif doccheck.STAMP_RE.match(stamp) is None or doccheck.STAMP_RE.match(stamp).group(2):
+    elif not (m := doccheck.STAMP_RE.match(stamp)) or m.group(2):
         problems.append(f"the figures come from a tree with changes: {stamp.split(';')[0]}")
 
     def block(m):
@@ -84,7 +82,7 @@ def refresh(page, output):
             new.append("\n".join(fresh))
         return "```\n" + "\n\n".join(new) + "\n```"
 
-    return FENCE_RE.sub(block, page), problems
+    return doccheck.FENCE_RE.sub(block, page), problems
 
 
 def main():
