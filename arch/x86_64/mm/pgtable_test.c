@@ -74,12 +74,22 @@ static bool refusal_logged(u64 since, unsigned long virt, phys_addr_t phys, cons
 	return ktest_log_contains(since, line);
 }
 
+/* The refusal of a map over @old, mapped by a 2 MiB page if @large. */
+static bool busy_logged(u64 since, unsigned long virt, phys_addr_t phys, phys_addr_t old,
+			bool large)
+{
+	char why[64];
+
+	snprintf(why, sizeof(why), "already mapped to %#llx%s", (unsigned long long)old,
+		 large ? " by a 2 MiB page" : "");
+	return refusal_logged(since, virt, phys, why);
+}
+
 static void map_over_a_present_page_is_refused(struct ktest *t)
 {
 	u64 *old = alloc_page(), *new = alloc_page(), flags = 0, since;
 	phys_addr_t phys = 0;
 	volatile u64 *scratch = (volatile u64 *)SCRATCH;
-	char why[64];
 
 	KTEST_ASSERT_NOT_NULL(t, old);
 	KTEST_ASSERT_NOT_NULL(t, new);
@@ -88,9 +98,8 @@ static void map_over_a_present_page_is_refused(struct ktest *t)
 	KTEST_ASSERT_EQ(t, map_page(SCRATCH, virt_to_phys(old), PAGE_KERNEL_RO), 0);
 
 	KTEST_EXPECT_EQ(t, map_page_muted(SCRATCH, virt_to_phys(new), PAGE_KERNEL, &since), -EBUSY);
-	snprintf(why, sizeof(why), "already mapped to %#llx",
-		 (unsigned long long)virt_to_phys(old));
-	KTEST_EXPECT_TRUE(t, refusal_logged(since, SCRATCH, virt_to_phys(new), why));
+	KTEST_EXPECT_TRUE(t,
+			  busy_logged(since, SCRATCH, virt_to_phys(new), virt_to_phys(old), false));
 	if (IS_ENABLED(CONFIG_KALLSYMS))
 		KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "(called from map_page_muted+"));
 	/* The old mapping, its flags and its content, untouched. */
@@ -121,7 +130,6 @@ static void map_inside_a_large_page_is_refused(struct ktest *t)
 	u64 *page = alloc_page(), *other = alloc_page(), flags = 0, since;
 	phys_addr_t phys = 0, chunk, off;
 	unsigned long v, virt;
-	char why[64];
 	int err = 0;
 
 	KTEST_ASSERT_NOT_NULL(t, page);
@@ -134,9 +142,8 @@ static void map_inside_a_large_page_is_refused(struct ktest *t)
 	KTEST_ASSERT_EQ(t, map_large_page_in(current_pml4(), SCRATCH_2M, chunk, PAGE_KERNEL_RO), 0);
 
 	KTEST_EXPECT_EQ(t, map_page_muted(virt, virt_to_phys(other), PAGE_KERNEL, &since), -EBUSY);
-	snprintf(why, sizeof(why), "already mapped to %#llx by a 2 MiB page",
-		 (unsigned long long)virt_to_phys(page));
-	KTEST_EXPECT_TRUE(t, refusal_logged(since, virt, virt_to_phys(other), why));
+	KTEST_EXPECT_TRUE(t,
+			  busy_logged(since, virt, virt_to_phys(other), virt_to_phys(page), true));
 	KTEST_EXPECT_TRUE(t, translate(virt, &phys, &flags));
 	KTEST_EXPECT_EQ(t, phys, virt_to_phys(page));
 	KTEST_EXPECT_TRUE(t, flags & _PAGE_PSE); /* not split */
@@ -157,7 +164,6 @@ static void map_over_the_direct_map_is_refused(struct ktest *t)
 {
 	u64 *page = alloc_page(), *other = alloc_page(), flags = 0, since, before;
 	phys_addr_t phys = 0;
-	char why[64];
 
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_ASSERT_NOT_NULL(t, other);
@@ -167,10 +173,8 @@ static void map_over_the_direct_map_is_refused(struct ktest *t)
 		t, map_page_muted((unsigned long)page, virt_to_phys(other), PAGE_KERNEL, &since),
 		-EBUSY);
 	/* 4 KiB pages near the kernel image, 2 MiB pages elsewhere */
-	snprintf(why, sizeof(why), "already mapped to %#llx%s",
-		 (unsigned long long)virt_to_phys(page),
-		 before & _PAGE_PSE ? " by a 2 MiB page" : "");
-	KTEST_EXPECT_TRUE(t, refusal_logged(since, (unsigned long)page, virt_to_phys(other), why));
+	KTEST_EXPECT_TRUE(t, busy_logged(since, (unsigned long)page, virt_to_phys(other),
+					 virt_to_phys(page), before & _PAGE_PSE));
 	KTEST_EXPECT_TRUE(t, translate((unsigned long)page, &phys, &flags));
 	KTEST_EXPECT_EQ(t, phys, virt_to_phys(page));
 	KTEST_EXPECT_EQ(t, flags & (PERMS | _PAGE_PSE), before & (PERMS | _PAGE_PSE));
