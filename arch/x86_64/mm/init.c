@@ -88,6 +88,7 @@ static void map_direct(u64 *pml4, phys_addr_t end)
 }
 
 phys_addr_t direct_map_end = 1UL << 30; /* what head32.asm maps */
+u64 *kernel_pml4;
 
 void paging_init(void)
 {
@@ -103,6 +104,7 @@ void paging_init(void)
 	map_kernel_image(pml4);
 	map_direct(pml4, end);
 	write_cr3(virt_to_phys(pml4));
+	kernel_pml4 = pml4;
 	direct_map_end = end;
 	pr_info("paging: kernel W^X in 4 KiB pages, %llu MiB direct map at %#lx\n",
 		(unsigned long long)(end >> 20), PAGE_OFFSET);

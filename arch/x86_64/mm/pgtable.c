@@ -64,27 +64,36 @@ u64 *current_pml4(void)
 	return phys_to_virt(read_cr3() & PTE_ADDR_MASK);
 }
 
-/* The table that @entry points to, made if missing and @create. */
-static u64 *next_table(u64 *entry, bool create)
+/*
+ * The table that @entry points to, made if missing and @create.  @user
+ * (_PAGE_USER or 0): a user page goes below, and the CPU lets ring 3
+ * through an entry only if every level above the page allows it too, so
+ * the entry gains _PAGE_USER (made or found).  Which ring may reach the
+ * page is still its own entry's say: the tables above a user page may
+ * also lead to kernel-only pages of the lower half.
+ */
+static u64 *next_table(u64 *entry, bool create, u64 user)
 {
 	u64 *t;
 
-	if (*entry & _PAGE_PRESENT)
+	if (*entry & _PAGE_PRESENT) {
+		*entry |= user;
 		return table_of(*entry);
+	}
 	if (!create || !(t = alloc_table()))
 		return NULL;
-	*entry = virt_to_phys(t) | TABLE_FLAGS;
+	*entry = virt_to_phys(t) | TABLE_FLAGS | user;
 	return t;
 }
 
 /* The PD entry for @virt, or NULL (missing tables are made if @create). */
-static u64 *pd_entry(const u64 *pml4, unsigned long virt, bool create)
+static u64 *pd_entry(const u64 *pml4, unsigned long virt, bool create, u64 user)
 {
-	u64 *pdpt = next_table((u64 *)&pml4[PML4_INDEX(virt)], create), *pd;
+	u64 *pdpt = next_table((u64 *)&pml4[PML4_INDEX(virt)], create, user), *pd;
 
 	if (!pdpt || (pdpt[PDPT_INDEX(virt)] & _PAGE_PSE))
 		return NULL; /* the kernel maps no 1 GiB pages */
-	pd = next_table(&pdpt[PDPT_INDEX(virt)], create);
+	pd = next_table(&pdpt[PDPT_INDEX(virt)], create, user);
 	return pd ? &pd[PD_INDEX(virt)] : NULL;
 }
 
@@ -106,9 +115,9 @@ static int split_large_page(u64 *pde)
 }
 
 /* The PT entry for @virt; NULL with *@err set if it cannot be had. */
-static u64 *pt_entry(const u64 *pml4, unsigned long virt, bool create, int *err)
+static u64 *pt_entry(const u64 *pml4, unsigned long virt, bool create, u64 user, int *err)
 {
-	u64 *pde = pd_entry(pml4, virt, create), *pt;
+	u64 *pde = pd_entry(pml4, virt, create, user), *pt;
 
 	*err = create ? -ENOMEM : -EINVAL;
 	if (!pde)
@@ -118,7 +127,7 @@ static u64 *pt_entry(const u64 *pml4, unsigned long virt, bool create, int *err)
 		if (*err)
 			return NULL;
 	}
-	pt = next_table(pde, create);
+	pt = next_table(pde, create, user);
 	return pt ? &pt[PT_INDEX(virt)] : NULL;
 }
 
@@ -133,6 +142,8 @@ static const char *bad_map_args(unsigned long virt, phys_addr_t phys, u64 flags)
 		return "physical address not page aligned or above 2^52";
 	if (!(flags & _PAGE_PRESENT) || (flags & (PTE_ADDR_MASK | _PAGE_PSE)))
 		return "flags not present, or with address bits or _PAGE_PSE";
+	if ((flags & _PAGE_USER) && (long)virt < 0)
+		return "_PAGE_USER in the kernel half";
 	return NULL;
 }
 
@@ -162,7 +173,8 @@ static int map_new_page(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 fla
 		       (unsigned long long)phys, why, sym);
 		return err;
 	}
-	pte = pt_entry(pml4, virt, true, &err); /* nothing maps @virt: no split */
+	/* nothing maps @virt: no split */
+	pte = pt_entry(pml4, virt, true, flags & _PAGE_USER, &err);
 	if (!pte)
 		return err;
 	*pte = phys | flags;
@@ -176,7 +188,7 @@ int map_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
 
 int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags)
 {
-	u64 *pde = pd_entry(pml4, virt, true);
+	u64 *pde = pd_entry(pml4, virt, true, 0);
 
 	if (!pde)
 		return -ENOMEM;
@@ -198,7 +210,7 @@ int map_page(unsigned long virt, phys_addr_t phys, u64 flags)
 static int set_pte(unsigned long virt, bool keep_address, u64 value)
 {
 	int err;
-	u64 *pte = pt_entry(current_pml4(), virt, false, &err);
+	u64 *pte = pt_entry(current_pml4(), virt, false, 0, &err);
 
 	if (!pte)
 		return err;
@@ -221,7 +233,7 @@ int protect_page(unsigned long virt, u64 flags)
 
 bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags)
 {
-	u64 *pde = pd_entry(pml4, virt, false), e;
+	u64 *pde = pd_entry(pml4, virt, false, 0), e;
 
 	if (!pde || !(*pde & _PAGE_PRESENT))
 		return false;

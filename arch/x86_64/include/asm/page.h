@@ -36,6 +36,17 @@
 #endif
 #define VMAP_START 0xffffc90000000000UL /* as Linux's vmalloc area */
 
+/*
+ * User addresses are [0, TASK_SIZE_MAX): the lower canonical half but its
+ * last page, as Linux.  Without that page no SYSCALL instruction can end
+ * at the canonical boundary, whose return address (RCX) would be the
+ * first non-canonical one.  Nothing is mapped below USER_MIN_ADDR
+ * (Linux's default mmap_min_addr), so that a NULL pointer with an offset
+ * faults in ring 3 and in the kernel alike.
+ */
+#define TASK_SIZE_MAX 0x00007ffffffff000UL
+#define USER_MIN_ADDR 0x10000UL
+
 #define IOREMAP_START	     VMAP_START /* arch/x86_64/mm/ioremap.c */
 #define IOREMAP_SIZE	     (1UL << 30)
 #define TASK_STACK_AREA	     (IOREMAP_START + IOREMAP_SIZE) /* arch/x86_64/kernel/stacks.c */

@@ -41,6 +41,22 @@
 
 /* The live PML4, through the direct map. */
 u64 *current_pml4(void);
+/* The kernel's own PML4 (paging_init()), which kernel threads run on. */
+extern u64 *kernel_pml4;
+
+/*
+ * A new address space (arch/x86_64/mm/pgd.c, CONFIG_USER_MODE): a PML4
+ * whose kernel half (entries 256-511) is the kernel's own, and whose
+ * lower half is empty; NULL without memory.  The kernel half's entries
+ * are copied, not shared: every one the kernel uses (the direct map, the
+ * run-time area, the image) exists from boot on, before any user task,
+ * so the tables below them are shared and later kernel mappings show in
+ * every address space.  pgd_free() frees the lower half's page tables
+ * (not the frames they map) and the PML4; the address space must not be
+ * live on any CPU.
+ */
+u64 *pgd_alloc(void);
+void pgd_free(u64 *pgd);
 
 /*
  * Map the 4 KiB page at @virt to @phys with @flags (PAGE_KERNEL...),
