@@ -10,8 +10,11 @@
  *
  * Tables that code collects through the linker (tests, command line
  * parameters, boot modes, shell commands, console drivers, other
- * drivers, the kernel's own ud2 instructions) are bracketed by start/end
- * symbols.
+ * drivers, the kernel's own ud2 instructions, system calls) are bracketed
+ * by start/end symbols.
+ *
+ * The exception table (<asm/extable.h>) is one too, but its entries are
+ * pairs of addresses, not pointers, and are named as Linux names them.
  */
 
 #define TABLE(name)						\
@@ -19,6 +22,12 @@
 	__##name##_start = .;					\
 	KEEP(*(SORT_BY_NAME(.name.*) .name))			\
 	__##name##_end = .;
+
+#define EXCEPTION_TABLE						\
+	. = ALIGN(8);						\
+	__start___ex_table = .;					\
+	KEEP(*(__ex_table))					\
+	__stop___ex_table = .;
 
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
@@ -61,6 +70,8 @@ SECTIONS
 		TABLE(console_initcalls)
 		TABLE(device_initcalls)
 		TABLE(deliberate_ud2)
+		TABLE(syscalls)
+		EXCEPTION_TABLE
 	} :rodata
 	_erodata = .;
 

@@ -13,12 +13,14 @@
 #define ECHILD	  10
 #define EAGAIN	  11
 #define ENOMEM	  12
+#define EFAULT	  14
 #define EBUSY	  16
 #define EEXIST	  17
 #define ENODEV	  19
 #define EINVAL	  22
 #define ERANGE	  34
 #define EDEADLK	  35
+#define ENOSYS	  38
 #define ETIMEDOUT 110
 
 #endif

@@ -12,9 +12,33 @@
 ; Stack alignment: in 64-bit mode the CPU aligns RSP to 16 bytes before it
 ; pushes its frame; frame, error code, vector and 15 registers make 176
 ; bytes, a multiple of 16, so the C call sees the stack the ABI promises.
+;
+; With CONFIG_USER_MODE (the Makefile passes it to NASM), an interrupt or
+; exception may come from ring 3, with the user's GS base loaded: the
+; common path swaps GS when the saved CS has RPL 3, and swaps it back on
+; the way out when the CS it returns to has RPL 3 (<asm/percpu.h>).  One
+; kernel-mode fault needs the swap too: the iretq to ring 3 itself, which
+; faults (#GP) after the swap back when the frame it would load is bad (a
+; non-canonical RIP).  Its saved RIP is iret_to_user; traps.c then turns
+; it into the user's fault (fixup_bad_iret()), as Linux does.
+;
+; NMI, #MC and #DF can also arrive in the few instructions where the CPU
+; is in ring 0 with the user's GS (the syscall entry before its swapgs,
+; the exits between swapgs and sysretq or iretq): their saved CS is the
+; kernel's, so no swap happens and GS stays the user's in the handler.
+; Linux's paranoid_entry reads MSR_GS_BASE for them; Kestrel does not
+; need to, because their handlers never touch GS: all three are fatal
+; here (die(), dumpstack.c, panic()), and nothing on that path uses the
+; per-CPU area (this_cpu_read() is used by the syscall entry and
+; switch_to() only, and die() never schedules).  An NMI or #MC handler
+; that returns, or reads per-CPU data, must first add the MSR check.
 
 global interrupt_stubs_start
 extern interrupt_dispatch
+%ifdef CONFIG_USER_MODE
+global return_to_user
+global iret_to_user
+%endif
 
 ; The stubs are 8 bytes apart, in groups of STUBS_PER_GROUP that end with a
 ; jump to interrupt_common: a stub's own jump is a short one (2 bytes,
@@ -77,6 +101,15 @@ group_end_ %+ group:
 align 16
 interrupt_common:
 	and qword [rsp], 0xff		; the vector, of a "push byte"
+%ifdef CONFIG_USER_MODE
+	test byte [rsp + 24], 3		; the saved CS (above vector, error code, RIP)
+	jnz .swapgs
+	cmp qword [rsp + 16], iret_to_user
+	jne .gs_is_kernel
+.swapgs:
+	swapgs
+.gs_is_kernel:
+%endif
 	push rax
 	push rbx
 	push rcx
@@ -111,4 +144,35 @@ interrupt_common:
 	pop rbx
 	pop rax
 	add rsp, 16			; vector and error code
+%ifdef CONFIG_USER_MODE
+	test byte [rsp + 8], 3		; the CS it returns to
+	jnz swapgs_iret_to_user
+%endif
 	iretq
+
+%ifdef CONFIG_USER_MODE
+; The way back to ring 3 through iretq, from a struct pt_regs at RSP: the
+; system call exit when sysretq cannot be used, and a new user thread's
+; first entry (entry_64.asm).  Interrupts are off.
+return_to_user:
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	add rsp, 16			; vector and error code
+swapgs_iret_to_user:
+	swapgs
+iret_to_user:				; may fault: see the top of this file
+	iretq
+%endif

@@ -80,7 +80,7 @@ static __noinline void fault_non_canonical(void)
 	(void)*p;
 }
 
-/* GDT entry 5 is past the table's limit: #GP with that selector. */
+/* GDT entry GDT_ENTRIES is past the table's limit: #GP with that selector. */
 static __noinline void fault_bad_selector(void)
 {
 	__asm__ __volatile__("mov %0, %%ds" : : "r"((u16)(GDT_ENTRIES * 8)));
@@ -236,9 +236,12 @@ FAULT(exec_data, "call into a data page, which is not executable", fault_exec_da
 FAULT(gp, "read from a non-canonical address", fault_non_canonical, "#GP", "General Protection", 13,
       "fault_non_canonical", "boot_mode_run", DETAIL("error code 0x0000"),
       DETAIL("no selector involved"));
+/* <asm/segment.h>: CONFIG_USER_MODE adds three entries. */
+#define BAD_SEL(without, with) (IS_ENABLED(CONFIG_USER_MODE) ? (with) : (without))
 FAULT(gp_selector, "load of a selector beyond the GDT", fault_bad_selector, "#GP",
-      "General Protection", 13, "fault_bad_selector", "boot_mode_run", DETAIL("error code 0x0028"),
-      DETAIL("selector 0x0028: GDT entry 5"));
+      "General Protection", 13, "fault_bad_selector", "boot_mode_run",
+      DETAIL(BAD_SEL("error code 0x0028", "error code 0x0040")),
+      DETAIL(BAD_SEL("selector 0x0028: GDT entry 5", "selector 0x0040: GDT entry 8")));
 /*
  * Where RSP is depends on the compiler: GCC's frame moves it into the
  * guard page before the first write there, Clang's push faults with RSP

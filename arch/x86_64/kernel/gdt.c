@@ -3,7 +3,9 @@
  * The kernel's GDT and TSS.
  *
  * Long mode ignores segment bases and limits, so the GDT holds little: a
- * 64-bit code segment, a data segment, and the TSS descriptor.  The TSS is
+ * 64-bit code segment, a data segment, and the TSS descriptor; with
+ * CONFIG_USER_MODE, the same two for ring 3 (<asm/segment.h> has their
+ * order).  The TSS is
  * here for its Interrupt Stack Table (see <asm/desc.h>).  The boot GDT in
  * head32.asm has no TSS and lives in read-only memory; "ltr" writes the
  * busy bit into the TSS descriptor, so this table is in .data.
@@ -13,9 +15,11 @@
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
 
-#define SEG_CODE64     0x00af9b000000ffffULL /* present, DPL 0, code, L=1, accessed */
-#define SEG_DATA       0x00cf93000000ffffULL /* present, DPL 0, data, writable, accessed */
-#define TSS_TYPE_AVAIL 0x89ULL		     /* present, DPL 0, 64-bit TSS (available) */
+#define SEG_CODE64	0x00af9b000000ffffULL /* present, DPL 0, code, L=1, accessed */
+#define SEG_DATA	0x00cf93000000ffffULL /* present, DPL 0, data, writable, accessed */
+#define TSS_TYPE_AVAIL	0x89ULL		      /* present, DPL 0, 64-bit TSS (available) */
+#define SEG_USER_CODE64 0x00affb000000ffffULL /* as SEG_CODE64, DPL 3 */
+#define SEG_USER_DATA	0x00cff3000000ffffULL /* as SEG_DATA, DPL 3 */
 
 struct tss kernel_tss __aligned(16);
 u64 gdt_table[GDT_ENTRIES] __aligned(16);
@@ -62,5 +66,10 @@ void gdt_init(void)
 	gdt_table[GDT_ENTRY_KERNEL_DS] = SEG_DATA;
 	set_tss_descriptor(&gdt_table[GDT_ENTRY_TSS], (unsigned long)&kernel_tss,
 			   sizeof(kernel_tss) - 1);
+#ifdef CONFIG_USER_MODE
+	/* <asm/segment.h>: the order SYSRET needs; GDT_ENTRY_USER32_CS stays null. */
+	gdt_table[GDT_ENTRY_USER_DS] = SEG_USER_DATA;
+	gdt_table[GDT_ENTRY_USER_CS] = SEG_USER_CODE64;
+#endif
 	load_segments();
 }

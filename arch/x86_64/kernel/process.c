@@ -8,7 +8,11 @@
  * returns to.  Above it stay two zero words, a return address and a frame
  * pointer that no unwinder goes past.
  */
+#include <asm/cpu.h>
 #include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/percpu.h>
+#include <asm/pgtable.h>
 #include <asm/thread.h>
 #include <kernel/compiler.h>
 #include <kernel/sched.h>
@@ -49,12 +53,39 @@ void arch_task_release(struct task_struct *p)
 }
 
 /*
- * TSS.RSP0 is the stack an interrupt from user mode lands on; there is no
- * user mode yet, but it must be the running task's from the start.
+ * TSS.RSP0 is the stack an interrupt from user mode lands on, and the
+ * per-CPU top_of_stack the one the system call entry switches to: both
+ * are the running task's from the start.  Without CONFIG_USER_MODE
+ * nothing enters from ring 3, and GS points nowhere.
  */
+static void set_kernel_stack(unsigned long top)
+{
+	kernel_tss.rsp[0] = top;
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		this_cpu_write(top_of_stack, top);
+}
+
+/*
+ * A task's address space goes with it.  Kernel threads (cr3 0) run on
+ * the kernel's tables, which every address space's kernel half shares:
+ * the switch back to them is needed only so that a freed address space
+ * is never live.  CR3 is written only when it changes, as the write
+ * flushes the TLB.
+ */
+static void switch_mm(struct task_struct *next)
+{
+#ifdef CONFIG_USER_MODE
+	unsigned long cr3 = next->thread.cr3 ? next->thread.cr3 : virt_to_phys(kernel_pml4);
+
+	if (cr3 != read_cr3())
+		write_cr3(cr3);
+#endif
+}
+
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
-	kernel_tss.rsp[0] = next->thread.stack.top;
+	set_kernel_stack(next->thread.stack.top);
+	switch_mm(next);
 	__switch_to_asm(prev, next);
 }
 
@@ -63,5 +94,5 @@ void arch_idle_setup(struct task_struct *idle)
 {
 	idle->thread.stack = kernel_stacks[0];
 	idle->thread.stack.task = idle;
-	kernel_tss.rsp[0] = idle->thread.stack.top;
+	set_kernel_stack(idle->thread.stack.top);
 }

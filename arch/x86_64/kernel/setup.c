@@ -52,6 +52,8 @@ void setup_arch(phys_addr_t boot_info_phys)
 	gdt_init();
 	idt_init();
 	traps_init();
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		user_mode_init();
 	stacks_init();
 	read_boot_info(boot_info_phys);
 }

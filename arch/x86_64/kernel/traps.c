@@ -3,15 +3,24 @@
  * CPU exceptions: their names, their handlers, and the way out.
  *
  * A breakpoint (int3) is reported and execution goes on after the int3.
- * Every other exception is a kernel bug at this point (there is no user
- * space to blame and no fault to fix up): die() prints the report and
- * panics.  The report itself (dumpstack.c) depends on
+ * Every other exception of the kernel is a kernel bug: die() prints the
+ * report and panics.  The report itself (dumpstack.c) depends on
  * CONFIG_EXCEPTION_VERBOSITY_*.
+ *
+ * With CONFIG_USER_MODE, an exception of ring 3 is the program's: it
+ * ends the task (user_fault.c), and a page fault goes through
+ * handle_user_page_fault(), the one place the memory manager's handler
+ * joins.  Two kernel faults are not bugs either: a user access that
+ * faults on a bad user pointer resumes at its fixup (the exception
+ * table), and the iretq to ring 3 that faults on the user's frame is the
+ * user's #GP.  NMI, #DF and #MC are never the program's.
  */
 #include <asm/bug.h>
 #include <asm/cpu.h>
+#include <asm/extable.h>
 #include <asm/interrupt.h>
 #include <asm/traps.h>
+#include <asm/user_fault.h>
 #include <kernel/compiler.h>
 #include <kernel/kallsyms.h>
 #include <kernel/panic.h>
@@ -120,10 +129,61 @@ static interrupt_handler_t handler_of(unsigned int vector)
 	}
 }
 
+#ifdef CONFIG_USER_MODE
+static void do_page_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+
+	if (user_mode(regs)) {
+		handle_user_page_fault(regs, addr, regs->error_code);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
+	report_user_access_oops(regs, addr);
+	die(regs, exception_name(regs->vector));
+}
+
+static void do_general_protection(struct pt_regs *regs)
+{
+	if (user_mode(regs) || fixup_bad_iret(regs))
+		user_trap(regs);
+	if (fixup_exception(regs))
+		return;
+	die(regs, exception_name(regs->vector));
+}
+
+/* The program's fault if it came from ring 3, else the kernel's as ever. */
+static void do_exception(struct pt_regs *regs)
+{
+	if (user_mode(regs))
+		user_trap(regs);
+	handler_of(regs->vector)(regs);
+}
+
+static interrupt_handler_t user_mode_handler_of(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_PF:
+		return do_page_fault;
+	case X86_TRAP_GP:
+		return do_general_protection;
+	case X86_TRAP_NMI:
+	case X86_TRAP_DF:
+	case X86_TRAP_MC:
+		return handler_of(vector);
+	default:
+		return do_exception;
+	}
+}
+#else
+#define user_mode_handler_of handler_of
+#endif
+
 void traps_init(void)
 {
 	unsigned int v;
 
 	for (v = 0; v < NR_EXCEPTIONS; v++)
-		register_interrupt_handler(v, handler_of(v));
+		register_interrupt_handler(v, user_mode_handler_of(v));
 }

@@ -8,15 +8,18 @@
 #include <asm/irqflags.h>
 #include <kernel/types.h>
 
-#define X86_CR0_PE  (1UL << 0)
-#define X86_CR0_WP  (1UL << 16)
-#define X86_CR0_PG  (1UL << 31)
-#define X86_CR4_PAE (1UL << 5)
-#define X86_CR4_PGE (1UL << 7)
-#define MSR_EFER    0xc0000080
-#define EFER_LME    (1UL << 8)
-#define EFER_LMA    (1UL << 10)
-#define EFER_NXE    (1UL << 11)
+#define X86_CR0_PE   (1UL << 0)
+#define X86_CR0_WP   (1UL << 16)
+#define X86_CR0_PG   (1UL << 31)
+#define X86_CR4_PAE  (1UL << 5)
+#define X86_CR4_PGE  (1UL << 7)
+#define X86_CR4_SMEP (1UL << 20) /* no kernel execution of user pages */
+#define X86_CR4_SMAP (1UL << 21) /* no kernel access to user pages unless RFLAGS.AC */
+#define MSR_EFER     0xc0000080
+#define EFER_SCE     (1UL << 0) /* SYSCALL and SYSRET enabled */
+#define EFER_LME     (1UL << 8)
+#define EFER_LMA     (1UL << 10)
+#define EFER_NXE     (1UL << 11)
 
 #define __read_cr(n)                                                    \
 	({                                                              \
@@ -61,6 +64,16 @@ static inline void invlpg(unsigned long addr)
 static inline void write_cr3(unsigned long val)
 {
 	__asm__ __volatile__("mov %0, %%cr3" : : "r"(val) : "memory");
+}
+
+static inline void write_cr4(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr4" : : "r"(val) : "memory");
+}
+
+static inline void wrmsr(u32 msr, u64 val)
+{
+	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32)) : "memory");
 }
 
 static inline u64 rdmsr(u32 msr)

@@ -24,7 +24,7 @@
 
 struct tss {
 	u32 reserved0;
-	u64 rsp[3]; /* stacks for privilege changes: unused, ring 0 only */
+	u64 rsp[3]; /* stacks for privilege changes: rsp[0] for ring 3 -> 0 */
 	u64 reserved1;
 	u64 ist[7]; /* ist[n - 1] is IST slot n */
 	u64 reserved2;
@@ -79,5 +79,10 @@ extern struct idt_gate idt_table[NR_VECTORS];
 /* Load the kernel's GDT and TSS, then the IDT; called by setup_arch(). */
 void gdt_init(void);
 void idt_init(void);
+/*
+ * With CONFIG_USER_MODE, after them: the per-CPU area, SYSCALL's MSRs,
+ * SMEP and SMAP, the system call table (syscall_64.c).
+ */
+void user_mode_init(void);
 
 #endif

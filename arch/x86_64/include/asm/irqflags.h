@@ -8,7 +8,14 @@
 
 #include <kernel/types.h>
 
-#define X86_EFLAGS_IF (1UL << 9)
+#define X86_EFLAGS_IF	(1UL << 9)
+/* The other RFLAGS bits that the system call entry masks or checks */
+#define X86_EFLAGS_TF	(1UL << 8)  /* single step */
+#define X86_EFLAGS_DF	(1UL << 10) /* string direction */
+#define X86_EFLAGS_IOPL (3UL << 12)
+#define X86_EFLAGS_NT	(1UL << 14) /* nested task */
+#define X86_EFLAGS_RF	(1UL << 16) /* resume */
+#define X86_EFLAGS_AC	(1UL << 18) /* alignment check; SMAP's override */
 
 static inline unsigned long native_save_fl(void)
 {

@@ -8,10 +8,16 @@
 #define _ASM_THREAD_H
 
 #include <asm/stacks.h>
+#include <kernel/compiler.h>
 
 struct thread_struct {
 	unsigned long sp; /* at offset 0: switch_to.asm relies on it */
 	struct stack_info stack;
+	/*
+	 * The physical address of the PML4 the task runs on (pgd_alloc()),
+	 * 0 for the kernel's own (kernel_pml4); switch_to() loads it.
+	 */
+	unsigned long cr3;
 };
 
 struct task_struct;
@@ -28,5 +34,23 @@ void arch_task_release(struct task_struct *p);
 void switch_to(struct task_struct *prev, struct task_struct *next);
 /* Make the running boot flow, on the boot stack, the task @idle. */
 void arch_idle_setup(struct task_struct *idle);
+
+#ifdef CONFIG_USER_MODE
+struct pt_regs;
+/*
+ * The user registers of @task, at the top of its kernel stack: where an
+ * entry from ring 3 (a system call, an interrupt, an exception) saves
+ * them, and where start_user_thread() builds them (arch/x86_64/kernel/user.c).
+ */
+struct pt_regs *task_pt_regs(struct task_struct *task);
+/*
+ * Leave the calling kernel thread for ring 3 at @ip with the stack pointer
+ * @sp, on the address space in current->thread.cr3 (which must be
+ * loaded), every other register zero and interrupts on.  What the thread
+ * had on its kernel stack is dropped.  A bad @ip or @sp is the user's
+ * fault: the task dies of SIGSEGV.
+ */
+__noreturn void start_user_thread(unsigned long ip, unsigned long sp);
+#endif
 
 #endif

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The per-CPU area (arch/x86_64/kernel/percpu.c), reached through GS.
+ *
+ * The system call entry has no free register and no stack it may use:
+ * SYSCALL leaves RSP the user's.  What it needs (the kernel stack to
+ * switch to, a slot to park the user's RSP) must therefore be found
+ * through a segment base, and x86_64 keeps GS for that: in the kernel,
+ * MSR_GS_BASE points here, and SWAPGS exchanges it with
+ * MSR_KERNEL_GS_BASE, which holds the user's GS base while the kernel
+ * runs.  Every entry from ring 3 swaps GS once, every exit to ring 3
+ * swaps it back (entry.asm, entry_64.asm).
+ *
+ * One CPU today, so one area; with SMP each CPU gets its own and loads
+ * its address into its own MSR_GS_BASE, and nothing reading the area
+ * through this_cpu_read() changes.  The offsets are shared with the
+ * assembly (PERCPU_* below, checked by BUILD_BUG_ON in percpu.c).
+ *
+ * Only with CONFIG_USER_MODE: without it nothing sets MSR_GS_BASE.
+ */
+#ifndef _ASM_PERCPU_H
+#define _ASM_PERCPU_H
+
+#define PERCPU_SELF	    0
+#define PERCPU_TOP_OF_STACK 8
+#define PERCPU_USER_RSP	    16
+
+#define MSR_FS_BASE	   0xc0000100
+#define MSR_GS_BASE	   0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102
+
+#ifndef __ASSEMBLY__
+#include <kernel/types.h>
+
+struct percpu {
+	struct percpu *self;	    /* this area's own address: this_cpu_ptr() */
+	unsigned long top_of_stack; /* the running task's kernel stack top (= TSS.RSP0) */
+	unsigned long user_rsp;	    /* the user's RSP, parked by the syscall entry */
+};
+
+/*
+ * A %gs-relative load or store of one member of the running CPU's area:
+ * one instruction, which no interrupt can split, so no locking either.
+ */
+#define this_cpu_read(member)                                                 \
+	({                                                                    \
+		__typeof__(((struct percpu *)0)->member) __v;                 \
+		__asm__ __volatile__("mov %%gs:%c1, %0"                       \
+				     : "=r"(__v)                              \
+				     : "i"(offsetof(struct percpu, member))); \
+		__v;                                                          \
+	})
+
+#define this_cpu_write(member, val)                                                   \
+	do {                                                                          \
+		__typeof__(((struct percpu *)0)->member) __v = (val);                 \
+		__asm__ __volatile__("mov %0, %%gs:%c1"                               \
+				     :                                                \
+				     : "r"(__v), "i"(offsetof(struct percpu, member)) \
+				     : "memory");                                     \
+	} while (0)
+
+#define this_cpu_ptr() this_cpu_read(self)
+
+/* Point MSR_GS_BASE at the boot CPU's area; the user's GS base starts at 0. */
+void percpu_init(void);
+
+#endif /* __ASSEMBLY__ */
+#endif

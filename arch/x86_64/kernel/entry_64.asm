@@ -1,0 +1,107 @@
+; SPDX-License-Identifier: GPL-2.0
+;
+; The system call entry (SYSCALL, through MSR_LSTAR), and a new user
+; thread's first entry to ring 3.  CONFIG_USER_MODE only.
+;
+; SYSCALL leaves the CPU in ring 0 with the user's RSP, RIP in RCX, RFLAGS
+; in R11, the flags of SFMASK cleared (IF among them: nothing can
+; interrupt the first instructions) and the user's GS base.  The entry
+; swaps GS to reach the per-CPU area (<asm/percpu.h>), parks the user's
+; RSP there, switches to the task's kernel stack, and builds the same
+; struct pt_regs as an interrupt from ring 3 would (<asm/ptrace.h>): the
+; frame an iretq would pop, SYSCALL_VECTOR, the number as orig_ax, the
+; 15 registers.  do_syscall_64() (syscall_64.c) runs the call and says
+; whether SYSRET can restore what the frame now holds; when not, the
+; exit is the interrupts' iretq path (return_to_user in entry.asm).
+;
+; The selectors and per-CPU offsets repeat <asm/segment.h> and
+; <asm/percpu.h>, which NASM cannot read; the user suite's round trip
+; checks the selectors a system call saved against USER_CS and USER_DS.
+
+%define USER_DS			0x33	; GDT entry 6, RPL 3
+%define USER_CS			0x3b	; GDT entry 7, RPL 3
+%define SYSCALL_VECTOR		256
+%define PERCPU_TOP_OF_STACK	8
+%define PERCPU_USER_RSP		16
+%define USER_RFLAGS		0x202	; IF and the always-one bit
+
+global entry_SYSCALL_64
+global enter_user_mode
+extern do_syscall_64
+extern return_to_user
+
+section .text
+
+align 16
+entry_SYSCALL_64:
+	swapgs
+	mov [gs:PERCPU_USER_RSP], rsp
+	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	push qword USER_DS		; ss
+	push qword [gs:PERCPU_USER_RSP]	; rsp
+	push r11			; rflags
+	push qword USER_CS		; cs
+	push rcx			; rip
+	push rax			; orig_ax: the number
+	push qword SYSCALL_VECTOR	; vector
+	push rax
+	push rbx
+	push rcx
+	push rdx
+	push rsi
+	push rdi
+	push rbp
+	push r8
+	push r9
+	push r10
+	push r11
+	push r12
+	push r13
+	push r14
+	push r15
+	mov rdi, rsp
+	call do_syscall_64		; interrupts off again when it returns
+	test al, al
+	jz return_to_user
+	; SYSRET: RCX and R11 hold the frame's RIP and RFLAGS, as checked.
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	mov rsp, [rsp + 40]		; vector, orig_ax, rip, cs, rflags: then rsp
+	swapgs
+	o64 sysret
+
+; void enter_user_mode(unsigned long ip [rdi], unsigned long sp [rsi],
+;		       unsigned long stack_top [rdx])
+;
+; Drop whatever the kernel stack holds, build the user frame at its top
+; (where task_pt_regs() finds it) with every register zero, and leave
+; through return_to_user.  The frame is pushed from registers, not copied:
+; the caller's own frames lie where it goes.
+enter_user_mode:
+	cli
+	mov rsp, rdx
+	push qword USER_DS		; ss
+	push rsi			; rsp
+	push qword USER_RFLAGS		; rflags
+	push qword USER_CS		; cs
+	push rdi			; rip
+	push qword 0			; orig_ax
+	push qword SYSCALL_VECTOR	; as if returning from a system call
+	xor eax, eax
+%rep 15
+	push rax
+%endrep
+	jmp return_to_user

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The system calls that need nothing but a task: its pid, its end, and
+ * a sleep.
+ *
+ * There are no processes yet (no thread groups, parents or zombies:
+ * the lead's part of issue 24), so exit and exit_group both end the
+ * calling task, with the wait status Linux's wait4() would report for
+ * exit(@status): task_wait() hands it to whoever collects the task.
+ */
+#include <kernel/clocksource.h>
+#include <kernel/errno.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/syscalls.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
+
+/* Linux's struct __kernel_timespec, as x86_64 programs pass it */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+SYSCALL_DEFINE0(getpid)
+{
+	return current->pid;
+}
+
+SYSCALL_DEFINE1(exit, int, status)
+{
+	task_exit(W_EXITCODE(status, 0));
+}
+
+SYSCALL_DEFINE1(exit_group, int, status)
+{
+	task_exit(W_EXITCODE(status, 0));
+}
+
+/*
+ * Sleep at least @rqtp, as msleep() does, on the clocksource.  No signal
+ * can end the sleep early yet, so @rmtp is never written.
+ */
+SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	struct __kernel_timespec ts;
+	u64 end, now;
+
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
+		return -EINVAL;
+	if (ts.tv_sec > 0xffffffffLL) /* 136 years: no overflow below */
+		ts.tv_sec = 0xffffffffLL;
+	end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
+	      current_clocksource()->resolution_ns;
+	while ((now = ktime_get()) < end)
+		schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+	return 0;
+}
