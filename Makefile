@@ -151,7 +151,7 @@ endif
 
 # Objects of these directories make up the kernel.  The host program is
 # their hardware-free part (the host-y lists) and arch/host's own code.
-build-dirs := arch/$(HEADER_ARCH) kernel mm drivers lib
+build-dirs := arch/$(HEADER_ARCH) kernel mm fs drivers lib
 build-dirs += $(if $(filter host,$(SRCARCH)),arch/host)
 
 # ---------------------------------------------------------------------------

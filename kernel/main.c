@@ -13,6 +13,7 @@
 #include <kernel/boot_mode.h>
 #include <kernel/bootinfo.h>
 #include <kernel/console.h>
+#include <kernel/fs.h>
 #include <kernel/init.h>
 #include <kernel/kshell.h>
 #include <kernel/ktest.h>
@@ -74,13 +75,15 @@ static __noreturn void finish_boot(void)
 /*
  * pid 1, as Linux's kernel_init(): the rest of the boot, then the console.
  * The lockup detector starts before the initcalls, as in Linux, so that a
- * driver or a test that keeps the CPU is named too.
+ * driver or a test that keeps the CPU is named too; the initramfs is
+ * unpacked before them too, as Linux's rootfs_initcall is.
  */
 static int kernel_init(void *unused)
 {
 	workqueue_init();
 	if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
 		lockup_detector_init();
+	populate_rootfs();
 	do_initcalls();
 	run_tests();
 	finish_boot();
@@ -109,6 +112,7 @@ __noreturn void start_kernel(phys_addr_t boot_info_phys)
 	console_init();
 	print_boot_info();
 	mm_init();
+	vfs_caches_init();
 
 	init_IRQ();
 	time_init();

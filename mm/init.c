@@ -33,6 +33,10 @@ static void read_memory_map(const struct boot_info *bi)
 	memblock_reserve(&memblock, KERNEL_LOAD_PHYS, virt_to_phys(_end));
 	if (bi->info_size)
 		memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size);
+	for (i = 0; i < bi->nr_modules; i++)
+		if (bi->modules[i].end > bi->modules[i].start &&
+		    memblock_reserve(&memblock, bi->modules[i].start, bi->modules[i].end))
+			pr_warn("mm: too many reserved ranges: module %zu is not protected\n", i);
 }
 
 void mm_init(void)

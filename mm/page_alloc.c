@@ -111,6 +111,26 @@ void page_alloc_add_above(struct memblock *mb, phys_addr_t limit)
 	memblock_for_each_free(mb, add_range, &above);
 }
 
+unsigned long free_reserved_area(phys_addr_t start, phys_addr_t end, const char *what)
+{
+	unsigned long s = ALIGN(start, PAGE_SIZE) >> PAGE_SHIFT, e = end >> PAGE_SHIFT;
+
+	s = max(s, first_pfn);
+	e = min(e, end_pfn);
+	if (s >= e) {
+		pr_info("Freeing %s memory: 0K\n", what);
+		return 0;
+	}
+	scrub(s, e);
+	spin_lock(&frame_lock);
+	frame_allocator.add_free(s, e);
+	free_count += e - s;
+	managed_count += e - s;
+	spin_unlock(&frame_lock);
+	pr_info("Freeing %s memory: %luK\n", what, (e - s) << (PAGE_SHIFT - 10));
+	return e - s;
+}
+
 void *alloc_pages(unsigned int order)
 {
 	unsigned long pfn;

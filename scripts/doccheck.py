@@ -54,7 +54,7 @@ DEFINE_RE = re.compile(r"^\s*(?:menu)?config\s+([A-Z0-9_]+)", re.M)
 CODE_RE = re.compile(r"`([^`\n]+)`")
 LINK_RE = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 # A path: top-level directories of the tree, or a file name with a known suffix.
-TOP_DIRS = ("arch/", "kernel/", "mm/", "drivers/", "lib/", "include/", "scripts/",
+TOP_DIRS = ("arch/", "kernel/", "mm/", "fs/", "drivers/", "lib/", "include/", "scripts/",
             "configs/", "Documentation/", ".ci/")
 PATH_RE = re.compile(r"^[\w.+-]+(?:/[\w.+*-]+)*/?$")
 # Names in the docs that stand for something else on purpose: CONFIG_X in

@@ -174,6 +174,8 @@ def script_checks(runner):
                         ("host: documentation check", ["doccheck_test.py"]),
                         ("host: copying make bench's figures into benchmarks.md",
                          ["benchdoc_test.py"]),
+                        ("host: gen_initramfs.py: newc archives read back, reproducible, "
+                         "list mistakes named by file and line", ["gen_initramfs_test.py"]),
                         ("host: the documentation names only what exists, every parameter, "
                          "and quotes figures only in benchmarks.md",
                          ["doccheck.py", runner.srctree]),

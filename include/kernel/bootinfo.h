@@ -12,6 +12,13 @@
 #define BOOT_MMAP_MAX	   64
 #define BOOT_RSDP_MAX	   36 /* an ACPI 2.0 RSDP */
 #define BOOT_MEM_AVAILABLE 1  /* other types: reserved in some way */
+#define BOOT_MODULES_MAX   8
+
+/* A file the boot loader loaded (GRUB's module2), such as the initramfs. */
+struct boot_module {
+	phys_addr_t start, end; /* [start, end), end >= start */
+	const char *string;	/* the words after the file on its module2 line */
+};
 
 struct boot_mem_region {
 	u64 addr;
@@ -32,6 +39,9 @@ struct boot_info {
 	struct boot_mem_region mmap[BOOT_MMAP_MAX];
 	size_t rsdp_len;	/* 0: the loader passed no ACPI RSDP */
 	u8 rsdp[BOOT_RSDP_MAX]; /* its copy, the ACPI 2.0 one if there are both */
+	size_t nr_modules;
+	bool modules_truncated; /* more than BOOT_MODULES_MAX */
+	struct boot_module modules[BOOT_MODULES_MAX];
 };
 
 extern struct boot_info boot_info;
@@ -43,6 +53,12 @@ extern struct boot_info boot_info;
  * information was malformed.
  */
 int mb2_parse(const void *info, size_t avail, struct boot_info *bi);
+
+/*
+ * The module whose string is @name, or else the first module; NULL if
+ * there are none.
+ */
+const struct boot_module *boot_find_module(const struct boot_info *bi, const char *name);
 
 /* Bytes of available memory in the memory map. */
 u64 boot_mem_available(const struct boot_info *bi);

@@ -6,21 +6,38 @@
 #ifndef _KERNEL_ERRNO_H
 #define _KERNEL_ERRNO_H
 
-#define ENOENT	  2
-#define ESRCH	  3
-#define EINTR	  4
-#define E2BIG	  7
-#define ECHILD	  10
-#define EAGAIN	  11
-#define ENOMEM	  12
-#define EFAULT	  14
-#define EBUSY	  16
-#define EEXIST	  17
-#define ENODEV	  19
-#define EINVAL	  22
-#define ERANGE	  34
-#define EDEADLK	  35
-#define ENOSYS	  38
-#define ETIMEDOUT 110
+#define EPERM		1
+#define ENOENT		2
+#define ESRCH		3
+#define EINTR		4
+#define EIO		5
+#define ENXIO		6
+#define E2BIG		7
+#define ENOEXEC		8
+#define EBADF		9
+#define ECHILD		10
+#define EAGAIN		11
+#define ENOMEM		12
+#define EACCES		13
+#define EFAULT		14
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
+#define EINVAL		22
+#define EMFILE		24
+#define ENOTTY		25
+#define EFBIG		27
+#define ENOSPC		28
+#define ESPIPE		29
+#define ERANGE		34
+#define EDEADLK		35
+#define ENAMETOOLONG	36
+#define ENOSYS		38
+#define ENOTEMPTY	39
+#define ELOOP		40
+#define EOVERFLOW	75
+#define ETIMEDOUT	110
 
 #endif

@@ -57,6 +57,16 @@ int page_alloc_init(struct memblock *mb, phys_addr_t limit);
 void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
 
 /*
+ * Give the allocator the whole pages of [@start, @end), memory that was
+ * reserved at boot and is no longer needed (the initramfs once unpacked),
+ * printing "Freeing @what memory: NK" as Linux does.  A partial page at
+ * either end stays reserved; pages outside the allocator's span are left
+ * alone.  The caller guarantees that nothing else uses the range.
+ * Returns the pages freed.
+ */
+unsigned long free_reserved_area(phys_addr_t start, phys_addr_t end, const char *what);
+
+/*
  * One word per page for whoever uses a block to find it again from an
  * address inside it (the slab allocator records its slab; NULL means
  * nobody).  set_page_owner() sets every page of an order-@order block

@@ -48,6 +48,9 @@ static size_t build_valid(u8 *buf)
 		24,	   0, 0, 0, 0x9fc00,	0, 1,	    0, 0x100000, 0,
 		0x7ee0000, 0, 1, 0, 0xfffc0000, 0, 0x40000, 0, 2,	 0,
 	};
+	/* mod_start, mod_end, then "initramfs" and its NUL */
+	static const u8 module[] = { 0,	  0,   0x30, 0,	  0x45, 0x23, 0x31, 0,	 'i',
+				     'n', 'i', 't',  'r', 'a',	'm',  'f',  's', 0 };
 	size_t len = sizeof(struct mb2_info);
 	struct mb2_info hdr = { 0 };
 
@@ -56,6 +59,7 @@ static size_t build_valid(u8 *buf)
 	len = add_tag(buf, len, MB2_TAG_LOADER_NAME, "GRUB 2.06", 10);
 	len = add_tag(buf, len, MB2_TAG_BASIC_MEMINFO, meminfo, sizeof(meminfo));
 	len = add_tag(buf, len, MB2_TAG_MMAP, mmap, sizeof(mmap));
+	len = add_tag(buf, len, MB2_TAG_MODULE, module, sizeof(module));
 	len = add_tag(buf, len, 21, "\x01\x02\x03", 3);
 	len = add_tag(buf, len, MB2_TAG_END, NULL, 0);
 	hdr.total_size = len;
@@ -98,6 +102,20 @@ static bool string_inside(const char *s, const u8 *buf, size_t avail)
 	return !s || (s >= start && s < end && memchr(s, '\0', end - s));
 }
 
+/* Every module kept starts no later than it ends, and its string lies in the block. */
+static bool modules_inside(const struct boot_info *bi, const u8 *buf, size_t avail)
+{
+	size_t i;
+
+	if (bi->nr_modules > BOOT_MODULES_MAX)
+		return false;
+	for (i = 0; i < bi->nr_modules; i++)
+		if (bi->modules[i].end < bi->modules[i].start || !bi->modules[i].string ||
+		    !string_inside(bi->modules[i].string, buf, avail))
+			return false;
+	return true;
+}
+
 static void survives_mutated_blocks(struct ktest *t)
 {
 	static u8 valid[BLOCK_MAX];
@@ -116,7 +134,7 @@ static void survives_mutated_blocks(struct ktest *t)
 		rejected += mb2_parse(copy, avail, &bi) != 0;
 		bad += !string_inside(bi.cmdline, copy, avail) ||
 		       !string_inside(bi.loader_name, copy, avail) || bi.nr_mmap > BOOT_MMAP_MAX ||
-		       bi.info_size > avail;
+		       bi.info_size > avail || !modules_inside(&bi, copy, avail);
 		free(copy);
 	}
 	console_loglevel = saved;
@@ -137,6 +155,10 @@ static void valid_block_still_parses(struct ktest *t)
 	KTEST_ASSERT_EQ(t, mb2_parse(valid, len, &bi), 0);
 	KTEST_EXPECT_STREQ(t, bi.cmdline, "loglevel=8 qemu_exit");
 	KTEST_EXPECT_EQ(t, bi.nr_mmap, 3);
+	KTEST_ASSERT_EQ(t, bi.nr_modules, 1);
+	KTEST_EXPECT_EQ(t, bi.modules[0].start, 0x300000);
+	KTEST_EXPECT_EQ(t, bi.modules[0].end, 0x312345);
+	KTEST_EXPECT_STREQ(t, bi.modules[0].string, "initramfs");
 }
 
 static const struct ktest_case multiboot2_fuzz_cases[] = {

@@ -96,6 +96,42 @@ static void parse_acpi(const struct mb2_tag *tag, struct boot_info *bi)
 	bi->rsdp_len = len;
 }
 
+/*
+ * A module: where the loader put a file, and its string.  A module that
+ * ends before it starts, or whose string does not end in its tag, is not
+ * one the kernel can trust, and is left out (its memory then stays as
+ * the memory map says).
+ */
+static void parse_module(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	const struct mb2_tag_module *m = (const void *)tag;
+	struct boot_module *mod;
+
+	if (tag->size < sizeof(*m) + 1) {
+		pr_err("module tag too short (%u bytes), ignored\n", tag->size);
+		return;
+	}
+	if (!memchr(m->string, '\0', tag->size - sizeof(*m))) {
+		pr_err("module at %#x: string is not NUL-terminated, module ignored\n",
+		       m->mod_start);
+		return;
+	}
+	if (m->mod_end < m->mod_start) {
+		pr_err("module %#x-%#x ends before it starts, ignored\n", m->mod_start, m->mod_end);
+		return;
+	}
+	if (bi->nr_modules == BOOT_MODULES_MAX) {
+		if (!bi->modules_truncated)
+			pr_warn("more than %d modules, the rest ignored\n", BOOT_MODULES_MAX);
+		bi->modules_truncated = true;
+		return;
+	}
+	mod = &bi->modules[bi->nr_modules++];
+	mod->start = m->mod_start;
+	mod->end = m->mod_end;
+	mod->string = m->string;
+}
+
 static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 {
 	switch (tag->type) {
@@ -104,6 +140,9 @@ static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		break;
 	case MB2_TAG_LOADER_NAME:
 		bi->loader_name = tag_string(tag);
+		break;
+	case MB2_TAG_MODULE:
+		parse_module(tag, bi);
 		break;
 	case MB2_TAG_BASIC_MEMINFO:
 		parse_meminfo(tag, bi);
@@ -160,6 +199,16 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
 	}
 	pr_err("no end tag within %zu bytes\n", total);
 	return -EINVAL;
+}
+
+const struct boot_module *boot_find_module(const struct boot_info *bi, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < bi->nr_modules; i++)
+		if (!strcmp(bi->modules[i].string, name))
+			return &bi->modules[i];
+	return bi->nr_modules ? &bi->modules[0] : NULL;
 }
 
 u64 boot_mem_available(const struct boot_info *bi)

@@ -190,7 +190,76 @@ static void long_mmap_is_truncated(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "only the first 64"));
 }
 
+static void mb_module(u32 start, u32 end, const char *string)
+{
+	struct mb2_tag_module *m = mb_tag(MB2_TAG_MODULE, sizeof(*m) + strlen(string) + 1);
+
+	m->mod_start = start;
+	m->mod_end = end;
+	memcpy(m->string, string, strlen(string) + 1);
+}
+
+static void modules_are_parsed(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_module(0x200000, 0x200000, "empty");
+	mb_module(0x300000, 0x312345, "initramfs");
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_EQ(t, bi.nr_modules, 2);
+	KTEST_EXPECT_EQ(t, bi.modules[1].start, 0x300000);
+	KTEST_EXPECT_EQ(t, bi.modules[1].end, 0x312345);
+	KTEST_EXPECT_STREQ(t, bi.modules[1].string, "initramfs");
+	KTEST_EXPECT_TRUE(t, boot_find_module(&bi, "initramfs") == &bi.modules[1]);
+	/* No module of that name: the first one, as Linux takes the first as its initrd. */
+	KTEST_EXPECT_TRUE(t, boot_find_module(&bi, "other") == &bi.modules[0]);
+	mb_begin();
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_NULL(t, boot_find_module(&bi, "initramfs"));
+}
+
+static void bad_modules_are_ignored(struct ktest *t)
+{
+	struct mb2_tag_module *m;
+	u64 since;
+
+	mb_begin();
+	mb_module(0x300000, 0x2fffff, "backwards");
+	m = mb_tag(MB2_TAG_MODULE, sizeof(*m) + 4);
+	memcpy(m->string, "abcd", 4);
+	mb_tag(MB2_TAG_MODULE, sizeof(*m));
+	mb_module(0x400000, 0x401000, "good");
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_EQ(t, bi.nr_modules, 1);
+	KTEST_EXPECT_STREQ(t, bi.modules[0].string, "good");
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "ends before it starts"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "module ignored"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "module tag too short"));
+}
+
+static void many_modules_are_truncated(struct ktest *t)
+{
+	u64 since;
+	int i;
+
+	mb_begin();
+	for (i = 0; i < BOOT_MODULES_MAX + 3; i++)
+		mb_module(i << 20, (i << 20) + 100, "m");
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_modules, BOOT_MODULES_MAX);
+	KTEST_EXPECT_TRUE(t, bi.modules_truncated);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "the rest ignored"));
+}
+
 static const struct ktest_case multiboot2_cases[] = {
+	KTEST_CASE(modules_are_parsed),
+	KTEST_CASE(bad_modules_are_ignored),
+	KTEST_CASE(many_modules_are_truncated),
 	KTEST_CASE(valid_information_is_parsed),
 	KTEST_CASE(missing_end_tag_is_reported),
 	KTEST_CASE(short_tag_is_reported),

@@ -40,6 +40,13 @@ struct mb2_tag_string { /* MB2_TAG_CMDLINE, MB2_TAG_LOADER_NAME */
 	char string[];
 } __attribute__((packed));
 
+struct mb2_tag_module { /* MB2_TAG_MODULE: a file the loader put in memory */
+	struct mb2_tag tag;
+	u32 mod_start; /* physical, first byte */
+	u32 mod_end;   /* physical, one past the last byte */
+	char string[]; /* the rest of its module2 line */
+} __attribute__((packed));
+
 struct mb2_tag_meminfo {
 	struct mb2_tag tag;
 	u32 mem_lower; /* KiB below 1 MiB */

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Changing an inode's attributes: permissions, owner, modification time
+ * and, for a regular file, its size (O_TRUNC, and the unpacking of the
+ * initramfs).  The file system's setattr runs under the inode's i_mutex;
+ * a size it cannot reach fails with nothing changed.
+ */
+#include <kernel/errno.h>
+#include <kernel/fs.h>
+#include "internal.h"
+
+static int setattr_locked(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+
+	if ((attr->ia_valid & ATTR_SIZE) && !S_ISREG(inode->i_mode))
+		return S_ISDIR(inode->i_mode) ? -EISDIR : -EINVAL;
+	if ((attr->ia_valid & ATTR_SIZE) && attr->ia_size < 0)
+		return -EINVAL;
+	if (!inode->i_op->setattr)
+		return -EPERM;
+	return inode->i_op->setattr(dentry, attr);
+}
+
+int vfs_setattr(const struct path *path, struct iattr *attr)
+{
+	struct inode *inode = path->dentry->d_inode;
+	int err;
+
+	mutex_lock(&inode->i_mutex);
+	err = setattr_locked(path->dentry, attr);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+int do_truncate(struct dentry *dentry, loff_t length)
+{
+	struct path path = { .dentry = dentry };
+	struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = length };
+
+	return vfs_setattr(&path, &attr);
+}

@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The path walk, and the calls that change the namespace.
+ *
+ * A walk runs with vfs_tree_lock held from its first component to its
+ * last, so it takes no reference along the way, and a change (mkdir,
+ * unlink...) resolves its parent directory and makes the change under
+ * the same hold: nothing comes between the lookup and the change.
+ *
+ * As in Linux: repeated slashes count as one; "." is the directory
+ * itself and ".." its parent, the root's being the root; a trailing
+ * slash requires a directory; a component longer than NAME_MAX or a path
+ * of PATH_MAX bytes or more is -ENAMETOOLONG; the empty path is -ENOENT;
+ * a symbolic link in the middle of a path is always followed, at its end
+ * only when asked, and one walk follows at most MAXSYMLINKS (-ELOOP).
+ */
+#include <kernel/errno.h>
+#include <kernel/fs.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+struct nameidata {
+	struct dentry *root;
+	int links; /* symbolic links followed so far */
+};
+
+static bool is_dir(const struct dentry *dentry)
+{
+	return S_ISDIR(dentry->d_inode->i_mode);
+}
+
+static bool is_link(const struct dentry *dentry)
+{
+	return S_ISLNK(dentry->d_inode->i_mode);
+}
+
+/* The next component after *@pp: its length (0 at the end), *@comp its start. */
+static size_t next_component(const char **pp, const char **comp)
+{
+	const char *p = *pp;
+
+	while (*p == '/')
+		p++;
+	*comp = p;
+	while (*p && *p != '/')
+		p++;
+	*pp = p;
+	return p - *comp;
+}
+
+/* One step down (or up) from directory @dir; NULL if there is no such name. */
+static struct dentry *step(struct nameidata *nd, struct dentry *dir, const char *name, size_t len)
+{
+	if (name_is_dot(name, len))
+		return dir;
+	if (name_is_dotdot(name, len))
+		return dir == nd->root ? dir : dir->d_parent;
+	return d_lookup(dir, name, len);
+}
+
+static int resolve(struct nameidata *nd, struct dentry *base, const char *name, bool follow,
+		   struct dentry **result);
+
+/* Follow the symbolic link @link, found in @dir. */
+static int follow_link(struct nameidata *nd, struct dentry *dir, struct dentry *link,
+		       struct dentry **result)
+{
+	struct inode *inode = link->d_inode;
+	const char *target = inode->i_op->get_link ? inode->i_op->get_link(link, inode) : NULL;
+
+	if (++nd->links > MAXSYMLINKS)
+		return -ELOOP;
+	if (!target)
+		return -EINVAL;
+	return resolve(nd, dir, target, true, result);
+}
+
+/*
+ * Walk every component of @name but the last, from @base (the root for
+ * an absolute @name): @last gets the directory the last one is in.
+ */
+static int walk_to_parent(struct nameidata *nd, struct dentry *base, const char *name,
+			  struct last_component *last)
+{
+	struct dentry *dir = *name == '/' ? nd->root : base;
+	const char *p = name, *comp, *next;
+	size_t len = next_component(&p, &comp), next_len;
+	int err;
+
+	if (!*name)
+		return -ENOENT;
+	for (;;) {
+		const char *q = p;
+		struct dentry *child;
+
+		if (len > NAME_MAX)
+			return -ENAMETOOLONG;
+		next_len = next_component(&q, &next);
+		if (!next_len)
+			break;
+		if (!is_dir(dir))
+			return -ENOTDIR;
+		child = step(nd, dir, comp, len);
+		if (!child)
+			return -ENOENT;
+		if (is_link(child)) {
+			err = follow_link(nd, dir, child, &child);
+			if (err)
+				return err;
+		}
+		dir = child;
+		comp = next;
+		len = next_len;
+		p = q;
+	}
+	if (!is_dir(dir))
+		return -ENOTDIR;
+	last->dir = dir;
+	last->name = comp;
+	last->len = len;
+	last->trailing_slash = comp[len] == '/';
+	return 0;
+}
+
+/* The dentry the last component names; a link followed when @follow or a slash says so. */
+static int lookup_last(struct nameidata *nd, struct last_component *last, bool follow,
+		       struct dentry **result)
+{
+	struct dentry *dentry;
+	int err;
+
+	if (!last->len) { /* "/" */
+		*result = last->dir;
+		return 0;
+	}
+	dentry = step(nd, last->dir, last->name, last->len);
+	if (!dentry)
+		return -ENOENT;
+	if (is_link(dentry) && (follow || last->trailing_slash)) {
+		err = follow_link(nd, last->dir, dentry, &dentry);
+		if (err)
+			return err;
+	}
+	if (last->trailing_slash && !is_dir(dentry))
+		return -ENOTDIR;
+	*result = dentry;
+	return 0;
+}
+
+static int resolve(struct nameidata *nd, struct dentry *base, const char *name, bool follow,
+		   struct dentry **result)
+{
+	struct last_component last;
+	int err = walk_to_parent(nd, base, name, &last);
+
+	return err ?: lookup_last(nd, &last, follow, result);
+}
+
+static struct dentry *start_of(const struct path *start)
+{
+	return start && start->dentry ? start->dentry : vfs_root_dentry;
+}
+
+static int check_name(const char *name)
+{
+	if (!name)
+		return -EINVAL;
+	if (strnlen(name, PATH_MAX) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	return *name ? 0 : -ENOENT;
+}
+
+static struct nameidata nd_init(void)
+{
+	struct nameidata nd = { .root = vfs_root_dentry };
+
+	return nd;
+}
+
+int walk_parent(const struct path *start, const char *name, struct last_component *last)
+{
+	struct nameidata nd = nd_init();
+
+	return check_name(name) ?: walk_to_parent(&nd, start_of(start), name, last);
+}
+
+int walk_last(struct last_component *last, bool follow, struct dentry **result)
+{
+	struct nameidata nd = nd_init();
+
+	return lookup_last(&nd, last, follow, result);
+}
+
+int vfs_path_lookup(const struct path *start, const char *name, unsigned int flags,
+		    struct path *path)
+{
+	struct nameidata nd = nd_init();
+	struct dentry *dentry;
+	int err = check_name(name);
+
+	if (err)
+		return err;
+	mutex_lock(&vfs_tree_lock);
+	err = resolve(&nd, start_of(start), name, flags & LOOKUP_FOLLOW, &dentry);
+	if (!err && (flags & LOOKUP_DIRECTORY) && !is_dir(dentry))
+		err = -ENOTDIR;
+	if (!err) {
+		dentry->d_count++;
+		path->dentry = dentry;
+	}
+	mutex_unlock(&vfs_tree_lock);
+	return err;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	return vfs_path_lookup(NULL, name, flags, path);
+}
+
+void path_put(const struct path *path)
+{
+	dput(path->dentry);
+}
+
+void get_fs_root(struct path *root)
+{
+	root->dentry = dget(vfs_root_dentry);
+}
+
+/*
+ * Where a new name goes: its directory, or -EEXIST when the path names
+ * something that exists already ("/", ".", "..", an existing name).
+ */
+static int parent_for_create(const struct path *start, const char *name,
+			     struct last_component *last)
+{
+	int err = walk_parent(start, name, last);
+
+	if (err)
+		return err;
+	if (!last->len || name_is_dot(last->name, last->len) ||
+	    name_is_dotdot(last->name, last->len) || d_lookup(last->dir, last->name, last->len))
+		return -EEXIST;
+	if (last->dir->d_deleted)
+		return -ENOENT; /* a removed directory takes no new names */
+	return 0;
+}
+
+/*
+ * Make the name @last with @make, a directory operation; the new dentry
+ * joins the tree only if it succeeds.  With vfs_tree_lock held.
+ */
+struct create_args {
+	umode_t mode;
+	dev_t dev;
+	const char *target;
+};
+
+enum create_kind { CREATE_FILE, CREATE_DIR, CREATE_NODE, CREATE_LINK };
+
+static int create_last(struct last_component *last, enum create_kind kind,
+		       const struct create_args *args, struct dentry **result)
+{
+	struct inode *dir = last->dir->d_inode;
+	const struct inode_operations *op = dir->i_op;
+	struct dentry *dentry;
+	int err;
+
+	if (last->trailing_slash && kind != CREATE_DIR)
+		return kind == CREATE_FILE ? -EISDIR : -ENOENT;
+	dentry = d_alloc(last->dir, last->name, last->len);
+	if (!dentry)
+		return -ENOMEM;
+	switch (kind) {
+	case CREATE_FILE:
+		err = op->create ? op->create(dir, dentry, args->mode, true) : -EPERM;
+		break;
+	case CREATE_DIR:
+		err = op->mkdir ? op->mkdir(dir, dentry, args->mode) : -EPERM;
+		break;
+	case CREATE_NODE:
+		err = op->mknod ? op->mknod(dir, dentry, args->mode, args->dev) : -EPERM;
+		break;
+	default:
+		err = op->symlink ? op->symlink(dir, dentry, args->target) : -EPERM;
+		break;
+	}
+	if (!err) {
+		d_attach(dentry);
+		dir->i_mtime = dir->i_ctime = current_time();
+	}
+	if (!err && result)
+		*result = dentry; /* the caller's reference */
+	else
+		__dput(dentry);
+	return err;
+}
+
+int vfs_create_last(struct last_component *last, umode_t mode, struct dentry **result)
+{
+	struct create_args args = { .mode = (mode & S_IALLUGO) | S_IFREG };
+
+	return create_last(last, CREATE_FILE, &args, result);
+}
+
+static int make_name(const struct path *start, const char *name, enum create_kind kind,
+		     const struct create_args *args)
+{
+	struct last_component last;
+	int err;
+
+	mutex_lock(&vfs_tree_lock);
+	err = parent_for_create(start, name, &last) ?: create_last(&last, kind, args, NULL);
+	mutex_unlock(&vfs_tree_lock);
+	return err;
+}
+
+int vfs_mkdir(const struct path *start, const char *name, umode_t mode)
+{
+	struct create_args args = { .mode = (mode & S_IALLUGO) | S_IFDIR };
+
+	return make_name(start, name, CREATE_DIR, &args);
+}
+
+/* Regular files, character and block devices; FIFOs and sockets need what is not here yet. */
+int vfs_mknod(const struct path *start, const char *name, umode_t mode, dev_t dev)
+{
+	struct create_args args = { .mode = mode, .dev = dev };
+
+	if (!(mode & S_IFMT))
+		args.mode |= S_IFREG; /* as Linux: no type is a regular file */
+	switch (args.mode & S_IFMT) {
+	case S_IFREG:
+		return make_name(start, name, CREATE_FILE, &args);
+	case S_IFCHR:
+	case S_IFBLK:
+		return make_name(start, name, CREATE_NODE, &args);
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
+
+int vfs_symlink(const struct path *start, const char *target, const char *name)
+{
+	struct create_args args = { .mode = S_IFLNK | 0777, .target = target };
+	int err = check_name(target);
+
+	return err ?: make_name(start, name, CREATE_LINK, &args);
+}
+
+/* Remove the name @name: a directory (empty) for rmdir, anything else for unlink. */
+static int remove_name(const struct path *start, const char *name, bool dir)
+{
+	struct last_component last;
+	struct dentry *victim;
+	struct inode *inode;
+	int err;
+
+	mutex_lock(&vfs_tree_lock);
+	err = walk_parent(start, name, &last);
+	if (err)
+		goto out;
+	if (!last.len || name_is_dot(last.name, last.len)) {
+		err = dir ? (last.len ? -EINVAL : -EBUSY) : -EISDIR;
+		goto out;
+	}
+	if (name_is_dotdot(last.name, last.len)) {
+		err = dir ? -ENOTEMPTY : -EISDIR;
+		goto out;
+	}
+	victim = d_lookup(last.dir, last.name, last.len);
+	if (!victim) {
+		err = -ENOENT;
+		goto out;
+	}
+	inode = last.dir->d_inode;
+	if (dir) {
+		if (!is_dir(victim))
+			err = -ENOTDIR;
+		else if (!list_empty(&victim->d_subdirs))
+			err = -ENOTEMPTY;
+		else
+			err = inode->i_op->rmdir ? inode->i_op->rmdir(inode, victim) : -EPERM;
+	} else {
+		if (is_dir(victim) || last.trailing_slash)
+			err = is_dir(victim) ? -EISDIR : -ENOTDIR;
+		else
+			err = inode->i_op->unlink ? inode->i_op->unlink(inode, victim) : -EPERM;
+	}
+	if (!err) {
+		inode->i_mtime = inode->i_ctime = current_time();
+		d_delete(victim);
+	}
+out:
+	mutex_unlock(&vfs_tree_lock);
+	return err;
+}
+
+int vfs_unlink(const struct path *start, const char *name)
+{
+	return remove_name(start, name, false);
+}
+
+int vfs_rmdir(const struct path *start, const char *name)
+{
+	return remove_name(start, name, true);
+}
+
+int vfs_readlink(const struct path *path, char *buf, int buflen)
+{
+	struct dentry *dentry = path->dentry;
+	struct inode *inode = dentry->d_inode;
+	const char *target;
+	int len;
+
+	if (!is_link(dentry) || !inode->i_op->get_link)
+		return -EINVAL;
+	if (buflen <= 0)
+		return -EINVAL;
+	target = inode->i_op->get_link(dentry, inode);
+	len = min((int)strlen(target), buflen);
+	memcpy(buf, target, len);
+	return len;
+}

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The virtual file system (fs/): inodes, dentries and open files, with
+ * Linux's names and meanings, and the in-kernel calls that the system
+ * calls (openat, read, lseek, getdents64...) will be built on.
+ *
+ * Ownership and locking (Documentation/fs/vfs.md has the why):
+ *  - the dentry tree (every d_parent, d_subdirs, d_child, d_name), each
+ *    directory's listing, i_nlink, and the reference counts d_count and
+ *    i_count are guarded by one mutex, vfs_tree_lock (fs/dcache.c).  A
+ *    path walk holds it from its first component to its last, so that a
+ *    walk never sees a half-made change;
+ *  - a file's data, i_size, i_blocks and times are guarded by the inode's
+ *    i_mutex (Linux's i_rwsem).  Lock order: vfs_tree_lock, then i_mutex;
+ *  - struct file's f_count is atomic; f_pos belongs to whoever holds the
+ *    file (the file table will serialize read() on a shared file as
+ *    Linux's fdget_pos() does);
+ *  - the character device table has its own mutex (fs/char_dev.c).
+ * Every call here may sleep: none is for interrupt context.
+ */
+#ifndef _KERNEL_FS_H
+#define _KERNEL_FS_H
+
+#include <kernel/compiler.h>
+#include <kernel/fcntl.h>
+#include <kernel/kdev_t.h>
+#include <kernel/list.h>
+#include <kernel/mutex.h>
+#include <kernel/stat.h>
+#include <kernel/types.h>
+
+#define PATH_MAX    4096 /* bytes in a path, its NUL included */
+#define NAME_MAX    255	 /* bytes in one component */
+#define MAXSYMLINKS 40	 /* symbolic links one walk follows, as Linux */
+
+/* The largest count one read or write moves, as Linux's MAX_RW_COUNT. */
+#define MAX_RW_COUNT (0x7fffffffL & ~(long)(4096 - 1))
+
+/* d_type values of struct dir_context's actor (Linux's DT_*). */
+#define DT_UNKNOWN 0
+#define DT_FIFO	   1
+#define DT_CHR	   2
+#define DT_DIR	   4
+#define DT_BLK	   6
+#define DT_REG	   8
+#define DT_LNK	   10
+#define DT_SOCK	   12
+
+struct dentry;
+struct file;
+struct inode;
+struct super_block;
+
+/* What setattr changes (Linux's ATTR_* bits, the ones used here). */
+#define ATTR_MODE  (1U << 0)
+#define ATTR_UID   (1U << 1)
+#define ATTR_GID   (1U << 2)
+#define ATTR_SIZE  (1U << 3)
+#define ATTR_MTIME (1U << 5)
+
+struct iattr {
+	unsigned int ia_valid;
+	umode_t ia_mode; /* permission bits only: the type never changes */
+	kuid_t ia_uid;
+	kgid_t ia_gid;
+	loff_t ia_size;
+	struct timespec64 ia_mtime;
+};
+
+struct dir_context;
+/* Called once per entry; false stops the iteration (the entry is not consumed). */
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+			  u64 ino, unsigned int d_type);
+
+struct dir_context {
+	filldir_t actor;
+	loff_t pos; /* where the next entry is; iterate_dir() keeps f_pos in step */
+};
+
+struct file_operations {
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	ssize_t (*read)(struct file *file, char *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char *buf, size_t count, loff_t *pos);
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	int (*open)(struct inode *inode, struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+};
+
+/*
+ * Directory operations get the directory's inode and a new dentry, not
+ * yet in the tree, to instantiate (d_instantiate()); vfs_tree_lock is
+ * held.  The dentry tree is the whole namespace (the only file system
+ * lives in memory), so there is no lookup operation.
+ */
+struct inode_operations {
+	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
+	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
+	int (*unlink)(struct inode *dir, struct dentry *dentry);
+	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	const char *(*get_link)(struct dentry *dentry, struct inode *inode);
+	/* Called with i_mutex held; ATTR_SIZE may fail (-EFBIG, -ENOMEM). */
+	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+};
+
+struct super_operations {
+	/* A zeroed inode, in whatever the file system wraps it in; NULL without memory. */
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	/* Free an inode whose last reference went: its data and itself. */
+	void (*destroy_inode)(struct inode *inode);
+};
+
+struct super_block {
+	dev_t s_dev;
+	loff_t s_maxbytes; /* the largest file size */
+	const struct super_operations *s_op;
+	struct dentry *s_root;
+	const char *s_type; /* "ramfs", for messages */
+};
+
+struct inode {
+	umode_t i_mode;
+	unsigned int i_nlink;
+	kuid_t i_uid;
+	kgid_t i_gid;
+	dev_t i_rdev; /* device nodes */
+	unsigned long i_ino;
+	loff_t i_size;
+	u64 i_blocks; /* 512-byte units held */
+	struct timespec64 i_atime, i_mtime, i_ctime;
+	unsigned int i_count; /* one per dentry naming it */
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	struct super_block *i_sb;
+	const char *i_link; /* a symbolic link's target */
+	struct mutex i_mutex;
+	void *i_private; /* the file system's */
+};
+
+struct dentry {
+	struct dentry *d_parent; /* the root's is itself */
+	struct inode *d_inode;
+	struct list_head d_child;   /* in the parent's d_subdirs */
+	struct list_head d_subdirs; /* children, by increasing d_dir_off */
+	loff_t d_dir_off;	    /* its position in the parent's listing */
+	loff_t d_next_off;	    /* the position its next child gets */
+	unsigned int d_count;	    /* the tree's, children's, users' */
+	bool d_deleted;		    /* unlinked: out of the tree */
+	unsigned int d_namelen;
+	char d_name[]; /* NUL-terminated */
+};
+
+/* A place in the namespace: Linux's also names a mount, which there is none of. */
+struct path {
+	struct dentry *dentry;
+};
+
+#define FMODE_READ  (1U << 0)
+#define FMODE_WRITE (1U << 1)
+
+struct file {
+	struct dentry *f_dentry;
+	struct inode *f_inode;
+	const struct file_operations *f_op;
+	unsigned int f_flags; /* O_* as opened, less O_CREAT, O_EXCL, O_TRUNC */
+	unsigned int f_mode;  /* FMODE_* */
+	loff_t f_pos;
+	long f_count; /* atomic */
+	void *private_data;
+};
+
+static inline struct inode *file_inode(const struct file *file)
+{
+	return file->f_inode;
+}
+
+/* fs/dcache.c and fs/inode.c */
+extern struct mutex vfs_tree_lock;
+struct dentry *dget(struct dentry *dentry);
+void dput(struct dentry *dentry);
+void d_instantiate(struct dentry *dentry, struct inode *inode);
+struct inode *new_inode(struct super_block *sb);
+void iput(struct inode *inode);
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t dev);
+struct timespec64 current_time(void);
+unsigned int fs_umode_to_dtype(umode_t mode);
+
+/* fs/namei.c: the path walk; LOOKUP_* flags */
+#define LOOKUP_FOLLOW	 (1U << 0) /* follow a symbolic link at the end */
+#define LOOKUP_DIRECTORY (1U << 1) /* the end must be a directory */
+
+/*
+ * Resolve @name from @start (NULL: the root; an absolute @name starts at
+ * the root anyway).  0 and a referenced @path (path_put() it), or
+ * -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP.
+ */
+int vfs_path_lookup(const struct path *start, const char *name, unsigned int flags,
+		    struct path *path);
+int kern_path(const char *name, unsigned int flags, struct path *path);
+void path_put(const struct path *path);
+void get_fs_root(struct path *root);
+
+/*
+ * Changes to the namespace, each resolving @name from @start (NULL: the
+ * root) under one hold of vfs_tree_lock.  Linux's vfs_mkdir() takes a
+ * looked-up dentry instead: here the walk and the change are one call, so
+ * that nothing can come between them.  0 or -errno; a failure changes
+ * nothing.
+ */
+int vfs_mkdir(const struct path *start, const char *name, umode_t mode);
+int vfs_mknod(const struct path *start, const char *name, umode_t mode, dev_t dev);
+int vfs_symlink(const struct path *start, const char *target, const char *name);
+int vfs_unlink(const struct path *start, const char *name);
+int vfs_rmdir(const struct path *start, const char *name);
+/* A symbolic link's target into @buf (not NUL-terminated): its length or -errno. */
+int vfs_readlink(const struct path *path, char *buf, int buflen);
+/* Change attributes (i_mutex taken here); ATTR_SIZE only on regular files. */
+int vfs_setattr(const struct path *path, struct iattr *attr);
+
+/* fs/open.c */
+struct file *filp_open(const char *name, int flags, umode_t mode);
+/* As filp_open(), from @start (a working or an open directory): what openat() needs. */
+struct file *file_open_at(const struct path *start, const char *name, int flags, umode_t mode);
+int filp_close(struct file *file);
+struct file *get_file(struct file *file);
+void fput(struct file *file);
+/* Open files, for the tests' leak checks. */
+long nr_open_files(void);
+
+/* fs/read_write.c */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+/* For file systems: SEEK_SET/CUR/END against @maxsize and @eof, as Linux's. */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize,
+				loff_t eof);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
+
+/* fs/stat.c */
+#define STATX_BASIC_STATS     0x7ffU
+#define AT_STATX_SYNC_AS_STAT 0
+int vfs_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
+		unsigned int query_flags);
+void generic_fillattr(struct inode *inode, struct kstat *stat);
+
+/* fs/readdir.c */
+int iterate_dir(struct file *file, struct dir_context *ctx);
+int dcache_readdir(struct file *file, struct dir_context *ctx);
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
+extern const struct file_operations simple_dir_operations;
+
+/* fs/char_dev.c */
+#define CHRDEV_MAJOR_MAX 512 /* majors below this, as Linux */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+extern const struct file_operations def_chr_fops;
+
+/* fs/ramfs/ */
+struct super_block *ramfs_fill_super(void);
+
+/* fs/super.c: the root file system, and the initramfs in it */
+#if IS_ENABLED(CONFIG_VFS)
+void vfs_caches_init(void);
+#else
+static inline void vfs_caches_init(void)
+{
+}
+#endif
+#if IS_ENABLED(CONFIG_INITRAMFS)
+/* Unpack a newc archive into the root: the entries made, or -errno (fs/initramfs.c). */
+int unpack_to_rootfs(const void *buf, size_t len);
+void populate_rootfs(void);
+#else
+static inline void populate_rootfs(void)
+{
+}
+#endif
+
+#endif
