@@ -10,6 +10,7 @@
 #define ESRCH	  3
 #define EINTR	  4
 #define E2BIG	  7
+#define ENOEXEC	  8
 #define ECHILD	  10
 #define EAGAIN	  11
 #define ENOMEM	  12

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kernel's address space.
+ * The kernel's address space, and the user one below it.
+ *
+ *   0x0000000000010000  USER_MIN_ADDR: the lowest user address mapped
+ *   0x00007ffffffff000  TASK_SIZE_MAX: the end of user space
  *
  *   0xffff888000000000  PAGE_OFFSET: the direct map, physical 0 and up
  *   0xffffc90000000000  VMAP_START: mappings made at run time, 4 KiB pages
@@ -35,6 +38,17 @@
 #define PAGE_OFFSET 0xffff888000000000UL
 #endif
 #define VMAP_START 0xffffc90000000000UL /* as Linux's vmalloc area */
+
+/*
+ * User addresses are [USER_MIN_ADDR, TASK_SIZE_MAX), Linux's values.
+ * Nothing is mapped below 64 KiB (Linux's default vm.mmap_min_addr), so
+ * that a NULL pointer with an offset faults instead of reaching data.
+ * User space ends one page below the canonical hole at 2^47, so that no
+ * instruction can run into the hole from the last user page (the
+ * sysret bug Linux's TASK_SIZE_MAX guards against).
+ */
+#define USER_MIN_ADDR 0x10000UL
+#define TASK_SIZE_MAX ((1UL << 47) - PAGE_SIZE)
 
 #define IOREMAP_START	     VMAP_START /* arch/x86_64/mm/ioremap.c */
 #define IOREMAP_SIZE	     (1UL << 30)
