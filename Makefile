@@ -107,7 +107,10 @@ KCONFIG_MCONF = kconfig-mconf
 KCONFIG_NCONF = kconfig-nconf
 KCONFIG_QCONF = kconfig-qconf
 KCONFIG_MERGE = kconfig-merge
-export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON
+# The user programs of usr/ (CONFIG_USER_MODE): static Linux executables
+# linked against musl, whatever CC builds the kernel with.
+MUSLCC   = musl-gcc
+export CC LD AR NM OBJCOPY CPP NASM HOSTCC PYTHON MUSLCC
 
 # ARCH=host builds the hardware-free code, with its test suites, as a program
 # for the build machine (arch/host/Kconfig says what that is and why).  Its
@@ -140,10 +143,18 @@ KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/
 KBUILD_LDFLAGS :=
 # KCFLAGS: extra flags for every C file, as in Linux.
 KBUILD_CFLAGS += $(KCFLAGS)
+# The user programs (usr/, scripts/Makefile.usrprogs) are ordinary hosted C
+# with the C library's headers, none of the kernel's: the kernel's
+# warnings, -O2, and static ET_EXEC executables (musl-gcc's wrapper cannot
+# make a static PIE).  USERCFLAGS adds flags, as in Linux.
+KBUILD_USERCFLAGS := -std=gnu11 -O2 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+		     -Wvla -Wundef -fno-pie -ffile-prefix-map=$(srctree)/= $(USERCFLAGS)
+KBUILD_USERLDFLAGS := -static -no-pie
 # W=e turns warnings into errors (the test suite builds every config so).
 ifeq ("$(origin W)", "command line")
   ifneq ($(findstring e,$(W)),)
     KBUILD_CFLAGS += -Werror
+    KBUILD_USERCFLAGS += -Werror
     KBUILD_AFLAGS += -Werror
     KBUILD_LDFLAGS += --fatal-warnings
   endif
@@ -153,6 +164,8 @@ endif
 # their hardware-free part (the host-y lists) and arch/host's own code.
 build-dirs := arch/$(HEADER_ARCH) kernel mm fs drivers lib
 build-dirs += $(if $(filter host,$(SRCARCH)),arch/host)
+# usr/ holds user programs, not kernel objects: scripts/Makefile.kernel
+# builds it on its own, with CONFIG_USER_MODE.
 
 # ---------------------------------------------------------------------------
 # Which kind of goal is this?  Configuration targets must not need a

@@ -73,9 +73,11 @@ def copy_sources(srctree, dest):
                                      "kernel.ld", "fixdep", "serial.log", "kestrel.gdb",
                                      "__pycache__")
     top_include = os.path.join(srctree, "include")
+    usr = os.path.join(srctree, "usr")
 
     def ignore(path, names):
         extra = {"config", "generated"} if path == top_include else set()
+        extra |= {"bin", "programs.list"} if path == usr else set()
         return set(outputs(path, names)) | (extra & set(names))
 
     shutil.copytree(srctree, dest, ignore=ignore)

@@ -26,7 +26,7 @@ SUMMARY = """the build system: null rebuild, per-symbol rebuild, changed flags,
 dropped Kconfig values, missing tools"""
 
 
-COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN)\s+(\S+)", re.M)
+COMMAND_RE = re.compile(r"^  (CC|AS|AR|LD|LDS|ISO|HOSTCC|SYNC|GEN|USERCC|USERLD)\s+(\S+)", re.M)
 
 
 def commands(output):
@@ -66,11 +66,76 @@ def run(runner):
     ]
     run_on(runner, tests, "build-system", "x86_64_defconfig")
     host_build(runner)
+    name = ("build: usr/ (CONFIG_USER_MODE): a null build runs nothing, a header rebuilds only "
+            "the programs that include it, USERCFLAGS all; a missing musl-gcc names musl-tools; "
+            "without USER_MODE no program is built and musl-gcc is not needed")
+    if runner.wanted(name):
+        runner.result(name, *user_programs(runner))
     name = ("build: a new scheduling policy, heap design and frame allocator need only their "
             "own file and a line in their directory's Kconfig and Makefile: copies of prio, "
             "bump and buddy build with W=e, boot, and pass and skip what the originals do")
     if runner.wanted(name):
         runner.result(name, *new_designs(runner))
+
+
+def user_commands(output):
+    """The user programs' objects and links in @output, sorted."""
+    return sorted(t for kind, t in commands(output) if kind in ("USERCC", "USERLD"))
+
+
+def user_programs(runner):
+    """usr/'s Kbuild, on a copy of the sources (a header is touched)."""
+    copy = os.path.join(runner.builddir, "usr-srctree")
+    copy_sources(runner.srctree, copy)
+    outdir = os.path.join(copy, "out")
+
+    def make(*args, check=True):
+        proc = subprocess.run(["make", "-C", copy, f"O={outdir}", *args], env=make_env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if check and proc.returncode:
+            raise BuildError(" ".join(args), proc.stdout)
+        return proc.stdout
+
+    everything = ["usr/bin/hello", "usr/bin/usertest", "usr/hello.o", "usr/ktap.o",
+                  "usr/usertest.o"]
+    problems, log = [], ""
+    try:
+        log += make("x86_64_defconfig")
+        subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"), "--enable",
+                        "USER_MODE"], check=True)
+        log += make("olddefconfig")
+        steps = [("first build", [], everything),
+                 ("null build", [], []),
+                 ("touch usr/ktap.h", [], ["usr/bin/usertest", "usr/ktap.o", "usr/usertest.o"]),
+                 ("USERCFLAGS=-DKESTREL_USER_FLAG", ["USERCFLAGS=-DKESTREL_USER_FLAG"],
+                  everything),
+                 ("USERCFLAGS dropped", [], everything)]
+        for what, args, want in steps:
+            if what.startswith("touch"):
+                os.utime(os.path.join(copy, what.split()[1]))
+            out = make("W=e", *args, "all")
+            log += f"--- {what}\n{out}"
+            got = user_commands(out)
+            if got != want or (what == "null build" and commands(out)):
+                problems.append(f"{what}: ran {' '.join(got) or 'nothing'}")
+        with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
+            if f.read().count("\nfile /bin/") != 1:
+                problems.append("programs.list does not list both programs")
+        out = make("MUSLCC=kestrel-no-such-musl-gcc", "all", check=False)
+        log += out
+        if "install the Debian package 'musl-tools'" not in out:
+            problems.append("a missing musl-gcc does not name musl-tools")
+        subprocess.run(["kconfig-tweak", "--file", os.path.join(outdir, ".config"), "--disable",
+                        "USER_MODE"], check=True)
+        log += make("olddefconfig")
+        out = make("W=e", "MUSLCC=kestrel-no-such-musl-gcc", "all")
+        log += out
+        if user_commands(out) or os.path.exists(os.path.join(outdir, "usr", "programs.list")):
+            problems.append("USER_MODE=n built programs or kept programs.list")
+    except BuildError as e:
+        return False, f"make {e.step} failed", log + e.log
+    shutil.rmtree(copy, ignore_errors=True)
+    return not problems, "; ".join(problems) or "5 steps, each ran what it must", log
 
 
 def run_on(runner, tests, dirname, defconfig, arch=None):

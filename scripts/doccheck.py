@@ -55,7 +55,7 @@ CODE_RE = re.compile(r"`([^`\n]+)`")
 LINK_RE = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 # A path: top-level directories of the tree, or a file name with a known suffix.
 TOP_DIRS = ("arch/", "kernel/", "mm/", "fs/", "drivers/", "lib/", "include/", "scripts/",
-            "configs/", "Documentation/", ".ci/")
+            "configs/", "Documentation/", ".ci/", "usr/")
 PATH_RE = re.compile(r"^[\w.+-]+(?:/[\w.+*-]+)*/?$")
 # Names in the docs that stand for something else on purpose: CONFIG_X in
 # the how-to, and in paths NAME, DIR, FILE for any name.
@@ -80,9 +80,16 @@ def doc_files(srctree):
 
 def built_from_source(srctree, path):
     """Is @path something the build makes: an object, a command file, the
-    configuration's outputs, or a file whose source is in the tree?"""
+    configuration's outputs, a user program (usr/bin/NAME from usr/NAME.c
+    or usr/NAME/) and their list, or a file whose source is in the tree?"""
     if path.endswith((".o", ".cmd")) or path.startswith(("include/config/", "include/generated/")):
         return True
+    if path == "usr/programs.list":
+        return True
+    if path.startswith("usr/bin/"):
+        name = path[len("usr/bin/"):]
+        return bool(glob.glob(os.path.join(srctree, "usr", name + ".c")) or
+                    glob.glob(os.path.join(srctree, "usr", name, "")))
     return any(os.path.exists(os.path.join(srctree, path + ext)) for ext in (".S", ".c"))
 
 
@@ -93,7 +100,8 @@ def path_problems(srctree, token):
         return None
     pattern = PLACEHOLDER_RE.sub("*", token)
     if any(c in pattern for c in "*?"):
-        return None if glob.glob(os.path.join(srctree, pattern)) else token
+        found = glob.glob(os.path.join(srctree, pattern)) or built_from_source(srctree, pattern)
+        return None if found else token
     if os.path.exists(os.path.join(srctree, token)) or built_from_source(srctree, token):
         return None
     return token

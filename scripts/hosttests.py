@@ -14,12 +14,19 @@ writes its output through, so the KTAP stops inside the case's suite, and
 "ktest-host --list" says which case comes after the last result.  Two
 cases of host_defconfig crash on purpose to prove it.
 
+Before them, the user programs of usr/ are built with musl-gcc (an
+x86_64_defconfig with CONFIG_USER_MODE, "make usr") and run here: they
+are static Linux programs, so Linux proves them before Kestrel can run
+them.  They, BusyBox and two programs the ELF loader must refuse are
+what the host program's elf_files suite checks elf_check() on.
+
 Then the KTAP parser's unit tests, the runner's, the documentation
 checked against the tree, and every Debian package the scripts name
 checked against the tool it is named for.
 """
 import os
 import re
+import subprocess
 import sys
 
 import ktap
@@ -49,6 +56,108 @@ def slab_debug_combinations():
                         for k, opt in SLAB_DEBUG.items()})
         what = "none" if combo == "none" else "+".join(SLAB_DEBUG[k] for k in combo)
         yield combo, options, f"slab debug options {what}"
+
+
+USR_LABELS = (
+    "host: usr/ built by musl-gcc (CONFIG_USER_MODE, W=e): hello runs here, prints its line "
+    "and exits 0",
+    "host: usertest runs here: KTAP whose every case passes on Linux; fail=CASE fails that "
+    "case, exit status 1",
+)
+ELF_FILES_LABEL = ("host: elf_check on real programs: usr/'s and BusyBox accepted, a dynamic "
+                   "and a musl static-pie program refused, each for its reason")
+HELLO_LINE = "Hello from user space!\n"
+
+
+def musl_build(srctree, outdir, name, *flags):
+    """Build usr/hello.c with musl-gcc and @flags into @outdir/NAME: the
+    programs the loader must refuse.  The path, or None."""
+    path = os.path.join(outdir, name)
+    proc = subprocess.run(["musl-gcc", "-O2", *flags, "-o", path,
+                           os.path.join(srctree, "usr", "hello.c")],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return path if proc.returncode == 0 else None
+
+
+def elf_files(srctree, outdir):
+    """KTEST_ELF_FILES for the elf_files suite: each file and what
+    elf_check() must say of it (arch/host/kernel/elf_files_test.c)."""
+    lines = [f"{os.path.join(outdir, 'usr', 'bin', p)}\t0" for p in ("hello", "usertest")]
+    if os.path.exists("/bin/busybox"):
+        lines.append("/bin/busybox\t0")
+    dynamic = musl_build(srctree, outdir, "hello-dynamic", "-no-pie")
+    static_pie = musl_build(srctree, outdir, "hello-static-pie", "-static-pie")
+    for path, words in ((dynamic, "PT_INTERP"), (static_pie, "not static-pie")):
+        lines.append(f"{path or 'musl-gcc-failed'}\t-8\t{words}")
+    return "\n".join(lines)
+
+
+def user_programs(runner):
+    """Build usr/ and run its programs here.  Returns KTEST_ELF_FILES for
+    the host program, or None if usr/ did not build."""
+    if not any(runner.wanted(label) for label in USR_LABELS + (ELF_FILES_LABEL,)) and \
+            not runner.wanted(variant_label("host_defconfig", "every hardware-free suite")):
+        return None
+    try:
+        outdir, log = runner.configure("usr", ["x86_64_defconfig"], options={"USER_MODE": "y"})
+        log += runner.make(outdir, "W=e", "usr").stdout
+    except BuildError as e:
+        for label in USR_LABELS:
+            runner.result(label, False, f"{e.step} failed", e.log)
+        return None
+    bindir = os.path.join(outdir, "usr", "bin")
+    if runner.wanted(USR_LABELS[0]):
+        proc = runner.run_program(os.path.join(bindir, "hello"))
+        with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
+            listed = f.read()
+        want_list = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in ("hello", "usertest"))
+        problems = [] if proc.stdout == HELLO_LINE else [f"printed {proc.stdout!r}"]
+        problems += [f"exit status {proc.returncode}"] if proc.returncode else []
+        problems += [] if listed == want_list else [f"programs.list is {listed!r}"]
+        runner.result(USR_LABELS[0], not problems,
+                      "; ".join(problems) or "2 programs, listed in programs.list",
+                      log + proc.stdout)
+    if runner.wanted(USR_LABELS[1]):
+        runner.result(USR_LABELS[1], *usertest_problems(runner, bindir))
+    return elf_files(runner.srctree, outdir)
+
+
+def usertest_problems(runner, bindir):
+    """(ok, detail, log) of usertest, as is and with one case failed on purpose."""
+    usertest = os.path.join(bindir, "usertest")
+    proc = runner.run_program(usertest)
+    report = ktap.parse(proc.stdout)
+    problems = report.errors + [f"case failed: {c.name}" for c in report.failed]
+    if proc.returncode:
+        problems.append(f"exit status {proc.returncode}")
+    if len(report.cases) < 4 or report.skipped:
+        problems.append(f"{len(report.cases)} cases, {len(report.skipped)} skipped")
+    failed = runner.run_program(usertest, "fail=getpid_is_stable")
+    fail_report = ktap.parse(failed.stdout)
+    if failed.returncode != 1 or [c.name for c in fail_report.failed] != ["getpid_is_stable"]:
+        problems.append(f"fail=getpid_is_stable: exit status {failed.returncode}, failed "
+                        f"{[c.name for c in fail_report.failed]}")
+    return not problems, "; ".join(problems) or f"KTAP {report.summary()}", \
+        proc.stdout + failed.stdout
+
+
+def elf_files_check(runner, outdir, files):
+    """The elf_files suite on real programs, run on its own: it must run
+    (not skip) and pass."""
+    if not runner.wanted(ELF_FILES_LABEL):
+        return
+    if files is None:
+        runner.result(ELF_FILES_LABEL, False, "usr/ did not build")
+        return
+    problems, report, output = program_problems(
+        runner, os.path.join(outdir, "ktest-host"), "elf_files",
+        env={"KTEST_ELF_FILES": files})
+    if report.skipped or len(report.cases) != 1:
+        problems.append(f"{len(report.cases)} cases, {len(report.skipped)} skipped")
+    accepted = len(re.findall(r"^    # .*: accepted:", output, re.M))
+    refused = len(re.findall(r"^    # .*: -\d+, ", output, re.M))
+    runner.result(ELF_FILES_LABEL, not problems,
+                  "; ".join(problems) or f"{accepted} accepted, {refused} refused", output)
 
 
 def as_host(name):
@@ -117,10 +226,10 @@ def crash_labels():
             for case, tool in CRASH_CASES]
 
 
-def run_variant(runner, outdir, name, what, log):
+def run_variant(runner, outdir, name, what, log, env=None):
     suites = "*" if name == "host_defconfig" else MM_SUITES
     problems, report, output = program_problems(runner, os.path.join(outdir, "ktest-host"),
-                                                suites)
+                                                suites, env=env)
     detail = f"KTAP {report.summary()}" if report.root else "no KTAP"
     calls = sum(int(m) for m in re.findall(r"# .*: (\d+) calls compared", output))
     if calls:
@@ -145,12 +254,12 @@ def crash_checks(runner, outdir):
                       f"suites finished before it: {done}", output)
 
 
-def host_variants(runner):
+def host_variants(runner, files):
     first = True
     for name, how, options, what in host_variants_of(runner.srctree):
         labels = [variant_label(name, what)]
         if name == "host_defconfig":
-            labels += [label for _, label in crash_labels()]
+            labels += [label for _, label in crash_labels()] + [ELF_FILES_LABEL]
         if not any(runner.wanted(label) for label in labels):
             continue
         try:
@@ -162,9 +271,11 @@ def host_variants(runner):
             runner.result(labels[0], False, f"{e.step} failed", e.log)
             continue
         if runner.wanted(labels[0]):
-            run_variant(runner, outdir, name, what, log)
+            env = {"KTEST_ELF_FILES": files} if files and name == "host_defconfig" else None
+            run_variant(runner, outdir, name, what, log, env)
         if name == "host_defconfig":
             crash_checks(runner, outdir)
+            elf_files_check(runner, outdir, files)
 
 
 def script_checks(runner):
@@ -194,5 +305,5 @@ def script_checks(runner):
 
 
 def run(runner):
-    host_variants(runner)
+    host_variants(runner, user_programs(runner))
     script_checks(runner)

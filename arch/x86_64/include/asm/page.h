@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kernel's address space.
+ * The kernel's address space, and the user one below it.
+ *
+ *   0x0000000000010000  USER_MIN_ADDR: the lowest user address mapped
+ *   0x00007ffffffff000  TASK_SIZE_MAX: the end of user space
  *
  *   0xffff888000000000  PAGE_OFFSET: the direct map, physical 0 and up
  *   0xffffc90000000000  VMAP_START: mappings made at run time, 4 KiB pages

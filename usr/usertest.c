@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * usertest: the user-space test suite, in the spirit of xv6's usertests,
+ * printing KTAP as the kernel's suites do (ktap.h).  It is a static Linux
+ * program, so it runs on the build machine as well as on Kestrel: every
+ * case passes on Linux (the host test group checks so), and what Linux
+ * answers is what Kestrel must answer.
+ *
+ * The cases are a table, to which each new part of user mode adds its
+ * rows (fork, exec, wait, copy-on-write, brk, mmap...).  These first ones
+ * need only what the first user-mode kernel gives: write on standard
+ * output, getpid, exit, and a system call entry that refuses unknown
+ * numbers and bad pointers.  Standard output must be something that reads
+ * the bytes it is given (a terminal, the console, a pipe or a file):
+ * /dev/null would take a bad pointer without looking at it.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+#include "ktap.h"
+
+/* A system call's raw result: the value, or -errno as the kernel gives it. */
+static long raw_syscall(long nr, long a, long b, long c)
+{
+	long ret = syscall(nr, a, b, c);
+
+	return ret == -1 ? -errno : ret;
+}
+
+static void write_to_stdout(struct utest *t)
+{
+	static const char line[] = "    # write_to_stdout: a line written by write(2)\n";
+	long ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)line, strlen(line));
+
+	UT_EXPECT(t, ret == (long)strlen(line), "ret == %ld", ret);
+	ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)line, 0);
+	UT_EXPECT(t, ret == 0, "a write of 0 bytes returned %ld", ret);
+}
+
+static void getpid_is_stable(struct utest *t)
+{
+	pid_t pid = getpid();
+	long raw = raw_syscall(SYS_getpid, 0, 0, 0);
+
+	UT_EXPECT(t, pid > 0, "pid == %d", (int)pid);
+	UT_EXPECT(t, raw == pid, "getpid() == %d, the system call %ld", (int)pid, raw);
+	UT_EXPECT(t, getpid() == pid, "a second getpid() == %d, the first %d", (int)getpid(),
+		  (int)pid);
+}
+
+/*
+ * Numbers no Linux x86_64 system call has: past the table, and negative.
+ * (Not above 2^32: Linux reads the number as an int, so such a number is
+ * another system call's.)
+ */
+static const long unknown_numbers[] = { 1000, 4095, 0x3fffffff, -1 };
+
+static void unknown_syscall_enosys(struct utest *t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unknown_numbers) / sizeof(unknown_numbers[0]); i++) {
+		long ret = raw_syscall(unknown_numbers[i], 0, 0, 0);
+
+		UT_EXPECT(t, ret == -ENOSYS, "system call %ld returned %ld", unknown_numbers[i],
+			  ret);
+	}
+}
+
+/*
+ * Buffers no user program may read: nothing is mapped at NULL or in the
+ * first page; user space ends below TASK_SIZE_MAX (0x00007ffffffff000);
+ * then the non-canonical hole and the kernel's half (its direct map and
+ * its image).  Each must give -EFAULT and write nothing, never an oops.
+ */
+static const unsigned long bad_buffers[] = {
+	0,
+	1,
+	0x00007ffffffff000UL,
+	0x0000800000000000UL,
+	0xffff888000000000UL,
+	0xffffffff80000000UL,
+};
+
+static void write_bad_pointer_efault(struct utest *t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bad_buffers) / sizeof(bad_buffers[0]); i++) {
+		long ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)bad_buffers[i], 16);
+
+		UT_EXPECT(t, ret == -EFAULT, "write(1, %#lx, 16) returned %ld", bad_buffers[i],
+			  ret);
+	}
+}
+
+static const struct utest_case usertest_cases[] = {
+	UT_CASE(write_to_stdout),
+	UT_CASE(getpid_is_stable),
+	UT_CASE(unknown_syscall_enosys),
+	UT_CASE(write_bad_pointer_efault),
+	{},
+};
+
+int main(int argc, char **argv)
+{
+	return ktap_run("usertest", usertest_cases, argc, argv);
+}
