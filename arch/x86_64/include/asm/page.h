@@ -36,6 +36,16 @@
 #endif
 #define VMAP_START 0xffffc90000000000UL /* as Linux's vmalloc area */
 
+/*
+ * User space: [0, TASK_SIZE_MAX), the lower half less its last page (as
+ * in Linux: a system call returning with sysret to the last canonical
+ * page's end would be the non-canonical RIP sysret cannot survive).
+ * Nothing is ever mapped below USER_MIN_ADDR (Linux's mmap_min_addr), so
+ * a NULL pointer with a small offset faults.
+ */
+#define TASK_SIZE_MAX 0x00007ffffffff000UL
+#define USER_MIN_ADDR 0x10000UL
+
 #define IOREMAP_START	     VMAP_START /* arch/x86_64/mm/ioremap.c */
 #define IOREMAP_SIZE	     (1UL << 30)
 #define TASK_STACK_AREA	     (IOREMAP_START + IOREMAP_SIZE) /* arch/x86_64/kernel/stacks.c */

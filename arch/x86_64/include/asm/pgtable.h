@@ -23,6 +23,11 @@
 #define _PAGE_PSE      (1ULL << 7) /* 2 MiB page, in a PD entry */
 #define _PAGE_GLOBAL   (1ULL << 8)
 #define _PAGE_NX       (1ULL << 63)
+/*
+ * Software bit (the CPU ignores bits 9-11): an entry of a PROT_NONE user
+ * region, not present, whose address is still the page's (mm/memory.c).
+ */
+#define _PAGE_PROTNONE (1ULL << 9)
 
 /* Permissions for map_page() and protect_page() */
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)		       /* R X */
