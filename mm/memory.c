@@ -10,6 +10,12 @@
  * the limit the mm sets.  Every page table entry of a user page carries
  * _PAGE_USER and its region's permissions, and never W and X together.
  *
+ * fork() gives the child the parent's pages in one of two ways, chosen in
+ * Kconfig: copy-on-write (CONFIG_FORK_COW, as Linux) shares every page,
+ * read-only in both, and copies a page only when one of them writes it;
+ * an eager copy (CONFIG_FORK_COPY, as xv6) copies every page at once.  A
+ * page shared so is counted in page_refs (<kernel/page_alloc.h>).
+ *
  * When the address space is the live one (CR3), each change to an entry
  * is flushed from the TLB; a change to another mm's tables needs none,
  * since the CPU has not cached them.
@@ -17,9 +23,11 @@
 #include <asm/cpu.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <kernel/errno.h>
 #include <kernel/mmap.h>
 #include <kernel/page_alloc.h>
 #include <kernel/printk.h>
+#include <kernel/string.h>
 
 /* Past this many pages, reloading CR3 is cheaper than one invlpg each. */
 #define FLUSH_ALL_PAGES 32
@@ -89,11 +97,27 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 	u64 *pte;
 
 	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE) {
-		free_page(phys_to_virt(*pte & PTE_ADDR_MASK));
+		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
+
 		*pte = 0;
+		if (page_ref_put(page))
+			free_page(page);
 		mm->rss--;
 	}
 	flush_range(mm, start, end);
+}
+
+/*
+ * The entry for the page @pte holds under @vm_flags: read-only while
+ * another address space shares the page, so that a write copies it.
+ */
+static u64 pte_for(u64 pte, unsigned long vm_flags)
+{
+	u64 prot = page_prot(vm_flags);
+
+	if (page_ref_count(phys_to_virt(pte & PTE_ADDR_MASK)) > 1)
+		prot &= ~_PAGE_RW;
+	return (pte & PTE_ADDR_MASK) | prot;
 }
 
 void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -103,8 +127,65 @@ void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	u64 *pte;
 
 	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE)
-		*pte = (*pte & PTE_ADDR_MASK) | page_prot(vm_flags);
+		*pte = pte_for(*pte, vm_flags);
 	flush_range(mm, start, end);
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	unsigned long addr;
+	u64 *pte, *child;
+
+	for (addr = vma->vm_start; (pte = next_present_pte(src, &addr, vma->vm_end));
+	     addr += PAGE_SIZE) {
+		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
+
+		child = user_pte(dst->pgd, addr, true);
+		if (!child)
+			return -ENOMEM;
+		if (IS_ENABLED(CONFIG_FORK_COW)) {
+			page_ref_get(page);
+			*pte &= ~_PAGE_RW;
+			*child = *pte;
+		} else {
+			void *copy = alloc_page();
+
+			if (!copy)
+				return -ENOMEM;
+			memcpy(copy, page, PAGE_SIZE);
+			__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
+			*child = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
+		}
+		dst->rss++;
+	}
+	if (IS_ENABLED(CONFIG_FORK_COW))
+		flush_range(src, vma->vm_start, vma->vm_end);
+	return 0;
+}
+
+/*
+ * A write to a page shared copy-on-write: the last one to write it keeps
+ * it, the others get a copy.  False if no memory for the copy.
+ */
+static bool wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			 u64 *pte)
+{
+	void *page = phys_to_virt(*pte & PTE_ADDR_MASK), *copy;
+
+	if (page_ref_count(page) > 1) {
+		copy = alloc_page();
+		if (!copy)
+			return false;
+		memcpy(copy, page, PAGE_SIZE);
+		__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
+		*pte = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
+		/* The last other sharer may have gone meanwhile: then ours to free. */
+		if (page_ref_put(page))
+			free_page(page);
+	}
+	*pte = pte_for(*pte, vma->vm_flags);
+	invlpg(addr);
+	return true;
 }
 
 /* A zeroed page at @addr of @vma; its kernel address, or NULL if no memory. */
@@ -121,6 +202,7 @@ static void *map_new_page(struct mm_struct *mm, struct vm_area_struct *vma, unsi
 	if (!page)
 		return NULL;
 	clear_page(page);
+	__atomic_store_n(page_ref(page), 1, __ATOMIC_RELAXED);
 	*pte = virt_to_phys(page) | page_prot(vma->vm_flags);
 	mm->rss++;
 	return page;
@@ -168,19 +250,17 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (!access_permitted(vma, error_code))
 		return FAULT_ACCERR;
 	/*
-	 * A present page whose region allows the access: only a stale TLB
-	 * entry can do that, since every change to a region rewrites its
-	 * entries.  Writing the entry again from the region makes the next
-	 * try succeed whatever the cause, so a fault can never repeat forever.
+	 * A present page whose region allows the access: a write to a page
+	 * shared copy-on-write, or a stale TLB entry (every change to a
+	 * region rewrites its entries).  Either way the entry is written
+	 * again from the region, so a fault can never repeat forever.
 	 */
 	if (error_code & PF_PROT) {
 		u64 *pte = user_pte(mm->pgd, addr, false);
 
-		if (pte && (*pte & _PAGE_PRESENT)) {
-			*pte = (*pte & PTE_ADDR_MASK) | page_prot(vma->vm_flags);
-			invlpg(addr);
-			return FAULT_HANDLED;
-		}
+		if (pte && (*pte & _PAGE_PRESENT))
+			return wp_page_copy(mm, vma, addr & ~(PAGE_SIZE - 1), pte) ? FAULT_HANDLED :
+										     FAULT_OOM;
 	}
 	return map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1)) ? FAULT_HANDLED : FAULT_OOM;
 }

@@ -114,6 +114,33 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count++;
 }
 
+struct mm_struct *dup_mm(struct mm_struct *mm)
+{
+	struct mm_struct *child = mm_alloc();
+	struct vm_area_struct *vma, *copy;
+
+	if (!child)
+		return NULL;
+	child->start_brk = mm->start_brk;
+	child->brk = mm->brk;
+	child->start_stack = mm->start_stack;
+	child->stack_limit = mm->stack_limit;
+	child->mmap_base = mm->mmap_base;
+	list_for_each_entry(vma, &mm->vmas, node) {
+		copy = vma_new(vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_name);
+		if (!copy)
+			goto fail;
+		list_add_tail(&copy->node, &child->vmas);
+		child->map_count++;
+		if (copy_page_range(child, mm, vma))
+			goto fail;
+	}
+	return child;
+fail:
+	mmput(child);
+	return NULL;
+}
+
 static int check_flags(unsigned long vm_flags)
 {
 	if ((vm_flags & (VM_WRITE | VM_EXEC)) == (VM_WRITE | VM_EXEC))

@@ -345,6 +345,112 @@ static void mmput_gives_back_every_page_and_table(struct ktest *t)
 	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
 }
 
+static phys_addr_t phys_of(struct mm_struct *mm, unsigned long addr)
+{
+	phys_addr_t phys = 0;
+	u64 flags;
+
+	translate_in(mm->pgd, addr, &phys, &flags);
+	return phys;
+}
+
+/*
+ * A child from dup_mm() has the parent's regions and contents; a write
+ * by either is not seen by the other; each design pays where it says.
+ */
+static void fork_gives_the_child_its_own_copy(struct ktest *t)
+{
+	unsigned long free = nr_free_pages(), blocks = heap_in_use(), before;
+	struct mm_struct *parent = mm_alloc(), *child;
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, BASE, 4 * PG, RW, NULL), 0);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, BASE + 8 * PG, PG, RX, NULL), 0);
+	touch(t, parent, BASE, BASE + 4 * PG);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(parent, BASE + 8 * PG, PF_USER), FAULT_HANDLED);
+	for (i = 0; i < 4; i++)
+		*(u8 *)mm_page_kaddr(parent, BASE + i * PG) = 0x10 + i;
+	parent->start_brk = parent->brk = BASE + 16 * PG;
+
+	before = nr_free_pages();
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_STREQ(t, regions(child), "400000-404000:3 408000-409000:5");
+	KTEST_EXPECT_EQ(t, child->rss, 5);
+	KTEST_EXPECT_EQ(t, child->brk, parent->brk);
+	if (IS_ENABLED(CONFIG_FORK_COW)) {
+		/* Shared, read-only in both: only the child's tables were allocated. */
+		KTEST_EXPECT_EQ(t, phys_of(child, BASE), phys_of(parent, BASE));
+		KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
+		KTEST_EXPECT_TRUE(t, mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
+		KTEST_EXPECT_GE(t, nr_free_pages(), before - 4);
+	} else {
+		KTEST_EXPECT_NE(t, phys_of(child, BASE), phys_of(parent, BASE));
+		KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
+					       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+		KTEST_EXPECT_LE(t, nr_free_pages(), before - 5);
+	}
+	for (i = 0; i < 4; i++)
+		KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE + i * PG), 0x10 + i);
+
+	/* Each writes the same page and sees its own. */
+	KTEST_EXPECT_EQ(t, handle_mm_fault(child, BASE, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_HANDLED);
+	*(u8 *)mm_page_kaddr(child, BASE) = 0xc1;
+	KTEST_EXPECT_EQ(t, handle_mm_fault(parent, BASE, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_HANDLED);
+	*(u8 *)mm_page_kaddr(parent, BASE) = 0xa1;
+	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0xc1);
+	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(parent, BASE), 0xa1);
+	KTEST_EXPECT_NE(t, phys_of(child, BASE), phys_of(parent, BASE));
+	KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE,
+				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
+				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+
+	/* mprotect() of a shared page keeps it read-only until it is copied. */
+	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, VM_READ), 0);
+	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, RW), 0);
+	if (IS_ENABLED(CONFIG_FORK_COW))
+		KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE + PG,
+					       _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
+
+	/* The child goes: the parent's pages are its alone, written in place. */
+	mmput(child);
+	before = nr_free_pages();
+	KTEST_EXPECT_EQ(t, handle_mm_fault(parent, BASE + 2 * PG, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_HANDLED);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(parent, BASE + 2 * PG), 0x12);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
+/* A child whose parent ends first keeps the pages they shared. */
+static void shared_pages_outlive_the_parent(struct ktest *t)
+{
+	unsigned long free = nr_free_pages();
+	struct mm_struct *parent = mm_alloc(), *child;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, BASE, 2 * PG, RW, NULL), 0);
+	touch(t, parent, BASE, BASE + 2 * PG);
+	*(u8 *)mm_page_kaddr(parent, BASE) = 0x77;
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(child, BASE, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_HANDLED);
+	KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
+				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);
+	mmput(child);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+}
+
 static const struct ktest_case mmap_cases[] = {
 	KTEST_CASE(add_region_checks_everything),
 	KTEST_CASE(faults_make_zeroed_pages_with_the_regions_rights),
@@ -354,6 +460,8 @@ static const struct ktest_case mmap_cases[] = {
 	KTEST_CASE(mmap_places_below_the_stack_and_fixed_replaces),
 	KTEST_CASE(brk_grows_and_shrinks_the_heap),
 	KTEST_CASE(mmput_gives_back_every_page_and_table),
+	KTEST_CASE(fork_gives_the_child_its_own_copy),
+	KTEST_CASE(shared_pages_outlive_the_parent),
 	{}
 };
 KTEST_SUITE(mmap, mmap_cases);

@@ -76,6 +76,19 @@ void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr);
 
 /* Unmap and free the pages of [@start, @end); the regions stay. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+/*
+ * For fork(): give @dst the pages of @src's region @vma, shared
+ * copy-on-write or copied (CONFIG_FORK_COW, CONFIG_FORK_COPY).  0 or
+ * -ENOMEM; on failure @dst holds part of them, and mmput() frees it.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
+/*
+ * A copy of @mm, for fork(): the same regions, with the pages shared or
+ * copied as copy_page_range() says; NULL if memory runs out (nothing of
+ * the copy is left, and @mm is as it was, but for pages now read-only).
+ */
+struct mm_struct *dup_mm(struct mm_struct *mm);
+
 /* Make the entries of [@start, @end) follow their region's new flags. */
 void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags);
