@@ -27,6 +27,8 @@
 #include <kernel/mmap.h>
 #include <kernel/page_alloc.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <asm/irqflags.h>
 #include <kernel/string.h>
 
 /* Past this many pages, reloading CR3 is cheaper than one invlpg each. */
@@ -274,4 +276,17 @@ void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr)
 		return NULL;
 	page = map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1));
 	return page ? (char *)page + (addr & (PAGE_SIZE - 1)) : NULL;
+}
+
+struct mm_struct *switch_user_mm(struct mm_struct *mm)
+{
+	struct task_struct *p = current;
+	unsigned long flags = local_irq_save();
+	struct mm_struct *old = p->mm;
+
+	p->mm = mm;
+	p->thread.cr3 = mm ? virt_to_phys(mm->pgd) : 0;
+	write_cr3(p->thread.cr3 ? p->thread.cr3 : virt_to_phys(kernel_pml4));
+	local_irq_restore(flags);
+	return old;
 }

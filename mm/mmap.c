@@ -18,7 +18,9 @@
 #include <kernel/errno.h>
 #include <kernel/mmap.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/syscalls.h>
 
 /* Linux's default vm.max_map_count */
 #define MAX_MAP_COUNT 65530
@@ -37,6 +39,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&mm->vmas);
+	mm->users = 1;
 	mm->stack_limit = STACK_TOP - STACK_LIMIT;
 	mm->mmap_base = MMAP_BASE;
 	return mm;
@@ -50,10 +53,17 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	kfree(vma);
 }
 
+void mmget(struct mm_struct *mm)
+{
+	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
+}
+
 void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
+	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL))
+		return;
 	list_for_each_entry_safe(vma, next, &mm->vmas, node)
 		remove_vma(mm, vma);
 	if (mm->rss)
@@ -377,4 +387,60 @@ unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+/* mmap() and friends, with Linux's values */
+#define PROT_READ	     0x1
+#define PROT_WRITE	     0x2
+#define PROT_EXEC	     0x4
+#define MAP_SHARED	     0x01
+#define MAP_PRIVATE	     0x02
+#define MAP_TYPE	     0x0f
+#define MAP_FIXED	     0x10
+#define MAP_ANONYMOUS	     0x20
+#define MAP_FIXED_NOREPLACE  0x100000
+/* Flags that change nothing here: accepted, as Linux accepts them. */
+#define MAP_IGNORED	     (0x100 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x8000 | 0x10000 | 0x20000)
+
+static unsigned long vm_flags_of_prot(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+
+	if (!mm || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || (off & PAGE_OFFSET_MASK))
+		return -EINVAL;
+	if (flags & ~(MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_IGNORED))
+		return -EINVAL;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		return (flags & MAP_TYPE) == MAP_SHARED ? -ENODEV : -EINVAL; /* no shared memory yet */
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV; /* mappings of files come with the next issue */
+	if ((flags & MAP_FIXED_NOREPLACE) && !(addr & PAGE_OFFSET_MASK) && len &&
+	    !range_free(mm, addr, ALIGN(addr + len, PAGE_SIZE)))
+		return -EEXIST;
+	return mm_map_anon(mm, addr, len, vm_flags_of_prot(prot), fixed);
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	return current->mm ? mm_unmap(current->mm, addr, len) : -EINVAL;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	if (!current->mm || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	return mm_protect(current->mm, start, len, vm_flags_of_prot(prot));
+}
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	return current->mm ? (long)mm_brk(current->mm, brk) : -ENOMEM;
 }

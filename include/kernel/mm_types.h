@@ -46,6 +46,7 @@ struct vm_area_struct {
 
 struct mm_struct {
 	u64 *pgd;		/* the PML4, through the direct map */
+	int users;		/* tasks on it: 2 while a vfork() child borrows it; atomic */
 	struct list_head vmas;	/* by address, none overlapping */
 	unsigned int map_count; /* regions in vmas */
 	unsigned long rss;	/* pages mapped */

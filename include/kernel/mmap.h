@@ -18,7 +18,9 @@
 
 /* An empty address space: the kernel's half mapped, nothing else; NULL if no memory. */
 struct mm_struct *mm_alloc(void);
-/* Free every page, page table and region of @mm, then @mm. */
+/* One more task on @mm (vfork()). */
+void mmget(struct mm_struct *mm);
+/* One task fewer on @mm; the last frees every page, page table and region, then @mm. */
 void mmput(struct mm_struct *mm);
 
 /* The first region that ends above @addr, or NULL. */
@@ -73,6 +75,12 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
  * an address space that is not the running one, read-only text included.
  */
 void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * Make the calling task run on @mm (NULL: the kernel's own tables), at
+ * once; the mm it ran on is returned, for the caller to mmput().
+ */
+struct mm_struct *switch_user_mm(struct mm_struct *mm);
 
 /* Unmap and free the pages of [@start, @end); the regions stay. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
