@@ -30,6 +30,7 @@
 
 static unsigned long first_pfn, end_pfn;
 void **page_owners; /* indexed by pfn, below page_owners_end */
+unsigned int *page_refs; /* the same, with CONFIG_USER_MODE */
 unsigned long page_owners_end;
 static unsigned long free_count, managed_count;
 static DEFINE_SPINLOCK(frame_lock);
@@ -99,6 +100,13 @@ int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 	page_owners = phys_to_virt(phys);
 	memset(page_owners, 0, end_pfn * sizeof(*page_owners));
 	page_owners_end = end_pfn;
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
+		phys = memblock_alloc(mb, end_pfn * sizeof(*page_refs), PAGE_SIZE);
+		if (!phys)
+			return -ENOMEM;
+		page_refs = phys_to_virt(phys);
+		memset(page_refs, 0, end_pfn * sizeof(*page_refs));
+	}
 	/* The setup took memory from @mb: hand over what is left now. */
 	memblock_for_each_free(mb, add_range, &below);
 	return 0;

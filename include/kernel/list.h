@@ -63,4 +63,15 @@ static inline void list_del(struct list_head *n)
 	for (pos = list_entry((head)->next, __typeof__(*pos), member); &pos->member != (head); \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
+#define list_for_each_entry_reverse(pos, head, member)                                         \
+	for (pos = list_entry((head)->prev, __typeof__(*pos), member); &pos->member != (head); \
+	     pos = list_entry(pos->member.prev, __typeof__(*pos), member))
+
+/* Safe against the removal of @pos: @n is the entry after it. */
+#define list_for_each_entry_safe(pos, n, head, member)                  \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),  \
+	    n = list_entry(pos->member.next, __typeof__(*pos), member); \
+	     &pos->member != (head);                                    \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
+
 #endif

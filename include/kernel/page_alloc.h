@@ -92,6 +92,36 @@ static inline bool page_owner_tracks(const void *addr)
 	return ((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT < page_owners_end;
 }
 
+/*
+ * How many address spaces map a user page (CONFIG_USER_MODE): 1 when a
+ * fault makes it, one more for each fork() that shares it copy-on-write,
+ * one less at each unmap; the page is freed at 0 (mm/memory.c).  Atomic,
+ * because two processes can unmap a page they share at any moment, each
+ * preempting the other.
+ */
+extern unsigned int *page_refs;
+
+static inline unsigned int *page_ref(const void *addr)
+{
+	return &page_refs[((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT];
+}
+
+static inline void page_ref_get(const void *addr)
+{
+	__atomic_add_fetch(page_ref(addr), 1, __ATOMIC_RELAXED);
+}
+
+/* Drop a reference; true if it was the last, and the page is the caller's to free. */
+static inline bool page_ref_put(const void *addr)
+{
+	return __atomic_sub_fetch(page_ref(addr), 1, __ATOMIC_ACQ_REL) == 0;
+}
+
+static inline unsigned int page_ref_count(const void *addr)
+{
+	return __atomic_load_n(page_ref(addr), __ATOMIC_RELAXED);
+}
+
 /* The design, for messages: "bitmap", "buddy", ... */
 const char *page_alloc_name(void);
 

@@ -70,6 +70,25 @@ struct task_struct {
 	struct list_head held_locks;  /* mutexes it holds (<kernel/mutex.h>) */
 	struct mutex *blocked_on;     /* the mutex it sleeps on */
 	unsigned int preempt_count;   /* its __preempt_count while off the CPU */
+
+	/*
+	 * A process's (CONFIG_USER_MODE; kernel/fork.c, kernel/exit.c).  A
+	 * kernel thread has no mm and no files; a process has both.  The
+	 * tree (parent, children, sibling) changes with interrupts off, as
+	 * the task list does.
+	 */
+	struct mm_struct *mm;
+	struct files_struct *files;
+	struct dentry *pwd;		  /* the working directory */
+	bool process;			  /* reaped by wait4(), or at exit if parentless */
+	bool in_wait4;			  /* asleep in wait4(): a child's exit wakes it */
+	bool killable;			  /* asleep where a fatal signal ends the wait */
+	struct task_struct *parent;	  /* NULL: nobody waits, reaped at exit */
+	struct list_head children;	  /* its children, alive or not yet waited for */
+	struct list_head sibling;	  /* in its parent's children */
+	unsigned long pending;		  /* fatal signals sent to it (bit sig - 1) */
+	struct completion *vfork_done;	  /* its vfork() parent, until exec or exit */
+	unsigned long tid_address;	  /* set_tid_address()'s, for threads to come */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */
@@ -124,6 +143,14 @@ bool wake_up_process(struct task_struct *p);
  * and each is handed on as mutex_unlock() would (<kernel/mutex.h>).
  */
 __noreturn void task_exit(int code);
+/* The task with @pid, or NULL.  Interrupts off, until done with it. */
+struct task_struct *find_task_by_pid(int pid);
+/* The task after @p in pid order (the first if @p is NULL), or NULL.  Interrupts off. */
+struct task_struct *next_task(struct task_struct *p);
+/* A dead process that nobody will wait for, or NULL.  Interrupts off. */
+struct task_struct *find_dead_orphan(void);
+/* Take the dead task @p off the task list and free it.  Interrupts off. */
+void release_task(struct task_struct *p);
 /*
  * Sleep until task @pid has exited, then free it and set *@code.  Returns
  * 0, -ESRCH (no such task, or one already waited for), -EBUSY (another

@@ -18,6 +18,7 @@
 #include <kernel/errno.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
+#include <kernel/process.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
@@ -49,6 +50,8 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->state = TASK_SLEEPING;
 	INIT_LIST_HEAD(&p->held_locks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
 	flags = local_irq_save();
 	p->pid = next_pid++;
 	sched_policy.fork(p);
@@ -81,7 +84,9 @@ __noreturn void task_exit(int code)
 	if (p == &idle_task)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)
-		panic("Attempted to kill init! exitcode=%d", code);
+		panic("Attempted to kill init! exitcode=%#x", code);
+	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
+		exit_process(p);
 	exit_preempt_count(p);
 	debug_check_no_locks_held(p);
 	local_irq_disable();
@@ -91,12 +96,13 @@ __noreturn void task_exit(int code)
 	sched_policy.exit(p);
 	if (p->waiter)
 		wake_up_process(p->waiter);
+	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
+		exit_notify(p);
 	__schedule();
 	panic("task %s (pid %d) ran again after it exited", p->comm, p->pid);
 }
 
-/* The task with @pid, or NULL.  Interrupts off. */
-static struct task_struct *task_by_pid(int pid)
+struct task_struct *find_task_by_pid(int pid)
 {
 	struct task_struct *p;
 
@@ -109,7 +115,7 @@ static struct task_struct *task_by_pid(int pid)
 int task_comm_by_pid(int pid, char *comm)
 {
 	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
+	struct task_struct *p = pid == 0 ? &idle_task : find_task_by_pid(pid);
 
 	if (p)
 		strscpy(comm, p->comm, TASK_COMM_LEN);
@@ -121,7 +127,7 @@ int task_comm_by_pid(int pid, char *comm)
 int sched_set_param_pid(int pid, int value)
 {
 	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid == 0 ? &idle_task : task_by_pid(pid);
+	struct task_struct *p = pid == 0 ? &idle_task : find_task_by_pid(pid);
 	int err = p ? sched_set_param(p, value) : -ESRCH;
 
 	local_irq_restore(flags);
@@ -155,6 +161,30 @@ static void task_release(struct task_struct *p)
 	kfree(p);
 }
 
+struct task_struct *next_task(struct task_struct *p)
+{
+	struct list_head *next = p ? p->tasks.next : task_list.next;
+
+	return next == &task_list ? NULL : list_entry(next, struct task_struct, tasks);
+}
+
+struct task_struct *find_dead_orphan(void)
+{
+	struct task_struct *p;
+
+	list_for_each_entry (p, &task_list, tasks)
+		if (p->process && !p->parent && p->state == TASK_DEAD && p != current)
+			return p;
+	return NULL;
+}
+
+void release_task(struct task_struct *p)
+{
+	list_del(&p->tasks);
+	task_count--;
+	task_release(p);
+}
+
 static int check_waitable(const struct task_struct *p)
 {
 	if (!p)
@@ -163,6 +193,8 @@ static int check_waitable(const struct task_struct *p)
 		return -EDEADLK;
 	if (p == &idle_task || p->pid == 1)
 		return -EINVAL;
+	if (p->process)
+		return -ECHILD; /* its parent's, through wait4() */
 	if (p->waiter)
 		return -EBUSY;
 	return 0;
@@ -200,7 +232,7 @@ int task_wait(int pid, int *code)
 
 	might_sleep();
 	flags = local_irq_save();
-	p = pid == 0 ? &idle_task : task_by_pid(pid);
+	p = pid == 0 ? &idle_task : find_task_by_pid(pid);
 	err = claim(p);
 	if (!err)
 		collect(p, code);

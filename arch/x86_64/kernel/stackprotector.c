@@ -12,6 +12,7 @@
  * boot (it counts instructions); the clock, which follows the host's,
  * does not.
  */
+#include <asm/archrandom.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
 #include <asm/stackprotector.h>
@@ -19,8 +20,6 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 
-#define CPUID_1_ECX_RDRAND (1U << 30)
-#define RDRAND_RETRIES	   10 /* Intel's advice for a transient failure */
 
 #define CMOS_INDEX 0x70
 #define CMOS_DATA  0x71
@@ -32,21 +31,6 @@
 #define CANARY_MASK 0xffffffffffffff00UL
 
 unsigned long __stack_chk_guard __used;
-
-static bool rdrand_long(unsigned long *v)
-{
-	int i;
-
-	for (i = 0; i < RDRAND_RETRIES; i++) {
-		bool ok;
-
-		__asm__ __volatile__("rdrand %0" : "=r"(*v), "=@ccc"(ok));
-		/* Some AMD parts return all ones, with success, after resume. */
-		if (ok && *v != ~0UL)
-			return true;
-	}
-	return false;
-}
 
 /* Spread every input bit over the whole word (splitmix64's finalizer). */
 static u64 mix64(u64 x)
@@ -86,7 +70,7 @@ unsigned long stack_canary_random(void)
 {
 	unsigned long canary;
 
-	if ((cpuid(1).ecx & CPUID_1_ECX_RDRAND) && rdrand_long(&canary)) {
+	if (arch_get_random_long(&canary)) {
 		pr_info("stack-protector: canary from RDRAND\n");
 	} else {
 		canary = mix64(rdtsc() ^ mix64(cmos_clock()));

@@ -23,6 +23,11 @@
 #define _PAGE_PSE      (1ULL << 7) /* 2 MiB page, in a PD entry */
 #define _PAGE_GLOBAL   (1ULL << 8)
 #define _PAGE_NX       (1ULL << 63)
+/*
+ * Software bit (the CPU ignores bits 9-11): an entry of a PROT_NONE user
+ * region, not present, whose address is still the page's (mm/memory.c).
+ */
+#define _PAGE_PROTNONE (1ULL << 9)
 
 /* Permissions for map_page() and protect_page() */
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)		       /* R X */
@@ -89,6 +94,16 @@ int protect_page(unsigned long virt, u64 flags);
  */
 bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags);
 bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
+
+/* TEMP stand-ins for the arch branch */
+u64 *pgd_alloc(void);
+void pgd_free(u64 *pgd);
+/*
+ * The page-table entry for the user address @virt under @pml4, with the
+ * tables above it made (user-accessible) if @create; NULL if a table is
+ * missing, or cannot be had.
+ */
+u64 *user_pte(u64 *pml4, unsigned long virt, bool create);
 
 /* Page tables come from alloc_page() once the frame allocator is up. */
 void pgtable_use_page_alloc(void);

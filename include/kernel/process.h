@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Processes: tasks that run a program in user mode, with an address
+ * space, open files, a parent and children (CONFIG_USER_MODE).
+ *
+ * A process is a task (<kernel/sched.h>) with p->process set: fork()
+ * (kernel/fork.c) makes one from its parent, execve() (fs/exec.c) gives it
+ * a new program, and its end (kernel/exit.c) leaves it a zombie that only
+ * its parent's wait4() frees.  A process whose parent ends first is
+ * re-parented to init when init is a program; when init is the kernel's
+ * own (the kernel shell), nobody would ever wait for it, so it is freed
+ * when it ends.  kill() (kernel/signal.c) ends a process with a signal;
+ * handlers, masks and stops come with the next issue.
+ */
+#ifndef _KERNEL_PROCESS_H
+#define _KERNEL_PROCESS_H
+
+#include <kernel/compiler.h>
+#include <kernel/sched.h>
+#include <kernel/types.h>
+
+/* wait4() options, with Linux's values */
+#define WNOHANG	  0x00000001
+#define WUNTRACED 0x00000002
+#define WCONTINUED 0x00000008
+#define __WALL	  0x40000000
+#define __WCLONE  0x80000000
+
+/* clone() flags that fork(), vfork() and C libraries use, with Linux's values */
+#define CSIGNAL		     0x000000ff /* the signal sent to the parent at exit */
+#define CLONE_VM	     0x00000100
+#define CLONE_VFORK	     0x00004000
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID   0x01000000
+
+struct pt_regs;
+
+/*
+ * fork(), vfork() and clone() with those flags: a child of the calling
+ * process returning to user mode from the same system call with 0 in RAX
+ * (on @newsp, if not 0).  The child's pid, or -EINVAL for other flags,
+ * -ENOMEM, -EAGAIN.
+ */
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid);
+
+/*
+ * Start @argv[0] as a child process of the calling kernel thread, with
+ * /dev/console as its standard input, output and error, and @envp.  The
+ * child's pid, or a negative errno if no task could be made; what execve()
+ * says of the program is the child's exit: it prints why and exits 127.
+ */
+int spawn_process(const char *const argv[], const char *const envp[]);
+
+/* A process's part of task_exit(): its memory, files and children go. */
+void exit_process(struct task_struct *p);
+/*
+ * The last of task_exit() for a process, dead now (interrupts off): wake
+ * its parent's wait4(), or, with no parent, have it freed once it is off
+ * the CPU.
+ */
+void exit_notify(struct task_struct *p);
+
+/*
+ * wait4() for the calling task, with the status in kernel memory: the pid
+ * of a child that ended (its wait status in *@status), 0 with WNOHANG if
+ * none has yet, -ECHILD if there is no such child, -EINTR if a fatal
+ * signal came.
+ */
+long kernel_wait4(int pid, int *status, int options);
+
+/* Send @sig to @pid (Linux's kill()): 0, -EINVAL, -ESRCH, -EPERM. */
+int kill_pid(int pid, int sig);
+static inline bool fatal_signal_pending(const struct task_struct *p)
+{
+	return __atomic_load_n(&p->pending, __ATOMIC_RELAXED);
+}
+/*
+ * On every way back to user mode: a process sent a fatal signal ends here,
+ * with that signal's wait status.
+ */
+void exit_to_user_mode(void);
+
+#endif

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The end of a process, and wait4(), which frees what is left of it.
+ *
+ * A process that ends gives back its memory and files at once, but its
+ * task stays, dead, as a zombie that holds the exit status until its
+ * parent asks with wait4() (as in Linux and xv6: the parent may ask
+ * later, and a pid must not be reused before it has).  Its children go to
+ * init.  <kernel/process.h> says what happens when init is the kernel's.
+ *
+ * The tree (parent, children, sibling) and the task list change with
+ * interrupts off, which on one CPU keeps every other task out.
+ */
+#include <asm/irqflags.h>
+#include <kernel/completion.h>
+#include <kernel/errno.h>
+#include <kernel/fdtable.h>
+#include <kernel/fs.h>
+#include <kernel/mmap.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/syscalls.h>
+#include <kernel/uaccess.h>
+#include <kernel/workqueue.h>
+
+/* The children of @p go to init, or, if init is the kernel's, to nobody. */
+static void forget_children(struct task_struct *p)
+{
+	struct task_struct *init = find_task_by_pid(1), *c, *n;
+	bool adopt = init && init->process && init != p;
+
+	list_for_each_entry_safe(c, n, &p->children, sibling) {
+		list_del(&c->sibling);
+		if (adopt) {
+			c->parent = init;
+			list_add_tail(&c->sibling, &init->children);
+			if (c->state == TASK_DEAD && init->in_wait4)
+				wake_up_process(init);
+		} else {
+			INIT_LIST_HEAD(&c->sibling);
+			c->parent = NULL;
+			if (c->state == TASK_DEAD)
+				release_task(c);
+		}
+	}
+}
+
+void exit_process(struct task_struct *p)
+{
+	struct mm_struct *mm = switch_user_mm(NULL);
+	unsigned long flags;
+
+	if (mm)
+		mmput(mm);
+	if (p->vfork_done) {
+		complete(p->vfork_done);
+		p->vfork_done = NULL;
+	}
+	if (p->files) {
+		put_files_struct(p->files);
+		p->files = NULL;
+	}
+	if (p->pwd) {
+		dput(p->pwd);
+		p->pwd = NULL;
+	}
+	flags = local_irq_save();
+	forget_children(p);
+	local_irq_restore(flags);
+}
+
+/*
+ * Processes that ended with no parent: freed from the workqueue, which
+ * runs only once they are off the CPU (one CPU: the dead task switches
+ * away before any other task runs).
+ */
+static void reap_orphans(struct work_struct *work)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p;
+
+	while ((p = find_dead_orphan()))
+		release_task(p);
+	local_irq_restore(flags);
+}
+
+static struct work_struct reap_work = { .entry = LIST_HEAD_INIT(reap_work.entry),
+					.func = reap_orphans };
+
+void exit_notify(struct task_struct *p)
+{
+	if (!p->parent)
+		schedule_work(&reap_work);
+	else if (p->parent->in_wait4)
+		wake_up_process(p->parent);
+}
+
+/* Whether @c is a child that wait4(@pid) asks about. */
+static bool wanted(const struct task_struct *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	/* One process group holds every process until process groups come. */
+	return pid == 0 || pid == -1;
+}
+
+long kernel_wait4(int pid, int *status, int options)
+{
+	struct task_struct *p = current, *c;
+	unsigned long flags;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
+		return -EINVAL;
+	might_sleep();
+	flags = local_irq_save();
+	for (;;) {
+		bool any = false;
+
+		ret = 0;
+		list_for_each_entry(c, &p->children, sibling) {
+			if (!wanted(c, pid))
+				continue;
+			any = true;
+			if (c->state != TASK_DEAD)
+				continue;
+			ret = c->pid;
+			if (status)
+				*status = c->exit_code;
+			list_del(&c->sibling);
+			release_task(c);
+			break;
+		}
+		if (ret)
+			break;
+		if (!any) {
+			ret = -ECHILD;
+			break;
+		}
+		if (options & WNOHANG)
+			break;
+		if (fatal_signal_pending(p)) {
+			ret = -EINTR;
+			break;
+		}
+		p->in_wait4 = p->killable = true;
+		p->state = TASK_SLEEPING;
+		__schedule();
+		p->in_wait4 = p->killable = false;
+	}
+	local_irq_restore(flags);
+	return ret;
+}
+
+/* Linux's struct rusage: 18 longs.  No usage is kept yet: all zero. */
+#define RUSAGE_SIZE (18 * sizeof(long))
+
+SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options, void __user *, ru)
+{
+	static const long zero[RUSAGE_SIZE / sizeof(long)];
+	int status;
+	long ret = kernel_wait4(upid, &status, options);
+
+	if (ret > 0 && stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	if (ret > 0 && ru && copy_to_user(ru, zero, sizeof(zero)))
+		return -EFAULT;
+	return ret;
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * New processes: fork(), vfork() and clone() as C libraries use them, and
+ * spawn_process(), by which the kernel starts a program of its own (the
+ * kernel shell's exec, init).
+ *
+ * A child is a kernel thread first: its first instructions are
+ * fork_child(), on its own kernel stack and its own address space, which
+ * goes to user mode with its parent's registers and 0 in RAX.  Everything
+ * the child needs is had before the task is made, so that a failure
+ * leaves nothing behind.  vfork() lends the child the parent's address
+ * space and puts the parent to sleep until the child calls execve() or
+ * ends; the same wait lets spawn_process() hand the child arguments from
+ * its own stack.
+ */
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <asm/thread.h>
+#include <kernel/completion.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/exec.h>
+#include <kernel/fcntl.h>
+#include <kernel/fdtable.h>
+#include <kernel/fs.h>
+#include <kernel/kthread.h>
+#include <kernel/mmap.h>
+#include <kernel/printk.h>
+#include <kernel/process.h>
+#include <kernel/signal.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include <kernel/syscalls.h>
+#include <kernel/uaccess.h>
+
+struct fork_args {
+	struct pt_regs regs;
+	int __user *child_tid; /* CLONE_CHILD_SETTID */
+};
+
+static int fork_child(void *arg)
+{
+	struct fork_args *a = arg;
+	struct pt_regs regs = a->regs;
+
+	if (a->child_tid && put_user(current->pid, a->child_tid)) {
+		kfree(a);
+		task_exit(SIGSEGV);
+	}
+	kfree(a);
+	resume_user_mode(&regs);
+}
+
+/* Make @child a process of the caller, and the caller's child.  Interrupts on. */
+static void adopt(struct task_struct *child)
+{
+	unsigned long flags = local_irq_save();
+
+	child->process = true;
+	child->parent = current;
+	list_add_tail(&child->sibling, &current->children);
+	local_irq_restore(flags);
+}
+
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid)
+{
+	const unsigned long known = CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID |
+				    CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID;
+	struct task_struct *p = current, *child;
+	struct files_struct *files = NULL;
+	struct mm_struct *mm = NULL;
+	struct completion vfork_done;
+	struct fork_args *a;
+	int pid;
+
+	/* Threads (CLONE_VM without CLONE_VFORK) and the rest come later. */
+	if ((flags & ~known) || (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM ||
+	    (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VFORK)
+		return -EINVAL;
+	if (!p->process || !p->mm)
+		return -EINVAL;
+	a = kmalloc(sizeof(*a));
+	if (!a)
+		return -ENOMEM;
+	a->regs = *task_pt_regs(p);
+	a->regs.rax = 0;
+	if (newsp)
+		a->regs.rsp = newsp;
+	a->child_tid = flags & CLONE_CHILD_SETTID ? child_tid : NULL;
+	if (flags & CLONE_VM) {
+		mm = p->mm;
+		mmget(mm);
+	} else {
+		mm = dup_mm(p->mm);
+	}
+	files = dup_fd(p->files);
+	if (!mm || !files) {
+		child = ERR_PTR(-ENOMEM);
+		goto fail;
+	}
+	child = kthread_create(fork_child, a, "%s", p->comm);
+	if (IS_ERR(child))
+		goto fail;
+	child->mm = mm;
+	child->thread.cr3 = virt_to_phys(mm->pgd);
+	child->files = files;
+	child->pwd = p->pwd ? dget(p->pwd) : NULL;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->tid_address = (unsigned long)child_tid;
+	pid = child->pid;
+	if (flags & CLONE_PARENT_SETTID)
+		put_user(pid, parent_tid); /* a bad pointer is the caller's loss, as in Linux */
+	if (flags & CLONE_VFORK) {
+		init_completion(&vfork_done);
+		child->vfork_done = &vfork_done;
+	}
+	adopt(child);
+	wake_up_process(child);
+	if (flags & CLONE_VFORK)
+		wait_for_completion(&vfork_done);
+	return pid;
+fail:
+	if (mm)
+		mmput(mm);
+	if (files)
+		put_files_struct(files);
+	kfree(a);
+	return PTR_ERR(child);
+}
+
+struct spawn_args {
+	const char *const *argv, *const *envp;
+};
+
+/* Standard input, output and error on the console, as Linux's console_on_rootfs(). */
+static void open_console(void)
+{
+	struct file *file = filp_open("/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(file)) {
+		pr_warn("Warning: unable to open an initial console.\n");
+		return;
+	}
+	fd_install(file, false);
+	fd_install(file, false);
+	fd_install(file, false);
+	fput(file);
+}
+
+static int spawn_child(void *arg)
+{
+	const struct spawn_args *a = arg;
+	struct path root;
+	int err;
+
+	current->files = files_alloc();
+	if (!current->files)
+		task_exit(W_EXITCODE(127, 0));
+	get_fs_root(&root);
+	current->pwd = root.dentry;
+	open_console();
+	err = kernel_execve(a->argv[0], a->argv, a->envp);
+	pr_err("%s: cannot run %s: error %d\n", current->comm, a->argv[0], err);
+	task_exit(W_EXITCODE(127, 0));
+}
+
+int spawn_process(const char *const argv[], const char *const envp[])
+{
+	struct spawn_args args = { argv, envp };
+	struct completion started;
+	struct task_struct *child;
+	const char *name;
+	int pid;
+
+	if (!argv || !argv[0])
+		return -EINVAL;
+	name = strrchr(argv[0], '/');
+	child = kthread_create(spawn_child, &args, "%s", name ? name + 1 : argv[0]);
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	init_completion(&started);
+	child->vfork_done = &started;
+	pid = child->pid;
+	adopt(child);
+	wake_up_process(child);
+	wait_for_completion(&started);
+	return pid;
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	return kernel_clone(SIGCHLD, 0, NULL, NULL);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL);
+}
+
+/* x86_64's argument order: flags, stack, parent's tid, child's tid, TLS (not yet). */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __user *, parent_tid,
+		int __user *, child_tid, unsigned long, tls)
+{
+	return kernel_clone(clone_flags, newsp, parent_tid, child_tid);
+}

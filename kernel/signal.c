@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kill(): the part of signals that ends processes.
+ *
+ * A signal whose default action is to end the process (SIGKILL, SIGTERM,
+ * SIGINT, SIGHUP, SIGSEGV... as signal(7) lists them) is recorded in the
+ * target's pending set; the target ends with it on its next way back to
+ * user mode (exit_to_user_mode()), and a wait that a fatal signal may end
+ * (wait4(), a read of the console) is woken so that it gets there.  The
+ * signals that are ignored by default are ignored.  Handlers, masks, and
+ * stopping and continuing come with the next issue; until then a stop
+ * signal is accepted and does nothing, which the documentation says.
+ */
+#include <asm/irqflags.h>
+#include <kernel/errno.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/syscalls.h>
+
+#define _NSIG 64
+
+/* Ignored by default, or a stop or continue (not yet): nothing to do. */
+static bool no_default_end(int sig)
+{
+	switch (sig) {
+	case SIGCHLD:
+	case SIGCONT:
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+	case SIGURG:
+	case SIGWINCH:
+		return true;
+	}
+	return false;
+}
+
+/* Interrupts off. */
+static int send_signal(struct task_struct *p, int sig)
+{
+	if (!p->process)
+		return -EPERM; /* the kernel's own tasks take no signals */
+	if (!sig || p->state == TASK_DEAD || no_default_end(sig))
+		return 0;
+	__atomic_or_fetch(&p->pending, 1UL << (sig - 1), __ATOMIC_RELAXED);
+	if (p->state == TASK_SLEEPING && p->killable)
+		wake_up_process(p);
+	return 0;
+}
+
+int kill_pid(int pid, int sig)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	int err = -ESRCH, sent = 0;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	flags = local_irq_save();
+	if (pid > 0) {
+		p = find_task_by_pid(pid);
+		if (p)
+			err = send_signal(p, sig);
+	} else if (pid == 0 || pid == -1) {
+		/*
+		 * Every process but init (and, for -1, the caller): one process
+		 * group holds them all until process groups come.
+		 */
+		for (p = next_task(NULL); p; p = next_task(p)) {
+			if (!p->process || p->pid == 1 || (pid == -1 && p == current))
+				continue;
+			if (!send_signal(p, sig))
+				sent++;
+		}
+		err = sent ? 0 : -ESRCH;
+	}
+	local_irq_restore(flags);
+	return err;
+}
+
+void exit_to_user_mode(void)
+{
+	unsigned long pending = fatal_signal_pending(current);
+
+	if (pending) {
+		local_irq_enable();
+		task_exit(__builtin_ctzl(pending) + 1);
+	}
+}
+
+SYSCALL_DEFINE2(kill, int, pid, int, sig)
+{
+	return kill_pid(pid, sig);
+}

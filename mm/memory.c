@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The pages of a process's address space: made on the first touch (the
+ * page fault), changed by mprotect(), freed by munmap() and exit.
+ *
+ * A region (mm/mmap.c) only says what may be there.  A page is allocated,
+ * zeroed and mapped when the program first touches it, as in Linux: a
+ * program that reserves 64 MiB of heap and uses 64 KiB costs 64 KiB.  The
+ * stack is a region that grows down when a fault lands just below it, to
+ * the limit the mm sets.  Every page table entry of a user page carries
+ * _PAGE_USER and its region's permissions, and never W and X together.
+ *
+ * fork() gives the child the parent's pages in one of two ways, chosen in
+ * Kconfig: copy-on-write (CONFIG_FORK_COW, as Linux) shares every page,
+ * read-only in both, and copies a page only when one of them writes it;
+ * an eager copy (CONFIG_FORK_COPY, as xv6) copies every page at once.  A
+ * page shared so is counted in page_refs (<kernel/page_alloc.h>).
+ *
+ * When the address space is the live one (CR3), each change to an entry
+ * is flushed from the TLB; a change to another mm's tables needs none,
+ * since the CPU has not cached them.
+ */
+#include <asm/cpu.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <kernel/errno.h>
+#include <kernel/mmap.h>
+#include <kernel/page_alloc.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <asm/irqflags.h>
+#include <kernel/string.h>
+
+/* Past this many pages, reloading CR3 is cheaper than one invlpg each. */
+#define FLUSH_ALL_PAGES 32
+
+static bool mm_is_live(const struct mm_struct *mm)
+{
+	return (read_cr3() & PTE_ADDR_MASK) == virt_to_phys(mm->pgd);
+}
+
+static void flush_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+
+	if (!mm_is_live(mm))
+		return;
+	if ((end - start) >> PAGE_SHIFT > FLUSH_ALL_PAGES) {
+		write_cr3(read_cr3());
+		return;
+	}
+	for (addr = start; addr < end; addr += PAGE_SIZE)
+		invlpg(addr);
+}
+
+/*
+ * The entry's flags for a page of a region with @vm_flags.  A region with
+ * no access at all (PROT_NONE) keeps its pages, in entries that are not
+ * present, so that a later mprotect() gives them back as they were.
+ */
+static u64 page_prot(unsigned long vm_flags)
+{
+	u64 prot = _PAGE_PRESENT | _PAGE_USER;
+
+	if (!(vm_flags & VM_ACCESS))
+		return _PAGE_PROTNONE | _PAGE_USER | _PAGE_NX;
+	if (vm_flags & VM_WRITE)
+		prot |= _PAGE_RW;
+	if (!(vm_flags & VM_EXEC))
+		prot |= _PAGE_NX;
+	return prot;
+}
+
+/*
+ * The first entry that holds a page (present, or PROT_NONE) at or above *@addr and below @end, with *@addr
+ * moved to its page; NULL if there is none.  A missing page table is
+ * skipped whole: a large region that was never touched costs a walk per
+ * 2 MiB, not per page.
+ */
+static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned long end)
+{
+	while (*addr < end) {
+		u64 *pte = user_pte(mm->pgd, *addr, false);
+
+		if (!pte) {
+			*addr = ALIGN(*addr + 1, LARGE_PAGE_SIZE);
+			continue;
+		}
+		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE))
+			return pte;
+		*addr += PAGE_SIZE;
+	}
+	return NULL;
+}
+
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+	u64 *pte;
+
+	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE) {
+		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
+
+		*pte = 0;
+		if (page_ref_put(page))
+			free_page(page);
+		mm->rss--;
+	}
+	flush_range(mm, start, end);
+}
+
+/*
+ * The entry for the page @pte holds under @vm_flags: read-only while
+ * another address space shares the page, so that a write copies it.
+ */
+static u64 pte_for(u64 pte, unsigned long vm_flags)
+{
+	u64 prot = page_prot(vm_flags);
+
+	if (page_ref_count(phys_to_virt(pte & PTE_ADDR_MASK)) > 1)
+		prot &= ~_PAGE_RW;
+	return (pte & PTE_ADDR_MASK) | prot;
+}
+
+void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags)
+{
+	unsigned long addr;
+	u64 *pte;
+
+	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE)
+		*pte = pte_for(*pte, vm_flags);
+	flush_range(mm, start, end);
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	unsigned long addr;
+	u64 *pte, *child;
+
+	for (addr = vma->vm_start; (pte = next_present_pte(src, &addr, vma->vm_end));
+	     addr += PAGE_SIZE) {
+		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
+
+		child = user_pte(dst->pgd, addr, true);
+		if (!child)
+			return -ENOMEM;
+		if (IS_ENABLED(CONFIG_FORK_COW)) {
+			page_ref_get(page);
+			*pte &= ~_PAGE_RW;
+			*child = *pte;
+		} else {
+			void *copy = alloc_page();
+
+			if (!copy)
+				return -ENOMEM;
+			memcpy(copy, page, PAGE_SIZE);
+			__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
+			*child = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
+		}
+		dst->rss++;
+	}
+	if (IS_ENABLED(CONFIG_FORK_COW))
+		flush_range(src, vma->vm_start, vma->vm_end);
+	return 0;
+}
+
+/*
+ * A write to a page shared copy-on-write: the last one to write it keeps
+ * it, the others get a copy.  False if no memory for the copy.
+ */
+static bool wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			 u64 *pte)
+{
+	void *page = phys_to_virt(*pte & PTE_ADDR_MASK), *copy;
+
+	if (page_ref_count(page) > 1) {
+		copy = alloc_page();
+		if (!copy)
+			return false;
+		memcpy(copy, page, PAGE_SIZE);
+		__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
+		*pte = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
+		/* The last other sharer may have gone meanwhile: then ours to free. */
+		if (page_ref_put(page))
+			free_page(page);
+	}
+	*pte = pte_for(*pte, vma->vm_flags);
+	invlpg(addr);
+	return true;
+}
+
+/* A zeroed page at @addr of @vma; its kernel address, or NULL if no memory. */
+static void *map_new_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	u64 *pte = user_pte(mm->pgd, addr, true);
+	void *page;
+
+	if (!pte)
+		return NULL;
+	if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE))
+		return phys_to_virt(*pte & PTE_ADDR_MASK);
+	page = alloc_page();
+	if (!page)
+		return NULL;
+	clear_page(page);
+	__atomic_store_n(page_ref(page), 1, __ATOMIC_RELAXED);
+	*pte = virt_to_phys(page) | page_prot(vma->vm_flags);
+	mm->rss++;
+	return page;
+}
+
+/*
+ * Grow the stack region @vma down to cover @addr, within the mm's stack
+ * limit and keeping the guard gap above the region below it.
+ */
+static bool expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long start = addr & ~(PAGE_SIZE - 1);
+	struct vm_area_struct *prev;
+
+	if (start < mm->stack_limit)
+		return false;
+	if (vma->node.prev != &mm->vmas) {
+		prev = list_entry(vma->node.prev, struct vm_area_struct, node);
+		if (prev->vm_end + STACK_GUARD_GAP > start)
+			return false;
+	}
+	vma->vm_start = start;
+	return true;
+}
+
+static bool access_permitted(const struct vm_area_struct *vma, unsigned long error_code)
+{
+	if (error_code & PF_WRITE)
+		return vma->vm_flags & VM_WRITE;
+	if (error_code & PF_INSTR)
+		return vma->vm_flags & VM_EXEC;
+	return vma->vm_flags & VM_ACCESS;
+}
+
+enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+				  unsigned long error_code)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (!vma || addr >= TASK_SIZE_MAX)
+		return FAULT_MAPERR;
+	if (addr < vma->vm_start &&
+	    (!(vma->vm_flags & VM_GROWSDOWN) || !expand_stack(mm, vma, addr)))
+		return FAULT_MAPERR;
+	if (!access_permitted(vma, error_code))
+		return FAULT_ACCERR;
+	/*
+	 * A present page whose region allows the access: a write to a page
+	 * shared copy-on-write, or a stale TLB entry (every change to a
+	 * region rewrites its entries).  Either way the entry is written
+	 * again from the region, so a fault can never repeat forever.
+	 */
+	if (error_code & PF_PROT) {
+		u64 *pte = user_pte(mm->pgd, addr, false);
+
+		if (pte && (*pte & _PAGE_PRESENT))
+			return wp_page_copy(mm, vma, addr & ~(PAGE_SIZE - 1), pte) ? FAULT_HANDLED :
+										     FAULT_OOM;
+	}
+	return map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1)) ? FAULT_HANDLED : FAULT_OOM;
+}
+
+void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	void *page;
+
+	if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_ACCESS))
+		return NULL;
+	page = map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1));
+	return page ? (char *)page + (addr & (PAGE_SIZE - 1)) : NULL;
+}
+
+struct mm_struct *switch_user_mm(struct mm_struct *mm)
+{
+	struct task_struct *p = current;
+	unsigned long flags = local_irq_save();
+	struct mm_struct *old = p->mm;
+
+	p->mm = mm;
+	p->thread.cr3 = mm ? virt_to_phys(mm->pgd) : 0;
+	write_cr3(p->thread.cr3 ? p->thread.cr3 : virt_to_phys(kernel_pml4));
+	local_irq_restore(flags);
+	return old;
+}
