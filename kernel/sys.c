@@ -10,8 +10,11 @@
  */
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
+#include <kernel/process.h>
 #include <kernel/sched.h>
+#include <kernel/setup.h>
 #include <kernel/signal.h>
+#include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -58,4 +61,72 @@ SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
 	while ((now = ktime_get()) < end)
 		schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
 	return 0;
+}
+
+SYSCALL_DEFINE0(getppid)
+{
+	return current->parent ? current->parent->pid : 0;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return current->pid;
+}
+
+/* Everyone is root: there are no users yet. */
+SYSCALL_DEFINE0(getuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return 0;
+}
+
+/*
+ * Where a thread's id is cleared when it ends, for a thread library's
+ * join; kept, though there are no threads yet to join.
+ */
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->tid_address = (unsigned long)tidptr;
+	return current->pid;
+}
+
+#define UTS_LEN 65
+
+struct new_utsname {
+	char sysname[UTS_LEN], nodename[UTS_LEN], release[UTS_LEN], version[UTS_LEN],
+		machine[UTS_LEN], domainname[UTS_LEN];
+};
+
+/*
+ * The system is "Linux" to programs: they ask in order to know which
+ * system calls they may make, and the answer is Linux's.  The release is
+ * the Linux version whose ABI is followed (glibc refuses to start on a
+ * kernel that looks older than 3.2); the version names Kestrel.
+ */
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strscpy(u.sysname, "Linux", UTS_LEN);
+	strscpy(u.nodename, "kestrel", UTS_LEN);
+	strscpy(u.release, "6.1.0-kestrel", UTS_LEN);
+	strscpy(u.version, kernel_banner, UTS_LEN);
+	strscpy(u.machine, "x86_64", UTS_LEN);
+	strscpy(u.domainname, "(none)", UTS_LEN);
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }

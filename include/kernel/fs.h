@@ -84,6 +84,8 @@ struct file_operations {
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
+	/* A device's own requests (ioctl()); NULL: -ENOTTY, not a terminal. */
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 };
 
 /*

@@ -24,9 +24,11 @@
 %define PERCPU_TOP_OF_STACK	8
 %define PERCPU_USER_RSP		16
 %define USER_RFLAGS		0x202	; IF and the always-one bit
+%define PT_REGS_SIZE		176	; struct pt_regs (idt.c checks the size)
 
 global entry_SYSCALL_64
 global enter_user_mode
+global resume_user_mode
 extern do_syscall_64
 extern return_to_user
 
@@ -104,4 +106,15 @@ enter_user_mode:
 %rep 15
 	push rax
 %endrep
+	jmp return_to_user
+
+; void resume_user_mode(void)
+;
+; Leave for ring 3 through the frame already at the top of the running
+; task's kernel stack (fork() wrote the child's there), dropping the rest
+; of the stack.  PERCPU_TOP_OF_STACK is that top (switch_to()).
+resume_user_mode:
+	cli
+	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	sub rsp, PT_REGS_SIZE
 	jmp return_to_user

@@ -100,4 +100,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		die(regs, "unexpected interrupt");
 	if (regs->vector >= IRQ0_VECTOR && (regs->rflags & X86_EFLAGS_IF))
 		preempt_schedule_irq();
+	/* A process sent a fatal signal while it ran ends before ring 3 sees it again. */
+	if (IS_ENABLED(CONFIG_USER_MODE) && user_mode(regs))
+		exit_to_user_mode();
 }

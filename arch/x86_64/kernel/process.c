@@ -13,11 +13,15 @@
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
+#include <asm/ptrace.h>
 #include <asm/thread.h>
 #include <kernel/compiler.h>
 #include <kernel/sched.h>
 
 void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
+
+/* The top of a kernel stack kept for a struct pt_regs (CONFIG_USER_MODE). */
+#define USER_REGS_ROOM (IS_ENABLED(CONFIG_USER_MODE) ? sizeof(struct pt_regs) : 0)
 void ret_from_kthread(void);
 
 /* The order __switch_to_asm pops them in. */
@@ -37,7 +41,12 @@ int arch_task_setup(struct task_struct *p, int (*fn)(void *), void *arg)
 
 	if (err)
 		return err;
-	frame = (struct switch_frame *)p->thread.stack.top - 1;
+	/*
+	 * Below the room for the user registers (task_pt_regs()), which a
+	 * process's entries from ring 3 and fork() fill while the task's own
+	 * frames lie below them.
+	 */
+	frame = (struct switch_frame *)(p->thread.stack.top - USER_REGS_ROOM) - 1;
 	*frame = (struct switch_frame){
 		.r12 = (unsigned long)fn,
 		.r13 = (unsigned long)arg,
@@ -82,10 +91,22 @@ static void switch_mm(struct task_struct *next)
 #endif
 }
 
+/*
+ * The user's FS base, which C libraries point at their thread's data: the
+ * kernel itself never uses FS, so it is loaded at the switch, and only
+ * when it changes (a WRMSR is slow).
+ */
+static void switch_fsbase(struct task_struct *prev, struct task_struct *next)
+{
+	if (IS_ENABLED(CONFIG_USER_MODE) && prev->thread.fsbase != next->thread.fsbase)
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+}
+
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	set_kernel_stack(next->thread.stack.top);
 	switch_mm(next);
+	switch_fsbase(prev, next);
 	__switch_to_asm(prev, next);
 }
 

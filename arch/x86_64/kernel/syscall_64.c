@@ -30,6 +30,7 @@
 #include <asm/uaccess.h>
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
+#include <kernel/process.h>
 #include <kernel/syscalls.h>
 
 #define MSR_STAR   0xc0000081 /* the selectors of SYSCALL and SYSRET */
@@ -126,6 +127,7 @@ bool do_syscall_64(struct pt_regs *regs)
 {
 	local_irq_enable();
 	regs->rax = syscall_dispatch(regs->orig_ax, regs);
+	exit_to_user_mode();
 	local_irq_disable();
 	if (likely(can_sysret(regs)))
 		return true;

@@ -138,7 +138,7 @@ static void do_page_fault(struct pt_regs *regs)
 		handle_user_page_fault(regs, addr, regs->error_code);
 		return;
 	}
-	if (fixup_exception(regs))
+	if (fault_in_user_page(regs, addr) || fixup_exception(regs))
 		return;
 	report_user_access_oops(regs, addr);
 	die(regs, exception_name(regs->vector));

@@ -13,9 +13,14 @@
  * execve).
  */
 #include <asm/cpu.h>
+#include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <asm/thread.h>
+#include <kernel/errno.h>
 #include <kernel/sched.h>
+#include <kernel/syscalls.h>
+#include <kernel/uaccess.h>
 
 __noreturn void enter_user_mode(unsigned long ip, unsigned long sp, unsigned long stack_top);
 
@@ -30,4 +35,35 @@ __noreturn void start_user_thread(unsigned long ip, unsigned long sp)
 	if (current->thread.cr3 && read_cr3() != current->thread.cr3)
 		write_cr3(current->thread.cr3);
 	enter_user_mode(ip, sp, current->thread.stack.top);
+}
+
+/* arch_prctl() codes, with Linux's values */
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+
+/*
+ * The FS base is a C library's thread pointer (musl and glibc set it
+ * first thing): kept per task and loaded by switch_to().  The GS base is
+ * the kernel's while it runs (swapgs), and no program here needs one of
+ * its own: ARCH_SET_GS is refused.
+ */
+SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, addr)
+{
+	switch (option) {
+	case ARCH_SET_FS:
+		if (addr >= TASK_SIZE_MAX)
+			return -EPERM;
+		current->thread.fsbase = addr;
+		wrmsr(MSR_FS_BASE, addr);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(current->thread.fsbase, (unsigned long __user *)addr);
+	case ARCH_GET_GS:
+		return put_user(0UL, (unsigned long __user *)addr);
+	case ARCH_SET_GS:
+		return -EPERM;
+	}
+	return -EINVAL;
 }

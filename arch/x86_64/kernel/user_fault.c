@@ -10,11 +10,13 @@
  * do_trap(), "traps: NAME[PID] trap divide error ip:IP sp:SP error:E".
  * The signals are those Linux sends for each exception.
  */
+#include <asm/extable.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 #include <asm/user_fault.h>
+#include <kernel/mmap.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -53,8 +55,43 @@ __noreturn void user_fault_exit(int sig)
 	task_exit(W_EXITCODE(0, sig));
 }
 
+/*
+ * The memory manager first: a page not made yet, a stack to grow, a page
+ * to copy on write.  Interrupts go back on for it if the program had
+ * them, as the page may have to be allocated or copied.
+ */
+static enum fault_result mm_fault(struct pt_regs *regs, unsigned long addr,
+				  unsigned long error_code)
+{
+	enum fault_result r;
+
+	if (!current->mm)
+		return FAULT_MAPERR;
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
+	r = handle_mm_fault(current->mm, addr, error_code);
+	local_irq_disable();
+	return r;
+}
+
+bool fault_in_user_page(struct pt_regs *regs, unsigned long addr)
+{
+	return addr < TASK_SIZE_MAX && search_exception_tables(regs->rip) &&
+	       mm_fault(regs, addr, regs->error_code) == FAULT_HANDLED;
+}
+
 void handle_user_page_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
 {
+	switch (mm_fault(regs, addr, error_code)) {
+	case FAULT_HANDLED:
+		return;
+	case FAULT_OOM:
+		pr_err("Out of memory: Killed process %d (%s)
+", current->pid, current->comm);
+		user_fault_exit(SIGKILL);
+	default:
+		break;
+	}
 	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
 		current->pid, addr, regs->rip, regs->rsp, error_code);
 	user_fault_exit(SIGSEGV);

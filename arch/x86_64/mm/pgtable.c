@@ -256,51 +256,9 @@ bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags)
 	return translate_in(current_pml4(), virt, phys, flags);
 }
 
-/* TEMP (lead's stand-in until the arch branch's pgd_alloc() is merged) */
-u64 *pgd_alloc(void)
-{
-	u64 *pgd = alloc_table();
-
-	if (pgd)
-		memcpy(pgd + PTRS_PER_TABLE / 2, current_pml4() + PTRS_PER_TABLE / 2, PAGE_SIZE / 2);
-	return pgd;
-}
-
-static void free_tables(u64 *table, int level)
-{
-	int i;
-
-	for (i = 0; level > 1 && i < PTRS_PER_TABLE; i++)
-		if (table[i] & _PAGE_PRESENT)
-			free_tables(table_of(table[i]), level - 1);
-	free_page(table);
-}
-
-void pgd_free(u64 *pgd)
-{
-	int i;
-
-	for (i = 0; i < PTRS_PER_TABLE / 2; i++)
-		if (pgd[i] & _PAGE_PRESENT)
-			free_tables(table_of(pgd[i]), 3);
-	free_page(pgd);
-}
-
 u64 *user_pte(u64 *pml4, unsigned long virt, bool create)
 {
-	u64 *e = &pml4[PML4_INDEX(virt)];
-	int level;
-	static const int shift[] = { 39, 30, 21, 12 };
+	int err;
 
-	for (level = 1; level < 4; level++) {
-		u64 *t;
-
-		if (!(*e & _PAGE_PRESENT)) {
-			if (!create || !(t = alloc_table()))
-				return NULL;
-			*e = virt_to_phys(t) | TABLE_FLAGS | _PAGE_USER;
-		}
-		e = &table_of(*e)[(virt >> shift[level]) & 511];
-	}
-	return e;
+	return pt_entry(pml4, virt, create, _PAGE_USER, &err);
 }

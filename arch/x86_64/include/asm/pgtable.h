@@ -95,9 +95,6 @@ int protect_page(unsigned long virt, u64 flags);
 bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags);
 bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
 
-/* TEMP stand-ins for the arch branch */
-u64 *pgd_alloc(void);
-void pgd_free(u64 *pgd);
 /*
  * The page-table entry for the user address @virt under @pml4, with the
  * tables above it made (user-accessible) if @create; NULL if a table is

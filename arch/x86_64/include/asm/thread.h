@@ -18,6 +18,8 @@ struct thread_struct {
 	 * 0 for the kernel's own (kernel_pml4); switch_to() loads it.
 	 */
 	unsigned long cr3;
+	/* The user's FS base (arch_prctl(ARCH_SET_FS): its thread pointer); switch_to() loads it. */
+	unsigned long fsbase;
 };
 
 struct task_struct;
@@ -51,6 +53,11 @@ struct pt_regs *task_pt_regs(struct task_struct *task);
  * fault: the task dies of SIGSEGV.
  */
 __noreturn void start_user_thread(unsigned long ip, unsigned long sp);
+/*
+ * Go (back) to ring 3 with the registers task_pt_regs(current) holds, as
+ * fork() put them there for a child: the way a new process first runs.
+ */
+__noreturn void resume_user_mode(void);
 #endif
 
 #endif

@@ -22,6 +22,13 @@ __noreturn void user_fault_exit(int sig);
  */
 void handle_user_page_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code);
 
+/*
+ * A kernel access to user memory (a uaccess instruction, in the exception
+ * table) that faulted on a page the memory manager can make: true once it
+ * has, and the access can run again; false: the fixup's -EFAULT.
+ */
+bool fault_in_user_page(struct pt_regs *regs, unsigned long addr);
+
 /* Any other exception in ring 3 ("traps: NAME[PID] ..."), or from iretq's #GP. */
 __noreturn void user_trap(struct pt_regs *regs);
 
