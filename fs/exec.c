@@ -117,16 +117,16 @@ static long arg_strlen(const struct arg_source *src, const char *str)
 
 	if (!src->user) {
 		len = strnlen(str, MAX_ARG_STRLEN);
-		return len < MAX_ARG_STRLEN ? len : -E2BIG;
+		return len < (long)MAX_ARG_STRLEN ? len : -E2BIG;
 	}
 	do {
 		n = strncpy_from_user(chunk, (const char __user *)str + len, sizeof(chunk));
 		if (n < 0)
 			return n;
 		len += n;
-		if (len >= MAX_ARG_STRLEN)
+		if (len >= (long)MAX_ARG_STRLEN)
 			return -E2BIG;
-	} while (n == sizeof(chunk));
+	} while (n == (long)sizeof(chunk));
 	return len;
 }
 
@@ -299,7 +299,6 @@ static int build_stack(struct linux_binprm *bprm, const struct arg_source *argv,
 	AUX(AT_RANDOM, random);
 	AUX(AT_EXECFN, execfn);
 #undef AUX
-	BUILD_BUG_ON(a != auxv + 2 * NR_AUXV - 2);
 	auxv[2 * NR_AUXV - 2] = AT_NULL;
 	auxv[2 * NR_AUXV - 1] = 0;
 	return copy_to_mm(mm, vec, auxv, sizeof(auxv), false);

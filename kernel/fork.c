@@ -14,6 +14,7 @@
  * its own stack.
  */
 #include <asm/irqflags.h>
+#include <asm/fpu.h>
 #include <asm/ptrace.h>
 #include <asm/thread.h>
 #include <kernel/completion.h>
@@ -33,22 +34,18 @@
 #include <kernel/syscalls.h>
 #include <kernel/uaccess.h>
 
-struct fork_args {
-	struct pt_regs regs;
-	int __user *child_tid; /* CLONE_CHILD_SETTID */
-};
-
+/*
+ * A child's first instructions: its registers are at the top of its
+ * stack already (kernel_clone() put them there); @arg is where its pid
+ * goes in its own memory (CLONE_CHILD_SETTID), or NULL.
+ */
 static int fork_child(void *arg)
 {
-	struct fork_args *a = arg;
-	struct pt_regs regs = a->regs;
+	int __user *child_tid = arg;
 
-	if (a->child_tid && put_user(current->pid, a->child_tid)) {
-		kfree(a);
-		task_exit(SIGSEGV);
-	}
-	kfree(a);
-	resume_user_mode(&regs);
+	if (child_tid)
+		put_user(current->pid, child_tid); /* a bad pointer is the program's loss */
+	resume_user_mode();
 }
 
 /* Make @child a process of the caller, and the caller's child.  Interrupts on. */
@@ -71,7 +68,6 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	struct files_struct *files = NULL;
 	struct mm_struct *mm = NULL;
 	struct completion vfork_done;
-	struct fork_args *a;
 	int pid;
 
 	/* Threads (CLONE_VM without CLONE_VFORK) and the rest come later. */
@@ -80,14 +76,6 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		return -EINVAL;
 	if (!p->process || !p->mm)
 		return -EINVAL;
-	a = kmalloc(sizeof(*a));
-	if (!a)
-		return -ENOMEM;
-	a->regs = *task_pt_regs(p);
-	a->regs.rax = 0;
-	if (newsp)
-		a->regs.rsp = newsp;
-	a->child_tid = flags & CLONE_CHILD_SETTID ? child_tid : NULL;
 	if (flags & CLONE_VM) {
 		mm = p->mm;
 		mmget(mm);
@@ -99,9 +87,17 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		child = ERR_PTR(-ENOMEM);
 		goto fail;
 	}
-	child = kthread_create(fork_child, a, "%s", p->comm);
+	child = kthread_create(fork_child, flags & CLONE_CHILD_SETTID ? child_tid : NULL, "%s",
+			       p->comm);
 	if (IS_ERR(child))
 		goto fail;
+	/* The system call returns in the child too, with 0. */
+	*task_pt_regs(child) = *task_pt_regs(p);
+	task_pt_regs(child)->rax = 0;
+	if (newsp)
+		task_pt_regs(child)->rsp = newsp;
+	child->thread.fsbase = p->thread.fsbase;
+	fpu_copy(child);
 	child->mm = mm;
 	child->thread.cr3 = virt_to_phys(mm->pgd);
 	child->files = files;
@@ -125,7 +121,6 @@ fail:
 		mmput(mm);
 	if (files)
 		put_files_struct(files);
-	kfree(a);
 	return PTR_ERR(child);
 }
 

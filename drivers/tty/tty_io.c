@@ -197,8 +197,10 @@ static int tty_io_init(void)
 {
 	int err = register_chrdev(TTYAUX_MAJOR, "console", &console_fops);
 
-	if (err)
+	if (err < 0) {
 		pr_err("tty: cannot register /dev/console: error %d\n", err);
-	return err;
+		return err;
+	}
+	return 0;
 }
 device_initcall(tty_io_init);

@@ -56,4 +56,11 @@
 		_a > _b ? _a : _b;      \
 	})
 
+/*
+ * A pointer into user memory, as in Linux: to be read and written only
+ * through <kernel/uaccess.h>.  For the reader (and sparse, one day); the
+ * compiler sees nothing.
+ */
+#define __user
+
 #endif

@@ -22,6 +22,7 @@
 #include <asm/traps.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/process.h>
 #include <kernel/sched.h>
 
 struct idt_gate idt_table[NR_VECTORS] __aligned(16);

@@ -10,6 +10,7 @@
  */
 #include <asm/cpu.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
@@ -107,6 +108,8 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	set_kernel_stack(next->thread.stack.top);
 	switch_mm(next);
 	switch_fsbase(prev, next);
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		fpu_switch(prev, next);
 	__switch_to_asm(prev, next);
 }
 

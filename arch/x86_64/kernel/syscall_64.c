@@ -22,6 +22,7 @@
 
 #include <asm/cpu.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
@@ -100,6 +101,7 @@ static void smep_smap_init(void)
 void user_mode_init(void)
 {
 	percpu_init();
+	fpu_init();
 	syscall_msr_init();
 	smep_smap_init();
 	syscall_table_init();

@@ -13,6 +13,7 @@
  * execve).
  */
 #include <asm/cpu.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
@@ -34,6 +35,7 @@ __noreturn void start_user_thread(unsigned long ip, unsigned long sp)
 	/* switch_to() loads thread.cr3 from now on; this first time, here. */
 	if (current->thread.cr3 && read_cr3() != current->thread.cr3)
 		write_cr3(current->thread.cr3);
+	fpu_reset();
 	enter_user_mode(ip, sp, current->thread.stack.top);
 }
 

@@ -52,6 +52,7 @@ static const struct user_trap_info user_traps[NR_EXCEPTIONS] = {
 
 __noreturn void user_fault_exit(int sig)
 {
+	local_irq_enable(); /* the exception came with them off; the exit may sleep */
 	task_exit(W_EXITCODE(0, sig));
 }
 
@@ -86,10 +87,10 @@ void handle_user_page_fault(struct pt_regs *regs, unsigned long addr, unsigned l
 	case FAULT_HANDLED:
 		return;
 	case FAULT_OOM:
-		pr_err("Out of memory: Killed process %d (%s)
-", current->pid, current->comm);
+		pr_err("Out of memory: Killed process %d (%s)\n", current->pid, current->comm);
 		user_fault_exit(SIGKILL);
-	default:
+	case FAULT_MAPERR:
+	case FAULT_ACCERR:
 		break;
 	}
 	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,

@@ -7,6 +7,7 @@
 #ifndef _ASM_THREAD_H
 #define _ASM_THREAD_H
 
+#include <asm/fpu.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
 
@@ -20,6 +21,8 @@ struct thread_struct {
 	unsigned long cr3;
 	/* The user's FS base (arch_prctl(ARCH_SET_FS): its thread pointer); switch_to() loads it. */
 	unsigned long fsbase;
+	/* A process's x87 and SSE registers while it is switched out (<asm/fpu.h>). */
+	struct fpu fpu;
 };
 
 struct task_struct;

@@ -24,8 +24,6 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-#define __user
-
 extern bool cpu_has_smap;
 
 static __always_inline void stac(void)

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Saving and restoring user programs' x87 and SSE registers; <asm/fpu.h>
+ * says why it is eager and only for processes.  CONFIG_USER_MODE only.
+ */
+#include <asm/cpu.h>
+#include <asm/fpu.h>
+#include <kernel/compiler.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+
+#define FCW_DEFAULT   0x037f /* all x87 exceptions masked, 64-bit precision */
+#define MXCSR_DEFAULT 0x1f80 /* all SSE exceptions masked, round to nearest */
+
+/* FXSAVE's layout, as far as the defaults need it */
+struct fxregs_state {
+	u16 cwd, swd, twd, fop;
+	u64 rip, rdp;
+	u32 mxcsr, mxcsr_mask;
+	u8 rest[FXSAVE_SIZE - 32];
+} __aligned(FXSAVE_ALIGN);
+
+static const struct fxregs_state fx_default = { .cwd = FCW_DEFAULT, .mxcsr = MXCSR_DEFAULT };
+
+static struct fxregs_state *fx_of(struct task_struct *p)
+{
+	return (struct fxregs_state *)ALIGN((unsigned long)p->thread.fpu.buf, FXSAVE_ALIGN);
+}
+
+static void fxsave(struct fxregs_state *fx)
+{
+	__asm__ __volatile__("fxsaveq %0" : "=m"(*fx));
+}
+
+static void fxrstor(const struct fxregs_state *fx)
+{
+	__asm__ __volatile__("fxrstorq %0" : : "m"(*fx));
+}
+
+void fpu_init(void)
+{
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP);
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+}
+
+void fpu_reset(void)
+{
+	fxrstor(&fx_default);
+}
+
+void fpu_copy(struct task_struct *child)
+{
+	fxsave(fx_of(child));
+}
+
+void fpu_switch(struct task_struct *prev, struct task_struct *next)
+{
+	if (prev->mm)
+		fxsave(fx_of(prev));
+	if (next->mm)
+		fxrstor(fx_of(next));
+}
