@@ -31,6 +31,9 @@ struct utest_case {
 		.name = #fn, .run = fn \
 	}
 
+/* The indentation of the suite's lines: a KTAP diagnostic of a case starts with it. */
+const char *ktap_indent(void);
+
 /* Print a line (or part of one) on standard output, printf-style. */
 __attribute__((format(printf, 1, 2))) void ktap_print(const char *fmt, ...);
 

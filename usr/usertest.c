@@ -15,6 +15,7 @@
  * /dev/null would take a bad pointer without looking at it.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -31,8 +32,12 @@ static long raw_syscall(long nr, long a, long b, long c)
 
 static void write_to_stdout(struct utest *t)
 {
-	static const char line[] = "    # write_to_stdout: a line written by write(2)\n";
-	long ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)line, strlen(line));
+	char line[80];
+	long ret;
+
+	snprintf(line, sizeof(line), "%s# write_to_stdout: a line written by write(2)\n",
+		 ktap_indent());
+	ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)line, strlen(line));
 
 	UT_EXPECT(t, ret == (long)strlen(line), "ret == %ld", ret);
 	ret = raw_syscall(SYS_write, STDOUT_FILENO, (long)line, 0);

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of processes and programs, with the programs of the initramfs.
+ *
+ * /bin/usertest is the user-space test program (usr/usertest.c): with
+ * "nested" it prints its KTAP one level down, as a subtest of the case
+ * that runs it here, and exits with the number of its failed cases.  The
+ * kernel's side is checked here: the exit status, and that a program
+ * that ran (many times) gave back every frame and heap block.
+ */
+#include <kernel/errno.h>
+#include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
+#include <kernel/process.h>
+#include <kernel/signal.h>
+#include <kernel/slab.h>
+
+static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+
+/* Run @argv to its end; its wait status, or a negative errno. */
+static int run(const char *const argv[])
+{
+	int pid = spawn_process(argv, envp), status;
+	long ret;
+
+	if (pid < 0)
+		return pid;
+	ret = kernel_wait4(pid, &status, 0);
+	return ret == pid ? status : (int)ret;
+}
+
+static void usertest_passes(struct ktest *t)
+{
+	static const char *const argv[] = { "/bin/usertest", "nested", NULL };
+	int status = run(argv);
+
+	KTEST_ASSERT_TRUE(t, status >= 0);
+	KTEST_EXPECT_TRUE(t, WIFEXITED(status));
+	KTEST_EXPECT_EQ(t, WEXITSTATUS(status), 0);
+}
+
+/* Once the first run has filled the caches that stay filled, each run gives everything back. */
+static void programs_give_back_every_page_and_block(struct ktest *t)
+{
+	static const char *const argv[] = { "/bin/hello", NULL };
+	unsigned long free, blocks;
+	int i;
+
+	KTEST_ASSERT_EQ(t, run(argv), 0);
+	free = nr_free_pages();
+	blocks = heap_in_use();
+	for (i = 0; i < 20; i++)
+		KTEST_ASSERT_EQ(t, run(argv), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
+/* What is not a program ends the child with 127 (exec's error), and nothing else. */
+static void exec_refuses_what_is_not_a_program(struct ktest *t)
+{
+	static const char *const missing[] = { "/bin/no-such-program", NULL };
+	static const char *const device[] = { "/dev/null", NULL };
+	static const char *const dir[] = { "/bin", NULL };
+	static const char *const empty[] = { NULL };
+
+	KTEST_EXPECT_EQ(t, run(missing), W_EXITCODE(127, 0));
+	KTEST_EXPECT_EQ(t, run(device), W_EXITCODE(127, 0));
+	KTEST_EXPECT_EQ(t, run(dir), W_EXITCODE(127, 0));
+	KTEST_EXPECT_EQ(t, spawn_process(empty, envp), -EINVAL);
+	KTEST_EXPECT_EQ(t, spawn_process(NULL, envp), -EINVAL);
+}
+
+/* wait4() of a child there is not: -ECHILD at once, with or without WNOHANG. */
+static void wait4_without_children(struct ktest *t)
+{
+	int status = 12345;
+
+	KTEST_EXPECT_EQ(t, kernel_wait4(-1, &status, 0), -ECHILD);
+	KTEST_EXPECT_EQ(t, kernel_wait4(-1, &status, WNOHANG), -ECHILD);
+	KTEST_EXPECT_EQ(t, kernel_wait4(1, &status, 0), -ECHILD);
+	KTEST_EXPECT_EQ(t, kernel_wait4(-1, &status, 0x100), -EINVAL);
+	KTEST_EXPECT_EQ(t, status, 12345);
+}
+
+static const struct ktest_case exec_cases[] = {
+	KTEST_CASE(usertest_passes),
+	KTEST_CASE(programs_give_back_every_page_and_block),
+	KTEST_CASE(exec_refuses_what_is_not_a_program),
+	KTEST_CASE(wait4_without_children),
+	{}
+};
+KTEST_SUITE(exec, exec_cases);
