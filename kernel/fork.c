@@ -143,18 +143,31 @@ static void open_console(void)
 	fput(file);
 }
 
+int make_process_of_current(void)
+{
+	struct task_struct *p = current;
+	struct path root;
+
+	if (p->files)
+		return 0;
+	p->files = files_alloc();
+	if (!p->files)
+		return -ENOMEM;
+	get_fs_root(&root);
+	p->pwd = root.dentry;
+	p->process = true;
+	open_console();
+	return 0;
+}
+
 static int spawn_child(void *arg)
 {
 	const struct spawn_args *a = arg;
-	struct path root;
 	int err;
 
-	current->files = files_alloc();
-	if (!current->files)
+	err = make_process_of_current();
+	if (err)
 		task_exit(W_EXITCODE(127, 0));
-	get_fs_root(&root);
-	current->pwd = root.dentry;
-	open_console();
 	err = kernel_execve(a->argv[0], a->argv, a->envp);
 	pr_err("%s: cannot run %s: error %d\n", current->comm, a->argv[0], err);
 	task_exit(W_EXITCODE(127, 0));

@@ -69,6 +69,7 @@ static __noreturn void finish_boot(void)
 	else
 		pr_info("Kernel initialized, with test failures: %s\n", ktest_failed_cases());
 	machine_exit(ok);
+	run_user_init();
 	console_loop();
 }
 

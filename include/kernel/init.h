@@ -23,4 +23,10 @@ typedef int (*initcall_t)(void);
 /* Run every device_initcall, in link order. */
 void do_initcalls(void);
 
+/*
+ * init's program (kernel/run_init.c): run what init= or rdinit= names, as
+ * pid 1; returns only if there is none (or rdinit='s failed): the shell.
+ */
+void run_user_init(void);
+
 #endif

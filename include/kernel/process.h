@@ -53,6 +53,13 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
  */
 int spawn_process(const char *const argv[], const char *const envp[]);
 
+/*
+ * Make the calling kernel thread a process, one that execve() can give a
+ * program: standard input, output and error on /dev/console, the root as
+ * its working directory.  0 or -ENOMEM.
+ */
+int make_process_of_current(void);
+
 /* A process's part of task_exit(): its memory, files and children go. */
 void exit_process(struct task_struct *p);
 /*

@@ -84,7 +84,7 @@ __noreturn void task_exit(int code)
 	if (p == &idle_task)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)
-		panic("Attempted to kill init! exitcode=%#x", code);
+		panic("Attempted to kill init! exitcode=0x%08x", code);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
 		exit_process(p);
 	exit_preempt_count(p);
