@@ -29,7 +29,8 @@ static void forget_children(struct task_struct *p)
 	struct task_struct *init = find_task_by_pid(1), *c, *n;
 	bool adopt = init && init->process && init != p;
 
-	list_for_each_entry_safe(c, n, &p->children, sibling) {
+	list_for_each_entry_safe(c, n, &p->children, sibling)
+	{
 		list_del(&c->sibling);
 		if (adopt) {
 			c->parent = init;
@@ -118,7 +119,7 @@ long kernel_wait4(int pid, int *status, int options)
 		bool any = false;
 
 		ret = 0;
-		list_for_each_entry(c, &p->children, sibling) {
+		list_for_each_entry (c, &p->children, sibling) {
 			if (!wanted(c, pid))
 				continue;
 			any = true;

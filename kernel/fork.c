@@ -13,8 +13,8 @@
  * ends; the same wait lets spawn_process() hand the child arguments from
  * its own stack.
  */
-#include <asm/irqflags.h>
 #include <asm/fpu.h>
+#include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/thread.h>
 #include <kernel/completion.h>

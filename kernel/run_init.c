@@ -29,8 +29,8 @@ static char ramdisk_execute_command[INIT_PATH_MAX] = "/init";
 static int set_path(char *dst, const char *name, const char *val)
 {
 	if (!val || val[0] != '/' || strlen(val) >= INIT_PATH_MAX) {
-		pr_warn("%s=%s: not an absolute path (up to %d bytes); ignored\n", name,
-			val ?: "", INIT_PATH_MAX - 1);
+		pr_warn("%s=%s: not an absolute path (up to %d bytes); ignored\n", name, val ?: "",
+			INIT_PATH_MAX - 1);
 		return -EINVAL;
 	}
 	if (!IS_ENABLED(CONFIG_USER_MODE))

@@ -21,6 +21,7 @@
  * since the CPU has not cached them.
  */
 #include <asm/cpu.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
@@ -28,7 +29,6 @@
 #include <kernel/page_alloc.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
-#include <asm/irqflags.h>
 #include <kernel/string.h>
 
 /* Past this many pages, reloading CR3 is cheaper than one invlpg each. */
@@ -72,8 +72,8 @@ static u64 page_prot(unsigned long vm_flags)
 }
 
 /*
- * The first entry that holds a page (present, or PROT_NONE) at or above *@addr and below @end, with *@addr
- * moved to its page; NULL if there is none.  A missing page table is
+ * The first entry that holds a page (present, or PROT_NONE) at or above
+ * *@addr and below @end, with *@addr moved to its page; NULL if none.  A missing page table is
  * skipped whole: a large region that was never touched costs a walk per
  * 2 MiB, not per page.
  */
@@ -261,8 +261,8 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		u64 *pte = user_pte(mm->pgd, addr, false);
 
 		if (pte && (*pte & _PAGE_PRESENT))
-			return wp_page_copy(mm, vma, addr & ~(PAGE_SIZE - 1), pte) ? FAULT_HANDLED :
-										     FAULT_OOM;
+			return wp_page_copy(mm, vma, addr & ~(PAGE_SIZE - 1), pte) ? FAULT_HANDLED
+										   : FAULT_OOM;
 	}
 	return map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1)) ? FAULT_HANDLED : FAULT_OOM;
 }

@@ -64,8 +64,7 @@ void mmput(struct mm_struct *mm)
 
 	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL))
 		return;
-	list_for_each_entry_safe(vma, next, &mm->vmas, node)
-		remove_vma(mm, vma);
+	list_for_each_entry_safe(vma, next, &mm->vmas, node) remove_vma(mm, vma);
 	if (mm->rss)
 		pr_err("mm: %lu pages still mapped outside any region at exit\n", mm->rss);
 	pgd_free(mm->pgd);
@@ -76,7 +75,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
 
-	list_for_each_entry(vma, &mm->vmas, node)
+	list_for_each_entry (vma, &mm->vmas, node)
 		if (vma->vm_end > addr)
 			return vma;
 	return NULL;
@@ -84,8 +83,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 
 static struct vm_area_struct *next_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	return vma->node.next == &mm->vmas ? NULL :
-					     list_entry(vma->node.next, struct vm_area_struct, node);
+	return vma->node.next == &mm->vmas
+		       ? NULL
+		       : list_entry(vma->node.next, struct vm_area_struct, node);
 }
 
 /* Whether [start, end) is a page-aligned, non-empty range of user addresses. */
@@ -136,7 +136,7 @@ struct mm_struct *dup_mm(struct mm_struct *mm)
 	child->start_stack = mm->start_stack;
 	child->stack_limit = mm->stack_limit;
 	child->mmap_base = mm->mmap_base;
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		copy = vma_new(vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_name);
 		if (!copy)
 			goto fail;
@@ -186,10 +186,10 @@ int mm_add_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 static void split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long at,
 		      struct vm_area_struct *spare)
 {
-	*spare = (struct vm_area_struct){
-		.vm_start = at, .vm_end = vma->vm_end, .vm_flags = vma->vm_flags,
-		.vm_name = vma->vm_name
-	};
+	*spare = (struct vm_area_struct){ .vm_start = at,
+					  .vm_end = vma->vm_end,
+					  .vm_flags = vma->vm_flags,
+					  .vm_name = vma->vm_name };
 	vma->vm_end = at;
 	list_add(&spare->node, &vma->node);
 	mm->map_count++;
@@ -201,7 +201,7 @@ static int splits_needed(struct mm_struct *mm, unsigned long start, unsigned lon
 	struct vm_area_struct *vma;
 	int n = 0;
 
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->vm_start < start && start < vma->vm_end)
 			n++;
 		if (vma->vm_start < end && end < vma->vm_end)
@@ -236,7 +236,7 @@ static void split_at_edges(struct mm_struct *mm, unsigned long start, unsigned l
 {
 	struct vm_area_struct *vma;
 
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->vm_start < start && start < vma->vm_end)
 			split_vma(mm, vma, start, *spare++);
 		else if (vma->vm_start < end && end < vma->vm_end)
@@ -253,9 +253,9 @@ static int unmap_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	if (mm->map_count + n > MAX_MAP_COUNT || !get_spares(spare, n))
 		return -ENOMEM;
 	split_at_edges(mm, start, end, spare);
-	list_for_each_entry_safe(vma, next, &mm->vmas, node)
-		if (vma->vm_start >= start && vma->vm_end <= end)
-			remove_vma(mm, vma);
+	list_for_each_entry_safe(vma, next, &mm->vmas,
+				 node) if (vma->vm_start >= start && vma->vm_end <= end)
+		remove_vma(mm, vma);
 	return 0;
 }
 
@@ -268,8 +268,7 @@ int mm_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	return unmap_range(mm, addr, end);
 }
 
-int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
-	       unsigned long vm_flags)
+int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long vm_flags)
 {
 	unsigned long end = ALIGN(addr + len, PAGE_SIZE), at = addr;
 	struct vm_area_struct *spare[2], *vma;
@@ -293,7 +292,7 @@ int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (mm->map_count + n > MAX_MAP_COUNT || !get_spares(spare, n))
 		return -ENOMEM;
 	split_at_edges(mm, addr, end, spare);
-	list_for_each_entry(vma, &mm->vmas, node) {
+	list_for_each_entry (vma, &mm->vmas, node) {
 		if (vma->vm_start < addr || vma->vm_end > end)
 			continue;
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS) | (vm_flags & VM_ACCESS);
@@ -308,7 +307,8 @@ static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 	unsigned long hi = mm->mmap_base;
 	struct vm_area_struct *vma;
 
-	list_for_each_entry_reverse(vma, &mm->vmas, node) {
+	list_for_each_entry_reverse(vma, &mm->vmas, node)
+	{
 		if (vma->vm_start >= hi)
 			continue;
 		if (hi - USER_MIN_ADDR >= len && vma->vm_end <= hi - len)
@@ -390,17 +390,17 @@ unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
 }
 
 /* mmap() and friends, with Linux's values */
-#define PROT_READ	     0x1
-#define PROT_WRITE	     0x2
-#define PROT_EXEC	     0x4
-#define MAP_SHARED	     0x01
-#define MAP_PRIVATE	     0x02
-#define MAP_TYPE	     0x0f
-#define MAP_FIXED	     0x10
-#define MAP_ANONYMOUS	     0x20
-#define MAP_FIXED_NOREPLACE  0x100000
+#define PROT_READ	    0x1
+#define PROT_WRITE	    0x2
+#define PROT_EXEC	    0x4
+#define MAP_SHARED	    0x01
+#define MAP_PRIVATE	    0x02
+#define MAP_TYPE	    0x0f
+#define MAP_FIXED	    0x10
+#define MAP_ANONYMOUS	    0x20
+#define MAP_FIXED_NOREPLACE 0x100000
 /* Flags that change nothing here: accepted, as Linux accepts them. */
-#define MAP_IGNORED	     (0x100 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x8000 | 0x10000 | 0x20000)
+#define MAP_IGNORED	    (0x100 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x8000 | 0x10000 | 0x20000)
 
 static unsigned long vm_flags_of_prot(unsigned long prot)
 {
@@ -408,8 +408,8 @@ static unsigned long vm_flags_of_prot(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
-		unsigned long, flags, unsigned long, fd, unsigned long, off)
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot, unsigned long,
+		flags, unsigned long, fd, unsigned long, off)
 {
 	struct mm_struct *mm = current->mm;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
@@ -419,7 +419,8 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	if (flags & ~(MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_IGNORED))
 		return -EINVAL;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
-		return (flags & MAP_TYPE) == MAP_SHARED ? -ENODEV : -EINVAL; /* no shared memory yet */
+		return (flags & MAP_TYPE) == MAP_SHARED ? -ENODEV
+							: -EINVAL; /* no shared memory yet */
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV; /* mappings of files come with the next issue */
 	if ((flags & MAP_FIXED_NOREPLACE) && !(addr & PAGE_OFFSET_MASK) && len &&

@@ -30,7 +30,7 @@ static const char *regions(struct mm_struct *mm)
 	size_t len = 0;
 
 	buf[0] = 0;
-	list_for_each_entry(vma, &mm->vmas, node)
+	list_for_each_entry (vma, &mm->vmas, node)
 		len += snprintf(buf + len, sizeof(buf) - len, "%s%lx-%lx:%lx", len ? " " : "",
 				vma->vm_start, vma->vm_end, vma->vm_flags);
 	return buf;
@@ -74,7 +74,8 @@ static void add_region_checks_everything(struct ktest *t)
 	strscpy(before, regions(mm), sizeof(before));
 	KTEST_EXPECT_EQ(t, mm_add_region(mm, BASE + 3 * PG, 2 * PG, RW, NULL), -EEXIST);
 	KTEST_EXPECT_EQ(t, mm_add_region(mm, BASE - PG, 2 * PG, RW, NULL), -EEXIST);
-	KTEST_EXPECT_EQ(t, mm_add_region(mm, BASE + 4 * PG, 4 * PG, RW, NULL), 0); /* the gap, exactly */
+	KTEST_EXPECT_EQ(t, mm_add_region(mm, BASE + 4 * PG, 4 * PG, RW, NULL),
+			0); /* the gap, exactly */
 	KTEST_EXPECT_EQ(t, mm->map_count, 3);
 	mm_unmap(mm, BASE + 4 * PG, 4 * PG);
 	KTEST_EXPECT_EQ(t, mm_add_region(mm, BASE + 1, PG, RW, NULL), -EINVAL);
@@ -106,8 +107,8 @@ static void faults_make_zeroed_pages_with_the_regions_rights(struct ktest *t)
 
 	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE + 4 * PG + 123, PF_USER | PF_WRITE),
 			FAULT_HANDLED);
-	KTEST_EXPECT_TRUE(t, mapped_as(mm, BASE + 4 * PG,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(
+		t, mapped_as(mm, BASE + 4 * PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 	page = mm_page_kaddr(mm, BASE + 4 * PG);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_EXPECT_TRUE(t, all_zero(page, PG));
@@ -228,8 +229,8 @@ static void mprotect_splits_and_keeps_the_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mm_protect(mm, BASE + PG, 2 * PG, VM_READ), 0);
 	KTEST_EXPECT_STREQ(t, regions(mm), "400000-401000:3 401000-403000:1 403000-404000:3");
 	KTEST_EXPECT_TRUE(t, mapped_as(mm, BASE + PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
-	KTEST_EXPECT_TRUE(t, mapped_as(mm, BASE + 3 * PG,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(
+		t, mapped_as(mm, BASE + 3 * PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE + PG, PF_USER | PF_WRITE | PF_PROT),
 			FAULT_ACCERR);
 
@@ -238,8 +239,8 @@ static void mprotect_splits_and_keeps_the_pages(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, mapped(mm, BASE + PG));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE + PG, PF_USER), FAULT_ACCERR);
 	KTEST_EXPECT_EQ(t, mm_protect(mm, BASE + PG, PG, RW), 0);
-	KTEST_EXPECT_TRUE(t, mapped_as(mm, BASE + PG,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(
+		t, mapped_as(mm, BASE + PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 	KTEST_EXPECT_EQ(t, ((u8 *)mm_page_kaddr(mm, BASE + PG))[7], 0x5a);
 	KTEST_EXPECT_EQ(t, mm->rss, 4);
 
@@ -382,7 +383,8 @@ static void fork_gives_the_child_its_own_copy(struct ktest *t)
 	if (IS_ENABLED(CONFIG_FORK_COW)) {
 		/* Shared, read-only in both: only the child's tables were allocated. */
 		KTEST_EXPECT_EQ(t, phys_of(child, BASE), phys_of(parent, BASE));
-		KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
+		KTEST_EXPECT_TRUE(t,
+				  mapped_as(parent, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
 		KTEST_EXPECT_TRUE(t, mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
 		KTEST_EXPECT_GE(t, nr_free_pages(), before - 4);
 	} else {
@@ -404,17 +406,17 @@ static void fork_gives_the_child_its_own_copy(struct ktest *t)
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0xc1);
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(parent, BASE), 0xa1);
 	KTEST_EXPECT_NE(t, phys_of(child, BASE), phys_of(parent, BASE));
-	KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
-	KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(
+		t, mapped_as(parent, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(t,
+			  mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 
 	/* mprotect() of a shared page keeps it read-only until it is copied. */
 	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, VM_READ), 0);
 	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, RW), 0);
 	if (IS_ENABLED(CONFIG_FORK_COW))
-		KTEST_EXPECT_TRUE(t, mapped_as(parent, BASE + PG,
-					       _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
+		KTEST_EXPECT_TRUE(
+			t, mapped_as(parent, BASE + PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
 
 	/* The child goes: the parent's pages are its alone, written in place. */
 	mmput(child);
@@ -444,8 +446,8 @@ static void shared_pages_outlive_the_parent(struct ktest *t)
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);
 	KTEST_EXPECT_EQ(t, handle_mm_fault(child, BASE, PF_USER | PF_WRITE | PF_PROT),
 			FAULT_HANDLED);
-	KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
-				       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	KTEST_EXPECT_TRUE(t,
+			  mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);
 	mmput(child);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);

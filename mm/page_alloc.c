@@ -29,7 +29,7 @@
 #include "page_alloc.h"
 
 static unsigned long first_pfn, end_pfn;
-void **page_owners; /* indexed by pfn, below page_owners_end */
+void **page_owners;	 /* indexed by pfn, below page_owners_end */
 unsigned int *page_refs; /* the same, with CONFIG_USER_MODE */
 unsigned long page_owners_end;
 static unsigned long free_count, managed_count;

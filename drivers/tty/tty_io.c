@@ -40,7 +40,7 @@
 #define TCSETSF	   0x5404
 #define TIOCGWINSZ 0x5413
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 /* Linux's struct termios for TCGETS (asm-generic/termbits.h) */
 struct termios {
@@ -166,10 +166,10 @@ static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 {
 	static const struct winsize ws = { .ws_row = 25, .ws_col = 80 };
 	struct termios t = {
-		.c_iflag = 0x100,		    /* ICRNL */
-		.c_oflag = 0x5,			    /* OPOST | ONLCR */
-		.c_cflag = 0xbf,		    /* B38400 | CS8 | CREAD */
-		.c_lflag = 0x8a3b,		    /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
+		.c_iflag = 0x100,  /* ICRNL */
+		.c_oflag = 0x5,	   /* OPOST | ONLCR */
+		.c_cflag = 0xbf,   /* B38400 | CS8 | CREAD */
+		.c_lflag = 0x8a3b, /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
 		.c_cc = { CTRL('C'), 0x1c, 0x7f, CTRL('U'), CTRL('D'), 0, 1 },
 	};
 

@@ -40,20 +40,20 @@ struct vm_area_struct {
 	unsigned long vm_start; /* first byte */
 	unsigned long vm_end;	/* first byte after; both page aligned */
 	unsigned long vm_flags;
-	const char *vm_name; /* "[stack]", "[heap]", or NULL */
+	const char *vm_name;   /* "[stack]", "[heap]", or NULL */
 	struct list_head node; /* in mm->vmas, by address */
 };
 
 struct mm_struct {
-	u64 *pgd;		/* the PML4, through the direct map */
-	int users;		/* tasks on it: 2 while a vfork() child borrows it; atomic */
-	struct list_head vmas;	/* by address, none overlapping */
-	unsigned int map_count; /* regions in vmas */
-	unsigned long rss;	/* pages mapped */
-	unsigned long start_brk, brk;	    /* the heap: [start_brk, brk) */
-	unsigned long start_stack;	    /* where the initial stack's argc is */
-	unsigned long stack_limit;	    /* the lowest address the stack may grow to */
-	unsigned long mmap_base;	    /* anonymous mmaps go below this */
+	u64 *pgd;		      /* the PML4, through the direct map */
+	int users;		      /* tasks on it: 2 while a vfork() child borrows it; atomic */
+	struct list_head vmas;	      /* by address, none overlapping */
+	unsigned int map_count;	      /* regions in vmas */
+	unsigned long rss;	      /* pages mapped */
+	unsigned long start_brk, brk; /* the heap: [start_brk, brk) */
+	unsigned long start_stack;    /* where the initial stack's argc is */
+	unsigned long stack_limit;    /* the lowest address the stack may grow to */
+	unsigned long mmap_base;      /* anonymous mmaps go below this */
 };
 
 #endif

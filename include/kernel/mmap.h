@@ -10,11 +10,11 @@
 #include <kernel/mm_types.h>
 
 /* The top of the stack of a new program; the stack grows down from it. */
-#define STACK_TOP	   0x00007ffffffde000UL
+#define STACK_TOP   0x00007ffffffde000UL
 /* How far the stack may grow: Linux's default RLIMIT_STACK. */
-#define STACK_LIMIT	   (8UL << 20)
+#define STACK_LIMIT (8UL << 20)
 /* Anonymous mmaps go down from here, below the stack's limit and its gap. */
-#define MMAP_BASE	   (STACK_TOP - STACK_LIMIT - STACK_GUARD_GAP)
+#define MMAP_BASE   (STACK_TOP - STACK_LIMIT - STACK_GUARD_GAP)
 
 /* An empty address space: the kernel's half mapped, nothing else; NULL if no memory. */
 struct mm_struct *mm_alloc(void);
@@ -45,17 +45,16 @@ long mm_map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 /* Linux's munmap(): unmap [@addr, @addr + @len), splitting regions. 0 or -EINVAL. */
 int mm_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
 /* Linux's mprotect(): 0, -EINVAL, -ENOMEM (a hole in the range), -EACCES (W and X). */
-int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
-	       unsigned long vm_flags);
+int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long vm_flags);
 /* Linux's brk(): the new break, or the old one if @brk cannot be had. */
 unsigned long mm_brk(struct mm_struct *mm, unsigned long brk);
 
 /* What handle_mm_fault() decided. */
 enum fault_result {
-	FAULT_HANDLED,	/* a page is there now: run the instruction again */
-	FAULT_MAPERR,	/* no region there: SIGSEGV, SEGV_MAPERR */
-	FAULT_ACCERR,	/* the region forbids that access: SIGSEGV, SEGV_ACCERR */
-	FAULT_OOM,	/* no memory for the page */
+	FAULT_HANDLED, /* a page is there now: run the instruction again */
+	FAULT_MAPERR,  /* no region there: SIGSEGV, SEGV_MAPERR */
+	FAULT_ACCERR,  /* the region forbids that access: SIGSEGV, SEGV_ACCERR */
+	FAULT_OOM,     /* no memory for the page */
 };
 
 /* Page-fault error code bits (the CPU's) that handle_mm_fault() reads */

@@ -79,16 +79,16 @@ struct task_struct {
 	 */
 	struct mm_struct *mm;
 	struct files_struct *files;
-	struct dentry *pwd;		  /* the working directory */
-	bool process;			  /* reaped by wait4(), or at exit if parentless */
-	bool in_wait4;			  /* asleep in wait4(): a child's exit wakes it */
-	bool killable;			  /* asleep where a fatal signal ends the wait */
-	struct task_struct *parent;	  /* NULL: nobody waits, reaped at exit */
-	struct list_head children;	  /* its children, alive or not yet waited for */
-	struct list_head sibling;	  /* in its parent's children */
-	unsigned long pending;		  /* fatal signals sent to it (bit sig - 1) */
-	struct completion *vfork_done;	  /* its vfork() parent, until exec or exit */
-	unsigned long tid_address;	  /* set_tid_address()'s, for threads to come */
+	struct dentry *pwd;	       /* the working directory */
+	bool process;		       /* reaped by wait4(), or at exit if parentless */
+	bool in_wait4;		       /* asleep in wait4(): a child's exit wakes it */
+	bool killable;		       /* asleep where a fatal signal ends the wait */
+	struct task_struct *parent;    /* NULL: nobody waits, reaped at exit */
+	struct list_head children;     /* its children, alive or not yet waited for */
+	struct list_head sibling;      /* in its parent's children */
+	unsigned long pending;	       /* fatal signals sent to it (bit sig - 1) */
+	struct completion *vfork_done; /* its vfork() parent, until exec or exit */
+	unsigned long tid_address;     /* set_tid_address()'s, for threads to come */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */

@@ -15,8 +15,7 @@
 
 #define POLL_MS 50
 
-static const char *const exec_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin:/usr/bin",
-					 NULL };
+static const char *const exec_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin:/usr/bin", NULL };
 
 static int exec_run(int argc, char **argv)
 {

@@ -18,8 +18,8 @@
 #include <kernel/errno.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
-#include <kernel/process.h>
 #include <kernel/printk.h>
+#include <kernel/process.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>

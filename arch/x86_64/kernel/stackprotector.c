@@ -20,7 +20,6 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 
-
 #define CMOS_INDEX 0x70
 #define CMOS_DATA  0x71
 

@@ -8,23 +8,23 @@
 #include <asm/irqflags.h>
 #include <kernel/types.h>
 
-#define X86_CR0_PE   (1UL << 0)
-#define X86_CR0_MP   (1UL << 1) /* WAIT/FWAIT honours TS */
-#define X86_CR0_EM   (1UL << 2) /* no x87: every FPU and SSE instruction traps */
-#define X86_CR0_TS   (1UL << 3) /* task switched: the next FPU instruction traps */
-#define X86_CR0_WP   (1UL << 16)
-#define X86_CR0_PG   (1UL << 31)
-#define X86_CR4_PAE  (1UL << 5)
-#define X86_CR4_PGE  (1UL << 7)
+#define X86_CR0_PE	   (1UL << 0)
+#define X86_CR0_MP	   (1UL << 1) /* WAIT/FWAIT honours TS */
+#define X86_CR0_EM	   (1UL << 2) /* no x87: every FPU and SSE instruction traps */
+#define X86_CR0_TS	   (1UL << 3) /* task switched: the next FPU instruction traps */
+#define X86_CR0_WP	   (1UL << 16)
+#define X86_CR0_PG	   (1UL << 31)
+#define X86_CR4_PAE	   (1UL << 5)
+#define X86_CR4_PGE	   (1UL << 7)
 #define X86_CR4_OSFXSR	   (1UL << 9)  /* the OS saves SSE state with FXSAVE: SSE allowed */
 #define X86_CR4_OSXMMEXCPT (1UL << 10) /* SSE exceptions are #XM, not #UD */
-#define X86_CR4_SMEP (1UL << 20) /* no kernel execution of user pages */
-#define X86_CR4_SMAP (1UL << 21) /* no kernel access to user pages unless RFLAGS.AC */
-#define MSR_EFER     0xc0000080
-#define EFER_SCE     (1UL << 0) /* SYSCALL and SYSRET enabled */
-#define EFER_LME     (1UL << 8)
-#define EFER_LMA     (1UL << 10)
-#define EFER_NXE     (1UL << 11)
+#define X86_CR4_SMEP	   (1UL << 20) /* no kernel execution of user pages */
+#define X86_CR4_SMAP	   (1UL << 21) /* no kernel access to user pages unless RFLAGS.AC */
+#define MSR_EFER	   0xc0000080
+#define EFER_SCE	   (1UL << 0) /* SYSCALL and SYSRET enabled */
+#define EFER_LME	   (1UL << 8)
+#define EFER_LMA	   (1UL << 10)
+#define EFER_NXE	   (1UL << 11)
 
 #define __read_cr(n)                                                    \
 	({                                                              \

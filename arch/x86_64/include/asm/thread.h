@@ -19,7 +19,7 @@ struct thread_struct {
 	 * 0 for the kernel's own (kernel_pml4); switch_to() loads it.
 	 */
 	unsigned long cr3;
-	/* The user's FS base (arch_prctl(ARCH_SET_FS): its thread pointer); switch_to() loads it. */
+	/* The user's FS base (ARCH_SET_FS), its thread pointer; switch_to() loads it. */
 	unsigned long fsbase;
 	/* A process's x87 and SSE registers while it is switched out (<asm/fpu.h>). */
 	struct fpu fpu;
