@@ -119,8 +119,10 @@ def user_programs(runner):
             if got != want or (what == "null build" and commands(out)):
                 problems.append(f"{what}: ran {' '.join(got) or 'nothing'}")
         with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
-            if f.read().count("\nfile /bin/") != 1:
-                problems.append("programs.list does not list both programs")
+            listed = f.read()
+        want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in ("hello", "usertest"))
+        if listed != want:
+            problems.append(f"programs.list is {listed!r}")
         out = make("MUSLCC=kestrel-no-such-musl-gcc", "all", check=False)
         log += out
         if "install the Debian package 'musl-tools'" not in out:

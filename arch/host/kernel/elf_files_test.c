@@ -35,7 +35,7 @@ int close(int fd);
 #define HOST_SEEK_SET 0
 #define HOST_SEEK_END 2
 
-/* The whole of @path in a block of its size, or NULL. */
+/* The whole of @path in a block of its size (*@size), or NULL. */
 static u8 *read_file(const char *path, size_t *size)
 {
 	int fd = open(path, HOST_O_RDONLY);
@@ -43,6 +43,7 @@ static u8 *read_file(const char *path, size_t *size)
 	long end;
 	u8 *buf;
 
+	*size = 0;
 	if (fd < 0)
 		return NULL;
 	end = lseek(fd, 0, HOST_SEEK_END);
@@ -50,14 +51,16 @@ static u8 *read_file(const char *path, size_t *size)
 	while (buf && done < (size_t)end) {
 		ssize_t n = read(fd, buf + done, end - done);
 
-		if (n <= 0) {
-			free(buf);
-			buf = NULL;
-		}
+		if (n <= 0)
+			break;
 		done += n;
 	}
 	close(fd);
-	*size = end;
+	if (buf && done < (size_t)end) {
+		free(buf);
+		return NULL;
+	}
+	*size = done;
 	return buf;
 }
 
