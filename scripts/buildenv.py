@@ -10,8 +10,10 @@ build_kernel() is the benchmarks' build: a configuration, options turned
 on or off, checked in .config, built by GCC or (LLVM=1) Clang.
 config_value() reads a value of an output directory's .config.
 copy_sources() copies the source tree without anything a build left in it.
+usr_programs() names the user programs usr/Makefile lists, with their objects.
 """
 import os
+import re
 import shutil
 import subprocess
 
@@ -81,3 +83,13 @@ def copy_sources(srctree, dest):
         return set(outputs(path, names)) | (extra & set(names))
 
     shutil.copytree(srctree, dest, ignore=ignore)
+
+
+def usr_programs(srctree):
+    """{program: [its objects]} of usr/Makefile's progs-y, in its order:
+    NAME-objs if it has them, else NAME.o."""
+    with open(os.path.join(srctree, "usr", "Makefile"), encoding="utf-8") as f:
+        text = f.read()
+    progs = re.findall(r"^progs-y\s*\+=\s*(\S+)\s*$", text, re.M)
+    objs = dict(re.findall(r"^(\S+)-objs\s*:=\s*(.*?)\s*$", text, re.M))
+    return {p: objs[p].split() if p in objs else [f"{p}.o"] for p in progs}

@@ -17,7 +17,7 @@ import doccheck
 import ktap
 import qemu
 import variants
-from buildenv import build_kernel, copy_sources, make_env
+from buildenv import build_kernel, copy_sources, make_env, usr_programs
 from runner import LONG_BOOT_TIMEOUT, BuildError
 
 # The group's place in a run, and its line in "make test --help".
@@ -96,8 +96,9 @@ def user_programs(runner):
             raise BuildError(" ".join(args), proc.stdout)
         return proc.stdout
 
-    everything = ["usr/bin/hello", "usr/bin/usertest", "usr/hello.o", "usr/ktap.o",
-                  "usr/usertest.o"]
+    progs = usr_programs(runner.srctree)
+    everything = sorted({f"usr/bin/{p}" for p in progs} |
+                        {f"usr/{o}" for objs in progs.values() for o in objs})
     problems, log = [], ""
     try:
         log += make("x86_64_defconfig")
@@ -120,7 +121,7 @@ def user_programs(runner):
                 problems.append(f"{what}: ran {' '.join(got) or 'nothing'}")
         with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
             listed = f.read()
-        want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in ("hello", "usertest"))
+        want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in progs)
         if listed != want:
             problems.append(f"programs.list is {listed!r}")
         out = make("MUSLCC=kestrel-no-such-musl-gcc", "all", check=False)

@@ -31,6 +31,7 @@ import sys
 
 import ktap
 import variants
+from buildenv import usr_programs
 from runner import BuildError, split_config
 
 # The group's place in a run, and its line in "make test --help".
@@ -82,7 +83,7 @@ def musl_build(srctree, outdir, name, *flags):
 def elf_files(srctree, outdir):
     """KTEST_ELF_FILES for the elf_files suite: each file and what
     elf_check() must say of it (arch/host/kernel/elf_files_test.c)."""
-    lines = [f"{os.path.join(outdir, 'usr', 'bin', p)}\t0" for p in ("hello", "usertest")]
+    lines = [f"{os.path.join(outdir, 'usr', 'bin', p)}\t0" for p in usr_programs(srctree)]
     if os.path.exists("/bin/busybox"):
         lines.append("/bin/busybox\t0")
     dynamic = musl_build(srctree, outdir, "hello-dynamic", "-no-pie")
@@ -110,12 +111,13 @@ def user_programs(runner):
         proc = runner.run_program(os.path.join(bindir, "hello"))
         with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
             listed = f.read()
-        want_list = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in ("hello", "usertest"))
+        progs = usr_programs(runner.srctree)
+        want_list = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in progs)
         problems = [] if proc.stdout == HELLO_LINE else [f"printed {proc.stdout!r}"]
         problems += [f"exit status {proc.returncode}"] if proc.returncode else []
         problems += [] if listed == want_list else [f"programs.list is {listed!r}"]
         runner.result(USR_LABELS[0], not problems,
-                      "; ".join(problems) or "2 programs, listed in programs.list",
+                      "; ".join(problems) or f"{len(progs)} programs, listed in programs.list",
                       log + proc.stdout)
     if runner.wanted(USR_LABELS[1]):
         runner.result(USR_LABELS[1], *usertest_problems(runner, bindir))

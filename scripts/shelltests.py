@@ -8,6 +8,10 @@ waits for the next prompt, and checks what the shell printed in between,
 so the verdicts follow the guest's output, never the host's clock; a
 "sleep" typed into the shell makes guest time pass for the workloads.
 
+With user mode (x86_64_defconfig+user.config), one session runs programs
+with exec: hello's line, a missing program, a program reading typed lines
+from the console until Ctrl-D, and Ctrl-C ending one with SIGINT.
+
 x86_64_defconfig gets one session: help, ps, spawn, kill, top, the
 reports (uptime, meminfo, slabinfo, sched, dmesg), line editing, every
 kind of bad input, config against the build's .config, halt.  The stride
@@ -349,6 +353,88 @@ SERIAL_LABELS = [
 
 NOT_BUILT = "its configuration was not built (build failed, or --only left it out)"
 
+USER_CONFIG = "x86_64_defconfig+user.config"
+USER_LABELS = [
+    ("hello", "exec /bin/hello prints its line and nothing else"),
+    ("missing", "exec of a missing program says why, exit status 127, the shell goes on"),
+    ("read", "a program reads typed lines from the console, edited, until Ctrl-D"),
+    ("interrupt", "Ctrl-C ends a program reading the console with SIGINT"),
+    ("halt", "halt ends the boot with the success code"),
+]
+HELLO_OUT = "Hello from user space!\n"
+MISSING_OUT = re.compile(r"^no-such-program: cannot run /bin/no-such-program: error -2\n"
+                         r"/bin/no-such-program\[\d+\]: exit status 127\n$")
+
+
+def check_read(session):
+    """ttyecho gets a line as edited (Backspace), then the end of input."""
+    start = len(session.output())
+    session.type("exec /bin/ttyecho\n")
+    session.wait_for_after(start, re.escape("exec /bin/ttyecho\n"), COMMAND_TIMEOUT)
+    session.type("abx\x7fc\n")
+    got = session.wait_for_after(start, r"ttyecho: (.*)\n", COMMAND_TIMEOUT)
+    session.type("\x04")
+    ended = session.wait_for_after(start, r"ttyecho: end of input\n" + re.escape(PROMPT) + "$",
+                                   COMMAND_TIMEOUT)
+    problems = []
+    if not got or got.group(1) != "abc":
+        problems.append(f"the program read {got.group(1) if got else None!r}, not 'abc'")
+    if not ended:
+        problems.append("Ctrl-D did not end the input, or no prompt came after it")
+    return problems, "read 'abc' from 'abx', Backspace, 'c'; Ctrl-D ended it"
+
+
+def check_user_interrupt(session):
+    """Ctrl-C while ttyecho waits for a line: killed by SIGINT, prompt back."""
+    start = len(session.output())
+    session.type("exec /bin/ttyecho\n")
+    session.wait_for_after(start, re.escape("exec /bin/ttyecho\n"), COMMAND_TIMEOUT)
+    session.type("half a line\x03")
+    killed = session.wait_for_after(start, r"/bin/ttyecho\[\d+\]: killed by signal 2\n" +
+                                    re.escape(PROMPT) + "$", COMMAND_TIMEOUT)
+    problems = [] if killed else ["no 'killed by signal 2' and prompt after Ctrl-C"]
+    if "ttyecho: half a line" in session.output()[start:]:
+        problems.append("the program read the interrupted line")
+    return problems, "killed by signal 2 (SIGINT); the shell goes on"
+
+
+def user_session(runner, outdir):
+    checks = {}
+
+    def interact(session):
+        sh = Shell(session)
+        out = sh.run("exec /bin/hello")
+        checks["hello"] = ([] if out == HELLO_OUT else [f"printed {out!r}"], HELLO_OUT.strip())
+        out = sh.run("exec /bin/no-such-program")
+        checks["missing"] = ([] if out and MISSING_OUT.match(out) else [f"printed {out!r}"],
+                             "error -2 (ENOENT), exit status 127")
+        checks["read"] = check_read(session)
+        checks["interrupt"] = check_user_interrupt(session)
+        start = len(session.output())
+        session.type("halt\n")
+        session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
+
+    res = runner.boot(outdir, cmdline="qemu_exit=halt", type_when=re.escape(PROMPT),
+                      interact=interact, timeout=COMMAND_TIMEOUT)
+    halted = res.status == qemu.EXIT_SUCCESS and "System halted." in res.output
+    checks["halt"] = ([] if halted else [res.describe()], "QEMU exit status 33 (success)")
+    return checks, res
+
+
+def user_tests(runner):
+    """The results of the user-mode session: programs run from the shell."""
+    wanted = [(key, f"shell: {USER_CONFIG}: {what}") for key, what in USER_LABELS
+              if runner.wanted(f"shell: {USER_CONFIG}: {what}")]
+    outdir = runner.config(USER_CONFIG) if wanted else None
+    if not wanted or not outdir:
+        return [(label, False, NOT_BUILT, "") for _, label in wanted]
+    checks, res = user_session(runner, outdir)
+    results = []
+    for key, label in wanted:
+        problems, detail = checks.get(key, (["the session stopped before this"], ""))
+        results.append((label, not problems, "; ".join(problems) or detail, res.output))
+    return results
+
 
 def serial_tests(runner):
     """The results (label, ok, detail, log) of the x86_64_defconfig session."""
@@ -641,7 +727,7 @@ def run(runner):
     """The sessions side by side, one per CPU: under -icount each guest's
     time follows its own instructions, so the verdicts are those of a
     session alone.  Results in order."""
-    jobs = [functools.partial(serial_tests, runner)]
+    jobs = [functools.partial(serial_tests, runner), functools.partial(user_tests, runner)]
     for name, (params, ratio, end) in SHARE_CONFIGS.items():
         if runner.wanted(share_label(name, params, ratio, end)):
             jobs.append(functools.partial(share_test, runner, name, params, ratio, end))
