@@ -51,9 +51,19 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 			n = kernel_write(file, kbuf, chunk, pos);
 		} else {
 			n = kernel_read(file, kbuf, chunk, pos);
-			if (n > 0 && copy_to_user(ubuf + done, kbuf, n)) {
-				n = -EFAULT;
-				break;
+			if (n > 0) {
+				unsigned long left = copy_to_user(ubuf + done, kbuf, n);
+
+				/*
+				 * The bytes the caller did not get stay unread, as
+				 * in Linux: the position goes back over them.
+				 */
+				if (left) {
+					*pos -= left;
+					done += n - left;
+					n = -EFAULT;
+					break;
+				}
 			}
 		}
 		if (n <= 0)

@@ -82,7 +82,8 @@ int kill_pid(int pid, int sig)
 
 void exit_to_user_mode(void)
 {
-	unsigned long pending = fatal_signal_pending(current);
+	/* The set itself, not fatal_signal_pending()'s bool: its lowest signal is the status. */
+	unsigned long pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
 
 	if (pending) {
 		local_irq_enable();

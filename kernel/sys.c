@@ -8,6 +8,7 @@
  * calling task, with the wait status Linux's wait4() would report for
  * exit(@status): task_wait() hands it to whoever collects the task.
  */
+#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/process.h>
@@ -41,8 +42,11 @@ SYSCALL_DEFINE1(exit_group, int, status)
 }
 
 /*
- * Sleep at least @rqtp, as msleep() does, on the clocksource.  No signal
- * can end the sleep early yet, so @rmtp is never written.
+ * Sleep at least @rqtp, as msleep() does, on the clocksource.  Only a
+ * fatal signal ends the sleep early (kill() wakes a killable sleeper):
+ * the process ends on its way out, so -EINTR is never seen and @rmtp is
+ * never written.  The check and the sleep are under one interrupts-off
+ * section, so a kill() between them cannot be missed.
  */
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
@@ -58,8 +62,21 @@ SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
 		ts.tv_sec = 0xffffffffLL;
 	end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
 	      current_clocksource()->resolution_ns;
-	while ((now = ktime_get()) < end)
-		schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+	while ((now = ktime_get()) < end) {
+		unsigned long flags;
+
+		might_sleep();
+		flags = local_irq_save();
+
+		if (fatal_signal_pending(current)) {
+			local_irq_restore(flags);
+			return -EINTR;
+		}
+		current->killable = true;
+		__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+		current->killable = false;
+		local_irq_restore(flags);
+	}
 	return 0;
 }
 

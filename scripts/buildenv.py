@@ -89,7 +89,7 @@ def usr_programs(srctree):
     """{program: [its objects]} of usr/Makefile's progs-y, in its order:
     NAME-objs if it has them, else NAME.o."""
     with open(os.path.join(srctree, "usr", "Makefile"), encoding="utf-8") as f:
-        text = f.read()
+        text = f.read().replace("\\\n", " ")
     progs = re.findall(r"^progs-y\s*\+=\s*(\S+)\s*$", text, re.M)
     objs = dict(re.findall(r"^(\S+)-objs\s*:=\s*(.*?)\s*$", text, re.M))
     return {p: objs[p].split() if p in objs else [f"{p}.o"] for p in progs}

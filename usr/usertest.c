@@ -16,11 +16,12 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 
-#include "ktap.h"
+#include "usertest.h"
 
 /* A system call's raw result: the value, or -errno as the kernel gives it. */
 static long raw_syscall(long nr, long a, long b, long c)
@@ -106,10 +107,66 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(getpid_is_stable),
 	UT_CASE(unknown_syscall_enosys),
 	UT_CASE(write_bad_pointer_efault),
+	/* ut_process.c */
+	UT_CASE(exit_status_reaches_wait4),
+	UT_CASE(wait4_pid_any_and_wnohang),
+	UT_CASE(zombie_keeps_its_status),
+	UT_CASE(orphan_is_reparented),
+	UT_CASE(vfork_child_runs_first_in_parent_memory),
+	UT_CASE(kill_ends_sleeping_child),
+	UT_CASE(kill_ends_spinning_child),
+	UT_CASE(kill_bad_pid_and_signal_zero),
+	/* ut_exec.c */
+	UT_CASE(exec_exit_code_reaches_parent),
+	UT_CASE(exec_argv_envp_intact),
+	UT_CASE(exec_bad_name_or_pointers),
+	UT_CASE(exec_thousands_of_args_and_a_long_one),
+	UT_CASE(exec_too_big_e2big_caller_continues),
+	UT_CASE(exec_corrupt_files_enoexec),
+	/* ut_memory.c */
+	UT_CASE(cow_global_heap_and_stack),
+	UT_CASE(brk_grows_and_shrinks),
+	UT_CASE(mmap_anonymous_hint_and_fixed),
+	UT_CASE(munmap_middle_keeps_both_sides),
+	UT_CASE(mprotect_readonly_write_dies),
+	UT_CASE(mmap_wx_and_bad_arguments),
+	/* ut_uaccess.c */
+	UT_CASE(copyin_copyout_reject_bad_addresses),
+	UT_CASE(wait4_bad_status_efault_still_reaps),
+	UT_CASE(syscalls_with_every_pointer_bad),
+	/* ut_faults.c */
+	UT_CASE(fault_null_read),
+	UT_CASE(fault_kernel_write),
+	UT_CASE(fault_kernel_read),
+	UT_CASE(fault_noncanonical_read),
+	UT_CASE(fault_exec_stack),
+	UT_CASE(fault_exec_heap),
+	UT_CASE(fault_write_text),
+	UT_CASE(fault_divide_error),
+	UT_CASE(fault_invalid_opcode),
+	UT_CASE(fault_privileged_instructions),
+	UT_CASE(fault_stack_overflow),
 	{},
 };
 
-int main(int argc, char **argv)
+/*
+ * usertest is also the program its exec cases run, in a mode named by
+ * its first argument; anything else is ktap_run()'s (nested, fail=CASE).
+ *
+ *	usertest exit N		exit with N at once
+ *	usertest argcheck ...	exit 0 if argv and envp are exec_argv_envp_intact's
+ *	usertest bigargs K L S a0 ... a(K-1)
+ *				exit 0 if S is L 'x's and K numbered arguments follow
+ */
+int main(int argc, char **argv, char **envp)
 {
+	if (argv[0] && strchr(argv[0], '/'))
+		self_path = argv[0];
+	if (argc == 3 && !strcmp(argv[1], "exit"))
+		return atoi(argv[2]);
+	if (argc >= 2 && !strcmp(argv[1], "argcheck"))
+		return mode_argcheck(argc, argv, envp);
+	if (argc >= 2 && !strcmp(argv[1], "bigargs"))
+		return mode_bigargs(argc, argv);
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }
