@@ -182,12 +182,12 @@ static int put_mm_long(struct mm_struct *mm, unsigned long uaddr, unsigned long 
 
 /*
  * Copy @count strings of @src to @*p and up, and their addresses to the
- * pointer array at @vec.  @*p moves past them.  Each string is copied
- * with the length the count found and its NUL written by the kernel, so
- * a program that changes its strings meanwhile cannot grow them.
+ * pointer array at @vec.  @*p moves past them, never past @end.  Each
+ * string gets its NUL from the kernel, and one that a program made
+ * longer since it was counted is refused (-E2BIG): it would not fit.
  */
 static int copy_strings(struct mm_struct *mm, const struct arg_source *src, int count,
-			unsigned long *p, unsigned long vec)
+			unsigned long *p, unsigned long end, unsigned long vec)
 {
 	const char *str;
 	int i, err;
@@ -203,6 +203,8 @@ static int copy_strings(struct mm_struct *mm, const struct arg_source *src, int 
 		len = arg_strlen(src, str);
 		if (len < 0)
 			return len;
+		if (*p + len + 1 > end)
+			return -E2BIG; /* grown since it was counted */
 		err = copy_to_mm(mm, *p, str, len, src->user) ?: copy_to_mm(mm, *p + len, "", 1, false) ?:
 		      put_mm_long(mm, vec + i * sizeof(long), *p);
 		if (err)
@@ -266,11 +268,11 @@ static int build_stack(struct linux_binprm *bprm, const struct arg_source *argv,
 	vec = p + sizeof(long); /* argv[] */
 	err = put_mm_long(mm, p, bprm->argc) ?:
 	      copy_to_mm(mm, execfn, bprm->filename, name_len, false) ?:
-	      copy_strings(mm, argv, bprm->argc, &strings, vec);
+	      copy_strings(mm, argv, bprm->argc, &strings, execfn, vec);
 	if (err)
 		return err;
 	vec += (bprm->argc + 1) * sizeof(long); /* envp[] */
-	err = copy_strings(mm, envp, bprm->envc, &strings, vec);
+	err = copy_strings(mm, envp, bprm->envc, &strings, execfn, vec);
 	if (err)
 		return err;
 	vec += (bprm->envc + 1) * sizeof(long); /* auxv */
