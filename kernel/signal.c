@@ -82,6 +82,18 @@ int kill_pid(int pid, int sig)
 
 void exit_to_user_mode(void)
 {
+	/*
+	 * The way back to a program is always a safe point to give up the
+	 * CPU, whatever the preemption model: without this, a program that
+	 * never makes a system call would keep the CPU for good under
+	 * PREEMPT_NONE.
+	 */
+	if (need_resched() && !preempt_count()) {
+		unsigned long flags = local_irq_save();
+
+		__schedule();
+		local_irq_restore(flags);
+	}
 	/* The set itself, not fatal_signal_pending()'s bool: its lowest signal is the status. */
 	unsigned long pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
 

@@ -145,7 +145,7 @@ def user_programs(runner):
                 problems.append(f"{what}: ran {' '.join(got) or 'nothing'}")
         with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
             listed = f.read()
-        want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in progs)
+        want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in sorted(progs))
         if listed != want:
             problems.append(f"programs.list is {listed!r}")
         out = make("MUSLCC=kestrel-no-such-musl-gcc", "all", check=False)

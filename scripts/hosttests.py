@@ -112,7 +112,7 @@ def user_programs(runner):
         with open(os.path.join(outdir, "usr", "programs.list"), encoding="utf-8") as f:
             listed = f.read()
         progs = usr_programs(runner.srctree)
-        want_list = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in progs)
+        want_list = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in sorted(progs))
         problems = [] if proc.stdout == HELLO_LINE else [f"printed {proc.stdout!r}"]
         problems += [f"exit status {proc.returncode}"] if proc.returncode else []
         problems += [] if listed == want_list else [f"programs.list is {listed!r}"]
