@@ -38,6 +38,7 @@ extern interrupt_dispatch
 %ifdef CONFIG_USER_MODE
 global return_to_user
 global iret_to_user
+extern cpu_has_smap
 %endif
 
 ; The stubs are 8 bytes apart, in groups of STUBS_PER_GROUP that end with a
@@ -109,6 +110,14 @@ interrupt_common:
 .swapgs:
 	swapgs
 .gs_is_kernel:
+	; An interrupt gate does not clear RFLAGS.AC: one in the middle of a
+	; user copy (<asm/uaccess.h>) would run its handler, and whatever task
+	; it switches to, with SMAP's window open.  iretq restores the
+	; interrupted AC.  (CLAC is #UD on a CPU without SMAP.)
+	cmp byte [cpu_has_smap], 0
+	je .ac_clear
+	clac
+.ac_clear:
 %endif
 	push rax
 	push rbx

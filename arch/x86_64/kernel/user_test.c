@@ -15,6 +15,8 @@
  * (Linux's format) on the serial port, and that the kernel went on.
  */
 #include <asm/cpu.h>
+#include <asm/interrupt.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
@@ -510,6 +512,34 @@ static void smap_stops_stray_kernel_access(struct ktest *t)
 		free_page(page);
 }
 
+#define AC_TEST_VECTOR 0x82
+static unsigned long flags_in_handler;
+
+static void record_flags(struct pt_regs *regs)
+{
+	flags_in_handler = native_save_fl();
+}
+
+/*
+ * An interrupt in the middle of a user copy (AC set) runs its handler,
+ * and whatever it switches to, with SMAP's window closed: interrupt
+ * gates keep AC, the entry clears it.
+ */
+static void interrupt_closes_the_smap_window(struct ktest *t)
+{
+	if (!cpu_has_smap) {
+		ktest_skip(t, "the CPU has no SMAP (QEMU: -cpu max has it)");
+		return;
+	}
+	KTEST_ASSERT_EQ(t, register_interrupt_handler(AC_TEST_VECTOR, record_flags), 0);
+	stac();
+	__asm__ __volatile__("int %0" : : "i"(AC_TEST_VECTOR) : "memory");
+	KTEST_EXPECT_TRUE(t, native_save_fl() & X86_EFLAGS_AC); /* iretq restored it */
+	clac();
+	unregister_interrupt_handler(AC_TEST_VECTOR);
+	KTEST_EXPECT_EQ(t, flags_in_handler & X86_EFLAGS_AC, 0);
+}
+
 /* The kernel half is the kernel's own; user pages make user tables above them. */
 static void pgd_shares_the_kernel_half(struct ktest *t)
 {
@@ -549,6 +579,7 @@ static const struct ktest_case user_cases[] = { KTEST_CASE(pgd_shares_the_kernel
 						KTEST_CASE(user_faults_kill_the_task),
 						KTEST_CASE(uaccess_rejects_hostile_pointers),
 						KTEST_CASE(smap_stops_stray_kernel_access),
+						KTEST_CASE(interrupt_closes_the_smap_window),
 						{} };
 KTEST_SUITE(user, user_cases);
 
