@@ -122,11 +122,15 @@ static const char *strip_root(const char *name)
 	}
 }
 
-static const char *bad_type(u32 mode, size_t size)
+static const char *bad_type(u32 mode, u32 nlink, size_t size)
 {
 	switch (mode & S_IFMT) {
 	case S_IFREG:
-		return NULL;
+		/*
+		 * newc keeps a hard-linked file's data once, with its last
+		 * name: the names before it would come out empty.
+		 */
+		return nlink > 1 ? "hard links are not supported" : NULL;
 	case S_IFLNK:
 		return size && size < CPIO_PATH_MAX
 			       ? NULL
@@ -185,7 +189,7 @@ int cpio_next(struct cpio_reader *r, struct cpio_entry *e)
 		return reject(r, name, "truncated data (%u bytes claimed, %zu left)", f[F_FILESIZE],
 			      name_end > r->len ? 0 : r->len - name_end);
 	data_end = name_end + f[F_FILESIZE];
-	why = bad_name(name) ?: bad_type(f[F_MODE], f[F_FILESIZE]);
+	why = bad_name(name) ?: bad_type(f[F_MODE], f[F_NLINK], f[F_FILESIZE]);
 	if (why)
 		return reject(r, name, "%s", why);
 	if ((f[F_MODE] & S_IFMT) == S_IFLNK && memchr(r->buf + name_end, '\0', f[F_FILESIZE]))

@@ -204,6 +204,11 @@ static void unsupported_types_are_refused(struct ktest *t)
 	cpio_trailer(&b);
 	expect_refusal(t, b.len, 0, "unsupported file type");
 	begin();
+	cpio_put(&b, "a", S_IFREG | 0644, 0, 0, "x", 1);
+	set_field(0, 4, 2); /* nlink */
+	cpio_trailer(&b);
+	expect_refusal(t, b.len, 0, "hard links are not supported");
+	begin();
 	cpio_put(&b, "d", S_IFDIR | 0755, 0, 0, "data", 4);
 	cpio_trailer(&b);
 	expect_refusal(t, b.len, 0, "with data");

@@ -13,7 +13,7 @@
  *
  * A name already there is replaced by a file, link or node, and kept if
  * both are directories (a list may name /dev after the base list did).
- * Hard links (nlink > 1 with one inode number) are made as copies.
+ * The reader refuses hard links (there is no link() yet).
  */
 #define pr_fmt(fmt) "initramfs: " fmt
 

@@ -246,10 +246,7 @@ static int parent_for_create(const struct path *start, const char *name,
 	return 0;
 }
 
-/*
- * Make the name @last with @make, a directory operation; the new dentry
- * joins the tree only if it succeeds.  With vfs_tree_lock held.
- */
+/* What a new name is made with: the mode, a device's number, a link's target. */
 struct create_args {
 	umode_t mode;
 	dev_t dev;
@@ -258,6 +255,12 @@ struct create_args {
 
 enum create_kind { CREATE_FILE, CREATE_DIR, CREATE_NODE, CREATE_LINK };
 
+/*
+ * Make the name @last names with the directory operation @kind calls
+ * for; the new dentry joins the tree only if that succeeds, so a failure
+ * leaves nothing behind.  With vfs_tree_lock held.  With @result, the
+ * new dentry and a reference to it.
+ */
 static int create_last(struct last_component *last, enum create_kind kind,
 		       const struct create_args *args, struct dentry **result)
 {

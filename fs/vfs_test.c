@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
+#include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
@@ -420,6 +421,7 @@ static bool big_file_round_trip(struct ktest *t, u8 *buf)
 		for (i = 0; i < n; i++)
 			buf[i] = pattern(at + i);
 		ok = kernel_write(f, buf, n, &pos) == (ssize_t)n;
+		cond_resched(); /* a long loop, under PREEMPT_NONE too */
 	}
 	ktest_check(t, ok && pos == (loff_t)size, __FILE__, __LINE__, "write stopped at %lld", pos);
 	pos = 0;
@@ -429,6 +431,7 @@ static bool big_file_round_trip(struct ktest *t, u8 *buf)
 		ok = kernel_read(f, buf, n, &pos) == (ssize_t)n;
 		for (i = 0; i < n && ok; i++)
 			ok = buf[i] == pattern(at + i);
+		cond_resched();
 	}
 	ktest_check(t, ok, __FILE__, __LINE__, "read back differs near %zu", at);
 	filp_close(f);

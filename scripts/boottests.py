@@ -7,6 +7,8 @@ debug_defconfig), a few fixed-seed randconfigs and every
 combination of the slab debug options: built with W=e, booted with qemu_exit, the KTAP run checked (or
 "Kernel initialized" when there are no tests); allnoconfig booted to the
 end of initialization with no console at all; debug_defconfig with 2 GiB.
+A kernel with the initramfs must say it unpacked as many entries as its
+build put in the archive, and that it freed the module's memory.
 What it builds the groups after it find built (runner.config()).
 """
 import filecmp
@@ -18,6 +20,7 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import doccheck
+import gen_initramfs
 import ktap
 import qemu
 import variants
@@ -84,9 +87,35 @@ BOOTS = BootQueue()
 
 def built_facts(runner, outdir):
     """What check_boot() needs of the .config in @outdir, read at once: a
-    shared directory's .config changes with the next build."""
-    return {sym: runner.config_value(outdir, sym) == "y"
-            for sym in ("CONFIG_KTEST", "CONFIG_SERIAL_CONSOLE") + LONG_SUITES}
+    shared directory's .config changes with the next build.  With the
+    initramfs, also how many entries the build put in its archive."""
+    facts = {sym: runner.config_value(outdir, sym) == "y"
+             for sym in ("CONFIG_KTEST", "CONFIG_SERIAL_CONSOLE", "CONFIG_INITRAMFS")
+             + LONG_SUITES}
+    facts["initramfs"] = None
+    if facts["CONFIG_INITRAMFS"]:
+        try:
+            with open(os.path.join(outdir, "usr", "initramfs.cpio"), "rb") as f:
+                facts["initramfs"] = len(gen_initramfs.entry_names(f.read()))
+        except (OSError, ValueError) as e:
+            facts["initramfs"] = str(e)
+    return facts
+
+
+def initramfs_problems(facts, output):
+    """A kernel with the initramfs must have unpacked every entry of the
+    archive its build made, and freed the module: a boot without the
+    module, or with a broken archive, fails here."""
+    if not facts["CONFIG_INITRAMFS"] or not facts["CONFIG_SERIAL_CONSOLE"]:
+        return []
+    if isinstance(facts["initramfs"], str):
+        return [f"the build's usr/initramfs.cpio: {facts['initramfs']}"]
+    problems = []
+    if f"initramfs: {facts['initramfs']} entries unpacked" not in output:
+        problems.append(f"no 'initramfs: {facts['initramfs']} entries unpacked' line")
+    if "Freeing initrd memory: " not in output:
+        problems.append("the initramfs's memory was not freed")
+    return problems
 
 
 def check_boot(facts, res, expect_tests):
@@ -110,6 +139,7 @@ def check_boot(facts, res, expect_tests):
         detail = f"KTAP {report.summary()}, {detail}"
     elif facts["CONFIG_SERIAL_CONSOLE"] and "Kernel initialized" not in res.output:
         problems.append("'Kernel initialized' not printed")
+    problems += initramfs_problems(facts, res.output)
     if expect_tests is not None and has_tests != expect_tests:
         problems.append(f"CONFIG_KTEST={'y' if has_tests else 'n'} unexpectedly")
     return problems, detail

@@ -193,6 +193,7 @@ HOST_OBJECTS = {
     "drivers/video": {"vga_text.o", "vga_escape.o", "vga_text_test.o"},
     "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},
     "kernel/kshell": {"line_edit.o", "line_edit_test.o", "args.o", "args_test.o"},
+    "fs": {"cpio.o", "cpio_test.o"},
     "drivers/acpi": {"tables.o", "tables_test.o", "aml_s5.o", "sleep.o", "sleep_test.o"},
     "mm": {"memblock.o", "page_alloc.o", "page_alloc_buddy.o", "heap_common.o", "slab.o",
            "slab_debug.o", "memblock_test.o", "page_alloc_test.o", "heap_test.o",

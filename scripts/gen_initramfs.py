@@ -211,6 +211,22 @@ def archive(entries, mtime):
     return bytes(out)
 
 
+def entry_names(data):
+    """The names of a newc archive's entries up to its trailer, as the
+    kernel's reader (fs/cpio.c) walks them; ValueError if it is not one."""
+    names, pos = [], 0
+    while True:
+        hdr = data[pos:pos + 110]
+        if len(hdr) < 110 or hdr[:6] not in (b"070701", b"070702"):
+            raise ValueError(f"no newc header at offset {pos}")
+        namesize, size = int(hdr[94:102], 16), int(hdr[54:62], 16)
+        name = data[pos + 110:pos + 110 + namesize - 1].decode(errors="replace")
+        if name == "TRAILER!!!":
+            return names
+        names.append(name)
+        pos = (((pos + 110 + namesize + 3) & ~3) + size + 3) & ~3
+
+
 def write_depfile(path, target, deps):
     quoted = sorted(d.replace(" ", "\\ ") for d in deps)
     var = f"deps_{target}"

@@ -11,6 +11,8 @@ import sys
 import tempfile
 import unittest
 
+import gen_initramfs
+
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_initramfs.py")
 
 
@@ -86,6 +88,7 @@ class GenInitramfs(unittest.TestCase):
         self.assertEqual(by_name["dev/console"][1][1], stat.S_IFCHR | 0o600)
         self.assertEqual(by_name["dev/console"][1][9:11], [5, 1])
         self.assertEqual(by_name["root"][1][1:5], [stat.S_IFDIR | 0o700, 1, 2, 2])
+        self.assertEqual(gen_initramfs.entry_names(data), [e[0] for e in entries])
         self.assertEqual(len(data) % 512, 0)
         self.assertEqual(data[end:], b"\0" * (len(data) - end))
         with open(os.path.join(self.dir, "out.d")) as f:

@@ -19,6 +19,8 @@ and fair kernels get one each: two CPU workloads, the first given its
 tickets or nice value by spawn, the second by nice, whose ps shares must
 follow the configured ratio; the stride one ends with poweroff, the fair
 one with reboot.  x86_64_defconfig on QEMU's q35 machine powers off too.
+x86_64_defconfig with the VFS lists the initramfs with ls and reads with
+cat, bad paths and options included.
 The sessions run side by side, one per CPU.
 
 A power off must end QEMU with status 0, as a reset under -no-reboot
@@ -109,10 +111,23 @@ def ps_rows(text):
     return rows
 
 
-def source_commands(srctree):
-    """Every command a KSHELL_COMMAND() in the tree declares."""
+def source_commands(srctree, outdir=None):
+    """Every command a KSHELL_COMMAND() in the tree declares; with @outdir,
+    those of files kernel/kshell/Makefile builds in its .config (ls and cat
+    need CONFIG_VFS)."""
+    kshell = os.path.join(srctree, "kernel", "kshell")
+    with open(os.path.join(kshell, "Makefile"), encoding="utf-8") as f:
+        conditions = dict((obj, sym) for sym, obj in
+                          re.findall(r"^obj-\$\((CONFIG_\w+)\) \+= (\w+)\.o$", f.read(), re.M))
+    config = ""
+    if outdir:
+        with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+            config = f.read()
     names = set()
-    for path in glob.glob(os.path.join(srctree, "kernel", "kshell", "*.c")):
+    for path in glob.glob(os.path.join(kshell, "*.c")):
+        sym = conditions.get(os.path.basename(path)[:-2])
+        if outdir and sym and not re.search(rf"^{sym}=y$", config, re.M):
+            continue
         with open(path, encoding="utf-8") as f:
             names.update(re.findall(r"^KSHELL_COMMAND\((\w+),", f.read(), re.M))
     return names
@@ -313,7 +328,7 @@ def serial_session(runner, outdir):
 
     def interact(session):
         sh = Shell(session)
-        checks["help"] = check_help(sh.run("help"), source_commands(runner.srctree))
+        checks["help"] = check_help(sh.run("help"), source_commands(runner.srctree, outdir))
         checks["ps"] = check_ps(ps_rows(sh.run("ps")))
         pids, *checks["spawn"] = check_spawn(sh)
         checks["kill"] = check_kill(sh, pids)
@@ -449,6 +464,52 @@ def serial_tests(runner):
         problems, detail = checks.get(key, (["the session stopped before this"], ""))
         results.append((label, not problems, "; ".join(problems) or detail, res.output))
     return results
+
+
+# The file system's commands, on a kernel with the VFS and the initramfs
+# its build made: (line typed, the whole answer).
+FS_CONFIG = "x86_64_defconfig+CONFIG_VFS=y"
+FS_LABEL = (f"shell: {FS_CONFIG}: ls and ls -l show the initramfs's /dev and /, cat prints "
+            "/dev/null, bad paths and options get one line")
+FS_SESSION = [
+    ("ls", "bin\ndev\nroot\n"),
+    ("ls -l /dev", "crw-------   1    0    0   5,   1 console\n"
+                   "crw-rw-rw-   1    0    0   1,   3 null\n"
+                   "crw-rw-rw-   1    0    0   1,   5 zero\n"),
+    ("ls -l /", "drwxr-xr-x   2    0    0        0 bin\n"
+                "drwxr-xr-x   2    0    0        0 dev\n"
+                "drwx------   2    0    0        0 root\n"),
+    ("ls /dev/null", "/dev/null\n"),
+    ("cat /dev/null", ""),
+    ("cat /nothing", "kshell: cat: /nothing: cannot open (error -2)\n"),
+    ("cat /dev", "kshell: cat: /dev: cannot read (error -21)\n"),
+    ("ls /nothing", "kshell: ls: cannot access /nothing (error -2)\n"),
+    ("ls /dev/null/x", "kshell: ls: cannot access /dev/null/x (error -20)\n"),
+    ("ls -x", "kshell: ls: usage: ls [-l] [PATH]\n"),
+    ("ls -l / /dev", "kshell: ls: usage: ls [-l] [PATH]\n"),
+]
+
+
+def fs_test(runner):
+    """The result (label, ok, detail, log) of the file system session, in a list."""
+    outdir = runner.config(FS_CONFIG)
+    if not outdir:
+        return [(FS_LABEL, False, NOT_BUILT, "")]
+    answers = []
+
+    def interact(session):
+        sh = Shell(session)
+        answers.extend((line, want, sh.run(line)) for line, want in FS_SESSION)
+        session.type("halt\n")
+
+    res = boot_session(runner, outdir, "qemu_exit=halt", interact, "halt")
+    problems = [f"{line!r}: {got!r}, expected {want!r}" for line, want, got in answers
+                if got != want]
+    if len(answers) != len(FS_SESSION):
+        problems.append("the session stopped early")
+    problems += check_ending(res, "halt")
+    return [(FS_LABEL, not problems, "; ".join(problems) or
+             f"{len(FS_SESSION)} commands, each answer exact", res.output)]
 
 
 def share_label(name, params, ratio, end):
@@ -733,6 +794,8 @@ def run(runner):
             jobs.append(functools.partial(share_test, runner, name, params, ratio, end))
     if runner.wanted(POWEROFF_Q35_LABEL):
         jobs.append(functools.partial(poweroff_q35_test, runner))
+    if runner.wanted(FS_LABEL):
+        jobs.append(functools.partial(fs_test, runner))
     if runner.wanted(LOCKUP_LABEL):
         jobs.append(functools.partial(lockup_test, runner))
     if any(runner.wanted(label) for _, label in PREEMPT_LABELS):

@@ -8,10 +8,13 @@
  * Pages are allocated only where something is written, so a hole costs
  * nothing and reads as zeros; i_blocks counts what is allocated.  The
  * inode's i_mutex guards the array, the pages, i_size and i_blocks.
+ * Long reads and writes offer the CPU between pages, as Linux's
+ * filemap_read() does, so that a big file is no lockup under PREEMPT_NONE.
  */
 #include <asm/page.h>
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
+#include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -59,6 +62,7 @@ static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *po
 		else
 			memset(buf + done, 0, chunk);
 		done += chunk;
+		cond_resched();
 	}
 	*pos = p + n;
 	mutex_unlock(&inode->i_mutex);
@@ -100,6 +104,7 @@ static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, lof
 		}
 		memcpy((char *)ri->pages[index] + offset, buf + done, chunk);
 		done += chunk;
+		cond_resched();
 	}
 	if (!done) {
 		ret = -ENOMEM;

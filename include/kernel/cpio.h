@@ -48,9 +48,9 @@ void cpio_init(struct cpio_reader *r, const void *buf, size_t len);
  * The next entry: 1 and *@e filled, 0 at the trailer, or -EINVAL when the
  * archive is bad there (after a printk that names the entry and the
  * reason); after 0 or -EINVAL, every later call returns the same.
- * Supported types: regular files, directories, symbolic links (the data
- * is the target), character and block device nodes; magic 070701, or
- * 070702 with its checksum verified.
+ * Supported types: regular files (not hard-linked: nlink 1), directories,
+ * symbolic links (the data is the target), character and block device
+ * nodes; magic 070701, or 070702 with its checksum verified.
  */
 int cpio_next(struct cpio_reader *r, struct cpio_entry *e);
 
