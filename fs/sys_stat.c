@@ -41,13 +41,13 @@ static int cp_new_stat(const struct kstat *k, struct stat __user *ubuf)
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));
-	st.st_dev = k->dev;
+	st.st_dev = new_encode_dev(k->dev);
 	st.st_ino = k->ino;
 	st.st_nlink = k->nlink;
 	st.st_mode = k->mode;
 	st.st_uid = k->uid;
 	st.st_gid = k->gid;
-	st.st_rdev = k->rdev;
+	st.st_rdev = new_encode_dev(k->rdev);
 	st.st_size = k->size;
 	st.st_blksize = k->blksize;
 	st.st_blocks = k->blocks;

@@ -16,6 +16,18 @@
 #define MINOR(dev)    ((unsigned int)((dev)&MINORMASK))
 #define MKDEV(ma, mi) (((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
 #define MAJOR_MAX     4095
+
+/*
+ * A device number as programs see it (struct stat's st_dev, st_rdev),
+ * Linux's new_encode_dev(): the minor's low byte, the major, the rest of
+ * the minor, so that old 8:8 numbers read the same.
+ */
+static inline u32 new_encode_dev(dev_t dev)
+{
+	unsigned int major = MAJOR(dev), minor = MINOR(dev);
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
 #define MINOR_MAX     MINORMASK
 
 #endif
