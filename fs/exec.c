@@ -31,9 +31,9 @@
 #include <asm/page.h>
 #include <asm/thread.h>
 #include <kernel/completion.h>
+#include <kernel/elf.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
-#include <kernel/elf.h>
 #include <kernel/exec.h>
 #include <kernel/fcntl.h>
 #include <kernel/fdtable.h>
@@ -205,8 +205,11 @@ static int copy_strings(struct mm_struct *mm, const struct arg_source *src, int 
 			return len;
 		if (*p + len + 1 > end)
 			return -E2BIG; /* grown since it was counted */
-		err = copy_to_mm(mm, *p, str, len, src->user) ?: copy_to_mm(mm, *p + len, "", 1, false) ?:
-		      put_mm_long(mm, vec + i * sizeof(long), *p);
+		err = copy_to_mm(mm, *p, str, len, src->user);
+		if (!err)
+			err = copy_to_mm(mm, *p + len, "", 1, false);
+		if (!err)
+			err = put_mm_long(mm, vec + i * sizeof(long), *p);
 		if (err)
 			return err;
 		*p += len + 1;
@@ -277,8 +280,8 @@ static int build_stack(struct linux_binprm *bprm, const struct arg_source *argv,
 		return err;
 	vec += (bprm->envc + 1) * sizeof(long); /* auxv */
 	random_bytes(rnd);
-	err = copy_to_mm(mm, platform, "x86_64", 7, false) ?:
-	      copy_to_mm(mm, random, rnd, sizeof(rnd), false);
+	err = copy_to_mm(mm, platform, "x86_64", 7, false)
+		      ?: copy_to_mm(mm, random, rnd, sizeof(rnd), false);
 	if (err)
 		return err;
 
@@ -454,8 +457,8 @@ static int do_execve(const char *filename, char *filename_buf, const struct arg_
 		goto out;
 	}
 	path.dentry = bprm->file->f_dentry;
-	err = vfs_getattr(&path, &stat, STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT) ?:
-	      read_elf_headers(bprm, stat.size);
+	err = vfs_getattr(&path, &stat, STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT)
+		      ?: read_elf_headers(bprm, stat.size);
 	if (err)
 		goto out;
 	bprm->mm = mm_alloc();

@@ -82,11 +82,9 @@ static void wait4_without_children(struct ktest *t)
 	KTEST_EXPECT_EQ(t, status, 12345);
 }
 
-static const struct ktest_case exec_cases[] = {
-	KTEST_CASE(usertest_passes),
-	KTEST_CASE(programs_give_back_every_page_and_block),
-	KTEST_CASE(exec_refuses_what_is_not_a_program),
-	KTEST_CASE(wait4_without_children),
-	{}
-};
+static const struct ktest_case exec_cases[] = { KTEST_CASE(usertest_passes),
+						KTEST_CASE(programs_give_back_every_page_and_block),
+						KTEST_CASE(exec_refuses_what_is_not_a_program),
+						KTEST_CASE(wait4_without_children),
+						{} };
 KTEST_SUITE(exec, exec_cases);

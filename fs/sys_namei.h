@@ -12,7 +12,7 @@
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH	    0x1000
 
-/* A kernel copy of the user's path (kfree() it): ERR_PTR -EFAULT, -ENAMETOOLONG, -ENOENT (empty). */
+/* A kernel copy of the user's path, to kfree(); ERR_PTR -EFAULT, -ENAMETOOLONG, -ENOENT. */
 char *getname(const char __user *filename);
 /* Where a walk of @name starts, for @dirfd; path_put() it.  0, -EBADF or -ENOTDIR. */
 int user_path_start(int dirfd, const char *name, struct path *start);

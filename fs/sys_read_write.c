@@ -26,8 +26,7 @@ struct iovec {
 };
 
 /* Move up to @count bytes between @ubuf and @file at *@pos. */
-static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos,
-		       bool write)
+static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos, bool write)
 {
 	size_t done = 0;
 	ssize_t n = 0;

@@ -99,8 +99,8 @@ static long do_fstatat(int dirfd, const char __user *filename, struct stat __use
 	}
 	err = user_path_start(dirfd, name, &start);
 	if (!err) {
-		err = vfs_path_lookup(&start, name,
-				      flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+		err = vfs_path_lookup(&start, name, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
+				      &path);
 		path_put(&start);
 		if (!err) {
 			err = stat_dentry(path.dentry, statbuf);

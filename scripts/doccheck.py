@@ -81,10 +81,11 @@ def doc_files(srctree):
 def built_from_source(srctree, path):
     """Is @path something the build makes: an object, a command file, the
     configuration's outputs, a user program (usr/bin/NAME from usr/NAME.c
-    or usr/NAME/) and their list, or a file whose source is in the tree?"""
+    or usr/NAME/) and their list, the initramfs and its dependency file,
+    or a file whose source is in the tree?"""
     if path.endswith((".o", ".cmd")) or path.startswith(("include/config/", "include/generated/")):
         return True
-    if path == "usr/programs.list":
+    if path in ("usr/programs.list", "usr/initramfs.cpio", "usr/.initramfs.cpio.d"):
         return True
     if path.startswith("usr/bin/"):
         name = path[len("usr/bin/"):]

@@ -28,6 +28,6 @@ static inline u32 new_encode_dev(dev_t dev)
 
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
 }
-#define MINOR_MAX     MINORMASK
+#define MINOR_MAX MINORMASK
 
 #endif
