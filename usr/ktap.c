@@ -88,7 +88,8 @@ int ktap_run(const char *suite, const struct utest_case *cases, int argc, char *
 		} else if (!strncmp(argv[i], "fail=", 5)) {
 			fail = argv[i] + 5;
 		} else {
-			ktap_print("%s: unknown argument '%s' (fail=CASE or nested)\n", suite, argv[i]);
+			ktap_print("%s: unknown argument '%s' (fail=CASE or nested)\n", suite,
+				   argv[i]);
 			return 2;
 		}
 	}
@@ -96,7 +97,8 @@ int ktap_run(const char *suite, const struct utest_case *cases, int argc, char *
 		n++;
 	if (!nested)
 		ktap_print("KTAP version 1\n1..1\n");
-	ktap_print("%sKTAP version 1\n%s# Subtest: %s\n%s1..%d\n", indent, indent, suite, indent, n);
+	ktap_print("%sKTAP version 1\n%s# Subtest: %s\n%s1..%d\n", indent, indent, suite, indent,
+		   n);
 	for (c = cases, i = 1; c->name; c++, i++) {
 		struct utest t = { .name = c->name };
 
