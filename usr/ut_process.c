@@ -51,16 +51,22 @@ void wait4_pid_any_and_wnohang(struct utest *t)
 	pid_t a, b, slow;
 	long ret;
 
-	/* A child still running: WNOHANG answers 0 and leaves the status alone. */
+	/*
+	 * A child still running (it sleeps until killed, however slow the
+	 * machine): WNOHANG answers 0 and leaves the status alone.
+	 */
 	slow = fork();
 	if (!slow) {
-		sleep_ms(50);
+		sleep_ms(30000);
 		_exit(3);
 	}
 	ret = raw_syscall6(SYS_wait4, -1, (long)&status, WNOHANG, 0, 0, 0);
 	UT_EXPECT(t, ret == 0, "wait4(-1, WNOHANG) with a sleeping child returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, slow, (long)&status, WNOHANG, 0, 0, 0);
+	UT_EXPECT(t, ret == 0, "wait4(child, WNOHANG) with it sleeping returned %ld", ret);
 	UT_EXPECT(t, status == 0x5a5a, "status written: %#x", status);
-	expect_exit(t, wait_status(slow), 3, "the sleeping child, by its pid");
+	kill(slow, SIGKILL);
+	expect_signal(t, wait_status(slow), SIGKILL, "the sleeping child, by its pid");
 
 	/* Two children: the one named first, then the other through -1. */
 	a = fork();
