@@ -97,3 +97,19 @@ void mmap_hint_stays_out_of_stack_gap(struct utest *t)
 	}
 	expect_exit(t, wait_status(pid), 0, "a stack growing 256 KiB after an mmap hint near it");
 }
+
+/*
+ * init takes no signal it has no handler for (Linux's SIGNAL_UNKILLABLE):
+ * kill(1, SIGTERM) or even SIGKILL from a program is ignored, where
+ * ending init would stop the machine.  Runs only as init (init=/bin/usertest).
+ */
+void kill_init_is_ignored(struct utest *t)
+{
+	if (getpid() != 1) {
+		ut_skip(t, "not init");
+		return;
+	}
+	UT_EXPECT(t, !kill(1, SIGTERM), "kill(1, SIGTERM) failed: %d", errno);
+	UT_EXPECT(t, !kill(1, SIGKILL), "kill(1, SIGKILL) failed: %d", errno);
+	UT_EXPECT(t, getpid() == 1, "init is still there");
+}
