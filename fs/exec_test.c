@@ -8,12 +8,16 @@
  * kernel's side is checked here: the exit status, and that a program
  * that ran (many times) gave back every frame and heap block.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
 #include <kernel/process.h>
 #include <kernel/signal.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/time.h>
 
 static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
 
@@ -82,9 +86,48 @@ static void wait4_without_children(struct ktest *t)
 	KTEST_EXPECT_EQ(t, status, 12345);
 }
 
-static const struct ktest_case exec_cases[] = { KTEST_CASE(usertest_passes),
-						KTEST_CASE(programs_give_back_every_page_and_block),
-						KTEST_CASE(exec_refuses_what_is_not_a_program),
-						KTEST_CASE(wait4_without_children),
-						{} };
+static int spawn_and_leave(void *arg)
+{
+	static const char *const argv[] = { "/bin/hello", NULL };
+
+	*(int *)arg = spawn_process(argv, envp);
+	return 0;
+}
+
+static bool task_gone(int pid)
+{
+	unsigned long flags = local_irq_save();
+	bool gone = !find_task_by_pid(pid);
+
+	local_irq_restore(flags);
+	return gone;
+}
+
+/*
+ * A kernel thread that starts a program and ends without waiting for it
+ * leaves it to nobody, as a process's children go: the program, once
+ * ended, is freed, and never reaches its dead parent.
+ */
+static void kthread_parent_exit_leaves_no_zombie(struct ktest *t)
+{
+	struct task_struct *k;
+	int pid = 0, i;
+
+	k = kthread_run(spawn_and_leave, &pid, "spawner");
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_ASSERT_EQ(t, task_wait(k->pid, NULL), 0);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	for (i = 0; i < 100 && !task_gone(pid); i++)
+		msleep(10);
+	KTEST_EXPECT_TRUE(t, task_gone(pid));
+}
+
+static const struct ktest_case exec_cases[] = {
+	KTEST_CASE(usertest_passes),
+	KTEST_CASE(programs_give_back_every_page_and_block),
+	KTEST_CASE(exec_refuses_what_is_not_a_program),
+	KTEST_CASE(wait4_without_children),
+	KTEST_CASE(kthread_parent_exit_leaves_no_zombie),
+	{}
+};
 KTEST_SUITE(exec, exec_cases);

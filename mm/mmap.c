@@ -301,6 +301,21 @@ int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsi
 	return 0;
 }
 
+/*
+ * Whether a hint's [start, end) is free and keeps the guard gap below a
+ * stack above it, as Linux's vm_start_gap(): else the stack could not grow.
+ */
+static bool hint_free(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *next = find_vma(mm, start);
+
+	if (!next)
+		return true;
+	if (next->vm_start < end)
+		return false;
+	return !(next->vm_flags & VM_GROWSDOWN) || next->vm_start - end >= STACK_GUARD_GAP;
+}
+
 /* The highest free range of @len bytes below mmap_base, or 0. */
 static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 {
@@ -335,7 +350,7 @@ long mm_map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (addr + size < addr || !user_range(addr, addr + size))
 			return -ENOMEM;
 	} else if ((addr & PAGE_OFFSET_MASK) || addr + size < addr ||
-		   !user_range(addr, addr + size) || !range_free(mm, addr, addr + size)) {
+		   !user_range(addr, addr + size) || !hint_free(mm, addr, addr + size)) {
 		addr = find_free_range(mm, size); /* the hint does not fit */
 		if (!addr)
 			return -ENOMEM;
@@ -379,7 +394,8 @@ unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
 		if (!range_free(mm, old_end, new_end + PAGE_SIZE))
 			return mm->brk;
 		heap = heap_vma(mm, old_end);
-		if (heap)
+		/* New heap is read and write, whatever mprotect() made of the old top. */
+		if (heap && (heap->vm_flags & VM_ACCESS) == (VM_READ | VM_WRITE))
 			heap->vm_end = new_end;
 		else if (mm_add_region(mm, old_end, new_end - old_end, VM_READ | VM_WRITE,
 				       brk_heap_name))

@@ -104,4 +104,9 @@ void fault_invalid_opcode(struct utest *t);
 void fault_privileged_instructions(struct utest *t);
 void fault_stack_overflow(struct utest *t);
 
+void exit_status_keeps_only_low_byte(struct utest *t);
+void brk_grows_writable_after_mprotect(struct utest *t);
+void mmap_hint_stays_out_of_stack_gap(struct utest *t);
+void kill_init_is_ignored(struct utest *t);
+
 #endif

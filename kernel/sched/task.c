@@ -85,7 +85,8 @@ __noreturn void task_exit(int code)
 		panic("the idle task tried to exit");
 	if (p->pid == 1)
 		panic("Attempted to kill init! exitcode=0x%08x", code);
-	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
+	/* A kernel thread's programs (spawn_process()) must not keep it as their parent. */
+	if (IS_ENABLED(CONFIG_USER_MODE) && (p->process || !list_empty(&p->children)))
 		exit_process(p);
 	exit_preempt_count(p);
 	debug_check_no_locks_held(p);
