@@ -173,5 +173,7 @@ int main(int argc, char **argv, char **envp)
 		return mode_argcheck(argc, argv, envp);
 	if (argc >= 2 && !strcmp(argv[1], "bigargs"))
 		return mode_bigargs(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "cycles"))
+		return mode_cycles(argc, argv);
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }

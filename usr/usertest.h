@@ -63,6 +63,7 @@ bool on_kestrel(void);
 /* usertest's modes as a child program (usertest.c's main calls them). */
 int mode_argcheck(int argc, char **argv, char **envp);
 int mode_bigargs(int argc, char **argv);
+int mode_cycles(int argc, char **argv);
 
 /* The cases, by file. */
 void exit_status_reaches_wait4(struct utest *t);

@@ -264,3 +264,22 @@ void exec_corrupt_files_enoexec(struct utest *t)
 		unlink(path);
 	}
 }
+
+/*
+ * usertest cycles N: N times, fork a child that execs "usertest exit 0",
+ * and wait for it; exit 0 if every one ended so, else 1.  The kernel's
+ * exec suite runs it to see that the cycles give back everything.
+ */
+int mode_cycles(int argc, char **argv)
+{
+	char *child_argv[] = { NULL, "exit", "0", NULL };
+	char *const envp[] = { NULL };
+	long i, n = argc == 3 ? atol(argv[2]) : 0;
+
+	if (n <= 0)
+		return 2;
+	for (i = 0; i < n; i++)
+		if (spawn_self(child_argv, envp) != 0)
+			return 1;
+	return 0;
+}
