@@ -63,8 +63,8 @@ static void programs_give_back_every_page_and_block(struct ktest *t)
  * Fork/exec/exit/wait cycles, made by a program, leave the free frames and
  * the heap's blocks in use exactly as they were (after one first run has
  * filled what stays filled): a leak of one page or one block a cycle
- * shows.  A hundred, as every test boot runs them; "usertest cycles 1000"
- * at the shell is the same check, ten times longer.
+ * shows.  A hundred, to keep every test boot short; a thousand passed
+ * too when the case was written, and take ten times as long.
  */
 static void fork_exec_cycles_leak_nothing(struct ktest *t)
 {
