@@ -75,7 +75,7 @@ static __noinline void irq_task_exit(void)
 BOOT_MODE_PARAM("ktest.sched_bug", sched_bug);
 
 BOOT_MODE("ktest.sched_bug", init_exit, "init calls task_exit()", init_exit,
-	  .end = BOOT_MODE_PANICS, .panic = "Attempted to kill init! exitcode=3");
+	  .end = BOOT_MODE_PANICS, .panic = "Attempted to kill init! exitcode=0x00000003");
 BOOT_MODE("ktest.sched_bug", idle_sleep, "a timer callback sleeps in the idle task", idle_sleep,
 	  .end = BOOT_MODE_PANICS,
 	  .panic = "the idle task tried to sleep or exit; it must always be able to run");
