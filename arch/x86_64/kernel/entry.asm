@@ -33,6 +33,8 @@
 ; switch_to() only, and die() never schedules).  An NMI or #MC handler
 ; that returns, or reads per-CPU data, must first add the MSR check.
 
+%include "asm/calling.inc"
+
 global interrupt_stubs_start
 extern interrupt_dispatch
 %ifdef CONFIG_USER_MODE
@@ -119,39 +121,11 @@ interrupt_common:
 	clac
 .ac_clear:
 %endif
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_REGS
 	cld				; the C ABI expects DF clear
 	mov rdi, rsp
 	call interrupt_dispatch
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_REGS
 	add rsp, 16			; vector and error code
 %ifdef CONFIG_USER_MODE
 	test byte [rsp + 8], 3		; the CS it returns to
@@ -164,21 +138,7 @@ interrupt_common:
 ; system call exit when sysretq cannot be used, and a new user thread's
 ; first entry (entry_64.asm).  Interrupts are off.
 return_to_user:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_REGS
 	add rsp, 16			; vector and error code
 swapgs_iret_to_user:
 	swapgs

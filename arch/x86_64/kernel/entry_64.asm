@@ -26,6 +26,8 @@
 %define USER_RFLAGS		0x202	; IF and the always-one bit
 %define PT_REGS_SIZE		176	; struct pt_regs (idt.c checks the size)
 
+%include "asm/calling.inc"
+
 global entry_SYSCALL_64
 global enter_user_mode
 global resume_user_mode
@@ -46,41 +48,13 @@ entry_SYSCALL_64:
 	push rcx			; rip
 	push rax			; orig_ax: the number
 	push qword SYSCALL_VECTOR	; vector
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_REGS
 	mov rdi, rsp
 	call do_syscall_64		; interrupts off again when it returns
 	test al, al
 	jz return_to_user
 	; SYSRET: RCX and R11 hold the frame's RIP and RFLAGS, as checked.
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_REGS
 	mov rsp, [rsp + 40]		; vector, orig_ax, rip, cs, rflags: then rsp
 	swapgs
 	o64 sysret
