@@ -425,25 +425,22 @@ def user_session(runner, outdir):
                              "error -2 (ENOENT), exit status 127")
         checks["read"] = check_read(session)
         checks["interrupt"] = check_user_interrupt(session)
-        start = len(session.output())
         session.type("halt\n")
-        session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
 
-    res = runner.boot(outdir, cmdline="qemu_exit=halt", type_when=re.escape(PROMPT),
-                      interact=interact, timeout=COMMAND_TIMEOUT)
-    halted = res.status == qemu.EXIT_SUCCESS and "System halted." in res.output
-    checks["halt"] = ([] if halted else [res.describe()], "QEMU exit status 33 (success)")
+    res = boot_session(runner, outdir, "qemu_exit=halt", interact, "halt")
+    checks["halt"] = (check_ending(res, "halt"), "QEMU exit status 33 (success)")
     return checks, res
 
 
-def user_tests(runner):
-    """The results of the user-mode session: programs run from the shell."""
-    wanted = [(key, f"shell: {USER_CONFIG}: {what}") for key, what in USER_LABELS
-              if runner.wanted(f"shell: {USER_CONFIG}: {what}")]
-    outdir = runner.config(USER_CONFIG) if wanted else None
+def session_results(runner, config, labels, session):
+    """The results (label, ok, detail, log) of @session(runner, outdir) on
+    @config: a result for each of @labels, (check, what), that is wanted."""
+    wanted = [(key, f"shell: {config}: {what}") for key, what in labels
+              if runner.wanted(f"shell: {config}: {what}")]
+    outdir = runner.config(config) if wanted else None
     if not wanted or not outdir:
         return [(label, False, NOT_BUILT, "") for _, label in wanted]
-    checks, res = user_session(runner, outdir)
+    checks, res = session(runner, outdir)
     results = []
     for key, label in wanted:
         problems, detail = checks.get(key, (["the session stopped before this"], ""))
@@ -452,18 +449,13 @@ def user_tests(runner):
 
 
 def serial_tests(runner):
-    """The results (label, ok, detail, log) of the x86_64_defconfig session."""
-    wanted = [(key, f"shell: {CONFIG}: {what}") for key, what in SERIAL_LABELS
-              if runner.wanted(f"shell: {CONFIG}: {what}")]
-    outdir = runner.config(CONFIG) if wanted else None
-    if not wanted or not outdir:
-        return [(label, False, NOT_BUILT, "") for _, label in wanted]
-    checks, res = serial_session(runner, outdir)
-    results = []
-    for key, label in wanted:
-        problems, detail = checks.get(key, (["the session stopped before this"], ""))
-        results.append((label, not problems, "; ".join(problems) or detail, res.output))
-    return results
+    """The x86_64_defconfig session's results."""
+    return session_results(runner, CONFIG, SERIAL_LABELS, serial_session)
+
+
+def user_tests(runner):
+    """The user-mode session's results: programs run from the shell."""
+    return session_results(runner, USER_CONFIG, USER_LABELS, user_session)
 
 
 # The file system's commands, on a kernel with the VFS and the initramfs
