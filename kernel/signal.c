@@ -42,7 +42,11 @@ static int send_signal(struct task_struct *p, int sig)
 {
 	if (!p->process)
 		return -EPERM; /* the kernel's own tasks take no signals */
-	if (!sig || p->state == TASK_DEAD || no_default_end(sig))
+	/*
+	 * init takes no signal it has no handler for, SIGKILL included
+	 * (Linux's SIGNAL_UNKILLABLE): ending it would stop the machine.
+	 */
+	if (!sig || p->state == TASK_DEAD || no_default_end(sig) || p->pid == 1)
 		return 0;
 	__atomic_or_fetch(&p->pending, 1UL << (sig - 1), __ATOMIC_RELAXED);
 	if (p->state == TASK_SLEEPING && p->killable)
