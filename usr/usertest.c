@@ -151,6 +151,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(brk_grows_writable_after_mprotect),
 	UT_CASE(mmap_hint_stays_out_of_stack_gap),
 	UT_CASE(kill_init_is_ignored),
+	UT_CASE(exec_clears_fs_base),
 	{},
 };
 

@@ -108,5 +108,6 @@ void exit_status_keeps_only_low_byte(struct utest *t);
 void brk_grows_writable_after_mprotect(struct utest *t);
 void mmap_hint_stays_out_of_stack_gap(struct utest *t);
 void kill_init_is_ignored(struct utest *t);
+void exec_clears_fs_base(struct utest *t);
 
 #endif

@@ -113,3 +113,56 @@ void kill_init_is_ignored(struct utest *t)
 	UT_EXPECT(t, !kill(1, SIGKILL), "kill(1, SIGKILL) failed: %d", errno);
 	UT_EXPECT(t, getpid() == 1, "init is still there");
 }
+
+/*
+ * A new program starts with an FS base of 0 (Linux's start_thread()
+ * clears it): the caller's thread pointer means nothing in it.  The
+ * program is made by hand, as no C library can look before it sets its
+ * own: arch_prctl(ARCH_GET_FS) and exit 0 if the base was 0, else 1.
+ */
+void exec_clears_fs_base(struct utest *t)
+{
+	static const unsigned char code[] = {
+		0xbf, 0x03, 0x10, 0x00, 0x00,		/* mov edi, ARCH_GET_FS */
+		0x48, 0x8d, 0x74, 0x24, 0xf8,		/* lea rsi, [rsp - 8] */
+		0xb8, 0x9e, 0x00, 0x00, 0x00, 0x0f, 0x05, /* arch_prctl */
+		0x48, 0x8b, 0x7c, 0x24, 0xf8,		/* mov rdi, [rsp - 8] */
+		0x48, 0x85, 0xff,			/* test rdi, rdi */
+		0x40, 0x0f, 0x95, 0xc7,			/* setne dil */
+		0x40, 0x0f, 0xb6, 0xff,			/* movzx edi, dil */
+		0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05, /* exit_group */
+	};
+	const unsigned long base = 0x400000, entry = 64 + 56;
+	unsigned char elf[64 + 56 + sizeof(code)] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
+	unsigned long size = sizeof(elf);
+	char *argv[] = { NULL, NULL };
+	char path[128];
+	pid_t pid;
+	int err;
+
+	/* e_type ET_EXEC, e_machine x86_64, e_version, e_entry, e_phoff */
+	elf[16] = 2, elf[18] = 62, elf[20] = 1;
+	*(unsigned long *)(elf + 24) = base + entry;
+	*(unsigned long *)(elf + 32) = 64;
+	/* e_ehsize, e_phentsize, e_phnum */
+	elf[52] = 64, elf[54] = 56, elf[56] = 1;
+	/* PT_LOAD, PF_R | PF_X, offset 0, vaddr = paddr = base, filesz = memsz, align */
+	elf[64] = 1, elf[68] = 5;
+	*(unsigned long *)(elf + 64 + 16) = base;
+	*(unsigned long *)(elf + 64 + 24) = base;
+	*(unsigned long *)(elf + 64 + 32) = size;
+	*(unsigned long *)(elf + 64 + 40) = size;
+	*(unsigned long *)(elf + 64 + 48) = PG;
+	memcpy(elf + entry, code, sizeof(code));
+	err = make_file("fsbase", elf, sizeof(elf), path, sizeof(path));
+	if (!UT_EXPECT(t, !err, "cannot make %s: %d", path, err))
+		return;
+	argv[0] = path;
+	pid = fork();
+	if (!pid) {
+		syscall(SYS_execve, path, argv, NULL);
+		_exit(127);
+	}
+	expect_exit(t, wait_status(pid), 0, "a program that checks its FS base is 0");
+	unlink(path);
+}
