@@ -109,5 +109,6 @@ void brk_grows_writable_after_mprotect(struct utest *t);
 void mmap_hint_stays_out_of_stack_gap(struct utest *t);
 void kill_init_is_ignored(struct utest *t);
 void exec_clears_fs_base(struct utest *t);
+void fs_selector_load_stays_in_its_process(struct utest *t);
 
 #endif

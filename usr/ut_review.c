@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -165,4 +166,68 @@ void exec_clears_fs_base(struct utest *t)
 	}
 	expect_exit(t, wait_status(pid), 0, "a program that checks its FS base is 0");
 	unlink(path);
+}
+
+static long raw_arch_prctl(long code, unsigned long addr)
+{
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "0"(158L), "D"(code), "S"(addr)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static unsigned long read_fs0(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(v));
+	return v;
+}
+
+static void fs_selector_parent(struct utest *t, void *arg)
+{
+	unsigned long fsbase = 0;
+	volatile unsigned long spin;
+	unsigned short sel;
+	pid_t pid;
+
+	(void)arg;
+	raw_arch_prctl(0x1003, (unsigned long)&fsbase);
+	pid = fork();
+	if (!pid) {
+		struct timespec ts = { 0, 20 * 1000000L };
+		int i;
+
+		/* Musl's thread pointer points at itself: %fs:0 reads it back. */
+		for (i = 0; i < 10; i++) {
+			nanosleep(&ts, NULL);
+			if (read_fs0() != fsbase)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	/*
+	 * Load a data selector into FS (any program may): the base becomes the
+	 * descriptor's, 0.  Spin (no system call: the clocks are the C library's), so that
+	 * the child runs after us, then put
+	 * our own base back before the C library needs it.
+	 */
+	__asm__ volatile("mov %%ss, %0; mov %0, %%fs" : "=r"(sel));
+	for (spin = 0; spin < 5000000; spin++)
+		;
+	raw_arch_prctl(0x1002, fsbase);
+	expect_exit(t, wait_status(pid), 0, "a child whose FS base its parent's selector load changed");
+}
+
+/*
+ * One process's FS selector load does not change another's FS base: a
+ * switch loads the next task's base whatever the last one did to the
+ * register.
+ */
+void fs_selector_load_stays_in_its_process(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, fs_selector_parent, NULL), 0, "fs selector");
 }
