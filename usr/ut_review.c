@@ -231,3 +231,57 @@ void fs_selector_load_stays_in_its_process(struct utest *t)
 {
 	expect_exit(t, run_in_child(t, fs_selector_parent, NULL), 0, "fs selector");
 }
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static pid_t console_reader(void)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		char c;
+
+		read(0, &c, 1);
+		_exit(0);
+	}
+	return pid;
+}
+
+/*
+ * kill() ends a process waiting to read the console behind another
+ * reader, not only the one that waits for the line.  Kestrel only: the
+ * case needs a console nobody types on (Linux's standard input here is
+ * whatever the build gave usertest).
+ */
+void kill_ends_second_console_reader(struct utest *t)
+{
+	pid_t first, second;
+	int i, status = -1;
+
+	if (!on_kestrel()) {
+		ut_skip(t, "needs Kestrel's console with nothing typed");
+		return;
+	}
+	first = console_reader();
+	sleep_ms(50);
+	second = console_reader();
+	sleep_ms(50);
+	kill(second, SIGKILL);
+	for (i = 0; i < 20; i++) {
+		if (raw_syscall6(SYS_wait4, second, (long)&status, WNOHANG, 0, 0, 0) == second)
+			break;
+		status = -1;
+		sleep_ms(50);
+	}
+	UT_EXPECT(t, status == SIGKILL, "the second reader, killed, is not dead 1 s later (status %#x)",
+		  status);
+	kill(first, SIGKILL);
+	expect_signal(t, wait_status(first), SIGKILL, "the first reader");
+	if (status == -1)
+		wait_status(second);
+}
