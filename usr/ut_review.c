@@ -8,8 +8,8 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -30,8 +30,8 @@ void exit_status_keeps_only_low_byte(struct utest *t)
 			syscall(SYS_exit_group, codes[i]);
 		status = wait_status(pid);
 		UT_EXPECT(t, status == (codes[i] & 0xff) << 8,
-			  "exit_group(%#x) gave the raw wait status %#x, not %#x", codes[i],
-			  status, (codes[i] & 0xff) << 8);
+			  "exit_group(%#x) gave the raw wait status %#x, not %#x", codes[i], status,
+			  (codes[i] & 0xff) << 8);
 	}
 }
 
@@ -89,7 +89,8 @@ void mmap_hint_stays_out_of_stack_gap(struct utest *t)
 	if (!pid) {
 		unsigned long sp = (unsigned long)__builtin_frame_address(0) & ~(PG - 1);
 		void *hint = (void *)(sp - 512 * 1024);
-		void *p = mmap(hint, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		void *p =
+			mmap(hint, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 		if (p == MAP_FAILED)
 			_exit(2);
@@ -124,13 +125,13 @@ void kill_init_is_ignored(struct utest *t)
 void exec_clears_fs_base(struct utest *t)
 {
 	static const unsigned char code[] = {
-		0xbf, 0x03, 0x10, 0x00, 0x00,		/* mov edi, ARCH_GET_FS */
-		0x48, 0x8d, 0x74, 0x24, 0xf8,		/* lea rsi, [rsp - 8] */
+		0xbf, 0x03, 0x10, 0x00, 0x00,		  /* mov edi, ARCH_GET_FS */
+		0x48, 0x8d, 0x74, 0x24, 0xf8,		  /* lea rsi, [rsp - 8] */
 		0xb8, 0x9e, 0x00, 0x00, 0x00, 0x0f, 0x05, /* arch_prctl */
-		0x48, 0x8b, 0x7c, 0x24, 0xf8,		/* mov rdi, [rsp - 8] */
-		0x48, 0x85, 0xff,			/* test rdi, rdi */
-		0x40, 0x0f, 0x95, 0xc7,			/* setne dil */
-		0x40, 0x0f, 0xb6, 0xff,			/* movzx edi, dil */
+		0x48, 0x8b, 0x7c, 0x24, 0xf8,		  /* mov rdi, [rsp - 8] */
+		0x48, 0x85, 0xff,			  /* test rdi, rdi */
+		0x40, 0x0f, 0x95, 0xc7,			  /* setne dil */
+		0x40, 0x0f, 0xb6, 0xff,			  /* movzx edi, dil */
 		0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05, /* exit_group */
 	};
 	const unsigned long base = 0x400000, entry = 64 + 56;
@@ -219,7 +220,8 @@ static void fs_selector_parent(struct utest *t, void *arg)
 	for (spin = 0; spin < 5000000; spin++)
 		;
 	raw_arch_prctl(0x1002, fsbase);
-	expect_exit(t, wait_status(pid), 0, "a child whose FS base its parent's selector load changed");
+	expect_exit(t, wait_status(pid), 0,
+		    "a child whose FS base its parent's selector load changed");
 }
 
 /*
@@ -278,8 +280,8 @@ void kill_ends_second_console_reader(struct utest *t)
 		status = -1;
 		sleep_ms(50);
 	}
-	UT_EXPECT(t, status == SIGKILL, "the second reader, killed, is not dead 1 s later (status %#x)",
-		  status);
+	UT_EXPECT(t, status == SIGKILL,
+		  "the second reader, killed, is not dead 1 s later (status %#x)", status);
 	kill(first, SIGKILL);
 	expect_signal(t, wait_status(first), SIGKILL, "the first reader");
 	if (status == -1)
