@@ -13,6 +13,7 @@
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
+#include <kernel/preempt.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -86,8 +87,17 @@ int kill_pid(int pid, int sig)
 
 void exit_to_user_mode(void)
 {
+	unsigned long pending;
+
+	/*
+	 * The tick's request to reschedule is honoured here in every
+	 * preemption model, as Linux's exit_to_user_mode_loop() does: without
+	 * CONFIG_PREEMPT nothing else would ever take the CPU from a program
+	 * that loops in ring 3, and the machine would be its.
+	 */
+	cond_resched();
 	/* The set itself, not fatal_signal_pending()'s bool: its lowest signal is the status. */
-	unsigned long pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
+	pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
 
 	if (pending) {
 		local_irq_enable();
