@@ -416,13 +416,14 @@ static __noreturn void begin_new_exec(struct linux_binprm *bprm, unsigned long s
 	const char *base = strrchr(bprm->filename, '/');
 	unsigned long entry = bprm->elf.entry;
 
+	/* The name first: kernel_execve()'s is the caller's, which the completion lets go. */
+	strscpy(p->comm, base ? base + 1 : bprm->filename, sizeof(p->comm));
 	if (old)
 		mmput(old);
 	if (p->vfork_done) {
 		complete(p->vfork_done);
 		p->vfork_done = NULL;
 	}
-	strscpy(p->comm, base ? base + 1 : bprm->filename, sizeof(p->comm));
 	if (p->files)
 		do_close_on_exec(p->files);
 	fput(bprm->file);

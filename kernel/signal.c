@@ -13,6 +13,7 @@
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
+#include <kernel/preempt.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -42,7 +43,11 @@ static int send_signal(struct task_struct *p, int sig)
 {
 	if (!p->process)
 		return -EPERM; /* the kernel's own tasks take no signals */
-	if (!sig || p->state == TASK_DEAD || no_default_end(sig))
+	/*
+	 * init takes no signal it has no handler for, SIGKILL included
+	 * (Linux's SIGNAL_UNKILLABLE): ending it would stop the machine.
+	 */
+	if (!sig || p->state == TASK_DEAD || no_default_end(sig) || p->pid == 1)
 		return 0;
 	__atomic_or_fetch(&p->pending, 1UL << (sig - 1), __ATOMIC_RELAXED);
 	if (p->state == TASK_SLEEPING && p->killable)
@@ -82,6 +87,8 @@ int kill_pid(int pid, int sig)
 
 void exit_to_user_mode(void)
 {
+	unsigned long pending;
+
 	/*
 	 * The way back to a program is always a safe point to give up the
 	 * CPU, whatever the preemption model: without this, a program that
@@ -95,7 +102,7 @@ void exit_to_user_mode(void)
 		local_irq_restore(flags);
 	}
 	/* The set itself, not fatal_signal_pending()'s bool: its lowest signal is the status. */
-	unsigned long pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
+	pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
 
 	if (pending) {
 		local_irq_enable();

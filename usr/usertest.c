@@ -151,6 +151,9 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(brk_grows_writable_after_mprotect),
 	UT_CASE(mmap_hint_stays_out_of_stack_gap),
 	UT_CASE(kill_init_is_ignored),
+	UT_CASE(exec_clears_fs_base),
+	UT_CASE(fs_selector_load_stays_in_its_process),
+	UT_CASE(kill_ends_second_console_reader),
 	{},
 };
 

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -29,8 +30,8 @@ void exit_status_keeps_only_low_byte(struct utest *t)
 			syscall(SYS_exit_group, codes[i]);
 		status = wait_status(pid);
 		UT_EXPECT(t, status == (codes[i] & 0xff) << 8,
-			  "exit_group(%#x) gave the raw wait status %#x, not %#x", codes[i],
-			  status, (codes[i] & 0xff) << 8);
+			  "exit_group(%#x) gave the raw wait status %#x, not %#x", codes[i], status,
+			  (codes[i] & 0xff) << 8);
 	}
 }
 
@@ -88,7 +89,8 @@ void mmap_hint_stays_out_of_stack_gap(struct utest *t)
 	if (!pid) {
 		unsigned long sp = (unsigned long)__builtin_frame_address(0) & ~(PG - 1);
 		void *hint = (void *)(sp - 512 * 1024);
-		void *p = mmap(hint, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		void *p =
+			mmap(hint, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 		if (p == MAP_FAILED)
 			_exit(2);
@@ -112,4 +114,176 @@ void kill_init_is_ignored(struct utest *t)
 	UT_EXPECT(t, !kill(1, SIGTERM), "kill(1, SIGTERM) failed: %d", errno);
 	UT_EXPECT(t, !kill(1, SIGKILL), "kill(1, SIGKILL) failed: %d", errno);
 	UT_EXPECT(t, getpid() == 1, "init is still there");
+}
+
+/*
+ * A new program starts with an FS base of 0 (Linux's start_thread()
+ * clears it): the caller's thread pointer means nothing in it.  The
+ * program is made by hand, as no C library can look before it sets its
+ * own: arch_prctl(ARCH_GET_FS) and exit 0 if the base was 0, else 1.
+ */
+void exec_clears_fs_base(struct utest *t)
+{
+	static const unsigned char code[] = {
+		0xbf, 0x03, 0x10, 0x00, 0x00,		  /* mov edi, ARCH_GET_FS */
+		0x48, 0x8d, 0x74, 0x24, 0xf8,		  /* lea rsi, [rsp - 8] */
+		0xb8, 0x9e, 0x00, 0x00, 0x00, 0x0f, 0x05, /* arch_prctl */
+		0x48, 0x8b, 0x7c, 0x24, 0xf8,		  /* mov rdi, [rsp - 8] */
+		0x48, 0x85, 0xff,			  /* test rdi, rdi */
+		0x40, 0x0f, 0x95, 0xc7,			  /* setne dil */
+		0x40, 0x0f, 0xb6, 0xff,			  /* movzx edi, dil */
+		0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05, /* exit_group */
+	};
+	const unsigned long base = 0x400000, entry = 64 + 56;
+	unsigned char elf[64 + 56 + sizeof(code)] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
+	unsigned long size = sizeof(elf);
+	char *argv[] = { NULL, NULL };
+	char path[128];
+	pid_t pid;
+	int err;
+
+	/* e_type ET_EXEC, e_machine x86_64, e_version, e_entry, e_phoff */
+	elf[16] = 2, elf[18] = 62, elf[20] = 1;
+	*(unsigned long *)(elf + 24) = base + entry;
+	*(unsigned long *)(elf + 32) = 64;
+	/* e_ehsize, e_phentsize, e_phnum */
+	elf[52] = 64, elf[54] = 56, elf[56] = 1;
+	/* PT_LOAD, PF_R | PF_X, offset 0, vaddr = paddr = base, filesz = memsz, align */
+	elf[64] = 1, elf[68] = 5;
+	*(unsigned long *)(elf + 64 + 16) = base;
+	*(unsigned long *)(elf + 64 + 24) = base;
+	*(unsigned long *)(elf + 64 + 32) = size;
+	*(unsigned long *)(elf + 64 + 40) = size;
+	*(unsigned long *)(elf + 64 + 48) = PG;
+	memcpy(elf + entry, code, sizeof(code));
+	err = make_file("fsbase", elf, sizeof(elf), path, sizeof(path));
+	if (!UT_EXPECT(t, !err, "cannot make %s: %d", path, err))
+		return;
+	argv[0] = path;
+	pid = fork();
+	if (!pid) {
+		syscall(SYS_execve, path, argv, NULL);
+		_exit(127);
+	}
+	expect_exit(t, wait_status(pid), 0, "a program that checks its FS base is 0");
+	unlink(path);
+}
+
+static long raw_arch_prctl(long code, unsigned long addr)
+{
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "0"(158L), "D"(code), "S"(addr)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static unsigned long read_fs0(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(v));
+	return v;
+}
+
+static void fs_selector_parent(struct utest *t, void *arg)
+{
+	unsigned long fsbase = 0;
+	volatile unsigned long spin;
+	unsigned short sel;
+	pid_t pid;
+
+	(void)arg;
+	raw_arch_prctl(0x1003, (unsigned long)&fsbase);
+	pid = fork();
+	if (!pid) {
+		struct timespec ts = { 0, 20 * 1000000L };
+		int i;
+
+		/* Musl's thread pointer points at itself: %fs:0 reads it back. */
+		for (i = 0; i < 10; i++) {
+			nanosleep(&ts, NULL);
+			if (read_fs0() != fsbase)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	/*
+	 * Load a data selector into FS (any program may): the base becomes the
+	 * descriptor's, 0.  Spin (no system call: the clocks are the C library's), so that
+	 * the child runs after us, then put
+	 * our own base back before the C library needs it.
+	 */
+	__asm__ volatile("mov %%ss, %0; mov %0, %%fs" : "=r"(sel));
+	for (spin = 0; spin < 5000000; spin++)
+		;
+	raw_arch_prctl(0x1002, fsbase);
+	expect_exit(t, wait_status(pid), 0,
+		    "a child whose FS base its parent's selector load changed");
+}
+
+/*
+ * One process's FS selector load does not change another's FS base: a
+ * switch loads the next task's base whatever the last one did to the
+ * register.
+ */
+void fs_selector_load_stays_in_its_process(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, fs_selector_parent, NULL), 0, "fs selector");
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static pid_t console_reader(void)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		char c;
+
+		read(0, &c, 1);
+		_exit(0);
+	}
+	return pid;
+}
+
+/*
+ * kill() ends a process waiting to read the console behind another
+ * reader, not only the one that waits for the line.  Kestrel only: the
+ * case needs a console nobody types on (Linux's standard input here is
+ * whatever the build gave usertest).
+ */
+void kill_ends_second_console_reader(struct utest *t)
+{
+	pid_t first, second;
+	int i, status = -1;
+
+	if (!on_kestrel()) {
+		ut_skip(t, "needs Kestrel's console with nothing typed");
+		return;
+	}
+	first = console_reader();
+	sleep_ms(50);
+	second = console_reader();
+	sleep_ms(50);
+	kill(second, SIGKILL);
+	for (i = 0; i < 20; i++) {
+		if (raw_syscall6(SYS_wait4, second, (long)&status, WNOHANG, 0, 0, 0) == second)
+			break;
+		status = -1;
+		sleep_ms(50);
+	}
+	UT_EXPECT(t, status == SIGKILL,
+		  "the second reader, killed, is not dead 1 s later (status %#x)", status);
+	kill(first, SIGKILL);
+	expect_signal(t, wait_status(first), SIGKILL, "the first reader");
+	if (status == -1)
+		wait_status(second);
 }

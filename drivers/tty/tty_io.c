@@ -25,6 +25,7 @@
 #include <kernel/printk.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/tty.h>
 #include <kernel/uaccess.h>
 
@@ -127,6 +128,20 @@ static ssize_t read_line(struct tty_struct *tty)
 	}
 }
 
+/*
+ * The reader's lock, which a fatal signal ends the wait for (-EINTR): a
+ * reader behind another that waits for a line may wait as long as it.
+ */
+static int lock_reader(void)
+{
+	while (!mutex_trylock(&console_read_lock)) {
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		msleep(POLL_MS / 10);
+	}
+	return 0;
+}
+
 static ssize_t console_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = console_tty();
@@ -136,7 +151,8 @@ static ssize_t console_read(struct file *file, char *buf, size_t count, loff_t *
 		return 0; /* nothing to type on: the end of input */
 	if (!count)
 		return 0;
-	mutex_lock(&console_read_lock);
+	if (lock_reader())
+		return -EINTR;
 	if (line_off == line_len) {
 		n = read_line(tty);
 		if (n <= 0) {

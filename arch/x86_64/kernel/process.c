@@ -95,11 +95,14 @@ static void switch_mm(struct task_struct *next)
 /*
  * The user's FS base, which C libraries point at their thread's data: the
  * kernel itself never uses FS, so it is loaded at the switch, and only
- * when it changes (a WRMSR is slow).
+ * when it changes (a WRMSR is slow).  The register is read, not trusted
+ * to hold @prev's thread.fsbase: a program may load a selector into FS,
+ * which changes the base behind the kernel's back.
  */
 static void switch_fsbase(struct task_struct *prev, struct task_struct *next)
 {
-	if (IS_ENABLED(CONFIG_USER_MODE) && prev->thread.fsbase != next->thread.fsbase)
+	(void)prev;
+	if (IS_ENABLED(CONFIG_USER_MODE) && rdmsr(MSR_FS_BASE) != next->thread.fsbase)
 		wrmsr(MSR_FS_BASE, next->thread.fsbase);
 }
 

@@ -35,6 +35,9 @@ __noreturn void start_user_thread(unsigned long ip, unsigned long sp)
 	/* switch_to() loads thread.cr3 from now on; this first time, here. */
 	if (current->thread.cr3 && read_cr3() != current->thread.cr3)
 		write_cr3(current->thread.cr3);
+	/* A new program's FS base is 0, as Linux's start_thread() leaves it. */
+	current->thread.fsbase = 0;
+	wrmsr(MSR_FS_BASE, 0);
 	fpu_reset();
 	enter_user_mode(ip, sp, current->thread.stack.top);
 }
