@@ -146,7 +146,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(fault_invalid_opcode),
 	UT_CASE(fault_privileged_instructions),
 	UT_CASE(fault_stack_overflow),
-	/* ut_review.c */
+	/* ut_regress.c */
 	UT_CASE(exit_status_keeps_only_low_byte),
 	UT_CASE(brk_grows_writable_after_mprotect),
 	UT_CASE(mmap_hint_stays_out_of_stack_gap),

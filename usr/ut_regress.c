@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * usertest's review cases: what a Linux program sees that the first
- * version of the process and memory calls did otherwise.  Each passes on
+ * usertest's regression cases: what a Linux program sees that the first
+ * version of the process and memory calls did otherwise (a review found
+ * them).  Each passes on
  * Linux; each failed on Kestrel when it was written.
  */
 #include <errno.h>
@@ -16,7 +17,7 @@
 
 #include "usertest.h"
 
-/* Only the low 8 bits of exit()'s code are the status: exit(256) is exit(0), as wait4() shows it. */
+/* Only the low 8 bits of exit()'s code are the status: exit(256) is exit(0) to wait4(). */
 void exit_status_keeps_only_low_byte(struct utest *t)
 {
 	static const int codes[] = { 256, 256 + 7, -1, 0x12345678 };
