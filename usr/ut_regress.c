@@ -109,7 +109,7 @@ void mmap_hint_stays_out_of_stack_gap(struct utest *t)
 void kill_init_is_ignored(struct utest *t)
 {
 	if (getpid() != 1) {
-		ut_skip(t, "not init");
+		ut_skip(t, "only as init (init=/bin/usertest)");
 		return;
 	}
 	UT_EXPECT(t, !kill(1, SIGTERM), "kill(1, SIGTERM) failed: %d", errno);
@@ -267,7 +267,7 @@ void kill_ends_second_console_reader(struct utest *t)
 	int i, status = -1;
 
 	if (!on_kestrel()) {
-		ut_skip(t, "needs Kestrel's console with nothing typed");
+		ut_skip(t, "only on Kestrel, whose console has nothing typed");
 		return;
 	}
 	first = console_reader();
