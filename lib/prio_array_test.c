@@ -57,10 +57,7 @@ static void edges(struct ktest *t)
 
 static u32 next_random(u32 *x)
 {
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
+	return ktest_xorshift32(x);
 }
 
 static void model_insert(int id, int level, bool head)

@@ -112,10 +112,7 @@ static bool tree_is_valid(void)
 
 static u32 next_random(u32 *x)
 {
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
+	return ktest_xorshift32(x);
 }
 
 static void step(u32 *x)

@@ -39,10 +39,7 @@ struct model {
 
 static u32 next_rand(struct model *m)
 {
-	m->rng ^= m->rng << 13;
-	m->rng ^= m->rng >> 17;
-	m->rng ^= m->rng << 5;
-	return m->rng;
+	return ktest_xorshift32(&m->rng);
 }
 
 /* Mostly small sizes, as a kernel asks; sometimes pages. */

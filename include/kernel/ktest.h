@@ -102,6 +102,27 @@ void ktest_list_all(const char *filter);
  * seed that repeats it.  Never 0, so that it suits xorshift generators.
  */
 u32 ktest_seed(struct ktest *t);
+
+/*
+ * Marsaglia's xorshift generators, for randomized cases and fuzzers:
+ * the next number from *@x, which must not be 0, and becomes it.  Cheap
+ * and repeatable from a seed, which is all a test needs.
+ */
+static inline u32 ktest_xorshift32(u32 *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+static inline u64 ktest_xorshift64(u64 *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
 /* Fix the seed from text ("ktest.seed=" and the host's KTEST_SEED). */
 int ktest_set_seed(const char *val);
 /* Failed cases of the last run. */

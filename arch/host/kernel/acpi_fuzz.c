@@ -35,10 +35,7 @@ static u64 rng_state = 0xac91dead2026ULL;
 
 static u64 next_random(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return ktest_xorshift64(&rng_state);
 }
 
 static const void *copy_map(const struct acpi_mem *mem, u64 phys, size_t len)

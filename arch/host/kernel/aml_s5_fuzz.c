@@ -29,10 +29,7 @@ static u64 rng_state = 0x55aa5eed2026ULL;
 
 static u64 next_random(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return ktest_xorshift64(&rng_state);
 }
 
 struct aml_buf {

@@ -25,11 +25,7 @@ static u64 rng_state = 0x2026120314250701ULL;
 
 static u64 next_random(void)
 {
-	/* xorshift64 */
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return ktest_xorshift64(&rng_state);
 }
 
 static size_t build_valid(u8 *buf)

@@ -30,11 +30,7 @@ static u64 rng_state = 0x2026120314250024ULL;
 
 static u64 next_random(void)
 {
-	/* xorshift64 */
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return ktest_xorshift64(&rng_state);
 }
 
 static void mutate(u8 *buf, size_t len)

@@ -32,11 +32,7 @@ static u32 rng;
 
 static u32 next_random(void)
 {
-	/* xorshift32 */
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return ktest_xorshift32(&rng);
 }
 
 /*

@@ -24,11 +24,7 @@ static u64 rng_state = 0x2026112405121234ULL;
 
 static u64 next_random(void)
 {
-	/* xorshift64 */
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return ktest_xorshift64(&rng_state);
 }
 
 static size_t add_tag(u8 *buf, size_t len, u32 type, const void *body, u32 body_len)
