@@ -18,9 +18,7 @@
 
 static bool setup(struct ktest *t)
 {
-	vfs_remove_tree(TOP);
-	return ktest_check(t, vfs_mkdir(NULL, TOP, 0755) == 0, __FILE__, __LINE__,
-			   "cannot make " TOP);
+	return vfs_test_setup(t, TOP);
 }
 
 static void null_and_zero(struct ktest *t)

@@ -19,6 +19,8 @@ void vfs_snap(struct vfs_snapshot *s);
 void vfs_expect_no_leak(struct ktest *t, const struct vfs_snapshot *s, const char *where);
 /* Remove @path and everything under it; 0 or the first error. */
 int vfs_remove_tree(const char *path);
+/* A suite's own empty directory @top, whatever a run before left; false (reported) if not. */
+bool vfs_test_setup(struct ktest *t, const char *top);
 /* Write/read all of @len bytes at *@pos; the count or -errno. */
 ssize_t vfs_write_all(struct file *file, const void *buf, size_t len, loff_t *pos);
 /* The attributes of @name (links not followed), or -errno. */

@@ -108,3 +108,10 @@ int vfs_remove_tree(const char *path)
 	}
 	return vfs_rmdir(NULL, path);
 }
+
+bool vfs_test_setup(struct ktest *t, const char *top)
+{
+	vfs_remove_tree(top);
+	return ktest_check(t, vfs_mkdir(NULL, top, 0755) == 0, __FILE__, __LINE__, "cannot make %s",
+			   top);
+}
