@@ -18,7 +18,9 @@ within its minutes: without frame pointers and kallsyms, addresses print
 bare and a backtrace is a stack scan (faults, heap and lock reports);
 tiny_defconfig prints faults tersely; red zones alone are where a double
 free once passed for a damaged redzone (heap bugs); Clang makes its own
-code around every fault, and allyesconfig adds UBSan's trapping checks.
+code around every fault, and allyesconfig adds UBSan's trapping checks;
+without page table isolation a user program's access to a kernel page
+faults as a protection fault, not as a missing page (user faults).
 
 The stack protector's canary is also read from guest memory here, through
 the monitor, on boots with and without RDRAND.
@@ -36,6 +38,7 @@ against what each mode declares; the stack protector's canary"""
 
 
 FAULTS, SLAB, LOCK = ("ktest.fault",), ("ktest.slab_bug",), ("ktest.lock_bug",)
+USER = ("ktest.user",)
 
 # (label, configuration, the parameters of the modes it boots (None: every
 # mode it has)): the configurations besides the two defaults are here for
@@ -50,7 +53,9 @@ CONFIGS = (("debug_defconfig", "debug_defconfig", None),
            ("allyesconfig", "allyesconfig", FAULTS),
            ("tiny_defconfig+ktest.config", "tiny_defconfig+ktest.config", FAULTS),
            ("debug_defconfig without frame pointers and kallsyms",
-            "debug_defconfig+CONFIG_FRAME_POINTER=n+CONFIG_KALLSYMS=n", FAULTS + SLAB + LOCK))
+            "debug_defconfig+CONFIG_FRAME_POINTER=n+CONFIG_KALLSYMS=n", FAULTS + SLAB + LOCK),
+           ("x86_64_defconfig+nopti.config+ktest.config",
+            "x86_64_defconfig+nopti.config+ktest.config", USER))
 
 
 def run_config(runner, config, outdir, params=None):

@@ -15,7 +15,19 @@
  *
  * The exception table (<asm/extable.h>) is one too, but its entries are
  * pairs of addresses, not pointers, and are named as Linux names them.
+ *
+ * The entry code (.entry.text) and the data the CPU and it use with the
+ * user page tables live (.bss..entry) come first in their sections,
+ * bracketed; with CONFIG_PAGE_TABLE_ISOLATION each range fills pages of
+ * its own, which those tables map (arch/x86_64/mm/pti.c) without
+ * showing anything else.
  */
+
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+#define PTI_PAGE_ALIGN . = ALIGN(4096);
+#else
+#define PTI_PAGE_ALIGN
+#endif
 
 #define TABLE(name)						\
 	. = ALIGN(8);						\
@@ -55,6 +67,10 @@ SECTIONS
 	_text = .;
 
 	.text : AT(ADDR(.text) - KERNEL_VMA) {
+		__entry_text_start = .;
+		*(.entry.text)
+		PTI_PAGE_ALIGN
+		__entry_text_end = .;
 		*(.text .text.*)
 	} :text
 	_etext = .;
@@ -84,6 +100,10 @@ SECTIONS
 	. = ALIGN(4096);
 	.bss : AT(ADDR(.bss) - KERNEL_VMA) {
 		__bss_start = .;
+		__entry_bss_start = .;
+		*(.bss..entry)
+		PTI_PAGE_ALIGN
+		__entry_bss_end = .;
 		*(.bss .bss.*)
 		*(COMMON)
 		__bss_end = .;

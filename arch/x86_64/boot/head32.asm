@@ -195,7 +195,10 @@ boot_gdt_ptr64:
 	dw boot_gdt_end - boot_gdt - 1
 	dq boot_gdt
 
-section .bss nobits write align=4096
+; 8 KiB aligned: with page table isolation, bit 12 of CR3 set means the
+; user tables (<asm/pti.h>), and the entry code tests it whatever the
+; tables live (entry.asm).
+section .bss nobits write align=8192
 boot_pml4:		resb 4096
 boot_pdpt_low:		resb 4096
 boot_pdpt_high:		resb 4096

@@ -32,6 +32,22 @@
 ; per-CPU area (this_cpu_read() is used by the syscall entry and
 ; switch_to() only, and die() never schedules).  An NMI or #MC handler
 ; that returns, or reads per-CPU data, must first add the MSR check.
+;
+; With CONFIG_PAGE_TABLE_ISOLATION ring 3 runs on the user tables, which
+; map this file's code and the .bss..entry data but not the task's
+; stack (<asm/pti.h>).  An entry from ring 3 lands on the per-CPU entry
+; stack (TSS.RSP0), saves the registers there, switches CR3 to the
+; kernel tables and moves the whole frame to the top of the task's
+; stack, where it would have been without isolation.  The way out copies
+; the iretq frame back to the entry stack before it switches CR3 to the
+; user tables.  The same three fatal exceptions can also find the user
+; tables live in ring 0 (in the windows above, and between the CR3
+; switch and iretq): the common path switches to the kernel's for them
+; and, as they never return, does not switch back.  For that test to be
+; right every PML4 the kernel ever loads is 8 KiB aligned, the boot
+; tables' too (head32.asm).
+;
+; All of it is in .entry.text, which the linker gives pages of its own.
 
 %include "asm/calling.inc"
 
@@ -65,7 +81,7 @@ extern cpu_has_smap
 	%endif
 %endmacro
 
-section .text
+section .entry.text progbits alloc exec nowrite align=16
 
 ; "push byte" sign-extends: vectors 128-255 are pushed as negative numbers,
 ; and interrupt_common keeps the low byte.  Stubs and groups are padded
@@ -106,12 +122,37 @@ interrupt_common:
 	and qword [rsp], 0xff		; the vector, of a "push byte"
 %ifdef CONFIG_USER_MODE
 	test byte [rsp + 24], 3		; the saved CS (above vector, error code, RIP)
-	jnz .swapgs
+	jnz .from_user
 	cmp qword [rsp + 16], iret_to_user
-	jne .gs_is_kernel
-.swapgs:
+	je .from_user
+	PUSH_REGS
+%ifdef CONFIG_PAGE_TABLE_ISOLATION
+	; From ring 0 with the user tables live: only an NMI, #MC or #DF in
+	; an entry or exit window (see the top).  Their handlers need the
+	; kernel's tables to report, and never return.
+	mov rax, cr3
+	btr rax, PTI_USER_PGTABLE_BIT
+	jnc .on_kernel_stack
+	mov cr3, rax
+%endif
+	jmp .on_kernel_stack
+.from_user:
 	swapgs
-.gs_is_kernel:
+	PUSH_REGS
+%ifdef CONFIG_PAGE_TABLE_ISOLATION
+	; The frame is on the entry stack (TSS.RSP0): switch to the kernel's
+	; tables, then move it to where the task's user registers live, the
+	; top of its stack, and go on there.
+	SWITCH_TO_KERNEL_CR3 rax
+	mov rsi, rsp
+	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	sub rsp, PT_REGS_SIZE
+	mov rdi, rsp
+	mov ecx, PT_REGS_SIZE / 8
+	cld
+	rep movsq
+%endif
+.on_kernel_stack:
 	; An interrupt gate does not clear RFLAGS.AC: one in the middle of a
 	; user copy (<asm/uaccess.h>) would run its handler, and whatever task
 	; it switches to, with SMAP's window open.  iretq restores the
@@ -120,8 +161,9 @@ interrupt_common:
 	je .ac_clear
 	clac
 .ac_clear:
-%endif
+%else
 	PUSH_REGS
+%endif
 	cld				; the C ABI expects DF clear
 	mov rdi, rsp
 	call interrupt_dispatch
@@ -129,7 +171,7 @@ interrupt_common:
 	add rsp, 16			; vector and error code
 %ifdef CONFIG_USER_MODE
 	test byte [rsp + 8], 3		; the CS it returns to
-	jnz swapgs_iret_to_user
+	jnz iret_frame_to_user
 %endif
 	iretq
 
@@ -140,7 +182,22 @@ interrupt_common:
 return_to_user:
 	POP_REGS
 	add rsp, 16			; vector and error code
-swapgs_iret_to_user:
+iret_frame_to_user:
+%ifdef CONFIG_PAGE_TABLE_ISOLATION
+	; The task's stack is not mapped in the user tables: iretq must find
+	; its frame on the entry stack.  One register is needed across the
+	; switch, and the per-CPU area, mapped in both, keeps it.
+	mov [gs:PERCPU_SCRATCH], rax
+	mov rax, rsp
+	mov rsp, [gs:PERCPU_ENTRY_STACK]
+	push qword [rax + 32]		; ss
+	push qword [rax + 24]		; rsp
+	push qword [rax + 16]		; rflags
+	push qword [rax + 8]		; cs
+	push qword [rax]		; rip
+	SWITCH_TO_USER_CR3 rax
+	mov rax, [gs:PERCPU_SCRATCH]
+%endif
 	swapgs
 iret_to_user:				; may fault: see the top of this file
 	iretq

@@ -14,17 +14,19 @@
 ; whether SYSRET can restore what the frame now holds; when not, the
 ; exit is the interrupts' iretq path (return_to_user in entry.asm).
 ;
-; The selectors and per-CPU offsets repeat <asm/segment.h> and
-; <asm/percpu.h>, which NASM cannot read; the user suite's round trip
-; checks the selectors a system call saved against USER_CS and USER_DS.
+; The selectors repeat <asm/segment.h>, which NASM cannot read; the user
+; suite's round trip checks the selectors a system call saved against
+; USER_CS and USER_DS.  The per-CPU offsets are in <asm/calling.inc>.
+;
+; With CONFIG_PAGE_TABLE_ISOLATION the entry switches CR3 to the kernel
+; tables once the user's RSP is parked (RSP is then the only free
+; register), and the SYSRET exit switches back to the user tables last,
+; keeping RAX in the per-CPU area across the switch (<asm/pti.h>).
 
 %define USER_DS			0x33	; GDT entry 6, RPL 3
 %define USER_CS			0x3b	; GDT entry 7, RPL 3
 %define SYSCALL_VECTOR		256
-%define PERCPU_TOP_OF_STACK	8
-%define PERCPU_USER_RSP		16
 %define USER_RFLAGS		0x202	; IF and the always-one bit
-%define PT_REGS_SIZE		176	; struct pt_regs (idt.c checks the size)
 
 %include "asm/calling.inc"
 
@@ -34,12 +36,13 @@ global resume_user_mode
 extern do_syscall_64
 extern return_to_user
 
-section .text
+section .entry.text progbits alloc exec nowrite align=16
 
 align 16
 entry_SYSCALL_64:
 	swapgs
 	mov [gs:PERCPU_USER_RSP], rsp
+	SWITCH_TO_KERNEL_CR3 rsp
 	mov rsp, [gs:PERCPU_TOP_OF_STACK]
 	push qword USER_DS		; ss
 	push qword [gs:PERCPU_USER_RSP]	; rsp
@@ -56,6 +59,11 @@ entry_SYSCALL_64:
 	; SYSRET: RCX and R11 hold the frame's RIP and RFLAGS, as checked.
 	POP_REGS
 	mov rsp, [rsp + 40]		; vector, orig_ax, rip, cs, rflags: then rsp
+%ifdef CONFIG_PAGE_TABLE_ISOLATION
+	mov [gs:PERCPU_SCRATCH], rax
+	SWITCH_TO_USER_CR3 rax
+	mov rax, [gs:PERCPU_SCRATCH]
+%endif
 	swapgs
 	o64 sysret
 

@@ -11,6 +11,7 @@
  * busy bit into the TSS descriptor, so this table is in .data.
  */
 #include <asm/desc.h>
+#include <asm/pti.h>
 #include <asm/segment.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
@@ -21,8 +22,9 @@
 #define SEG_USER_CODE64 0x00affb000000ffffULL /* as SEG_CODE64, DPL 3 */
 #define SEG_USER_DATA	0x00cff3000000ffffULL /* as SEG_DATA, DPL 3 */
 
-struct tss kernel_tss __aligned(16);
-u64 gdt_table[GDT_ENTRIES] __aligned(16);
+/* __entry_bss: the CPU reads both on every entry from ring 3 (<asm/pti.h>). */
+struct tss kernel_tss __aligned(16) __entry_bss;
+u64 gdt_table[GDT_ENTRIES] __aligned(16) __entry_bss;
 
 /* A 64-bit TSS descriptor is 16 bytes: base and limit scattered over two entries. */
 static void set_tss_descriptor(u64 *entry, unsigned long base, u32 limit)

@@ -17,6 +17,7 @@
 #include <asm/interrupt.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
+#include <asm/pti.h>
 #include <asm/sections.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
@@ -25,7 +26,8 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 
-struct idt_gate idt_table[NR_VECTORS] __aligned(16);
+/* __entry_bss: the CPU reads it on every entry from ring 3 (<asm/pti.h>). */
+struct idt_gate idt_table[NR_VECTORS] __aligned(16) __entry_bss;
 static interrupt_handler_t handlers[NR_VECTORS];
 
 BUILD_BUG_ON(sizeof(struct idt_gate) != 16);

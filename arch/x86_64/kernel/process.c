@@ -66,11 +66,15 @@ void arch_task_release(struct task_struct *p)
  * TSS.RSP0 is the stack an interrupt from user mode lands on, and the
  * per-CPU top_of_stack the one the system call entry switches to: both
  * are the running task's from the start.  Without CONFIG_USER_MODE
- * nothing enters from ring 3, and GS points nowhere.
+ * nothing enters from ring 3, and GS points nowhere.  With
+ * CONFIG_PAGE_TABLE_ISOLATION, TSS.RSP0 stays on the entry stack, which
+ * the user tables map (percpu.c), and the entry code moves the frame to
+ * top_of_stack.
  */
 static void set_kernel_stack(unsigned long top)
 {
-	kernel_tss.rsp[0] = top;
+	if (!IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
+		kernel_tss.rsp[0] = top;
 	if (IS_ENABLED(CONFIG_USER_MODE))
 		this_cpu_write(top_of_stack, top);
 }

@@ -15,12 +15,17 @@
  * (Linux's format) on the serial port, and that the kernel went on.
  */
 #include <asm/cpu.h>
+#include <asm/desc.h>
 #include <asm/interrupt.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/pgtable.h>
+#include <asm/pti.h>
 #include <asm/ptrace.h>
+#include <asm/sections.h>
 #include <asm/segment.h>
+#include <asm/stacks.h>
 #include <asm/uaccess.h>
 #include <asm/user_fault.h>
 #include <kernel/boot_mode.h>
@@ -44,6 +49,16 @@
 #define USER_DATA      USER_MIN_ADDR		   /* the uaccess cases' mapped page */
 #define USER_UNMAPPED  (USER_DATA + PAGE_SIZE)	   /* and the hole after it */
 #define KERNEL_ADDR    (PAGE_OFFSET + (2UL << 20)) /* a direct-map page, present */
+
+/*
+ * One of two string literals, by CONFIG_PAGE_TABLE_ISOLATION: an #ifdef,
+ * as IS_ENABLED() cannot choose a literal that is to be concatenated.
+ */
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+#define PTI_OR_NOT(isolated, shared) isolated
+#else
+#define PTI_OR_NOT(isolated, shared) shared
+#endif
 
 /* A program between two labels; see the top. */
 #define USER_PROG(name, body)                              \
@@ -567,7 +582,105 @@ static void pgd_shares_the_kernel_half(struct ktest *t)
 	free_page(page);
 }
 
+/* The kernel page at @va is one the user tables may map (<asm/pti.h>). */
+static bool pti_may_map(unsigned long va)
+{
+	unsigned int i;
+
+	if (va >= (unsigned long)__entry_text_start && va < (unsigned long)__entry_text_end)
+		return true;
+	if (va >= (unsigned long)__entry_bss_start && va < (unsigned long)__entry_bss_end)
+		return true;
+	for (i = 1; i < nr_kernel_stacks; i++)
+		if (va >= kernel_stacks[i].bottom && va < kernel_stacks[i].top)
+			return true;
+	return false;
+}
+
+struct pti_walk {
+	unsigned long pages, stray, writable_text;
+};
+
+/*
+ * Check each page mapped under @table, of @level (4: a PML4 ... 1: a PT)
+ * and mapping from @base, against pti_may_map().
+ */
+static void pti_walk(const u64 *table, int level, unsigned long base, struct pti_walk *w)
+{
+	unsigned long span = PAGE_SIZE << (9 * (level - 1)), va;
+	unsigned int i;
+
+	for (i = 0; i < PTRS_PER_TABLE; i++) {
+		if (!(table[i] & _PAGE_PRESENT))
+			continue;
+		va = (unsigned long)((long)((base + i * span) << 16) >> 16);
+		if (level > 1 && !(table[i] & _PAGE_PSE)) {
+			pti_walk(phys_to_virt(table[i] & PTE_ADDR_MASK), level - 1, va, w);
+			continue;
+		}
+		w->pages++;
+		if (level > 1 || !pti_may_map(va) || (table[i] & _PAGE_USER))
+			w->stray++;
+		if (va < (unsigned long)__entry_text_end && (table[i] & _PAGE_RW))
+			w->writable_text++;
+	}
+}
+
+/*
+ * Isolated, ring 3 runs on tables whose kernel half maps the entry code
+ * and data and the IST stacks, and nothing else: every page of a new
+ * address space's user tables is walked and checked, and their count is
+ * what the three ranges make.  The user half follows the kernel tables'
+ * as pages are mapped.
+ */
+static void user_tables_map_only_the_entry_area(struct ktest *t)
+{
+	unsigned long expected, here = (unsigned long)user_tables_map_only_the_entry_area;
+	struct pti_walk w = { 0 };
+	u64 *pgd, *user;
+	u8 *page;
+
+	if (!IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION)) {
+		ktest_skip(t, "CONFIG_PAGE_TABLE_ISOLATION is off");
+		return;
+	}
+	pgd = pgd_alloc();
+	page = alloc_page();
+	KTEST_ASSERT_TRUE(t, pgd && page);
+	user = pti_user_pgd(pgd);
+	pti_walk(user, 4, 0, &w);
+	expected = (unsigned long)(__entry_text_end - __entry_text_start) / PAGE_SIZE +
+		   (unsigned long)(__entry_bss_end - __entry_bss_start) / PAGE_SIZE +
+		   (nr_kernel_stacks - 1) * (IST_STACK_SIZE / PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, w.stray, 0);
+	KTEST_EXPECT_EQ(t, w.writable_text, 0);
+	KTEST_EXPECT_EQ(t, w.pages, expected);
+	/* What the CPU and the entry code reach, and what they do not. */
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)interrupt_stubs_start));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)idt_table));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)gdt_table));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)&kernel_tss));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)this_cpu_ptr()));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, kernel_tss.rsp[0] - 8));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, kernel_tss.ist[0] - 8));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, here));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, (unsigned long)current));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, current->thread.stack.top - 8));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, (unsigned long)kernel_pml4));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, (unsigned long)kernel_data));
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, KERNEL_ADDR));
+	/* A user page, mapped through the kernel tables, shows in ring 3's. */
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, USER_CODE));
+	KTEST_EXPECT_EQ(
+		t, map_page_in(pgd, USER_CODE, virt_to_phys(page), _PAGE_PRESENT | _PAGE_USER), 0);
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, USER_CODE));
+	KTEST_EXPECT_EQ(t, user[PML4_INDEX(USER_CODE)], pgd[PML4_INDEX(USER_CODE)]);
+	pgd_free(pgd);
+	free_page(page);
+}
+
 static const struct ktest_case user_cases[] = { KTEST_CASE(pgd_shares_the_kernel_half),
+						KTEST_CASE(user_tables_map_only_the_entry_area),
 						KTEST_CASE(getpid_and_exit_round_trip),
 						KTEST_CASE(runs_in_ring_3),
 						KTEST_CASE(syscall_keeps_registers),
@@ -605,10 +718,11 @@ BOOT_MODE(
 	.end = BOOT_MODE_RETURNS,
 	.report = BOOT_MODE_REPORT(
 		"u-null[{dec}]: segfault at 0 ip 0000000000400002 sp 00007ffffff00000 error 4{eol}",
+		/* Isolated, ring 3 finds no kernel page at all: not "present" (bit 0). */
 		"u-kwrite[{dec}]: segfault at ffff888000200000 ip 000000000040000a sp "
-		"00007ffffff00000 error 7{eol}",
+		"00007ffffff00000 error " PTI_OR_NOT("6", "7") "{eol}",
 		"u-kread[{dec}]: segfault at ffff888000200000 ip 000000000040000a sp "
-		"00007ffffff00000 error 5{eol}",
+		"00007ffffff00000 error " PTI_OR_NOT("4", "5") "{eol}",
 		"u-execnx[{dec}]: segfault at 7fffffeff000 ip 00007fffffeff000 sp "
 		"00007ffffff00000 error 15{eol}",
 		"u-writero[{dec}]: segfault at 400007 ip 0000000000400007 sp 00007ffffff00000 "

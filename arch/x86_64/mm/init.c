@@ -13,10 +13,14 @@
  *     4 KiB pages keep the image's text and read-only data read-only in
  *     this second mapping too;
  *   - nothing in the lower half: NULL and every small address fault.
+ *
+ * With CONFIG_PAGE_TABLE_ISOLATION the PML4 is two pages, like every
+ * address space's, and pti_init() gives it its user tables.
  */
 #include <asm/cpu.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/pti.h>
 #include <asm/stacks.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
@@ -92,7 +96,7 @@ u64 *kernel_pml4;
 
 void paging_init(void)
 {
-	u64 *pml4 = alloc_page();
+	u64 *pml4 = alloc_pages(PGD_ORDER);
 	phys_addr_t end = ALIGN(memblock_end(&memblock), (phys_addr_t)LARGE_PAGE_SIZE);
 
 	if (!pml4)
@@ -103,6 +107,8 @@ void paging_init(void)
 
 	map_kernel_image(pml4);
 	map_direct(pml4, end);
+	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
+		pti_init(pml4);
 	write_cr3(virt_to_phys(pml4));
 	kernel_pml4 = pml4;
 	direct_map_end = end;

@@ -10,9 +10,16 @@
  * canonical hole).  The lower half is the user's, made by map_page_in()
  * on the pgd with _PAGE_USER, which makes the tables above it
  * user-accessible.
+ *
+ * With CONFIG_PAGE_TABLE_ISOLATION a PML4 is two pages, and the second
+ * holds the tables user mode runs on (<asm/pti.h>): their lower half
+ * follows the first page's as user pages are mapped
+ * (pti_sync_user_pml4e() in pgtable.c), their upper half maps only the
+ * entry code and data (pti.c).
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/pti.h>
 #include <kernel/page_alloc.h>
 #include <kernel/string.h>
 
@@ -20,13 +27,15 @@
 
 u64 *pgd_alloc(void)
 {
-	u64 *pgd = alloc_page();
+	u64 *pgd = alloc_pages(PGD_ORDER);
 
 	if (!pgd)
 		return NULL;
 	memset(pgd, 0, KERNEL_PML4_FIRST * sizeof(*pgd));
 	memcpy(pgd + KERNEL_PML4_FIRST, kernel_pml4 + KERNEL_PML4_FIRST,
 	       KERNEL_PML4_FIRST * sizeof(*pgd));
+	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
+		pti_clone_user_pgd(pgd);
 	return pgd;
 }
 
@@ -50,5 +59,5 @@ void pgd_free(u64 *pgd)
 	for (i = 0; i < KERNEL_PML4_FIRST; i++)
 		if (pgd[i] & _PAGE_PRESENT)
 			free_table(phys_to_virt(pgd[i] & PTE_ADDR_MASK), 3);
-	free_page(pgd);
+	free_pages(pgd, PGD_ORDER);
 }

@@ -21,6 +21,7 @@
 #include <asm/cpu.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/pti.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
@@ -91,6 +92,9 @@ static u64 *pd_entry(const u64 *pml4, unsigned long virt, bool create, u64 user)
 {
 	u64 *pdpt = next_table((u64 *)&pml4[PML4_INDEX(virt)], create, user), *pd;
 
+	/* A user page is mapped in the user tables of the PML4 too (<asm/pti.h>). */
+	if (pdpt && user)
+		pti_sync_user_pml4e((u64 *)pml4, virt);
 	if (!pdpt || (pdpt[PDPT_INDEX(virt)] & _PAGE_PSE))
 		return NULL; /* the kernel maps no 1 GiB pages */
 	pd = next_table(&pdpt[PDPT_INDEX(virt)], create, user);

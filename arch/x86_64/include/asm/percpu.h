@@ -17,6 +17,9 @@
  * assembly (PERCPU_* below, checked by BUILD_BUG_ON in percpu.c).
  *
  * Only with CONFIG_USER_MODE: without it nothing sets MSR_GS_BASE.
+ * With CONFIG_PAGE_TABLE_ISOLATION the area is mapped in the user page
+ * tables too (__entry_bss): the system call entry parks the user's RSP
+ * here before it can switch CR3.
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
@@ -24,6 +27,17 @@
 #define PERCPU_SELF	    0
 #define PERCPU_TOP_OF_STACK 8
 #define PERCPU_USER_RSP	    16
+#define PERCPU_ENTRY_STACK  24
+#define PERCPU_SCRATCH	    32
+
+/*
+ * With CONFIG_PAGE_TABLE_ISOLATION, where ring 3's interrupts land
+ * (TSS.RSP0): the task's stack is not mapped in the user tables, so
+ * the CPU pushes its frame here and the entry code moves it.  The most
+ * it holds is 27 words: an iretq's frame, the #GP that iretq raised
+ * when its frame was bad, and the registers (entry.asm).
+ */
+#define ENTRY_STACK_SIZE 512
 
 #define MSR_FS_BASE	   0xc0000100
 #define MSR_GS_BASE	   0xc0000101
@@ -36,6 +50,8 @@ struct percpu {
 	struct percpu *self;	    /* this area's own address: this_cpu_ptr() */
 	unsigned long top_of_stack; /* the running task's kernel stack top (= TSS.RSP0) */
 	unsigned long user_rsp;	    /* the user's RSP, parked by the syscall entry */
+	unsigned long entry_stack;  /* the entry stack's top (PTI only) */
+	unsigned long scratch;	    /* a register, across the CR3 switch of an exit (PTI) */
 };
 
 /*

@@ -58,10 +58,14 @@ extern u64 *kernel_pml4;
  * so the tables below them are shared and later kernel mappings show in
  * every address space.  pgd_free() frees the lower half's page tables
  * (not the frames they map) and the PML4; the address space must not be
- * live on any CPU.
+ * live on any CPU.  With CONFIG_PAGE_TABLE_ISOLATION the PML4 is 8 KiB
+ * and carries the tables user mode runs on (<asm/pti.h>).
  */
 u64 *pgd_alloc(void);
 void pgd_free(u64 *pgd);
+
+/* A PML4 takes 2^PGD_ORDER pages: with isolation, the user tables are the second. */
+#define PGD_ORDER (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION) ? 1 : 0)
 
 /*
  * Map the 4 KiB page at @virt to @phys with @flags (PAGE_KERNEL...),

@@ -12,6 +12,15 @@
 /* Boundaries of the kernel image and its sections (arch/x86_64/kernel.ld.S). */
 extern char _text[], _etext[], __start_rodata[], _erodata[], __start_data[], _end[];
 
+/*
+ * The entry code and the data it and the CPU use while the user page
+ * tables are live: pages of their own, which those tables map
+ * (CONFIG_PAGE_TABLE_ISOLATION, arch/x86_64/mm/pti.c).  Without it both
+ * ranges are still there, unaligned.
+ */
+extern char __entry_text_start[], __entry_text_end[];
+extern char __entry_bss_start[], __entry_bss_end[];
+
 /* The boot page tables' top level (arch/x86_64/boot/head32.asm). */
 extern u64 boot_pml4[512];
 
