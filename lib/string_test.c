@@ -56,6 +56,33 @@ static void memset_every_alignment(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bad, 0);
 }
 
+/*
+ * Every source and destination alignment and length around the word
+ * loop, alike and unlike: exactly the range, every byte from its place.
+ */
+static void memcpy_every_alignment(struct ktest *t)
+{
+	unsigned char src[64], dst[64];
+	size_t from, to, len, i, bad = 0;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (unsigned char)(0x80 + i);
+	for (from = 0; from < 8; from++) {
+		for (to = 0; to < 8; to++) {
+			for (len = 0; len <= 40; len++) {
+				for (i = 0; i < sizeof(dst); i++)
+					dst[i] = (unsigned char)i;
+				memcpy(dst + to, src + from, len);
+				for (i = 0; i < sizeof(dst); i++)
+					bad += dst[i] != (i >= to && i < to + len
+								  ? src[from + i - to]
+								  : (unsigned char)i);
+			}
+		}
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+}
+
 static void memcmp_orders_unsigned(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, memcmp("abc", "abc", 3), 0);
@@ -148,11 +175,18 @@ static void strscpy_terminates(struct ktest *t)
 }
 
 static const struct ktest_case string_cases[] = {
-	KTEST_CASE(memcpy_copies_exactly),  KTEST_CASE(memmove_handles_overlap),
-	KTEST_CASE(memset_fills),	    KTEST_CASE(memset_every_alignment),
-	KTEST_CASE(memcmp_orders_unsigned), KTEST_CASE(memchr_finds_first),
-	KTEST_CASE(strlen_and_strnlen),	    KTEST_CASE(strcmp_table),
-	KTEST_CASE(strchr_and_strrchr),	    KTEST_CASE(strstr_finds_needle),
-	KTEST_CASE(strscpy_terminates),	    {},
+	KTEST_CASE(memcpy_copies_exactly),
+	KTEST_CASE(memcpy_every_alignment),
+	KTEST_CASE(memmove_handles_overlap),
+	KTEST_CASE(memset_fills),
+	KTEST_CASE(memset_every_alignment),
+	KTEST_CASE(memcmp_orders_unsigned),
+	KTEST_CASE(memchr_finds_first),
+	KTEST_CASE(strlen_and_strnlen),
+	KTEST_CASE(strcmp_table),
+	KTEST_CASE(strchr_and_strrchr),
+	KTEST_CASE(strstr_finds_needle),
+	KTEST_CASE(strscpy_terminates),
+	{},
 };
 KTEST_SUITE(string, string_cases);
