@@ -73,15 +73,20 @@ static u64 page_prot(unsigned long vm_flags)
 
 /*
  * The first entry that holds a page (present, or PROT_NONE) at or above
- * *@addr and below @end, with *@addr moved to its page; NULL if none.  A missing page table is
- * skipped whole: a large region that was never touched costs a walk per
- * 2 MiB, not per page.
+ * *@addr and below @end, with *@addr moved to its page; NULL if none.
+ * @prev is what the last call returned, for the page before *@addr, or
+ * NULL: the walk from the PML4 is then made once per page table, not
+ * once per page.  A missing page table is skipped whole: a large region
+ * that was never touched costs a walk per 2 MiB.
  */
-static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned long end)
+static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned long end,
+			     u64 *prev)
 {
-	while (*addr < end) {
-		u64 *pte = user_pte(mm->pgd, *addr, false);
+	u64 *pte = prev && (*addr & (LARGE_PAGE_SIZE - 1)) ? prev + 1 : NULL;
 
+	while (*addr < end) {
+		if (!pte)
+			pte = user_pte(mm->pgd, *addr, false);
 		if (!pte) {
 			*addr = ALIGN(*addr + 1, LARGE_PAGE_SIZE);
 			continue;
@@ -89,6 +94,7 @@ static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned
 		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE))
 			return pte;
 		*addr += PAGE_SIZE;
+		pte = *addr & (LARGE_PAGE_SIZE - 1) ? pte + 1 : NULL;
 	}
 	return NULL;
 }
@@ -96,9 +102,9 @@ static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	unsigned long addr;
-	u64 *pte;
+	u64 *pte = NULL;
 
-	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE) {
+	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE) {
 		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
 
 		*pte = 0;
@@ -126,25 +132,30 @@ void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long 
 		       unsigned long vm_flags)
 {
 	unsigned long addr;
-	u64 *pte;
+	u64 *pte = NULL;
 
-	for (addr = start; (pte = next_present_pte(mm, &addr, end)); addr += PAGE_SIZE)
+	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE)
 		*pte = pte_for(*pte, vm_flags);
 	flush_range(mm, start, end);
 }
 
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	unsigned long addr;
-	u64 *pte, *child;
+	unsigned long addr, table = 1; /* the 2 MiB that @child_pt maps; none yet */
+	u64 *pte = NULL, *child, *child_pt = NULL;
 
-	for (addr = vma->vm_start; (pte = next_present_pte(src, &addr, vma->vm_end));
+	for (addr = vma->vm_start; (pte = next_present_pte(src, &addr, vma->vm_end, pte));
 	     addr += PAGE_SIZE) {
 		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
 
-		child = user_pte(dst->pgd, addr, true);
-		if (!child)
-			return -ENOMEM;
+		if ((addr & ~(LARGE_PAGE_SIZE - 1)) != table) {
+			child = user_pte(dst->pgd, addr, true);
+			if (!child)
+				return -ENOMEM;
+			child_pt = child - PT_INDEX(addr);
+			table = addr & ~(LARGE_PAGE_SIZE - 1);
+		}
+		child = child_pt + PT_INDEX(addr);
 		if (IS_ENABLED(CONFIG_FORK_COW)) {
 			page_ref_get(page);
 			*pte &= ~_PAGE_RW;
@@ -154,7 +165,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 
 			if (!copy)
 				return -ENOMEM;
-			memcpy(copy, page, PAGE_SIZE);
+			copy_page(copy, page);
 			__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
 			*child = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
 		}
@@ -178,7 +189,7 @@ static bool wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma, unsig
 		copy = alloc_page();
 		if (!copy)
 			return false;
-		memcpy(copy, page, PAGE_SIZE);
+		copy_page(copy, page);
 		__atomic_store_n(page_ref(copy), 1, __ATOMIC_RELAXED);
 		*pte = virt_to_phys(copy) | (*pte & ~PTE_ADDR_MASK);
 		/* The last other sharer may have gone meanwhile: then ours to free. */

@@ -84,6 +84,14 @@ static inline void clear_page(void *page)
 	asm volatile("rep stosq" : "+D"(page), "+c"(count) : "a"(0UL) : "memory");
 }
 
+/* Copy a page, as Linux's copy_page_64.S does without ERMS: one rep movsq. */
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long count = PAGE_SIZE / 8;
+
+	asm volatile("rep movsq" : "+D"(to), "+S"(from), "+c"(count) : : "memory");
+}
+
 /* The kernel image's boundaries (_text ... _end) come with the page helpers. */
 #include <asm/sections.h>
 
