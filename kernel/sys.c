@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The system calls that need nothing but a task: its pid, its end, and
- * a sleep.
+ * The system calls that need nothing but a task: its pid, its end, a
+ * sleep and a yield.
  *
- * There are no processes yet (no thread groups, parents or zombies:
- * the lead's part of issue 24), so exit and exit_group both end the
- * calling task, with the wait status Linux's wait4() would report for
- * exit(@status): task_wait() hands it to whoever collects the task.
+ * A process has one thread (no thread groups), so exit and exit_group
+ * both end the calling task, with the wait status Linux's wait4() would
+ * report for exit(@status).
  */
 #include <asm/irqflags.h>
 #include <kernel/clocksource.h>
@@ -29,6 +28,13 @@ struct __kernel_timespec {
 SYSCALL_DEFINE0(getpid)
 {
 	return current->pid;
+}
+
+/* The CPU to the next runnable task, as the policy picks it; 0 always. */
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, status)

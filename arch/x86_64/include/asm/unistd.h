@@ -26,6 +26,7 @@
 #define __NR_pwrite64	     18
 #define __NR_readv	     19
 #define __NR_writev	     20
+#define __NR_sched_yield     24
 #define __NR_dup	     32
 #define __NR_dup2	     33
 #define __NR_nanosleep	     35
