@@ -22,6 +22,7 @@
  */
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
+#include <kernel/bench_switch.h>
 #include <kernel/boot_mode.h>
 #include <kernel/clocksource.h>
 #include <kernel/completion.h>
@@ -41,40 +42,6 @@
 #define MAX_QUEUE      1024
 #define HANDOFF_ROUNDS 10000
 #define KEY_ROUNDS     101
-
-static u64 pingpong_cycles;
-
-/* Both tasks yield SWITCH_ROUNDS times; the first one times its loop. */
-static int pingpong(void *timed)
-{
-	unsigned int i;
-	u64 start;
-
-	local_irq_disable();
-	yield(); /* both are running before anything is counted */
-	start = rdtsc();
-	for (i = 0; i < SWITCH_ROUNDS; i++)
-		yield();
-	if (timed)
-		pingpong_cycles = rdtsc() - start;
-	return 0;
-}
-
-/* Hundredths of an instruction per one-way switch, or 0 if a task failed. */
-static unsigned long measure_switch(void)
-{
-	struct task_struct *a = kthread_create(pingpong, (void *)1L, "ping");
-	struct task_struct *b = kthread_create(pingpong, NULL, "pong");
-
-	if (IS_ERR(a) || IS_ERR(b))
-		return 0;
-	wake_up_process(a);
-	wake_up_process(b);
-	if (task_wait(a->pid, NULL) || task_wait(b->pid, NULL))
-		return 0;
-	/* Each of the timed task's yields is two switches: away and back. */
-	return pingpong_cycles * 100 / (2 * SWITCH_ROUNDS);
-}
 
 /*
  * Hundredths of an instruction per pick_next() + enqueue() with @n tasks
@@ -316,7 +283,7 @@ static void sched_bench(void)
 	unsigned int i;
 
 	pr_info("sched_bench: %s policy\n", sched_policy.name);
-	report("one-way switch, two tasks yielding", measure_switch());
+	report("one-way switch, two tasks yielding", bench_switch(SWITCH_ROUNDS, true));
 	tasks = kzalloc(MAX_QUEUE * sizeof(*tasks));
 	if (!tasks) {
 		pr_err("sched_bench: no memory for %u task structures\n", MAX_QUEUE);
