@@ -37,3 +37,12 @@ bool ktest_log_contains(u64 since, const char *needle)
 			return true;
 	return false;
 }
+
+bool ktest_log_kept(u64 since)
+{
+	static char text[16];
+	struct log_record rec;
+	u64 seq = since;
+
+	return !log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)) || rec.seq == since;
+}

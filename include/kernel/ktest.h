@@ -157,6 +157,11 @@ void ktest_run_quiet(struct ktest *t, void (*run)(struct ktest *t));
 u64 ktest_mute_console(void);
 void ktest_unmute_console(void);
 bool ktest_log_contains(u64 since, const char *needle);
+/*
+ * Whether the log still holds every record since @since: a small log
+ * buffer (CONFIG_LOG_BUF_SHIFT) drops the oldest of a long report.
+ */
+bool ktest_log_kept(u64 since);
 
 #define __KTEST_CMP(t, a, op, b, on_fail)                                                          \
 	do {                                                                                       \
