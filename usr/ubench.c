@@ -114,11 +114,11 @@ static void reap(pid_t pid)
 		fail("fork or wait4");
 }
 
-/* fork()+_exit()+wait4() with @size bytes of the parent's own memory. */
+/* fork()+_exit()+wait4() with @size bytes more of the parent's own memory. */
 static uint64_t fork_exit_wait(size_t size)
 {
 	uint64_t v[ROUNDS], start;
-	char *p = populate(size);
+	char *p = size ? populate(size) : NULL;
 	pid_t pid;
 	int r;
 
@@ -130,7 +130,8 @@ static uint64_t fork_exit_wait(size_t size)
 		reap(pid);
 		v[r] = rdtsc() - start;
 	}
-	munmap(p, size);
+	if (size)
+		munmap(p, size);
 	return median(v);
 }
 
@@ -255,20 +256,21 @@ static void report(const char *what, uint64_t hundredths)
 
 int main(int argc, char *argv[])
 {
-	uint64_t small, exec;
+	uint64_t bare, exec;
 
 	if (argc > 1 && !strcmp(argv[1], "--exit"))
 		return 0;
 	self = argv[0];
 	setvbuf(stdout, NULL, _IONBF, 0);
 	report("null system call (getpid)", null_syscall());
-	small = fork_exit_wait(SMALL_PARENT);
-	report("fork+exit+wait, 64 KiB parent", small * 100);
+	report("fork+exit+wait, 64 KiB parent", fork_exit_wait(SMALL_PARENT) * 100);
 	report("fork+exit+wait, 64 MiB parent", fork_exit_wait(LARGE_PARENT) * 100);
+	/* The fork that execve() is set against has nothing more mapped either. */
+	bare = fork_exit_wait(0);
 	exec = fork_exec_wait();
 	report("fork+execve+exit+wait", exec * 100);
 	report("execve and the program's start, less fork+exit+wait",
-	       exec > small ? (exec - small) * 100 : 0);
+	       exec > bare ? (exec - bare) * 100 : 0);
 	report("anonymous page fault", anon_fault() * 100);
 	report("copy-on-write page fault", cow_fault() * 100);
 	report("one-way switch, two processes yielding", process_switch());

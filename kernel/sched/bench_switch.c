@@ -52,8 +52,16 @@ unsigned long bench_switch(unsigned int rounds, bool irqs_off)
 	struct task_struct *a = kthread_create(ping, &pp, "ping");
 	struct task_struct *b = kthread_create(pong, &pp, "pong");
 
-	if (IS_ERR(a) || IS_ERR(b))
+	if (IS_ERR(a) || IS_ERR(b)) {
+		/* The one that was made yields alone, then is collected. */
+		struct task_struct *made = IS_ERR(a) ? b : a;
+
+		if (!IS_ERR(made)) {
+			wake_up_process(made);
+			task_wait(made->pid, NULL);
+		}
 		return 0;
+	}
 	wake_up_process(a);
 	wake_up_process(b);
 	if (task_wait(a->pid, NULL) || task_wait(b->pid, NULL))

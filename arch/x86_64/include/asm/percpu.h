@@ -34,8 +34,9 @@
  * With CONFIG_PAGE_TABLE_ISOLATION, where ring 3's interrupts land
  * (TSS.RSP0): the task's stack is not mapped in the user tables, so
  * the CPU pushes its frame here and the entry code moves it.  The most
- * it holds is 27 words: an iretq's frame, the #GP that iretq raised
- * when its frame was bad, and the registers (entry.asm).
+ * it holds is 28 words: an iretq's frame, the #GP that iretq raised
+ * when its frame was bad (and the word the CPU skips to align it), and
+ * the registers (entry.asm).
  */
 #define ENTRY_STACK_SIZE 512
 
