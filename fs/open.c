@@ -49,7 +49,8 @@ struct file *do_dentry_open(struct dentry *dentry, int flags)
 	file->f_dentry = dentry;
 	file->f_inode = inode;
 	file->f_op = inode->i_fop;
-	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY);
+	/* What open() did once, and O_CLOEXEC, the descriptor's (fd_install()). */
+	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC);
 	file->f_mode = fmode_of(flags);
 	file->f_count = 1;
 	if (!file->f_op) {

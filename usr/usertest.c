@@ -154,6 +154,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(exec_clears_fs_base),
 	UT_CASE(fs_selector_load_stays_in_its_process),
 	UT_CASE(kill_ends_second_console_reader),
+	UT_CASE(cloexec_is_the_descriptors_not_the_files),
 	{},
 };
 

@@ -112,5 +112,6 @@ void kill_init_is_ignored(struct utest *t);
 void exec_clears_fs_base(struct utest *t);
 void fs_selector_load_stays_in_its_process(struct utest *t);
 void kill_ends_second_console_reader(struct utest *t);
+void cloexec_is_the_descriptors_not_the_files(struct utest *t);
 
 #endif

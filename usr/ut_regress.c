@@ -6,6 +6,7 @@
  * Linux; each failed on Kestrel when it was written.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -287,4 +288,21 @@ void kill_ends_second_console_reader(struct utest *t)
 	expect_signal(t, wait_status(first), SIGKILL, "the first reader");
 	if (status == -1)
 		wait_status(second);
+}
+
+/*
+ * O_CLOEXEC belongs to the descriptor, not to the open file: F_GETFD has
+ * it, F_GETFL does not (Linux drops it from the file's flags at open).
+ */
+void cloexec_is_the_descriptors_not_the_files(struct utest *t)
+{
+	int fd = open(self_path, O_RDONLY | O_CLOEXEC), fl;
+
+	if (!UT_EXPECT(t, fd >= 0, "open(%s) failed: %d", self_path, errno))
+		return;
+	fl = fcntl(fd, F_GETFL);
+	UT_EXPECT(t, fl >= 0 && !(fl & O_CLOEXEC) && (fl & O_ACCMODE) == O_RDONLY,
+		  "F_GETFL gave %#x", fl);
+	UT_EXPECT(t, fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_GETFD gave %#x", fcntl(fd, F_GETFD));
+	close(fd);
 }
