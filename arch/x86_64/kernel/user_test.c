@@ -565,9 +565,12 @@ static void pgd_shares_the_kernel_half(struct ktest *t)
 	int i;
 
 	KTEST_ASSERT_TRUE(t, pgd && page);
-	for (i = 0; i < 256; i++)
+	for (i = 0; i < KERNEL_PML4_FIRST; i++)
 		KTEST_EXPECT_EQ(t, pgd[i], 0);
-	KTEST_EXPECT_EQ(t, memcmp(pgd + 256, kernel_pml4 + 256, 256 * sizeof(u64)), 0);
+	KTEST_EXPECT_EQ(t,
+			memcmp(pgd + KERNEL_PML4_FIRST, kernel_pml4 + KERNEL_PML4_FIRST,
+			       KERNEL_PML4_FIRST * sizeof(u64)),
+			0);
 	KTEST_EXPECT_EQ(
 		t, map_page_in(pgd, USER_CODE, virt_to_phys(page), _PAGE_PRESENT | _PAGE_USER), 0);
 	KTEST_EXPECT_TRUE(t, pgd[PML4_INDEX(USER_CODE)] & _PAGE_USER);

@@ -23,8 +23,6 @@
 #include <kernel/page_alloc.h>
 #include <kernel/string.h>
 
-#define KERNEL_PML4_FIRST (PTRS_PER_TABLE / 2)
-
 u64 *pgd_alloc(void)
 {
 	u64 *pgd = alloc_pages(PGD_ORDER);

@@ -33,8 +33,6 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define KERNEL_PML4_FIRST (PTRS_PER_TABLE / 2)
-
 static u64 *pti_template;
 
 static void pti_map(unsigned long start, unsigned long end, u64 flags)

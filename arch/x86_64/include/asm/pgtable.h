@@ -44,6 +44,9 @@
 #define PD_INDEX(va)   (((va) >> 21) & 511)
 #define PT_INDEX(va)   (((va) >> 12) & 511)
 
+/* The first PML4 entry of the kernel half: 256-511 map the kernel, 0-255 the user. */
+#define KERNEL_PML4_FIRST (PTRS_PER_TABLE / 2)
+
 /* The live PML4, through the direct map. */
 u64 *current_pml4(void);
 /* The kernel's own PML4 (paging_init()), which kernel threads run on. */

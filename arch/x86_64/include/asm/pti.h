@@ -20,6 +20,7 @@
 #define PTI_USER_PGTABLE_MASK (1UL << PTI_USER_PGTABLE_BIT)
 
 #ifndef __ASSEMBLY__
+#include <asm/pgtable.h>
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
@@ -38,7 +39,7 @@
 /* The user tables of the PML4 @pgd. */
 static inline u64 *pti_user_pgd(u64 *pgd)
 {
-	return pgd + 512;
+	return pgd + PTRS_PER_TABLE;
 }
 
 /*
@@ -56,9 +57,9 @@ void pti_clone_user_pgd(u64 *pgd);
  */
 static inline void pti_sync_user_pml4e(u64 *pgd, unsigned long virt)
 {
-	unsigned int i = (virt >> 39) & 511;
+	unsigned int i = PML4_INDEX(virt);
 
-	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION) && i < 256)
+	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION) && i < KERNEL_PML4_FIRST)
 		pti_user_pgd(pgd)[i] = pgd[i];
 }
 
