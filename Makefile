@@ -139,7 +139,7 @@ KBUILD_CFLAGS := -std=gnu11 -fno-common -fno-delete-null-pointer-checks \
 		 -fdebug-prefix-map=$(abs_objtree)=. \
 		 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 		 -Wstrict-prototypes -Wvla -Wundef
-KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/
+KBUILD_AFLAGS := -I$(srctree)/arch/$(HEADER_ARCH)/include/ -I$(abs_objtree)/include/generated/
 KBUILD_LDFLAGS :=
 # KCFLAGS: extra flags for every C file, as in Linux.
 KBUILD_CFLAGS += $(KCFLAGS)

@@ -10,12 +10,6 @@
 #include <asm/pti.h>
 #include <kernel/compiler.h>
 
-BUILD_BUG_ON(offsetof(struct percpu, self) != PERCPU_SELF);
-BUILD_BUG_ON(offsetof(struct percpu, top_of_stack) != PERCPU_TOP_OF_STACK);
-BUILD_BUG_ON(offsetof(struct percpu, user_rsp) != PERCPU_USER_RSP);
-BUILD_BUG_ON(offsetof(struct percpu, entry_stack) != PERCPU_ENTRY_STACK);
-BUILD_BUG_ON(offsetof(struct percpu, scratch) != PERCPU_SCRATCH);
-
 static struct percpu boot_cpu_area __aligned(64) __entry_bss;
 
 /* Used with CONFIG_PAGE_TABLE_ISOLATION only (<asm/percpu.h>). */

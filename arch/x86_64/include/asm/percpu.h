@@ -13,8 +13,8 @@
  *
  * One CPU today, so one area; with SMP each CPU gets its own and loads
  * its address into its own MSR_GS_BASE, and nothing reading the area
- * through this_cpu_read() changes.  The offsets are shared with the
- * assembly (PERCPU_* below, checked by BUILD_BUG_ON in percpu.c).
+ * through this_cpu_read() changes.  The assembly reaches the members at
+ * offsets the build computes (PERCPU_* of asm-offsets.c).
  *
  * Only with CONFIG_USER_MODE: without it nothing sets MSR_GS_BASE.
  * With CONFIG_PAGE_TABLE_ISOLATION the area is mapped in the user page
@@ -23,12 +23,6 @@
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
-
-#define PERCPU_SELF	    0
-#define PERCPU_TOP_OF_STACK 8
-#define PERCPU_USER_RSP	    16
-#define PERCPU_ENTRY_STACK  24
-#define PERCPU_SCRATCH	    32
 
 /*
  * With CONFIG_PAGE_TABLE_ISOLATION, where ring 3's interrupts land
