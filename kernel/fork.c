@@ -196,19 +196,19 @@ int spawn_process(const char *const argv[], const char *const envp[])
 	return pid;
 }
 
-SYSCALL_DEFINE0(fork)
+SYSCALL_DEFINE0_PTREGS(fork)
 {
 	return kernel_clone(SIGCHLD, 0, NULL, NULL);
 }
 
-SYSCALL_DEFINE0(vfork)
+SYSCALL_DEFINE0_PTREGS(vfork)
 {
 	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL);
 }
 
 /* x86_64's argument order: flags, stack, parent's tid, child's tid, TLS (not yet). */
-SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp, int __user *, parent_tid,
-		int __user *, child_tid, unsigned long, tls)
+SYSCALL_DEFINE5_PTREGS(clone, unsigned long, clone_flags, unsigned long, newsp, int __user *,
+		       parent_tid, int __user *, child_tid, unsigned long, tls)
 {
 	return kernel_clone(clone_flags, newsp, parent_tid, child_tid);
 }

@@ -50,6 +50,7 @@ static int send_signal(struct task_struct *p, int sig)
 	if (!sig || p->state == TASK_DEAD || no_default_end(sig) || p->pid == 1)
 		return 0;
 	__atomic_or_fetch(&p->pending, 1UL << (sig - 1), __ATOMIC_RELAXED);
+	__atomic_or_fetch(&p->exit_work, EXIT_WORK_SIGNAL, __ATOMIC_RELAXED);
 	if (p->state == TASK_SLEEPING && p->killable)
 		wake_up_process(p);
 	return 0;

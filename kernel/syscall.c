@@ -4,7 +4,8 @@
  * SYSCALL_DEFINEn fills (<kernel/syscalls.h>), and the dispatch through it.
  *
  * A table indexed by number makes the dispatch one bounds check and one
- * indirect call.  It is built rather than written out, so that a new
+ * indirect call; the entry's fast path makes it from the assembly, from
+ * a second table of the handlers alone.  It is built rather than written out, so that a new
  * system call is one definition beside its subsystem and nothing else,
  * and checked as it is built: a number that two definitions claim is a
  * boot-time panic naming both (a number past the table does not compile).
@@ -28,6 +29,16 @@ extern const struct syscall_desc *const __syscalls_start[], *const __syscalls_en
 
 static const struct syscall_desc *sys_call_table[NR_syscalls];
 
+/*
+ * What the entry's fast path calls, by number (arch/x86_64/kernel/
+ * entry_64.asm): the handler itself, or the stub that sends a call
+ * needing the whole frame (SYSCALL_DEFINEn_PTREGS), or a number without
+ * a call, to the full path, which comes back here through
+ * syscall_dispatch().  Written once, before the first user task.
+ */
+long syscall_ptregs_stub(const struct pt_regs *regs);
+syscall_fn_t syscall_fast_table[NR_syscalls];
+
 /* Numbers below NR_syscalls already logged, a bit each. */
 static unsigned long unknown_logged[NR_syscalls / (8 * sizeof(unsigned long))];
 /* Numbers at or past NR_syscalls already logged; once it is full, no more. */
@@ -40,6 +51,7 @@ unsigned long syscall_unknown_reports;
 void syscall_table_init(void)
 {
 	const struct syscall_desc *const *d;
+	unsigned long nr;
 
 	for (d = __syscalls_start; d < __syscalls_end; d++) {
 		const struct syscall_desc *old = sys_call_table[(*d)->nr];
@@ -48,6 +60,11 @@ void syscall_table_init(void)
 			panic("syscall: number %lu claimed by both %s and %s", (*d)->nr, old->name,
 			      (*d)->name);
 		sys_call_table[(*d)->nr] = *d;
+	}
+	for (nr = 0; nr < NR_syscalls; nr++) {
+		const struct syscall_desc *desc = sys_call_table[nr];
+
+		syscall_fast_table[nr] = desc && !desc->ptregs ? desc->fn : syscall_ptregs_stub;
 	}
 }
 

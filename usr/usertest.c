@@ -109,6 +109,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(write_bad_pointer_efault),
 	/* ut_process.c */
 	UT_CASE(exit_status_reaches_wait4),
+	UT_CASE(fork_keeps_callee_saved_registers),
 	UT_CASE(wait4_pid_any_and_wnohang),
 	UT_CASE(zombie_keeps_its_status),
 	UT_CASE(orphan_is_reparented),

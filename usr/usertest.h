@@ -67,6 +67,7 @@ int mode_cycles(int argc, char **argv);
 
 /* The cases, by file. */
 void exit_status_reaches_wait4(struct utest *t);
+void fork_keeps_callee_saved_registers(struct utest *t);
 void wait4_pid_any_and_wnohang(struct utest *t);
 void zombie_keeps_its_status(struct utest *t);
 void orphan_is_reparented(struct utest *t);

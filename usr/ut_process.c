@@ -45,6 +45,64 @@ void exit_status_reaches_wait4(struct utest *t)
 	}
 }
 
+/*
+ * fork() by a bare "syscall" with a pattern in each register a C function
+ * keeps (RBX, RBP, R12-R15), which the kernel's fast system call path
+ * leaves out of the frame it saves: fork() copies the frame to the
+ * child, so it must take the path that saves them.  Each side XORs what
+ * it got back with the pattern; any bit left is a register lost.  Below
+ * the red zone, which the compiler may be using.
+ */
+static long fork_with_patterns(unsigned long *lost)
+{
+	long pid;
+
+	/* clang-format off */
+	__asm__ __volatile__("sub $128, %%rsp\n"
+			     "push %%rbx\n push %%rbp\n push %%r12\n"
+			     "push %%r13\n push %%r14\n push %%r15\n"
+			     "movabs $0x1111111111111101, %%rbx\n"
+			     "movabs $0x2222222222222202, %%rbp\n"
+			     "movabs $0x3333333333333303, %%r12\n"
+			     "movabs $0x4444444444444404, %%r13\n"
+			     "movabs $0x5555555555555505, %%r14\n"
+			     "movabs $0x6666666666666606, %%r15\n"
+			     "mov $57, %%eax\n syscall\n"
+			     "movabs $0x1111111111111101, %%rcx\n"
+			     "xor %%rcx, %%rbx\n mov %%rbx, %%rdx\n"
+			     "movabs $0x2222222222222202, %%rcx\n"
+			     "xor %%rcx, %%rbp\n or %%rbp, %%rdx\n"
+			     "movabs $0x3333333333333303, %%rcx\n"
+			     "xor %%rcx, %%r12\n or %%r12, %%rdx\n"
+			     "movabs $0x4444444444444404, %%rcx\n"
+			     "xor %%rcx, %%r13\n or %%r13, %%rdx\n"
+			     "movabs $0x5555555555555505, %%rcx\n"
+			     "xor %%rcx, %%r14\n or %%r14, %%rdx\n"
+			     "movabs $0x6666666666666606, %%rcx\n"
+			     "xor %%rcx, %%r15\n or %%r15, %%rdx\n"
+			     "pop %%r15\n pop %%r14\n pop %%r13\n"
+			     "pop %%r12\n pop %%rbp\n pop %%rbx\n"
+			     "add $128, %%rsp\n"
+			     : "=a"(pid), "=d"(*lost)
+			     :
+			     : "rcx", "r11", "memory", "cc");
+	/* clang-format on */
+	return pid;
+}
+
+void fork_keeps_callee_saved_registers(struct utest *t)
+{
+	unsigned long lost;
+	long pid = fork_with_patterns(&lost);
+
+	if (!pid)
+		_exit(lost ? 1 : 0);
+	UT_EXPECT(t, pid > 0, "fork() returned %ld", pid);
+	UT_EXPECT(t, !lost, "the parent lost bits %#lx of RBX, RBP, R12-R15", lost);
+	if (pid > 0)
+		expect_exit(t, wait_status(pid), 0, "a child that got every register back");
+}
+
 void wait4_pid_any_and_wnohang(struct utest *t)
 {
 	int status = 0x5a5a;

@@ -77,6 +77,22 @@ void exit_notify(struct task_struct *p);
  */
 long kernel_wait4(int pid, int *status, int options);
 
+/*
+ * What a process must do on its way back to user mode before it may take
+ * the system call's fast exit (task_struct.exit_work, which the entry's
+ * assembly tests as one word): a signal to act on, or a frame that
+ * someone else changed while it slept in the kernel (a debugger; today a
+ * test), which the fast exit would restore unchecked.
+ */
+#define EXIT_WORK_SIGNAL (1UL << 0)
+#define EXIT_WORK_REGS	 (1UL << 1)
+
+/* Say that @p's saved user registers (task_pt_regs()) were changed. */
+static inline void task_regs_changed(struct task_struct *p)
+{
+	__atomic_or_fetch(&p->exit_work, EXIT_WORK_REGS, __ATOMIC_RELAXED);
+}
+
 /* Send @sig to @pid (Linux's kill()): 0, -EINVAL, -ESRCH, -EPERM. */
 int kill_pid(int pid, int sig);
 static inline bool fatal_signal_pending(const struct task_struct *p)

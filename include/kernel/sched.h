@@ -87,6 +87,7 @@ struct task_struct {
 	struct list_head children;     /* its children, alive or not yet waited for */
 	struct list_head sibling;      /* in its parent's children */
 	unsigned long pending;	       /* fatal signals sent to it (bit sig - 1) */
+	unsigned long exit_work;       /* EXIT_WORK_*: on its way back to user mode */
 	struct completion *vfork_done; /* its vfork() parent, until exec or exit */
 	unsigned long tid_address;     /* set_tid_address()'s, for threads to come */
 };

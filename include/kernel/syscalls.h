@@ -41,6 +41,7 @@ struct syscall_desc {
 	unsigned long nr;
 	const char *name;
 	syscall_fn_t fn;
+	bool ptregs; /* reads or changes more of the frame than its arguments */
 };
 
 /* The arguments, in the ABI's registers, cast to the declared types. */
@@ -66,28 +67,44 @@ struct syscall_desc {
 #define __SC_DECL6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
 	__SC_DECL5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5), t6 a6
 
-#define __SYSCALL_DEFINEx(x, sname, ...)                                                       \
-	BUILD_BUG_ON(__NR_##sname >= NR_syscalls);                                             \
-	static long __do_sys_##sname(__SC_DECL##x(__VA_ARGS__));                               \
-	static long __x64_sys_##sname(const struct pt_regs *regs)                              \
-	{                                                                                      \
-		(void)regs;                                                                    \
-		return __do_sys_##sname(__SC_ARGS##x(regs, ##__VA_ARGS__));                    \
-	}                                                                                      \
-	static const struct syscall_desc __syscall_desc_##sname = { .nr = __NR_##sname,        \
-								    .name = #sname,            \
-								    .fn = __x64_sys_##sname }; \
-	static const struct syscall_desc *const __syscall_ptr_##sname __used __section(        \
-		".syscalls." #sname) __aligned(sizeof(void *)) = &__syscall_desc_##sname;      \
+#define __SYSCALL_DEFINEx(x, full, sname, ...)                                              \
+	BUILD_BUG_ON(__NR_##sname >= NR_syscalls);                                          \
+	static long __do_sys_##sname(__SC_DECL##x(__VA_ARGS__));                            \
+	static long __x64_sys_##sname(const struct pt_regs *regs)                           \
+	{                                                                                   \
+		(void)regs;                                                                 \
+		return __do_sys_##sname(__SC_ARGS##x(regs, ##__VA_ARGS__));                 \
+	}                                                                                   \
+	static const struct syscall_desc __syscall_desc_##sname = {                         \
+		.nr = __NR_##sname, .name = #sname, .fn = __x64_sys_##sname, .ptregs = full \
+	};                                                                                  \
+	static const struct syscall_desc *const __syscall_ptr_##sname __used __section(     \
+		".syscalls." #sname) __aligned(sizeof(void *)) = &__syscall_desc_##sname;   \
 	static long __do_sys_##sname(__SC_DECL##x(__VA_ARGS__))
 
-#define SYSCALL_DEFINE0(sname)	    __SYSCALL_DEFINEx(0, sname)
-#define SYSCALL_DEFINE1(sname, ...) __SYSCALL_DEFINEx(1, sname, __VA_ARGS__)
-#define SYSCALL_DEFINE2(sname, ...) __SYSCALL_DEFINEx(2, sname, __VA_ARGS__)
-#define SYSCALL_DEFINE3(sname, ...) __SYSCALL_DEFINEx(3, sname, __VA_ARGS__)
-#define SYSCALL_DEFINE4(sname, ...) __SYSCALL_DEFINEx(4, sname, __VA_ARGS__)
-#define SYSCALL_DEFINE5(sname, ...) __SYSCALL_DEFINEx(5, sname, __VA_ARGS__)
-#define SYSCALL_DEFINE6(sname, ...) __SYSCALL_DEFINEx(6, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE0(sname)	    __SYSCALL_DEFINEx(0, false, sname)
+#define SYSCALL_DEFINE1(sname, ...) __SYSCALL_DEFINEx(1, false, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE2(sname, ...) __SYSCALL_DEFINEx(2, false, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE3(sname, ...) __SYSCALL_DEFINEx(3, false, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE4(sname, ...) __SYSCALL_DEFINEx(4, false, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE5(sname, ...) __SYSCALL_DEFINEx(5, false, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE6(sname, ...) __SYSCALL_DEFINEx(6, false, sname, __VA_ARGS__)
+
+/*
+ * A system call that reads or changes more of its frame (task_pt_regs())
+ * than its arguments: fork() copies the whole of it to the child.  The
+ * entry's fast path leaves six of the user's registers out of the frame
+ * (arch/x86_64/kernel/entry_64.asm); a call defined so takes the path
+ * that saves them.  A call that only replaces the frame and never
+ * returns through it (execve()) needs none of this.
+ */
+#define SYSCALL_DEFINE0_PTREGS(sname)	   __SYSCALL_DEFINEx(0, true, sname)
+#define SYSCALL_DEFINE1_PTREGS(sname, ...) __SYSCALL_DEFINEx(1, true, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE2_PTREGS(sname, ...) __SYSCALL_DEFINEx(2, true, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE3_PTREGS(sname, ...) __SYSCALL_DEFINEx(3, true, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE4_PTREGS(sname, ...) __SYSCALL_DEFINEx(4, true, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE5_PTREGS(sname, ...) __SYSCALL_DEFINEx(5, true, sname, __VA_ARGS__)
+#define SYSCALL_DEFINE6_PTREGS(sname, ...) __SYSCALL_DEFINEx(6, true, sname, __VA_ARGS__)
 
 /*
  * Build the table from the registry; panics naming a number two calls

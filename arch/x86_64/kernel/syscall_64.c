@@ -5,18 +5,22 @@
  * (SMEP, SMAP).  CONFIG_USER_MODE only.
  *
  * entry_SYSCALL_64 (entry_64.asm) saves the user's registers as a struct
- * pt_regs and calls do_syscall_64(), which runs the call through the
- * table (kernel/syscall.c) and decides how to go back: SYSRET, which
- * restores RIP from RCX and RFLAGS from R11 and loads fixed selectors,
- * or the iretq every interrupt returns with, which restores the frame as
- * it is.  SYSRET is faster (no loads of a frame, no descriptor checks)
- * but can only return to what RCX and R11 hold; and on Intel CPUs a
- * SYSRET to a non-canonical RIP raises #GP in ring 0, with the user's
- * RSP and GS already loaded: a user who can make the kernel return there
- * runs the #GP handler on a stack of its choosing (CVE-2012-0217).  So
- * SYSRET is taken only when the frame is one it restores exactly and
- * its RIP lies below TASK_SIZE_MAX; anything else goes through iretq,
- * whose fault on a bad RIP is a fault of the user (traps.c).
+ * pt_regs.  Its full path calls do_syscall_64(), which runs the call
+ * through the table (kernel/syscall.c) and decides how to go back:
+ * SYSRET, which restores RIP from RCX and RFLAGS from R11 and loads fixed
+ * selectors, or the iretq every interrupt returns with, which restores
+ * the frame as it is.  SYSRET is faster (no loads of a frame, no
+ * descriptor checks) but can only return to what RCX and R11 hold; and
+ * on Intel CPUs a SYSRET to a non-canonical RIP raises #GP in ring 0,
+ * with the user's RSP and GS already loaded: a user who can make the
+ * kernel return there runs the #GP handler on a stack of its choosing
+ * (CVE-2012-0217).  So SYSRET is taken only when the frame is one it
+ * restores exactly and its RIP lies below TASK_SIZE_MAX; anything else
+ * goes through iretq, whose fault on a bad RIP is a fault of the user
+ * (traps.c).  The fast path, whose frame no call changes, makes the same
+ * checks in assembly on what SYSCALL saved, with 1 << 47 for the bound:
+ * the first address that is not canonical (TASK_SIZE_MAX, a page lower,
+ * keeps a SYSCALL at the very top from returning there, as in Linux).
  */
 #define pr_fmt(fmt) "x86: " fmt
 
@@ -45,8 +49,9 @@
 void entry_SYSCALL_64(void);
 
 bool cpu_has_smap;
-/* System calls that returned through iretq: the user suite's check. */
+/* Calls that returned through iretq, and that took the full path: the user suite's checks. */
 unsigned long syscall_iret_exits;
+unsigned long syscall_full_calls;
 
 /*
  * Interrupts stay off until the entry has left the user's stack (IF);
@@ -120,19 +125,40 @@ static bool can_sysret(const struct pt_regs *regs)
 	return !(regs->rflags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
 }
 
-/*
- * Called by entry_SYSCALL_64 with interrupts off, on the task's kernel
- * stack; returns with them off.  True: leave through SYSRET.
- */
-bool do_syscall_64(struct pt_regs *regs);
-bool do_syscall_64(struct pt_regs *regs)
+/* With interrupts off for good: true to leave through SYSRET. */
+static bool sysret_or_iret(const struct pt_regs *regs)
 {
-	local_irq_enable();
-	regs->rax = syscall_dispatch(regs->orig_ax, regs);
-	exit_to_user_mode();
 	local_irq_disable();
 	if (likely(can_sysret(regs)))
 		return true;
 	syscall_iret_exits++;
 	return false;
+}
+
+/*
+ * The entry's full path (entry_64.asm), with the whole frame saved, on
+ * the task's kernel stack; returns with interrupts off.  True: leave
+ * through SYSRET.
+ */
+bool do_syscall_64(struct pt_regs *regs);
+bool do_syscall_64(struct pt_regs *regs)
+{
+	local_irq_enable();
+	syscall_full_calls++;
+	regs->rax = syscall_dispatch(regs->orig_ax, regs);
+	exit_to_user_mode();
+	return sysret_or_iret(regs);
+}
+
+/*
+ * The fast path's exit when a reschedule or a signal is due, once it has
+ * completed the frame; interrupts are off.  The same answer.
+ */
+bool syscall_exit_work(struct pt_regs *regs);
+bool syscall_exit_work(struct pt_regs *regs)
+{
+	/* Checked below, whoever changed it. */
+	__atomic_and_fetch(&current->exit_work, ~EXIT_WORK_REGS, __ATOMIC_RELAXED);
+	exit_to_user_mode();
+	return sysret_or_iret(regs);
 }

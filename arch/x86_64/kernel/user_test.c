@@ -36,6 +36,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/string.h>
@@ -259,16 +260,20 @@ static int run_prog(const u8 *start, const u8 *end, const char *name, int *pid)
 
 #define RUN(prog, name, pid) run_prog(prog, prog##_end, name, pid)
 
-/* Both system calls return through SYSRET: the frame is one it restores. */
+/*
+ * Both system calls take the entry's fast path, and getpid returns
+ * through SYSRET: the frame is one it restores.
+ */
 static void getpid_and_exit_round_trip(struct ktest *t)
 {
-	unsigned long iret_exits = syscall_iret_exits;
+	unsigned long iret_exits = syscall_iret_exits, full_calls = syscall_full_calls;
 	int pid = 0, status = RUN(prog_getpid_exit, "u-getpid", &pid);
 
 	KTEST_ASSERT_TRUE(t, status >= 0);
 	KTEST_EXPECT_TRUE(t, WIFEXITED(status));
 	KTEST_EXPECT_EQ(t, WEXITSTATUS(status), pid & 0xff);
 	KTEST_EXPECT_EQ(t, syscall_iret_exits - iret_exits, 0);
+	KTEST_EXPECT_EQ(t, syscall_full_calls - full_calls, 0);
 }
 
 /* CS and SS are ring 3's, as SYSRET and iretq loaded them. */
@@ -286,11 +291,13 @@ static void syscall_keeps_registers(struct ktest *t)
 	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
 }
 
+/* Each unknown number takes the full path, whose dispatch logs it. */
 static void unknown_number_is_enosys_logged_once(struct ktest *t)
 {
-	unsigned long before = syscall_unknown_reports;
+	unsigned long before = syscall_unknown_reports, full_calls = syscall_full_calls;
 
 	KTEST_EXPECT_EQ(t, RUN(prog_enosys, "u-enosys", NULL), W_EXITCODE(0, 0));
+	KTEST_EXPECT_EQ(t, syscall_full_calls - full_calls, 3);
 	/* 500 twice and the far one once: two lines */
 	KTEST_EXPECT_EQ(t, syscall_unknown_reports - before, 2);
 	KTEST_EXPECT_EQ(t, RUN(prog_enosys, "u-enosys", NULL), W_EXITCODE(0, 0));
@@ -341,6 +348,7 @@ static void bad_frame_iret_fault_is_the_users(struct ktest *t)
 		msleep(1);
 	KTEST_EXPECT_EQ(t, p->state, TASK_SLEEPING);
 	task_pt_regs(p)->ss = 0;
+	task_regs_changed(p);
 	KTEST_EXPECT_EQ(t, task_wait(p->pid, &status), 0);
 	uctx_free(&c);
 	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, SIGSEGV));

@@ -42,6 +42,8 @@ bool fixup_bad_iret(struct pt_regs *regs);
 extern unsigned long user_iret_faults;
 /* System calls that returned through iretq, not SYSRET (syscall_64.c). */
 extern unsigned long syscall_iret_exits;
+/* System calls the entry's full path ran, not its fast path (syscall_64.c). */
+extern unsigned long syscall_full_calls;
 
 /*
  * A kernel-mode #PF on a user address that SMAP or SMEP caught: say so
