@@ -266,3 +266,8 @@ u64 *user_pte(u64 *pml4, unsigned long virt, bool create)
 
 	return pt_entry(pml4, virt, create, _PAGE_USER, &err);
 }
+
+u64 *user_pde(u64 *pml4, unsigned long virt, bool create)
+{
+	return pd_entry(pml4, virt, create, _PAGE_USER);
+}

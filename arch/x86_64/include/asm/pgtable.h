@@ -6,7 +6,10 @@
  * building a new address space; the others on the live one (CR3), and
  * flush the TLB entry they change.  Leaf entries carry the permissions:
  * _PAGE_RW for writable, _PAGE_NX for not executable.  Tables in between
- * are always present and writable, so they never restrict anything.
+ * are always present and writable, so they never restrict anything; the
+ * one exception is a user PD entry without _PAGE_RW, which points at a
+ * page table that fork() shares between address spaces until one of
+ * them writes (CONFIG_FORK_SHARE_TABLES, mm/memory.c).
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -108,6 +111,12 @@ bool translate(unsigned long virt, phys_addr_t *phys, u64 *flags);
  * missing, or cannot be had.
  */
 u64 *user_pte(u64 *pml4, unsigned long virt, bool create);
+/*
+ * The PD entry above the user address @virt, the same way: with the
+ * PML4, PDPT and PD made (user-accessible) if @create, never the page
+ * table it points to.  NULL if a table is missing, or cannot be had.
+ */
+u64 *user_pde(u64 *pml4, unsigned long virt, bool create);
 
 /* Page tables come from alloc_page() once the frame allocator is up. */
 void pgtable_use_page_alloc(void);
