@@ -10,11 +10,27 @@
  * the limit the mm sets.  Every page table entry of a user page carries
  * _PAGE_USER and its region's permissions, and never W and X together.
  *
- * fork() gives the child the parent's pages in one of two ways, chosen in
- * Kconfig: copy-on-write (CONFIG_FORK_COW, as Linux) shares every page,
- * read-only in both, and copies a page only when one of them writes it;
- * an eager copy (CONFIG_FORK_COPY, as xv6) copies every page at once.  A
- * page shared so is counted in page_refs (<kernel/page_alloc.h>).
+ * fork() gives the child the parent's pages in one of three ways, chosen
+ * in Kconfig: copy-on-write (CONFIG_FORK_COW, as Linux) shares every
+ * page, read-only in both, and copies a page only when one of them writes
+ * it; an eager copy (CONFIG_FORK_COPY, as xv6) copies every page at once.
+ * A page shared so is counted in page_refs (<kernel/page_alloc.h>).
+ *
+ * The third (CONFIG_FORK_SHARE_TABLES, "On-demand fork", Zhao, Gong and
+ * Fonseca, EuroSys 2021) shares the page tables themselves: the child's
+ * PD entry points at the parent's page table (PT, 512 entries, 2 MiB),
+ * both PD entries lose _PAGE_RW, and the table's page_refs entry counts
+ * its sharers (0 or 1: one owner).  A page's count is then the number of
+ * page tables that map it, and a shared table holds one for all its
+ * sharers, so fork() and exit() touch no page.  Before anything changes
+ * an entry of a shared table (a fault, munmap(), mprotect()), the mm
+ * makes it its own (unshare_table()): the last sharer just takes its
+ * _PAGE_RW back; any other copies the table, takes a reference on each
+ * page and write-protects it in both tables, exactly as FORK_COW does at
+ * fork().  An entry with _PAGE_RW thus always maps a page only its table
+ * maps, and the PD entry says whether the table is the mm's alone.  A
+ * munmap() of a whole shared 2 MiB, and exit(), drop the table: one
+ * sharer fewer, and the last frees the pages and the table.
  *
  * When the address space is the live one (CR3), each change to an entry
  * is flushed from the TLB; a change to another mm's tables needs none,
@@ -51,6 +67,145 @@ static void flush_range(struct mm_struct *mm, unsigned long start, unsigned long
 	}
 	for (addr = start; addr < end; addr += PAGE_SIZE)
 		invlpg(addr);
+}
+
+/* The page tables of user memory are shared by fork() (CONFIG_FORK_SHARE_TABLES). */
+#define SHARE_TABLES IS_ENABLED(CONFIG_FORK_SHARE_TABLES)
+
+#define PT_MASK (~(LARGE_PAGE_SIZE - 1))
+
+static void *page_of(u64 entry)
+{
+	return phys_to_virt(entry & PTE_ADDR_MASK);
+}
+
+/* Whether a PD entry points at a page table fork() shared, not yet made this mm's own. */
+static bool pde_shared(u64 pde)
+{
+	return SHARE_TABLES && (pde & (_PAGE_PRESENT | _PAGE_RW)) == _PAGE_PRESENT;
+}
+
+/* Whether @entry holds a page: present, or kept by a PROT_NONE region. */
+static bool pte_has_page(u64 entry)
+{
+	return entry & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+
+/*
+ * One sharer of the page table @pt gives it up; the last one drops the
+ * reference the table held on each of its pages and frees it.  A count
+ * of 0 or 1 means one owner: only an owner takes another reference (a
+ * fork), so the count cannot grow behind a lone owner's back.
+ */
+static void put_table(u64 *pt)
+{
+	int i;
+
+	if (page_ref_count(pt) > 1 && !page_ref_put(pt))
+		return;
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		if (pte_has_page(pt[i]) && page_ref_put(page_of(pt[i])))
+			free_page(page_of(pt[i]));
+	__atomic_store_n(page_ref(pt), 0, __ATOMIC_RELAXED);
+	free_page(pt);
+}
+
+/*
+ * Make the shared page table at *@pde, which maps the 2 MiB at @addr,
+ * this mm's own: see the top of the file.  0, or -ENOMEM with nothing
+ * changed.
+ */
+static int unshare_table(struct mm_struct *mm, u64 *pde, unsigned long addr)
+{
+	u64 *pt = page_of(*pde), *copy;
+	int i;
+
+	if (page_ref_count(pt) > 1) {
+		copy = alloc_page();
+		if (!copy)
+			return -ENOMEM;
+		for (i = 0; i < PTRS_PER_TABLE; i++) {
+			u64 entry = pt[i];
+
+			if (pte_has_page(entry)) {
+				page_ref_get(page_of(entry));
+				entry &= ~_PAGE_RW;
+				pt[i] = entry;
+			}
+			copy[i] = entry;
+		}
+		__atomic_store_n(page_ref(copy), 0, __ATOMIC_RELAXED);
+		*pde = virt_to_phys(copy) | (*pde & ~PTE_ADDR_MASK);
+		put_table(pt); /* the other sharers may have gone meanwhile */
+	} else {
+		__atomic_store_n(page_ref(pt), 0, __ATOMIC_RELAXED);
+	}
+	*pde |= _PAGE_RW;
+	addr &= PT_MASK;
+	flush_range(mm, addr, addr + LARGE_PAGE_SIZE);
+	return 0;
+}
+
+/*
+ * The entry for @addr in a page table of @mm's own, the tables made if
+ * missing and a shared one unshared; NULL if no memory.
+ */
+static u64 *own_pte(struct mm_struct *mm, unsigned long addr)
+{
+	u64 *pde;
+
+	if (SHARE_TABLES) {
+		pde = user_pde(mm->pgd, addr, true);
+		if (!pde || (pde_shared(*pde) && unshare_table(mm, pde, addr)))
+			return NULL;
+	}
+	return user_pte(mm->pgd, addr, true);
+}
+
+int unshare_page_range(struct mm_struct *mm, unsigned long start, unsigned long end, bool partial)
+{
+	unsigned long addr;
+	u64 *pde;
+
+	if (!SHARE_TABLES)
+		return 0;
+	for (addr = start & PT_MASK; addr < end; addr += LARGE_PAGE_SIZE) {
+		if (partial && addr >= start && addr + LARGE_PAGE_SIZE <= end)
+			continue;
+		pde = user_pde(mm->pgd, addr, false);
+		if (pde && pde_shared(*pde) && unshare_table(mm, pde, addr))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The shared tables of [@start, @end): those the range covers whole are
+ * dropped (one sharer fewer), the others made @mm's own, before
+ * zap_page_range() or change_page_range() edits their entries.  A caller
+ * that must not fail unshared them first (unshare_page_range()).
+ */
+static void prepare_shared_tables(struct mm_struct *mm, unsigned long start, unsigned long end,
+				  bool drop)
+{
+	unsigned long addr;
+	u64 *pde, *pt;
+	int i;
+
+	for (addr = start & PT_MASK; addr < end; addr += LARGE_PAGE_SIZE) {
+		pde = user_pde(mm->pgd, addr, false);
+		if (!pde || !pde_shared(*pde))
+			continue;
+		if (drop && addr >= start && addr + LARGE_PAGE_SIZE <= end) {
+			pt = page_of(*pde);
+			for (i = 0; i < PTRS_PER_TABLE; i++)
+				mm->rss -= pte_has_page(pt[i]);
+			*pde = 0;
+			put_table(pt);
+		} else if (unshare_table(mm, pde, addr)) {
+			pr_err("mm: no memory to unshare the page table of %#lx\n", addr);
+		}
+	}
 }
 
 /*
@@ -104,6 +259,8 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 	unsigned long addr;
 	u64 *pte = NULL;
 
+	if (SHARE_TABLES)
+		prepare_shared_tables(mm, start, end, true);
 	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE) {
 		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
 
@@ -134,9 +291,47 @@ void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	unsigned long addr;
 	u64 *pte = NULL;
 
+	if (SHARE_TABLES)
+		prepare_shared_tables(mm, start, end, false);
 	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE)
 		*pte = pte_for(*pte, vm_flags);
 	flush_range(mm, start, end);
+}
+
+/*
+ * FORK_SHARE_TABLES: give @dst every page table of @src that maps part of
+ * @vma, shared, read-only through both PD entries.  A table under two
+ * regions is shared once.
+ */
+static int share_page_tables(struct mm_struct *dst, struct mm_struct *src,
+			     struct vm_area_struct *vma)
+{
+	unsigned long addr;
+	bool shared = false;
+	u64 *from, *to, *pt;
+
+	for (addr = vma->vm_start & PT_MASK; addr < vma->vm_end; addr += LARGE_PAGE_SIZE) {
+		from = user_pde(src->pgd, addr, false);
+		if (!from || !(*from & _PAGE_PRESENT))
+			continue;
+		to = user_pde(dst->pgd, addr, true);
+		if (!to)
+			return -ENOMEM;
+		if (*to & _PAGE_PRESENT)
+			continue; /* shared for the region before, in the same 2 MiB */
+		pt = page_of(*from);
+		if (page_ref_count(pt) > 1)
+			page_ref_get(pt);
+		else
+			__atomic_store_n(page_ref(pt), 2, __ATOMIC_RELAXED); /* ours alone so far */
+		*from &= ~_PAGE_RW;
+		*to = *from;
+		shared = true;
+	}
+	/* Every page of a table now read-only may be in the TLB, writable. */
+	if (shared)
+		flush_range(src, 0, TASK_SIZE_MAX);
+	return 0;
 }
 
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
@@ -144,6 +339,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 	unsigned long addr, table = 1; /* the 2 MiB that @child_pt maps; none yet */
 	u64 *pte = NULL, *child, *child_pt = NULL;
 
+	if (SHARE_TABLES)
+		return share_page_tables(dst, src, vma);
 	for (addr = vma->vm_start; (pte = next_present_pte(src, &addr, vma->vm_end, pte));
 	     addr += PAGE_SIZE) {
 		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
@@ -204,9 +401,12 @@ static bool wp_page_copy(struct mm_struct *mm, struct vm_area_struct *vma, unsig
 /* A zeroed page at @addr of @vma; its kernel address, or NULL if no memory. */
 static void *map_new_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
-	u64 *pte = user_pte(mm->pgd, addr, true);
+	u64 *pte = user_pte(mm->pgd, addr, !SHARE_TABLES);
 	void *page;
 
+	/* A page already there is read where it is, in a shared table too. */
+	if (SHARE_TABLES && !(pte && pte_has_page(*pte)))
+		pte = own_pte(mm, addr);
 	if (!pte)
 		return NULL;
 	if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE))
@@ -271,11 +471,34 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (error_code & PF_PROT) {
 		u64 *pte = user_pte(mm->pgd, addr, false);
 
+		if (SHARE_TABLES && pte && (*pte & _PAGE_PRESENT)) {
+			pte = own_pte(mm, addr); /* the table first, then the page */
+			if (!pte)
+				return FAULT_OOM;
+		}
 		if (pte && (*pte & _PAGE_PRESENT))
 			return wp_page_copy(mm, vma, addr & ~(PAGE_SIZE - 1), pte) ? FAULT_HANDLED
 										   : FAULT_OOM;
 	}
 	return map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1)) ? FAULT_HANDLED : FAULT_OOM;
+}
+
+void free_page_tables(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long addr;
+	u64 *pde;
+
+	list_for_each_entry (vma, &mm->vmas, node)
+		for (addr = vma->vm_start & PT_MASK; addr < vma->vm_end; addr += LARGE_PAGE_SIZE) {
+			pde = user_pde(mm->pgd, addr, false);
+			if (!pde || !(*pde & _PAGE_PRESENT))
+				continue;
+			put_table(page_of(*pde));
+			*pde = 0;
+		}
+	/* A table dropped while others share it does not say how many pages it held. */
+	mm->rss = 0;
 }
 
 void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr)

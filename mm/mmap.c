@@ -64,6 +64,16 @@ void mmput(struct mm_struct *mm)
 
 	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL))
 		return;
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES)) {
+		/* By table, not by page: a table others share is only let go. */
+		free_page_tables(mm);
+		list_for_each_entry_safe(vma, next, &mm->vmas, node)
+		{
+			list_del(&vma->node);
+			kfree(vma);
+		}
+		mm->map_count = 0;
+	}
 	list_for_each_entry_safe(vma, next, &mm->vmas, node) remove_vma(mm, vma);
 	if (mm->rss)
 		pr_err("mm: %lu pages still mapped outside any region at exit\n", mm->rss);
@@ -145,6 +155,9 @@ struct mm_struct *dup_mm(struct mm_struct *mm)
 		if (copy_page_range(child, mm, vma))
 			goto fail;
 	}
+	/* The tables are shared whole: so is every page the parent has. */
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
+		child->rss = mm->rss;
 	return child;
 fail:
 	mmput(child);
@@ -250,7 +263,8 @@ static int unmap_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	struct vm_area_struct *spare[2], *vma, *next;
 	int n = splits_needed(mm, start, end);
 
-	if (mm->map_count + n > MAX_MAP_COUNT || !get_spares(spare, n))
+	if (mm->map_count + n > MAX_MAP_COUNT || unshare_page_range(mm, start, end, true) ||
+	    !get_spares(spare, n))
 		return -ENOMEM;
 	split_at_edges(mm, start, end, spare);
 	list_for_each_entry_safe(vma, next, &mm->vmas,
@@ -289,7 +303,8 @@ int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsi
 		at = vma->vm_end;
 	}
 	n = splits_needed(mm, addr, end);
-	if (mm->map_count + n > MAX_MAP_COUNT || !get_spares(spare, n))
+	if (mm->map_count + n > MAX_MAP_COUNT || unshare_page_range(mm, addr, end, false) ||
+	    !get_spares(spare, n))
 		return -ENOMEM;
 	split_at_edges(mm, addr, end, spare);
 	list_for_each_entry (vma, &mm->vmas, node) {

@@ -36,14 +36,24 @@ static const char *regions(struct mm_struct *mm)
 	return buf;
 }
 
-/* Whether @addr is mapped in @mm with exactly @prot besides the address. */
+/* fork() shares pages copy-on-write, one by one or a page table at a time. */
+#define FORK_SHARES (IS_ENABLED(CONFIG_FORK_COW) || IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
+
+/*
+ * Whether @addr is mapped in @mm with exactly @prot besides the address,
+ * as the CPU sees it: a PD entry without _PAGE_RW (a page table shared by
+ * fork()) makes every page under it read-only.
+ */
 static bool mapped_as(struct mm_struct *mm, unsigned long addr, u64 prot)
 {
+	u64 *pde = user_pde(mm->pgd, addr, false);
 	phys_addr_t phys;
 	u64 flags;
 
 	if (!translate_in(mm->pgd, addr, &phys, &flags))
 		return false;
+	if (pde && !(*pde & _PAGE_RW))
+		flags &= ~_PAGE_RW;
 	return (flags & (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX)) == prot;
 }
 
@@ -380,13 +390,16 @@ static void fork_gives_the_child_its_own_copy(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, regions(child), "400000-404000:3 408000-409000:5");
 	KTEST_EXPECT_EQ(t, child->rss, 5);
 	KTEST_EXPECT_EQ(t, child->brk, parent->brk);
-	if (IS_ENABLED(CONFIG_FORK_COW)) {
+	if (FORK_SHARES) {
 		/* Shared, read-only in both: only the child's tables were allocated. */
 		KTEST_EXPECT_EQ(t, phys_of(child, BASE), phys_of(parent, BASE));
 		KTEST_EXPECT_TRUE(t,
 				  mapped_as(parent, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
 		KTEST_EXPECT_TRUE(t, mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
-		KTEST_EXPECT_GE(t, nr_free_pages(), before - 3 - (1UL << PGD_ORDER));
+		/* With shared page tables, not even the last level. */
+		KTEST_EXPECT_GE(t, nr_free_pages(),
+				before - (IS_ENABLED(CONFIG_FORK_SHARE_TABLES) ? 2 : 3) -
+					(1UL << PGD_ORDER));
 	} else {
 		KTEST_EXPECT_NE(t, phys_of(child, BASE), phys_of(parent, BASE));
 		KTEST_EXPECT_TRUE(t, mapped_as(child, BASE,
@@ -414,7 +427,7 @@ static void fork_gives_the_child_its_own_copy(struct ktest *t)
 	/* mprotect() of a shared page keeps it read-only until it is copied. */
 	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, VM_READ), 0);
 	KTEST_EXPECT_EQ(t, mm_protect(parent, BASE + PG, PG, RW), 0);
-	if (IS_ENABLED(CONFIG_FORK_COW))
+	if (FORK_SHARES)
 		KTEST_EXPECT_TRUE(
 			t, mapped_as(parent, BASE + PG, _PAGE_PRESENT | _PAGE_USER | _PAGE_NX));
 
@@ -433,7 +446,7 @@ static void fork_gives_the_child_its_own_copy(struct ktest *t)
 /* A child whose parent ends first keeps the pages they shared. */
 static void shared_pages_outlive_the_parent(struct ktest *t)
 {
-	unsigned long free = nr_free_pages();
+	unsigned long free = nr_free_pages(), before;
 	struct mm_struct *parent = mm_alloc(), *child;
 
 	KTEST_ASSERT_NOT_NULL(t, parent);
@@ -444,8 +457,11 @@ static void shared_pages_outlive_the_parent(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, child);
 	mmput(parent);
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);
+	/* The child is the last: the page (and its table) are written where they are. */
+	before = nr_free_pages();
 	KTEST_EXPECT_EQ(t, handle_mm_fault(child, BASE, PF_USER | PF_WRITE | PF_PROT),
 			FAULT_HANDLED);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 	KTEST_EXPECT_TRUE(t,
 			  mapped_as(child, BASE, _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
 	KTEST_EXPECT_EQ(t, *(u8 *)mm_page_kaddr(child, BASE), 0x77);

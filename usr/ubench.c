@@ -9,7 +9,7 @@
  *     through the entry, the dispatch and the exit;
  *   - fork()+_exit()+wait4() with 64 KiB and with 64 MiB more of the
  *     parent's memory mapped and written: what the fork design
- *     (FORK_COW, FORK_COPY) makes of the parent's size;
+ *     (FORK_COW, FORK_COPY, FORK_SHARE_TABLES) makes of the parent's size;
  *   - fork()+execve()+_exit()+wait4() of this program with "--exit":
  *     less the fork figure, what execve() and a static program's start
  *     cost;

@@ -85,7 +85,8 @@ struct mm_struct *switch_user_mm(struct mm_struct *mm);
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /*
  * For fork(): give @dst the pages of @src's region @vma, shared
- * copy-on-write or copied (CONFIG_FORK_COW, CONFIG_FORK_COPY).  0 or
+ * copy-on-write, copied, or in page tables shared copy-on-write
+ * (CONFIG_FORK_COW, CONFIG_FORK_COPY, CONFIG_FORK_SHARE_TABLES).  0 or
  * -ENOMEM; on failure @dst holds part of them, and mmput() frees it.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
@@ -95,6 +96,23 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
  * the copy is left, and @mm is as it was, but for pages now read-only).
  */
 struct mm_struct *dup_mm(struct mm_struct *mm);
+
+/*
+ * CONFIG_FORK_SHARE_TABLES: make every page table that fork() shared and
+ * that maps part of [@start, @end) @mm's own, so that its entries can
+ * change; with @partial, only those the range covers in part (an unmap
+ * drops the others whole, with no memory needed).  For the calls that
+ * must fail before they change anything: 0, or -ENOMEM with the tables
+ * unshared so far left so (the program sees no difference).  0 at once
+ * in the other designs.
+ */
+int unshare_page_range(struct mm_struct *mm, unsigned long start, unsigned long end, bool partial);
+/*
+ * CONFIG_FORK_SHARE_TABLES, for the mm's end: give up every page table
+ * under a region, shared or not (the last sharer frees the pages), so
+ * that no page is visited for a table others still hold.
+ */
+void free_page_tables(struct mm_struct *mm);
 
 /* Make the entries of [@start, @end) follow their region's new flags. */
 void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,

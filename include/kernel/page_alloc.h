@@ -95,9 +95,12 @@ static inline bool page_owner_tracks(const void *addr)
 /*
  * How many address spaces map a user page (CONFIG_USER_MODE): 1 when a
  * fault makes it, one more for each fork() that shares it copy-on-write,
- * one less at each unmap; the page is freed at 0 (mm/memory.c).  Atomic,
- * because two processes can unmap a page they share at any moment, each
- * preempting the other.
+ * one less at each unmap; the page is freed at 0 (mm/memory.c).  With
+ * CONFIG_FORK_SHARE_TABLES it counts the page tables that map the page
+ * (a table fork() shares holds one reference for all its sharers), and
+ * a page table's own entry counts the address spaces that share it (0 or
+ * 1: one).  Atomic, because two processes can unmap a page they share at
+ * any moment, each preempting the other.
  */
 extern unsigned int *page_refs;
 
