@@ -469,6 +469,291 @@ static void shared_pages_outlive_the_parent(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 }
 
+#define CHUNK LARGE_PAGE_SIZE
+#define FAR   0x40000000UL /* 2 MiB aligned, a PD of its own */
+
+/* The page table that maps @addr in @mm (kernel address), or NULL. */
+static u64 *table_of(struct mm_struct *mm, unsigned long addr)
+{
+	u64 *pde = user_pde(mm->pgd, addr, false);
+
+	return pde && (*pde & _PAGE_PRESENT) ? phys_to_virt(*pde & PTE_ADDR_MASK) : NULL;
+}
+
+/* Whether @mm's PD entry for @addr lets writes through (a table of its own). */
+static bool table_writable(struct mm_struct *mm, unsigned long addr)
+{
+	u64 *pde = user_pde(mm->pgd, addr, false);
+
+	return pde && (*pde & _PAGE_RW);
+}
+
+static u8 byte_at(struct mm_struct *mm, unsigned long addr)
+{
+	u8 *p = mm_page_kaddr(mm, addr);
+
+	return p ? *p : 0xee;
+}
+
+/* Write @value at @addr of @mm as a program would: the fault first. */
+static void write_byte(struct ktest *t, struct mm_struct *mm, unsigned long addr, u8 value)
+{
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, addr, PF_USER | PF_WRITE | PF_PROT), FAULT_HANDLED);
+	*(u8 *)mm_page_kaddr(mm, addr) = value;
+}
+
+/*
+ * Page tables shared by fork(): the child's PD entry points at the
+ * parent's table, read-only in both, the table counting two sharers and
+ * the pages none more; the first write in the 2 MiB, by either, gives the
+ * writer a table of its own, then a page of its own.  Each sees its own
+ * writes in every design.
+ */
+static void fork_shares_tables_until_written(struct ktest *t)
+{
+	unsigned long free = nr_free_pages(), blocks = heap_in_use();
+	struct mm_struct *parent = mm_alloc(), *child;
+	bool share = IS_ENABLED(CONFIG_FORK_SHARE_TABLES);
+	const u64 ro = _PAGE_PRESENT | _PAGE_USER | _PAGE_NX, rw = ro | _PAGE_RW;
+	u64 *pt;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, FAR, 4 * PG, RW, NULL), 0);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, FAR + 8 * PG, 2 * PG, VM_READ, NULL), 0);
+	touch(t, parent, FAR, FAR + 4 * PG);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(parent, FAR + 8 * PG, PF_USER), FAULT_HANDLED);
+	*(u8 *)mm_page_kaddr(parent, FAR) = 0x50;
+	*(u8 *)mm_page_kaddr(parent, FAR + PG) = 0x51;
+	pt = table_of(parent, FAR);
+	KTEST_ASSERT_NOT_NULL(t, pt);
+
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, child->rss, 5);
+	if (share) {
+		/* One table for both regions, shared once, read-only through both. */
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) == pt);
+		KTEST_EXPECT_FALSE(t, table_writable(parent, FAR));
+		KTEST_EXPECT_FALSE(t, table_writable(child, FAR));
+		KTEST_EXPECT_EQ(t, page_ref_count(pt), 2);
+		KTEST_EXPECT_EQ(t, page_ref_count(mm_page_kaddr(parent, FAR)), 1);
+		/* The entries themselves are untouched: still writable. */
+		KTEST_EXPECT_TRUE(t, pt[0] & _PAGE_RW);
+	}
+	KTEST_EXPECT_TRUE(t, mapped_as(child, FAR + PG, FORK_SHARES ? ro : rw));
+	/* Reading through a shared table changes nothing. */
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR + PG), 0x51);
+	if (share)
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) == pt);
+
+	/* The child writes first: a table, then a page, of its own. */
+	write_byte(t, child, FAR, 0xc0);
+	if (share) {
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) != pt);
+		KTEST_EXPECT_TRUE(t, table_writable(child, FAR));
+		KTEST_EXPECT_FALSE(t, table_writable(parent, FAR));
+		KTEST_EXPECT_TRUE(t, table_of(parent, FAR) == pt);
+		KTEST_EXPECT_EQ(t, page_ref_count(pt), 1);
+		/* Both tables map the other pages now, read-only in both. */
+		KTEST_EXPECT_EQ(t, page_ref_count(mm_page_kaddr(parent, FAR + PG)), 2);
+		KTEST_EXPECT_FALSE(t, pt[1] & _PAGE_RW);
+		KTEST_EXPECT_FALSE(t, table_of(child, FAR)[1] & _PAGE_RW);
+	}
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR), 0xc0);
+	KTEST_EXPECT_EQ(t, byte_at(parent, FAR), 0x50);
+	KTEST_EXPECT_TRUE(t, mapped_as(child, FAR, rw));
+	KTEST_EXPECT_TRUE(t, mapped_as(parent, FAR + PG, FORK_SHARES ? ro : rw));
+
+	/* The parent, last sharer of its table, takes it back without a copy. */
+	write_byte(t, parent, FAR + PG, 0xa1);
+	if (share) {
+		KTEST_EXPECT_TRUE(t, table_of(parent, FAR) == pt);
+		KTEST_EXPECT_TRUE(t, table_writable(parent, FAR));
+		KTEST_EXPECT_LE(t, page_ref_count(pt), 1);
+	}
+	KTEST_EXPECT_EQ(t, byte_at(parent, FAR + PG), 0xa1);
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR + PG), 0x51);
+	write_byte(t, parent, FAR, 0xa0);
+	KTEST_EXPECT_EQ(t, byte_at(parent, FAR), 0xa0);
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR), 0xc0);
+	/* The read-only region stayed so for both. */
+	KTEST_EXPECT_EQ(t, handle_mm_fault(child, FAR + 8 * PG, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_ACCERR);
+	KTEST_EXPECT_TRUE(t, mapped_as(parent, FAR + 8 * PG, ro));
+	KTEST_EXPECT_EQ(t, parent->rss, 5);
+	KTEST_EXPECT_EQ(t, child->rss, 5);
+	mmput(child);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
+/* Fill one page of each of three 2 MiB in [FAR, FAR + 3 * CHUNK), 0x40 + chunk. */
+static struct mm_struct *three_chunk_parent(struct ktest *t)
+{
+	struct mm_struct *mm = mm_alloc();
+	int i;
+
+	if (!mm || mm_add_region(mm, FAR, 3 * CHUNK, RW, NULL))
+		return NULL;
+	for (i = 0; i < 3; i++) {
+		touch(t, mm, FAR + i * CHUNK, FAR + i * CHUNK + 2 * PG);
+		*(u8 *)mm_page_kaddr(mm, FAR + i * CHUNK) = 0x40 + i;
+		*(u8 *)mm_page_kaddr(mm, FAR + i * CHUNK + PG) = 0x50 + i;
+	}
+	return mm;
+}
+
+/*
+ * A child that unmaps or protects memory under tables it shares changes
+ * nothing of the parent's: a whole 2 MiB unmapped drops the child's
+ * share, part of one, or an mprotect(), gives the child its own table.
+ */
+static void child_munmap_mprotect_leave_the_parent_alone(struct ktest *t)
+{
+	unsigned long free = nr_free_pages(), blocks = heap_in_use();
+	struct mm_struct *parent = three_chunk_parent(t), *child;
+	char before[256];
+	u64 *pt[3];
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	for (i = 0; i < 3; i++)
+		pt[i] = table_of(parent, FAR + i * CHUNK);
+	strscpy(before, regions(parent), sizeof(before));
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+
+	/* The middle 2 MiB, whole: the child lets its share go. */
+	KTEST_EXPECT_EQ(t, mm_unmap(child, FAR + CHUNK, CHUNK), 0);
+	KTEST_EXPECT_FALSE(t, mapped(child, FAR + CHUNK));
+	KTEST_EXPECT_EQ(t, child->rss, 4);
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES)) {
+		KTEST_EXPECT_NULL(t, table_of(child, FAR + CHUNK));
+		KTEST_EXPECT_LE(t, page_ref_count(pt[1]), 1);
+	}
+	/* One page of the first: the child's own table, without that page. */
+	KTEST_EXPECT_EQ(t, mm_unmap(child, FAR + PG, PG), 0);
+	KTEST_EXPECT_FALSE(t, mapped(child, FAR + PG));
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR), 0x40);
+	/* The last read-only, then none. */
+	KTEST_EXPECT_EQ(t, mm_protect(child, FAR + 2 * CHUNK, PG, VM_READ), 0);
+	KTEST_EXPECT_EQ(t, mm_protect(child, FAR + 2 * CHUNK + PG, PG, 0), 0);
+	KTEST_EXPECT_FALSE(t, mapped(child, FAR + 2 * CHUNK + PG));
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES)) {
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) != pt[0]);
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR + 2 * CHUNK) != pt[2]);
+	}
+	KTEST_EXPECT_EQ(t, child->rss, 3);
+
+	/* The parent has all it had, where it had it. */
+	KTEST_EXPECT_STREQ(t, regions(parent), before);
+	KTEST_EXPECT_EQ(t, parent->rss, 6);
+	for (i = 0; i < 3; i++) {
+		unsigned long at = FAR + i * CHUNK;
+
+		if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
+			KTEST_EXPECT_TRUE(t, table_of(parent, at) == pt[i]);
+		KTEST_EXPECT_TRUE(t, mapped(parent, at + PG));
+		KTEST_EXPECT_EQ(t, byte_at(parent, at), 0x40 + i);
+		KTEST_EXPECT_EQ(t, byte_at(parent, at + PG), 0x50 + i);
+		write_byte(t, parent, at + PG, 0x60 + i);
+		KTEST_EXPECT_TRUE(t, mapped_as(parent, at + PG,
+					       _PAGE_PRESENT | _PAGE_USER | _PAGE_RW | _PAGE_NX));
+	}
+	/* And the child still its own. */
+	KTEST_EXPECT_EQ(t, byte_at(child, FAR + 2 * CHUNK), 0x42);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(child, FAR + 2 * CHUNK, PF_USER | PF_WRITE | PF_PROT),
+			FAULT_ACCERR);
+	mmput(child);
+	for (i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, byte_at(parent, FAR + i * CHUNK + PG), 0x60 + i);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
+/*
+ * The parent ends while the child still shares its tables: the child
+ * keeps every page, and, last sharer, writes them in place.
+ */
+static void parent_exit_leaves_the_shared_tables_to_the_child(struct ktest *t)
+{
+	unsigned long free = nr_free_pages(), blocks = heap_in_use(), before;
+	struct mm_struct *parent = three_chunk_parent(t), *child;
+	u64 *pt;
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	pt = table_of(parent, FAR);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	mmput(parent);
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES)) {
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) == pt);
+		KTEST_EXPECT_EQ(t, page_ref_count(pt), 1);
+	}
+	before = nr_free_pages();
+	for (i = 0; i < 3; i++) {
+		KTEST_EXPECT_EQ(t, byte_at(child, FAR + i * CHUNK), 0x40 + i);
+		write_byte(t, child, FAR + i * CHUNK + PG, 0x70 + i);
+		KTEST_EXPECT_EQ(t, byte_at(child, FAR + i * CHUNK + PG), 0x70 + i);
+	}
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before); /* no table, no page copied */
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
+		KTEST_EXPECT_TRUE(t, table_of(child, FAR) == pt);
+	mmput(child);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
+/*
+ * A thousand fork+exit cycles, the child writing, unmapping or leaving
+ * alone memory under shared tables and the parent writing after it, give
+ * back every frame and heap block: after the first (which may copy the
+ * parent's pages for good), each cycle ends where it began.
+ */
+static void fork_exit_cycles_give_back_everything(struct ktest *t)
+{
+	unsigned long free = nr_free_pages(), blocks = heap_in_use(), warm_free = 0,
+		      warm_blocks = 0;
+	struct mm_struct *parent = three_chunk_parent(t), *child;
+	int i, bad = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	for (i = 0; i < 1000; i++) {
+		child = dup_mm(parent);
+		KTEST_ASSERT_NOT_NULL(t, child);
+		switch (i % 4) {
+		case 0:
+			break; /* exit at once */
+		case 1:
+			write_byte(t, child, FAR + PG, i);
+			break;
+		case 2:
+			mm_unmap(child, FAR + CHUNK, 2 * CHUNK);
+			break;
+		default:
+			mm_unmap(child, FAR + 2 * CHUNK + PG, PG);
+			write_byte(t, child, FAR, i);
+			break;
+		}
+		write_byte(t, parent, FAR + (i % 3) * CHUNK, i);
+		mmput(child);
+		if (i == 3) {
+			warm_free = nr_free_pages();
+			warm_blocks = heap_in_use();
+		}
+		if (i > 3 && i % 4 == 3)
+			bad += nr_free_pages() != warm_free || heap_in_use() != warm_blocks;
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, byte_at(parent, FAR), (u8)999);
+	mmput(parent);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
 static const struct ktest_case mmap_cases[] = {
 	KTEST_CASE(add_region_checks_everything),
 	KTEST_CASE(faults_make_zeroed_pages_with_the_regions_rights),
@@ -480,6 +765,10 @@ static const struct ktest_case mmap_cases[] = {
 	KTEST_CASE(mmput_gives_back_every_page_and_table),
 	KTEST_CASE(fork_gives_the_child_its_own_copy),
 	KTEST_CASE(shared_pages_outlive_the_parent),
+	KTEST_CASE(fork_shares_tables_until_written),
+	KTEST_CASE(child_munmap_mprotect_leave_the_parent_alone),
+	KTEST_CASE(parent_exit_leaves_the_shared_tables_to_the_child),
+	KTEST_CASE(fork_exit_cycles_give_back_everything),
 	{}
 };
 KTEST_SUITE(mmap, mmap_cases);
