@@ -162,48 +162,69 @@ static u64 *own_pte(struct mm_struct *mm, unsigned long addr)
 	return user_pte(mm->pgd, addr, true);
 }
 
+/* Make the table that maps @addr @mm's own if fork() shares it: 0 or -ENOMEM. */
+static int unshare_at(struct mm_struct *mm, unsigned long addr)
+{
+	u64 *pde = user_pde(mm->pgd, addr, false);
+
+	return pde && pde_shared(*pde) ? unshare_table(mm, pde, addr) : 0;
+}
+
 int unshare_page_range(struct mm_struct *mm, unsigned long start, unsigned long end, bool partial)
 {
 	unsigned long addr;
-	u64 *pde;
 
 	if (!SHARE_TABLES)
 		return 0;
-	for (addr = start & PT_MASK; addr < end; addr += LARGE_PAGE_SIZE) {
-		if (partial && addr >= start && addr + LARGE_PAGE_SIZE <= end)
-			continue;
-		pde = user_pde(mm->pgd, addr, false);
-		if (pde && pde_shared(*pde) && unshare_table(mm, pde, addr))
+	if (partial) {
+		/* Only the first and the last 2 MiB can be covered in part. */
+		if ((start & ~PT_MASK || end - start < LARGE_PAGE_SIZE) && unshare_at(mm, start))
 			return -ENOMEM;
+		return end & ~PT_MASK ? unshare_at(mm, end - 1) : 0;
 	}
+	for (addr = start & PT_MASK; addr < end; addr += LARGE_PAGE_SIZE)
+		if (unshare_at(mm, addr))
+			return -ENOMEM;
 	return 0;
 }
 
+/* Let @mm's share of the table at *@pde go, and the pages it held count no more. */
+static void drop_table(struct mm_struct *mm, u64 *pde)
+{
+	u64 *pt = page_of(*pde);
+	int i;
+
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		mm->rss -= pte_has_page(pt[i]);
+	*pde = 0;
+	put_table(pt);
+}
+
 /*
- * The shared tables of [@start, @end): those the range covers whole are
- * dropped (one sharer fewer), the others made @mm's own, before
- * zap_page_range() or change_page_range() edits their entries.  A caller
- * that must not fail unshared them first (unshare_page_range()).
+ * The shared tables under [@start, @end), before zap_page_range() or
+ * change_page_range() edits their entries: with @drop, those whose
+ * 2 MiB [@lo, @hi) covers whole are dropped; the others are made @mm's
+ * own.  A caller that must not fail unshared them first
+ * (unshare_page_range()); if memory runs out all the same, an unmap
+ * drops the table whole (never edit a table others share) and a change
+ * of rights leaves it.
  */
 static void prepare_shared_tables(struct mm_struct *mm, unsigned long start, unsigned long end,
-				  bool drop)
+				  bool drop, unsigned long lo, unsigned long hi)
 {
 	unsigned long addr;
-	u64 *pde, *pt;
-	int i;
+	u64 *pde;
 
 	for (addr = start & PT_MASK; addr < end; addr += LARGE_PAGE_SIZE) {
 		pde = user_pde(mm->pgd, addr, false);
 		if (!pde || !pde_shared(*pde))
 			continue;
-		if (drop && addr >= start && addr + LARGE_PAGE_SIZE <= end) {
-			pt = page_of(*pde);
-			for (i = 0; i < PTRS_PER_TABLE; i++)
-				mm->rss -= pte_has_page(pt[i]);
-			*pde = 0;
-			put_table(pt);
+		if (drop && addr >= lo && addr + LARGE_PAGE_SIZE <= hi) {
+			drop_table(mm, pde);
 		} else if (unshare_table(mm, pde, addr)) {
 			pr_err("mm: no memory to unshare the page table of %#lx\n", addr);
+			if (drop)
+				drop_table(mm, pde);
 		}
 	}
 }
@@ -254,13 +275,14 @@ static u64 *next_present_pte(struct mm_struct *mm, unsigned long *addr, unsigned
 	return NULL;
 }
 
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      unsigned long lo, unsigned long hi)
 {
 	unsigned long addr;
 	u64 *pte = NULL;
 
 	if (SHARE_TABLES)
-		prepare_shared_tables(mm, start, end, true);
+		prepare_shared_tables(mm, start, end, true, lo, hi);
 	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE) {
 		void *page = phys_to_virt(*pte & PTE_ADDR_MASK);
 
@@ -270,6 +292,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		mm->rss--;
 	}
 	flush_range(mm, start, end);
+}
+
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unmap_page_range(mm, start, end, start, end);
 }
 
 /*
@@ -292,7 +319,7 @@ void change_page_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	u64 *pte = NULL;
 
 	if (SHARE_TABLES)
-		prepare_shared_tables(mm, start, end, false);
+		prepare_shared_tables(mm, start, end, false, 0, 0);
 	for (addr = start; (pte = next_present_pte(mm, &addr, end, pte)); addr += PAGE_SIZE)
 		*pte = pte_for(*pte, vm_flags);
 	flush_range(mm, start, end);

@@ -45,9 +45,11 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
-static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+/* Unmap @vma, part of an unmap of [@lo, @hi), and free it. */
+static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long lo,
+		       unsigned long hi)
 {
-	zap_page_range(mm, vma->vm_start, vma->vm_end);
+	unmap_page_range(mm, vma->vm_start, vma->vm_end, lo, hi);
 	list_del(&vma->node);
 	mm->map_count--;
 	kfree(vma);
@@ -74,7 +76,8 @@ void mmput(struct mm_struct *mm)
 		}
 		mm->map_count = 0;
 	}
-	list_for_each_entry_safe(vma, next, &mm->vmas, node) remove_vma(mm, vma);
+	list_for_each_entry_safe(vma, next, &mm->vmas, node)
+		remove_vma(mm, vma, vma->vm_start, vma->vm_end);
 	if (mm->rss)
 		pr_err("mm: %lu pages still mapped outside any region at exit\n", mm->rss);
 	pgd_free(mm->pgd);
@@ -269,7 +272,7 @@ static int unmap_range(struct mm_struct *mm, unsigned long start, unsigned long 
 	split_at_edges(mm, start, end, spare);
 	list_for_each_entry_safe(vma, next, &mm->vmas,
 				 node) if (vma->vm_start >= start && vma->vm_end <= end)
-		remove_vma(mm, vma);
+		remove_vma(mm, vma, start, end);
 	return 0;
 }
 

@@ -613,11 +613,17 @@ static void child_munmap_mprotect_leave_the_parent_alone(struct ktest *t)
 {
 	unsigned long free = nr_free_pages(), blocks = heap_in_use();
 	struct mm_struct *parent = three_chunk_parent(t), *child;
+	unsigned long free_before;
 	char before[256];
 	u64 *pt[3];
 	int i;
 
 	KTEST_ASSERT_NOT_NULL(t, parent);
+	/* And two regions in a fourth 2 MiB, which no one of them covers. */
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, FAR + 3 * CHUNK, PG, RW, NULL), 0);
+	KTEST_ASSERT_EQ(t, mm_add_region(parent, FAR + 3 * CHUNK + 4 * PG, PG, RW, NULL), 0);
+	touch(t, parent, FAR + 3 * CHUNK, FAR + 3 * CHUNK + PG);
+	touch(t, parent, FAR + 3 * CHUNK + 4 * PG, FAR + 3 * CHUNK + 5 * PG);
 	for (i = 0; i < 3; i++)
 		pt[i] = table_of(parent, FAR + i * CHUNK);
 	strscpy(before, regions(parent), sizeof(before));
@@ -627,7 +633,7 @@ static void child_munmap_mprotect_leave_the_parent_alone(struct ktest *t)
 	/* The middle 2 MiB, whole: the child lets its share go. */
 	KTEST_EXPECT_EQ(t, mm_unmap(child, FAR + CHUNK, CHUNK), 0);
 	KTEST_EXPECT_FALSE(t, mapped(child, FAR + CHUNK));
-	KTEST_EXPECT_EQ(t, child->rss, 4);
+	KTEST_EXPECT_EQ(t, child->rss, 6);
 	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES)) {
 		KTEST_EXPECT_NULL(t, table_of(child, FAR + CHUNK));
 		KTEST_EXPECT_LE(t, page_ref_count(pt[1]), 1);
@@ -644,11 +650,19 @@ static void child_munmap_mprotect_leave_the_parent_alone(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, table_of(child, FAR) != pt[0]);
 		KTEST_EXPECT_TRUE(t, table_of(child, FAR + 2 * CHUNK) != pt[2]);
 	}
+	KTEST_EXPECT_EQ(t, child->rss, 5);
+	/* Both regions of the fourth 2 MiB in one call: the share dropped, no table copied. */
+	free_before = nr_free_pages();
+	KTEST_EXPECT_EQ(t, mm_unmap(child, FAR + 3 * CHUNK, CHUNK), 0);
+	KTEST_EXPECT_GE(t, nr_free_pages(), free_before);
+	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
+		KTEST_EXPECT_NULL(t, table_of(child, FAR + 3 * CHUNK));
 	KTEST_EXPECT_EQ(t, child->rss, 3);
 
 	/* The parent has all it had, where it had it. */
 	KTEST_EXPECT_STREQ(t, regions(parent), before);
-	KTEST_EXPECT_EQ(t, parent->rss, 6);
+	KTEST_EXPECT_EQ(t, parent->rss, 8);
+	KTEST_EXPECT_EQ(t, byte_at(parent, FAR + 3 * CHUNK + 4 * PG), 0);
 	for (i = 0; i < 3; i++) {
 		unsigned long at = FAR + i * CHUNK;
 

@@ -84,6 +84,14 @@ struct mm_struct *switch_user_mm(struct mm_struct *mm);
 /* Unmap and free the pages of [@start, @end); the regions stay. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /*
+ * The same, for one region of an unmap of [@lo, @hi) that takes several:
+ * a page table fork() shares (CONFIG_FORK_SHARE_TABLES) whose 2 MiB the
+ * whole unmap covers is dropped, not copied, though no one region in it
+ * covers it all.
+ */
+void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      unsigned long lo, unsigned long hi);
+/*
  * For fork(): give @dst the pages of @src's region @vma, shared
  * copy-on-write, copied, or in page tables shared copy-on-write
  * (CONFIG_FORK_COW, CONFIG_FORK_COPY, CONFIG_FORK_SHARE_TABLES).  0 or
