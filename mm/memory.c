@@ -43,6 +43,7 @@
 #include <kernel/errno.h>
 #include <kernel/mmap.h>
 #include <kernel/page_alloc.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
@@ -204,10 +205,9 @@ static void drop_table(struct mm_struct *mm, u64 *pde)
  * The shared tables under [@start, @end), before zap_page_range() or
  * change_page_range() edits their entries: with @drop, those whose
  * 2 MiB [@lo, @hi) covers whole are dropped; the others are made @mm's
- * own.  A caller that must not fail unshared them first
- * (unshare_page_range()); if memory runs out all the same, an unmap
- * drops the table whole (never edit a table others share) and a change
- * of rights leaves it.
+ * own.  Every caller unshared the tables it may only edit in part first
+ * (unshare_page_range(), which can fail cleanly), so no memory is needed
+ * here.
  */
 static void prepare_shared_tables(struct mm_struct *mm, unsigned long start, unsigned long end,
 				  bool drop, unsigned long lo, unsigned long hi)
@@ -222,9 +222,14 @@ static void prepare_shared_tables(struct mm_struct *mm, unsigned long start, uns
 		if (drop && addr >= lo && addr + LARGE_PAGE_SIZE <= hi) {
 			drop_table(mm, pde);
 		} else if (unshare_table(mm, pde, addr)) {
-			pr_err("mm: no memory to unshare the page table of %#lx\n", addr);
-			if (drop)
-				drop_table(mm, pde);
+			/*
+			 * Never edit a table others share, and never drop one
+			 * that holds pages outside the range: a caller that
+			 * skipped unshare_page_range() is a bug to stop at.
+			 */
+			panic("mm: no memory to unshare the page table of %#lx, which the caller "
+			      "did not unshare first",
+			      addr);
 		}
 	}
 }
