@@ -45,8 +45,6 @@ static int fork_child(void *arg)
 
 	if (child_tid)
 		put_user(current->pid, child_tid); /* a bad pointer is the program's loss */
-	/* Killed before it first ran: it ends here, without one instruction of its own. */
-	exit_to_user_mode();
 	resume_user_mode();
 }
 

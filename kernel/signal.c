@@ -88,27 +88,30 @@ int kill_pid(int pid, int sig)
 
 void exit_to_user_mode(void)
 {
-	unsigned long pending;
+	unsigned long flags = local_irq_save(), pending;
 
 	/*
 	 * The way back to a program is always a safe point to give up the
 	 * CPU, whatever the preemption model: without this, a program that
 	 * never makes a system call would keep the CPU for good under
-	 * PREEMPT_NONE.
+	 * PREEMPT_NONE.  Until nothing is left to do, with interrupts off:
+	 * a signal sent while the task was switched out is seen before ring
+	 * 3, and a caller that keeps them off until ring 3 (every caller on
+	 * the way there) leaves no gap after the last look.
 	 */
-	if (need_resched() && !preempt_count()) {
-		unsigned long flags = local_irq_save();
-
-		__schedule();
-		local_irq_restore(flags);
-	}
-	/* The set itself, not fatal_signal_pending()'s bool: its lowest signal is the status. */
-	pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
-
-	if (pending) {
+	for (;;) {
+		if (need_resched() && !preempt_count()) {
+			__schedule();
+			continue;
+		}
+		/* The set, not fatal_signal_pending()'s bool: its lowest signal is the status. */
+		pending = __atomic_load_n(&current->pending, __ATOMIC_RELAXED);
+		if (!pending)
+			break;
 		local_irq_enable();
 		task_exit(__builtin_ctzl(pending) + 1);
 	}
+	local_irq_restore(flags);
 }
 
 SYSCALL_DEFINE2(kill, int, pid, int, sig)

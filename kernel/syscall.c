@@ -43,7 +43,7 @@ syscall_fn_t syscall_fast_table[NR_syscalls];
 static unsigned long unknown_logged[NR_syscalls / (8 * sizeof(unsigned long))];
 /* Numbers at or past NR_syscalls already logged; once it is full, no more. */
 #define UNKNOWN_FAR_MAX 16
-static unsigned long unknown_far[UNKNOWN_FAR_MAX];
+static unsigned int unknown_far[UNKNOWN_FAR_MAX];
 static unsigned int nr_unknown_far;
 
 unsigned long syscall_unknown_reports;
@@ -69,7 +69,7 @@ void syscall_table_init(void)
 }
 
 /* True the first time @nr is seen (interrupts are on: keep them off for the update). */
-static bool first_unknown(unsigned long nr)
+static bool first_unknown(unsigned int nr)
 {
 	const unsigned int bits = 8 * sizeof(unsigned long);
 	unsigned long flags = local_irq_save();
@@ -93,12 +93,12 @@ static bool first_unknown(unsigned long nr)
 	return first;
 }
 
-long syscall_dispatch(unsigned long nr, const struct pt_regs *regs)
+long syscall_dispatch(unsigned int nr, const struct pt_regs *regs)
 {
 	if (likely(nr < NR_syscalls && sys_call_table[nr]))
 		return sys_call_table[nr]->fn(regs);
 	if (first_unknown(nr))
-		pr_info("%s[%d]: unknown system call %lu, -ENOSYS (logged once a number)\n",
+		pr_info("%s[%d]: unknown system call %u, -ENOSYS (logged once a number)\n",
 			current->comm, current->pid, nr);
 	return -ENOSYS;
 }

@@ -54,6 +54,10 @@ static void getpid_is_stable(struct utest *t)
 	UT_EXPECT(t, raw == pid, "getpid() == %d, the system call %ld", (int)pid, raw);
 	UT_EXPECT(t, getpid() == pid, "a second getpid() == %d, the first %d", (int)getpid(),
 		  (int)pid);
+	/* Linux reads the number as 32 bits: the high ones are ignored. */
+	raw = raw_syscall(SYS_getpid | 1L << 32, 0, 0, 0);
+	UT_EXPECT(t, raw == pid, "system call %#lx returned %ld, not the pid",
+		  SYS_getpid | 1L << 32, raw);
 }
 
 /*

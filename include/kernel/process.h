@@ -100,8 +100,9 @@ static inline bool fatal_signal_pending(const struct task_struct *p)
 	return __atomic_load_n(&p->pending, __ATOMIC_RELAXED);
 }
 /*
- * On every way back to user mode: a process sent a fatal signal ends here,
- * with that signal's wait status.
+ * On every way back to user mode, with interrupts off until ring 3: give
+ * up the CPU if the scheduler asks, until it no longer does, and end a
+ * process sent a fatal signal, with that signal's wait status.
  */
 void exit_to_user_mode(void);
 

@@ -111,8 +111,12 @@ struct syscall_desc {
  * claim.  Called once at boot, before any user task.
  */
 void syscall_table_init(void);
-/* Run system call @nr with the arguments in @regs: its result, or -ENOSYS. */
-long syscall_dispatch(unsigned long nr, const struct pt_regs *regs);
+/*
+ * Run system call @nr with the arguments in @regs: its result, or -ENOSYS.
+ * The number is RAX's low 32 bits, as Linux reads it (do_syscall_x64()):
+ * the high ones are ignored.
+ */
+long syscall_dispatch(unsigned int nr, const struct pt_regs *regs);
 /* Unknown numbers logged so far (each once): the user suite's check. */
 extern unsigned long syscall_unknown_reports;
 

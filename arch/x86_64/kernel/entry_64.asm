@@ -59,6 +59,7 @@ extern syscall_exit_work
 extern return_to_user
 extern __need_resched
 extern current_task
+extern exit_to_user_mode
 
 ; Store the registers the fast path left live into their slots.
 %macro SAVE_CALLEE_SAVED 0
@@ -110,6 +111,7 @@ entry_SYSCALL_64:
 	jnz syscall_full
 	bt rcx, 47			; not canonical: RIP >= 1 << 47
 	jc syscall_full
+	mov eax, eax			; the number is 32 bits, as in Linux
 	cmp rax, NR_syscalls
 	jae syscall_full
 	sti
@@ -164,7 +166,9 @@ syscall_exit:
 ; Drop whatever the kernel stack holds, build the user frame at its top
 ; (where task_pt_regs() finds it) with every register zero, and leave
 ; through return_to_user.  The frame is pushed from registers, not copied:
-; the caller's own frames lie where it goes.
+; the caller's own frames lie where it goes.  The exit work is done last,
+; with interrupts off, as on every way to ring 3: a signal sent while
+; execve() replaced the program ends the task before the new one runs.
 enter_user_mode:
 	cli
 	mov rsp, rdx
@@ -179,15 +183,18 @@ enter_user_mode:
 %rep 15
 	push rax
 %endrep
+	call exit_to_user_mode
 	jmp return_to_user
 
 ; void resume_user_mode(void)
 ;
 ; Leave for ring 3 through the frame already at the top of the running
 ; task's kernel stack (fork() wrote the child's there), dropping the rest
-; of the stack.  PERCPU_TOP_OF_STACK is that top (switch_to()).
+; of the stack.  PERCPU_TOP_OF_STACK is that top (switch_to()).  The exit
+; work too: a child killed before it first ran ends here.
 resume_user_mode:
 	cli
 	mov rsp, [gs:PERCPU_TOP_OF_STACK]
 	sub rsp, PT_REGS_SIZE
+	call exit_to_user_mode
 	jmp return_to_user

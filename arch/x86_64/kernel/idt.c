@@ -104,6 +104,8 @@ void interrupt_dispatch(struct pt_regs *regs)
 	if (regs->vector >= IRQ0_VECTOR && (regs->rflags & X86_EFLAGS_IF))
 		preempt_schedule_irq();
 	/* A process sent a fatal signal while it ran ends before ring 3 sees it again. */
-	if (IS_ENABLED(CONFIG_USER_MODE) && user_mode(regs))
+	if (IS_ENABLED(CONFIG_USER_MODE) && user_mode(regs)) {
+		local_irq_disable();
 		exit_to_user_mode();
+	}
 }

@@ -145,7 +145,8 @@ bool do_syscall_64(struct pt_regs *regs)
 {
 	local_irq_enable();
 	syscall_full_calls++;
-	regs->rax = syscall_dispatch(regs->orig_ax, regs);
+	regs->rax = syscall_dispatch((unsigned int)regs->orig_ax, regs);
+	local_irq_disable();
 	exit_to_user_mode();
 	return sysret_or_iret(regs);
 }

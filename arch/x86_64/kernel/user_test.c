@@ -120,11 +120,18 @@ USER_PROG(prog_regs,
 	"7: mov %r11d, %edi\n" SYS_EXIT_EDI);
 /* clang-format on */
 
-/* An unknown number twice, a far one once: -ENOSYS each time. */
+/*
+ * An unknown number twice, a far one (2^31) once: -ENOSYS each time.
+ * Then getpid with a high bit set in RAX, which Linux ignores (it reads
+ * the number as 32 bits): the pid again, exit(4) if not.
+ */
 USER_PROG(prog_enosys, "mov $500, %eax\n syscall\n cmp $-38, %rax\n mov $1, %edi\n jne 7f\n"
 		       "mov $500, %eax\n syscall\n cmp $-38, %rax\n mov $2, %edi\n jne 7f\n"
-		       "movabs $0x10000000000, %rax\n syscall\n cmp $-38, %rax\n"
+		       "mov $0x80000000, %eax\n syscall\n cmp $-38, %rax\n"
 		       "mov $3, %edi\n jne 7f\n"
+		       "mov $39, %eax\n syscall\n mov %rax, %rbx\n"
+		       "movabs $0x10000000027, %rax\n syscall\n cmp %rax, %rbx\n"
+		       "mov $4, %edi\n jne 7f\n"
 		       "xor %edi, %edi\n"
 		       "7: " SYS_EXIT_EDI);
 
