@@ -67,7 +67,8 @@ def run(runner):
     run_on(runner, tests, "build-system", "x86_64_defconfig")
     host_build(runner)
     name = ("build: usr/ (CONFIG_USER_MODE): a null build runs nothing, a header rebuilds only "
-            "the programs that include it, USERCFLAGS all; a missing musl-gcc names musl-tools; "
+            "the programs that include it, USERCFLAGS all; a new program is in the next make's "
+            "archive; a missing musl-gcc names musl-tools; "
             "without USER_MODE no program is built and musl-gcc is not needed")
     if runner.wanted(name):
         runner.result(name, *user_programs(runner))
@@ -148,6 +149,17 @@ def user_programs(runner):
         want = "".join(f"file /bin/{p} usr/bin/{p} 0755 0 0\n" for p in sorted(progs))
         if listed != want:
             problems.append(f"programs.list is {listed!r}")
+        # A program added to usr/ is in the archive of the first make after,
+        # parallel too (where the archive's inputs could be looked at before
+        # usr/ had rewritten them).
+        with open(os.path.join(copy, "usr", "kestrelnew.c"), "w", encoding="utf-8") as f:
+            f.write("int main(void)\n{\n\treturn 0;\n}\n")
+        with open(os.path.join(copy, "usr", "Makefile"), "a", encoding="utf-8") as f:
+            f.write("progs-y += kestrelnew\n")
+        log += "--- a new program\n" + make("-j2", "W=e", "all")
+        with open(os.path.join(outdir, "usr", "initramfs.cpio"), "rb") as f:
+            if b"bin/kestrelnew\0" not in f.read():
+                problems.append("a program added to usr/ is not in the next make's archive")
         out = make("MUSLCC=kestrel-no-such-musl-gcc", "all", check=False)
         log += out
         if "install the Debian package 'musl-tools'" not in out:
@@ -162,7 +174,7 @@ def user_programs(runner):
     except BuildError as e:
         return False, f"make {e.step} failed", log + e.log
     shutil.rmtree(copy, ignore_errors=True)
-    return not problems, "; ".join(problems) or "5 steps, each ran what it must", log
+    return not problems, "; ".join(problems) or "6 steps, each ran what it must", log
 
 
 def run_on(runner, tests, dirname, defconfig, arch=None):
