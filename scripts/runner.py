@@ -14,6 +14,7 @@ run(runner).  A group sees only this:
   runner.run_program(path, *args)        run a host program
   runner.config_value(outdir, symbol)    a value of its .config
   runner.config(name)                    a configuration, built the first time a group asks
+                                         (combined ones incrementally, from the nearest built)
   runner.not_built(label)                report a result that could not run
   runner.built_for(label, config)        its directory, if the label is wanted and it built
 
@@ -107,6 +108,21 @@ def suites_pass(res):
     return problems, report
 
 
+def config_distance(a, b):
+    """How far apart two .config texts are: the lines either has and the
+    other lacks (a symbol with another value counts twice)."""
+    return len(set(a.splitlines()) ^ set(b.splitlines()))
+
+
+# What the configuration targets write; everything else in an output
+# directory a build makes from them.
+CONFIG_FILES = (".config", ".config.old", ".config.origin")
+# Where combined configurations build (Runner.build_config()): always this
+# one path, since the compiler's flags name the output directory
+# (-fdebug-prefix-map) and a tree built elsewhere would rebuild every object.
+INCREMENTAL_DIR = ".incremental"
+
+
 def split_config(name):
     """The make targets, Kconfig options and make variables a configuration
     name spells (runner.build_config()): "A_defconfig+B.config+CONFIG_X=y
@@ -129,6 +145,9 @@ class Runner:
         self.failures = []
         self._configs = {}  # name -> its output directory, or the BuildError it raised
         self._config_lock = threading.Lock()
+        # Combined configurations built at INCREMENTAL_DIR: {(make variables,
+        # .config, .config.origin): the output directory it was moved to}.
+        self._seeds = {}
 
     def wanted(self, name):
         return not self.only or any(fnmatch.fnmatch(name, p) for p in self.only)
@@ -237,8 +256,10 @@ class Runner:
         built with W=e the first time any group asks for it: "A_defconfig",
         then any "+FRAGMENT.config" merged on it in order, and any
         "+CONFIG_X=y" (or =n) set after them, then any make variables after
-        a space ("debug_defconfig LLVM=1").  Raises BuildError if it does
-        not build, again on every later call."""
+        a space ("debug_defconfig LLVM=1").  A lone defconfig (or
+        allyesconfig...) builds from an empty directory of its own, a
+        combined one incrementally (_build_incrementally()).  Raises
+        BuildError if it does not build, again on every later call."""
         found, _ = self._build(name)
         if isinstance(found, BuildError):
             raise found
@@ -251,14 +272,51 @@ class Runner:
             built_now = name not in self._configs
             if built_now:
                 how, options, make_vars = split_config(name)
+                dirname = re.sub(r"[^\w.+-]+", "-", name)
                 try:
-                    outdir, _ = self.configure(re.sub(r"[^\w.+-]+", "-", name), how,
-                                               options=options)
-                    self.build(outdir, make_vars=make_vars)
+                    if len(how) == 1 and not options:
+                        outdir, _ = self.configure(dirname, how)
+                        self.build(outdir, make_vars=make_vars)
+                    else:
+                        outdir = self._build_incrementally(dirname, how, options, make_vars)
                     self._configs[name] = outdir
                 except BuildError as e:
                     self._configs[name] = e
             return self._configs[name], built_now
+
+    def _build_incrementally(self, dirname, how, options, make_vars):
+        """Configure and build a combined configuration (a defconfig and
+        fragments or options) at INCREMENTAL_DIR, starting from a copy of
+        the tree built there before (same make variables) whose .config is
+        nearest, then move it to builddir/@dirname.  The copy keeps its
+        dates and the new .config is newer, so kconfig marks the symbols
+        that changed and only the objects that use them rebuild, as after
+        "make menuconfig"; a configuration already built (the same .config,
+        origin and make variables) is that build.  The output directory."""
+        work, _ = self.configure(INCREMENTAL_DIR, how, options=options)
+        config = {}
+        for f in CONFIG_FILES:
+            with open(os.path.join(work, f), encoding="utf-8") as fh:
+                config[f] = fh.read()
+        key = (tuple(make_vars), config[".config"], config[".config.origin"])
+        if key in self._seeds:
+            return self._seeds[key]
+        seeds = [(config_distance(cfg, config[".config"]), outdir)
+                 for (mv, cfg, _), outdir in self._seeds.items() if mv == key[0]]
+        if seeds:
+            shutil.rmtree(work)
+            shutil.copytree(min(seeds)[1], work, symlinks=True)
+            for f, text in config.items():
+                with open(os.path.join(work, f), "w", encoding="utf-8") as fh:
+                    fh.write(text)
+        outdir = os.path.join(self.builddir, dirname)
+        try:
+            self.build(work, make_vars=make_vars)
+        finally:
+            shutil.rmtree(outdir, ignore_errors=True)
+            os.rename(work, outdir)
+        self._seeds[key] = outdir
+        return outdir
 
     def config(self, name):
         """build_config(@name), or None if it does not build: reported once,

@@ -293,18 +293,70 @@ class ConfigCacheTest(unittest.TestCase):
             return f"/b/{name}", ""
         with mock.patch.object(r, "configure", side_effect=configure), \
                 mock.patch.object(r, "build") as build:
-            self.assertEqual(r.config("x86_64_defconfig+a.config"), "/b/x86_64_defconfig+a.config")
-            self.assertEqual(r.config("x86_64_defconfig+a.config"), "/b/x86_64_defconfig+a.config")
+            self.assertEqual(r.config("x86_64_defconfig"), "/b/x86_64_defconfig")
+            self.assertEqual(r.config("x86_64_defconfig"), "/b/x86_64_defconfig")
             self.assertEqual(r.config("debug_defconfig LLVM=1"), "/b/debug_defconfig-LLVM-1")
             self.assertIsNone(r.config("broken_defconfig"))
             self.assertIsNone(r.config("broken_defconfig"))
             self.assertIsNone(r.built_for("label", "broken_defconfig"))
-        self.assertEqual(built, [("x86_64_defconfig+a.config", ["x86_64_defconfig", "a.config"]),
+        self.assertEqual(built, [("x86_64_defconfig", ["x86_64_defconfig"]),
                                  ("debug_defconfig-LLVM-1", ["debug_defconfig"]),
                                  ("broken_defconfig", ["broken_defconfig"])])
         self.assertEqual(build.call_args_list[1], mock.call("/b/debug_defconfig-LLVM-1",
                                                             make_vars=["LLVM=1"]))
         self.assertEqual(r.failures, ["build: broken_defconfig builds", "label"])
+
+    def test_combined_configurations_build_from_the_nearest(self):
+        """A combined configuration starts from a copy of the built tree
+        whose .config is nearest (with the same make variables), gets its
+        own configuration files, and is moved to its own directory; the
+        same configuration files are the same build."""
+        with tempfile.TemporaryDirectory() as tmp:
+            r = runner.Runner("/s", tmp, out=lambda text: None)
+            work = os.path.join(tmp, runner.INCREMENTAL_DIR)
+            builds = []
+
+            def configure(name, how, options=None, **kwargs):
+                os.makedirs(work, exist_ok=True)
+                lines = sorted({"CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=y"} |
+                               {f"CONFIG_{p.split('.')[0].upper()}=y" for p in how[1:]})
+                for f in runner.CONFIG_FILES:
+                    with open(os.path.join(work, f), "w", encoding="utf-8") as fh:
+                        fh.write("\n".join(lines + [f"# {f}", "+".join(how)]) + "\n")
+                return work, ""
+
+            def build(outdir, make_vars=()):
+                with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
+                    config = f.read()
+                seeded = os.listdir(outdir)
+                builds.append((config.split()[-1], sorted(x for x in seeded if x.startswith("o-")),
+                               make_vars))
+                with open(os.path.join(outdir, "o-" + config.split()[-1]), "w"):
+                    pass
+            with mock.patch.object(r, "configure", side_effect=configure), \
+                    mock.patch.object(r, "build", side_effect=build):
+                a = r.config("d_defconfig+x.config")
+                ab = r.config("d_defconfig+x.config+y.config")
+                r.config("d_defconfig+z.config")
+                llvm = r.config("d_defconfig+x.config LLVM=1")
+                again = r.build_config("d_defconfig+x.config")
+            self.assertEqual(a, os.path.join(tmp, "d_defconfig+x.config"))
+            self.assertEqual(ab, os.path.join(tmp, "d_defconfig+x.config+y.config"))
+            self.assertEqual((again, llvm), (a, os.path.join(tmp, "d_defconfig+x.config-LLVM-1")))
+            self.assertFalse(os.path.exists(work))
+            self.assertEqual(builds, [
+                ("d_defconfig+x.config", [], []),
+                ("d_defconfig+x.config+y.config", ["o-d_defconfig+x.config"], []),
+                # Nearer to x (one symbol apart) than to x+y (two).
+                ("d_defconfig+z.config", ["o-d_defconfig+x.config"], []),
+                ("d_defconfig+x.config", [], ["LLVM=1"])])
+            with open(os.path.join(ab, ".config"), encoding="utf-8") as f:
+                self.assertIn("CONFIG_Y=y", f.read())
+
+    def test_config_distance(self):
+        self.assertEqual(runner.config_distance("A=y\nB=y\n", "A=y\nB=y\n"), 0)
+        self.assertEqual(runner.config_distance("A=y\nB=y\n", "A=y\nB=n\n"), 2)
+        self.assertEqual(runner.config_distance("A=y\n", "A=y\nC=y\n"), 1)
 
 
 class VariantsTest(unittest.TestCase):
