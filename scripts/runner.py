@@ -27,6 +27,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import ktap
@@ -148,6 +149,8 @@ class Runner:
         # Combined configurations built at INCREMENTAL_DIR: {(make variables,
         # .config, .config.origin): the output directory it was moved to}.
         self._seeds = {}
+        # (kind, what, seconds) of every build and boot, for timing_summary().
+        self.timings = []
 
     def wanted(self, name):
         return not self.only or any(fnmatch.fnmatch(name, p) for p in self.only)
@@ -225,7 +228,12 @@ class Runner:
 
     def build(self, outdir, arch=None, make_vars=()):
         """make all with W=e, and @make_vars (e.g. ["LLVM=1"])."""
-        return self.make(outdir, "W=e", *make_vars, "all", arch=arch).stdout
+        start = time.monotonic()
+        try:
+            return self.make(outdir, "W=e", *make_vars, "all", arch=arch).stdout
+        finally:
+            self.timings.append(("build", " ".join([os.path.basename(outdir), *make_vars]),
+                                 time.monotonic() - start))
 
     def config_value(self, outdir, symbol):
         return config_value(outdir, symbol)
@@ -235,8 +243,11 @@ class Runner:
         """Boot the ISO of @outdir (or @iso, a copy of it) with @cmdline
         (None: no command line at all); the other arguments are
         qemu.boot()'s."""
-        return qemu.boot(iso or os.path.join(outdir, "kernel.iso"), cmdline=cmdline,
-                         timeout=timeout, **kwargs)
+        res = qemu.boot(iso or os.path.join(outdir, "kernel.iso"), cmdline=cmdline,
+                        timeout=timeout, **kwargs)
+        self.timings.append(("boot", f"{os.path.basename(outdir)} {cmdline or ''}".strip(),
+                             res.seconds))
+        return res
 
     def boot_each(self, outdir, cmdlines, **kwargs):
         """Boot the ISO of @outdir once per command line in @cmdlines, up
@@ -245,6 +256,18 @@ class Runner:
         boots side by side give the verdicts they give alone."""
         with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
             return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
+
+    def timing_summary(self, slowest=5):
+        """Lines that say how many builds and boots ran, how long they took
+        in all and which took longest: where a run's time goes."""
+        lines = []
+        for kind, note in (("build", ""), ("boot", ", side by side at times")):
+            done = sorted((t for t in self.timings if t[0] == kind), key=lambda t: -t[2])
+            if done:
+                lines.append(f"# {len(done)} {kind}s, {sum(t[2] for t in done):.0f} s in all"
+                             f"{note}; the longest: " +
+                             ", ".join(f"{what} {secs:.1f} s" for _, what, secs in done[:slowest]))
+        return lines
 
     def run_program(self, path, *args, env=None):
         return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -359,6 +359,17 @@ class ConfigCacheTest(unittest.TestCase):
         self.assertEqual(runner.config_distance("A=y\n", "A=y\nC=y\n"), 1)
 
 
+class TimingSummaryTest(unittest.TestCase):
+    def test_counts_totals_and_the_longest_first(self):
+        r = runner.Runner("/s", "/b", out=lambda text: None)
+        self.assertEqual(r.timing_summary(), [])
+        r.timings += [("build", "a", 2.0), ("boot", "a qemu_exit", 1.0), ("build", "b", 5.0),
+                      ("build", "c", 1.0)]
+        self.assertEqual(r.timing_summary(slowest=2), [
+            "# 3 builds, 8 s in all; the longest: b 5.0 s, a 2.0 s",
+            "# 1 boots, 1 s in all, side by side at times; the longest: a qemu_exit 1.0 s"])
+
+
 class VariantsTest(unittest.TestCase):
     """A design is listed by its Kconfig choice alone."""
 
