@@ -11,6 +11,7 @@ run(runner).  A group sees only this:
   runner.configure(name, how, ...)       a configuration in builddir/NAME
   runner.build(outdir, make_vars=...)    make all with W=e (and LLVM=1...)
   runner.boot(outdir, cmdline, ...)      boot its ISO (qemu.boot)
+  runner.side_by_side(jobs)              jobs that boot, one per CPU, results in order
   runner.run_program(path, *args)        run a host program
   runner.config_value(outdir, symbol)    a value of its .config
   runner.config(name)                    a configuration, built the first time a group asks
@@ -151,6 +152,8 @@ class Runner:
         self._seeds = {}
         # (kind, what, seconds) of every build and boot, for timing_summary().
         self.timings = []
+        # A side_by_side() job's thread holds its results here until their turn.
+        self._held = threading.local()
 
     def wanted(self, name):
         return not self.only or any(fnmatch.fnmatch(name, p) for p in self.only)
@@ -163,6 +166,10 @@ class Runner:
         return not self.only or any(prefix.startswith(h) or h.startswith(prefix) for h in heads)
 
     def result(self, name, ok, detail="", log=""):
+        held = getattr(self._held, "results", None)
+        if held is not None:
+            held.append((name, ok, detail, log))
+            return
         if ok:
             self.passed += 1
         else:
@@ -256,6 +263,24 @@ class Runner:
         boots side by side give the verdicts they give alone."""
         with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
             return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
+
+    def side_by_side(self, jobs):
+        """Run @jobs (callables that report through result()), up to one
+        per CPU at a time, and report their results in the order of @jobs,
+        as if they had run one after the other.  For jobs whose boots run
+        under -icount: each guest's clock follows its own instructions, so
+        boots side by side give the verdicts they give alone."""
+        def run(job):
+            self._held.results = []
+            try:
+                job()
+                return self._held.results
+            finally:
+                self._held.results = None
+        with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
+            for results in pool.map(run, jobs):
+                for result in results:
+                    self.result(*result)
 
     def timing_summary(self, slowest=5):
         """Lines that say how many builds and boots ran, how long they took

@@ -359,6 +359,28 @@ class ConfigCacheTest(unittest.TestCase):
         self.assertEqual(runner.config_distance("A=y\n", "A=y\nC=y\n"), 1)
 
 
+class SideBySideTest(unittest.TestCase):
+    def test_results_in_the_order_of_the_jobs(self):
+        lines = []
+        r = runner.Runner("/s", "/b", out=lines.append)
+        first_may_end = threading.Event()
+
+        def first():
+            first_may_end.wait(5)
+            r.result("first a", True)
+            r.result("first b", False, "why")
+
+        def second():
+            r.result("second", True)
+            first_may_end.set()
+        r.side_by_side([first, second, lambda: r.result("third", True)])
+        self.assertEqual(lines, ["ok   first a", "FAIL first b  (why)", "ok   second",
+                                 "ok   third"])
+        self.assertEqual((r.passed, r.failed, r.failures), (3, 1, ["first b"]))
+        r.result("after", True)
+        self.assertEqual(lines[-1], "ok   after")
+
+
 class TimingSummaryTest(unittest.TestCase):
     def test_counts_totals_and_the_longest_first(self):
         r = runner.Runner("/s", "/b", out=lambda text: None)
