@@ -11,6 +11,7 @@ A kernel with the initramfs must say it unpacked as many entries as its
 build put in the archive, and that it freed the module's memory.
 What it builds the groups after it find built (runner.config()).
 """
+import collections
 import filecmp
 import glob
 import os
@@ -58,28 +59,34 @@ LONG_SUITES = ("CONFIG_KTEST_SCHED_MLFQ",)
 
 
 class BootQueue:
-    """One boot at a time runs in the background while the next
-    configuration builds: QEMU keeps one core busy, the build the other.
-    Results are reported in the order the boots were queued.  Under
-    -icount the guest's clock follows its instructions, so the overlap
-    changes no verdict."""
+    """Boots run in the background, up to one per CPU, while the next
+    configurations build: a build of a combined configuration rebuilds only
+    what it changes and is mostly shorter than a boot, so one boot at a
+    time would keep the run waiting on QEMU.  Results are reported in the
+    order the boots were queued.  Under -icount the guest's clock follows
+    its instructions, so the overlap changes no verdict."""
 
-    def __init__(self):
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.pending = None
+    def __init__(self, boots=int(JOBS)):
+        self.pool = ThreadPoolExecutor(max_workers=boots)
+        self.boots = boots
+        self.pending = collections.deque()
 
     def submit(self, boot, report):
-        """Run @boot() in the background; @report(its result) at the next
-        submit() or drain()."""
-        self.drain()
-        self.pending = (self.pool.submit(boot), report)
+        """Run @boot() in the background; @report(its result) once the
+        boots queued before it are reported and a place is needed for a
+        new one, or at drain()."""
+        while len(self.pending) >= self.boots:
+            self._report_first()
+        self.pending.append((self.pool.submit(boot), report))
+
+    def _report_first(self):
+        future, report = self.pending.popleft()
+        report(future.result())
 
     def drain(self):
-        """Wait for the boot in the background, if any, and report it."""
-        if self.pending:
-            future, report = self.pending
-            self.pending = None
-            report(future.result())
+        """Wait for every boot in the background, and report them."""
+        while self.pending:
+            self._report_first()
 
 
 BOOTS = BootQueue()
