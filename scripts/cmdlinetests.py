@@ -54,7 +54,8 @@ def make_run_test(runner, outdir):
     the serial console there.  QEMU_DISPLAY and DISPLAY are unset."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QEMU_DISPLAY")}
     try:
-        proc = subprocess.run(["make", "-C", runner.srctree, f"O={outdir}", "run",
+        # W=e, as the runner built the kernel: other flags would rebuild it first.
+        proc = subprocess.run(["make", "-C", runner.srctree, f"O={outdir}", "W=e", "run",
                                "CMDLINE=qemu_exit"], env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               timeout=BOOT_TIMEOUT)

@@ -42,7 +42,8 @@ def make_gdb(runner, outdir, script):
     with tempfile.NamedTemporaryFile("w", suffix=".gdb") as f:
         f.write(script)
         f.flush()
-        cmd = ["make", "-C", runner.srctree, f"O={outdir}", "gdb", f"CMDLINE={CMDLINE}",
+        # W=e, as the runner built the kernel: other flags would rebuild it first.
+        cmd = ["make", "-C", runner.srctree, f"O={outdir}", "W=e", "gdb", f"CMDLINE={CMDLINE}",
                f"GDB_ARGS=--batch -x {f.name}"]
         try:
             proc = subprocess.run(cmd, env=make_env(), stdout=subprocess.PIPE,
