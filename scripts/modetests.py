@@ -25,10 +25,12 @@ faults as a protection fault, not as a missing page (user faults).
 The stack protector's canary is also read from guest memory here, through
 the monitor, on boots with and without RDRAND.
 """
+import functools
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import bootmodes
+from boottests import BOOTS
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 70
@@ -60,9 +62,11 @@ CONFIGS = (("debug_defconfig", "debug_defconfig", None),
 
 def run_config(runner, config, outdir, params=None):
     """Boot every mode @outdir's kernel has of @params (every one if None)
-    that it can run, side by side."""
+    that it can run, in the background (boottests.BOOTS: one boot per CPU,
+    results in order), so that the next configuration builds meanwhile."""
     label = f"mode: {config}: "
     if not outdir:
+        BOOTS.drain()           # results stay in order
         if runner.wanted(label + "*"):
             runner.not_built(label + "every boot mode")
         return
@@ -70,11 +74,13 @@ def run_config(runner, config, outdir, params=None):
              if not m["needs"] and (params is None or m["param"] in params)
              and runner.wanted(label + f"{m['param']}={m['name']}")]
     facts = bootmodes.Facts(outdir)
-    results = runner.boot_each(outdir, [bootmodes.cmdline(m) for m in modes])
-    for mode, res in zip(modes, results):
-        problems = bootmodes.check(res, mode, facts)
-        runner.result(label + f"{mode['param']}={mode['name']}", not problems,
-                      "; ".join(problems) or bootmodes.summary(res, mode), res.output)
+    for mode in modes:
+        def report(res, mode=mode):
+            problems = bootmodes.check(res, mode, facts)
+            runner.result(label + f"{mode['param']}={mode['name']}", not problems,
+                          "; ".join(problems) or bootmodes.summary(res, mode), res.output)
+        BOOTS.submit(functools.partial(runner.boot, outdir, cmdline=bootmodes.cmdline(mode)),
+                     report)
 
 
 def bad_choices(runner):
@@ -157,3 +163,4 @@ def run(runner):
     for label, config, params in CONFIGS:
         if runner.wants_any(f"mode: {label}: "):
             run_config(runner, label, runner.config(config), params)
+    BOOTS.drain()

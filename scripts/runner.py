@@ -233,13 +233,14 @@ class Runner:
             raise BuildError("configure", log + f"\nnot kept in .config: {lost}\n")
         return log
 
-    def build(self, outdir, arch=None, make_vars=()):
-        """make all with W=e, and @make_vars (e.g. ["LLVM=1"])."""
+    def build(self, outdir, arch=None, make_vars=(), name=None):
+        """make all with W=e, and @make_vars (e.g. ["LLVM=1"]); @name is
+        what timing_summary() calls it (by default, the directory's name)."""
         start = time.monotonic()
         try:
             return self.make(outdir, "W=e", *make_vars, "all", arch=arch).stdout
         finally:
-            self.timings.append(("build", " ".join([os.path.basename(outdir), *make_vars]),
+            self.timings.append(("build", name or " ".join([os.path.basename(outdir), *make_vars]),
                                  time.monotonic() - start))
 
     def config_value(self, outdir, symbol):
@@ -255,14 +256,6 @@ class Runner:
         self.timings.append(("boot", f"{os.path.basename(outdir)} {cmdline or ''}".strip(),
                              res.seconds))
         return res
-
-    def boot_each(self, outdir, cmdlines, **kwargs):
-        """Boot the ISO of @outdir once per command line in @cmdlines, up
-        to one boot per CPU at a time; the results, in the same order.
-        Under -icount each guest's clock follows its own instructions, so
-        boots side by side give the verdicts they give alone."""
-        with ThreadPoolExecutor(max_workers=int(JOBS)) as pool:
-            return list(pool.map(lambda c: self.boot(outdir, cmdline=c, **kwargs), cmdlines))
 
     def side_by_side(self, jobs):
         """Run @jobs (callables that report through result()), up to one
@@ -359,7 +352,8 @@ class Runner:
                     fh.write(text)
         outdir = os.path.join(self.builddir, dirname)
         try:
-            self.build(work, make_vars=make_vars)
+            self.build(work, make_vars=make_vars,
+                       name=" ".join([dirname, *make_vars]) + " (incremental)")
         finally:
             shutil.rmtree(outdir, ignore_errors=True)
             os.rename(work, outdir)

@@ -325,7 +325,7 @@ class ConfigCacheTest(unittest.TestCase):
                         fh.write("\n".join(lines + [f"# {f}", "+".join(how)]) + "\n")
                 return work, ""
 
-            def build(outdir, make_vars=()):
+            def build(outdir, make_vars=(), name=None):
                 with open(os.path.join(outdir, ".config"), encoding="utf-8") as f:
                     config = f.read()
                 seeded = os.listdir(outdir)
