@@ -240,14 +240,17 @@ def allnoconfig(runner):
         outdir, _ = runner.configure("allnoconfig", ["allnoconfig"])
         runner.build(outdir)
     except BuildError as e:
+        BOOTS.drain()           # results stay in order
         runner.result(label, False, f"{e.step} failed", e.log)
         return
     quiet = all(runner.config_value(outdir, s) != "y"
                 for s in ("CONFIG_VGA_CONSOLE", "CONFIG_SERIAL_CONSOLE", "CONFIG_KTEST"))
-    res = runner.boot(outdir)
-    ok = quiet and res.status == qemu.EXIT_SUCCESS and not res.output.strip()
-    runner.result(label, ok, res.describe() if ok or quiet else "a console is enabled",
-                  res.output)
+
+    def report(res):
+        ok = quiet and res.status == qemu.EXIT_SUCCESS and not res.output.strip()
+        runner.result(label, ok, res.describe() if ok or quiet else "a console is enabled",
+                      res.output)
+    BOOTS.submit(lambda: runner.boot(outdir), report)
 
 
 def slab_debug_boots(runner):
@@ -272,13 +275,15 @@ def large_memory(runner):
     outdir = runner.built_for(label, "debug_defconfig")
     if not outdir:
         return
-    res = runner.boot(outdir, extra=["-m", "2G"])
-    problems, report = suites_pass(res)
-    m = re.search(r"Memory: (\d+) MiB available", res.output)
-    if not m or int(m.group(1)) < 2000:
-        problems.append(f"memory summary: {m.group(0) if m else None}")
-    runner.result(label, not problems, "; ".join(problems) or
-                  f"{m.group(0)}, KTAP {report.summary()}", res.output if problems else "")
+
+    def check(res):
+        problems, report = suites_pass(res)
+        m = re.search(r"Memory: (\d+) MiB available", res.output)
+        if not m or int(m.group(1)) < 2000:
+            problems.append(f"memory summary: {m.group(0) if m else None}")
+        runner.result(label, not problems, "; ".join(problems) or
+                      f"{m.group(0)}, KTAP {report.summary()}", res.output if problems else "")
+    BOOTS.submit(lambda: runner.boot(outdir, extra=["-m", "2G"]), check)
 
 
 # Built and booted with the LLVM toolchain too: the default kernel, and the
@@ -364,6 +369,8 @@ def run(runner):
         name = os.path.basename(path)
         if runner.wanted(f"boot: {name}"):
             boot_config(runner, name)
+    # Right after debug_defconfig builds (or fails to, reported in order).
+    large_memory(runner)
     for frag in DEBUG_FRAGMENTS:
         name = f"debug_defconfig+{frag}"
         if runner.wanted(f"boot: {name}"):
@@ -372,7 +379,6 @@ def run(runner):
     reproducible(runner)
     if runner.wanted("boot: allyesconfig"):
         boot_config(runner, "allyesconfig", expect_tests=True)
-    BOOTS.drain()
     allnoconfig(runner)
     for name in fragment_configs(runner.srctree) + design_configs(runner.srctree):
         if runner.wanted(f"boot: {name}"):
@@ -383,4 +389,3 @@ def run(runner):
             boot_config(runner, name, ["randconfig"], env={"KCONFIG_SEED": seed})
     slab_debug_boots(runner)
     BOOTS.drain()
-    large_memory(runner)
