@@ -337,9 +337,10 @@ class Runner:
         work, _ = self.configure(INCREMENTAL_DIR, how, options=options)
         config = {}
         for f in CONFIG_FILES:
-            with open(os.path.join(work, f), encoding="utf-8") as fh:
-                config[f] = fh.read()
-        key = (tuple(make_vars), config[".config"], config[".config.origin"])
+            if os.path.exists(os.path.join(work, f)):
+                with open(os.path.join(work, f), encoding="utf-8") as fh:
+                    config[f] = fh.read()
+        key = (tuple(make_vars), config[".config"], config.get(".config.origin"))
         if key in self._seeds:
             return self._seeds[key]
         seeds = [(config_distance(cfg, config[".config"]), outdir)
@@ -347,9 +348,13 @@ class Runner:
         if seeds:
             shutil.rmtree(work)
             shutil.copytree(min(seeds)[1], work, symlinks=True)
-            for f, text in config.items():
-                with open(os.path.join(work, f), "w", encoding="utf-8") as fh:
-                    fh.write(text)
+            for f in CONFIG_FILES:
+                path = os.path.join(work, f)
+                if f in config:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(config[f])
+                elif os.path.exists(path):
+                    os.remove(path)
         outdir = os.path.join(self.builddir, dirname)
         try:
             self.build(work, make_vars=make_vars,
