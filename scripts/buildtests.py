@@ -578,27 +578,36 @@ def new_designs(runner):
         names.append(name)
         touched += paths
     log = f"files added or changed: {' '.join(touched)}\n"
-    outs = {}
+    # Both kernels build in one directory, the originals over the twins:
+    # only what the designs change rebuilds.  Each boots from a copy of its ISO.
+    outdir = os.path.join(copy, "out")
+    isos = {}
     for which in ("twins", "originals"):
-        outs[which] = os.path.join(copy, which)
         # Each design, and no other of its choice.
         want = [f"{symbol}_TWIN" if which == "twins" else symbol for symbol in TWINS]
         others = [v.symbol for symbol in TWINS for v in variants.choice(copy, symbol).variants
                   if v.symbol not in want]
         try:
-            build_kernel(copy, outs[which], ["debug_defconfig"], want, ["W=e"], others)
+            build_kernel(copy, outdir, ["debug_defconfig"], want, ["W=e"], others)
         except subprocess.CalledProcessError as e:
             return False, f"{which}: {' '.join(e.cmd[4:])} failed", log + e.output
         except SystemExit as e:
             return False, f"{which}: {e}", log
+        isos[which] = os.path.join(copy, f"{which}.iso")
+        shutil.copyfile(os.path.join(outdir, "kernel.iso"), isos[which])
     with ThreadPoolExecutor(max_workers=2) as pool:
-        twins, originals = pool.map(lambda o: runner.boot(o, timeout=LONG_BOOT_TIMEOUT),
-                                    (outs["twins"], outs["originals"]))
+        twins, originals = pool.map(
+            lambda which: runner.boot(outdir, iso=isos[which], timeout=LONG_BOOT_TIMEOUT),
+            ("twins", "originals"))
     problems = [f"{which}: {res.describe()}" for which, res in
                 (("twins", twins), ("originals", originals)) if res.status != qemu.EXIT_SUCCESS]
-    problems += [f"no {want!r} in the boot log" for want in
-                 (f"sched: {names[0]} policy", f"{names[2]} frame allocator, {names[1]} heap")
-                 if want not in twins.output]
+    # Each kernel names its own designs: the originals' build, over the
+    # twins', rebuilt what they changed.
+    originals_names = [name[:-len("-twin")] for name in names]
+    problems += [f"no {want!r} in the {which}' boot log" for which, res, (sched, heap, frame) in
+                 (("twins", twins, names), ("originals", originals, originals_names))
+                 for want in (f"sched: {sched} policy", f"{frame} frame allocator, {heap} heap")
+                 if want not in res.output]
     got, expected = case_results(ktap.parse(twins.output)), case_results(ktap.parse(originals.output))
     if not got:
         problems.append("the twins ran no KTAP case")
