@@ -5,10 +5,11 @@
  *
  * A table indexed by number makes the dispatch one bounds check and one
  * indirect call; the entry's fast path makes it from the assembly, from
- * a second table of the handlers alone.  It is built rather than written out, so that a new
- * system call is one definition beside its subsystem and nothing else,
- * and checked as it is built: a number that two definitions claim is a
- * boot-time panic naming both (a number past the table does not compile).
+ * a second table of the handlers alone.  It is built rather than written
+ * out, so that a new system call is one definition beside its subsystem
+ * and nothing else, and checked as it is built: a number that two
+ * definitions claim is a boot-time panic naming both (a number past the
+ * table does not compile).
  *
  * An unknown number is what a program built for a newer Linux, or one
  * using a call Kestrel lacks, does; the program gets -ENOSYS as Linux

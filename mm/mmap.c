@@ -75,9 +75,10 @@ void mmput(struct mm_struct *mm)
 			kfree(vma);
 		}
 		mm->map_count = 0;
+	} else {
+		list_for_each_entry_safe(vma, next, &mm->vmas, node)
+			remove_vma(mm, vma, vma->vm_start, vma->vm_end);
 	}
-	list_for_each_entry_safe(vma, next, &mm->vmas, node)
-		remove_vma(mm, vma, vma->vm_start, vma->vm_end);
 	if (mm->rss)
 		pr_err("mm: %lu pages still mapped outside any region at exit\n", mm->rss);
 	pgd_free(mm->pgd);

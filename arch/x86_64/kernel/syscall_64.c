@@ -125,10 +125,9 @@ static bool can_sysret(const struct pt_regs *regs)
 	return !(regs->rflags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
 }
 
-/* With interrupts off for good: true to leave through SYSRET. */
+/* Interrupts off, after the exit work: true to leave through SYSRET. */
 static bool sysret_or_iret(const struct pt_regs *regs)
 {
-	local_irq_disable();
 	if (likely(can_sysret(regs)))
 		return true;
 	syscall_iret_exits++;
