@@ -418,6 +418,7 @@ static __noreturn void begin_new_exec(struct linux_binprm *bprm, unsigned long s
 
 	/* The name first: kernel_execve()'s is the caller's, which the completion lets go. */
 	strscpy(p->comm, base ? base + 1 : bprm->filename, sizeof(p->comm));
+	p->did_exec = true;
 	if (old)
 		mmput(old);
 	if (p->vfork_done) {

@@ -55,6 +55,8 @@ static void adopt(struct task_struct *child)
 
 	child->process = true;
 	child->parent = current;
+	child->pgrp = current->pgrp;
+	child->session = current->session;
 	list_add_tail(&child->sibling, &current->children);
 	local_irq_restore(flags);
 }

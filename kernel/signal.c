@@ -19,8 +19,6 @@
 #include <kernel/signal.h>
 #include <kernel/syscalls.h>
 
-#define _NSIG 64
-
 /* Ignored by default, or a stop or continue (not yet): nothing to do. */
 static bool no_default_end(int sig)
 {
@@ -56,11 +54,55 @@ static int send_signal(struct task_struct *p, int sig)
 	return 0;
 }
 
+int send_sig(int sig, struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	int err = send_signal(p, sig);
+
+	local_irq_restore(flags);
+	return err;
+}
+
+bool signal_pending(const struct task_struct *p)
+{
+	return fatal_signal_pending(p);
+}
+
+/* Interrupts off.  @pid: what kill() takes, less the single process. */
+static int send_group(int pid, int sig)
+{
+	struct task_struct *p;
+	int sent = 0;
+
+	for (p = next_task(NULL); p; p = next_task(p)) {
+		if (!p->process || p->state == TASK_DEAD)
+			continue;
+		if (pid == -1 ? p->pid == 1 || p == current : p->pgrp != -pid)
+			continue;
+		if (!send_signal(p, sig))
+			sent++;
+	}
+	return sent ? 0 : -ESRCH;
+}
+
+int kill_pgrp(int pgrp, int sig)
+{
+	unsigned long flags;
+	int err;
+
+	if (pgrp <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	flags = local_irq_save();
+	err = send_group(-pgrp, sig);
+	local_irq_restore(flags);
+	return err;
+}
+
 int kill_pid(int pid, int sig)
 {
 	unsigned long flags;
 	struct task_struct *p;
-	int err = -ESRCH, sent = 0;
+	int err = -ESRCH;
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
@@ -69,18 +111,12 @@ int kill_pid(int pid, int sig)
 		p = find_task_by_pid(pid);
 		if (p)
 			err = send_signal(p, sig);
-	} else if (pid == 0 || pid == -1) {
-		/*
-		 * Every process but init (and, for -1, the caller): one process
-		 * group holds them all until process groups come.
-		 */
-		for (p = next_task(NULL); p; p = next_task(p)) {
-			if (!p->process || p->pid == 1 || (pid == -1 && p == current))
-				continue;
-			if (!send_signal(p, sig))
-				sent++;
-		}
-		err = sent ? 0 : -ESRCH;
+	} else if (pid == -1) {
+		err = send_group(-1, sig);
+	} else if (pid == 0) {
+		err = send_group(-current->pgrp, sig);
+	} else if (pid != -0x7fffffff - 1) { /* -INT_MIN is no group */
+		err = send_group(pid, sig);
 	}
 	local_irq_restore(flags);
 	return err;

@@ -26,6 +26,7 @@
 #include <kernel/kdev_t.h>
 #include <kernel/list.h>
 #include <kernel/mutex.h>
+#include <kernel/poll.h>
 #include <kernel/stat.h>
 #include <kernel/types.h>
 
@@ -86,6 +87,8 @@ struct file_operations {
 	int (*release)(struct inode *inode, struct file *file);
 	/* A device's own requests (ioctl()); NULL: -ENOTTY, not a terminal. */
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* What can be done now, POLL*; NULL: always ready (<kernel/poll.h>). */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 /*

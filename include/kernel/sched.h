@@ -86,6 +86,9 @@ struct task_struct {
 	struct task_struct *parent;    /* NULL: nobody waits, reaped at exit */
 	struct list_head children;     /* its children, alive or not yet waited for */
 	struct list_head sibling;      /* in its parent's children */
+	int pgrp;		       /* its process group: kill(-pgrp), a terminal's foreground */
+	int session;		       /* its session: setsid(), a controlling terminal's */
+	bool did_exec;		       /* has called execve(): setpgid() may not move it */
 	unsigned long pending;	       /* fatal signals sent to it (bit sig - 1) */
 	unsigned long exit_work;       /* EXIT_WORK_*: on its way back to user mode */
 	struct completion *vfork_done; /* its vfork() parent, until exec or exit */

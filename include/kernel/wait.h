@@ -11,8 +11,10 @@
 #define _KERNEL_WAIT_H
 
 #include <asm/irqflags.h>
+#include <kernel/errno.h>
 #include <kernel/list.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/timer.h>
 
 struct wait_queue_head {
@@ -51,6 +53,35 @@ void wake_up(struct wait_queue_head *wq);
 		__remove_wait_queue(&__wait);                         \
 		local_irq_restore(__flags);                           \
 	} while (0)
+
+/*
+ * wait_event() that a signal ends (kill() wakes the sleeper): 0 once
+ * @condition is true, or -ERESTARTSYS if a signal came first, which the
+ * system call returns for the way back to user mode to restart it or
+ * turn it into -EINTR (Linux's wait_event_interruptible()).
+ */
+#define wait_event_interruptible(wq, condition)                       \
+	({                                                            \
+		struct wait_queue_entry __wait = { .task = current }; \
+		unsigned long __flags;                                \
+		int __ret = 0;                                        \
+                                                                      \
+		might_sleep();                                        \
+		__flags = local_irq_save();                           \
+		__add_wait_queue(&(wq), &__wait);                     \
+		while (!(condition)) {                                \
+			if (signal_pending(current)) {                \
+				__ret = -ERESTARTSYS;                 \
+				break;                                \
+			}                                             \
+			current->killable = true;                     \
+			__wait_sleep();                               \
+			current->killable = false;                    \
+		}                                                     \
+		__remove_wait_queue(&__wait);                         \
+		local_irq_restore(__flags);                           \
+		__ret;                                                \
+	})
 
 /*
  * wait_event() for at most @timeout jiffies: 0 if @condition is still

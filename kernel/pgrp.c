@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process groups and sessions: what a shell's job control is made of.
+ *
+ * A shell puts each job (a pipeline) in a process group of its own
+ * (setpgid()), so that a terminal's Ctrl-C or Ctrl-Z reaches every
+ * process of the foreground job and nothing else (kill_pgrp()), and so
+ * that kill(-pgid) ends a background one.  A session (setsid()) is a
+ * login's worth of groups, the unit a controlling terminal belongs to.
+ * The rules, and their error numbers, are Linux's (kernel/sys.c there):
+ * a process may move itself or a child that has not yet called execve(),
+ * only within its session, only into a group that exists there or a
+ * group of its own; a session leader stays where it is.
+ *
+ * As in Linux, the first process (init) starts in group 0 of session 0,
+ * the kernel's, and makes its own with setsid().  Both fields change with
+ * interrupts off, as the task list does, and are read the same way.
+ */
+#include <asm/irqflags.h>
+#include <kernel/errno.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/syscalls.h>
+
+/* Interrupts off: whether a process of session @sid is in group @pgrp. */
+static bool group_in_session(int pgrp, int sid)
+{
+	struct task_struct *p;
+
+	for (p = next_task(NULL); p; p = next_task(p))
+		if (p->process && p->state != TASK_DEAD && p->pgrp == pgrp && p->session == sid)
+			return true;
+	return false;
+}
+
+/* Interrupts off: @pid's process (0: the caller), or NULL. */
+static struct task_struct *find_process(int pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p && p->process && p->state != TASK_DEAD ? p : NULL;
+}
+
+SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	int err;
+
+	if (pgid < 0 || pid < 0)
+		return -EINVAL;
+	flags = local_irq_save();
+	err = -ESRCH;
+	p = find_process(pid);
+	if (!p || (p != current && p->parent != current))
+		goto out;
+	if (!pgid)
+		pgid = p->pid;
+	err = -EPERM;
+	if (p->session != current->session || p->session == p->pid)
+		goto out;
+	err = -EACCES;
+	if (p != current && p->did_exec)
+		goto out;
+	err = -EPERM;
+	if (pgid != p->pid && !group_in_session(pgid, current->session))
+		goto out;
+	p->pgrp = pgid;
+	err = 0;
+out:
+	local_irq_restore(flags);
+	return err;
+}
+
+SYSCALL_DEFINE1(getpgid, int, pid)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = pid >= 0 ? find_process(pid) : NULL;
+	int ret = p ? p->pgrp : -ESRCH;
+
+	local_irq_restore(flags);
+	return ret;
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return current->pgrp;
+}
+
+SYSCALL_DEFINE1(getsid, int, pid)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = pid >= 0 ? find_process(pid) : NULL;
+	int ret = p ? p->session : -ESRCH;
+
+	local_irq_restore(flags);
+	return ret;
+}
+
+/*
+ * A group leader may not start a session: its group's other members
+ * would be left in the old session under a leader in the new one.
+ */
+SYSCALL_DEFINE0(setsid)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *p = current;
+	int ret = -EPERM;
+
+	if (!group_in_session(p->pid, p->session) && p->pgrp != p->pid) {
+		p->session = p->pgrp = p->pid;
+		ret = p->pid;
+	}
+	local_irq_restore(flags);
+	return ret;
+}
