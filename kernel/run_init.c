@@ -5,8 +5,8 @@
  * Once the boot is done, init (pid 1, a kernel thread until then) becomes
  * a process running a program, as Linux's kernel_init() does: the one
  * init= names, or else rdinit= (/init by default) if the initramfs has it.
- * Otherwise init stays the kernel's and runs the kernel shell, which is
- * what every configuration without user mode does.  A program named by
+ * Otherwise, or with "init=kshell", init stays the kernel's and runs the
+ * kernel shell, which is what every configuration without user mode does.  A program named by
  * init= that cannot run stops the boot with a panic saying why, as in
  * Linux: the machine was asked for that program, not for a shell.
  */
@@ -40,8 +40,17 @@ static int set_path(char *dst, const char *name, const char *val)
 	return 0;
 }
 
+/* "init=kshell": the kernel shell, whatever the initramfs holds. */
+static bool init_kshell;
+
 static int set_init(const char *val)
 {
+	if (val && !strcmp(val, "kshell")) {
+		init_kshell = true;
+		execute_command[0] = '\0';
+		return 0;
+	}
+	init_kshell = false;
 	return set_path(execute_command, "init", val);
 }
 kernel_param("init", set_init);
@@ -66,7 +75,7 @@ void run_user_init(void)
 	struct path path;
 	int err;
 
-	if (!IS_ENABLED(CONFIG_USER_MODE))
+	if (!IS_ENABLED(CONFIG_USER_MODE) || init_kshell)
 		return;
 	if (execute_command[0]) {
 		err = make_process_of_current();
