@@ -125,8 +125,8 @@ def scroll_test(runner, outdir):
               "Shift-PgDn returns")
     pages = []
     # The shell's prompt is the last thing printed: once both consoles
-    # have it, the screen holds still.
-    res = screen_boot(runner, label, outdir, re.escape(PROMPT) + "$", cmdline="",
+    # have it, the screen holds still.  The kernel shell's, not BusyBox's.
+    res = screen_boot(runner, label, outdir, re.escape(PROMPT) + "$", cmdline="init=kshell",
                       screen_until=re.escape(PROMPT.rstrip()) + "$",
                       interact=lambda session: page_through_history(session, pages))
     if not res:

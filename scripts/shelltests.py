@@ -427,7 +427,8 @@ def user_session(runner, outdir):
         checks["interrupt"] = check_user_interrupt(session)
         session.type("halt\n")
 
-    res = boot_session(runner, outdir, "qemu_exit=halt", interact, "halt")
+    # The kernel shell, not the initramfs's BusyBox (CONFIG_BUSYBOX).
+    res = boot_session(runner, outdir, "qemu_exit=halt init=kshell", interact, "halt")
     checks["halt"] = (check_ending(res, "halt"), "QEMU exit status 33 (success)")
     return checks, res
 

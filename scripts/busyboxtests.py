@@ -1,0 +1,293 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The busybox group of "make test": Debian's own BusyBox, unmodified, as
+init and shell, typed on the serial port as a user at a terminal would.
+
+The kernel boots into BusyBox's init (CONFIG_BUSYBOX), whose inittab
+starts a login shell on the console.  Each check types a command line,
+waits for the next prompt and reads what the shell printed in between, so
+the verdicts follow the guest's output and the guest's clock (-icount),
+never the host's.  One session covers the commands a user tries first
+(echo, ls, cat, wc, grep, sort, a pipeline, redirection, $?, a loop, a
+script, a background job), job control (Ctrl-C stopping a sleep, kill of
+a background job), time (sleep 1 taking one second of guest time), the
+process tools (ps, top, free, uptime) on /proc, that 200 "sh -c true"
+give back every frame and slab object, and poweroff.  A second boot of
+its own runs a fork bomb: the machine runs out of processes or memory,
+the kernel and the first shell survive, and kill cleans up.
+
+Each check is a row of SESSION: what is typed, and a function that says
+what is wrong with the answer.
+"""
+import re
+
+import qemu
+
+ORDER = 55
+SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
+commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff"""
+
+CONFIG = "x86_64_defconfig+user.config"
+# The login shell's prompt (usr/busybox/profile): the working directory, " # ".
+PROMPT = re.compile(r"(?:^|\n)[^\n]* # $")
+COMMAND_TIMEOUT = 60     # host seconds for a command's answer; only a hung guest takes it
+BOOT_TIMEOUT = 120
+NOT_BUILT = "its configuration was not built (build failed, or --only left it out)"
+POWEROFF_QEMU_ARGS = ["-action", "reboot=reset"]
+BANNER = re.compile(r"^Kestrel \d+\.\d+\.\d+ ", re.M)
+
+
+class Shell:
+    """Command lines typed one at a time into BusyBox's shell."""
+
+    def __init__(self, session):
+        self.session = session
+
+    def run(self, line, keys=None):
+        """Type @line and Enter (or @keys instead, as they are); what the
+        shell printed before its next prompt, the echo of the line left
+        out, or None if no prompt came."""
+        start = len(self.session.output())
+        self.session.type(line + "\n" if keys is None else keys)
+        if not self.session.wait_for_after(start, PROMPT, COMMAND_TIMEOUT):
+            return None
+        text = self.session.output()[start:]
+        text = text[:PROMPT.search(text).start()]
+        return text[text.index("\n") + 1:] + "\n" if "\n" in text else ""
+
+
+def exactly(want):
+    """A check that the answer is @want, line for line."""
+    def check(out):
+        return [] if out == want else [f"printed {out!r}, expected {want!r}"]
+    return check
+
+
+def matches(pattern):
+    """A check that the answer matches @pattern (re.M, the whole answer)."""
+    def check(out):
+        return [] if re.fullmatch(pattern, out or "", re.M | re.S) else \
+            [f"printed {out!r}, which does not match {pattern!r}"]
+    return check
+
+
+def ps_table(out):
+    """{pid: command} of BusyBox's ps ("PID USER TIME COMMAND")."""
+    rows = {}
+    for line in (out or "").splitlines()[1:]:
+        m = re.match(r"\s*(\d+)\s+\S+\s+\S+\s+(.*)$", line)
+        if m:
+            rows[int(m.group(1))] = m.group(2)
+    return rows
+
+
+def check_ps(out):
+    rows = ps_table(out)
+    problems = [] if (out or "").startswith("PID") else [f"no header: {out!r}"]
+    if rows.get(1, "").split()[:1] != ["init"]:
+        problems.append(f"pid 1 is {rows.get(1)!r}, not init")
+    if not any(cmd.startswith("-sh") or cmd.startswith("sh") for cmd in rows.values()):
+        problems.append("no shell listed")
+    if not any(cmd.startswith("ps") for cmd in rows.values()):
+        problems.append("ps does not list itself")
+    return problems
+
+
+def check_top(out):
+    want = [r"^Mem: \d+K used, \d+K free", r"^CPU:\s+\d+% usr", r"^Load average: [\d.]+ [\d.]+ [\d.]+",
+            r"^\s*PID\s+PPID\s+USER\s+STAT\s+VSZ", r"^\s*1\s+0\s+\S+\s+\S+\s+\d+.*init"]
+    return [f"no line matching {w!r}" for w in want if not re.search(w, out or "", re.M)]
+
+
+def check_free(out):
+    m = re.search(r"^Mem:\s+(\d+)\s+(\d+)\s+(\d+)", out or "", re.M)
+    if not m:
+        return [f"no Mem: line in {out!r}"]
+    total, used, free = map(int, m.groups())
+    return [] if total > 0 and used + free <= total else [f"Mem: {total} {used} {free}"]
+
+
+def check_meminfo(out):
+    want = ("MemTotal", "MemFree", "MemAvailable")
+    return [f"no {w}" for w in want if not re.search(rf"^{w}:\s+\d+ kB$", out or "", re.M)]
+
+
+def check_time(out):
+    """BusyBox's time on "sleep 1": real between 1.00 and 1.10 s of guest time."""
+    m = re.search(r"^real\s+0m ([\d.]+)s$", out or "", re.M)
+    if not m:
+        return [f"no 'real' line in {out!r}"]
+    return [] if 1.0 <= float(m.group(1)) < 1.1 else [f"slept {m.group(1)} s"]
+
+
+# The 200-shell leak check: the kernel's free frames and slab, read from
+# /proc/meminfo before and after; a first round warms every cache up.
+MEM_LINE = "grep -E '^(MemFree|Slab):' /proc/meminfo"
+LOOP = "i=0; while [ $i -lt {n} ]; do sh -c true; i=$((i+1)); done"
+
+
+def check_leak(before, after):
+    if not before or before != after:
+        return [f"before {before!r}, after {after!r}"]
+    return []
+
+
+SESSION = [
+    # (what the label says, the line typed, the check)
+    ("echo prints its arguments", "echo hello world", exactly("hello world\n")),
+    ("ls -l / lists bin, dev, etc, proc, tmp",
+     "ls -l / | grep -cE ' (bin|dev|etc|proc|tmp)$'", exactly("5\n")),
+    ("cat, wc and grep read a file", "wc -l < /etc/inittab; grep -c respawn /etc/inittab",
+     matches(r"\d+\n1\n")),
+    ("a three-stage pipeline sorts and filters",
+     "printf 'pear\\napple\\nfig\\n' | sort | grep -v fig", exactly("apple\npear\n")),
+    ("> and >> write a file that cat reads back",
+     "echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f", exactly("one\ntwo\n")),
+    ("$? is a command's exit status", "false; echo $?; true; echo $?", exactly("1\n0\n")),
+    ("a for loop", "for i in 1 2 3; do echo n$i; done", exactly("n1\nn2\nn3\n")),
+    ("sh runs a script with its arguments",
+     "echo 'echo script got $1' > /tmp/s.sh; sh /tmp/s.sh arg", exactly("script got arg\n")),
+    ("a background job and wait", "(sleep 1; echo bg) & wait; echo fg",
+     matches(r"(\[1\] \d+\n)?bg\n(\[1\]\+\s+Done.*\n)?fg\n")),
+    ("sleep 1 takes one second of guest time (time sleep 1)", "time sleep 1", check_time),
+    ("ps lists init, the shell and itself", "ps", check_ps),
+    ("top -n 1 shows memory, CPU, load and the processes", "top -b -n 1", check_top),
+    ("free shows the memory", "free", check_free),
+    ("uptime shows the time up and the load", "uptime",
+     matches(r"\s*\d\d:\d\d:\d\d up .* load average: [\d.]+, [\d.]+, [\d.]+\n")),
+    ("/proc/meminfo has MemTotal, MemFree, MemAvailable", "cat /proc/meminfo", check_meminfo),
+]
+
+
+def interrupt_check(sh):
+    """Ctrl-C at the console stops sleep 100; the shell lives ($? is 130)."""
+    session = sh.session
+    start = len(session.output())
+    session.type("sleep 100\n")
+    session.wait_for_after(start, re.escape("sleep 100\n"), COMMAND_TIMEOUT)
+    out = sh.run("", keys="\x03")
+    if out is None:
+        return ["no prompt after Ctrl-C"]
+    status = sh.run("echo $?")
+    return [] if status == "130\n" else [f"$? was {status!r}, not 130"]
+
+
+def kill_check(sh):
+    """kill of a background job: it ends by SIGTERM (wait's status 143)."""
+    out = sh.run("sleep 100 & echo pid $!") or ""
+    m = re.search(r"^pid (\d+)$", out, re.M)
+    if not m:
+        return [f"no pid from {out!r}"]
+    status = sh.run(f"kill {m.group(1)}; wait {m.group(1)}; echo $?") or ""
+    return [] if status.splitlines()[-1:] == ["143"] else [f"wait said {status!r}"]
+
+
+def leak_check(sh):
+    """200 "sh -c true" give back every frame and slab object."""
+    sh.run(LOOP.format(n=20))
+    before = sh.run(MEM_LINE)
+    sh.run(LOOP.format(n=200))
+    after = sh.run(MEM_LINE)
+    return check_leak(before, after)
+
+
+EXTRA = [
+    ("Ctrl-C stops sleep 100 and the shell goes on ($? 130)", interrupt_check),
+    ("kill ends a background job (SIGTERM, $? 143)", kill_check),
+    ("200 'sh -c true' give back every frame and slab object (/proc/meminfo)", leak_check),
+]
+
+
+def label(what):
+    return f"busybox: {CONFIG}: {what}"
+
+
+def main_session(runner, outdir):
+    """The commands of SESSION and EXTRA, then poweroff."""
+    answers = {}
+
+    def interact(session):
+        sh = Shell(session)
+        for what, line, check in SESSION:
+            answers[what] = check(sh.run(line))
+        for what, check in EXTRA:
+            answers[what] = check(sh)
+        session.type("poweroff\n")
+
+    res = runner.boot(outdir, cmdline=None, type_when=PROMPT.pattern, interact=interact,
+                      timeout=BOOT_TIMEOUT, extra=POWEROFF_QEMU_ARGS)
+    results = []
+    for what in [w for w, _, _ in SESSION] + [w for w, _ in EXTRA]:
+        problems = answers.get(what, ["the session stopped before this"])
+        results.append((label(what), not problems, "; ".join(problems) or "as expected",
+                        res.output))
+    problems = [] if res.status == 0 and "reboot: Power down" in res.output else \
+        [f"{res.describe()} after poweroff"]
+    if len(BANNER.findall(res.output)) != 1:
+        problems.append(f"the kernel started {len(BANNER.findall(res.output))} times")
+    results.append((label("poweroff turns the machine off"), not problems,
+                    "; ".join(problems) or "QEMU exit status 0, the kernel started once",
+                    res.output))
+    return results
+
+
+FORK_BOMB_LABEL = label("a fork bomb runs out of processes or memory; the kernel and the "
+                        "shell survive, kill -9 -1 cleans up")
+
+
+def fork_bomb(runner, outdir):
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        found["before"] = sh.run("ps | wc -l")
+        start = len(session.output())
+        session.type(":(){ :|:& };:\n")
+        found["refused"] = session.wait_for_after(
+            start, r"can't fork|Resource temporarily unavailable|Cannot allocate memory|"
+            r"Out of memory", COMMAND_TIMEOUT)
+        sh.run("", keys="\x03")
+        sh.run("kill -9 -1")
+        sh.run("sleep 1")
+        found["after"] = sh.run("ps | wc -l")
+        found["alive"] = sh.run("echo alive")
+        session.type("poweroff\n")
+
+    res = runner.boot(outdir, cmdline=None, type_when=PROMPT.pattern, interact=interact,
+                      timeout=BOOT_TIMEOUT, extra=POWEROFF_QEMU_ARGS)
+    problems = []
+    if not found.get("refused"):
+        problems.append("no fork failed")
+    if found.get("alive") != "alive\n":
+        problems.append(f"the shell answered {found.get('alive')!r}")
+    if found.get("after") != found.get("before"):
+        problems.append(f"ps lines {found.get('before')!r} before, {found.get('after')!r} after")
+    if res.status != 0:
+        problems.append(f"{res.describe()} after poweroff")
+    if re.search(r"Kernel panic|BUG:|general protection", res.output):
+        problems.append("the kernel reported a bug")
+    return [(FORK_BOMB_LABEL, not problems, "; ".join(problems) or "as expected", res.output)]
+
+
+def run(runner):
+    jobs = []
+    outdir = runner.config(CONFIG)
+
+    def main_job():
+        if not outdir:
+            for what in [w for w, _, _ in SESSION] + [w for w, _ in EXTRA]:
+                runner.result(label(what), False, NOT_BUILT, "")
+            return
+        for result in main_session(runner, outdir):
+            runner.result(*result)
+
+    def bomb_job():
+        if not outdir:
+            runner.result(FORK_BOMB_LABEL, False, NOT_BUILT, "")
+            return
+        for result in fork_bomb(runner, outdir):
+            runner.result(*result)
+
+    jobs.append(main_job)
+    if runner.wanted(FORK_BOMB_LABEL):
+        jobs.append(bomb_job)
+    runner.side_by_side(jobs)
