@@ -20,7 +20,6 @@ what is wrong with the answer.
 """
 import re
 
-import qemu
 
 ORDER = 55
 SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
