@@ -17,12 +17,17 @@
  *     write), and one on a page a fork shares (copy-on-write), each the
  *     first write's cost less a second write's;
  *   - a one-way switch between two processes that sched_yield() to each
- *     other (the kernel prints the same for two kernel threads).
+ *     other (the kernel prints the same for two kernel threads);
+ *   - with Debian's BusyBox in the initramfs (CONFIG_BUSYBOX): "sh -c
+ *     true", a fork and execve of a 2 MB static glibc program, and a
+ *     pipeline, "dd if=/dev/zero bs=4k count=2560 | wc -c", per KiB
+ *     that crosses the pipe.
  *
  * Loops run with interrupts on, as programs do: a tick now and then is
  * in some rounds, which the median leaves out.  On any other machine the
  * counts are cycles, not instructions, and the program still runs.
  */
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -40,6 +45,10 @@
 #define PAGE	     4096UL
 #define SMALL_PARENT (64UL << 10)
 #define LARGE_PARENT (64UL << 20)
+#define BUSYBOX	     "/bin/busybox"
+/* 10 MiB through a pipe: 2560 blocks of 4 KiB, counted at the other end. */
+#define PIPE_KIB     10240
+#define PIPELINE     "dd if=/dev/zero bs=4k count=2560 2>/dev/null | wc -c"
 
 static char *self;
 
@@ -156,6 +165,39 @@ static uint64_t fork_exec_wait(void)
 	return median(v);
 }
 
+/*
+ * fork()+execve(@path @argv)+wait4() of a program that nobody here
+ * built: the median, or 0 if it is not there (CONFIG_BUSYBOX off) or
+ * fails.  Its output goes to /dev/null: the figure is the kernel's and
+ * the program's work, not the console's.
+ */
+static uint64_t spawn_wait(const char *path, char *const argv[])
+{
+	char *envp[] = { "PATH=/bin:/sbin:/usr/bin:/usr/sbin", NULL };
+	uint64_t v[ROUNDS], start;
+	int r, status;
+	pid_t pid;
+
+	if (access(path, X_OK))
+		return 0;
+	for (r = 0; r < ROUNDS; r++) {
+		start = rdtsc();
+		pid = fork();
+		if (pid == 0) {
+			int fd = open("/dev/null", O_WRONLY);
+
+			if (fd < 0 || dup2(fd, 1) < 0)
+				_exit(126);
+			execve(path, argv, envp);
+			_exit(127);
+		}
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || status)
+			return 0;
+		v[r] = rdtsc() - start;
+	}
+	return median(v);
+}
+
 /* Per page, what a first pass cost beyond a second; 0 if nothing. */
 static uint64_t extra_per_page(uint64_t first, uint64_t second)
 {
@@ -256,7 +298,9 @@ static void report(const char *what, uint64_t hundredths)
 
 int main(int argc, char *argv[])
 {
-	uint64_t bare, exec;
+	char *busybox_true[] = { "sh", "-c", "true", NULL };
+	char *busybox_pipe[] = { "sh", "-c", PIPELINE, NULL };
+	uint64_t bare, exec, t;
 
 	if (argc > 1 && !strcmp(argv[1], "--exit"))
 		return 0;
@@ -274,6 +318,14 @@ int main(int argc, char *argv[])
 	report("anonymous page fault", anon_fault() * 100);
 	report("copy-on-write page fault", cow_fault() * 100);
 	report("one-way switch, two processes yielding", process_switch());
+	if ((t = spawn_wait(BUSYBOX, busybox_true)))
+		report("BusyBox sh -c true (fork+execve+exit+wait)", t * 100);
+	else
+		printf("ubench: BusyBox sh -c true: not measured (no %s, or it failed)\n", BUSYBOX);
+	if ((t = spawn_wait(BUSYBOX, busybox_pipe)))
+		report("BusyBox dd | wc, per KiB through the pipe", t * 100 / PIPE_KIB);
+	else
+		printf("ubench: BusyBox dd | wc: not measured (no %s, or it failed)\n", BUSYBOX);
 	printf("ubench: done\n");
 	return 0;
 }
