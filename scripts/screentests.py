@@ -269,7 +269,7 @@ def keyboard_test(runner, outdir):
     found = {}
     # top 2 leaves the prompt above blank rows: the screen is settled once
     # the prompt is its last row with text.
-    res = screen_boot(runner, label, outdir, re.escape(PROMPT), cmdline="",
+    res = screen_boot(runner, label, outdir, re.escape(PROMPT), cmdline="init=kshell",
                       interact=lambda s: keyboard_session(s, found),
                       screen_until=re.escape(PROMPT.rstrip()) + r"\n*$")
     if not res:

@@ -3,7 +3,8 @@
 serial port, as a user at a terminal would drive it.
 
 Each boot passes "qemu_exit=halt": the boot goes on to the shell, and the
-shell's halt ends QEMU with the success code.  The test types one line,
+shell's halt ends QEMU with the success code; and "init=kshell", so that
+a user-mode kernel with BusyBox runs the kernel shell all the same.  The test types one line,
 waits for the next prompt, and checks what the shell printed in between,
 so the verdicts follow the guest's output, never the host's clock; a
 "sleep" typed into the shell makes guest time pass for the workloads.
@@ -74,6 +75,9 @@ ENDINGS = {
 POWEROFF_QEMU_ARGS = ["-action", "reboot=reset"]
 BANNER = re.compile(r"^Kestrel \d+\.\d+\.\d+ ", re.M)
 PROMPT = "kestrel# "
+# The kernel shell, on a user-mode kernel too, whose initramfs may hold
+# BusyBox's init (CONFIG_BUSYBOX): its sessions are busyboxtests.py's.
+KSHELL = "init=kshell"
 # The suites the share boots run before the shell: the shell's own, quickly.
 SHARE_CMDLINE = "qemu_exit=halt ktest.filter=kshell*"
 COMMAND_TIMEOUT = 60     # host seconds for a command's output; only a hung guest takes it
@@ -343,7 +347,7 @@ def serial_session(runner, outdir):
         session.type("halt\n")
         session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
 
-    res = runner.boot(outdir, cmdline="qemu_exit=halt", type_when=re.escape(PROMPT),
+    res = runner.boot(outdir, cmdline=f"qemu_exit=halt {KSHELL}", type_when=re.escape(PROMPT),
                       interact=interact, timeout=COMMAND_TIMEOUT)
     halted = res.status == qemu.EXIT_SUCCESS and "System halted." in res.output
     checks["halt"] = ([] if halted else [res.describe()], "QEMU exit status 33 (success)")
@@ -427,8 +431,7 @@ def user_session(runner, outdir):
         checks["interrupt"] = check_user_interrupt(session)
         session.type("halt\n")
 
-    # The kernel shell, not the initramfs's BusyBox (CONFIG_BUSYBOX).
-    res = boot_session(runner, outdir, "qemu_exit=halt init=kshell", interact, "halt")
+    res = boot_session(runner, outdir, "qemu_exit=halt", interact, "halt")
     checks["halt"] = (check_ending(res, "halt"), "QEMU exit status 33 (success)")
     return checks, res
 
@@ -530,7 +533,7 @@ def boot_session(runner, outdir, cmdline, interact, end, extra=()):
     """A session typed on the serial port that ends with @end."""
     if end == "poweroff":
         extra = [*POWEROFF_QEMU_ARGS, *extra]
-    return runner.boot(outdir, cmdline=cmdline, type_when=re.escape(PROMPT),
+    return runner.boot(outdir, cmdline=f"{cmdline} {KSHELL}", type_when=re.escape(PROMPT),
                        interact=interact, timeout=COMMAND_TIMEOUT, extra=extra)
 
 
