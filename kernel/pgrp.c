@@ -22,23 +22,27 @@
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
 
-/* Interrupts off: whether a process of session @sid is in group @pgrp. */
+/*
+ * Interrupts off: whether a process of session @sid is in group @pgrp.
+ * A zombie still counts, as in Linux: it keeps its ids until it is
+ * waited for.
+ */
 static bool group_in_session(int pgrp, int sid)
 {
 	struct task_struct *p;
 
 	for (p = next_task(NULL); p; p = next_task(p))
-		if (p->process && p->state != TASK_DEAD && p->pgrp == pgrp && p->session == sid)
+		if (p->process && p->pgrp == pgrp && p->session == sid)
 			return true;
 	return false;
 }
 
-/* Interrupts off: @pid's process (0: the caller), or NULL. */
+/* Interrupts off: @pid's process (0: the caller), a zombie too, or NULL. */
 static struct task_struct *find_process(int pid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
 
-	return p && p->process && p->state != TASK_DEAD ? p : NULL;
+	return p && p->process ? p : NULL;
 }
 
 SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)

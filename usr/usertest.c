@@ -121,6 +121,10 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(kill_ends_sleeping_child),
 	UT_CASE(kill_ends_spinning_child),
 	UT_CASE(kill_bad_pid_and_signal_zero),
+	/* ut_pgrp.c */
+	UT_CASE(setsid_leads_a_new_session_and_group),
+	UT_CASE(setpgid_follows_linux_rules),
+	UT_CASE(kill_reaches_a_process_group),
 	/* ut_exec.c */
 	UT_CASE(exec_exit_code_reaches_parent),
 	UT_CASE(exec_argv_envp_intact),

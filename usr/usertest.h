@@ -76,6 +76,10 @@ void kill_ends_sleeping_child(struct utest *t);
 void kill_ends_spinning_child(struct utest *t);
 void kill_bad_pid_and_signal_zero(struct utest *t);
 
+void setsid_leads_a_new_session_and_group(struct utest *t);
+void setpgid_follows_linux_rules(struct utest *t);
+void kill_reaches_a_process_group(struct utest *t);
+
 void exec_exit_code_reaches_parent(struct utest *t);
 void exec_argv_envp_intact(struct utest *t);
 void exec_bad_name_or_pointers(struct utest *t);
