@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The system calls that need nothing but a task: its pid, its end, a
- * sleep and a yield.
+ * The system calls that need nothing but a task: its pid, its end and a
+ * yield.
  *
  * A process has one thread (no thread groups), so exit and exit_group
  * both end the calling task, with the wait status Linux's wait4() would
@@ -18,12 +18,6 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
-
-/* Linux's struct __kernel_timespec, as x86_64 programs pass it */
-struct __kernel_timespec {
-	long long tv_sec;
-	long long tv_nsec;
-};
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -45,45 +39,6 @@ SYSCALL_DEFINE1(exit, int, status)
 SYSCALL_DEFINE1(exit_group, int, status)
 {
 	task_exit(W_EXITCODE(status, 0));
-}
-
-/*
- * Sleep at least @rqtp, as msleep() does, on the clocksource.  Only a
- * fatal signal ends the sleep early (kill() wakes a killable sleeper):
- * the process ends on its way out, so -EINTR is never seen and @rmtp is
- * never written.  The check and the sleep are under one interrupts-off
- * section, so a kill() between them cannot be missed.
- */
-SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
-		struct __kernel_timespec __user *, rmtp)
-{
-	struct __kernel_timespec ts;
-	u64 end, now;
-
-	if (copy_from_user(&ts, rqtp, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
-		return -EINVAL;
-	if (ts.tv_sec > 0xffffffffLL) /* 136 years: no overflow below */
-		ts.tv_sec = 0xffffffffLL;
-	end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
-	      current_clocksource()->resolution_ns;
-	while ((now = ktime_get()) < end) {
-		unsigned long flags;
-
-		might_sleep();
-		flags = local_irq_save();
-
-		if (fatal_signal_pending(current)) {
-			local_irq_restore(flags);
-			return -EINTR;
-		}
-		current->killable = true;
-		__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
-		current->killable = false;
-		local_irq_restore(flags);
-	}
-	return 0;
 }
 
 SYSCALL_DEFINE0(getppid)

@@ -160,6 +160,15 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(fs_selector_load_stays_in_its_process),
 	UT_CASE(kill_ends_second_console_reader),
 	UT_CASE(cloexec_is_the_descriptors_not_the_files),
+	/* ut_time.c */
+	UT_CASE(clocks_are_monotonic),
+	UT_CASE(realtime_is_the_date),
+	UT_CASE(gettimeofday_agrees_with_clock_gettime),
+	UT_CASE(clock_getres_and_bad_clocks),
+	UT_CASE(time_calls_refuse_bad_arguments),
+	UT_CASE(nanosleep_sleeps_at_least_the_time_asked),
+	UT_CASE(clock_nanosleep_abstime),
+	UT_CASE(settimeofday_moves_only_the_date),
 	{},
 };
 

@@ -115,4 +115,13 @@ void fs_selector_load_stays_in_its_process(struct utest *t);
 void kill_ends_second_console_reader(struct utest *t);
 void cloexec_is_the_descriptors_not_the_files(struct utest *t);
 
+void clocks_are_monotonic(struct utest *t);
+void realtime_is_the_date(struct utest *t);
+void gettimeofday_agrees_with_clock_gettime(struct utest *t);
+void clock_getres_and_bad_clocks(struct utest *t);
+void time_calls_refuse_bad_arguments(struct utest *t);
+void nanosleep_sleeps_at_least_the_time_asked(struct utest *t);
+void clock_nanosleep_abstime(struct utest *t);
+void settimeofday_moves_only_the_date(struct utest *t);
+
 #endif

@@ -70,6 +70,17 @@ s64 ktime_get_coarse_real(void);
  */
 int timekeeping_set_wall(s64 sec, long nsec);
 
+/* Linux's struct __kernel_timespec and timeval, as x86_64 programs pass them. */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
 /* Called by the timer interrupt. */
 void timer_tick(void);
 
