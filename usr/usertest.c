@@ -169,6 +169,11 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(nanosleep_sleeps_at_least_the_time_asked),
 	UT_CASE(clock_nanosleep_abstime),
 	UT_CASE(settimeofday_moves_only_the_date),
+	/* ut_misc.c */
+	UT_CASE(getrandom_fills_and_differs),
+	UT_CASE(getrandom_refuses_bad_flags_and_pointers),
+	UT_CASE(getrandom_caps_a_huge_length),
+	UT_CASE(dev_urandom_and_random_read),
 	{},
 };
 

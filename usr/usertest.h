@@ -124,4 +124,9 @@ void nanosleep_sleeps_at_least_the_time_asked(struct utest *t);
 void clock_nanosleep_abstime(struct utest *t);
 void settimeofday_moves_only_the_date(struct utest *t);
 
+void getrandom_fills_and_differs(struct utest *t);
+void getrandom_refuses_bad_flags_and_pointers(struct utest *t);
+void getrandom_caps_a_huge_length(struct utest *t);
+void dev_urandom_and_random_read(struct utest *t);
+
 #endif

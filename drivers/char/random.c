@@ -40,7 +40,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 
-#define CHACHA_KEY_WORDS   8
+#define CHACHA_KEY_WORDS   CRNG_KEY_WORDS
 #define CHACHA_BLOCK_BYTES 64
 #define CHACHA_BLOCK_WORDS 16
 
@@ -130,7 +130,7 @@ static void crng_seed(void)
 }
 
 /* A fresh key for one request, and a new base key: fast key erasure. */
-static void crng_request_key(u32 key[CHACHA_KEY_WORDS])
+static void crng_request_key(u32 key[CRNG_KEY_WORDS])
 {
 	unsigned long flags = local_irq_save();
 	u32 block[CHACHA_BLOCK_WORDS];
@@ -149,23 +149,35 @@ static void crng_request_key(u32 key[CHACHA_KEY_WORDS])
 	memset(block, 0, sizeof(block));
 }
 
-void get_random_bytes(void *buf, size_t len)
+void crng_stream_init(struct crng_stream *s)
 {
-	u32 key[CHACHA_KEY_WORDS], block[CHACHA_BLOCK_WORDS];
-	u8 *p = buf;
-	u64 counter = 0;
+	crng_request_key(s->key);
+	s->counter = 0;
+}
 
-	crng_request_key(key);
+void crng_stream_fill(struct crng_stream *s, void *buf, size_t len)
+{
+	u32 block[CHACHA_BLOCK_WORDS];
+	u8 *p = buf;
+
 	while (len) {
 		size_t n = len < CHACHA_BLOCK_BYTES ? len : CHACHA_BLOCK_BYTES;
 
-		chacha20_block(key, counter++, 0, block);
+		chacha20_block(s->key, s->counter++, 0, block);
 		memcpy(p, block, n);
 		p += n;
 		len -= n;
 	}
-	memset(key, 0, sizeof(key));
 	memset(block, 0, sizeof(block));
+}
+
+void get_random_bytes(void *buf, size_t len)
+{
+	struct crng_stream s;
+
+	crng_stream_init(&s);
+	crng_stream_fill(&s, buf, len);
+	memset(&s, 0, sizeof(s));
 }
 
 void add_device_randomness(const void *buf, size_t len)

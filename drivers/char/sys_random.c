@@ -8,7 +8,8 @@
  * is seeded before any program runs, so no flag changes what is read and
  * nothing blocks.  One call gives at most 33554431 bytes (INT_MAX >> 6,
  * the cap of Linux's urandom_read() until 5.18); the bytes are made a
- * chunk at a time on the kernel stack and copied out, so a bad pointer
+ * chunk at a time on the kernel stack, from one key drawn for the call
+ * (crng_stream), and copied out, so a bad pointer
  * gives -EFAULT if nothing was copied, and the count copied otherwise,
  * as Linux.  A long request offers the CPU between chunks and ends early
  * for a signal, returning what it has.
@@ -26,10 +27,11 @@
 #define GRND_INSECURE 0x0004
 
 #define GETRANDOM_MAX (0x7fffffff >> 6)
-#define CHUNK	      256
+#define CHUNK	      512 /* a multiple of the 64-byte block: no bytes dropped */
 
 SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags)
 {
+	struct crng_stream stream;
 	u8 chunk[CHUNK];
 	size_t done = 0;
 
@@ -39,6 +41,7 @@ SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags
 		return -EINVAL;
 	if (len > GETRANDOM_MAX)
 		len = GETRANDOM_MAX;
+	crng_stream_init(&stream);
 	while (done < len) {
 		size_t n = len - done < CHUNK ? len - done : CHUNK;
 		unsigned long left;
@@ -48,12 +51,13 @@ SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags
 				break;
 			cond_resched();
 		}
-		get_random_bytes(chunk, n);
+		crng_stream_fill(&stream, chunk, n);
 		left = copy_to_user(ubuf + done, chunk, n);
 		done += n - left;
 		if (left)
 			break;
 	}
 	memset(chunk, 0, sizeof(chunk));
+	memset(&stream, 0, sizeof(stream));
 	return done || !len ? (long)done : -EFAULT;
 }

@@ -15,6 +15,20 @@
 
 /* Fill @buf with @len random bytes.  Any context but an interrupt handler. */
 void get_random_bytes(void *buf, size_t len);
+/*
+ * One request's own stream, for a caller that hands out many bytes a
+ * piece at a time (getrandom()): a key drawn once, then block after block
+ * of it.  Wipe it (memset) when done.
+ */
+#define CRNG_KEY_WORDS 8
+struct crng_stream {
+	u32 key[CRNG_KEY_WORDS];
+	u64 counter;
+};
+void crng_stream_init(struct crng_stream *s);
+/* The next @len bytes of @s; whole 64-byte blocks are used, the rest of the last dropped. */
+void crng_stream_fill(struct crng_stream *s, void *buf, size_t len);
+
 /* Stir @len bytes of @buf into the generator (a write to /dev/urandom). */
 void add_device_randomness(const void *buf, size_t len);
 /* Whether the generator was seeded from a hardware source (RDRAND). */
