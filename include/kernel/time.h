@@ -81,6 +81,10 @@ struct __kernel_old_timeval {
 	long tv_usec;
 };
 
+struct task_struct;
+/* A process ends: its interval timer with it (kernel/time/itimer.c). */
+void exit_itimers(struct task_struct *p);
+
 /* Called by the timer interrupt. */
 void timer_tick(void);
 
