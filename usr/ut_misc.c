@@ -348,7 +348,7 @@ void sethostname_shows_in_uname(struct utest *t)
 	ret = raw_sys(SYS_sethostname, 1, 8, 0);
 	UT_EXPECT(t, ret == -EFAULT, "sethostname(bad pointer) returned %ld", ret);
 	if (!on_kestrel()) {
-		ut_skip(t, "sets the host name: on Kestrel only");
+		ut_skip(t, "only on Kestrel: sets the host name");
 		return;
 	}
 	ret = raw_sys(SYS_sethostname, "box-one-and-more", 7, 0);
@@ -674,7 +674,7 @@ void ids_are_root(struct utest *t)
 	ret = raw_sys(SYS_getgroups, -1, 0, 0);
 	UT_EXPECT(t, ret == -EINVAL, "getgroups(-1) returned %ld", ret);
 	if (!on_kestrel()) {
-		ut_skip(t, "the rest changes identities: on Kestrel only");
+		ut_skip(t, "only on Kestrel: changes identities");
 		return;
 	}
 	ret = raw_sys(SYS_setuid, 0, 0, 0);

@@ -320,7 +320,7 @@ void settimeofday_moves_only_the_date(struct utest *t)
 	long ret;
 
 	if (!on_kestrel()) {
-		ut_skip(t, "sets the date: on Kestrel only");
+		ut_skip(t, "only on Kestrel: sets the date");
 		return;
 	}
 	mono0 = now_ns(CLOCK_MONOTONIC);
