@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -66,7 +67,7 @@ int fd_install_from(struct file *file, unsigned int start, bool cloexec)
 		return -EINVAL;
 	if (!files)
 		return -EMFILE;
-	for (fd = start; fd < NR_OPEN; fd++) {
+	for (fd = start; fd < NR_OPEN && fd < rlimit(RLIMIT_NOFILE); fd++) {
 		if (files->fd[fd])
 			continue;
 		files->fd[fd] = get_file(file);
@@ -104,7 +105,8 @@ int replace_fd(unsigned int oldfd, unsigned int newfd, bool cloexec)
 	struct files_struct *files = current->files;
 	struct file *old;
 
-	if (!files || oldfd >= NR_OPEN || !files->fd[oldfd] || newfd >= NR_OPEN)
+	if (!files || oldfd >= NR_OPEN || !files->fd[oldfd] || newfd >= NR_OPEN ||
+	    newfd >= rlimit(RLIMIT_NOFILE))
 		return -EBADF;
 	old = files->fd[newfd];
 	files->fd[newfd] = get_file(files->fd[oldfd]);

@@ -20,6 +20,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
+#include <kernel/time.h>
 #include <kernel/uaccess.h>
 #include <kernel/workqueue.h>
 
@@ -51,6 +52,7 @@ void exit_process(struct task_struct *p)
 	struct mm_struct *mm = switch_user_mm(NULL);
 	unsigned long flags;
 
+	exit_itimers(p);
 	if (mm)
 		mmput(mm);
 	if (p->vfork_done) {
@@ -128,6 +130,7 @@ long kernel_wait4(int pid, int *status, int options)
 			ret = c->pid;
 			if (status)
 				*status = c->exit_code;
+			p->children_cputime_ns += c->exec_ns + c->children_cputime_ns;
 			list_del(&c->sibling);
 			release_task(c);
 			break;

@@ -28,6 +28,7 @@
 #include <kernel/mmap.h>
 #include <kernel/printk.h>
 #include <kernel/process.h>
+#include <kernel/resource.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -104,6 +105,9 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	child->thread.cr3 = virt_to_phys(mm->pgd);
 	child->files = files;
 	child->pwd = p->pwd ? dget(p->pwd) : NULL;
+	memcpy(child->rlim, p->rlim, sizeof(child->rlim));
+	child->nice = p->nice;
+	child->dumpable = p->dumpable;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->tid_address = (unsigned long)child_tid;
 	pid = child->pid;
@@ -158,6 +162,8 @@ int make_process_of_current(void)
 	get_fs_root(&root);
 	p->pwd = root.dentry;
 	p->process = true;
+	rlimit_init(p);
+	p->dumpable = 1;
 	open_console();
 	return 0;
 }

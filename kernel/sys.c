@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The system calls that need nothing but a task: its pid, its end, a
- * sleep and a yield.
+ * yield, the system's names (uname, sethostname) and its process times.
  *
  * A process has one thread (no thread groups), so exit and exit_group
  * both end the calling task, with the wait status Linux's wait4() would
@@ -18,12 +18,6 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
-
-/* Linux's struct __kernel_timespec, as x86_64 programs pass it */
-struct __kernel_timespec {
-	long long tv_sec;
-	long long tv_nsec;
-};
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -45,45 +39,6 @@ SYSCALL_DEFINE1(exit, int, status)
 SYSCALL_DEFINE1(exit_group, int, status)
 {
 	task_exit(W_EXITCODE(status, 0));
-}
-
-/*
- * Sleep at least @rqtp, as msleep() does, on the clocksource.  Only a
- * fatal signal ends the sleep early (kill() wakes a killable sleeper):
- * the process ends on its way out, so -EINTR is never seen and @rmtp is
- * never written.  The check and the sleep are under one interrupts-off
- * section, so a kill() between them cannot be missed.
- */
-SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
-		struct __kernel_timespec __user *, rmtp)
-{
-	struct __kernel_timespec ts;
-	u64 end, now;
-
-	if (copy_from_user(&ts, rqtp, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
-		return -EINVAL;
-	if (ts.tv_sec > 0xffffffffLL) /* 136 years: no overflow below */
-		ts.tv_sec = 0xffffffffLL;
-	end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
-	      current_clocksource()->resolution_ns;
-	while ((now = ktime_get()) < end) {
-		unsigned long flags;
-
-		might_sleep();
-		flags = local_irq_save();
-
-		if (fatal_signal_pending(current)) {
-			local_irq_restore(flags);
-			return -EINTR;
-		}
-		current->killable = true;
-		__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
-		current->killable = false;
-		local_irq_restore(flags);
-	}
-	return 0;
 }
 
 SYSCALL_DEFINE0(getppid)
@@ -127,12 +82,20 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 	return current->pid;
 }
 
-#define UTS_LEN 65
+#define UTS_LEN 65 /* Linux's __NEW_UTS_LEN + 1 */
 
 struct new_utsname {
 	char sysname[UTS_LEN], nodename[UTS_LEN], release[UTS_LEN], version[UTS_LEN],
 		machine[UTS_LEN], domainname[UTS_LEN];
 };
+
+/*
+ * The names a program may set (sethostname(), setdomainname()), Linux's
+ * defaults until then.  Interrupts off is their lock: uname() copies them
+ * whole, and sees the old name or the new.
+ */
+static char uts_nodename[UTS_LEN] = "kestrel";
+static char uts_domainname[UTS_LEN] = "(none)";
 
 /*
  * The system is "Linux" to programs: they ask in order to know which
@@ -143,13 +106,98 @@ struct new_utsname {
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
+	unsigned long flags;
 
 	memset(&u, 0, sizeof(u));
 	strscpy(u.sysname, "Linux", UTS_LEN);
-	strscpy(u.nodename, "kestrel", UTS_LEN);
 	strscpy(u.release, "6.1.0-kestrel", UTS_LEN);
 	strscpy(u.version, kernel_banner, UTS_LEN);
 	strscpy(u.machine, "x86_64", UTS_LEN);
-	strscpy(u.domainname, "(none)", UTS_LEN);
+	flags = local_irq_save();
+	memcpy(u.nodename, uts_nodename, UTS_LEN);
+	memcpy(u.domainname, uts_domainname, UTS_LEN);
+	local_irq_restore(flags);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* Linux's checks: a length from 0 to 64 (-EINVAL), readable (-EFAULT); no NUL needed. */
+static long set_uts_name(char *dst, const char __user *name, int len)
+{
+	char tmp[UTS_LEN];
+	unsigned long flags;
+
+	if (len < 0 || len > UTS_LEN - 1)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	memset(tmp + len, 0, UTS_LEN - len);
+	flags = local_irq_save();
+	memcpy(dst, tmp, UTS_LEN);
+	local_irq_restore(flags);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char __user *, name, int, len)
+{
+	return set_uts_name(uts_nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char __user *, name, int, len)
+{
+	return set_uts_name(uts_domainname, name, len);
+}
+
+/*
+ * Process times.  Kestrel counts a task's CPU time, not how much of it
+ * was in the kernel: all of it is reported as user time, and system time
+ * is 0.  A child's time reaches its parent when the parent waits for it
+ * (kernel/exit.c), with that child's own children's, as in Linux.
+ */
+#define USER_HZ		 100 /* the unit of times(), clock_t, as Linux's on x86_64 */
+#define NSEC_PER_USER_HZ (NSEC_PER_SEC / USER_HZ)
+
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+
+/* Clock ticks since boot, as Linux's since its (arbitrary) start. */
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
+{
+	if (tbuf) {
+		struct tms t = {
+			.tms_utime = task_cputime_ns(current) / NSEC_PER_USER_HZ,
+			.tms_cutime = current->children_cputime_ns / NSEC_PER_USER_HZ,
+		};
+
+		if (copy_to_user(tbuf, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return ktime_get() / NSEC_PER_USER_HZ;
+}
+
+#define RUSAGE_SELF	(0)
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD	(1)
+
+/* Linux's struct rusage: two timevals, then 14 longs that Kestrel does not count (0). */
+struct rusage {
+	struct __kernel_old_timeval ru_utime, ru_stime;
+	long rest[14];
+};
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+	u64 ns;
+
+	if (who == RUSAGE_SELF || who == RUSAGE_THREAD)
+		ns = task_cputime_ns(current);
+	else if (who == RUSAGE_CHILDREN)
+		ns = current->children_cputime_ns;
+	else
+		return -EINVAL;
+	memset(&r, 0, sizeof(r));
+	r.ru_utime.tv_sec = ns / NSEC_PER_SEC;
+	r.ru_utime.tv_usec = ns % NSEC_PER_SEC / 1000;
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }

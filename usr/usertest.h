@@ -119,4 +119,32 @@ void fs_selector_load_stays_in_its_process(struct utest *t);
 void kill_ends_second_console_reader(struct utest *t);
 void cloexec_is_the_descriptors_not_the_files(struct utest *t);
 
+void clocks_are_monotonic(struct utest *t);
+void realtime_is_the_date(struct utest *t);
+void gettimeofday_agrees_with_clock_gettime(struct utest *t);
+void clock_getres_and_bad_clocks(struct utest *t);
+void time_calls_refuse_bad_arguments(struct utest *t);
+void nanosleep_sleeps_at_least_the_time_asked(struct utest *t);
+void clock_nanosleep_abstime(struct utest *t);
+void settimeofday_moves_only_the_date(struct utest *t);
+
+void getrandom_fills_and_differs(struct utest *t);
+void getrandom_refuses_bad_flags_and_pointers(struct utest *t);
+void getrandom_caps_a_huge_length(struct utest *t);
+void dev_urandom_and_random_read(struct utest *t);
+void rlimits_round_trip_and_refuse(struct utest *t);
+void rlimit_nofile_inherited_and_enforced(struct utest *t);
+void prctl_name_deathsig_dumpable(struct utest *t);
+void sethostname_shows_in_uname(struct utest *t);
+void sched_affinity_and_policy(struct utest *t);
+void nice_round_trip(struct utest *t);
+void times_and_getrusage_count_cpu(struct utest *t);
+void alarm_delivers_sigalrm(struct utest *t);
+void itimer_real_round_trip(struct utest *t);
+void itimer_interval_fires(struct utest *t);
+void robust_list_round_trip(struct utest *t);
+void ids_are_root(struct utest *t);
+void rseq_is_enosys(struct utest *t);
+void reboot_refuses_bad_magic(struct utest *t);
+
 #endif

@@ -4,6 +4,8 @@
  * reads as empty and swallows writes, and /dev/zero (minor 5), which
  * reads as zeros.  The first users of register_chrdev(); one major, and
  * open() picks the minor's operations, as Linux's memory_open() does.
+ * /dev/random (minor 8) and /dev/urandom (minor 9) are the random number
+ * generator's (drivers/char/random.c).
  */
 #define pr_fmt(fmt) "mem: " fmt
 
@@ -11,6 +13,7 @@
 #include <kernel/fs.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
+#include <kernel/random.h>
 #include <kernel/string.h>
 
 #define MEM_MAJOR 1
@@ -51,6 +54,10 @@ static int memory_open(struct inode *inode, struct file *file)
 		return 0;
 	case 5:
 		file->f_op = &zero_fops;
+		return 0;
+	case 8:
+	case 9:
+		file->f_op = &random_fops;
 		return 0;
 	default:
 		return -ENXIO;

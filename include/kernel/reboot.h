@@ -33,4 +33,11 @@ __noreturn void machine_restart(void);
  */
 __noreturn void machine_power_off(void);
 
+/*
+ * Ctrl-Alt-Del was pressed (a keyboard driver's call, from its interrupt):
+ * restart, or send SIGINT to init, as reboot(LINUX_REBOOT_CMD_CAD_ON/OFF)
+ * chose (kernel/reboot.c, CONFIG_USER_MODE).
+ */
+void ctrl_alt_del(void);
+
 #endif

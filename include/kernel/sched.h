@@ -23,6 +23,8 @@
 #include <kernel/compiler.h>
 #include <kernel/list.h>
 #include <kernel/preempt.h>
+#include <kernel/resource.h>
+#include <kernel/timer.h>
 #include <kernel/types.h>
 
 #define TASK_COMM_LEN 16
@@ -93,6 +95,20 @@ struct task_struct {
 	unsigned long exit_work;       /* EXIT_WORK_*: on its way back to user mode */
 	struct completion *vfork_done; /* its vfork() parent, until exec or exit */
 	unsigned long tid_address;     /* set_tid_address()'s, for threads to come */
+
+	/*
+	 * The small calls' (Documentation/core/misc-syscalls.md).  fork()
+	 * copies the limits, the nice value and dumpable; the rest starts
+	 * at 0 in the child, as in Linux.
+	 */
+	struct rlimit rlim[RLIM_NLIMITS]; /* resource limits (kernel/rlimit.c) */
+	unsigned long robust_list;	  /* set_robust_list()'s head, for futexes to come */
+	int pdeath_signal;		  /* prctl(PR_SET_PDEATHSIG): kept, not yet sent */
+	int dumpable;			  /* prctl(PR_SET_DUMPABLE): 0 or 1 */
+	int nice;			  /* setpriority()'s, -20 to 19 */
+	u64 children_cputime_ns;	  /* CPU time of its waited-for children, and theirs */
+	struct timer_list real_timer;	  /* ITIMER_REAL, alarm() (kernel/time/itimer.c) */
+	u64 it_real_incr_ns;		  /* its interval; 0 for one shot */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */

@@ -50,6 +50,41 @@ u64 ktime_get(void);
 /* The time of the last tick, as ktime_get() read it then. */
 u64 ktime_last_tick(void);
 
+/*
+ * The wall clock (CLOCK_REALTIME): nanoseconds since 1970-01-01 00:00:00
+ * UTC, as the real-time clock said at boot plus the clocksource's time
+ * since (or as timekeeping_set_wall() set it).  It jumps when the date is
+ * set; ktime_get() never does.  The coarse one is as of the last tick.
+ */
+s64 ktime_get_real(void);
+s64 ktime_get_coarse_real(void);
+/*
+ * The latest date settimeofday() takes, as Linux's TIME_SETTOD_SEC_MAX:
+ * ktime's limit (2262) less 30 years of uptime.
+ */
+#define TIME_SETTOD_SEC_MAX (9223372036LL - 30LL * 365 * 86400)
+/*
+ * Set the wall clock to @sec.@nsec since the epoch: 0, or -EINVAL for a
+ * negative or too late date, @nsec outside 0 to 999999999, or a date
+ * before the boot (which would put the boot before the epoch).
+ */
+int timekeeping_set_wall(s64 sec, long nsec);
+
+/* Linux's struct __kernel_timespec and timeval, as x86_64 programs pass them. */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct task_struct;
+/* A process ends: its interval timer with it (kernel/time/itimer.c). */
+void exit_itimers(struct task_struct *p);
+
 /* Called by the timer interrupt. */
 void timer_tick(void);
 

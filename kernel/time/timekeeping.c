@@ -7,6 +7,11 @@
  * the clocksource into the timekeeper and brings jiffies up to date from
  * it, so that ticks that were lost are caught up at the next one.
  *
+ * The wall clock (CLOCK_REALTIME) is the same time plus an offset: the
+ * date of the real-time clock at boot (drivers/rtc/), or what
+ * settimeofday() set, less the monotonic time then.  Setting the date
+ * moves only the offset, so monotonic time never jumps.
+ *
  * The tick (an interrupt) writes the timekeeper and anything may read it,
  * so a sequence count guards it: a reader that the tick interrupted
  * retries.  The writers are the tick and timekeeping_init(), which keeps
@@ -15,6 +20,7 @@
 #include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
@@ -31,6 +37,14 @@ static struct timekeeper tk = { .cs = &tick_clocksource };
 /* Odd while the tick is updating tk; changes with every update. */
 static volatile unsigned int tk_seq;
 
+/*
+ * Wall time less monotonic time, in nanoseconds.  One aligned word, read
+ * and written whole (READ_ONCE/WRITE_ONCE), so it needs no lock: a reader
+ * sees the old offset or the new; two tasks setting the date at once
+ * leave the last one's, as in Linux.
+ */
+static s64 wall_offset_ns;
+
 u64 ktime_get(void)
 {
 	unsigned int seq;
@@ -44,6 +58,30 @@ u64 ktime_get(void)
 		barrier();
 	} while (seq != tk_seq);
 	return ns;
+}
+
+s64 ktime_get_real(void)
+{
+	return (s64)ktime_get() + READ_ONCE(wall_offset_ns);
+}
+
+s64 ktime_get_coarse_real(void)
+{
+	return (s64)ktime_last_tick() + READ_ONCE(wall_offset_ns);
+}
+
+int timekeeping_set_wall(s64 sec, long nsec)
+{
+	s64 offset;
+
+	if (sec < 0 || sec >= TIME_SETTOD_SEC_MAX || nsec < 0 || nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	offset = sec * (s64)NSEC_PER_SEC + nsec - (s64)ktime_get();
+	/* A date before the boot would make CLOCK_MONOTONIC negative in Linux: refused too. */
+	if (offset < 0)
+		return -EINVAL;
+	WRITE_ONCE(wall_offset_ns, offset);
+	return 0;
 }
 
 u64 ktime_last_tick(void)
