@@ -170,6 +170,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sysinfo_agrees_with_meminfo),
 	UT_CASE(getdents_proc_lists_live_pids),
 	UT_CASE(proc_files_refuse_writes),
+	UT_CASE(times_and_getrusage_count_cpu_time),
 	{},
 };
 

@@ -125,5 +125,6 @@ void meminfo_memfree_falls_when_memory_is_touched(struct utest *t);
 void sysinfo_agrees_with_meminfo(struct utest *t);
 void getdents_proc_lists_live_pids(struct utest *t);
 void proc_files_refuse_writes(struct utest *t);
+void times_and_getrusage_count_cpu_time(struct utest *t);
 
 #endif

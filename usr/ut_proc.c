@@ -8,7 +8,8 @@
  * cmdline gives argv back byte for byte, empty arguments included;
  * MemFree falls by what a program touches, and sysinfo(2) agrees with
  * /proc/meminfo; getdents64 on /proc lists the live pids; writes are
- * refused with Linux's errors.
+ * refused with Linux's errors; times(2) and getrusage(2) count the CPU
+ * time a process and its children waited for spent.
  *
  * Order between parent and child comes from vfork() (the parent resumes
  * once the child is in _exit()) or from wait4(), never from a sleep.
@@ -22,9 +23,11 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
+#include <sys/times.h>
 #include <sys/wait.h>
 
 #include "usertest.h"
@@ -386,4 +389,53 @@ void proc_files_refuse_writes(struct utest *t)
 		  "open /proc/nosuchfile");
 	UT_EXPECT(t, raw_sys(SYS_open, "/proc/2147483647/stat", O_RDONLY, 0) == -ENOENT,
 		  "open /proc/2147483647/stat");
+}
+
+/* Spin until times() says the caller used @ticks of CPU time; false if it never does. */
+static bool spin_ticks(long ticks)
+{
+	struct tms tms;
+	long i;
+
+	for (i = 0; i < 10 * 1000 * 1000; i++) {
+		times(&tms);
+		if (tms.tms_utime + tms.tms_stime >= ticks)
+			return true;
+	}
+	return false;
+}
+
+void times_and_getrusage_count_cpu_time(struct utest *t)
+{
+	struct rusage ru;
+	struct tms tms;
+	pid_t pid;
+	long n;
+
+	UT_EXPECT(t, spin_ticks(3), "times() never reached 3 ticks of CPU time");
+	n = raw_sys(SYS_getrusage, RUSAGE_SELF, &ru, 0);
+	UT_EXPECT(t,
+		  n == 0 && ru.ru_utime.tv_usec + ru.ru_stime.tv_usec +
+					    1000000 * (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) >=
+				    30000,
+		  "getrusage(RUSAGE_SELF): %ld, %ld.%06ld s", n, (long)ru.ru_utime.tv_sec,
+		  (long)ru.ru_utime.tv_usec);
+	pid = fork();
+	if (!pid)
+		_exit(spin_ticks(2) ? 0 : 1);
+	expect_exit(t, wait_status(pid), 0, "a child that spins for 2 ticks");
+	n = raw_sys(SYS_times, &tms, 0, 0);
+	UT_EXPECT(t, n > 0 && tms.tms_cutime + tms.tms_cstime >= 2,
+		  "times(): %ld, children's %ld + %ld ticks", n, (long)tms.tms_cutime,
+		  (long)tms.tms_cstime);
+	n = raw_sys(SYS_getrusage, RUSAGE_CHILDREN, &ru, 0);
+	UT_EXPECT(t,
+		  n == 0 && ru.ru_utime.tv_usec + ru.ru_stime.tv_usec +
+					    1000000 * (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) >=
+				    20000,
+		  "getrusage(RUSAGE_CHILDREN): %ld", n);
+	UT_EXPECT(t, raw_sys(SYS_times, 0, 0, 0) > 0, "times(NULL)");
+	UT_EXPECT(t, raw_sys(SYS_times, 16, 0, 0) == -EFAULT, "times(16)");
+	UT_EXPECT(t, raw_sys(SYS_getrusage, 5, &ru, 0) == -EINVAL, "getrusage(5)");
+	UT_EXPECT(t, raw_sys(SYS_getrusage, RUSAGE_SELF, 16, 0) == -EFAULT, "getrusage at 16");
 }

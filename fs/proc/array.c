@@ -9,7 +9,8 @@
  * controlling terminal is known here (tty_nr 0, tpgid -1), no signal is
  * blocked, ignored or caught (the signal masks are not kept yet), and
  * there is no swap.  CPU time is kept per task without the user/kernel
- * split, so utime is all of it and stime 0.
+ * split, so utime (and cutime, the children's waited for) is all of it,
+ * stime and cstime 0.
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -29,7 +30,7 @@ struct task_snap {
 	char state;
 	bool kthread, has_mm;
 	char comm[TASK_COMM_LEN];
-	u64 cputime_ns, start_time;
+	u64 cputime_ns, children_ns, start_time;
 	unsigned long pending;
 	/* in bytes, of the regions; rss in pages */
 	unsigned long vsize, text, data, stack, rss;
@@ -102,6 +103,7 @@ static int task_snap(int pid, struct task_snap *s)
 	memcpy(s->comm, p->comm, TASK_COMM_LEN);
 	s->comm[TASK_COMM_LEN - 1] = '\0';
 	s->cputime_ns = task_cputime_ns(p);
+	s->children_ns = p->children_ns;
 	s->start_time = p->start_time;
 	s->pending = p->pending;
 	if (param && !strcmp(param, "nice"))
@@ -123,8 +125,8 @@ int proc_pid_stat(struct proc_buf *m, int pid)
 	proc_printf(m, "%d (%s) %c %d %d %d 0 -1 %u ", s.pid, s.comm, s.state, s.ppid, s.pgrp,
 		    s.session, s.kthread ? PF_KTHREAD : 0);
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime priority nice */
-	proc_printf(m, "0 0 0 0 %lu 0 0 0 %d %d ", nsec_to_clock_t(s.cputime_ns), 20 + s.nice,
-		    s.nice);
+	proc_printf(m, "0 0 0 0 %lu 0 %lu 0 %d %d ", nsec_to_clock_t(s.cputime_ns),
+		    nsec_to_clock_t(s.children_ns), 20 + s.nice, s.nice);
 	/* num_threads itrealvalue starttime vsize rss rsslim */
 	proc_printf(m, "1 0 %lu %lu %lu 18446744073709551615 ", nsec_to_clock_t(s.start_time),
 		    s.vsize, s.rss);

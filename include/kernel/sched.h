@@ -63,6 +63,7 @@ struct task_struct {
 	u64 exec_start;	     /* when it last got the CPU */
 	u64 woken_at;	     /* last wake-up (CONFIG_SCHED_BENCH only) */
 	u64 start_time;	     /* ktime_get() when it was made: /proc/PID/stat's */
+	u64 children_ns;     /* CPU time of its children waited for, and theirs: times() */
 
 	int exit_code;
 	struct task_struct *waiter;   /* the task in task_wait() on it */

@@ -182,8 +182,15 @@ struct task_struct *find_dead_orphan(void)
 	return NULL;
 }
 
+/*
+ * Its parent, if it has one, is waiting for it in wait4(): as in Linux,
+ * the child's CPU time and its own children's become the parent's
+ * children's (times(), getrusage(RUSAGE_CHILDREN), /proc/PID/stat).
+ */
 void release_task(struct task_struct *p)
 {
+	if (p->parent)
+		p->parent->children_ns += p->exec_ns + p->children_ns;
 	list_del(&p->tasks);
 	task_count--;
 	proc_flush_pid(p->pid);
