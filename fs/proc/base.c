@@ -198,8 +198,8 @@ static int proc_pid_lookup(struct inode *dir, struct dentry *dentry)
 	const struct proc_entry *e = proc_find_entry(pid_entries, ARRAY_SIZE(pid_entries),
 						     dentry->d_name, dentry->d_namelen);
 
-	if (!e)
-		return -ENOENT;
+	if (!e || !proc_pid_alive(PROC_I(dir)->pid))
+		return -ENOENT; /* a working directory may be a task's that is gone */
 	return proc_instantiate(dentry, e, PROC_I(dir)->pid);
 }
 

@@ -27,6 +27,9 @@
 
 struct super_block *proc_sb;
 
+/* A file is only read: nothing is done to its inode (no setattr: -EPERM). */
+static const struct inode_operations proc_file_inode_operations = {};
+
 void proc_printf(struct proc_buf *m, const char *fmt, ...)
 {
 	va_list args;
@@ -89,7 +92,7 @@ struct inode *proc_new_inode(const struct proc_entry *entry, int pid)
 	} else if (S_ISLNK(entry->mode)) {
 		inode->i_op = &proc_link_inode_operations;
 	} else {
-		inode->i_op = &proc_link_inode_operations; /* nothing a file uses */
+		inode->i_op = &proc_file_inode_operations;
 		inode->i_fop = pid ? &proc_file_operations : &proc_root_file_operations;
 	}
 	return inode;
