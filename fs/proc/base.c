@@ -64,57 +64,77 @@ int proc_pid_cmdline(struct proc_buf *m, int pid)
 	return err;
 }
 
-/* The dentry a task's link names, taken with interrupts off. */
-static struct dentry *task_link_dentry(int pid, int fd, bool exe)
+/*
+ * What a task's link names, taken with interrupts off: a dentry (which the
+ * caller's hold of vfs_tree_lock keeps), or, for an open file that has
+ * none (a pipe), its inode's type and number, copied, since nothing keeps
+ * the file once interrupts are on again.
+ */
+struct link_target {
+	struct dentry *dentry;
+	umode_t mode;
+	unsigned long ino;
+};
+
+static int task_link(int pid, int fd, bool exe, struct link_target *t)
 {
 	unsigned long flags = local_irq_save();
 	struct task_struct *p = find_task_by_pid(pid);
-	struct dentry *dentry = NULL;
 	struct file *file;
 
+	memset(t, 0, sizeof(*t));
 	if (p && fd >= 0) {
 		file = p->files && fd < NR_OPEN ? p->files->fd[fd] : NULL;
-		dentry = file ? file->f_dentry : NULL;
+		t->dentry = file ? file->f_dentry : NULL;
+		if (file && !t->dentry && file->f_inode) {
+			t->mode = file->f_inode->i_mode;
+			t->ino = file->f_inode->i_ino;
+		}
 	} else if (p && exe) {
-		dentry = p->mm ? p->mm->exe_dentry : NULL;
+		t->dentry = p->mm ? p->mm->exe_dentry : NULL;
 	} else if (p) {
-		dentry = p->pwd;
+		t->dentry = p->pwd;
 	}
 	local_irq_restore(flags);
-	return dentry;
+	return t->dentry || t->mode ? 0 : -ENOENT;
 }
 
-/* @dentry's path if it is in the namespace; a pipe's and others' name as Linux gives it. */
-static int print_link(struct proc_buf *m, struct dentry *dentry)
+/* A path if the dentry is in the namespace; a pipe's and others' name as Linux gives it. */
+static int print_link(struct proc_buf *m, int pid, int fd, bool exe)
 {
-	struct dentry *top = dentry;
+	struct link_target t;
+	struct dentry *top;
+	int err = task_link(pid, fd, exe, &t);
 
-	if (!dentry)
-		return -ENOENT;
-	while (top->d_parent != top)
-		top = top->d_parent;
-	if (top == vfs_root_dentry)
-		proc_dentry_path(m, dentry);
-	else if (dentry->d_inode && S_ISFIFO(dentry->d_inode->i_mode))
-		proc_printf(m, "pipe:[%lu]", dentry->d_inode->i_ino);
-	else
-		proc_printf(m, "anon_inode:[%lu]", dentry->d_inode ? dentry->d_inode->i_ino : 0);
+	if (err)
+		return err;
+	for (top = t.dentry; top && top->d_parent != top; top = top->d_parent)
+		;
+	if (top && top == vfs_root_dentry) {
+		proc_dentry_path(m, t.dentry);
+		return 0;
+	}
+	if (t.dentry && t.dentry->d_inode) {
+		t.mode = t.dentry->d_inode->i_mode;
+		t.ino = t.dentry->d_inode->i_ino;
+	}
+	proc_printf(m, S_ISFIFO(t.mode) ? "pipe:[%lu]" : "anon_inode:[%lu]", t.ino);
 	return 0;
 }
 
 static int proc_exe_link(struct proc_buf *m, struct proc_inode *pi)
 {
-	return print_link(m, task_link_dentry(pi->pid, -1, true));
+	return print_link(m, pi->pid, -1, true);
 }
 
 static int proc_cwd_link(struct proc_buf *m, struct proc_inode *pi)
 {
-	return print_link(m, task_link_dentry(pi->pid, -1, false));
+	return print_link(m, pi->pid, -1, false);
 }
 
 static int proc_fd_link(struct proc_buf *m, struct proc_inode *pi)
 {
-	return print_link(m, task_link_dentry(pi->pid, pi->fd, false));
+	return print_link(m, pi->pid, pi->fd, false);
 }
 
 static const struct proc_entry fd_link_entry = {
