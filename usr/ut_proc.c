@@ -160,12 +160,21 @@ void proc_pid_of_child_appears_and_goes_when_reaped(struct utest *t)
 
 	if (!pid)
 		_exit(3);
-	/* vfork(): the child is in _exit(), or past it; a zombie until waited for. */
+	/*
+	 * vfork(): the child is in _exit(), or past it; a zombie until waited
+	 * for.  Kestrel lets the parent go on once the child is a zombie;
+	 * Linux once the child has let go of its memory, a moment before, so
+	 * the state is asked again until it is not 'R' (a bounded number of
+	 * times: no clock is involved).
+	 */
 	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
 	UT_EXPECT(t, stat(path, &st) == 0 && S_ISDIR(st.st_mode), "stat(%s): %s", path,
 		  strerror(errno));
 	if (UT_EXPECT(t, read_pid_file(pid, "stat", buf, sizeof(buf)) > 0, "no %s/stat", path)) {
-		parse_stat(buf, &s);
+		int i;
+
+		for (i = 0; !parse_stat(buf, &s) && s.state == 'R' && i < 100000; i++)
+			read_pid_file(pid, "stat", buf, sizeof(buf));
 		UT_EXPECT(t, atoi(buf) == pid && (pid_t)s.ppid == getpid(),
 			  "pid %d, ppid %u in \"%s\"", atoi(buf), s.ppid, buf);
 		UT_EXPECT(t, s.state == 'Z', "a dead, unwaited child is '%c', not 'Z'", s.state);
@@ -269,51 +278,74 @@ void proc_cmdline_round_trips_argv(struct utest *t)
 	expect_exit(t, spawn_self(argv, NULL), 0, "usertest proccmdline '' 'two words' '' last");
 }
 
-void meminfo_memfree_falls_when_memory_is_touched(struct utest *t)
+/*
+ * Touch @len bytes of new memory and see MemFree fall by 3/4 of it: true
+ * if it did, with the two values in @before and @after.  Kestrel's count
+ * is exact at once; Linux folds each CPU's count into MemFree every
+ * second (vm.stat_interval), so it is asked again, for up to 10 s.
+ */
+static bool memfree_falls(size_t len, long *before, long *after)
 {
-	const size_t len = 16UL << 20;
-	long before = meminfo_kb("MemFree"), after;
-	char *p;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	size_t i;
 
-	UT_EXPECT(t, before > 0 && meminfo_kb("MemTotal") >= before, "MemFree %ld kB", before);
-	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (!UT_EXPECT(t, p != MAP_FAILED, "mmap 16 MiB: %s", strerror(errno)))
-		return;
+	*before = meminfo_kb("MemFree");
+	if (p == MAP_FAILED)
+		return false;
 	for (i = 0; i < len; i += PG)
 		p[i] = 1;
-	/*
-	 * Kestrel's count is exact at once; Linux folds each CPU's count into
-	 * MemFree every second (vm.stat_interval), so it is asked again, for
-	 * up to 10 s, until the fall shows.
-	 */
-	for (i = 0; (after = meminfo_kb("MemFree")) > before - 12 * 1024 && i < 100; i++) {
+	for (i = 0;
+	     (*after = meminfo_kb("MemFree")) > *before - (long)(len / 1024 * 3 / 4) && i < 100;
+	     i++) {
 		struct timespec ts = { 0, 100 * 1000 * 1000 };
 
 		nanosleep(&ts, NULL);
 	}
-	UT_EXPECT(t, before - after >= 12 * 1024,
-		  "MemFree %ld kB, then %ld kB after 16 MiB touched", before, after);
 	munmap(p, len);
+	return *before - *after >= (long)(len / 1024 * 3 / 4);
+}
+
+void meminfo_memfree_falls_when_memory_is_touched(struct utest *t)
+{
+	long before = meminfo_kb("MemFree"), after = 0;
+	int tries;
+
+	UT_EXPECT(t, before > 0 && meminfo_kb("MemTotal") >= before, "MemFree %ld kB", before);
+	/*
+	 * On a build machine other programs free memory too, by chance just
+	 * then: a few tries.  Kestrel, which runs nothing else, passes the
+	 * first.
+	 */
+	for (tries = 0; tries < 5; tries++)
+		if (memfree_falls(16UL << 20, &before, &after))
+			break;
+	UT_EXPECT(t, tries < 5, "MemFree %ld kB, then %ld kB after 16 MiB touched (5 tries)",
+		  before, after);
 }
 
 void sysinfo_agrees_with_meminfo(struct utest *t)
 {
 	struct sysinfo si;
-	long total = meminfo_kb("MemTotal"), free_kb, n;
+	long total = meminfo_kb("MemTotal"), free_kb = 0, n = 0;
 	char buf[256];
+	int tries;
 
-	memset(&si, 0, sizeof(si));
-	if (!UT_EXPECT(t, raw_sys(SYS_sysinfo, &si, 0, 0) == 0, "sysinfo failed"))
-		return;
-	free_kb = meminfo_kb("MemFree");
+	/* Free memory within 8 MiB: a few tries, for a build machine where others allocate. */
+	for (tries = 0; tries < 5; tries++) {
+		memset(&si, 0, sizeof(si));
+		if (!UT_EXPECT(t, raw_sys(SYS_sysinfo, &si, 0, 0) == 0, "sysinfo failed"))
+			return;
+		free_kb = meminfo_kb("MemFree");
+		n = (long)((unsigned long long)si.freeram * si.mem_unit / 1024) - free_kb;
+		if (n > -8192 && n < 8192)
+			break;
+	}
+	UT_EXPECT(t, tries < 5, "freeram %lu x %u, MemFree %ld kB", si.freeram, si.mem_unit,
+		  free_kb);
 	UT_EXPECT(t, si.mem_unit >= 1, "mem_unit %u", si.mem_unit);
 	UT_EXPECT(t,
 		  (unsigned long long)si.totalram * si.mem_unit == (unsigned long long)total * 1024,
 		  "totalram %lu x %u, MemTotal %ld kB", si.totalram, si.mem_unit, total);
-	n = (long)((unsigned long long)si.freeram * si.mem_unit / 1024) - free_kb;
-	UT_EXPECT(t, n > -8192 && n < 8192, "freeram %lu x %u, MemFree %ld kB", si.freeram,
-		  si.mem_unit, free_kb);
 	UT_EXPECT(t, si.procs >= 1, "procs %u", si.procs);
 	n = read_proc("/proc/uptime", buf, sizeof(buf));
 	UT_EXPECT(t, n > 0 && si.uptime >= (unsigned long)atol(buf),
