@@ -62,6 +62,33 @@ void d_delete(struct dentry *dentry)
 	__dput(dentry);
 }
 
+/*
+ * Children first, so that each d_delete() finds a leaf; a dentry a user
+ * holds stays allocated, with its parent, until dput(), but no walk or
+ * listing reaches it.  A loop, not recursion, for the reason __dput()
+ * gives.
+ */
+void d_invalidate(struct dentry *dentry)
+{
+	struct dentry *d = dentry;
+
+	if (dentry->d_deleted || dentry->d_parent == dentry)
+		return;
+	for (;;) {
+		struct dentry *parent;
+
+		while (!list_empty(&d->d_subdirs))
+			d = list_first_entry(&d->d_subdirs, struct dentry, d_child);
+		parent = d->d_parent;
+		if (d == dentry) {
+			d_delete(d);
+			return;
+		}
+		d_delete(d); /* the parent keeps the tree's reference */
+		d = parent;
+	}
+}
+
 struct dentry *d_lookup(struct dentry *dir, const char *name, size_t len)
 {
 	struct dentry *child;

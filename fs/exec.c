@@ -44,6 +44,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
+#include <kernel/time.h>
 #include <kernel/uaccess.h>
 
 /* Linux's limits: one string, and all of them (a quarter of the stack limit) */
@@ -70,8 +71,6 @@
 #define AT_RANDOM   25
 #define AT_EXECFN   31
 #define NR_AUXV	    18 /* the pairs written, AT_NULL included */
-
-#define USER_HZ 100 /* what times() counts in, for AT_CLKTCK */
 
 /* Where argv or envp comes from. */
 struct arg_source {
@@ -269,15 +268,18 @@ static int build_stack(struct linux_binprm *bprm, const struct arg_source *argv,
 	*sp = p;
 
 	vec = p + sizeof(long); /* argv[] */
+	mm->arg_start = strings;
 	err = put_mm_long(mm, p, bprm->argc) ?:
 	      copy_to_mm(mm, execfn, bprm->filename, name_len, false) ?:
 	      copy_strings(mm, argv, bprm->argc, &strings, execfn, vec);
 	if (err)
 		return err;
+	mm->arg_end = mm->env_start = strings;
 	vec += (bprm->argc + 1) * sizeof(long); /* envp[] */
 	err = copy_strings(mm, envp, bprm->envc, &strings, execfn, vec);
 	if (err)
 		return err;
+	mm->env_end = strings;
 	vec += (bprm->envc + 1) * sizeof(long); /* auxv */
 	random_bytes(rnd);
 	err = copy_to_mm(mm, platform, "x86_64", 7, false)
@@ -471,6 +473,7 @@ static int do_execve(const char *filename, char *filename_buf, const struct arg_
 	err = load_segments(bprm) ?: build_stack(bprm, argv, envp, &sp);
 	if (err)
 		goto out;
+	bprm->mm->exe_dentry = dget(bprm->file->f_dentry);
 	begin_new_exec(bprm, sp); /* frees nothing of bprm: the stack it is on goes */
 out:
 	if (bprm->mm)

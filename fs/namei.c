@@ -48,14 +48,46 @@ static size_t next_component(const char **pp, const char **comp)
 	return p - *comp;
 }
 
+/*
+ * Ask @dir's file system for a name the tree does not hold: the new
+ * dentry joins the tree (its reference is the tree's), as Linux's dcache
+ * keeps what a lookup found, until d_revalidate says it is gone or the
+ * file system takes it out.  NULL when there is no such name; a lookup
+ * that could not allocate answers the same, as there is no error to give.
+ */
+static struct dentry *lookup_fs(struct dentry *dir, const char *name, size_t len)
+{
+	struct dentry *dentry = d_alloc(dir, name, len);
+
+	if (!dentry)
+		return NULL;
+	if (dir->d_inode->i_op->lookup(dir->d_inode, dentry)) {
+		__dput(dentry);
+		return NULL;
+	}
+	d_attach(dentry);
+	__dput(dentry); /* the tree's reference is left */
+	return dentry;
+}
+
 /* One step down (or up) from directory @dir; NULL if there is no such name. */
 static struct dentry *step(struct nameidata *nd, struct dentry *dir, const char *name, size_t len)
 {
+	struct dentry *child;
+
 	if (name_is_dot(name, len))
 		return dir;
 	if (name_is_dotdot(name, len))
 		return dir == nd->root ? dir : dir->d_parent;
-	return d_lookup(dir, name, len);
+	child = d_lookup(dir, name, len);
+	if (child && child->d_op && child->d_op->d_revalidate &&
+	    !child->d_op->d_revalidate(child)) {
+		d_invalidate(child);
+		child = NULL;
+	}
+	if (!child && dir->d_inode->i_op->lookup && !dir->d_deleted)
+		child = lookup_fs(dir, name, len);
+	return child;
 }
 
 static int resolve(struct nameidata *nd, struct dentry *base, const char *name, bool follow,
@@ -422,8 +454,15 @@ int vfs_readlink(const struct path *path, char *buf, int buflen)
 		return -EINVAL;
 	if (buflen <= 0)
 		return -EINVAL;
+	/* Under the tree's lock: a target made on demand (procfs) lives until the next call. */
+	mutex_lock(&vfs_tree_lock);
 	target = inode->i_op->get_link(dentry, inode);
-	len = min((int)strlen(target), buflen);
-	memcpy(buf, target, len);
+	if (target) {
+		len = min((int)strlen(target), buflen);
+		memcpy(buf, target, len);
+	} else {
+		len = -ENOENT; /* what it named is gone: a process's exe after it ended */
+	}
+	mutex_unlock(&vfs_tree_lock);
 	return len;
 }

@@ -126,3 +126,42 @@ SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, stat
 {
 	return do_fstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
+
+/*
+ * readlinkat(): a symbolic link's target, not NUL-terminated, cut to
+ * @bufsiz; -EINVAL for a @bufsiz of 0 or less or a name that is not a
+ * link.  Linux keeps it beside stat, in fs/stat.c.
+ */
+SYSCALL_DEFINE4(readlinkat, int, dirfd, const char __user *, pathname, char __user *, buf, int,
+		bufsiz)
+{
+	struct path start, path;
+	char *name, *target;
+	int err;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	name = getname(pathname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = user_path_start(dirfd, name, &start);
+	if (!err) {
+		err = vfs_path_lookup(&start, name, 0, &path);
+		path_put(&start);
+	}
+	kfree(name);
+	if (err)
+		return err;
+	target = kmalloc(PATH_MAX);
+	err = target ? vfs_readlink(&path, target, min(bufsiz, PATH_MAX)) : -ENOMEM;
+	path_put(&path);
+	if (err > 0 && copy_to_user(buf, target, err))
+		err = -EFAULT;
+	kfree(target);
+	return err;
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, pathname, char __user *, buf, int, bufsiz)
+{
+	return __do_sys_readlinkat(AT_FDCWD, pathname, buf, bufsiz);
+}

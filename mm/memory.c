@@ -544,6 +544,23 @@ void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr)
 	return page ? (char *)page + (addr & (PAGE_SIZE - 1)) : NULL;
 }
 
+size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		unsigned long at = addr + done;
+		size_t chunk = min(len - done, PAGE_SIZE - (at & (PAGE_SIZE - 1)));
+		u64 *pte = at < TASK_SIZE_MAX ? user_pte(mm->pgd, at, false) : NULL;
+
+		if (!pte || !(*pte & _PAGE_PRESENT) || !(*pte & _PAGE_USER))
+			break;
+		memcpy((char *)buf + done, (char *)page_of(*pte) + (at & (PAGE_SIZE - 1)), chunk);
+		done += chunk;
+	}
+	return done;
+}
+
 struct mm_struct *switch_user_mm(struct mm_struct *mm)
 {
 	struct task_struct *p = current;

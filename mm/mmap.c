@@ -16,6 +16,7 @@
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/fs.h>
 #include <kernel/mmap.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -81,6 +82,7 @@ void mmput(struct mm_struct *mm)
 	}
 	if (mm->rss)
 		pr_err("mm: %lu pages still mapped outside any region at exit\n", mm->rss);
+	dput(mm->exe_dentry);
 	pgd_free(mm->pgd);
 	kfree(mm);
 }
@@ -150,6 +152,11 @@ struct mm_struct *dup_mm(struct mm_struct *mm)
 	child->start_stack = mm->start_stack;
 	child->stack_limit = mm->stack_limit;
 	child->mmap_base = mm->mmap_base;
+	child->arg_start = mm->arg_start;
+	child->arg_end = mm->arg_end;
+	child->env_start = mm->env_start;
+	child->env_end = mm->env_end;
+	child->exe_dentry = mm->exe_dentry ? dget(mm->exe_dentry) : NULL;
 	list_for_each_entry (vma, &mm->vmas, node) {
 		copy = vma_new(vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_name);
 		if (!copy)

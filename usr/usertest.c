@@ -192,6 +192,17 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(ids_are_root),
 	UT_CASE(rseq_is_enosys),
 	UT_CASE(reboot_refuses_bad_magic),
+	/* ut_proc.c */
+	UT_CASE(proc_self_stat_parses_as_busybox),
+	UT_CASE(proc_pid_of_child_appears_and_goes_when_reaped),
+	UT_CASE(proc_stat_held_open_reads_esrch_once_gone),
+	UT_CASE(proc_self_exe_names_the_program),
+	UT_CASE(proc_cmdline_round_trips_argv),
+	UT_CASE(meminfo_memfree_falls_when_memory_is_touched),
+	UT_CASE(sysinfo_agrees_with_meminfo),
+	UT_CASE(getdents_proc_lists_live_pids),
+	UT_CASE(proc_files_refuse_writes),
+	UT_CASE(times_and_getrusage_count_cpu_time),
 	{},
 };
 
@@ -203,6 +214,7 @@ static const struct utest_case usertest_cases[] = {
  *	usertest argcheck ...	exit 0 if argv and envp are exec_argv_envp_intact's
  *	usertest bigargs K L S a0 ... a(K-1)
  *				exit 0 if S is L 'x's and K numbered arguments follow
+ *	usertest proccmdline ...	exit 0 if /proc/self/cmdline is argv
  */
 int main(int argc, char **argv, char **envp)
 {
@@ -216,5 +228,7 @@ int main(int argc, char **argv, char **envp)
 		return mode_bigargs(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "cycles"))
 		return mode_cycles(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "proccmdline"))
+		return mode_proccmdline(argc, argv);
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }

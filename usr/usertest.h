@@ -64,6 +64,7 @@ bool on_kestrel(void);
 int mode_argcheck(int argc, char **argv, char **envp);
 int mode_bigargs(int argc, char **argv);
 int mode_cycles(int argc, char **argv);
+int mode_proccmdline(int argc, char **argv);
 
 /* The cases, by file. */
 void exit_status_reaches_wait4(struct utest *t);
@@ -146,5 +147,15 @@ void robust_list_round_trip(struct utest *t);
 void ids_are_root(struct utest *t);
 void rseq_is_enosys(struct utest *t);
 void reboot_refuses_bad_magic(struct utest *t);
+void proc_self_stat_parses_as_busybox(struct utest *t);
+void proc_pid_of_child_appears_and_goes_when_reaped(struct utest *t);
+void proc_stat_held_open_reads_esrch_once_gone(struct utest *t);
+void proc_self_exe_names_the_program(struct utest *t);
+void proc_cmdline_round_trips_argv(struct utest *t);
+void meminfo_memfree_falls_when_memory_is_touched(struct utest *t);
+void sysinfo_agrees_with_meminfo(struct utest *t);
+void getdents_proc_lists_live_pids(struct utest *t);
+void proc_files_refuse_writes(struct utest *t);
+void times_and_getrusage_count_cpu_time(struct utest *t);
 
 #endif

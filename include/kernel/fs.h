@@ -94,10 +94,13 @@ struct file_operations {
 /*
  * Directory operations get the directory's inode and a new dentry, not
  * yet in the tree, to instantiate (d_instantiate()); vfs_tree_lock is
- * held.  The dentry tree is the whole namespace (the only file system
- * lives in memory), so there is no lookup operation.
+ * held.  For a file system in memory the dentry tree is the directory,
+ * and there is no lookup; one whose entries are made when asked (procfs)
+ * has a lookup, which the walk calls for a name the tree does not hold:
+ * it instantiates the dentry and returns 0, or returns -ENOENT.
  */
 struct inode_operations {
+	int (*lookup)(struct inode *dir, struct dentry *dentry);
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
@@ -143,8 +146,19 @@ struct inode {
 	void *i_private; /* the file system's */
 };
 
+/*
+ * A dentry's own operations.  d_revalidate, with vfs_tree_lock held,
+ * says whether a name a lookup made still names something (false: a
+ * process that has gone); the walk takes a stale one out of the tree
+ * (d_invalidate()) and asks the directory's lookup again.
+ */
+struct dentry_operations {
+	bool (*d_revalidate)(struct dentry *dentry);
+};
+
 struct dentry {
 	struct dentry *d_parent; /* the root's is itself */
+	const struct dentry_operations *d_op;
 	struct inode *d_inode;
 	struct list_head d_child;   /* in the parent's d_subdirs */
 	struct list_head d_subdirs; /* children, by increasing d_dir_off */
@@ -185,6 +199,12 @@ extern struct mutex vfs_tree_lock;
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 void d_instantiate(struct dentry *dentry, struct inode *inode);
+/*
+ * Take @dentry and everything under it out of the tree (vfs_tree_lock
+ * held): what a file system whose entries come and go calls when one
+ * goes.  Users of an entry keep it, out of the tree, until they let go.
+ */
+void d_invalidate(struct dentry *dentry);
 struct inode *new_inode(struct super_block *sb);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);

@@ -21,6 +21,8 @@
 #include <kernel/list.h>
 #include <kernel/types.h>
 
+struct dentry;
+
 /* vm_flags, with Linux's values */
 #define VM_READ	     0x00000001UL
 #define VM_WRITE     0x00000002UL
@@ -54,6 +56,9 @@ struct mm_struct {
 	unsigned long start_stack;    /* where the initial stack's argc is */
 	unsigned long stack_limit;    /* the lowest address the stack may grow to */
 	unsigned long mmap_base;      /* anonymous mmaps go below this */
+	/* Where execve() put the argument and environment strings: /proc/PID/cmdline's */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	struct dentry *exe_dentry; /* the program's file, referenced: /proc/PID/exe */
 };
 
 #endif

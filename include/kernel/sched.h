@@ -64,6 +64,8 @@ struct task_struct {
 	u64 exec_ns;	     /* clocksource time on the CPU, to its last switch */
 	u64 exec_start;	     /* when it last got the CPU */
 	u64 woken_at;	     /* last wake-up (CONFIG_SCHED_BENCH only) */
+	u64 start_time;	     /* ktime_get() when it was made: /proc/PID/stat's */
+	u64 children_ns;     /* CPU time of its children waited for, and theirs: times() */
 
 	int exit_code;
 	struct task_struct *waiter;   /* the task in task_wait() on it */
@@ -203,6 +205,8 @@ u64 task_cputime_ns(const struct task_struct *p);
 void burn_cpu(u64 ns);
 /* How many tasks exist, the idle task and dead ones not yet waited for included. */
 unsigned int nr_tasks(void);
+/* The pid the last task made got (pids are not reused: also how many were made). */
+int last_pid(void);
 /* A line per task: pid, state, CPU time, the policy's column, name. */
 void show_tasks(void);
 

@@ -14,6 +14,14 @@
 
 #define HZ	  CONFIG_HZ
 #define TICK_NSEC (1000000000UL / HZ)
+/* What user space counts clock ticks in (times(), /proc, AT_CLKTCK), whatever HZ is. */
+#define USER_HZ	  100
+
+/* Clock ticks of USER_HZ in @ns nanoseconds. */
+static inline unsigned long nsec_to_clock_t(u64 ns)
+{
+	return ns / (1000000000ULL / USER_HZ);
+}
 
 /* Ticks since boot, caught up from the clocksource on every tick. */
 extern volatile unsigned long jiffies;

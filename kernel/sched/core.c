@@ -13,6 +13,7 @@
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
+#include <kernel/loadavg.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
@@ -321,6 +322,7 @@ void sched_tick(void)
 	if (current != &idle_task && current->se.slice && --current->se.slice == 0)
 		resched_curr();
 	sched_policy.tick(current);
+	calc_global_load_tick();
 }
 
 /*

@@ -19,10 +19,12 @@
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/proc_fs.h>
 #include <kernel/process.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include "sched.h"
 
 static LIST_HEAD(task_list);
@@ -49,6 +51,7 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	}
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->state = TASK_SLEEPING;
+	p->start_time = ktime_get();
 	INIT_LIST_HEAD(&p->held_locks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -179,11 +182,24 @@ struct task_struct *find_dead_orphan(void)
 	return NULL;
 }
 
+/*
+ * Its parent, if it has one, is waiting for it in wait4(): as in Linux,
+ * the child's CPU time and its own children's become the parent's
+ * children's (times(), getrusage(RUSAGE_CHILDREN), /proc/PID/stat).
+ */
 void release_task(struct task_struct *p)
 {
+	if (p->parent)
+		p->parent->children_ns += p->exec_ns + p->children_ns;
 	list_del(&p->tasks);
 	task_count--;
+	proc_flush_pid(p->pid);
 	task_release(p);
+}
+
+int last_pid(void)
+{
+	return READ_ONCE(next_pid) - 1;
 }
 
 static int check_waitable(const struct task_struct *p)
