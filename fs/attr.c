@@ -17,9 +17,23 @@ static int setattr_locked(struct dentry *dentry, struct iattr *attr)
 		return S_ISDIR(inode->i_mode) ? -EISDIR : -EINVAL;
 	if ((attr->ia_valid & ATTR_SIZE) && attr->ia_size < 0)
 		return -EINVAL;
-	if (!inode->i_op->setattr)
-		return -EPERM;
-	return inode->i_op->setattr(dentry, attr);
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(dentry, attr);
+	/* An inode of no file system's (a pipe's): Linux's simple_setattr(). */
+	if (attr->ia_valid & ATTR_SIZE)
+		return -EINVAL;
+	if (attr->ia_valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	if (attr->ia_valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (attr->ia_valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (attr->ia_valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (attr->ia_valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	inode->i_ctime = current_time();
+	return 0;
 }
 
 int vfs_setattr(const struct path *path, struct iattr *attr)
