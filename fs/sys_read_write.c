@@ -26,6 +26,17 @@ struct iovec {
 	size_t iov_len;
 };
 
+/*
+ * Whether a read that has bytes already may ask @file for more: a file
+ * that can make a reader wait (it has ->poll: a pipe, a terminal) is
+ * asked again only if it has more now, as one read of Linux's would
+ * return what is there rather than wait for the rest.
+ */
+static bool more_ready(struct file *file)
+{
+	return !file->f_op->poll || (file->f_op->poll(file, NULL) & (POLLIN | POLLHUP | POLLERR));
+}
+
 /* Move up to @count bytes between @ubuf and @file at *@pos. */
 static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos, bool write)
 {
@@ -42,6 +53,9 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 		return -ENOMEM;
 	while (done < count) {
 		size_t chunk = min(count - done, PAGE_SIZE);
+
+		if (!write && done && !more_ready(file))
+			break;
 
 		if (write) {
 			if (copy_from_user(kbuf, ubuf + done, chunk)) {
@@ -152,6 +166,8 @@ static ssize_t do_rwv(unsigned int fd, const struct iovec __user *uvec, unsigned
 		}
 		if (!iov.iov_len)
 			continue;
+		if (!write && total && !more_ready(file))
+			break;
 		ret = rw_user(file, iov.iov_base, iov.iov_len, &file->f_pos, write);
 		if (ret <= 0)
 			break;
@@ -204,7 +220,11 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 	if (!kbuf)
 		return -ENOMEM;
 	while (done < count) {
-		ssize_t n = kernel_read(in, kbuf, min(count - done, PAGE_SIZE), ppos);
+		ssize_t n;
+
+		if (done && !more_ready(in))
+			break;
+		n = kernel_read(in, kbuf, min(count - done, PAGE_SIZE), ppos);
 
 		if (n <= 0) {
 			ret = n;

@@ -42,6 +42,19 @@ void pipe_reads_back_and_ends_at_eof(struct utest *t)
 		  "pread on a pipe");
 	UT_EXPECT(t, raw_sys(SYS_write, fds[0], "x", 1) == -EBADF, "write to the read end");
 	UT_EXPECT(t, raw_sys(SYS_read, fds[1], buf, 1) == -EBADF, "read from the write end");
+	{
+		/* A read takes what is there and does not wait for the rest of its count. */
+		static char big[3 * 4096];
+
+		UT_EXPECT(t,
+			  write(fds[1], big, 4096) == 4096 &&
+				  read(fds[0], big, sizeof(big)) == 4096,
+			  "a read of 3 pages from a pipe holding 1");
+		UT_EXPECT(t,
+			  write(fds[1], big, 5000) == 5000 &&
+				  read(fds[0], big, sizeof(big)) == 5000,
+			  "a read of 3 pages from a pipe holding 5000 bytes");
+	}
 	write(fds[1], "z", 1);
 	close(fds[1]);
 	UT_EXPECT(t, read(fds[0], buf, sizeof(buf)) == 1, "the last byte before EOF");
