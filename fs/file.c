@@ -85,11 +85,20 @@ int fd_install_from(struct file *file, unsigned int start, bool cloexec)
 	return -EMFILE;
 }
 
-struct file *fget(unsigned int fd)
+struct file *fget_raw(unsigned int fd)
 {
 	struct files_struct *files = current->files;
 
 	if (!files || fd >= NR_OPEN || !files->fd[fd])
+		return NULL;
+	return get_file(files->fd[fd]);
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (!files || fd >= NR_OPEN || !files->fd[fd] || (files->fd[fd]->f_mode & FMODE_PATH))
 		return NULL;
 	return get_file(files->fd[fd]);
 }

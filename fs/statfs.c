@@ -82,7 +82,7 @@ SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct statfs __user *, b
 
 SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	struct path path;
 	int err;
 

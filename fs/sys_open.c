@@ -45,7 +45,7 @@ int user_path_start(int dirfd, const char *name, struct path *start)
 		get_fs_root(start);
 		return 0;
 	}
-	dir = fget(dirfd);
+	dir = fget_raw(dirfd);
 	if (!dir)
 		return -EBADF;
 	if (!S_ISDIR(file_inode(dir)->i_mode)) {
@@ -88,7 +88,7 @@ int user_path_at(int dirfd, const char __user *filename, unsigned int lookup_fla
 		/* AT_EMPTY_PATH: the file @dirfd is open on, or the working directory. */
 		if (dirfd == AT_FDCWD)
 			return user_path_start(AT_FDCWD, ".", path);
-		file = fget(dirfd);
+		file = fget_raw(dirfd);
 		if (!file)
 			return -EBADF;
 		path->dentry = dget(file->f_dentry);

@@ -512,3 +512,44 @@ void close_on_exec_closes_at_execve(struct utest *t)
 	close(41);
 	close(fd);
 }
+
+void o_path_is_a_place_not_an_open_file(struct utest *t)
+{
+	char dir[128], p[256], buf[8];
+	struct stat st;
+	int fd, d, l;
+
+	if (!scratch(t, "opath", dir, sizeof(dir)))
+		return;
+	put_text(P("f"), "data", 0);
+	symlink("f", P("l"));
+	fd = open(P("f"), O_PATH | O_RDWR | O_TRUNC);
+	UT_EXPECT(t, fd >= 0, "open(O_PATH) failed: %d", errno);
+	UT_EXPECT(t, text_is(P("f"), "data"), "O_PATH|O_TRUNC emptied the file");
+	UT_EXPECT(t, raw_sys(SYS_read, fd, buf, 1) == -EBADF, "read of an O_PATH descriptor");
+	UT_EXPECT(t, raw_sys(SYS_write, fd, "x", 1) == -EBADF, "write to an O_PATH descriptor");
+	UT_EXPECT(t, raw_sys(SYS_fchmod, fd, 0600, 0) == -EBADF, "fchmod of an O_PATH descriptor");
+	UT_EXPECT(t, !fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size == 4,
+		  "fstat of an O_PATH descriptor");
+	UT_EXPECT(t,
+		  (fcntl(fd, F_GETFL) & O_PATH) && fcntl(fd, F_SETFL, O_APPEND) < 0 &&
+			  errno == EBADF,
+		  "fcntl of an O_PATH descriptor");
+	d = dup(fd);
+	UT_EXPECT(t, d >= 0, "dup of an O_PATH descriptor: %d", errno);
+	close(d);
+	close(fd);
+	l = open(P("l"), O_PATH | O_NOFOLLOW);
+	UT_EXPECT(t, l >= 0 && !fstat(l, &st) && S_ISLNK(st.st_mode),
+		  "O_PATH|O_NOFOLLOW of a symbolic link");
+	close(l);
+	d = open(dir, O_PATH | O_DIRECTORY);
+	UT_EXPECT(t,
+		  d >= 0 && sys4(SYS_newfstatat, d, (long)"f", (long)&st, 0) == 0 &&
+			  st.st_size == 4,
+		  "an O_PATH directory as a dirfd");
+	UT_EXPECT(t, raw_sys(SYS_getdents64, d, buf, sizeof(buf)) == -EBADF,
+		  "getdents64 of an O_PATH directory");
+	close(d);
+	rm_rf(dir);
+}

@@ -51,8 +51,14 @@ static inline int fd_install(struct file *file, bool cloexec)
 {
 	return fd_install_from(file, 0, cloexec);
 }
-/* The file at @fd, with a reference for the caller (fput() it); NULL if none. */
+/*
+ * The file at @fd, with a reference for the caller (fput() it); NULL if
+ * none, or if it is an O_PATH descriptor, which only the calls that use
+ * fget_raw() take (fstat, fchdir, fcntl, dup, a dirfd, fstatfs), as in
+ * Linux.
+ */
 struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
 /* Close @fd: 0 or -EBADF. */
 int close_fd(unsigned int fd);
 /*

@@ -198,6 +198,7 @@ struct path {
 
 #define FMODE_READ  (1U << 0)
 #define FMODE_WRITE (1U << 1)
+#define FMODE_PATH  (1U << 2) /* O_PATH: a place, not an open file: fget() refuses it */
 
 struct file {
 	struct dentry *f_dentry;
