@@ -122,8 +122,8 @@ static ssize_t do_prw(unsigned int fd, char __user *buf, size_t count, loff_t po
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
-	if (!file->f_op->llseek || file->f_op->llseek == noop_llseek)
-		ret = -ESPIPE; /* a device without positions */
+	if (!file->f_op->llseek)
+		ret = -ESPIPE; /* a stream: a pipe, a terminal */
 	else
 		ret = rw_user(file, buf, count, &pos, write);
 	fput(file);
@@ -244,7 +244,7 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 
 static bool seekable(struct file *file)
 {
-	return file->f_op->llseek && file->f_op->llseek != noop_llseek;
+	return file->f_op->llseek;
 }
 
 /*

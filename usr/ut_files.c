@@ -406,6 +406,14 @@ void fcntl_dup_and_close_range(struct utest *t)
 
 	if (!UT_EXPECT(t, fd >= 0, "open /dev/null failed: %d", errno))
 		return;
+	{
+		char z[4] = "abc";
+		int zero = open("/dev/zero", O_RDONLY);
+
+		UT_EXPECT(t, pread(fd, z, 4, 100) == 0, "pread of /dev/null");
+		UT_EXPECT(t, pread(zero, z, 4, 100) == 4 && !z[0] && !z[3], "pread of /dev/zero");
+		close(zero);
+	}
 	d = fcntl(fd, F_DUPFD, 50);
 	UT_EXPECT(t, d == 50 && fcntl(d, F_GETFD) == 0, "F_DUPFD 50 gave %d", d);
 	UT_EXPECT(t, fcntl(fd, F_DUPFD_CLOEXEC, 50) == 51 && fcntl(51, F_GETFD) == FD_CLOEXEC,
