@@ -212,7 +212,8 @@ static __poll_t pipe_poll(struct file *file, poll_table *pt)
 	if (file->f_mode & FMODE_READ) {
 		if (pipe->len)
 			mask |= POLLIN | POLLRDNORM;
-		if (!pipe->writers)
+		/* A FIFO reader that has seen no writer yet is not hung up on, as in Linux. */
+		if (!pipe->writers && file->f_version != pipe->w_counter)
 			mask |= POLLHUP;
 	}
 	if (file->f_mode & FMODE_WRITE) {
@@ -296,6 +297,7 @@ static int fifo_open(struct inode *inode, struct file *file)
 		pipe->readers++;
 		pipe->r_counter++;
 		seen = pipe->w_counter;
+		file->f_version = seen;
 		if (!pipe->writers && !nonblock) {
 			mutex_unlock(&pipe->mutex);
 			mutex_unlock(&inode->i_mutex);

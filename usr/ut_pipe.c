@@ -284,6 +284,12 @@ void fifo_opens_by_linux_rules(struct utest *t)
 		  "a lone O_NONBLOCK writer");
 	r = open(path, O_RDONLY | O_NONBLOCK);
 	UT_EXPECT(t, r >= 0, "an O_NONBLOCK reader: %d", errno);
+	{
+		struct pollfd p = { .fd = r, .events = POLLIN };
+
+		UT_EXPECT(t, poll(&p, 1, 0) == 0, "a reader that saw no writer is hung up on: %#x",
+			  p.revents);
+	}
 	w = open(path, O_WRONLY | O_NONBLOCK);
 	UT_EXPECT(t, w >= 0, "a writer with a reader: %d", errno);
 	UT_EXPECT(t,
@@ -291,6 +297,12 @@ void fifo_opens_by_linux_rules(struct utest *t)
 			  !memcmp(buf, "fifo", 4),
 		  "bytes through a FIFO");
 	close(w);
+	{
+		struct pollfd p = { .fd = r, .events = POLLIN };
+
+		UT_EXPECT(t, poll(&p, 1, 0) == 1 && p.revents == POLLHUP,
+			  "no POLLHUP after the writer left: %#x", p.revents);
+	}
 	close(r);
 	/* A blocking reader waits for a writer, which a child opens. */
 	pid = fork();

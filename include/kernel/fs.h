@@ -207,7 +207,8 @@ struct file {
 	unsigned int f_flags; /* O_* as opened, less O_CREAT, O_EXCL, O_TRUNC */
 	unsigned int f_mode;  /* FMODE_* */
 	loff_t f_pos;
-	long f_count; /* atomic */
+	long f_count;		 /* atomic */
+	unsigned long f_version; /* a FIFO reader's: the writers opened before it (fs/pipe.c) */
 	void *private_data;
 };
 
