@@ -171,6 +171,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sendfile_copies_and_checks),
 	UT_CASE(close_on_exec_closes_at_execve),
 	UT_CASE(o_path_is_a_place_not_an_open_file),
+	UT_CASE(getdents_and_getdents64_agree),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
 	UT_CASE(pipe_without_reader_sigpipe),

@@ -127,6 +127,7 @@ void fcntl_dup_and_close_range(struct utest *t);
 void sendfile_copies_and_checks(struct utest *t);
 void close_on_exec_closes_at_execve(struct utest *t);
 void o_path_is_a_place_not_an_open_file(struct utest *t);
+void getdents_and_getdents64_agree(struct utest *t);
 
 void pipe_reads_back_and_ends_at_eof(struct utest *t);
 void pipe_without_reader_sigpipe(struct utest *t);

@@ -561,3 +561,62 @@ void o_path_is_a_place_not_an_open_file(struct utest *t)
 	close(d);
 	rm_rf(dir);
 }
+
+/* The names and types a getdents (@old) or getdents64 listing of @fd holds, as "name/type ...". */
+static long list_dir(int fd, bool old, char *out, size_t size)
+{
+	char buf[1024];
+	long n, off;
+
+	out[0] = 0;
+	lseek(fd, 0, SEEK_SET);
+	while ((n = raw_sys(old ? SYS_getdents : SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < n;) {
+			unsigned short reclen;
+			const char *name;
+			int type;
+
+			if (old) {
+				memcpy(&reclen, buf + off + 16, sizeof(reclen));
+				name = buf + off + 18;
+				type = buf[off + reclen - 1];
+			} else {
+				memcpy(&reclen, buf + off + 16, sizeof(reclen));
+				type = buf[off + 18];
+				name = buf + off + 19;
+			}
+			if (strcmp(name, ".") && strcmp(name, ".."))
+				snprintf(out + strlen(out), size - strlen(out), "%s/%d ", name,
+					 type);
+			off += reclen;
+		}
+	}
+	return n;
+}
+
+void getdents_and_getdents64_agree(struct utest *t)
+{
+	char dir[128], p[256], a[256], b[256];
+	int fd;
+
+	if (!scratch(t, "ls", dir, sizeof(dir)))
+		return;
+	put_text(P("file"), "", 0);
+	mkdir(P("sub"), 0755);
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	UT_EXPECT(t, list_dir(fd, true, a, sizeof(a)) == 0, "getdents failed");
+	UT_EXPECT(t, list_dir(fd, false, b, sizeof(b)) == 0, "getdents64 failed");
+	UT_EXPECT(t, !strcmp(a, b), "getdents gave %s, getdents64 %s", a, b);
+	UT_EXPECT(t, (!strcmp(a, "file/8 sub/4 ") || !strcmp(a, "sub/4 file/8 ")), "listing: %s",
+		  a);
+	lseek(fd, 0, SEEK_SET);
+	UT_EXPECT(t, raw_sys(SYS_getdents, fd, b, 8) == -EINVAL, "getdents into 8 bytes");
+	UT_EXPECT(t, raw_sys(SYS_getdents, 999, b, sizeof(b)) == -EBADF, "getdents of 999");
+	UT_EXPECT(t, raw_sys(SYS_getdents64, fd, BAD_PTR, sizeof(b)) == -EFAULT,
+		  "getdents64 into a bad buffer");
+	close(fd);
+	fd = open(P("file"), O_RDONLY);
+	UT_EXPECT(t, raw_sys(SYS_getdents, fd, b, sizeof(b)) == -ENOTDIR, "getdents of a file");
+	close(fd);
+	rm_rf(dir);
+}
