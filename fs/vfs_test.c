@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
 #include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
@@ -769,6 +770,80 @@ static void rename_rules(struct ktest *t)
 	teardown(t);
 }
 
+/* Take every free frame, linked through themselves; give them back with unhog(). */
+static void **hog_frames(void)
+{
+	void **head = NULL, **p;
+
+	while ((p = alloc_page())) {
+		p[0] = head;
+		head = p;
+	}
+	return head;
+}
+
+static void unhog(void **head)
+{
+	while (head) {
+		void **next = head[0];
+
+		free_page(head);
+		head = next;
+	}
+}
+
+/*
+ * With no frame left, a write that needs a new page is -ENOMEM and the
+ * file stays as it was (size, blocks, bytes); one into a page it has
+ * goes in.  With the frames back, the same write works.  So for a pipe.
+ */
+static void out_of_memory_changes_nothing(struct ktest *t)
+{
+	char buf[8] = "XXXXXXX";
+	struct kstat st;
+	struct file *f;
+	void **hog;
+	loff_t pos;
+
+	if (!setup(t))
+		return;
+	KTEST_ASSERT_EQ(t, make_file(TOP "/f", "abc"), 0);
+	f = filp_open(TOP "/f", O_RDWR, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	hog = hog_frames();
+	pos = 3 * PAGE_SIZE;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, sizeof(buf), &pos), -ENOMEM);
+	KTEST_EXPECT_EQ(t, pos, 3 * PAGE_SIZE);
+	pos = 1;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 1, &pos), 1);
+	unhog(hog);
+	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/f", &st), 0);
+	KTEST_EXPECT_EQ(t, st.size, 3);
+	KTEST_EXPECT_EQ(t, st.blocks, PAGE_SIZE / 512);
+	pos = 0;
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &pos), 3);
+	KTEST_EXPECT_MEMEQ(t, buf, "aXc", 3);
+	pos = 3 * PAGE_SIZE;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, sizeof(buf), &pos), sizeof(buf));
+	filp_close(f);
+	/* A pipe's first write needs a page: -ENOMEM, and nothing in the pipe. */
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
+		struct file *ends[2];
+
+		KTEST_ASSERT_EQ(t, create_pipe_files(ends, O_NONBLOCK), 0);
+		hog = hog_frames();
+		KTEST_EXPECT_EQ(t, kernel_write(ends[1], buf, 1, &pos), -ENOMEM);
+		unhog(hog);
+		KTEST_EXPECT_EQ(t, kernel_read(ends[0], buf, 1, &pos), -EAGAIN);
+		KTEST_EXPECT_EQ(t, kernel_write(ends[1], "p", 1, &pos), 1);
+		KTEST_EXPECT_EQ(t, kernel_read(ends[0], buf, sizeof(buf), &pos), 1);
+		KTEST_EXPECT_EQ(t, buf[0], 'p');
+		fput(ends[0]);
+		fput(ends[1]);
+	}
+	teardown(t);
+}
+
 static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(walk_handles_dots_and_slashes),
 	KTEST_CASE(walk_errors_are_linux_errors),
@@ -781,6 +856,7 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(namespace_rules),
 	KTEST_CASE(references_return_to_zero),
 	KTEST_CASE(rename_rules),
+	KTEST_CASE(out_of_memory_changes_nothing),
 	{},
 };
 KTEST_SUITE(vfs, vfs_cases);

@@ -413,6 +413,12 @@ void fcntl_dup_and_close_range(struct utest *t)
 		UT_EXPECT(t, pread(fd, z, 4, 100) == 0, "pread of /dev/null");
 		UT_EXPECT(t, pread(zero, z, 4, 100) == 4 && !z[0] && !z[3], "pread of /dev/zero");
 		close(zero);
+		zero = open("/dev/full", O_RDWR);
+		UT_EXPECT(t,
+			  zero >= 0 && raw_sys(SYS_write, zero, "x", 1) == -ENOSPC &&
+				  read(zero, z, 2) == 2 && !z[0],
+			  "/dev/full: a write is not -ENOSPC, or a read not zeros");
+		close(zero);
 	}
 	d = fcntl(fd, F_DUPFD, 50);
 	UT_EXPECT(t, d == 50 && fcntl(d, F_GETFD) == 0, "F_DUPFD 50 gave %d", d);
