@@ -60,12 +60,6 @@ SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 	return do_faccessat(AT_FDCWD, filename, mode, 0);
 }
 
-/* Change @path's attributes (setattr under its i_mutex). */
-static int set_attr(const struct path *path, struct iattr *attr)
-{
-	return vfs_setattr(path, attr);
-}
-
 static int path_of_fd(unsigned int fd, struct path *path)
 {
 	struct file *file = fget(fd);
@@ -81,7 +75,7 @@ static int chmod_path(const struct path *path, umode_t mode)
 {
 	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode & S_IALLUGO };
 
-	return set_attr(path, &attr);
+	return vfs_setattr(path, &attr);
 }
 
 SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
@@ -125,14 +119,8 @@ SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
  */
 static int chown_path(const struct path *path, u32 uid, u32 gid)
 {
-	struct inode *inode = path->dentry->d_inode;
-	struct iattr attr = {};
-	umode_t mode;
-	int err;
+	struct iattr attr = { .ia_valid = ATTR_KILL_SUID | ATTR_KILL_SGID };
 
-	mutex_lock(&inode->i_mutex);
-	mode = inode->i_mode;
-	mutex_unlock(&inode->i_mutex);
 	if (uid != (u32)-1) {
 		attr.ia_valid |= ATTR_UID;
 		attr.ia_uid = uid;
@@ -141,15 +129,7 @@ static int chown_path(const struct path *path, u32 uid, u32 gid)
 		attr.ia_valid |= ATTR_GID;
 		attr.ia_gid = gid;
 	}
-	if (!S_ISDIR(mode) && (mode & (S_ISUID | S_ISGID))) {
-		attr.ia_mode = mode & ~S_ISUID;
-		if (mode & 0010)
-			attr.ia_mode &= ~S_ISGID;
-		if (attr.ia_mode != mode)
-			attr.ia_valid |= ATTR_MODE;
-	}
-	err = set_attr(path, &attr);
-	return err;
+	return vfs_setattr(path, &attr);
 }
 
 static long do_fchownat(int dirfd, const char __user *filename, u32 user, u32 group, int flags)
@@ -222,7 +202,7 @@ static int utimes_path(const struct path *path, const struct utime_timespec *tim
 		else if (times[1].tv_nsec != UTIME_NOW)
 			attr.ia_mtime = (struct timespec64){ times[1].tv_sec, times[1].tv_nsec };
 	}
-	return set_attr(path, &attr);
+	return vfs_setattr(path, &attr);
 }
 
 static bool nsec_valid(long long nsec)
@@ -335,7 +315,7 @@ static int truncate_path(const struct path *path, long length)
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode))
 		return -EINVAL;
-	return set_attr(path, &attr);
+	return vfs_setattr(path, &attr);
 }
 
 SYSCALL_DEFINE2(truncate, const char __user *, filename, long, length)

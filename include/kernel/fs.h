@@ -55,12 +55,15 @@ struct pipe_inode_info;
 struct super_block;
 
 /* What setattr changes (Linux's ATTR_* bits, the ones used here). */
-#define ATTR_MODE  (1U << 0)
-#define ATTR_UID   (1U << 1)
-#define ATTR_GID   (1U << 2)
-#define ATTR_SIZE  (1U << 3)
-#define ATTR_ATIME (1U << 4)
-#define ATTR_MTIME (1U << 5)
+#define ATTR_MODE      (1U << 0)
+#define ATTR_UID       (1U << 1)
+#define ATTR_GID       (1U << 2)
+#define ATTR_SIZE      (1U << 3)
+#define ATTR_ATIME     (1U << 4)
+#define ATTR_MTIME     (1U << 5)
+/* Drop the set-user-ID bit, and the set-group-ID bit if group execution makes it mean something. */
+#define ATTR_KILL_SUID (1U << 11)
+#define ATTR_KILL_SGID (1U << 12)
 
 struct iattr {
 	unsigned int ia_valid;
