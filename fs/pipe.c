@@ -54,7 +54,7 @@ struct pipe_inode_info {
 	size_t head;			   /* where the next byte goes, modulo PIPE_SIZE */
 	size_t len;			   /* bytes in the ring, ending at head */
 	void *pages[PIPE_PAGES];
-	struct inode *fifo; /* the FIFO's inode, whose i_pipe this is; NULL */
+	struct inode *fifo; /* the FIFO whose i_pipe this is; NULL for pipe2()'s */
 };
 
 static struct pipe_inode_info *alloc_pipe_info(void)
@@ -260,7 +260,7 @@ static int pipe_release(struct inode *inode, struct file *file)
 	if (pipe->fifo) {
 		if (last)
 			pipe->fifo->i_pipe = NULL;
-		mutex_unlock(&inode->i_mutex);
+		mutex_unlock(&pipe->fifo->i_mutex);
 	}
 	if (last)
 		free_pipe_info(pipe);
