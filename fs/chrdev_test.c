@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tests of character devices: /dev/null and /dev/zero through nodes made
- * here (so they run with or without an initramfs), nodes of majors and
+ * Tests of character devices: /dev/null, /dev/zero and /dev/full through
+ * nodes made here (so they run with or without an initramfs), nodes of majors and
  * minors nobody drives (-ENXIO), block device nodes (no driver: -ENXIO),
  * and register_chrdev()'s own rules: dynamic majors, a major taken twice,
  * bad arguments, open and release reaching the driver, and
@@ -33,6 +33,7 @@ static void null_and_zero(struct ktest *t)
 		return;
 	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/null", S_IFCHR | 0666, MKDEV(1, 3)), 0);
 	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/zero", S_IFCHR | 0666, MKDEV(1, 5)), 0);
+	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/full", S_IFCHR | 0666, MKDEV(1, 7)), 0);
 	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/null", &st), 0);
 	KTEST_EXPECT_EQ(t, st.mode, S_IFCHR | 0666);
 	KTEST_EXPECT_EQ(t, st.rdev, MKDEV(1, 3));
@@ -53,7 +54,15 @@ static void null_and_zero(struct ktest *t)
 	KTEST_EXPECT_EQ(t, buf[sizeof(buf) - 1], 0);
 	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 1, &pos), -EBADF);
 	filp_close(f);
-	vfs_expect_no_leak(t, &before, "/dev/null and /dev/zero opened and closed");
+	/* /dev/full: zeros to read, no room to write. */
+	f = filp_open(TOP "/full", O_RDWR, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	memset(buf, 0xaa, sizeof(buf));
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &pos), sizeof(buf));
+	KTEST_EXPECT_EQ(t, buf[0], 0);
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 1, &pos), -ENOSPC);
+	filp_close(f);
+	vfs_expect_no_leak(t, &before, "/dev/null, /dev/zero and /dev/full opened and closed");
 	KTEST_EXPECT_EQ(t, vfs_remove_tree(TOP), 0);
 }
 
@@ -61,15 +70,15 @@ static void undriven_nodes_are_enxio(struct ktest *t)
 {
 	if (!setup(t))
 		return;
-	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/mem7", S_IFCHR | 0600, MKDEV(1, 7)), 0);
+	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/mem6", S_IFCHR | 0600, MKDEV(1, 6)), 0);
 	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/nobody", S_IFCHR | 0600, MKDEV(200, 0)), 0);
 	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/huge", S_IFCHR | 0600, MKDEV(4095, 1)), 0);
 	KTEST_ASSERT_EQ(t, vfs_mknod(NULL, TOP "/disk", S_IFBLK | 0600, MKDEV(8, 0)), 0);
-	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/mem7", O_RDONLY, 0)), -ENXIO);
+	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/mem6", O_RDONLY, 0)), -ENXIO);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/nobody", O_RDONLY, 0)), -ENXIO);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/huge", O_RDONLY, 0)), -ENXIO);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/disk", O_RDONLY, 0)), -ENXIO);
-	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/mem7", S_IFCHR | 0600, MKDEV(1, 3)), -EEXIST);
+	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/mem6", S_IFCHR | 0600, MKDEV(1, 3)), -EEXIST);
 	KTEST_EXPECT_EQ(t, vfs_remove_tree(TOP), 0);
 }
 

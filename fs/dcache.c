@@ -26,6 +26,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
 	if (!dentry)
 		return NULL;
 	memset(dentry, 0, sizeof(*dentry));
+	dentry->d_name = dentry->d_iname;
 	memcpy(dentry->d_name, name, len);
 	dentry->d_name[len] = '\0';
 	dentry->d_namelen = len;
@@ -89,6 +90,30 @@ void d_invalidate(struct dentry *dentry)
 	}
 }
 
+/*
+ * Move @dentry to the end of @parent's listing as @name (a block of the
+ * caller's, kmalloc()ed, or NULL to keep the name it has): what rename
+ * does once every check has passed, so it cannot fail.  The move is a
+ * new entry of @parent's listing, at a new position, as a new name is.
+ */
+void d_move(struct dentry *dentry, struct dentry *parent, char *name, size_t len)
+{
+	struct dentry *old_parent = dentry->d_parent;
+
+	list_del(&dentry->d_child);
+	if (name) {
+		if (dentry->d_name != dentry->d_iname)
+			kfree(dentry->d_name);
+		dentry->d_name = name;
+		dentry->d_namelen = len;
+	}
+	parent->d_count++;
+	dentry->d_parent = parent;
+	dentry->d_dir_off = parent->d_next_off++;
+	list_add_tail(&dentry->d_child, &parent->d_subdirs);
+	__dput(old_parent); /* never its last: a linked directory is in the tree */
+}
+
 struct dentry *d_lookup(struct dentry *dir, const char *name, size_t len)
 {
 	struct dentry *child;
@@ -131,6 +156,8 @@ void __dput(struct dentry *dentry)
 			return;
 		if (dentry->d_inode)
 			__iput(dentry->d_inode);
+		if (dentry->d_name != dentry->d_iname)
+			kfree(dentry->d_name);
 		kfree(dentry);
 		dentry = parent == dentry ? NULL : parent;
 	}

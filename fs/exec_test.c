@@ -80,6 +80,25 @@ static void fork_exec_cycles_leak_nothing(struct ktest *t)
 	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
 }
 
+/*
+ * A thousand pipes made, used and closed by a program give back every
+ * frame (the pipe's page) and heap block (pipe, inode, dentry, files):
+ * the same check, for pipes.
+ */
+static void pipe_cycles_leak_nothing(struct ktest *t)
+{
+	static const char *const warm[] = { "/bin/usertest", "pipes", "2", NULL };
+	static const char *const argv[] = { "/bin/usertest", "pipes", "1000", NULL };
+	unsigned long free, blocks;
+
+	KTEST_ASSERT_EQ(t, run(warm), 0);
+	free = nr_free_pages();
+	blocks = heap_in_use();
+	KTEST_ASSERT_EQ(t, run(argv), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+}
+
 /* What is not a program ends the child with 127 (exec's error), and nothing else. */
 static void exec_refuses_what_is_not_a_program(struct ktest *t)
 {
@@ -147,6 +166,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(usertest_passes),
 	KTEST_CASE(programs_give_back_every_page_and_block),
 	KTEST_CASE(fork_exec_cycles_leak_nothing),
+	KTEST_CASE(pipe_cycles_leak_nothing),
 	KTEST_CASE(exec_refuses_what_is_not_a_program),
 	KTEST_CASE(wait4_without_children),
 	KTEST_CASE(kthread_parent_exit_leaves_no_zombie),

@@ -23,7 +23,7 @@
 
 static long dupfd(unsigned int oldfd, unsigned long start, bool cloexec)
 {
-	struct file *file = fget(oldfd);
+	struct file *file = fget_raw(oldfd);
 	long fd;
 
 	if (!file)
@@ -52,7 +52,7 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 	struct file *file;
 
 	if (oldfd == newfd) { /* a no-op, once oldfd is known to be open */
-		file = fget(oldfd);
+		file = fget_raw(oldfd);
 		if (!file)
 			return -EBADF;
 		fput(file);
@@ -77,11 +77,13 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 		return set_close_on_exec(fd, arg & FD_CLOEXEC);
 	case F_GETFL:
 	case F_SETFL:
-		file = fget(fd);
+		file = fget_raw(fd);
 		if (!file)
 			return -EBADF;
 		if (cmd == F_GETFL) {
 			ret = file->f_flags;
+		} else if (file->f_mode & FMODE_PATH) {
+			ret = -EBADF; /* as Linux: an O_PATH descriptor's flags stay */
 		} else {
 			file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 			ret = 0;
@@ -89,9 +91,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 		fput(file);
 		return ret;
 	}
-	file = fget(fd);
+	file = fget_raw(fd);
 	if (!file)
 		return -EBADF;
+	ret = file->f_mode & FMODE_PATH ? -EBADF : -EINVAL;
 	fput(file);
-	return -EINVAL;
+	return ret;
 }

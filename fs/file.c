@@ -31,7 +31,16 @@ static bool test_bit_in(const unsigned long *map, unsigned int n)
 
 struct files_struct *files_alloc(void)
 {
-	return kzalloc(sizeof(struct files_struct));
+	struct files_struct *files = kzalloc(sizeof(struct files_struct));
+
+	if (files)
+		files->umask = DEFAULT_UMASK;
+	return files;
+}
+
+unsigned int current_umask(void)
+{
+	return current->files ? current->files->umask : 0;
 }
 
 struct files_struct *dup_fd(struct files_struct *files)
@@ -77,11 +86,20 @@ int fd_install_from(struct file *file, unsigned int start, bool cloexec)
 	return -EMFILE;
 }
 
-struct file *fget(unsigned int fd)
+struct file *fget_raw(unsigned int fd)
 {
 	struct files_struct *files = current->files;
 
 	if (!files || fd >= NR_OPEN || !files->fd[fd])
+		return NULL;
+	return get_file(files->fd[fd]);
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (!files || fd >= NR_OPEN || !files->fd[fd] || (files->fd[fd]->f_mode & FMODE_PATH))
 		return NULL;
 	return get_file(files->fd[fd]);
 }
@@ -146,6 +164,28 @@ void do_close_on_exec(struct files_struct *files)
 		if (files->fd[fd]) {
 			fput(files->fd[fd]);
 			files->fd[fd] = NULL;
+		}
+	}
+}
+
+void close_fd_range(unsigned int first, unsigned int last, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	unsigned int fd;
+
+	if (!files)
+		return;
+	for (fd = first; fd < NR_OPEN && fd <= last; fd++) {
+		if (!files->fd[fd])
+			continue;
+		if (cloexec) {
+			set_bit_to(files->close_on_exec, fd, true);
+		} else {
+			struct file *file = files->fd[fd];
+
+			files->fd[fd] = NULL;
+			set_bit_to(files->close_on_exec, fd, false);
+			fput(file);
 		}
 	}
 }

@@ -48,12 +48,21 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 	inode->i_mode = mode;
 }
 
-/* Device nodes open through the character device table; a block device has no driver yet. */
+/*
+ * Device nodes open through the character device table, FIFOs as pipes
+ * (with processes: fs/pipe.c); a block device has no driver yet, and a
+ * socket node nothing to connect to.
+ */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t dev)
 {
 	inode->i_mode = mode;
-	inode->i_rdev = dev;
-	inode->i_fop = S_ISCHR(mode) ? &def_chr_fops : NULL;
+	inode->i_rdev = S_ISCHR(mode) || S_ISBLK(mode) ? dev : 0;
+	if (S_ISCHR(mode))
+		inode->i_fop = &def_chr_fops;
+	else if (S_ISFIFO(mode) && IS_ENABLED(CONFIG_USER_MODE))
+		inode->i_fop = &pipefifo_fops;
+	else
+		inode->i_fop = NULL;
 }
 
 void __iput(struct inode *inode)

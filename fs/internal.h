@@ -16,6 +16,7 @@ extern struct dentry *vfs_root_dentry;
 struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
 void d_attach(struct dentry *dentry);
 void d_delete(struct dentry *dentry);
+void d_move(struct dentry *dentry, struct dentry *parent, char *name, size_t len);
 struct dentry *d_lookup(struct dentry *dir, const char *name, size_t len);
 void __dput(struct dentry *dentry);
 void __iput(struct inode *inode);

@@ -16,6 +16,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -283,9 +284,10 @@ struct create_args {
 	umode_t mode;
 	dev_t dev;
 	const char *target;
+	struct dentry *old; /* what a hard link names */
 };
 
-enum create_kind { CREATE_FILE, CREATE_DIR, CREATE_NODE, CREATE_LINK };
+enum create_kind { CREATE_FILE, CREATE_DIR, CREATE_NODE, CREATE_LINK, CREATE_HARDLINK };
 
 /*
  * Make the name @last names with the directory operation @kind calls
@@ -316,8 +318,11 @@ static int create_last(struct last_component *last, enum create_kind kind,
 	case CREATE_NODE:
 		err = op->mknod ? op->mknod(dir, dentry, args->mode, args->dev) : -EPERM;
 		break;
-	default:
+	case CREATE_LINK:
 		err = op->symlink ? op->symlink(dir, dentry, args->target) : -EPERM;
+		break;
+	default:
+		err = op->link ? op->link(args->old, dir, dentry) : -EPERM;
 		break;
 	}
 	if (!err) {
@@ -357,7 +362,7 @@ int vfs_mkdir(const struct path *start, const char *name, umode_t mode)
 	return make_name(start, name, CREATE_DIR, &args);
 }
 
-/* Regular files, character and block devices; FIFOs and sockets need what is not here yet. */
+/* Regular files, device nodes, FIFOs and sockets (which nothing can open yet). */
 int vfs_mknod(const struct path *start, const char *name, umode_t mode, dev_t dev)
 {
 	struct create_args args = { .mode = mode, .dev = dev };
@@ -369,6 +374,8 @@ int vfs_mknod(const struct path *start, const char *name, umode_t mode, dev_t de
 		return make_name(start, name, CREATE_FILE, &args);
 	case S_IFCHR:
 	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
 		return make_name(start, name, CREATE_NODE, &args);
 	case S_IFDIR:
 		return -EPERM;
@@ -441,6 +448,150 @@ int vfs_unlink(const struct path *start, const char *name)
 int vfs_rmdir(const struct path *start, const char *name)
 {
 	return remove_name(start, name, true);
+}
+
+int vfs_link(const struct path *old_start, const char *oldname, bool follow,
+	     const struct path *new_start, const char *newname)
+{
+	struct create_args args = {};
+	struct last_component old, last;
+	int err;
+
+	mutex_lock(&vfs_tree_lock);
+	err = walk_parent(old_start, oldname, &old) ?: walk_last(&old, follow, &args.old);
+	if (!err)
+		err = parent_for_create(new_start, newname, &last);
+	if (err)
+		goto out;
+	if (last.trailing_slash)
+		err = -ENOENT; /* as Linux: only a directory's name may end so */
+	else if (is_dir(args.old))
+		err = -EPERM; /* no hard links to directories */
+	else if (!args.old->d_inode->i_nlink)
+		err = -ENOENT;
+	else
+		err = create_last(&last, CREATE_HARDLINK, &args, NULL);
+out:
+	mutex_unlock(&vfs_tree_lock);
+	return err;
+}
+
+/* Whether @dentry is @ancestor or below it. */
+static bool is_subdir(struct dentry *dentry, struct dentry *ancestor)
+{
+	for (;;) {
+		if (dentry == ancestor)
+			return true;
+		if (dentry->d_parent == dentry)
+			return false;
+		dentry = dentry->d_parent;
+	}
+}
+
+/* A copy of @last's name for d_move(), or NULL when the name stays as it is. */
+static int rename_name(const struct last_component *last, const struct dentry *dentry, char **copy)
+{
+	*copy = NULL;
+	if (dentry->d_namelen == last->len && !memcmp(dentry->d_name, last->name, last->len))
+		return 0;
+	*copy = kmalloc(last->len + 1);
+	if (!*copy)
+		return -ENOMEM;
+	memcpy(*copy, last->name, last->len);
+	(*copy)[last->len] = '\0';
+	return 0;
+}
+
+/* The checks of rename(2), in Linux's order; with vfs_tree_lock held. */
+static int may_rename(struct last_component *old, struct last_component *new, unsigned int flags,
+		      struct dentry **old_dentry, struct dentry **new_dentry)
+{
+	bool exchange = flags & RENAME_EXCHANGE;
+	struct dentry *source, *target;
+
+	if (!old->len || name_is_dot(old->name, old->len) || name_is_dotdot(old->name, old->len))
+		return -EBUSY;
+	if (!new->len || name_is_dot(new->name, new->len) || name_is_dotdot(new->name, new->len))
+		return (flags & RENAME_NOREPLACE) ? -EEXIST : -EBUSY;
+	source = d_lookup(old->dir, old->name, old->len);
+	if (!source)
+		return -ENOENT;
+	target = d_lookup(new->dir, new->name, new->len);
+	if (target && (flags & RENAME_NOREPLACE))
+		return -EEXIST;
+	if (!target && exchange)
+		return -ENOENT;
+	if (new->dir->d_deleted)
+		return -ENOENT;
+	if (!is_dir(source) && (old->trailing_slash || (!exchange && new->trailing_slash)))
+		return -ENOTDIR;
+	if (exchange && !is_dir(target) && new->trailing_slash)
+		return -ENOTDIR;
+	/* Neither may end up inside itself. */
+	if (is_subdir(new->dir, source))
+		return -EINVAL;
+	if (target && is_subdir(old->dir, target))
+		return exchange ? -EINVAL : -ENOTEMPTY;
+	*old_dentry = source;
+	*new_dentry = target;
+	if (!target || exchange)
+		return 0;
+	if (target->d_inode == source->d_inode)
+		return 0; /* two names of one file: nothing to do, as POSIX says */
+	if (is_dir(source) && !is_dir(target))
+		return -ENOTDIR;
+	if (!is_dir(source) && is_dir(target))
+		return -EISDIR;
+	if (is_dir(target) && !list_empty(&target->d_subdirs))
+		return -ENOTEMPTY;
+	return 0;
+}
+
+int vfs_rename(const struct path *old_start, const char *oldname, const struct path *new_start,
+	       const char *newname, unsigned int flags)
+{
+	struct last_component old, new;
+	struct dentry *source, *target, *victim;
+	char *old_copy = NULL, *new_copy = NULL;
+	struct inode *old_dir, *new_dir;
+	int err;
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;
+	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
+		return -EINVAL;
+	mutex_lock(&vfs_tree_lock);
+	err = walk_parent(old_start, oldname, &old) ?: walk_parent(new_start, newname, &new);
+	if (!err)
+		err = may_rename(&old, &new, flags, &source, &target);
+	if (err || (target && target->d_inode == source->d_inode))
+		goto out;
+	/* Everything that can fail comes before the first change. */
+	err = rename_name(&new, source, &new_copy);
+	if (!err && (flags & RENAME_EXCHANGE))
+		err = rename_name(&old, target, &old_copy);
+	if (err)
+		goto out;
+	old_dir = old.dir->d_inode;
+	new_dir = new.dir->d_inode;
+	err = old_dir->i_op->rename ? old_dir->i_op->rename(old_dir, source, new_dir, target, flags)
+				    : -EPERM;
+	if (err)
+		goto out;
+	victim = target && !(flags & RENAME_EXCHANGE) ? target : NULL;
+	if (victim)
+		d_delete(victim);
+	d_move(source, new.dir, new_copy, new.len);
+	new_copy = NULL;
+	if (flags & RENAME_EXCHANGE) {
+		d_move(target, old.dir, old_copy, old.len);
+		old_copy = NULL;
+	}
+out:
+	kfree(new_copy);
+	kfree(old_copy);
+	mutex_unlock(&vfs_tree_lock);
+	return err;
 }
 
 int vfs_readlink(const struct path *path, char *buf, int buflen)

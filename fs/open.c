@@ -10,6 +10,11 @@
  * opens only for reading (-EISDIR), O_DIRECTORY wants one (-ENOTDIR),
  * O_NOFOLLOW refuses a link at the end (-ELOOP), O_CREAT on a name that
  * ends in a slash or names a directory is -EISDIR.
+ *
+ * O_PATH opens nothing: the file is a place (FMODE_PATH, no operations,
+ * no driver's open, a FIFO does not wait) for fstat, fchdir, *at() and
+ * dup; with O_NOFOLLOW it may be a symbolic link itself.  Every flag but
+ * O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is ignored with it, as in Linux.
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -36,6 +41,9 @@ static unsigned int fmode_of(int flags)
 	}
 }
 
+/* What an O_PATH file does: nothing. */
+static const struct file_operations path_fops;
+
 struct file *do_dentry_open(struct dentry *dentry, int flags)
 {
 	struct inode *inode = dentry->d_inode;
@@ -53,11 +61,15 @@ struct file *do_dentry_open(struct dentry *dentry, int flags)
 	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC);
 	file->f_mode = fmode_of(flags);
 	file->f_count = 1;
+	if (flags & O_PATH) {
+		file->f_mode = FMODE_PATH;
+		file->f_op = &path_fops;
+	}
 	if (!file->f_op) {
 		err = -ENXIO; /* a block device: no driver for it */
 		goto fail;
 	}
-	if (file->f_op->open) {
+	if (file->f_op->open && !(flags & O_PATH)) {
 		err = file->f_op->open(inode, file);
 		if (err)
 			goto fail;
@@ -84,7 +96,7 @@ static int open_lookup(const struct path *start, const char *name, int flags, um
 		err = walk_last(&last, !(flags & O_NOFOLLOW), &dentry);
 		if (err)
 			return err;
-		if (S_ISLNK(dentry->d_inode->i_mode))
+		if (S_ISLNK(dentry->d_inode->i_mode) && !(flags & O_PATH))
 			return -ELOOP; /* only O_NOFOLLOW leaves one here */
 	} else {
 		if (!last.len || name_is_dot(last.name, last.len) ||
@@ -103,7 +115,7 @@ static int open_lookup(const struct path *start, const char *name, int flags, um
 		if (S_ISLNK(dentry->d_inode->i_mode))
 			return -ELOOP;
 	}
-	if (S_ISDIR(dentry->d_inode->i_mode) &&
+	if (S_ISDIR(dentry->d_inode->i_mode) && !(flags & O_PATH) &&
 	    ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC))))
 		return -EISDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(dentry->d_inode->i_mode))
@@ -119,6 +131,8 @@ struct file *file_open_at(const struct path *start, const char *name, int flags,
 	struct file *file;
 	int err;
 
+	if (flags & O_PATH)
+		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))

@@ -46,7 +46,7 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	int err = 0;
 
 	if (!file)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The system calls that move bytes: read, write, readv, writev, pread64,
- * pwrite64 and lseek, on the calling process's file descriptors.
+ * pwrite64 and lseek, on the calling process's file descriptors, and
+ * sendfile() and copy_file_range() between two of them.
  *
  * Files take kernel buffers (struct file_operations), so the bytes pass
  * through a page of the kernel's, a page at a time, with copy_to_user()
@@ -25,6 +26,17 @@ struct iovec {
 	size_t iov_len;
 };
 
+/*
+ * Whether a read that has bytes already may ask @file for more: a file
+ * that can make a reader wait (it has ->poll: a pipe, a terminal) is
+ * asked again only if it has more now, as one read of Linux's would
+ * return what is there rather than wait for the rest.
+ */
+static bool more_ready(struct file *file)
+{
+	return !file->f_op->poll || (file->f_op->poll(file, NULL) & (POLLIN | POLLHUP | POLLERR));
+}
+
 /* Move up to @count bytes between @ubuf and @file at *@pos. */
 static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos, bool write)
 {
@@ -41,6 +53,9 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 		return -ENOMEM;
 	while (done < count) {
 		size_t chunk = min(count - done, PAGE_SIZE);
+
+		if (!write && done && !more_ready(file))
+			break;
 
 		if (write) {
 			if (copy_from_user(kbuf, ubuf + done, chunk)) {
@@ -107,8 +122,8 @@ static ssize_t do_prw(unsigned int fd, char __user *buf, size_t count, loff_t po
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
-	if (!file->f_op->llseek || file->f_op->llseek == noop_llseek)
-		ret = -ESPIPE; /* a device without positions */
+	if (!file->f_op->llseek)
+		ret = -ESPIPE; /* a stream: a pipe, a terminal */
 	else
 		ret = rw_user(file, buf, count, &pos, write);
 	fput(file);
@@ -151,6 +166,8 @@ static ssize_t do_rwv(unsigned int fd, const struct iovec __user *uvec, unsigned
 		}
 		if (!iov.iov_len)
 			continue;
+		if (!write && total && !more_ready(file))
+			break;
 		ret = rw_user(file, iov.iov_base, iov.iov_len, &file->f_pos, write);
 		if (ret <= 0)
 			break;
@@ -181,5 +198,131 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 		return -EBADF;
 	ret = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
 	fput(file);
+	return ret;
+}
+
+/*
+ * Move up to @count bytes from @in at *@ppos to @out, through a page of
+ * the kernel's: what sendfile() and copy_file_range() share.  The bytes
+ * moved, or -errno if none.  A short write stops it; the bytes read past
+ * what was written are not consumed (*@ppos goes back over them).
+ */
+static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, loff_t *opos,
+			    size_t count)
+{
+	size_t done = 0;
+	ssize_t ret = 0;
+	char *kbuf;
+
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	kbuf = alloc_page();
+	if (!kbuf)
+		return -ENOMEM;
+	while (done < count) {
+		ssize_t n;
+
+		if (done && !more_ready(in))
+			break;
+		n = kernel_read(in, kbuf, min(count - done, PAGE_SIZE), ppos);
+
+		if (n <= 0) {
+			ret = n;
+			break;
+		}
+		ret = kernel_write(out, kbuf, n, opos);
+		if (ret > 0)
+			done += ret;
+		if (ret < n) {
+			*ppos -= n - (ret > 0 ? ret : 0);
+			break;
+		}
+	}
+	free_page(kbuf);
+	return done ? (ssize_t)done : ret;
+}
+
+static bool seekable(struct file *file)
+{
+	return file->f_op->llseek;
+}
+
+/*
+ * sendfile(): what cat and cp use first.  @in must be open for reading,
+ * @out for writing, and not with O_APPEND (-EINVAL, as Linux); with
+ * @offset, @in is read from there (it must be seekable) and its own
+ * position stays.
+ */
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos, *ppos;
+	ssize_t ret;
+
+	ret = !in || !(in->f_mode & FMODE_READ) || !out || !(out->f_mode & FMODE_WRITE) ? -EBADF
+											: 0;
+	if (!ret && (out->f_flags & O_APPEND))
+		ret = -EINVAL;
+	if (!ret && offset) {
+		if (copy_from_user(&pos, offset, sizeof(pos)))
+			ret = -EFAULT;
+		else if (!seekable(in))
+			ret = -ESPIPE;
+		else if (pos < 0)
+			ret = -EINVAL;
+	}
+	if (!ret) {
+		ppos = offset ? &pos : &in->f_pos;
+		ret = copy_between(in, ppos, out, &out->f_pos, count);
+		if (offset && ret >= 0 && put_user(pos, offset))
+			ret = -EFAULT;
+	}
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return ret;
+}
+
+/* Between two regular files, with Linux's checks (no flags, no overlap in one file). */
+SYSCALL_DEFINE6(copy_file_range, int, fd_in, loff_t __user *, off_in, int, fd_out, loff_t __user *,
+		off_out, size_t, len, unsigned int, flags)
+{
+	struct file *in = fget(fd_in), *out = fget(fd_out);
+	loff_t pin, pout, *ppin, *ppout;
+	ssize_t ret = 0;
+
+	if (len > MAX_RW_COUNT)
+		len = MAX_RW_COUNT; /* so that the overlap check below cannot overflow */
+	if (!in || !(in->f_mode & FMODE_READ) || !out || !(out->f_mode & FMODE_WRITE))
+		ret = -EBADF;
+	else if (flags)
+		ret = -EINVAL;
+	else if (!S_ISREG(file_inode(in)->i_mode) || !S_ISREG(file_inode(out)->i_mode))
+		ret = S_ISDIR(file_inode(in)->i_mode) || S_ISDIR(file_inode(out)->i_mode) ? -EISDIR
+											  : -EINVAL;
+	else if (out->f_flags & O_APPEND)
+		ret = -EBADF;
+	else if ((off_in && copy_from_user(&pin, off_in, sizeof(pin))) ||
+		 (off_out && copy_from_user(&pout, off_out, sizeof(pout))))
+		ret = -EFAULT;
+	if (!ret) {
+		ppin = off_in ? &pin : &in->f_pos;
+		ppout = off_out ? &pout : &out->f_pos;
+		if (*ppin < 0 || *ppout < 0)
+			ret = -EINVAL;
+		else if (file_inode(in) == file_inode(out) && *ppin + (loff_t)len > *ppout &&
+			 *ppout + (loff_t)len > *ppin)
+			ret = -EINVAL; /* the ranges overlap */
+		else
+			ret = copy_between(in, ppin, out, ppout, len);
+		if (ret >= 0 &&
+		    ((off_in && put_user(pin, off_in)) || (off_out && put_user(pout, off_out))))
+			ret = -EFAULT;
+	}
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
 	return ret;
 }

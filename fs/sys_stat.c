@@ -71,7 +71,7 @@ static int stat_dentry(struct dentry *dentry, struct stat __user *ubuf)
 
 SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	int err;
 
 	if (!file)

@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
+#include <kernel/page_alloc.h>
 #include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
@@ -576,12 +577,15 @@ static void namespace_rules(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vfs_unlink(NULL, TOP "/d/f/"), -ENOTDIR);
 	KTEST_EXPECT_EQ(t, vfs_unlink(NULL, TOP "/d/none"), -ENOENT);
 	KTEST_EXPECT_EQ(t, vfs_unlink(NULL, "/"), -EISDIR);
-	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/d/fifo", S_IFIFO | 0644, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/d/fifo", S_IFIFO | 0644, 0), 0);
+	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/d/bad", S_IFMT | 0644, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/d/dir", S_IFDIR | 0755, 0), -EPERM);
 	KTEST_EXPECT_EQ(t, vfs_mknod(NULL, TOP "/d/plain", 0644, 0), 0);
 	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/d/plain", &st), 0);
 	KTEST_EXPECT_EQ(t, st.mode, S_IFREG | 0644);
-	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/d/fifo", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/d/fifo", &st), 0);
+	KTEST_EXPECT_EQ(t, st.mode, S_IFIFO | 0644);
+	KTEST_EXPECT_EQ(t, vfs_unlink(NULL, TOP "/d/fifo"), 0);
 	/* An open file outlives its name; an open directory its removal. */
 	f = filp_open(TOP "/d/f", O_RDONLY, 0);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
@@ -646,6 +650,200 @@ static void references_return_to_zero(struct ktest *t)
 	teardown(t);
 }
 
+/* The contents of the file @name, NUL-terminated in @buf; its length or -errno. */
+static int read_text(const char *name, char *buf, size_t size)
+{
+	struct file *f = filp_open(name, O_RDONLY, 0);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_read(f, buf, size - 1, &pos);
+	filp_close(f);
+	if (n >= 0)
+		buf[n] = 0;
+	return n;
+}
+
+/* rename(2)'s rules, Linux's errors, and what an open file sees of a rename. */
+static void rename_rules(struct ktest *t)
+{
+	struct vfs_snapshot before;
+	struct kstat st;
+	struct file *f;
+	char buf[16];
+	int round;
+
+	if (!setup(t))
+		return;
+	for (round = 0; round < 2; round++) {
+		vfs_snap(&before);
+		KTEST_ASSERT_EQ(t, vfs_mkdir(NULL, TOP "/a", 0755), 0);
+		KTEST_ASSERT_EQ(t, vfs_mkdir(NULL, TOP "/a/sub", 0755), 0);
+		KTEST_ASSERT_EQ(t, vfs_mkdir(NULL, TOP "/b", 0755), 0);
+		KTEST_ASSERT_EQ(t, make_file(TOP "/a/f", "one"), 0);
+		KTEST_ASSERT_EQ(t, make_file(TOP "/b/g", "two"), 0);
+		/* Over an existing file: one step, the old one gone, an open one still readable. */
+		f = filp_open(TOP "/b/g", O_RDONLY, 0);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/f", NULL, TOP "/b/g", 0), 0);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/a/f", &st), -ENOENT);
+		KTEST_EXPECT_EQ(t, read_text(TOP "/b/g", buf, sizeof(buf)), 3);
+		KTEST_EXPECT_EQ(t, strcmp(buf, "one"), 0);
+		KTEST_EXPECT_EQ(t, f->f_inode->i_nlink, 0);
+		filp_close(f);
+		/* Over itself, and a longer name, which needs a block of its own. */
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b/g", NULL, TOP "/b/g", 0), 0);
+		KTEST_EXPECT_EQ(t,
+				vfs_rename(NULL, TOP "/b/g", NULL,
+					   TOP "/b/a-much-longer-name-than-before", 0),
+				0);
+		KTEST_EXPECT_EQ(t,
+				vfs_rename(NULL, TOP "/b/a-much-longer-name-than-before", NULL,
+					   TOP "/b/g", 0),
+				0);
+		/* Linux's errors. */
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/none", NULL, TOP "/b/x", 0), -ENOENT);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a", NULL, TOP "/a/sub/x", 0), -EINVAL);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a", NULL, TOP "/a", 0), 0);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/b/g", 0), -ENOTDIR);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b/g", NULL, TOP "/a/sub", 0), -EISDIR);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b", NULL, TOP "/a", 0), -ENOTEMPTY);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/a/sub/..", 0),
+				-EBUSY);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/sub/..", NULL, TOP "/c", 0), -EBUSY);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, "/", NULL, TOP "/c", 0), -EBUSY);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b/g/", NULL, TOP "/c", 0), -ENOTDIR);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b/g", NULL, TOP "/c/", 0), -ENOTDIR);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/a", 0), -ENOTEMPTY);
+		KTEST_EXPECT_EQ(t,
+				vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/b/g", RENAME_NOREPLACE),
+				-EEXIST);
+		KTEST_EXPECT_EQ(t,
+				vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/b/x", RENAME_EXCHANGE),
+				-ENOENT);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a", NULL, TOP "/b", 4), -EINVAL);
+		/* A directory moves with its "..": the link counts follow. */
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/sub", NULL, TOP "/b/sub", 0), 0);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/a", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 2);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 3);
+		KTEST_EXPECT_EQ(t, lookup_err(TOP "/b/sub/../g", 0), 0);
+		/* An empty directory replaces another. */
+		KTEST_EXPECT_EQ(t, vfs_mkdir(NULL, TOP "/a/empty", 0755), 0);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/b/sub", NULL, TOP "/a/empty", 0), 0);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/a", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 3);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 2);
+		/* RENAME_EXCHANGE swaps a file and a directory. */
+		KTEST_EXPECT_EQ(
+			t, vfs_rename(NULL, TOP "/a/empty", NULL, TOP "/b/g", RENAME_EXCHANGE), 0);
+		KTEST_EXPECT_EQ(t, read_text(TOP "/a/empty", buf, sizeof(buf)), 3);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b/g", &st), 0);
+		KTEST_EXPECT_TRUE(t, S_ISDIR(st.mode));
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/a", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 2);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 3);
+		/* Hard links: one inode, two names, the count in nlink. */
+		KTEST_EXPECT_EQ(t, vfs_link(NULL, TOP "/a/empty", false, NULL, TOP "/b/h"), 0);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b/h", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 2);
+		KTEST_EXPECT_EQ(t, vfs_link(NULL, TOP "/a", false, NULL, TOP "/b/d"), -EPERM);
+		KTEST_EXPECT_EQ(t, vfs_link(NULL, TOP "/a/empty", false, NULL, TOP "/b/h"),
+				-EEXIST);
+		KTEST_EXPECT_EQ(t, vfs_link(NULL, TOP "/a/none", false, NULL, TOP "/b/i"), -ENOENT);
+		KTEST_EXPECT_EQ(t, vfs_rename(NULL, TOP "/a/empty", NULL, TOP "/b/h", 0), 0);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/a/empty", &st), 0);
+		KTEST_EXPECT_EQ(t, vfs_unlink(NULL, TOP "/a/empty"), 0);
+		KTEST_EXPECT_EQ(t, read_text(TOP "/b/h", buf, sizeof(buf)), 3);
+		KTEST_EXPECT_EQ(t, vfs_stat(TOP "/b/h", &st), 0);
+		KTEST_EXPECT_EQ(t, st.nlink, 1);
+		KTEST_EXPECT_EQ(t, vfs_remove_tree(TOP "/a"), 0);
+		KTEST_EXPECT_EQ(t, vfs_remove_tree(TOP "/b"), 0);
+		if (round) /* the first round grew the heap's caches */
+			vfs_expect_no_leak(t, &before, "renames and links");
+	}
+	teardown(t);
+}
+
+/* Take every free frame, linked through themselves; give them back with unhog(). */
+static void **hog_frames(void)
+{
+	void **head = NULL, **p;
+
+	while ((p = alloc_page())) {
+		p[0] = head;
+		head = p;
+	}
+	return head;
+}
+
+static void unhog(void **head)
+{
+	while (head) {
+		void **next = head[0];
+
+		free_page(head);
+		head = next;
+	}
+}
+
+/*
+ * With no frame left, a write that needs a new page is -ENOMEM and the
+ * file stays as it was (size, blocks, bytes); one into a page it has
+ * goes in.  With the frames back, the same write works.  So for a pipe.
+ */
+static void out_of_memory_changes_nothing(struct ktest *t)
+{
+	char buf[8] = "XXXXXXX";
+	struct kstat st;
+	struct file *f;
+	void **hog;
+	loff_t pos;
+
+	if (!setup(t))
+		return;
+	KTEST_ASSERT_EQ(t, make_file(TOP "/f", "abc"), 0);
+	f = filp_open(TOP "/f", O_RDWR, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	hog = hog_frames();
+	pos = 3 * PAGE_SIZE;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, sizeof(buf), &pos), -ENOMEM);
+	KTEST_EXPECT_EQ(t, pos, 3 * PAGE_SIZE);
+	pos = 1;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 1, &pos), 1);
+	unhog(hog);
+	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/f", &st), 0);
+	KTEST_EXPECT_EQ(t, st.size, 3);
+	KTEST_EXPECT_EQ(t, st.blocks, PAGE_SIZE / 512);
+	pos = 0;
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &pos), 3);
+	KTEST_EXPECT_MEMEQ(t, buf, "aXc", 3);
+	pos = 3 * PAGE_SIZE;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, sizeof(buf), &pos), sizeof(buf));
+	filp_close(f);
+	/* A pipe's first write needs a page: -ENOMEM, and nothing in the pipe. */
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
+		struct file *ends[2];
+
+		KTEST_ASSERT_EQ(t, create_pipe_files(ends, O_NONBLOCK), 0);
+		hog = hog_frames();
+		KTEST_EXPECT_EQ(t, kernel_write(ends[1], buf, 1, &pos), -ENOMEM);
+		unhog(hog);
+		KTEST_EXPECT_EQ(t, kernel_read(ends[0], buf, 1, &pos), -EAGAIN);
+		KTEST_EXPECT_EQ(t, kernel_write(ends[1], "p", 1, &pos), 1);
+		KTEST_EXPECT_EQ(t, kernel_read(ends[0], buf, sizeof(buf), &pos), 1);
+		KTEST_EXPECT_EQ(t, buf[0], 'p');
+		fput(ends[0]);
+		fput(ends[1]);
+	}
+	teardown(t);
+}
+
 static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(walk_handles_dots_and_slashes),
 	KTEST_CASE(walk_errors_are_linux_errors),
@@ -657,6 +855,8 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(listing_sees_every_entry_once),
 	KTEST_CASE(namespace_rules),
 	KTEST_CASE(references_return_to_zero),
+	KTEST_CASE(rename_rules),
+	KTEST_CASE(out_of_memory_changes_nothing),
 	{},
 };
 KTEST_SUITE(vfs, vfs_cases);

@@ -203,6 +203,26 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(getdents_proc_lists_live_pids),
 	UT_CASE(proc_files_refuse_writes),
 	UT_CASE(times_and_getrusage_count_cpu_time),
+	/* ut_files.c */
+	UT_CASE(files_written_read_back_and_truncated),
+	UT_CASE(mkdir_unlink_rmdir_errors),
+	UT_CASE(rename_over_files_itself_and_directories),
+	UT_CASE(links_symlinks_and_readlink),
+	UT_CASE(access_chmod_chown_times_umask),
+	UT_CASE(fsync_statfs_and_mknod),
+	UT_CASE(fcntl_dup_and_close_range),
+	UT_CASE(sendfile_copies_and_checks),
+	UT_CASE(close_on_exec_closes_at_execve),
+	UT_CASE(o_path_is_a_place_not_an_open_file),
+	UT_CASE(getdents_and_getdents64_agree),
+	/* ut_pipe.c */
+	UT_CASE(pipe_reads_back_and_ends_at_eof),
+	UT_CASE(pipe_without_reader_sigpipe),
+	UT_CASE(pipe_capacity_nonblock_and_fionread),
+	UT_CASE(pipe_buf_writes_are_atomic),
+	UT_CASE(poll_pipe_with_and_without_timeout),
+	UT_CASE(select_pipe_and_errors),
+	UT_CASE(fifo_opens_by_linux_rules),
 	{},
 };
 
@@ -215,6 +235,9 @@ static const struct utest_case usertest_cases[] = {
  *	usertest bigargs K L S a0 ... a(K-1)
  *				exit 0 if S is L 'x's and K numbered arguments follow
  *	usertest proccmdline ...	exit 0 if /proc/self/cmdline is argv
+ *	usertest cycles N	N fork/exec/wait cycles
+ *	usertest fdcheck A B	exit 0 if descriptor A is open and B is not
+ *	usertest pipes N	N pipes made, used and closed
  */
 int main(int argc, char **argv, char **envp)
 {
@@ -230,5 +253,9 @@ int main(int argc, char **argv, char **envp)
 		return mode_cycles(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "proccmdline"))
 		return mode_proccmdline(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "fdcheck"))
+		return mode_fdcheck(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "pipes"))
+		return mode_pipes(argc, argv);
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }

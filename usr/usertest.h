@@ -65,6 +65,8 @@ int mode_argcheck(int argc, char **argv, char **envp);
 int mode_bigargs(int argc, char **argv);
 int mode_cycles(int argc, char **argv);
 int mode_proccmdline(int argc, char **argv);
+int mode_fdcheck(int argc, char **argv);
+int mode_pipes(int argc, char **argv);
 
 /* The cases, by file. */
 void exit_status_reaches_wait4(struct utest *t);
@@ -157,5 +159,24 @@ void sysinfo_agrees_with_meminfo(struct utest *t);
 void getdents_proc_lists_live_pids(struct utest *t);
 void proc_files_refuse_writes(struct utest *t);
 void times_and_getrusage_count_cpu_time(struct utest *t);
+void files_written_read_back_and_truncated(struct utest *t);
+void mkdir_unlink_rmdir_errors(struct utest *t);
+void rename_over_files_itself_and_directories(struct utest *t);
+void links_symlinks_and_readlink(struct utest *t);
+void access_chmod_chown_times_umask(struct utest *t);
+void fsync_statfs_and_mknod(struct utest *t);
+void fcntl_dup_and_close_range(struct utest *t);
+void sendfile_copies_and_checks(struct utest *t);
+void close_on_exec_closes_at_execve(struct utest *t);
+void o_path_is_a_place_not_an_open_file(struct utest *t);
+void getdents_and_getdents64_agree(struct utest *t);
+
+void pipe_reads_back_and_ends_at_eof(struct utest *t);
+void pipe_without_reader_sigpipe(struct utest *t);
+void pipe_capacity_nonblock_and_fionread(struct utest *t);
+void pipe_buf_writes_are_atomic(struct utest *t);
+void poll_pipe_with_and_without_timeout(struct utest *t);
+void select_pipe_and_errors(struct utest *t);
+void fifo_opens_by_linux_rules(struct utest *t);
 
 #endif

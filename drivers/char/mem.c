@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The memory devices of Linux's major 1: /dev/null (minor 3), which
- * reads as empty and swallows writes, and /dev/zero (minor 5), which
- * reads as zeros.  The first users of register_chrdev(); one major, and
- * open() picks the minor's operations, as Linux's memory_open() does.
- * /dev/random (minor 8) and /dev/urandom (minor 9) are the random number
- * generator's (drivers/char/random.c).
+ * reads as empty and swallows writes, /dev/zero (minor 5), which reads
+ * as zeros, and /dev/full (minor 7), which reads as zeros and is
+ * always full (-ENOSPC): what a full disk does to a program.  None has
+ * ->poll: each is always ready, as in Linux.  The first users of
+ * register_chrdev(); one major, and open() picks the minor's
+ * operations, as Linux's memory_open() does.  /dev/random (minor 8) and
+ * /dev/urandom (minor 9) are the random number generator's
+ * (drivers/char/random.c).
  */
 #define pr_fmt(fmt) "mem: " fmt
 
@@ -34,6 +37,11 @@ static ssize_t read_zero(struct file *file, char *buf, size_t count, loff_t *pos
 	return count;
 }
 
+static ssize_t write_full(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	return -ENOSPC;
+}
+
 static const struct file_operations null_fops = {
 	.llseek = noop_llseek,
 	.read = read_null,
@@ -46,6 +54,12 @@ static const struct file_operations zero_fops = {
 	.write = write_null,
 };
 
+static const struct file_operations full_fops = {
+	.llseek = noop_llseek,
+	.read = read_zero,
+	.write = write_full,
+};
+
 static int memory_open(struct inode *inode, struct file *file)
 {
 	switch (MINOR(inode->i_rdev)) {
@@ -54,6 +68,9 @@ static int memory_open(struct inode *inode, struct file *file)
 		return 0;
 	case 5:
 		file->f_op = &zero_fops;
+		return 0;
+	case 7:
+		file->f_op = &full_fops;
 		return 0;
 	case 8:
 	case 9:

@@ -9,6 +9,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
+#include <kernel/page_alloc.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "../internal.h"
@@ -34,9 +35,21 @@ static void ramfs_destroy_inode(struct inode *inode)
 	kfree(ri);
 }
 
+/*
+ * A tmpfs with no size limit: its room is all the memory, and what is
+ * free of it; inodes are not counted (0, as Linux's tmpfs without a
+ * limit says).
+ */
+static void ramfs_statfs(struct super_block *sb, struct kstatfs *buf)
+{
+	buf->f_blocks = nr_managed_pages();
+	buf->f_bfree = buf->f_bavail = nr_free_pages();
+}
+
 static const struct super_operations ramfs_super_operations = {
 	.alloc_inode = ramfs_alloc_inode,
 	.destroy_inode = ramfs_destroy_inode,
+	.statfs = ramfs_statfs,
 };
 
 static struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
@@ -128,6 +141,56 @@ static int ramfs_rmdir(struct inode *dir, struct dentry *dentry)
 	return 0;
 }
 
+static int ramfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = old->d_inode;
+
+	inode->i_nlink++;
+	inode->i_count++; /* the new dentry's */
+	inode->i_ctime = current_time();
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+/*
+ * Only link counts change here (Linux's simple_rename()): a directory
+ * that moves takes its ".." from one parent to the other, one that is
+ * replaced loses its own and its parent's.
+ */
+static int ramfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+			struct dentry *new, unsigned int flags)
+{
+	bool old_is_dir = S_ISDIR(old->d_inode->i_mode);
+	bool new_is_dir = new &&S_ISDIR(new->d_inode->i_mode);
+	struct timespec64 now = current_time();
+
+	if (flags & RENAME_EXCHANGE) {
+		if (old_is_dir != new_is_dir && old_dir != new_dir) {
+			if (old_is_dir) {
+				old_dir->i_nlink--;
+				new_dir->i_nlink++;
+			} else {
+				new_dir->i_nlink--;
+				old_dir->i_nlink++;
+			}
+		}
+		new->d_inode->i_ctime = now;
+	} else if (new) {
+		ramfs_unlink(new_dir, new);
+		if (new_is_dir) {
+			new->d_inode->i_nlink = 0; /* its "." too */
+			old_dir->i_nlink--;	   /* new_dir's count stays: one ".." for another */
+		}
+	} else if (old_is_dir) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+	}
+	old->d_inode->i_ctime = now;
+	old_dir->i_mtime = old_dir->i_ctime = now;
+	new_dir->i_mtime = new_dir->i_ctime = now;
+	return 0;
+}
+
 static const char *ramfs_get_link(struct dentry *dentry, struct inode *inode)
 {
 	return inode->i_link;
@@ -140,6 +203,8 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.symlink = ramfs_symlink,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.link = ramfs_link,
+	.rename = ramfs_rename,
 	.setattr = ramfs_setattr,
 };
 
@@ -159,7 +224,8 @@ struct super_block *ramfs_fill_super(void)
 		.s_dev = MKDEV(0, 1),
 		.s_maxbytes = RAMFS_MAX_BYTES,
 		.s_op = &ramfs_super_operations,
-		.s_type = "ramfs",
+		.s_type = "tmpfs",
+		.s_magic = TMPFS_MAGIC,
 	};
 	struct inode *inode;
 	struct dentry *root;

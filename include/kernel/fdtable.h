@@ -21,7 +21,18 @@ struct file;
 struct files_struct {
 	struct file *fd[NR_OPEN];
 	unsigned long close_on_exec[NR_OPEN / (8 * sizeof(unsigned long))];
+	/*
+	 * The bits new files do not get (umask(2)).  Linux keeps it in
+	 * fs_struct with the working directory; here the table is what
+	 * fork() copies and execve() keeps, which is what a umask needs.
+	 */
+	unsigned int umask;
 };
+
+#define DEFAULT_UMASK 0022 /* Linux's, for the first process */
+
+/* The calling process's umask (0 for a kernel thread, which has no files). */
+unsigned int current_umask(void);
 
 /* An empty table; NULL if no memory. */
 struct files_struct *files_alloc(void);
@@ -40,8 +51,14 @@ static inline int fd_install(struct file *file, bool cloexec)
 {
 	return fd_install_from(file, 0, cloexec);
 }
-/* The file at @fd, with a reference for the caller (fput() it); NULL if none. */
+/*
+ * The file at @fd, with a reference for the caller (fput() it); NULL if
+ * none, or if it is an O_PATH descriptor, which only the calls that use
+ * fget_raw() take (fstat, fchdir, fcntl, dup, a dirfd, fstatfs), as in
+ * Linux.
+ */
 struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
 /* Close @fd: 0 or -EBADF. */
 int close_fd(unsigned int fd);
 /*
@@ -53,5 +70,10 @@ int get_close_on_exec(unsigned int fd);
 int set_close_on_exec(unsigned int fd, bool on);
 /* At execve(): close the descriptors marked close-on-exec. */
 void do_close_on_exec(struct files_struct *files);
+/*
+ * close_range(): close (or with @cloexec, mark close-on-exec) every open
+ * descriptor from @first to @last.
+ */
+void close_fd_range(unsigned int first, unsigned int last, bool cloexec);
 
 #endif

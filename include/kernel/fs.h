@@ -50,14 +50,20 @@
 struct dentry;
 struct file;
 struct inode;
+struct kstatfs;
+struct pipe_inode_info;
 struct super_block;
 
 /* What setattr changes (Linux's ATTR_* bits, the ones used here). */
-#define ATTR_MODE  (1U << 0)
-#define ATTR_UID   (1U << 1)
-#define ATTR_GID   (1U << 2)
-#define ATTR_SIZE  (1U << 3)
-#define ATTR_MTIME (1U << 5)
+#define ATTR_MODE      (1U << 0)
+#define ATTR_UID       (1U << 1)
+#define ATTR_GID       (1U << 2)
+#define ATTR_SIZE      (1U << 3)
+#define ATTR_ATIME     (1U << 4)
+#define ATTR_MTIME     (1U << 5)
+/* Drop the set-user-ID bit, and the set-group-ID bit if group execution makes it mean something. */
+#define ATTR_KILL_SUID (1U << 11)
+#define ATTR_KILL_SGID (1U << 12)
 
 struct iattr {
 	unsigned int ia_valid;
@@ -65,6 +71,7 @@ struct iattr {
 	kuid_t ia_uid;
 	kgid_t ia_gid;
 	loff_t ia_size;
+	struct timespec64 ia_atime;
 	struct timespec64 ia_mtime;
 };
 
@@ -107,6 +114,20 @@ struct inode_operations {
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	/*
+	 * A new name @dentry in @dir for @old's inode (a hard link): the
+	 * file system counts the link and instantiates @dentry.
+	 */
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *dentry);
+	/*
+	 * @old (in @old_dir) is to take the place of @new (in @new_dir;
+	 * NULL if the name is free), or, with RENAME_EXCHANGE,
+	 * the two swap: the file system's bookkeeping (link counts, times),
+	 * done before the VFS moves the dentries.  It must not fail once it
+	 * has changed anything.
+	 */
+	int (*rename)(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+		      struct dentry *new, unsigned int flags);
 	const char *(*get_link)(struct dentry *dentry, struct inode *inode);
 	/* Called with i_mutex held; ATTR_SIZE may fail (-EFBIG, -ENOMEM). */
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
@@ -117,6 +138,19 @@ struct super_operations {
 	struct inode *(*alloc_inode)(struct super_block *sb);
 	/* Free an inode whose last reference went: its data and itself. */
 	void (*destroy_inode)(struct inode *inode);
+	/* What statfs() says of the space; NULL: nothing (the type and name length only). */
+	void (*statfs)(struct super_block *sb, struct kstatfs *buf);
+};
+
+/* What statfs(2) reports, in Linux's struct kstatfs's terms. */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks, f_bfree, f_bavail;
+	u64 f_files, f_ffree;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
 };
 
 struct super_block {
@@ -124,7 +158,8 @@ struct super_block {
 	loff_t s_maxbytes; /* the largest file size */
 	const struct super_operations *s_op;
 	struct dentry *s_root;
-	const char *s_type; /* "ramfs", for messages */
+	const char *s_type;    /* "tmpfs", for messages */
+	unsigned long s_magic; /* statfs()'s f_type: TMPFS_MAGIC... */
 };
 
 struct inode {
@@ -142,6 +177,8 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
 	const char *i_link; /* a symbolic link's target */
+	/* A FIFO's pipe while it is open (fs/pipe.c), under i_mutex. */
+	struct pipe_inode_info *i_pipe;
 	struct mutex i_mutex;
 	void *i_private; /* the file system's */
 };
@@ -167,7 +204,8 @@ struct dentry {
 	unsigned int d_count;	    /* the tree's, children's, users' */
 	bool d_deleted;		    /* unlinked: out of the tree */
 	unsigned int d_namelen;
-	char d_name[]; /* NUL-terminated */
+	char *d_name;	/* NUL-terminated: d_iname, or its own block after a rename */
+	char d_iname[]; /* the name it was made with */
 };
 
 /* A place in the namespace: Linux's also names a mount, which there is none of. */
@@ -177,6 +215,7 @@ struct path {
 
 #define FMODE_READ  (1U << 0)
 #define FMODE_WRITE (1U << 1)
+#define FMODE_PATH  (1U << 2) /* O_PATH: a place, not an open file: fget() refuses it */
 
 struct file {
 	struct dentry *f_dentry;
@@ -185,7 +224,8 @@ struct file {
 	unsigned int f_flags; /* O_* as opened, less O_CREAT, O_EXCL, O_TRUNC */
 	unsigned int f_mode;  /* FMODE_* */
 	loff_t f_pos;
-	long f_count; /* atomic */
+	long f_count;		 /* atomic */
+	unsigned long f_version; /* a FIFO reader's: the writers opened before it (fs/pipe.c) */
 	void *private_data;
 };
 
@@ -239,6 +279,19 @@ int vfs_mknod(const struct path *start, const char *name, umode_t mode, dev_t de
 int vfs_symlink(const struct path *start, const char *target, const char *name);
 int vfs_unlink(const struct path *start, const char *name);
 int vfs_rmdir(const struct path *start, const char *name);
+/*
+ * rename(2) with Linux's rules: @oldname (from @old_start) takes the
+ * place of @newname (from @new_start), replacing what was there in one
+ * step; RENAME_NOREPLACE refuses to replace, RENAME_EXCHANGE swaps two
+ * existing names.
+ */
+#define RENAME_NOREPLACE (1U << 0)
+#define RENAME_EXCHANGE	 (1U << 1)
+int vfs_rename(const struct path *old_start, const char *oldname, const struct path *new_start,
+	       const char *newname, unsigned int flags);
+/* A hard link @newname to what @oldname names (a link itself only if !@follow). */
+int vfs_link(const struct path *old_start, const char *oldname, bool follow,
+	     const struct path *new_start, const char *newname);
 /* A symbolic link's target into @buf (not NUL-terminated): its length or -errno. */
 int vfs_readlink(const struct path *path, char *buf, int buflen);
 /* Change attributes (i_mutex taken here); ATTR_SIZE only on regular files. */
@@ -282,6 +335,17 @@ extern const struct file_operations simple_dir_operations;
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned int major, const char *name);
 extern const struct file_operations def_chr_fops;
+
+/* fs/pipe.c: pipes, and the FIFOs that open one by name (CONFIG_USER_MODE) */
+#define PIPE_BUF 4096 /* the most bytes a pipe writes without interleaving */
+extern const struct file_operations pipefifo_fops;
+/* A pipe's two ends, each with a reference for the caller; 0 or -ENFILE/-ENOMEM. */
+int create_pipe_files(struct file **res, int flags);
+
+/* fs/statfs.c */
+#define TMPFS_MAGIC  0x01021994
+#define PIPEFS_MAGIC 0x50495045
+int vfs_statfs(const struct path *path, struct kstatfs *buf);
 
 /* fs/ramfs/ */
 struct super_block *ramfs_fill_super(void);

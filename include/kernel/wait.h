@@ -24,6 +24,12 @@ struct wait_queue_head {
 struct wait_queue_entry {
 	struct task_struct *task;
 	struct list_head node;
+	/*
+	 * Set by wake_up(): for a waiter on many queues (poll()) that looks
+	 * between its own sleeps, so that no wake-up falls between a check
+	 * and the sleep that follows it.
+	 */
+	bool woken;
 };
 
 #define WAIT_QUEUE_HEAD_INIT(name)                        \

@@ -29,8 +29,10 @@ void wake_up(struct wait_queue_head *wq)
 	unsigned long flags = local_irq_save();
 	struct wait_queue_entry *w;
 
-	list_for_each_entry (w, &wq->waiters, node)
+	list_for_each_entry (w, &wq->waiters, node) {
+		w->woken = true;
 		wake_up_process(w->task);
+	}
 	local_irq_restore(flags);
 	preempt_check_resched();
 }
