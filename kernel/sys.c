@@ -48,17 +48,54 @@ SYSCALL_DEFINE1(exit_group, int, status)
 }
 
 /*
- * Sleep at least @rqtp, as msleep() does, on the clocksource.  Only a
- * fatal signal ends the sleep early (kill() wakes a killable sleeper):
- * the process ends on its way out, so -EINTR is never seen and @rmtp is
- * never written.  The check and the sleep are under one interrupts-off
- * section, so a kill() between them cannot be missed.
+ * Sleep until @end on the clocksource, as msleep() does, or until a
+ * signal the caller does not block comes: then the time left goes to
+ * @rmtp and the call returns -ERESTART_RESTARTBLOCK, which the way out
+ * turns into -EINTR for a handler, or into restart_syscall(), which
+ * sleeps on to the same deadline, with none (a stop and a continue).
+ * The check and the sleep are under one interrupts-off section, so a
+ * signal between them cannot be missed.
  */
+static long nanosleep_restart(struct restart_block *rb);
+
+static long do_nanosleep(u64 end, struct __kernel_timespec __user *rmtp)
+{
+	u64 now;
+
+	while ((now = ktime_get()) < end) {
+		unsigned long flags;
+
+		might_sleep();
+		flags = local_irq_save();
+		if (signal_pending(current)) {
+			struct __kernel_timespec left = { (end - now) / NSEC_PER_SEC,
+							  (end - now) % NSEC_PER_SEC };
+
+			local_irq_restore(flags);
+			if (rmtp && copy_to_user(rmtp, &left, sizeof(left)))
+				return -EFAULT;
+			current->signal.restart.expires = end;
+			current->signal.restart.rmtp = rmtp;
+			set_restart_fn(nanosleep_restart);
+			return -ERESTART_RESTARTBLOCK;
+		}
+		current->interruptible = true;
+		__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+		current->interruptible = false;
+		local_irq_restore(flags);
+	}
+	return 0;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return do_nanosleep(rb->expires, rb->rmtp);
+}
+
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
 {
 	struct __kernel_timespec ts;
-	u64 end, now;
 
 	if (copy_from_user(&ts, rqtp, sizeof(ts)))
 		return -EFAULT;
@@ -66,24 +103,9 @@ SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
 		return -EINVAL;
 	if (ts.tv_sec > 0xffffffffLL) /* 136 years: no overflow below */
 		ts.tv_sec = 0xffffffffLL;
-	end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
-	      current_clocksource()->resolution_ns;
-	while ((now = ktime_get()) < end) {
-		unsigned long flags;
-
-		might_sleep();
-		flags = local_irq_save();
-
-		if (fatal_signal_pending(current)) {
-			local_irq_restore(flags);
-			return -EINTR;
-		}
-		current->killable = true;
-		__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
-		current->killable = false;
-		local_irq_restore(flags);
-	}
-	return 0;
+	return do_nanosleep(ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec +
+				    current_clocksource()->resolution_ns,
+			    rmtp);
 }
 
 SYSCALL_DEFINE0(getppid)
