@@ -160,6 +160,20 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(fs_selector_load_stays_in_its_process),
 	UT_CASE(kill_ends_second_console_reader),
 	UT_CASE(cloexec_is_the_descriptors_not_the_files),
+	/* ut_signal.c */
+	UT_CASE(signal_handler_gets_siginfo),
+	UT_CASE(sigreturn_restores_every_register),
+	UT_CASE(signal_interrupts_wait4_and_nanosleep),
+	UT_CASE(signal_masks_block_and_unblock),
+	UT_CASE(sigsegv_handler_gets_address_and_longjmps),
+	UT_CASE(rt_sigaction_bad_arguments),
+	UT_CASE(rt_sigreturn_corrupt_frame_segfaults),
+	UT_CASE(stop_and_continue_seen_by_wait4),
+	UT_CASE(sigchld_arrives_and_sig_ign_reaps),
+	UT_CASE(kill_process_group),
+	UT_CASE(execve_resets_handlers),
+	UT_CASE(signal_reaches_a_spinning_process),
+	UT_CASE(sigaltstack_runs_handler_there),
 	{},
 };
 
@@ -171,6 +185,8 @@ static const struct utest_case usertest_cases[] = {
  *	usertest argcheck ...	exit 0 if argv and envp are exec_argv_envp_intact's
  *	usertest bigargs K L S a0 ... a(K-1)
  *				exit 0 if S is L 'x's and K numbered arguments follow
+ *	usertest sigstate	exit 0 if execve() reset the signals as
+ *				execve_resets_handlers set them
  */
 int main(int argc, char **argv, char **envp)
 {
@@ -184,5 +200,7 @@ int main(int argc, char **argv, char **envp)
 		return mode_bigargs(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "cycles"))
 		return mode_cycles(argc, argv);
+	if (argc == 2 && !strcmp(argv[1], "sigstate"))
+		return mode_sigstate();
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }
