@@ -144,6 +144,13 @@ static bool setup_rt_frame(const struct ksignal *ksig, struct pt_regs *regs)
 	struct rt_sigframe f;
 	struct sigcontext *sc = &f.uc.uc_mcontext;
 
+	/* Linux's offsets, which C libraries and debuggers know (signals.md draws them). */
+	BUILD_BUG_ON(sizeof(struct sigcontext) != 256);
+	BUILD_BUG_ON(offsetof(struct rt_sigframe, uc.uc_mcontext) != 48);
+	BUILD_BUG_ON(offsetof(struct rt_sigframe, uc.uc_sigmask) != 304);
+	BUILD_BUG_ON(offsetof(struct rt_sigframe, info) != 312);
+	BUILD_BUG_ON(sizeof(struct user_siginfo) != 128);
+	BUILD_BUG_ON(sizeof(struct rt_sigframe) != 440);
 	/* x86_64 programs always give a restorer: the handler has nowhere to return without. */
 	if (!(ksig->ka.flags & SA_RESTORER))
 		return false;
