@@ -36,6 +36,7 @@
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/thread.h>
+#include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/preempt.h>
 #include <kernel/process.h>
@@ -44,6 +45,8 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
 #include <kernel/uaccess.h>
 
 #define SIG_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
@@ -71,15 +74,35 @@ static bool handler_ignores(struct task_struct *p, int sig)
 	return h == SIG_IGN || (h == SIG_DFL && sig_in(sig, SIG_IGNORE_MASK));
 }
 
+/*
+ * Whether @sig is blocked by @p, counting the mask rt_sigtimedwait()
+ * lowered for its wait (Linux's real_blocked): such a signal is for the
+ * wait to take, neither dropped nor fatal.
+ */
+static bool sig_blocked(const struct task_struct *p, int sig)
+{
+	return sig_in(sig, p->signal.blocked | p->signal.real_blocked);
+}
+
 /* Whether @sig, sent now, ends @p: its default action, unblocked, not init. */
 static bool sig_fatal(struct task_struct *p, int sig)
 {
 	return action_of(p, sig)->handler == SIG_DFL &&
-	       !sig_in(sig, SIG_IGNORE_MASK | SIG_STOP_MASK) && !sig_in(sig, p->signal.blocked) &&
-	       p->pid != 1;
+	       !sig_in(sig, SIG_IGNORE_MASK | SIG_STOP_MASK) && !sig_blocked(p, sig) && p->pid != 1;
 }
 
-/* Interrupts off. */
+/*
+ * @p, not the caller, was sent a signal (interrupts off): only the
+ * process itself ever clears EXIT_WORK_SIGNAL, on its way out, so that a
+ * call it returns -ERESTART* from always reaches the restart logic.
+ */
+static void signal_set_work(struct task_struct *p)
+{
+	if (signal_pending(p))
+		__atomic_or_fetch(&p->exit_work, EXIT_WORK_SIGNAL, __ATOMIC_RELAXED);
+}
+
+/* Interrupts off; @p is the caller, or has no system call under way. */
 static void recalc_sigpending(struct task_struct *p)
 {
 	if (signal_pending(p))
@@ -153,18 +176,20 @@ static int send_signal(struct task_struct *p, int sig, const struct kernel_sigin
 	if (!sig || p->state == TASK_DEAD || !s->sighand)
 		return 0;
 	prepare_signal(p, sig);
-	/* init's defaults are dropped, blocked or not: nothing could ever act on them. */
-	if (p->pid == 1 && action_of(p, sig)->handler == SIG_DFL)
+	if (sig_blocked(p, sig)) {
+		/* kept: its disposition may change before it is unblocked */
+	} else if (p->pid == 1 && action_of(p, sig)->handler == SIG_DFL) {
+		return 0; /* init's defaults: nothing would act on them */
+	} else if (handler_ignores(p, sig)) {
 		return 0;
-	if (!sig_in(sig, s->blocked) && handler_ignores(p, sig))
-		return 0;
+	}
 	if (sig_in(sig, s->pending))
 		return 0; /* not queued twice */
 	s->sighand->info[sig - 1] = *info;
 	__atomic_or_fetch(&s->pending, sigmask(sig), __ATOMIC_RELAXED);
 	if (sig_fatal(p, sig) && !s->fatal)
 		s->fatal = sig;
-	recalc_sigpending(p);
+	signal_set_work(p);
 	if (!sig_in(sig, s->blocked))
 		signal_wake_up(p, s->fatal);
 	return 0;
@@ -701,6 +726,98 @@ SYSCALL_DEFINE0(pause)
 {
 	sleep_until_signal();
 	return -ERESTARTNOHAND;
+}
+
+/* Linux's struct __kernel_timespec */
+struct user_timespec {
+	long long tv_sec, tv_nsec;
+};
+
+/* Take a pending signal of @these off, its siginfo in *@info: the signal, or 0.  Interrupts off. */
+static int dequeue_of(sigset_t these, struct kernel_siginfo *info)
+{
+	struct task_signals *s = &current->signal;
+	sigset_t ready = s->pending & these;
+	int sig;
+
+	if (!ready)
+		return 0;
+	sig = next_signal(ready);
+	s->pending &= ~sigmask(sig);
+	*info = s->sighand->info[sig - 1];
+	recalc_sigpending(current);
+	return sig;
+}
+
+/*
+ * Wait for a signal of @these (usually blocked) and take it without its
+ * handler (Linux's do_sigtimedwait()): the signals of @these are
+ * unblocked for the wait, so that their arrival ends it.  The signal;
+ * -EAGAIN when @uts runs out (at once for 0), -EINTR if another signal
+ * came first (never restarted, as in Linux).
+ */
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *, uinfo,
+		const struct user_timespec __user *, uts, size_t, sigsetsize)
+{
+	struct task_struct *p = current;
+	struct task_signals *s = &p->signal;
+	struct kernel_siginfo info;
+	struct user_timespec ts;
+	sigset_t these;
+	unsigned long flags;
+	u64 end = 0;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts && copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (uts && (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC))
+		return -EINVAL;
+	if (!s->sighand)
+		return -ENOSYS;
+	these &= ~SIG_KERNEL_ONLY;
+	if (uts) {
+		if (ts.tv_sec > 0xffffffffLL) /* 136 years: no overflow below */
+			ts.tv_sec = 0xffffffffLL;
+		end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	}
+	might_sleep();
+	flags = local_irq_save();
+	sig = dequeue_of(these, &info);
+	if (!sig && !(uts && !ts.tv_sec && !ts.tv_nsec)) {
+		s->real_blocked = s->blocked;
+		s->blocked &= ~these;
+		recalc_sigpending(p);
+		while (!signal_pending(p)) {
+			u64 now = ktime_get();
+
+			if (uts && now >= end)
+				break;
+			p->interruptible = true;
+			if (uts)
+				__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+			else {
+				p->state = TASK_SLEEPING;
+				__schedule();
+			}
+			p->interruptible = false;
+		}
+		s->blocked = s->real_blocked;
+		s->real_blocked = 0;
+		sig = dequeue_of(these, &info);
+		if (!sig && signal_pending(p))
+			sig = -EINTR;
+	}
+	recalc_sigpending(p);
+	local_irq_restore(flags);
+	if (!sig)
+		return -EAGAIN;
+	if (sig > 0 && uinfo && copy_siginfo_to_user(uinfo, sig, &info))
+		return -EFAULT;
+	return sig;
 }
 
 /* Linux's stack_t */

@@ -878,3 +878,53 @@ void sigaltstack_runs_handler_there(struct utest *t)
 {
 	expect_exit(t, run_in_child(t, altstack, NULL), 0, "the child");
 }
+
+static void timedwait(struct utest *t, void *arg)
+{
+	struct timespec zero = { 0, 0 }, short_wait = { 0, 50000000L };
+	unsigned long these = mask_of(SIGUSR2);
+	sigset_t set;
+	siginfo_t si;
+	pid_t pinger;
+	long ret;
+
+	(void)arg;
+	calls = 0;
+	set_handler(SIGUSR1, count_handler, 0);
+	set_handler(SIGUSR2, count_handler, 0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGUSR2);
+	memset(&si, 0, sizeof(si));
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, (long)&si, (long)&zero, KSIGSET, 0,
+			   0);
+	UT_EXPECT(t, ret == SIGUSR2, "a pending signal: %ld", ret);
+	UT_EXPECT(t, si.si_signo == SIGUSR2 && si.si_code == SI_USER && si.si_pid == getpid(),
+		  "siginfo %d %d %d", si.si_signo, si.si_code, (int)si.si_pid);
+	UT_EXPECT(t, calls == 0, "the handler ran");
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, 0, (long)&zero, KSIGSET, 0, 0);
+	UT_EXPECT(t, ret == -EAGAIN, "nothing pending, no wait: %ld", ret);
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, 0, (long)&short_wait, KSIGSET, 0, 0);
+	UT_EXPECT(t, ret == -EAGAIN, "nothing in 50 ms: %ld", ret);
+	/* Waiting with no time limit: the pinger's signal ends it, without its handler. */
+	pinger = start_pinger(getpid(), SIGUSR2);
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, 0, 0, KSIGSET, 0, 0);
+	stop_child(pinger);
+	UT_EXPECT(t, ret == SIGUSR2 && calls == 0, "waited for %ld, handler calls %d", ret,
+		  (int)calls);
+	/* Another signal, unblocked and caught, ends the wait with EINTR. */
+	pinger = start_pinger(getpid(), SIGUSR1);
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, 0, 0, KSIGSET, 0, 0);
+	stop_child(pinger);
+	UT_EXPECT(t, ret == -EINTR && calls > 0, "another signal: %ld, calls %d", ret, (int)calls);
+	ret = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, 0, (long)&zero, 4, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "size 4: %ld", ret);
+	ret = raw_syscall6(SYS_rt_sigtimedwait, 16, 0, (long)&zero, KSIGSET, 0, 0);
+	UT_EXPECT(t, ret == -EFAULT, "a bad set: %ld", ret);
+}
+
+void sigtimedwait_takes_a_signal(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, timedwait, NULL), 0, "the child");
+}

@@ -147,13 +147,14 @@ struct sighand_struct {
 struct task_signals {
 	sigset_t pending;
 	sigset_t blocked;
-	sigset_t saved_mask; /* rt_sigsuspend()'s caller's, restored on the way out */
-	bool restore_mask;   /* saved_mask is to be restored */
-	int fatal;	     /* a signal that is ending the process: its status */
-	int exit_signal;     /* sent to the parent at exit (clone()'s CSIGNAL), or 0 */
-	bool stopped;	     /* stopped by a stop signal, until SIGCONT or SIGKILL */
-	int stop_report;     /* a stop not yet reported to wait4(WUNTRACED): its signal */
-	bool cont_report;    /* a continue not yet reported to wait4(WCONTINUED) */
+	sigset_t saved_mask;   /* rt_sigsuspend()'s caller's, restored on the way out */
+	sigset_t real_blocked; /* rt_sigtimedwait()'s caller's mask, while it waits */
+	bool restore_mask;     /* saved_mask is to be restored */
+	int fatal;	       /* a signal that is ending the process: its status */
+	int exit_signal;       /* sent to the parent at exit (clone()'s CSIGNAL), or 0 */
+	bool stopped;	       /* stopped by a stop signal, until SIGCONT or SIGKILL */
+	int stop_report;       /* a stop not yet reported to wait4(WUNTRACED): its signal */
+	bool cont_report;      /* a continue not yet reported to wait4(WCONTINUED) */
 	unsigned long sas_ss_sp, sas_ss_size; /* sigaltstack()'s, size 0 if none */
 	unsigned int sas_ss_flags;	      /* SS_AUTODISARM or 0 */
 	struct sighand_struct *sighand;	      /* NULL: no signals (kernel threads, the dead) */
@@ -218,6 +219,8 @@ void signal_delivered(const struct ksignal *ksig);
 void restore_saved_sigmask(void);
 /* The mask a handler's frame saves: the one to restore when it returns. */
 sigset_t sigmask_to_save(void);
+/* Write @sig's siginfo_t (Linux's, 128 bytes) to @to: 0 or -EFAULT. */
+int copy_siginfo_to_user(void __user *to, int sig, const struct kernel_siginfo *info);
 /* Set the blocked mask (rt_sigreturn()), SIGKILL and SIGSTOP never in it. */
 void set_current_blocked(sigset_t mask);
 /* Whether @sp is on the calling process's alternate signal stack. */

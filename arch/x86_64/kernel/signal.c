@@ -111,6 +111,15 @@ static void fill_siginfo(struct user_siginfo *si, int sig, const struct kernel_s
 	}
 }
 
+int copy_siginfo_to_user(void __user *to, int sig, const struct kernel_siginfo *info)
+{
+	struct user_siginfo si;
+
+	memset(&si, 0, sizeof(si));
+	fill_siginfo(&si, sig, info);
+	return copy_to_user(to, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
 /*
  * Where the frame goes (Linux's get_sigframe()): its address, with the
  * FXSAVE area's in *@fpstate, or 0 if it would overflow the alternate
