@@ -157,24 +157,29 @@ static void open_console(void)
 int make_process_of_current(void)
 {
 	struct task_struct *p = current;
+	struct sighand_struct *sighand = NULL;
+	unsigned long flags;
 	struct path root;
 
 	if (p->files)
 		return 0;
+	/* spawn_process() gave its child one already; init and the shell have none. */
 	if (!p->signal.sighand) {
-		struct sighand_struct *sighand = sighand_alloc();
-		unsigned long flags;
-
+		sighand = sighand_alloc();
 		if (!sighand)
 			return -ENOMEM;
+	}
+	p->files = files_alloc();
+	if (!p->files) {
+		kfree(sighand);
+		return -ENOMEM;
+	}
+	if (sighand) {
 		flags = local_irq_save();
 		p->signal.sighand = sighand;
 		p->signal.exit_signal = SIGCHLD;
 		local_irq_restore(flags);
 	}
-	p->files = files_alloc();
-	if (!p->files)
-		return -ENOMEM;
 	get_fs_root(&root);
 	p->pwd = root.dentry;
 	p->process = true;
