@@ -41,6 +41,7 @@
 #include <kernel/mmap.h>
 #include <kernel/printk.h>
 #include <kernel/process.h>
+#include <kernel/signal.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
@@ -421,6 +422,7 @@ static __noreturn void begin_new_exec(struct linux_binprm *bprm, unsigned long s
 	/* The name first: kernel_execve()'s is the caller's, which the completion lets go. */
 	strscpy(p->comm, base ? base + 1 : bprm->filename, sizeof(p->comm));
 	p->did_exec = true;
+	signal_exec(p);
 	if (old)
 		mmput(old);
 	if (p->vfork_done) {

@@ -196,12 +196,12 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline)
 		might_sleep();
 		flags = local_irq_save();
 		if (!poll_woken(&table) && !signal_pending(current)) {
-			current->killable = true;
+			current->interruptible = true;
 			if (deadline == NO_DEADLINE)
 				__wait_sleep();
 			else
 				__schedule_timeout((deadline - now + TICK_NSEC - 1) / TICK_NSEC);
-			current->killable = false;
+			current->interruptible = false;
 		}
 		poll_woken(&table);
 		local_irq_restore(flags);

@@ -7,6 +7,10 @@
  * parent asks with wait4() (as in Linux and xv6: the parent may ask
  * later, and a pid must not be reused before it has).  Its children go to
  * init.  <kernel/process.h> says what happens when init is the kernel's.
+ * The parent hears of the end through its exit signal (SIGCHLD), and a
+ * parent that ignores SIGCHLD (or sets SA_NOCLDWAIT) leaves no zombie to
+ * wait for, as in Linux.  wait4() also reports stops and continues of
+ * children (WUNTRACED, WCONTINUED), which kernel/signal.c records.
  *
  * The tree (parent, children, sibling) and the task list change with
  * interrupts off, which on one CPU keeps every other task out.
@@ -19,6 +23,7 @@
 #include <kernel/mmap.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
@@ -35,6 +40,7 @@ static void forget_children(struct task_struct *p)
 		list_del(&c->sibling);
 		if (adopt) {
 			c->parent = init;
+			c->signal.exit_signal = SIGCHLD;
 			list_add_tail(&c->sibling, &init->children);
 			if (c->state == TASK_DEAD && init->in_wait4)
 				wake_up_process(init);
@@ -70,6 +76,7 @@ void exit_process(struct task_struct *p)
 	flags = local_irq_save();
 	forget_children(p);
 	local_irq_restore(flags);
+	exit_signals(p); /* after its children have gone: they may signal it until then */
 }
 
 /*
@@ -92,19 +99,60 @@ static struct work_struct reap_work = { .entry = LIST_HEAD_INIT(reap_work.entry)
 
 void exit_notify(struct task_struct *p)
 {
+	struct task_struct *parent = p->parent;
+
+	if (parent && do_notify_parent(p)) {
+		/* Nobody will wait: no parent, and its wait4() may now find no child. */
+		list_del(&p->sibling);
+		INIT_LIST_HEAD(&p->sibling);
+		p->parent = NULL;
+	}
 	if (!p->parent)
 		schedule_work(&reap_work);
-	else if (p->parent->in_wait4)
-		wake_up_process(p->parent);
+	if (parent && parent->in_wait4)
+		wake_up_process(parent);
 }
 
-/* Whether @c is a child that wait4(@pid) asks about. */
-static bool wanted(const struct task_struct *c, int pid)
+/* Whether @c is a child that wait4(@pid, @options) asks about (Linux's eligible_child()). */
+static bool wanted(const struct task_struct *c, int pid, int options)
 {
+	bool clone_child = c->signal.exit_signal != SIGCHLD;
+
+	if (!(options & __WALL) && clone_child != !!(options & __WCLONE))
+		return false;
 	if (pid > 0)
 		return c->pid == pid;
-	/* One process group holds every process until process groups come. */
-	return pid == 0 || pid == -1;
+	if (pid == -1)
+		return true;
+	return c->pgrp == (pid ? -pid : current->pgrp);
+}
+
+/*
+ * What wait4() can report of @c now, in *@status: true for an end (the
+ * child is to be freed), or a stop or a continue not yet reported that
+ * @options asks for (reported once).  Interrupts off.
+ */
+static bool reportable(struct task_struct *c, int options, int *status, bool *reap)
+{
+	struct task_signals *s = &c->signal;
+
+	*reap = false;
+	if (c->state == TASK_DEAD) {
+		*status = c->exit_code;
+		*reap = true;
+		return true;
+	}
+	if ((options & WUNTRACED) && s->stopped && s->stop_report) {
+		*status = s->stop_report << 8 | 0x7f;
+		s->stop_report = 0;
+		return true;
+	}
+	if ((options & WCONTINUED) && s->cont_report) {
+		*status = 0xffff;
+		s->cont_report = false;
+		return true;
+	}
+	return false;
 }
 
 long kernel_wait4(int pid, int *status, int options)
@@ -118,21 +166,24 @@ long kernel_wait4(int pid, int *status, int options)
 	might_sleep();
 	flags = local_irq_save();
 	for (;;) {
-		bool any = false;
+		bool any = false, reap;
+		int st;
 
 		ret = 0;
 		list_for_each_entry (c, &p->children, sibling) {
-			if (!wanted(c, pid))
+			if (!wanted(c, pid, options))
 				continue;
 			any = true;
-			if (c->state != TASK_DEAD)
+			if (!reportable(c, options, &st, &reap))
 				continue;
 			ret = c->pid;
 			if (status)
-				*status = c->exit_code;
-			p->children_cputime_ns += c->exec_ns + c->children_cputime_ns;
-			list_del(&c->sibling);
-			release_task(c);
+				*status = st;
+			if (reap) {
+				p->children_cputime_ns += c->exec_ns + c->children_cputime_ns;
+				list_del(&c->sibling);
+				release_task(c);
+			}
 			break;
 		}
 		if (ret)
@@ -143,14 +194,14 @@ long kernel_wait4(int pid, int *status, int options)
 		}
 		if (options & WNOHANG)
 			break;
-		if (fatal_signal_pending(p)) {
-			ret = -EINTR;
+		if (signal_pending(p)) {
+			ret = -ERESTARTSYS;
 			break;
 		}
-		p->in_wait4 = p->killable = true;
+		p->in_wait4 = p->interruptible = true;
 		p->state = TASK_SLEEPING;
 		__schedule();
-		p->in_wait4 = p->killable = false;
+		p->in_wait4 = p->interruptible = false;
 	}
 	local_irq_restore(flags);
 	return ret;

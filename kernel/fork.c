@@ -49,11 +49,17 @@ static int fork_child(void *arg)
 	resume_user_mode();
 }
 
-/* Make @child a process of the caller, and the caller's child.  Interrupts on. */
-static void adopt(struct task_struct *child)
+/*
+ * Make @child a process of the caller, and the caller's child, with its
+ * dispositions (in @sighand) and mask; @exit_signal goes to the caller
+ * when it ends.
+ * Interrupts on.
+ */
+static void adopt(struct task_struct *child, struct sighand_struct *sighand, int exit_signal)
 {
 	unsigned long flags = local_irq_save();
 
+	signal_fork(child, sighand, current, exit_signal);
 	child->process = true;
 	child->parent = current;
 	child->pgrp = current->pgrp;
@@ -69,13 +75,14 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 				    CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID;
 	struct task_struct *p = current, *child;
 	struct files_struct *files = NULL;
+	struct sighand_struct *sighand;
 	struct mm_struct *mm = NULL;
 	struct completion vfork_done;
 	int pid;
 
 	/* Threads (CLONE_VM without CLONE_VFORK) and the rest come later. */
 	if ((flags & ~known) || (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM ||
-	    (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VFORK)
+	    (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VFORK || (flags & CSIGNAL) > _NSIG)
 		return -EINVAL;
 	if (!p->process || !p->mm)
 		return -EINVAL;
@@ -86,7 +93,8 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		mm = dup_mm(p->mm);
 	}
 	files = dup_fd(p->files);
-	if (!mm || !files) {
+	sighand = sighand_alloc();
+	if (!mm || !files || !sighand) {
 		child = ERR_PTR(-ENOMEM);
 		goto fail;
 	}
@@ -117,7 +125,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		init_completion(&vfork_done);
 		child->vfork_done = &vfork_done;
 	}
-	adopt(child);
+	adopt(child, sighand, flags & CSIGNAL);
 	wake_up_process(child);
 	if (flags & CLONE_VFORK)
 		wait_for_completion(&vfork_done);
@@ -127,6 +135,7 @@ fail:
 		mmput(mm);
 	if (files)
 		put_files_struct(files);
+	kfree(sighand);
 	return PTR_ERR(child);
 }
 
@@ -152,13 +161,29 @@ static void open_console(void)
 int make_process_of_current(void)
 {
 	struct task_struct *p = current;
+	struct sighand_struct *sighand = NULL;
+	unsigned long flags;
 	struct path root;
 
 	if (p->files)
 		return 0;
+	/* spawn_process() gave its child one already; init and the shell have none. */
+	if (!p->signal.sighand) {
+		sighand = sighand_alloc();
+		if (!sighand)
+			return -ENOMEM;
+	}
 	p->files = files_alloc();
-	if (!p->files)
+	if (!p->files) {
+		kfree(sighand);
 		return -ENOMEM;
+	}
+	if (sighand) {
+		flags = local_irq_save();
+		p->signal.sighand = sighand;
+		p->signal.exit_signal = SIGCHLD;
+		local_irq_restore(flags);
+	}
 	get_fs_root(&root);
 	p->pwd = root.dentry;
 	p->process = true;
@@ -184,6 +209,7 @@ static int spawn_child(void *arg)
 int spawn_process(const char *const argv[], const char *const envp[])
 {
 	struct spawn_args args = { argv, envp };
+	struct sighand_struct *sighand;
 	struct completion started;
 	struct task_struct *child;
 	const char *name;
@@ -192,13 +218,18 @@ int spawn_process(const char *const argv[], const char *const envp[])
 	if (!argv || !argv[0])
 		return -EINVAL;
 	name = strrchr(argv[0], '/');
+	sighand = sighand_alloc();
+	if (!sighand)
+		return -ENOMEM;
 	child = kthread_create(spawn_child, &args, "%s", name ? name + 1 : argv[0]);
-	if (IS_ERR(child))
+	if (IS_ERR(child)) {
+		kfree(sighand);
 		return PTR_ERR(child);
+	}
 	init_completion(&started);
 	child->vfork_done = &started;
 	pid = child->pid;
-	adopt(child);
+	adopt(child, sighand, SIGCHLD);
 	wake_up_process(child);
 	wait_for_completion(&started);
 	return pid;

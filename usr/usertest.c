@@ -223,6 +223,21 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(poll_pipe_with_and_without_timeout),
 	UT_CASE(select_pipe_and_errors),
 	UT_CASE(fifo_opens_by_linux_rules),
+	/* ut_signal.c */
+	UT_CASE(signal_handler_gets_siginfo),
+	UT_CASE(sigreturn_restores_every_register),
+	UT_CASE(signal_interrupts_wait4_and_nanosleep),
+	UT_CASE(signal_masks_block_and_unblock),
+	UT_CASE(sigsegv_handler_gets_address_and_longjmps),
+	UT_CASE(rt_sigaction_bad_arguments),
+	UT_CASE(rt_sigreturn_corrupt_frame_segfaults),
+	UT_CASE(stop_and_continue_seen_by_wait4),
+	UT_CASE(sigchld_arrives_and_sig_ign_reaps),
+	UT_CASE(kill_process_group),
+	UT_CASE(execve_resets_handlers),
+	UT_CASE(signal_reaches_a_spinning_process),
+	UT_CASE(sigaltstack_runs_handler_there),
+	UT_CASE(sigtimedwait_takes_a_signal),
 	{},
 };
 
@@ -238,6 +253,8 @@ static const struct utest_case usertest_cases[] = {
  *	usertest cycles N	N fork/exec/wait cycles
  *	usertest fdcheck A B	exit 0 if descriptor A is open and B is not
  *	usertest pipes N	N pipes made, used and closed
+ *	usertest sigstate	exit 0 if execve() reset the signals as
+ *				execve_resets_handlers set them
  */
 int main(int argc, char **argv, char **envp)
 {
@@ -257,5 +274,7 @@ int main(int argc, char **argv, char **envp)
 		return mode_fdcheck(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "pipes"))
 		return mode_pipes(argc, argv);
+	if (argc == 2 && !strcmp(argv[1], "sigstate"))
+		return mode_sigstate();
 	return ktap_run("usertest", usertest_cases, argc, argv);
 }

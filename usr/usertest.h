@@ -67,6 +67,7 @@ int mode_cycles(int argc, char **argv);
 int mode_proccmdline(int argc, char **argv);
 int mode_fdcheck(int argc, char **argv);
 int mode_pipes(int argc, char **argv);
+int mode_sigstate(void);
 
 /* The cases, by file. */
 void exit_status_reaches_wait4(struct utest *t);
@@ -82,6 +83,20 @@ void kill_bad_pid_and_signal_zero(struct utest *t);
 void setsid_leads_a_new_session_and_group(struct utest *t);
 void setpgid_follows_linux_rules(struct utest *t);
 void kill_reaches_a_process_group(struct utest *t);
+void signal_handler_gets_siginfo(struct utest *t);
+void sigreturn_restores_every_register(struct utest *t);
+void signal_interrupts_wait4_and_nanosleep(struct utest *t);
+void signal_masks_block_and_unblock(struct utest *t);
+void sigsegv_handler_gets_address_and_longjmps(struct utest *t);
+void rt_sigaction_bad_arguments(struct utest *t);
+void rt_sigreturn_corrupt_frame_segfaults(struct utest *t);
+void stop_and_continue_seen_by_wait4(struct utest *t);
+void sigchld_arrives_and_sig_ign_reaps(struct utest *t);
+void kill_process_group(struct utest *t);
+void execve_resets_handlers(struct utest *t);
+void signal_reaches_a_spinning_process(struct utest *t);
+void sigaltstack_runs_handler_there(struct utest *t);
+void sigtimedwait_takes_a_signal(struct utest *t);
 
 void exec_exit_code_reaches_parent(struct utest *t);
 void exec_argv_envp_intact(struct utest *t);

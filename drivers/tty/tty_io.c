@@ -32,7 +32,7 @@
 #define TTYAUX_MAJOR 5
 #define LINE_MAX     256
 #define WRITE_CHUNK  128 /* console_write() runs with interrupts off: keep each short */
-#define POLL_MS	     100 /* how often a waiting reader looks for a fatal signal */
+#define POLL_MS	     100 /* how often a waiting reader looks for a signal */
 
 /* ioctl requests, with Linux's values */
 #define TCGETS	   0x5401
@@ -63,20 +63,20 @@ static void echo(const char *text, size_t len)
 	console_write(text, len, LOGLEVEL_INFO);
 }
 
-/* The next typed byte; -EINTR if a fatal signal comes first. */
+/* The next typed byte; -ERESTARTSYS if a signal comes first. */
 static int next_byte(struct tty_struct *tty)
 {
 	int c;
 
 	while ((c = tty_getc(tty)) < 0) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
+		if (signal_pending(current))
+			return -ERESTARTSYS;
 		tty_wait_pending_timeout(tty, POLL_MS);
 	}
 	return c;
 }
 
-/* Edit a line into line[]: its length, 0 at end of input, or -EINTR. */
+/* Edit a line into line[]: its length, 0 at end of input, or -ERESTARTSYS. */
 static ssize_t read_line(struct tty_struct *tty)
 {
 	size_t len = 0;
@@ -129,14 +129,14 @@ static ssize_t read_line(struct tty_struct *tty)
 }
 
 /*
- * The reader's lock, which a fatal signal ends the wait for (-EINTR): a
+ * The reader's lock, which a signal ends the wait for (-ERESTARTSYS): a
  * reader behind another that waits for a line may wait as long as it.
  */
 static int lock_reader(void)
 {
 	while (!mutex_trylock(&console_read_lock)) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
+		if (signal_pending(current))
+			return -ERESTARTSYS;
 		msleep(POLL_MS / 10);
 	}
 	return 0;
@@ -152,7 +152,7 @@ static ssize_t console_read(struct file *file, char *buf, size_t count, loff_t *
 	if (!count)
 		return 0;
 	if (lock_reader())
-		return -EINTR;
+		return -ERESTARTSYS;
 	if (line_off == line_len) {
 		n = read_line(tty);
 		if (n <= 0) {

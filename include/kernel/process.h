@@ -9,8 +9,8 @@
  * its parent's wait4() frees.  A process whose parent ends first is
  * re-parented to init when init is a program; when init is the kernel's
  * own (the kernel shell), nobody would ever wait for it, so it is freed
- * when it ends.  kill() (kernel/signal.c) ends a process with a signal;
- * handlers, masks and stops come with the next issue.
+ * when it ends.  Signals (kernel/signal.c, <kernel/signal.h>) end, stop
+ * and continue processes, and run their handlers.
  */
 #ifndef _KERNEL_PROCESS_H
 #define _KERNEL_PROCESS_H
@@ -72,8 +72,10 @@ void exit_notify(struct task_struct *p);
 /*
  * wait4() for the calling task, with the status in kernel memory: the pid
  * of a child that ended (its wait status in *@status), 0 with WNOHANG if
- * none has yet, -ECHILD if there is no such child, -EINTR if a fatal
- * signal came.
+ * none has yet, -ECHILD if there is no such child, -ERESTARTSYS if a
+ * signal came (the system call restarts or gives -EINTR).  With
+ * WUNTRACED also a child that stopped, with WCONTINUED one that was
+ * continued, each reported once: status (sig << 8) | 0x7f, and 0xffff.
  */
 long kernel_wait4(int pid, int *status, int options);
 
@@ -95,15 +97,27 @@ static inline void task_regs_changed(struct task_struct *p)
 
 /* Send @sig to @pid (Linux's kill()): 0, -EINVAL, -ESRCH, -EPERM. */
 int kill_pid(int pid, int sig);
+/*
+ * Whether @p is on its way to being ended by a signal: SIGKILL, or a
+ * signal whose default action ends it that it neither blocks nor
+ * catches.  A sleep that only such a signal may end (Linux's
+ * TASK_KILLABLE) asks this; signal_pending() is for the others.
+ */
 static inline bool fatal_signal_pending(const struct task_struct *p)
 {
-	return __atomic_load_n(&p->pending, __ATOMIC_RELAXED);
+	return __atomic_load_n(&p->signal.fatal, __ATOMIC_RELAXED);
 }
 /*
  * On every way back to user mode, with interrupts off until ring 3: give
- * up the CPU if the scheduler asks, until it no longer does, and end a
- * process sent a fatal signal, with that signal's wait status.
+ * up the CPU if the scheduler asks, until it no longer does, and act on
+ * the signals pending: the default actions, or a handler's frame.
  */
 void exit_to_user_mode(void);
+/*
+ * The architecture's part (arch/x86_64/kernel/signal.c), with interrupts
+ * on: take a signal with get_signal() and write its handler's frame over
+ * @regs, or, with none, restart the system call that was interrupted.
+ */
+void arch_do_signal_or_restart(struct pt_regs *regs);
 
 #endif

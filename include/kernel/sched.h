@@ -24,6 +24,7 @@
 #include <kernel/list.h>
 #include <kernel/preempt.h>
 #include <kernel/resource.h>
+#include <kernel/signal.h>
 #include <kernel/timer.h>
 #include <kernel/types.h>
 
@@ -86,14 +87,13 @@ struct task_struct {
 	struct dentry *pwd;	       /* the working directory */
 	bool process;		       /* reaped by wait4(), or at exit if parentless */
 	bool in_wait4;		       /* asleep in wait4(): a child's exit wakes it */
-	bool killable;		       /* asleep where a fatal signal ends the wait */
+	bool interruptible;	       /* asleep where a signal it does not block ends the wait */
 	struct task_struct *parent;    /* NULL: nobody waits, reaped at exit */
 	struct list_head children;     /* its children, alive or not yet waited for */
 	struct list_head sibling;      /* in its parent's children */
 	int pgrp;		       /* its process group: kill(-pgrp), a terminal's foreground */
 	int session;		       /* its session: setsid(), a controlling terminal's */
 	bool did_exec;		       /* has called execve(): setpgid() may not move it */
-	unsigned long pending;	       /* fatal signals sent to it (bit sig - 1) */
 	unsigned long exit_work;       /* EXIT_WORK_*: on its way back to user mode */
 	struct completion *vfork_done; /* its vfork() parent, until exec or exit */
 	unsigned long tid_address;     /* set_tid_address()'s, for threads to come */
@@ -111,6 +111,7 @@ struct task_struct {
 	u64 children_cputime_ns;	  /* CPU time of its waited-for children, and theirs */
 	struct timer_list real_timer;	  /* ITIMER_REAL, alarm() (kernel/time/itimer.c) */
 	u64 it_real_incr_ns;		  /* its interval; 0 for one shot */
+	struct task_signals signal;    /* <kernel/signal.h> */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */

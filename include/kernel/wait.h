@@ -61,10 +61,11 @@ void wake_up(struct wait_queue_head *wq);
 	} while (0)
 
 /*
- * wait_event() that a signal ends (kill() wakes the sleeper): 0 once
- * @condition is true, or -ERESTARTSYS if a signal came first, which the
- * system call returns for the way back to user mode to restart it or
- * turn it into -EINTR (Linux's wait_event_interruptible()).
+ * wait_event() that a signal the caller does not block ends (sending it
+ * wakes the sleeper): 0 once @condition is true, or -ERESTARTSYS if a
+ * signal came first, which the system call returns for the way back to
+ * user mode to restart it or turn it into -EINTR (Linux's
+ * wait_event_interruptible()).
  */
 #define wait_event_interruptible(wq, condition)                       \
 	({                                                            \
@@ -80,9 +81,9 @@ void wake_up(struct wait_queue_head *wq);
 				__ret = -ERESTARTSYS;                 \
 				break;                                \
 			}                                             \
-			current->killable = true;                     \
+			current->interruptible = true;                \
 			__wait_sleep();                               \
-			current->killable = false;                    \
+			current->interruptible = false;               \
 		}                                                     \
 		__remove_wait_queue(&__wait);                         \
 		local_irq_restore(__flags);                           \

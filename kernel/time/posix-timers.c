@@ -24,9 +24,12 @@
  * absolute one on CLOCK_REALTIME looks at the date again at least once a
  * second, so that a date set forward ends it then.
  *
- * A signal ends a sleep: -EINTR, and for a relative sleep the time left
- * in @rmtp, as Linux leaves it once a handler ran (the restart of a sleep
- * that no handler saw is the signal code's business).
+ * A signal ends a sleep as in Linux: a relative sleep writes the time
+ * left to @rmtp and returns -ERESTART_RESTARTBLOCK, which a handler turns
+ * into -EINTR and which otherwise (a stop and a continue) goes on to the
+ * same deadline through restart_syscall(); an absolute one returns
+ * -ERESTARTNOHAND, restarted as it was, with its deadline in its
+ * arguments.
  */
 #include <asm/irqflags.h>
 #include <kernel/clocksource.h>
@@ -212,9 +215,9 @@ static int sleep_until(int which, s64 deadline)
 			local_irq_restore(flags);
 			return -EINTR;
 		}
-		current->killable = true;
+		current->interruptible = true;
 		__schedule_timeout(ticks);
-		current->killable = false;
+		current->interruptible = false;
 		local_irq_restore(flags);
 	}
 }
@@ -222,11 +225,39 @@ static int sleep_until(int which, s64 deadline)
 /* 136 years: longer is forever in practice, and the sums below cannot overflow. */
 #define SLEEP_SEC_MAX 0xffffffffLL
 
+static long nanosleep_restart(struct restart_block *rb);
+
+/* Sleep on clock @which to @deadline, relative sleeps' remaining time to @rmtp. */
+static long sleep_to(int which, s64 deadline, bool abs, struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *rb = &current->signal.restart;
+	int err = sleep_until(which, deadline);
+	s64 now;
+
+	if (err != -EINTR)
+		return err;
+	if (abs)
+		return -ERESTARTNOHAND;
+	if (rmtp && !clock_get_ns(which, &now) &&
+	    put_timespec_ns(deadline > now ? deadline - now : 0, rmtp))
+		return -EFAULT;
+	rb->which = which;
+	rb->expires = deadline;
+	rb->rmtp = rmtp;
+	set_restart_fn(nanosleep_restart);
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return sleep_to(rb->which, rb->expires, false, rb->rmtp);
+}
+
 static long do_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp)
 {
 	struct __kernel_timespec ts;
-	s64 start, deadline, now;
+	s64 start, deadline;
 	int err = get_timespec(&ts, rqtp);
 
 	if (err)
@@ -235,18 +266,13 @@ static long do_nanosleep(int which, int flags, const struct __kernel_timespec __
 		ts.tv_sec = SLEEP_SEC_MAX;
 	deadline = ts.tv_sec * (s64)NSEC_PER_SEC + ts.tv_nsec;
 	if (flags & TIMER_ABSTIME)
-		return sleep_until(which, deadline);
+		return sleep_to(which, deadline, true, NULL);
 	if (which >= 0)
 		which = CLOCK_MONOTONIC;
 	err = clock_get_ns(which, &start);
 	if (err)
 		return err;
-	err = sleep_until(which, start + deadline);
-	if (err != -EINTR || !rmtp)
-		return err;
-	clock_get_ns(which, &now);
-	now = start + deadline - now;
-	return put_timespec_ns(now > 0 ? now : 0, rmtp) ?: -EINTR;
+	return sleep_to(which, start + deadline, false, rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,

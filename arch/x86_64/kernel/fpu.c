@@ -2,6 +2,9 @@
 /*
  * Saving and restoring user programs' x87 and SSE registers; <asm/fpu.h>
  * says why it is eager and only for processes.  CONFIG_USER_MODE only.
+ * A signal frame holds them in FXSAVE's layout too, where a program may
+ * change them before rt_sigreturn(): MXCSR's reserved bits are cleared
+ * before FXRSTOR, which would fault on them (Linux's mxcsr_feature_mask).
  */
 #include <asm/cpu.h>
 #include <asm/fpu.h>
@@ -21,6 +24,8 @@ struct fxregs_state {
 } __aligned(FXSAVE_ALIGN);
 
 static const struct fxregs_state fx_default = { .cwd = FCW_DEFAULT, .mxcsr = MXCSR_DEFAULT };
+/* The MXCSR bits this CPU takes: FXSAVE's mask, or 0xffbf if it gives none. */
+static u32 mxcsr_feature_mask = 0xffbf;
 
 static struct fxregs_state *fx_of(struct task_struct *p)
 {
@@ -39,8 +44,30 @@ static void fxrstor(const struct fxregs_state *fx)
 
 void fpu_init(void)
 {
+	static struct fxregs_state fx;
+
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP);
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+	fxsave(&fx);
+	if (fx.mxcsr_mask)
+		mxcsr_feature_mask = fx.mxcsr_mask;
+}
+
+void fpu_save_user(void *buf)
+{
+	struct fxregs_state *fx = buf;
+
+	fxsave(fx);
+	/* Bytes 464-511 are the software's: nothing of the kernel's stack in them. */
+	memset((u8 *)fx + 464, 0, FXSAVE_SIZE - 464);
+}
+
+void fpu_restore_user(void *buf)
+{
+	struct fxregs_state *fx = buf;
+
+	fx->mxcsr &= mxcsr_feature_mask;
+	fxrstor(fx);
 }
 
 void fpu_reset(void)

@@ -146,8 +146,12 @@ static void do_page_fault(struct pt_regs *regs)
 
 static void do_general_protection(struct pt_regs *regs)
 {
-	if (user_mode(regs) || fixup_bad_iret(regs))
+	if (user_mode(regs)) {
 		user_trap(regs);
+		return;
+	}
+	if (fixup_bad_iret(regs))
+		user_bad_iret(regs);
 	if (fixup_exception(regs))
 		return;
 	die(regs, exception_name(regs->vector));
@@ -156,8 +160,10 @@ static void do_general_protection(struct pt_regs *regs)
 /* The program's fault if it came from ring 3, else the kernel's as ever. */
 static void do_exception(struct pt_regs *regs)
 {
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		user_trap(regs);
+		return;
+	}
 	handler_of(regs->vector)(regs);
 }
 

@@ -33,5 +33,12 @@ void fpu_reset(void);
 void fpu_copy(struct task_struct *child);
 /* The switch from @prev to @next (switch_to()). */
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
+/*
+ * The running process's registers to @buf (FXSAVE_SIZE bytes, aligned to
+ * FXSAVE_ALIGN), for a signal frame; and back from one, which the
+ * program may have changed (its MXCSR is made valid first).
+ */
+void fpu_save_user(void *buf);
+void fpu_restore_user(void *buf);
 
 #endif

@@ -23,6 +23,8 @@ struct thread_struct {
 	unsigned long fsbase;
 	/* A process's x87 and SSE registers while it is switched out (<asm/fpu.h>). */
 	struct fpu fpu;
+	/* The last fault of its program, for a signal frame's sigcontext (as Linux's). */
+	unsigned long trap_nr, error_code, cr2;
 };
 
 struct task_struct;

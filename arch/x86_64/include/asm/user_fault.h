@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Faults of ring 3 (arch/x86_64/kernel/user_fault.c, CONFIG_USER_MODE):
- * the program is at fault, not the kernel, so the task ends as if killed
- * by the signal Linux would send, after one line in the log as Linux
- * prints it; the kernel and every other task go on.  There is no signal
- * delivery yet, so no handler can catch it.
+ * the program is at fault, not the kernel, so it gets the signal Linux
+ * would send, which a handler may catch; uncaught, the task ends with
+ * it, after one line in the log as Linux prints it.  The kernel and
+ * every other task go on.
  */
 #ifndef _ASM_USER_FAULT_H
 #define _ASM_USER_FAULT_H
@@ -16,9 +16,9 @@
 __noreturn void user_fault_exit(int sig);
 
 /*
- * A page fault in ring 3 at @addr.  Today every one is a segfault; the
- * mm's handler (demand paging, copy-on-write, stack growth) goes first
- * here, and returns to the program when it has fixed the fault.
+ * A page fault in ring 3 at @addr: the mm's handler (demand paging,
+ * copy-on-write, stack growth) goes first, and returns to the program
+ * when it has fixed the fault; else SIGSEGV, taken on the way back.
  */
 void handle_user_page_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code);
 
@@ -29,8 +29,10 @@ void handle_user_page_fault(struct pt_regs *regs, unsigned long addr, unsigned l
  */
 bool fault_in_user_page(struct pt_regs *regs, unsigned long addr);
 
-/* Any other exception in ring 3 ("traps: NAME[PID] ..."), or from iretq's #GP. */
-__noreturn void user_trap(struct pt_regs *regs);
+/* Any other exception in ring 3 ("traps: NAME[PID] ..."): its signal, taken on the way back. */
+void user_trap(struct pt_regs *regs);
+/* iretq's #GP on a frame fixup_bad_iret() took in: the process ends with SIGSEGV. */
+__noreturn void user_bad_iret(struct pt_regs *regs);
 
 /*
  * A #GP of the iretq to ring 3 (entry.asm's iret_to_user): make @regs the
