@@ -26,6 +26,7 @@
 #include <kernel/signal.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
+#include <kernel/tty.h>
 #include <kernel/uaccess.h>
 #include <kernel/workqueue.h>
 
@@ -73,6 +74,7 @@ void exit_process(struct task_struct *p)
 		dput(p->pwd);
 		p->pwd = NULL;
 	}
+	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
 	flags = local_irq_save();
 	forget_children(p);
 	local_irq_restore(flags);
