@@ -182,7 +182,6 @@ long kernel_wait4(int pid, int *status, int options)
 			if (status)
 				*status = st;
 			if (reap) {
-				p->children_cputime_ns += c->exec_ns + c->children_cputime_ns;
 				list_del(&c->sibling);
 				release_task(c);
 			}

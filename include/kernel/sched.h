@@ -108,7 +108,6 @@ struct task_struct {
 	int pdeath_signal;		  /* prctl(PR_SET_PDEATHSIG): kept, not yet sent */
 	int dumpable;			  /* prctl(PR_SET_DUMPABLE): 0 or 1 */
 	int nice;			  /* setpriority()'s, -20 to 19 */
-	u64 children_cputime_ns;	  /* CPU time of its waited-for children, and theirs */
 	struct timer_list real_timer;	  /* ITIMER_REAL, alarm() (kernel/time/itimer.c) */
 	u64 it_real_incr_ns;		  /* its interval; 0 for one shot */
 	struct task_signals signal;    /* <kernel/signal.h> */
