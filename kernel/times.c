@@ -28,10 +28,6 @@ struct tms {
 	long tms_utime, tms_stime, tms_cutime, tms_cstime;
 };
 
-struct __kernel_old_timeval {
-	long tv_sec, tv_usec;
-};
-
 /* Linux's struct rusage: two timevals and 14 longs */
 struct rusage {
 	struct __kernel_old_timeval ru_utime, ru_stime;

@@ -26,8 +26,11 @@ SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
 commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff"""
 
 CONFIG = "x86_64_defconfig+user.config"
-# The login shell's prompt (usr/busybox/profile): the working directory, " # ".
-PROMPT = re.compile(r"(?:^|\n)[^\n]* # $")
+# The login shell's prompt (usr/busybox/profile): the working directory,
+# " # ", and the query of the cursor's position ("\e[6n") with which
+# BusyBox's line editing learns the terminal's width; a serial line
+# leaves it unanswered, as it does on Linux.
+PROMPT = re.compile(r"(?:^|\n)[^\n]* # (?:\x1b\[6n)?$")
 COMMAND_TIMEOUT = 60     # host seconds for a command's answer; only a hung guest takes it
 BOOT_TIMEOUT = 120
 NOT_BUILT = "its configuration was not built (build failed, or --only left it out)"

@@ -6,9 +6,8 @@
  *
  * What Kestrel does not keep is printed as Linux prints it when it is
  * nothing: no page faults are counted, a task has one thread, no
- * controlling terminal is known here (tty_nr 0, tpgid -1), no signal is
- * blocked, ignored or caught (the signal masks are not kept yet), and
- * there is no swap.  CPU time is kept per task without the user/kernel
+ * controlling terminal is known here (tty_nr 0, tpgid -1), and there is
+ * no swap.  CPU time is kept per task without the user/kernel
  * split, so utime (and cutime, the children's waited for) is all of it,
  * stime and cstime 0.
  */
@@ -31,7 +30,7 @@ struct task_snap {
 	bool kthread, has_mm;
 	char comm[TASK_COMM_LEN];
 	u64 cputime_ns, children_ns, start_time;
-	unsigned long pending;
+	sigset_t pending, blocked, ignored, caught;
 	/* in bytes, of the regions; rss in pages */
 	unsigned long vsize, text, data, stack, rss;
 	unsigned long start_code, end_code, start_stack, start_brk, brk;
@@ -47,7 +46,27 @@ static char task_state_char(const struct task_struct *p)
 	case TASK_DEAD:
 		return 'Z';
 	default:
+		if (IS_ENABLED(CONFIG_USER_MODE) && p->signal.stopped)
+			return 'T';
 		return p->blocked_on ? 'D' : 'S'; /* a mutex is the one sleep a signal cannot end */
+	}
+}
+
+/* The pending, blocked, ignored and caught sets, a bit per signal (bit sig - 1). */
+static void snap_signals(struct task_snap *s, const struct task_struct *p)
+{
+	const struct sighand_struct *sh = p->signal.sighand;
+	int i;
+
+	if (!IS_ENABLED(CONFIG_USER_MODE))
+		return;
+	s->pending = p->signal.pending;
+	s->blocked = p->signal.blocked;
+	for (i = 0; sh && i < _NSIG; i++) {
+		if (sh->action[i].handler == SIG_IGN)
+			s->ignored |= 1UL << i;
+		else if (sh->action[i].handler != SIG_DFL)
+			s->caught |= 1UL << i;
 	}
 }
 
@@ -105,7 +124,7 @@ static int task_snap(int pid, struct task_snap *s)
 	s->cputime_ns = task_cputime_ns(p);
 	s->children_ns = p->children_ns;
 	s->start_time = p->start_time;
-	s->pending = p->pending;
+	snap_signals(s, p);
 	if (param && !strcmp(param, "nice"))
 		s->nice = sched_get_param(p);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm)
@@ -131,8 +150,8 @@ int proc_pid_stat(struct proc_buf *m, int pid)
 	proc_printf(m, "1 0 %lu %lu %lu 18446744073709551615 ", nsec_to_clock_t(s.start_time),
 		    s.vsize, s.rss);
 	/* startcode endcode startstack kstkesp kstkeip signal blocked sigignore sigcatch wchan */
-	proc_printf(m, "%lu %lu %lu 0 0 %lu 0 0 0 0 ", s.start_code, s.end_code, s.start_stack,
-		    s.pending);
+	proc_printf(m, "%lu %lu %lu 0 0 %lu %lu %lu %lu 0 ", s.start_code, s.end_code,
+		    s.start_stack, s.pending, s.blocked, s.ignored, s.caught);
 	/* nswap cnswap exit_signal processor rt_priority policy blkio guest cguest */
 	proc_printf(m, "0 0 %d 0 0 0 0 0 0 ", SIGCHLD);
 	/* start_data end_data start_brk arg_start arg_end env_start env_end exit_code */
@@ -150,6 +169,8 @@ static const char *state_name(char state)
 		return "D (disk sleep)";
 	case 'Z':
 		return "Z (zombie)";
+	case 'T':
+		return "T (stopped)";
 	default:
 		return "S (sleeping)";
 	}
@@ -177,7 +198,8 @@ int proc_pid_status(struct proc_buf *m, int pid)
 			    0UL, 0UL);
 	}
 	proc_printf(m, "Threads:\t1\nSigPnd:\t%016lx\nShdPnd:\t%016lx\n", 0UL, s.pending);
-	proc_printf(m, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", 0UL, 0UL, 0UL);
+	proc_printf(m, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", s.blocked,
+		    s.ignored, s.caught);
 	return 0;
 }
 
