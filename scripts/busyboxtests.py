@@ -87,7 +87,7 @@ def check_ps(out):
     problems = [] if (out or "").startswith("PID") else [f"no header: {out!r}"]
     if rows.get(1, "").split()[:1] != ["init"]:
         problems.append(f"pid 1 is {rows.get(1)!r}, not init")
-    if not any(cmd.startswith("-sh") or cmd.startswith("sh") for cmd in rows.values()):
+    if not any(re.match(r"-?(/bin/)?sh\b", cmd) for cmd in rows.values()):
         problems.append("no shell listed")
     if not any(re.match(r"(\{ps\} )?ps|\{ps\}", cmd) for cmd in rows.values()):
         problems.append("ps does not list itself")
