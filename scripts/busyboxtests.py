@@ -25,7 +25,7 @@ ORDER = 55
 SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
 commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff"""
 
-CONFIG = "x86_64_defconfig+user.config"
+CONFIG = "x86_64_defconfig"
 # The login shell's prompt (usr/busybox/profile): the working directory,
 # " # ", and the query of the cursor's position ("\e[6n") with which
 # BusyBox's line editing learns the terminal's width; a serial line

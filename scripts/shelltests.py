@@ -464,15 +464,18 @@ def user_tests(runner):
 
 # The file system's commands, on a kernel with the VFS and the initramfs
 # its build made: (line typed, the whole answer).
-FS_CONFIG = "x86_64_defconfig+CONFIG_VFS=y"
+FS_CONFIG = "x86_64_defconfig+CONFIG_USER_MODE=n+CONFIG_VFS=y"
 FS_LABEL = (f"shell: {FS_CONFIG}: ls and ls -l show the initramfs's /dev and /, cat prints "
             "/dev/null, bad paths and options get one line")
 FS_SESSION = [
     ("ls", "bin\ndev\nroot\n"),
     ("ls -l /dev", "crw-------   1    0    0   5,   1 console\n"
+                   "crw-rw-rw-   1    0    0   1,   7 full\n"
                    "crw-rw-rw-   1    0    0   1,   3 null\n"
+                   "crw-rw-rw-   1    0    0   1,   8 random\n"
                    "crw-rw-rw-   1    0    0   5,   0 tty\n"
                    "crw--w----   1    0    0   4,   0 tty0\n"
+                   "crw-rw-rw-   1    0    0   1,   9 urandom\n"
                    "crw-rw-rw-   1    0    0   1,   5 zero\n"),
     ("ls -l /", "drwxr-xr-x   2    0    0        0 bin\n"
                 "drwxr-xr-x   2    0    0        0 dev\n"
