@@ -198,8 +198,8 @@ int proc_pid_status(struct proc_buf *m, int pid)
 			    0UL, 0UL);
 	}
 	proc_printf(m, "Threads:\t1\nSigPnd:\t%016lx\nShdPnd:\t%016lx\n", 0UL, s.pending);
-	proc_printf(m, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", s.blocked,
-		    s.ignored, s.caught);
+	proc_printf(m, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", s.blocked, s.ignored,
+		    s.caught);
 	return 0;
 }
 

@@ -110,7 +110,7 @@ struct task_struct {
 	int nice;			  /* setpriority()'s, -20 to 19 */
 	struct timer_list real_timer;	  /* ITIMER_REAL, alarm() (kernel/time/itimer.c) */
 	u64 it_real_incr_ns;		  /* its interval; 0 for one shot */
-	struct task_signals signal;    /* <kernel/signal.h> */
+	struct task_signals signal;	  /* <kernel/signal.h> */
 };
 
 /* The running task.  One CPU: a variable, per-CPU data with SMP. */
