@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The system calls that name files: openat() and open(), close(), and
- * the path-taking calls' common part, which turns a user's (dirfd, path)
- * into a start and a name.
+ * The system calls that open and close files: openat() and open(),
+ * close() and close_range(), umask(); and the path-taking calls' common
+ * part, which turns a user's (dirfd, path) into a start and a name.
  *
  * A relative path starts at the working directory (AT_FDCWD) or at the
  * directory @dirfd is open on; an absolute one at the root.  New files

@@ -478,6 +478,23 @@ void sendfile_copies_and_checks(struct utest *t)
 	out = open(Q("out"), O_WRONLY | O_APPEND);
 	UT_EXPECT(t, sys4(SYS_sendfile, out, in, 0, 1) == -EINVAL, "sendfile to O_APPEND");
 	close(out);
+	/* copy_file_range: between regular files, at offsets or positions. */
+	out = open(Q("cfr"), O_RDWR | O_CREAT | O_TRUNC, 0644);
+	off = 6;
+	UT_EXPECT(t,
+		  raw_syscall6(SYS_copy_file_range, in, (long)&off, out, 0, 3, 0) == 3 &&
+			  off == 9 && text_is(Q("cfr"), "678"),
+		  "copy_file_range of 3 bytes from 6");
+	UT_EXPECT(t, raw_syscall6(SYS_copy_file_range, in, 0, out, 0, 3, 1) == -EINVAL,
+		  "copy_file_range with a flag");
+	off = 0;
+	UT_EXPECT(t,
+		  raw_syscall6(SYS_copy_file_range, out, (long)&off, out, (long)&off, 2, 0) ==
+			  -EINVAL,
+		  "copy_file_range onto itself");
+	UT_EXPECT(t, raw_syscall6(SYS_copy_file_range, 999, 0, out, 0, 1, 0) == -EBADF,
+		  "copy_file_range from 999");
+	close(out);
 	/* To a pipe, as cat does. */
 	pipe(fds);
 	off = 0;
