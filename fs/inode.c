@@ -19,8 +19,9 @@ static unsigned long last_ino; /* under vfs_tree_lock */
 
 struct timespec64 current_time(void)
 {
-	u64 now = ktime_get(); /* no wall clock yet: time since boot */
-	struct timespec64 ts = { .tv_sec = now / NSEC_PER_SEC, .tv_nsec = now % NSEC_PER_SEC };
+	s64 now = ktime_get_real(); /* the date: ls -l shows when, as on Linux */
+	struct timespec64 ts = { .tv_sec = now / (s64)NSEC_PER_SEC,
+				 .tv_nsec = now % (s64)NSEC_PER_SEC };
 
 	return ts;
 }
