@@ -25,6 +25,8 @@ struct expected {
 static const struct expected base_list[] = {
 	{ "/dev", S_IFDIR | 0755, 0 },
 	{ "/dev/console", S_IFCHR | 0600, MKDEV(5, 1) },
+	{ "/dev/tty", S_IFCHR | 0666, MKDEV(5, 0) },
+	{ "/dev/tty0", S_IFCHR | 0620, MKDEV(4, 0) },
 	{ "/dev/null", S_IFCHR | 0666, MKDEV(1, 3) },
 	{ "/dev/zero", S_IFCHR | 0666, MKDEV(1, 5) },
 	{ "/root", S_IFDIR | 0700, 0 },

@@ -467,6 +467,8 @@ FS_SESSION = [
     ("ls", "bin\ndev\nroot\n"),
     ("ls -l /dev", "crw-------   1    0    0   5,   1 console\n"
                    "crw-rw-rw-   1    0    0   1,   3 null\n"
+                   "crw-rw-rw-   1    0    0   5,   0 tty\n"
+                   "crw--w----   1    0    0   4,   0 tty0\n"
                    "crw-rw-rw-   1    0    0   1,   5 zero\n"),
     ("ls -l /", "drwxr-xr-x   2    0    0        0 bin\n"
                 "drwxr-xr-x   2    0    0        0 dev\n"
