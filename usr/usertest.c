@@ -139,6 +139,14 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(copyin_copyout_reject_bad_addresses),
 	UT_CASE(wait4_bad_status_efault_still_reaps),
 	UT_CASE(syscalls_with_every_pointer_bad),
+	/* ut_tty.c */
+	UT_CASE(tty_ioctls_error_codes),
+	UT_CASE(tty_tcgets_tcsets_round_trip),
+	UT_CASE(tty_winsize),
+	UT_CASE(tty_dev_tty_without_ctty_enxio),
+	UT_CASE(tty_tcsetpgrp_rules),
+	UT_CASE(tty_session_leader_exit_frees_it),
+	UT_CASE(tty_typed_line_and_interrupt),
 	/* ut_faults.c */
 	UT_CASE(fault_null_read),
 	UT_CASE(fault_kernel_write),

@@ -94,6 +94,14 @@ void copyin_copyout_reject_bad_addresses(struct utest *t);
 void wait4_bad_status_efault_still_reaps(struct utest *t);
 void syscalls_with_every_pointer_bad(struct utest *t);
 
+void tty_ioctls_error_codes(struct utest *t);
+void tty_tcgets_tcsets_round_trip(struct utest *t);
+void tty_winsize(struct utest *t);
+void tty_dev_tty_without_ctty_enxio(struct utest *t);
+void tty_tcsetpgrp_rules(struct utest *t);
+void tty_session_leader_exit_frees_it(struct utest *t);
+void tty_typed_line_and_interrupt(struct utest *t);
+
 void fault_null_read(struct utest *t);
 void fault_kernel_write(struct utest *t);
 void fault_kernel_read(struct utest *t);

@@ -5,9 +5,11 @@
  *
  * Producers are interrupt handlers, the keyboard's and the serial port's;
  * the consumer is one task (init's echo loop or the kernel shell), which
- * sleeps on the tty's wait queue until there is something to read.  The
- * tty's lock, taken with interrupts off, guards the queue, so bytes from
- * both devices interleave whole: none is lost or counted twice.
+ * sleeps on the tty's wait queue until there is something to read, or,
+ * while a program has the tty open, the line discipline (n_tty.c), whose
+ * work item takes the bytes as they come.  The tty's lock, taken with
+ * interrupts off, guards the queue, so bytes from both devices interleave
+ * whole: none is lost or counted twice.
  *
  * A full queue drops the keyboard's new bytes rather than old ones, as a
  * terminal does when typing outruns its reader: the i8042 holds one byte.
@@ -48,8 +50,11 @@ void tty_receive(struct tty_struct *tty, const char *s, size_t len)
 		tty->dropped += len;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
-	if (len)
+	if (len) {
 		wake_up(&tty->wait);
+		if (READ_ONCE(tty->count)) /* open: the line discipline takes them (n_tty.c) */
+			schedule_work(&tty->rx_work);
+	}
 }
 
 bool tty_room_or_throttle(struct tty_struct *tty, void (*fn)(void))

@@ -1,220 +1,192 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /dev/console and /dev/tty (character major 5): the terminal that user
- * programs read and write.
+ * The terminal's files: /dev/tty (5,0), the caller's controlling
+ * terminal; /dev/console (5,1), the console's tty; and /dev/tty0 (4,0),
+ * Linux's current virtual console, which here is the same tty.  Each
+ * reads, writes and polls through the line discipline (n_tty.c) and
+ * answers the terminal ioctls with Linux's numbers and semantics.
  *
- * Writes go to every console (VGA, serial), as the kernel's own messages
- * do.  Reads are in canonical mode, a line at a time, as a terminal's line
- * discipline gives them: typed bytes come from the console's tty queue
- * (the keyboard and the serial port both feed it), are echoed, and are
- * edited before the program sees them: Backspace and Delete erase a
- * character, Ctrl-U the line, Ctrl-D at the start of a line is the end of
- * input, Ctrl-C throws the line away.  Escape sequences of keys that have
- * no character (the arrows) are dropped.  Raw mode (TCSETS), job control
- * and Ctrl-C sending SIGINT come with the next issue; until then a program
- * is ended with the kernel shell's Ctrl-C, which kills what it ran.
- *
- * One reader at a time edits the line (console_read_lock); a line longer
- * than a read asked for is handed out over several reads, as Linux does.
+ * Writes go to every console (VGA and serial), as the kernel's messages
+ * do, after the output processing of c_oflag.  Neither /dev/console nor
+ * /dev/tty0 becomes a controlling terminal when opened, and /dev/tty
+ * without one is -ENXIO, as in Linux (tty_jobctrl.c has the rules).  A
+ * reader in a background group of its terminal is stopped with SIGTTIN,
+ * a writer with TOSTOP set with SIGTTOU.
  */
-#include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/init.h>
-#include <kernel/mutex.h>
 #include <kernel/printk.h>
-#include <kernel/process.h>
+#include <kernel/signal.h>
 #include <kernel/string.h>
-#include <kernel/time.h>
 #include <kernel/tty.h>
 #include <kernel/uaccess.h>
+#include "tty_internal.h"
 
-#define TTYAUX_MAJOR 5
-#define LINE_MAX     256
-#define WRITE_CHUNK  128 /* console_write() runs with interrupts off: keep each short */
-#define POLL_MS	     100 /* how often a waiting reader looks for a fatal signal */
+#define TTYAUX_MAJOR 5 /* /dev/tty, /dev/console */
+#define TTY_MAJOR    4 /* /dev/tty0 */
 
-/* ioctl requests, with Linux's values */
-#define TCGETS	   0x5401
-#define TCSETS	   0x5402
-#define TCSETSW	   0x5403
-#define TCSETSF	   0x5404
-#define TIOCGWINSZ 0x5413
-
-#define CTRL(c) ((c)&0x1f)
-
-/* Linux's struct termios for TCGETS (asm-generic/termbits.h) */
-struct termios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[19];
-};
-
-struct winsize {
-	u16 ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
-
-static DEFINE_MUTEX(console_read_lock);
-static char line[LINE_MAX];
-static size_t line_len, line_off; /* the line ready, and what was read of it */
-
-static void echo(const char *text, size_t len)
+static int tty_open(struct inode *inode, struct file *file)
 {
-	console_write(text, len, LOGLEVEL_INFO);
-}
+	unsigned int major = MAJOR(inode->i_rdev), minor = MINOR(inode->i_rdev);
+	struct tty_struct *tty;
 
-/* The next typed byte; -EINTR if a fatal signal comes first. */
-static int next_byte(struct tty_struct *tty)
-{
-	int c;
-
-	while ((c = tty_getc(tty)) < 0) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		tty_wait_pending_timeout(tty, POLL_MS);
+	if (major == TTYAUX_MAJOR && minor == 0) {
+		tty = get_current_tty();
+		if (!tty)
+			return -ENXIO;
+	} else if ((major == TTYAUX_MAJOR && minor == 1) || (major == TTY_MAJOR && minor == 0)) {
+		tty = console_tty();
+	} else {
+		return -ENXIO;
 	}
-	return c;
-}
-
-/* Edit a line into line[]: its length, 0 at end of input, or -EINTR. */
-static ssize_t read_line(struct tty_struct *tty)
-{
-	size_t len = 0;
-	bool escape = false;
-	int c;
-
-	for (;;) {
-		c = next_byte(tty);
-		if (c < 0)
-			return c;
-		if (escape) { /* ESC [ ... final byte: a key without a character */
-			escape = c == '[' || (c >= '0' && c <= '9') || c == ';';
-			continue;
-		}
-		switch (c) {
-		case '\r':
-		case '\n':
-			echo("\n", 1);
-			line[len++] = '\n';
-			return len;
-		case 0x7f:
-		case '\b':
-			if (len) {
-				len--;
-				echo("\b \b", 3);
-			}
-			break;
-		case CTRL('U'):
-			for (; len; len--)
-				echo("\b \b", 3);
-			break;
-		case CTRL('D'):
-			if (!len)
-				return 0;
-			return len; /* what was typed, without a newline */
-		case CTRL('C'):
-			echo("^C\n", 3);
-			len = 0;
-			break;
-		case 0x1b:
-			escape = true;
-			break;
-		default:
-			if ((c < ' ' && c != '\t') || len >= LINE_MAX - 1)
-				break;
-			line[len++] = c;
-			echo((char *)&line[len - 1], 1);
-		}
-	}
-}
-
-/*
- * The reader's lock, which a fatal signal ends the wait for (-EINTR): a
- * reader behind another that waits for a line may wait as long as it.
- */
-static int lock_reader(void)
-{
-	while (!mutex_trylock(&console_read_lock)) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		msleep(POLL_MS / 10);
-	}
+	file->private_data = tty;
+	n_tty_open(tty);
 	return 0;
 }
 
-static ssize_t console_read(struct file *file, char *buf, size_t count, loff_t *pos)
+static int tty_release(struct inode *inode, struct file *file)
 {
-	struct tty_struct *tty = console_tty();
-	ssize_t n;
+	n_tty_close(file->private_data);
+	return 0;
+}
 
-	if (!tty)
-		return 0; /* nothing to type on: the end of input */
-	if (!count)
-		return 0;
-	if (lock_reader())
-		return -EINTR;
-	if (line_off == line_len) {
-		n = read_line(tty);
-		if (n <= 0) {
-			mutex_unlock(&console_read_lock);
-			return n;
-		}
-		line_len = n;
-		line_off = 0;
+static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
+{
+	struct tty_struct *tty = file->private_data;
+	int err = tty_check_job(tty, SIGTTIN);
+
+	if (err)
+		return err;
+	return n_tty_read(tty, buf, count, file->f_flags & O_NONBLOCK);
+}
+
+static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	struct tty_struct *tty = file->private_data;
+	int err;
+
+	if (READ_ONCE(tty->termios.c_lflag) & TOSTOP) {
+		err = tty_check_job(tty, SIGTTOU);
+		if (err)
+			return err;
 	}
-	n = min(count, line_len - line_off);
-	memcpy(buf, line + line_off, n);
-	line_off += n;
-	mutex_unlock(&console_read_lock);
-	return n;
+	return n_tty_write(tty, buf, count);
 }
 
-static ssize_t console_file_write(struct file *file, const char *buf, size_t count, loff_t *pos)
+static __poll_t tty_poll(struct file *file, poll_table *pt)
 {
-	size_t done;
-
-	for (done = 0; done < count; done += min(count - done, (size_t)WRITE_CHUNK))
-		echo(buf + done, min(count - done, (size_t)WRITE_CHUNK));
-	return count;
+	return n_tty_poll(file->private_data, file, pt);
 }
 
-static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *arg)
 {
-	static const struct winsize ws = { .ws_row = 25, .ws_col = 80 };
-	struct termios t = {
-		.c_iflag = 0x100,  /* ICRNL */
-		.c_oflag = 0x5,	   /* OPOST | ONLCR */
-		.c_cflag = 0xbf,   /* B38400 | CS8 | CREAD */
-		.c_lflag = 0x8a3b, /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
-		.c_cc = { CTRL('C'), 0x1c, 0x7f, CTRL('U'), CTRL('D'), 0, 1 },
-	};
+	struct termios t;
+
+	if (copy_from_user(&t, arg, sizeof(t)))
+		return -EFAULT;
+	/* Output is written before write() returns: there is never any to drain (TCSETSW). */
+	if (cmd == TCSETSF)
+		n_tty_flush_input(tty);
+	n_tty_set_termios(tty, &t);
+	return 0;
+}
+
+static long set_winsize(struct tty_struct *tty, void __user *arg)
+{
+	struct winsize ws;
+	bool changed;
+	int pgrp;
+
+	if (copy_from_user(&ws, arg, sizeof(ws)))
+		return -EFAULT;
+	mutex_lock(&tty->ldisc_lock);
+	changed = memcmp(&ws, &tty->winsize, sizeof(ws));
+	tty->winsize = ws;
+	mutex_unlock(&tty->ldisc_lock);
+	pgrp = READ_ONCE(tty->pgrp);
+	if (changed && pgrp)
+		kill_pgrp(pgrp, SIGWINCH);
+	return 0;
+}
+
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = file->private_data;
+	void __user *p = (void __user *)arg;
+	struct winsize ws;
+	struct termios t;
+	u8 c;
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user((void __user *)arg, &t, sizeof(t)) ? -EFAULT : 0;
-	case TIOCGWINSZ:
-		return copy_to_user((void __user *)arg, &ws, sizeof(ws)) ? -EFAULT : 0;
+		n_tty_get_termios(tty, &t);
+		return copy_to_user(p, &t, sizeof(t)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		return -EINVAL; /* only canonical mode, until raw mode comes */
+		return set_termios(tty, cmd, p);
+	case TIOCGWINSZ:
+		mutex_lock(&tty->ldisc_lock);
+		ws = tty->winsize;
+		mutex_unlock(&tty->ldisc_lock);
+		return copy_to_user(p, &ws, sizeof(ws)) ? -EFAULT : 0;
+	case TIOCSWINSZ:
+		return set_winsize(tty, p);
+	case FIONREAD:
+		return put_user((int)n_tty_inq(tty), (int __user *)p) ? -EFAULT : 0;
+	case TIOCOUTQ: /* nothing waits to be sent: writes are synchronous */
+		return put_user(0, (int __user *)p) ? -EFAULT : 0;
+	case TIOCGETD:
+		return put_user(N_TTY, (int __user *)p) ? -EFAULT : 0;
+	case TCFLSH:
+		if (arg > TCIOFLUSH)
+			return -EINVAL;
+		if (arg != TCOFLUSH)
+			n_tty_flush_input(tty);
+		return 0;
+	case TCXONC: /* the consoles' output cannot be held, nor the input stopped */
+		return arg > TCION ? -EINVAL : 0;
+	case TCSBRK: /* drain, then a break the consoles have no line for */
+	case TCSBRKP:
+		return 0;
+	case TIOCSTI:
+		if (get_user(c, (u8 __user *)p))
+			return -EFAULT;
+		n_tty_receive(tty, c);
+		return 0;
+	case TIOCSCTTY:
+		return tiocsctty(tty, arg);
+	case TIOCNOTTY:
+		return tiocnotty(tty);
+	case TIOCGPGRP:
+		return tiocgpgrp(tty, p);
+	case TIOCSPGRP:
+		return tiocspgrp(tty, p);
+	case TIOCGSID:
+		return tiocgsid(tty, p);
 	}
 	return -ENOTTY;
 }
 
-static const struct file_operations console_fops = {
+static const struct file_operations tty_fops = {
 	.llseek = noop_llseek,
-	.read = console_read,
-	.write = console_file_write,
-	.unlocked_ioctl = console_ioctl,
+	.open = tty_open,
+	.release = tty_release,
+	.read = tty_read,
+	.write = tty_write,
+	.poll = tty_poll,
+	.unlocked_ioctl = tty_ioctl,
 };
 
 static int tty_io_init(void)
 {
-	int err = register_chrdev(TTYAUX_MAJOR, "console", &console_fops);
+	int err = register_chrdev(TTYAUX_MAJOR, "/dev/tty", &tty_fops);
 
+	if (err >= 0)
+		err = register_chrdev(TTY_MAJOR, "tty", &tty_fops);
 	if (err < 0) {
-		pr_err("tty: cannot register /dev/console: error %d\n", err);
+		pr_err("tty: cannot register the terminal's devices: error %d\n", err);
 		return err;
 	}
 	return 0;

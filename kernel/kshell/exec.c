@@ -2,7 +2,8 @@
 /*
  * exec: run a user program as a child of the shell, wait for it, and say
  * how it ended if not with status 0.  Ctrl-C while it runs ends it with
- * SIGINT, as a terminal's interrupt key would.  The program gets the
+ * SIGINT, as a terminal's interrupt key would; the terminal echoes the
+ * ^C, and the shell ends its line.  The program gets the
  * console as its standard input, output and error, and the environment
  * Linux gives init.
  */
@@ -22,6 +23,7 @@ static int exec_run(int argc, char **argv)
 	struct tty_struct *tty = console_tty();
 	unsigned long intr = tty ? tty_interrupts(tty) : 0;
 	int pid, status = 0;
+	bool interrupted = false;
 	long ret;
 
 	pid = spawn_process((const char *const *)argv + 1, exec_envp);
@@ -33,6 +35,7 @@ static int exec_run(int argc, char **argv)
 		if (tty && tty_interrupts(tty) != intr) {
 			intr = tty_interrupts(tty);
 			kill_pid(pid, SIGINT);
+			interrupted = true;
 		}
 		if (tty)
 			tty_wait_interrupt_timeout(tty, intr, POLL_MS);
@@ -43,6 +46,8 @@ static int exec_run(int argc, char **argv)
 		kshell_error(argv[0], "%s: wait4: error %ld", argv[1], ret);
 		return ret;
 	}
+	if (interrupted)
+		kshell_printf("\n"); /* after the ^C that the line discipline echoed */
 	if (WIFSIGNALED(status))
 		kshell_printf("%s[%d]: killed by signal %d\n", argv[1], pid, WTERMSIG(status));
 	else if (WEXITSTATUS(status))

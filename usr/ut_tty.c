@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * usertest's terminal cases: the terminal ioctls' error codes, the
+ * TCGETS/TCSETS round trip, the window size, the controlling terminal
+ * (/dev/tty, TIOCSCTTY, TIOCNOTTY, a session leader's exit) and the
+ * rules of tcsetpgrp(), and bytes typed with TIOCSTI: a line read back,
+ * and ^C killing the foreground group.
+ *
+ * On Kestrel the terminal is /dev/console; on Linux, where the console
+ * is root's, a new pseudo-terminal, so that the cases pass on both.  A
+ * case that takes a controlling terminal does it in a child that has
+ * started a session of its own, so that usertest's own session is left
+ * as it was.  Bytes typed with TIOCSTI are not echoed (ECHO is turned off
+ * first, and the settings restored after): an echo on the console would
+ * land in the middle of the KTAP output.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "usertest.h"
+
+#define SKIP_CODE 77 /* a child's exit status: what it needs is not here */
+
+/* Linux's struct termios as TCGETS moves it (asm-generic/termbits.h), not libc's. */
+struct kernel_termios {
+	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[19];
+};
+
+static long tty_ioctl(int fd, unsigned long cmd, const void *arg)
+{
+	return raw_sys(SYS_ioctl, fd, cmd, arg);
+}
+
+static int master_fd = -1; /* the pseudo-terminal's other end, on Linux */
+
+/*
+ * A terminal, not as the controlling one: the console on Kestrel, else a
+ * pseudo-terminal.  A descriptor, or -errno.
+ */
+static int open_terminal(void)
+{
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY);
+
+	if (fd >= 0 || on_kestrel())
+		return fd >= 0 ? fd : -errno;
+	if (master_fd < 0) {
+		master_fd = posix_openpt(O_RDWR | O_NOCTTY);
+		if (master_fd < 0 || grantpt(master_fd) || unlockpt(master_fd))
+			return -errno;
+	}
+	fd = open(ptsname(master_fd), O_RDWR | O_NOCTTY);
+	return fd >= 0 ? fd : -errno;
+}
+
+void tty_ioctls_error_codes(struct utest *t)
+{
+	struct kernel_termios tio;
+	int fd = open("/dev/null", O_RDWR), tty = open_terminal();
+	long ret;
+
+	UT_EXPECT(t, fd >= 0, "open(/dev/null): %d", -errno);
+	ret = tty_ioctl(fd, TCGETS, &tio);
+	UT_EXPECT(t, ret == -ENOTTY, "TCGETS on /dev/null returned %ld", ret);
+	ret = tty_ioctl(fd, TIOCGWINSZ, &tio);
+	UT_EXPECT(t, ret == -ENOTTY, "TIOCGWINSZ on /dev/null returned %ld", ret);
+	close(fd);
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	ret = tty_ioctl(tty, 0x54ff, &tio);
+	UT_EXPECT(t, ret == -ENOTTY, "an unknown terminal ioctl returned %ld", ret);
+	ret = tty_ioctl(tty, TCGETS, (void *)1);
+	UT_EXPECT(t, ret == -EFAULT, "TCGETS to address 1 returned %ld", ret);
+	ret = tty_ioctl(tty, TCSETS, (void *)0xffff800000000000UL);
+	UT_EXPECT(t, ret == -EFAULT, "TCSETS from a kernel address returned %ld", ret);
+	ret = tty_ioctl(tty, TIOCGWINSZ, NULL);
+	UT_EXPECT(t, ret == -EFAULT, "TIOCGWINSZ to NULL returned %ld", ret);
+	ret = tty_ioctl(tty, FIONREAD, NULL);
+	UT_EXPECT(t, ret == -EFAULT, "FIONREAD to NULL returned %ld", ret);
+	ret = tty_ioctl(tty, TCFLSH, (void *)3);
+	UT_EXPECT(t, ret == -EINVAL, "TCFLSH 3 returned %ld", ret);
+	ret = tty_ioctl(tty, TCXONC, (void *)4);
+	UT_EXPECT(t, ret == -EINVAL, "TCXONC 4 returned %ld", ret);
+	/* Not our controlling terminal, unless usertest runs from a shell on the console. */
+	fd = open("/dev/tty", O_RDWR);
+	if (fd < 0 || !on_kestrel()) {
+		ret = tty_ioctl(tty, TIOCGPGRP, &(int){ 0 });
+		UT_EXPECT(t, ret == -ENOTTY, "TIOCGPGRP, not our terminal, returned %ld", ret);
+		ret = tty_ioctl(tty, TIOCGSID, &(int){ 0 });
+		UT_EXPECT(t, ret == -ENOTTY, "TIOCGSID, not our terminal, returned %ld", ret);
+	}
+	if (fd >= 0)
+		close(fd);
+	close(tty);
+}
+
+void tty_tcgets_tcsets_round_trip(struct utest *t)
+{
+	struct kernel_termios saved, set, got;
+	int tty = open_terminal();
+	long ret;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	ret = tty_ioctl(tty, TCGETS, &saved);
+	UT_EXPECT(t, ret == 0, "TCGETS returned %ld", ret);
+	set = saved;
+	set.c_lflag ^= ECHO | ICANON | TOSTOP;
+	set.c_iflag ^= ICRNL;
+	set.c_cc[VMIN] = 7;
+	set.c_cc[VTIME] = 3;
+	set.c_cc[VEOL] = 'x';
+	ret = tty_ioctl(tty, TCSETSW, &set);
+	UT_EXPECT(t, ret == 0, "TCSETSW returned %ld", ret);
+	memset(&got, 0x55, sizeof(got));
+	tty_ioctl(tty, TCGETS, &got);
+	UT_EXPECT(t, !memcmp(&got, &set, sizeof(got)), "TCGETS did not return what TCSETSW set");
+	ret = tty_ioctl(tty, TCSETSF, &saved);
+	UT_EXPECT(t, ret == 0, "TCSETSF returned %ld", ret);
+	tty_ioctl(tty, TCGETS, &got);
+	UT_EXPECT(t, !memcmp(&got, &saved, sizeof(got)), "the settings were not restored");
+	UT_EXPECT(t, isatty(tty), "isatty() is false for the terminal");
+	close(tty);
+}
+
+void tty_winsize(struct utest *t)
+{
+	struct winsize ws, set = { .ws_row = 50, .ws_col = 132 }, got;
+	int tty = open_terminal();
+	long ret;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	ret = tty_ioctl(tty, TIOCGWINSZ, &ws);
+	UT_EXPECT(t, ret == 0, "TIOCGWINSZ returned %ld", ret);
+	if (on_kestrel())
+		UT_EXPECT(t, ws.ws_row == 25 && ws.ws_col == 80, "the console is %ux%u, not 80x25",
+			  ws.ws_col, ws.ws_row);
+	ret = tty_ioctl(tty, TIOCSWINSZ, &set);
+	UT_EXPECT(t, ret == 0, "TIOCSWINSZ returned %ld", ret);
+	tty_ioctl(tty, TIOCGWINSZ, &got);
+	UT_EXPECT(t, got.ws_row == 50 && got.ws_col == 132, "TIOCGWINSZ gave %ux%u after 132x50",
+		  got.ws_col, got.ws_row);
+	tty_ioctl(tty, TIOCSWINSZ, &ws);
+	close(tty);
+}
+
+/* In a child, in a session of its own: no controlling terminal, so /dev/tty is -ENXIO. */
+static void no_ctty(struct utest *t, void *arg)
+{
+	int tty;
+	long ret;
+
+	(void)arg; /* run_in_child()'s, unused */
+	UT_EXPECT(t, setsid() == getpid(), "setsid: %d", -errno);
+	ret = raw_sys(SYS_open, "/dev/tty", O_RDWR, 0);
+	UT_EXPECT(t, ret == -ENXIO, "open(/dev/tty) without a terminal returned %ld", ret);
+	tty = open_terminal();
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	ret = tty_ioctl(tty, TIOCSPGRP, &(int){ getpid() });
+	UT_EXPECT(t, ret == -ENOTTY, "TIOCSPGRP, not our terminal, returned %ld", ret);
+	ret = tty_ioctl(tty, TIOCNOTTY, NULL);
+	UT_EXPECT(t, ret == -ENOTTY, "TIOCNOTTY, not our terminal, returned %ld", ret);
+}
+
+void tty_dev_tty_without_ctty_enxio(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, no_ctty, NULL), 0, "the child without a terminal");
+}
+
+/*
+ * In a child: start a session, take @tty as its controlling terminal.
+ * False (the child should exit with SKIP_CODE) if another session has it,
+ * as the console has when usertest runs from a shell.
+ */
+static bool take_ctty(struct utest *t, int tty)
+{
+	long ret;
+
+	UT_EXPECT(t, setsid() == getpid(), "setsid: %d", -errno);
+	ret = tty_ioctl(tty, TIOCSCTTY, 0);
+	if (ret == -EPERM && on_kestrel())
+		return false;
+	return UT_EXPECT(t, ret == 0, "TIOCSCTTY returned %ld", ret);
+}
+
+static void pgrp_rules(struct utest *t, void *arg)
+{
+	int tty = open_terminal(), pgrp = -1, fd, sid = -1;
+	pid_t me = getpid(), helper[2];
+	int i;
+	long ret;
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	/* As a shell does: from the background, tcsetpgrp() would send it SIGTTOU. */
+	signal(SIGTTOU, SIG_IGN);
+	ret = tty_ioctl(tty, TIOCSCTTY, 0);
+	UT_EXPECT(t, ret == 0, "TIOCSCTTY of our own terminal again returned %ld", ret);
+	ret = tty_ioctl(tty, TIOCGPGRP, &pgrp);
+	UT_EXPECT(t, ret == 0 && pgrp == me, "TIOCGPGRP returned %ld, group %d, not %d", ret, pgrp,
+		  (int)me);
+	ret = tty_ioctl(tty, TIOCGSID, &sid);
+	UT_EXPECT(t, ret == 0 && sid == me, "TIOCGSID returned %ld, session %d", ret, sid);
+	fd = open("/dev/tty", O_RDWR);
+	UT_EXPECT(t, fd >= 0, "open(/dev/tty) with a terminal: %d", -errno);
+	UT_EXPECT(t, tcgetpgrp(fd) == me, "tcgetpgrp(/dev/tty) is %d", (int)tcgetpgrp(fd));
+	close(fd);
+
+	ret = tty_ioctl(tty, TIOCSPGRP, &(int){ -1 });
+	UT_EXPECT(t, ret == -EINVAL, "TIOCSPGRP -1 returned %ld", ret);
+	ret = tty_ioctl(tty, TIOCSPGRP, &(int){ 0x3ffffff0 });
+	UT_EXPECT(t, ret == -ESRCH, "TIOCSPGRP of no group returned %ld", ret);
+	ret = tty_ioctl(tty, TIOCSPGRP, (void *)8);
+	UT_EXPECT(t, ret == -EFAULT, "TIOCSPGRP from address 8 returned %ld", ret);
+
+	/*
+	 * Two helpers, alive until killed: one in a group of its own in our
+	 * session (set by us, so at once), one in a session of its own (set
+	 * by itself, so we wait to see it).
+	 */
+	for (i = 0; i < 2; i++) {
+		helper[i] = fork();
+		if (!helper[i]) {
+			if (i)
+				setsid();
+			for (;;)
+				sched_yield();
+		}
+	}
+	setpgid(helper[0], helper[0]);
+	while (getsid(helper[1]) != helper[1])
+		sched_yield();
+	ret = tty_ioctl(tty, TIOCSPGRP, &helper[1]);
+	UT_EXPECT(t, ret == -EPERM, "TIOCSPGRP of another session's group returned %ld", ret);
+	ret = tcsetpgrp(tty, helper[0]) ? -errno : 0;
+	UT_EXPECT(t, ret == 0, "tcsetpgrp to our session's group %d: %ld", (int)helper[0], ret);
+	UT_EXPECT(t, tcgetpgrp(tty) == helper[0], "tcgetpgrp is %d, not %d", (int)tcgetpgrp(tty),
+		  (int)helper[0]);
+	ret = tcsetpgrp(tty, me) ? -errno : 0;
+	UT_EXPECT(t, ret == 0, "tcsetpgrp back to our group: %ld", ret);
+	for (i = 0; i < 2; i++) {
+		kill(helper[i], SIGKILL);
+		waitpid(helper[i], NULL, 0);
+	}
+
+	/* Giving the terminal up hangs up its foreground group: ourselves. */
+	tty_ioctl(tty, TIOCNOTTY, NULL);
+	UT_EXPECT(t, false, "TIOCNOTTY did not send SIGHUP to the foreground group");
+}
+
+void tty_tcsetpgrp_rules(struct utest *t)
+{
+	int status = run_in_child(t, pgrp_rules, NULL);
+
+	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
+		ut_skip(t, "another session has the console");
+	else
+		expect_signal(t, status, SIGHUP, "the session leader after TIOCNOTTY");
+}
+
+static void leader_takes_tty(struct utest *t, void *arg)
+{
+	int tty = open_terminal();
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+}
+
+/* A session leader's exit frees its terminal for the next session (no SIGHUP: no group). */
+void tty_session_leader_exit_frees_it(struct utest *t)
+{
+	int i, status;
+
+	for (i = 0; i < 2; i++) {
+		status = run_in_child(t, leader_takes_tty, NULL);
+		if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE) {
+			ut_skip(t, "another session has the console");
+			return;
+		}
+		expect_exit(t, status, 0, i ? "the second session leader" : "the first");
+	}
+}
+
+/* Type @s with TIOCSTI: 0, or -errno (Linux may refuse it: dev.tty.legacy_tiocsti). */
+static long type(int tty, const char *s)
+{
+	long ret = 0;
+
+	while (*s && !ret)
+		ret = tty_ioctl(tty, TIOCSTI, s++);
+	return ret;
+}
+
+static void typed_line(struct utest *t, void *arg)
+{
+	int tty = open_terminal(), n = -1;
+	char buf[16] = { 0 };
+	long ret;
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	if (type(tty, "ab\x7f"
+		      "c\n"))
+		_exit(SKIP_CODE);
+	ret = tty_ioctl(tty, FIONREAD, &n);
+	UT_EXPECT(t, ret == 0 && n == 3, "FIONREAD returned %ld, %d bytes", ret, n);
+	ret = read(tty, buf, sizeof(buf));
+	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ac\n", 3), "read %ld bytes, '%.*s'", ret,
+		  (int)(ret > 0 ? ret : 0), buf);
+	type(tty, "\x04");
+	ret = read(tty, buf, sizeof(buf));
+	UT_EXPECT(t, ret == 0, "read after ^D at the start of a line returned %ld", ret);
+	/* ^C: SIGINT for the foreground group, which is this child's. */
+	type(tty, "x\x03");
+	UT_EXPECT(t, false, "^C did not end the foreground group");
+}
+
+void tty_typed_line_and_interrupt(struct utest *t)
+{
+	struct kernel_termios saved, quiet;
+	int tty = open_terminal(), status;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	tty_ioctl(tty, TCGETS, &saved);
+	quiet = saved;
+	quiet.c_lflag = (quiet.c_lflag & ~ECHO) | ISIG | ICANON;
+	tty_ioctl(tty, TCSETSF, &quiet);
+	status = run_in_child(t, typed_line, NULL);
+	tty_ioctl(tty, TCSETSF, &saved);
+	close(tty);
+	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
+		ut_skip(t, "no TIOCSTI, or another session has the console");
+	else
+		expect_signal(t, status, SIGINT, "the foreground group after ^C");
+}
