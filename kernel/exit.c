@@ -20,6 +20,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
+#include <kernel/tty.h>
 #include <kernel/uaccess.h>
 #include <kernel/workqueue.h>
 
@@ -65,6 +66,7 @@ void exit_process(struct task_struct *p)
 		dput(p->pwd);
 		p->pwd = NULL;
 	}
+	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
 	flags = local_irq_save();
 	forget_children(p);
 	local_irq_restore(flags);
