@@ -150,6 +150,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(tty_dev_tty_without_ctty_enxio),
 	UT_CASE(tty_tcsetpgrp_rules),
 	UT_CASE(tty_session_leader_exit_frees_it),
+	UT_CASE(tty_orphaned_background_gets_eio),
 	UT_CASE(tty_typed_line_and_interrupt),
 	/* ut_faults.c */
 	UT_CASE(fault_null_read),

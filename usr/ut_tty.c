@@ -3,8 +3,9 @@
  * usertest's terminal cases: the terminal ioctls' error codes, the
  * TCGETS/TCSETS round trip, the window size, the controlling terminal
  * (/dev/tty, TIOCSCTTY, TIOCNOTTY, a session leader's exit) and the
- * rules of tcsetpgrp(), and bytes typed with TIOCSTI: a line read back,
- * and ^C killing the foreground group.
+ * rules of tcsetpgrp(), an orphaned background group's -EIO, and bytes
+ * typed with TIOCSTI: a line read back, and ^C killing the foreground
+ * group.
  *
  * On Kestrel the terminal is /dev/console; on Linux, where the console
  * is root's, a new pseudo-terminal, so that the cases pass on both.  A
@@ -47,14 +48,17 @@ static int master_fd = -1; /* the pseudo-terminal's other end, on Linux */
 
 /*
  * A terminal, not as the controlling one: the console on Kestrel, else a
- * pseudo-terminal.  A descriptor, or -errno.
+ * pseudo-terminal, never the build machine's console, even for root.  A
+ * descriptor, or -errno.
  */
 static int open_terminal(void)
 {
-	int fd = open("/dev/console", O_RDWR | O_NOCTTY);
+	int fd;
 
-	if (fd >= 0 || on_kestrel())
+	if (on_kestrel()) {
+		fd = open("/dev/console", O_RDWR | O_NOCTTY);
 		return fd >= 0 ? fd : -errno;
+	}
 	if (master_fd < 0) {
 		master_fd = posix_openpt(O_RDWR | O_NOCTTY);
 		if (master_fd < 0 || grantpt(master_fd) || unlockpt(master_fd))
@@ -270,6 +274,61 @@ void tty_tcsetpgrp_rules(struct utest *t)
 		ut_skip(t, "another session has the console");
 	else
 		expect_signal(t, status, SIGHUP, "the session leader after TIOCNOTTY");
+}
+
+/*
+ * A session leader puts a helper's group in the foreground: its own group
+ * is then in the background, and orphaned (its parent, usertest, is in
+ * another session), so nothing could continue it if SIGTTIN stopped it:
+ * a read is -EIO, and so is a write with TOSTOP, as in Linux.
+ */
+static void orphaned_background(struct utest *t, void *arg)
+{
+	int tty = open_terminal();
+	struct kernel_termios tio;
+	pid_t helper;
+	char c;
+	long ret;
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	/* TOSTOP while still in the foreground, which a background group may not change. */
+	tty_ioctl(tty, TCGETS, &tio);
+	tio.c_lflag |= TOSTOP;
+	tty_ioctl(tty, TCSETS, &tio);
+	helper = fork();
+	if (!helper) {
+		for (;;)
+			sched_yield();
+	}
+	setpgid(helper, helper);
+	ret = tty_ioctl(tty, TIOCSPGRP, &helper);
+	UT_EXPECT(t, ret == 0, "TIOCSPGRP to the helper's group returned %ld", ret);
+	ret = raw_sys(SYS_read, tty, &c, 1);
+	UT_EXPECT(t, ret == -EIO, "a read from an orphaned background group returned %ld", ret);
+	ret = raw_sys(SYS_write, tty, "x", 1);
+	UT_EXPECT(t, ret == -EIO, "a write with TOSTOP from there returned %ld", ret);
+	kill(helper, SIGKILL);
+	waitpid(helper, NULL, 0);
+}
+
+void tty_orphaned_background_gets_eio(struct utest *t)
+{
+	int tty = open_terminal(), status;
+	struct kernel_termios saved;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	tty_ioctl(tty, TCGETS, &saved); /* not our terminal: we may set it back whatever */
+	status = run_in_child(t, orphaned_background, NULL);
+	tty_ioctl(tty, TCSETS, &saved);
+	close(tty);
+
+	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
+		ut_skip(t, "another session has the console");
+	else
+		expect_exit(t, status, 0, "the session leader in the background");
 }
 
 static void leader_takes_tty(struct utest *t, void *arg)

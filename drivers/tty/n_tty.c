@@ -510,12 +510,12 @@ static int wait_for_input(struct tty_struct *tty, long *timeout, bool forever)
 			ret = -ERESTARTSYS;
 			break;
 		}
-		current->interruptible = true;
+		current->killable = true;
 		if (forever)
 			__wait_sleep();
 		else
 			*timeout = __schedule_timeout(*timeout);
-		current->interruptible = false;
+		current->killable = false;
 	}
 	__remove_wait_queue(&w);
 	local_irq_restore(flags);

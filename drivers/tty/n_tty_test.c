@@ -5,8 +5,8 @@
  * and processes: what a reader gets and what the terminal echoes for
  * canonical editing (erase, ^H, kill, word erase, literal next, tabs),
  * ^D, a full line buffer, ISIG to the foreground group, VMIN and VTIME,
- * switching modes, output processing, and the queue left to the kernel
- * shell while nobody has the tty open.
+ * poll(), switching modes, output processing, and the queue left to the
+ * kernel shell while nobody has the tty open.
  */
 #include <kernel/ktest.h>
 #include <kernel/signal.h>
@@ -262,6 +262,32 @@ static void raw_mode_waits_for_vmin(struct ktest *t)
 	close_tty();
 }
 
+static struct wait_queue_head *polled;
+
+static void record_queue(struct file *file, struct wait_queue_head *wq, poll_table *pt)
+{
+	polled = wq;
+}
+
+/* A poller is queued where input wakes it; POLLIN waits for a whole line, POLLOUT never. */
+static void poll_waits_on_the_read_queue(struct ktest *t)
+{
+	poll_table pt = { .qproc = record_queue };
+	ssize_t n;
+
+	open_tty();
+	polled = NULL;
+	KTEST_EXPECT_EQ(t, n_tty_poll(&nt, NULL, &pt), POLLOUT | POLLWRNORM);
+	KTEST_EXPECT_TRUE(t, polled == &nt.read_wait);
+	type("ab");
+	KTEST_EXPECT_FALSE(t, n_tty_poll(&nt, NULL, NULL) & POLLIN);
+	type("\n");
+	KTEST_EXPECT_EQ(t, n_tty_poll(&nt, NULL, NULL), POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM);
+	read_now(&n);
+	KTEST_EXPECT_FALSE(t, n_tty_poll(&nt, NULL, NULL) & POLLIN);
+	close_tty();
+}
+
 static void raw_mode_vmin_zero_returns_at_once(struct ktest *t)
 {
 	char buf[4];
@@ -380,6 +406,7 @@ static const struct ktest_case n_tty_cases[] = {
 	KTEST_CASE(isig_signals_the_foreground_group),
 	KTEST_CASE(isig_without_group_or_flush),
 	KTEST_CASE(raw_mode_waits_for_vmin),
+	KTEST_CASE(poll_waits_on_the_read_queue),
 	KTEST_CASE(raw_mode_vmin_zero_returns_at_once),
 	KTEST_CASE(switching_modes_keeps_typed_bytes),
 	KTEST_CASE(termios_round_trip),

@@ -12,8 +12,6 @@
 
 /* The caller's controlling terminal, or NULL. */
 struct tty_struct *get_current_tty(void);
-/* An open of @tty that may make it the caller's controlling terminal (not O_NOCTTY). */
-void tty_open_ctty(struct tty_struct *tty, unsigned int f_flags);
 int tiocsctty(struct tty_struct *tty, unsigned long arg);
 int tiocnotty(struct tty_struct *tty);
 int tiocgpgrp(struct tty_struct *tty, int __user *p);

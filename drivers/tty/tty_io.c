@@ -7,8 +7,8 @@
  * answers the terminal ioctls with Linux's numbers and semantics.
  *
  * Writes go to every console (VGA and serial), as the kernel's messages
- * do, after the output processing of c_oflag.  /dev/console never
- * becomes a controlling terminal when opened, /dev/tty0 may, and /dev/tty
+ * do, after the output processing of c_oflag.  Neither /dev/console nor
+ * /dev/tty0 becomes a controlling terminal when opened, and /dev/tty
  * without one is -ENXIO, as in Linux (tty_jobctrl.c has the rules).  A
  * reader in a background group of its terminal is stopped with SIGTTIN,
  * a writer with TOSTOP set with SIGTTOU.
@@ -37,8 +37,6 @@ static int tty_open(struct inode *inode, struct file *file)
 			return -ENXIO;
 	} else if ((major == TTYAUX_MAJOR && minor == 1) || (major == TTY_MAJOR && minor == 0)) {
 		tty = console_tty();
-		if (major == TTY_MAJOR)
-			tty_open_ctty(tty, file->f_flags);
 	} else {
 		return -ENXIO;
 	}

@@ -13,18 +13,18 @@
  * session leader cannot give up its session's terminal alone
  * (TIOCNOTTY succeeds and changes nothing for it), and setsid() needs no
  * hook: a new session has no terminal.  A session leader takes a
- * terminal with TIOCSCTTY, or by opening one that can be controlling
- * (/dev/tty0) without O_NOCTTY; /dev/console never becomes controlling on
- * open, as in Linux, which BusyBox's init relies on.  When the leader
- * exits (or gives the terminal up), the foreground group gets SIGHUP and
- * SIGCONT and the terminal belongs to no session (disassociate_ctty()).
+ * terminal with TIOCSCTTY.  Linux also gives one to a session leader that
+ * opens a tty without O_NOCTTY, but never through /dev/console, /dev/tty
+ * or /dev/tty0, the only names this one has: BusyBox's init and setsid -c
+ * use TIOCSCTTY.  When the leader exits (or gives the terminal up), the
+ * foreground group gets SIGHUP and SIGCONT and the terminal belongs to no
+ * session (disassociate_ctty()).
  *
  * Both fields change with interrupts off, the lock of the task list whose
  * pgrp and session fields they are checked against (kernel/pgrp.c).
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
-#include <kernel/fcntl.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -68,18 +68,6 @@ static void set_ctty(struct tty_struct *tty)
 {
 	tty->session = current->session;
 	tty->pgrp = current->pgrp;
-}
-
-void tty_open_ctty(struct tty_struct *tty, unsigned int f_flags)
-{
-	unsigned long flags;
-
-	if (!current->process || (f_flags & O_NOCTTY))
-		return;
-	flags = local_irq_save();
-	if (is_leader(current) && !session_tty(current->session) && !tty->session)
-		set_ctty(tty);
-	local_irq_restore(flags);
 }
 
 int tiocsctty(struct tty_struct *tty, unsigned long arg)
