@@ -510,12 +510,12 @@ static int wait_for_input(struct tty_struct *tty, long *timeout, bool forever)
 			ret = -ERESTARTSYS;
 			break;
 		}
-		current->killable = true;
+		current->interruptible = true;
 		if (forever)
 			__wait_sleep();
 		else
 			*timeout = __schedule_timeout(*timeout);
-		current->killable = false;
+		current->interruptible = false;
 	}
 	__remove_wait_queue(&w);
 	local_irq_restore(flags);
