@@ -26,6 +26,7 @@ import fnmatch
 import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -288,9 +289,20 @@ class Runner:
         return lines
 
     def run_program(self, path, *args, env=None):
-        return subprocess.run([path, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, timeout=PROGRAM_TIMEOUT,
-                              env=dict(os.environ, **(env or {})))
+        """Run a host program; one still running after PROGRAM_TIMEOUT is
+        killed and reported as dead of SIGKILL (returncode -9), with what
+        it printed and a last line saying so, so that a hung test is a
+        failure of its result, not of the whole run."""
+        try:
+            return subprocess.run([path, *args], stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True, timeout=PROGRAM_TIMEOUT,
+                                  env=dict(os.environ, **(env or {})))
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout.decode("utf-8", "replace") if isinstance(e.stdout, bytes) \
+                else e.stdout or ""
+            return subprocess.CompletedProcess(
+                [path, *args], -signal.SIGKILL,
+                out + f"\n# killed: still running after {PROGRAM_TIMEOUT} s\n")
 
     def build_config(self, name):
         """The output directory of the configuration @name, configured and

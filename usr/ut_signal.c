@@ -629,6 +629,13 @@ static void job_control(struct utest *t, void *arg)
 	size_t i;
 
 	(void)arg;
+	/*
+	 * A group of its own, under this process in this session: Linux
+	 * discards SIGTSTP sent to a process of an orphaned group
+	 * (is_current_pgrp_orphaned()), and the suite's own group is one
+	 * when a test runner starts it in the background.
+	 */
+	setpgid(pid, pid);
 	calls = 0;
 	set_info_handler(SIGCHLD, 0);
 	for (i = 0; i < 2; i++) {
