@@ -8,6 +8,8 @@
 #include <kernel/fcntl.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
+#include <kernel/resource.h>
+#include <kernel/sched.h>
 #include <kernel/syscalls.h>
 
 #define F_DUPFD		0
@@ -69,6 +71,9 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
+		/* A start at or past RLIMIT_NOFILE: -EINVAL after -EBADF, as f_dupfd(). */
+		if (arg >= rlimit(RLIMIT_NOFILE))
+			arg = NR_OPEN;
 		return dupfd(fd, arg, cmd == F_DUPFD_CLOEXEC);
 	case F_GETFD:
 		ret = get_close_on_exec(fd);

@@ -254,6 +254,10 @@ static void nofile_child(struct utest *t, void *arg)
 	UT_EXPECT(t, err == EMFILE && n > 0, "open() stopped after %d with errno %d", n, err);
 	ret = raw_sys(SYS_dup2, 0, 12, 0);
 	UT_EXPECT(t, ret == -EBADF, "dup2(0, 12) under limit 12 gave %ld", ret);
+	ret = raw_sys(SYS_fcntl, 0, F_DUPFD, 12);
+	UT_EXPECT(t, ret == -EINVAL, "fcntl(0, F_DUPFD, 12) under limit 12 gave %ld", ret);
+	ret = raw_sys(SYS_fcntl, 999, F_DUPFD, 12);
+	UT_EXPECT(t, ret == -EBADF, "fcntl(999, F_DUPFD, 12) gave %ld", ret);
 	for (i = 0; i < n; i++)
 		close(fds[i]);
 	/*

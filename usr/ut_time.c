@@ -92,6 +92,16 @@ void realtime_is_the_date(struct utest *t)
 	long long real = now_ns(CLOCK_REALTIME), coarse = now_ns(CLOCK_REALTIME_COARSE);
 	long long mono = now_ns(CLOCK_MONOTONIC);
 
+	/*
+	 * A kernel without the CMOS clock's driver starts the wall clock at
+	 * 1970, as Linux without an RTC: then the date is the uptime.  A
+	 * driver that read a wrong date still fails below.
+	 */
+	if (on_kestrel() && real - mono < 86400 * NSEC_PER_SEC) {
+		ut_skip(t, "only with a real-time clock: the wall clock started at 1970 "
+			   "(CONFIG_RTC_DRV_CMOS is off)");
+		return;
+	}
 	UT_EXPECT(t, real / NSEC_PER_SEC >= DATE_2020 && real / NSEC_PER_SEC < DATE_2100,
 		  "CLOCK_REALTIME is %lld s since 1970", real / NSEC_PER_SEC);
 	UT_EXPECT(t, coarse / NSEC_PER_SEC >= DATE_2020 && coarse <= now_ns(CLOCK_REALTIME),
@@ -188,6 +198,7 @@ void time_calls_refuse_bad_arguments(struct utest *t)
 {
 	static const struct kts bad[] = { { 0, -1 }, { 0, NSEC_PER_SEC }, { -1, 0 } };
 	struct kts mono = { 0, 0 };
+	long long real0 = now_ns(CLOCK_REALTIME), real1;
 	size_t i;
 	long ret;
 
@@ -231,8 +242,10 @@ void time_calls_refuse_bad_arguments(struct utest *t)
 		ret = raw_sys(SYS_settimeofday, 1, 0, 0);
 		UT_EXPECT(t, ret == -EFAULT, "settimeofday(1) returned %ld", ret);
 	}
-	/* A clock that stays monotonic through all of it. */
-	UT_EXPECT(t, now_ns(CLOCK_REALTIME) / NSEC_PER_SEC >= DATE_2020, "the date moved");
+	/* None of it set the date. */
+	real1 = now_ns(CLOCK_REALTIME);
+	UT_EXPECT(t, real1 >= real0 && real1 - real0 < 60 * NSEC_PER_SEC,
+		  "the date moved from %lld to %lld", real0, real1);
 }
 
 /* Slept for @ns asked, on @clock (relative), measured on CLOCK_MONOTONIC. */

@@ -63,9 +63,8 @@ static inline u32 rol32(u32 v, int n)
 		x[c] += x[d], x[b] = rol32(x[b] ^ x[c], 7);  \
 	} while (0)
 
-/* One 64-byte block of ChaCha20 for @key, block number @counter and @nonce. */
-static void chacha20_block(const u32 key[CHACHA_KEY_WORDS], u64 counter, u64 nonce,
-			   u32 out[CHACHA_BLOCK_WORDS])
+void chacha20_block(const u32 key[CHACHA_KEY_WORDS], u64 counter, u64 nonce,
+		    u32 out[CHACHA_BLOCK_WORDS])
 {
 	u32 in[CHACHA_BLOCK_WORDS] = {
 		0x61707865, 0x3320646e, 0x79622d32, 0x6b206574, /* "expand 32-byte k" */

@@ -34,6 +34,14 @@ void add_device_randomness(const void *buf, size_t len);
 /* Whether the generator was seeded from a hardware source (RDRAND). */
 bool random_seeded_from_hardware(void);
 
+/*
+ * One 64-byte block of ChaCha20 (RFC 8439's block function) for @key,
+ * block number @counter and @nonce, in DJB's layout of a 64-bit counter
+ * and a 64-bit nonce (RFC 8439's 32-bit counter and 96-bit nonce are the
+ * same words): the generator's core, and its suite's.
+ */
+void chacha20_block(const u32 key[CRNG_KEY_WORDS], u64 counter, u64 nonce, u32 out[16]);
+
 struct file_operations;
 /* /dev/random and /dev/urandom, minors 8 and 9 of the memory devices (drivers/char/mem.c). */
 extern const struct file_operations random_fops;
