@@ -10,6 +10,13 @@
  * no swap.  CPU time is kept per task without the user/kernel
  * split, so utime (and cutime, the children's waited for) is all of it,
  * stime and cstime 0.
+ *
+ * A task is read with interrupts off, so it cannot change meanwhile.  Its
+ * mm has no lock (<kernel/mm_types.h>): under CONFIG_PREEMPT its owner may
+ * have been preempted in the middle of changing its regions, which a
+ * reader walking the list forward still finds whole (list_add_tail() and
+ * list_del() keep the chain of next pointers whole at every step); at
+ * worst a region's bounds are read half-changed.  Linux takes mmap_lock.
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>

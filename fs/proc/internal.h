@@ -75,6 +75,9 @@ void proc_dentry_path(struct proc_buf *m, struct dentry *dentry);
 /* A name of digits that is a number from 0 to INT_MAX, or -1. */
 int proc_name_to_int(const char *name, size_t len);
 
+/* root.c: wait until the tasks' directories whose task is gone have left the tree (tests) */
+void proc_flush_sync(void);
+
 /* base.c: /proc/PID */
 extern const struct inode_operations proc_pid_dir_inode_operations;
 extern const struct file_operations proc_pid_dir_operations;

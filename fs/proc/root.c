@@ -146,6 +146,12 @@ void proc_flush_pid(int pid)
 	schedule_work(&proc_flush_work); /* one pass takes every task gone since the last */
 }
 
+void proc_flush_sync(void)
+{
+	schedule_work(&proc_flush_work);
+	flush_work(&proc_flush_work);
+}
+
 /*
  * Give procfs's root the name /proc: in the place of an empty directory
  * there (the initramfs's), or as a new name.  Anything else at /proc is

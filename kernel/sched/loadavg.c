@@ -15,9 +15,10 @@
 #include <kernel/sched.h>
 #include "sched.h"
 
-static unsigned long avenrun[3];		   /* fixed point; the tick writes them */
-static unsigned long calc_load_update = LOAD_FREQ; /* jiffies of the next fold */
-static unsigned int active_count;		   /* nr_active()'s tally */
+static unsigned long avenrun[3];       /* fixed point; the tick writes them */
+static unsigned long calc_load_update; /* jiffies of the next fold */
+static bool calc_load_started;	       /* the first tick set calc_load_update */
+static unsigned int active_count;      /* nr_active()'s tally */
 
 static void count_active(struct task_struct *p)
 {
@@ -42,6 +43,11 @@ void calc_global_load_tick(void)
 {
 	unsigned long active;
 
+	/* The first fold is LOAD_FREQ after the first tick, whatever jiffies start at. */
+	if (unlikely(!calc_load_started)) {
+		calc_load_update = jiffies + LOAD_FREQ;
+		calc_load_started = true;
+	}
 	if (time_before(jiffies, calc_load_update))
 		return;
 	active = nr_active() * FIXED_1;
