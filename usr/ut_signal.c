@@ -989,3 +989,51 @@ void signal_interrupts_console_read(struct utest *t)
 		expect_signal(t, wait_status(pid), SIGKILL, "the reader with SA_RESTART");
 	}
 }
+
+static void exit3(int sig)
+{
+	(void)sig;
+	_exit(3);
+}
+
+/* kill(self, SIGUSR1) with RSP at 16: no frame can be written there. */
+static void signal_on_bad_stack(bool altstack)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack) };
+
+	set_handler(SIGUSR1, count_handler, 0);
+	if (altstack) {
+		sigaltstack(&ss, NULL);
+		set_handler(SIGSEGV, exit3, SA_ONSTACK);
+	} else {
+		set_handler(SIGSEGV, exit3, 0);
+	}
+	__asm__ volatile(
+		"mov $10, %%esi\n\tmov $62, %%eax\n\tmov $16, %%rsp\n\tsyscall\n\tud2" ::"D"(
+			(long)getpid())
+		: "memory");
+}
+
+static void bad_stack_no_altstack(void)
+{
+	signal_on_bad_stack(false);
+}
+
+/*
+ * A frame that cannot be written is a SIGSEGV, whose own frame cannot be
+ * written either: the process dies of it; unless its handler runs on an
+ * alternate stack, as a stack overflow handler does.
+ */
+void unwritable_frame_gives_sigsegv(struct utest *t)
+{
+	pid_t pid;
+
+	expect_fault(t, bad_stack_no_altstack, SIGSEGV, "a signal with RSP 16");
+	pid = fork();
+	if (!pid) {
+		signal_on_bad_stack(true);
+		_exit(0);
+	}
+	expect_exit(t, wait_status(pid), 3, "the same with an SA_ONSTACK SIGSEGV handler");
+}
