@@ -401,7 +401,8 @@ void set_current_blocked(sigset_t mask)
 void signal_delivered(const struct ksignal *ksig)
 {
 	struct task_signals *s = &current->signal;
-	sigset_t mask = sigmask_to_save() | ksig->ka.mask;
+	/* In rt_sigsuspend(), its mask, as Linux: the frame holds the one to go back to. */
+	sigset_t mask = s->blocked | ksig->ka.mask;
 
 	if (!(ksig->ka.flags & SA_NODEFER))
 		mask |= sigmask(ksig->sig);

@@ -247,6 +247,8 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(signal_reaches_a_spinning_process),
 	UT_CASE(sigaltstack_runs_handler_there),
 	UT_CASE(sigtimedwait_takes_a_signal),
+	UT_CASE(signal_interrupts_console_read),
+	UT_CASE(unwritable_frame_gives_sigsegv),
 	{},
 };
 

@@ -97,6 +97,8 @@ void execve_resets_handlers(struct utest *t);
 void signal_reaches_a_spinning_process(struct utest *t);
 void sigaltstack_runs_handler_there(struct utest *t);
 void sigtimedwait_takes_a_signal(struct utest *t);
+void signal_interrupts_console_read(struct utest *t);
+void unwritable_frame_gives_sigsegv(struct utest *t);
 
 void exec_exit_code_reaches_parent(struct utest *t);
 void exec_argv_envp_intact(struct utest *t);

@@ -83,14 +83,15 @@ static int set_info_handler(int sig, int flags)
 	return sigaction(sig, &sa, NULL);
 }
 
-/* A child that sends @sig to @target every 5 ms until it is killed. */
+/* A child that sends @sig to @target every 5 ms until it is killed or @target is gone. */
 static pid_t start_pinger(pid_t target, int sig)
 {
 	pid_t pid = fork();
 
 	if (!pid)
 		for (;;) {
-			kill(target, sig);
+			if (kill(target, sig))
+				_exit(0);
 			sleep_ms(5);
 		}
 	return pid;
@@ -934,4 +935,112 @@ static void timedwait(struct utest *t, void *arg)
 void sigtimedwait_takes_a_signal(struct utest *t)
 {
 	expect_exit(t, run_in_child(t, timedwait, NULL), 0, "the child");
+}
+
+/*
+ * A child reading the console, under a pinger's SIGUSR1 (blocked until
+ * its handler is set): exit 0 for EINTR, 1 for anything else.  The
+ * pinger is the caller's child, so that nothing outlives the case.
+ */
+static pid_t console_reader_pinged(bool restart, pid_t *pinger)
+{
+	sigset_t set, old;
+	pid_t pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	pid = fork();
+	if (!pid) {
+		char c;
+		ssize_t n;
+
+		set_handler(SIGUSR1, count_handler, restart ? SA_RESTART : 0);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		n = read(STDIN_FILENO, &c, 1);
+		_exit(n < 0 && errno == EINTR ? 0 : 1);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	*pinger = start_pinger(pid, SIGUSR1);
+	return pid;
+}
+
+/*
+ * A read of the console that a handler interrupts gives EINTR, and with
+ * SA_RESTART goes on reading (until killed).  Kestrel only: the case
+ * needs a console nobody types on.
+ */
+void signal_interrupts_console_read(struct utest *t)
+{
+	pid_t pid, pinger;
+	int status, i;
+
+	if (!on_kestrel()) {
+		ut_skip(t, "only on Kestrel, whose console has nothing typed");
+		return;
+	}
+	pid = console_reader_pinged(false, &pinger);
+	expect_exit(t, wait_status(pid), 0, "a console read without SA_RESTART");
+	stop_child(pinger);
+	pid = console_reader_pinged(true, &pinger);
+	for (i = 0; i < 10; i++) { /* half a second of reading through signals */
+		status = -1;
+		if (raw_syscall6(SYS_wait4, pid, (long)&status, WNOHANG, 0, 0, 0) == pid)
+			break;
+		sleep_ms(50);
+	}
+	stop_child(pinger);
+	UT_EXPECT(t, status == -1, "with SA_RESTART the reader ended: status %#x", status);
+	if (status == -1) {
+		kill(pid, SIGKILL);
+		expect_signal(t, wait_status(pid), SIGKILL, "the reader with SA_RESTART");
+	}
+}
+
+static void exit3(int sig)
+{
+	(void)sig;
+	_exit(3);
+}
+
+/* kill(self, SIGUSR1) with RSP at 16: no frame can be written there. */
+static void signal_on_bad_stack(bool altstack)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack) };
+
+	set_handler(SIGUSR1, count_handler, 0);
+	if (altstack) {
+		sigaltstack(&ss, NULL);
+		set_handler(SIGSEGV, exit3, SA_ONSTACK);
+	} else {
+		set_handler(SIGSEGV, exit3, 0);
+	}
+	__asm__ volatile(
+		"mov $10, %%esi\n\tmov $62, %%eax\n\tmov $16, %%rsp\n\tsyscall\n\tud2" ::"D"(
+			(long)getpid())
+		: "memory");
+}
+
+static void bad_stack_no_altstack(void)
+{
+	signal_on_bad_stack(false);
+}
+
+/*
+ * A frame that cannot be written is a SIGSEGV, whose own frame cannot be
+ * written either: the process dies of it; unless its handler runs on an
+ * alternate stack, as a stack overflow handler does.
+ */
+void unwritable_frame_gives_sigsegv(struct utest *t)
+{
+	pid_t pid;
+
+	expect_fault(t, bad_stack_no_altstack, SIGSEGV, "a signal with RSP 16");
+	pid = fork();
+	if (!pid) {
+		signal_on_bad_stack(true);
+		_exit(0);
+	}
+	expect_exit(t, wait_status(pid), 3, "the same with an SA_ONSTACK SIGSEGV handler");
 }
