@@ -11,6 +11,7 @@
  * and without a wall clock the boot time is 0 (the epoch).
  */
 #include <asm/irqflags.h>
+#include <kernel/clocksource.h>
 #include <kernel/loadavg.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
@@ -44,8 +45,9 @@ int stat_show(struct proc_buf *m, int pid)
 	i = nsec_to_clock_t(idle.cputime_ns);
 	proc_printf(m, "cpu  %lu 0 %lu %lu 0 0 0 0 0 0\n", u, s, i);
 	proc_printf(m, "cpu0 %lu 0 %lu %lu 0 0 0 0 0 0\n", u, s, i);
-	proc_printf(m, "intr 0\nctxt %lu\nbtime 0\nprocesses %d\n", nr_context_switches(),
-		    last_pid());
+	/* btime: the date of the boot, the wall clock less the time since */
+	proc_printf(m, "intr 0\nctxt %lu\nbtime %ld\nprocesses %d\n", nr_context_switches(),
+		    (ktime_get_real() - (s64)now) / (s64)NSEC_PER_SEC, last_pid());
 	proc_printf(m, "procs_running %u\nprocs_blocked %u\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
 		    nr_waiting() + 1, nr_active() - nr_waiting() - 1);
 	return 0;

@@ -23,13 +23,13 @@ int cmdline_show(struct proc_buf *m, int pid)
 
 int filesystems_show(struct proc_buf *m, int pid)
 {
-	proc_printf(m, "nodev\tramfs\nnodev\tproc\n");
+	proc_printf(m, "nodev\ttmpfs\nnodev\tproc\n");
 	return 0;
 }
 
 int mounts_show(struct proc_buf *m, int pid)
 {
-	proc_printf(
-		m, "rootfs / rootfs rw 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
+	proc_printf(m,
+		    "rootfs / tmpfs rw 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
 	return 0;
 }
