@@ -468,7 +468,7 @@ FS_CONFIG = "x86_64_defconfig+CONFIG_USER_MODE=n+CONFIG_VFS=y"
 FS_LABEL = (f"shell: {FS_CONFIG}: ls and ls -l show the initramfs's /dev and /, cat prints "
             "/dev/null, bad paths and options get one line")
 FS_SESSION = [
-    ("ls", "bin\ndev\nroot\n"),
+    ("ls", "bin\ndev\nroot\nproc\n"),
     ("ls -l /dev", "crw-------   1    0    0   5,   1 console\n"
                    "crw-rw-rw-   1    0    0   1,   7 full\n"
                    "crw-rw-rw-   1    0    0   1,   3 null\n"
@@ -479,7 +479,8 @@ FS_SESSION = [
                    "crw-rw-rw-   1    0    0   1,   5 zero\n"),
     ("ls -l /", "drwxr-xr-x   2    0    0        0 bin\n"
                 "drwxr-xr-x   2    0    0        0 dev\n"
-                "drwx------   2    0    0        0 root\n"),
+                "drwx------   2    0    0        0 root\n"
+                "dr-xr-xr-x   2    0    0        0 proc\n"),
     ("ls /dev/null", "/dev/null\n"),
     ("cat /dev/null", ""),
     ("cat /nothing", "kshell: cat: /nothing: cannot open (error -2)\n"),
