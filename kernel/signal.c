@@ -61,9 +61,14 @@ static bool sig_in(int sig, sigset_t set)
 	return set & sigmask(sig);
 }
 
+/*
+ * @sig is 1 to _NSIG, which every caller has checked; the mask says so to
+ * the compiler too, whose array-bounds check under UBSan cannot follow
+ * the callers (GCC 12 warns, and W=e stops, otherwise).
+ */
 static struct k_sigaction *action_of(struct task_struct *p, int sig)
 {
-	return &p->signal.sighand->action[sig - 1];
+	return &p->signal.sighand->action[(unsigned int)(sig - 1) % _NSIG];
 }
 
 /* Whether @p's disposition of @sig is to do nothing with it. */
