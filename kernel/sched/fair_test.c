@@ -194,8 +194,9 @@ static int yield_in_turn(void *unused)
  */
 static void set_param_keeps_the_queue_in_order(struct ktest *t)
 {
-	struct task_struct *a, *b, *other;
+	struct task_struct *a, *b;
 	unsigned long flags;
+	bool a_first;
 	u64 va, vb;
 	int i;
 
@@ -217,13 +218,14 @@ static void set_param_keeps_the_queue_in_order(struct ktest *t)
 	local_irq_restore(flags);
 	while (!READ_ONCE(first_after))
 		yield();
+	/* Which one, before task_wait() frees both: their names go with them. */
+	a_first = first_after == a;
 	WRITE_ONCE(cycle_stop, true);
 	KTEST_EXPECT_EQ(t, task_wait(a->pid, NULL), 0);
 	KTEST_EXPECT_EQ(t, task_wait(b->pid, NULL), 0);
-	other = first_after == a ? b : a;
 	printk("    # vruntime of a (nice 19) %llu, of b %llu: %s ran first\n",
-	       (unsigned long long)va, (unsigned long long)vb, first_after->comm);
-	KTEST_EXPECT_LE(t, first_after == a ? va : vb, other == a ? va : vb);
+	       (unsigned long long)va, (unsigned long long)vb, a_first ? "fair-a" : "fair-b");
+	KTEST_EXPECT_LE(t, a_first ? va : vb, a_first ? vb : va);
 }
 
 static void bad_nice_values_are_refused(struct ktest *t)
