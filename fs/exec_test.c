@@ -60,16 +60,15 @@ static void programs_give_back_every_page_and_block(struct ktest *t)
 }
 
 /*
- * Fork/exec/exit/wait cycles, made by a program, leave the free frames and
- * the heap's blocks in use exactly as they were (after one first run has
- * filled what stays filled): a leak of one page or one block a cycle
- * shows.  A hundred, to keep every test boot short; a thousand passed
- * too when the case was written, and take ten times as long.
+ * Cycles of @mode ("usertest cycles N", "usertest pipes N"), made by a
+ * program, leave the free frames and the heap's blocks in use exactly as
+ * they were, after two first cycles have filled what stays filled: a leak
+ * of one page or one block a cycle shows.
  */
-static void fork_exec_cycles_leak_nothing(struct ktest *t)
+static void cycles_leak_nothing(struct ktest *t, const char *mode, const char *n)
 {
-	static const char *const warm[] = { "/bin/usertest", "cycles", "2", NULL };
-	static const char *const argv[] = { "/bin/usertest", "cycles", "100", NULL };
+	const char *const warm[] = { "/bin/usertest", mode, "2", NULL };
+	const char *const argv[] = { "/bin/usertest", mode, n, NULL };
 	unsigned long free, blocks;
 
 	KTEST_ASSERT_EQ(t, run(warm), 0);
@@ -81,22 +80,22 @@ static void fork_exec_cycles_leak_nothing(struct ktest *t)
 }
 
 /*
- * A thousand pipes made, used and closed by a program give back every
- * frame (the pipe's page) and heap block (pipe, inode, dentry, files):
- * the same check, for pipes.
+ * Fork/exec/exit/wait cycles.  A hundred, to keep every test boot short;
+ * a thousand passed too when the case was written, and take ten times as
+ * long.
+ */
+static void fork_exec_cycles_leak_nothing(struct ktest *t)
+{
+	cycles_leak_nothing(t, "cycles", "100");
+}
+
+/*
+ * A thousand pipes made, used and closed give back every frame (the
+ * pipe's page) and heap block (pipe, inode, dentry, files).
  */
 static void pipe_cycles_leak_nothing(struct ktest *t)
 {
-	static const char *const warm[] = { "/bin/usertest", "pipes", "2", NULL };
-	static const char *const argv[] = { "/bin/usertest", "pipes", "1000", NULL };
-	unsigned long free, blocks;
-
-	KTEST_ASSERT_EQ(t, run(warm), 0);
-	free = nr_free_pages();
-	blocks = heap_in_use();
-	KTEST_ASSERT_EQ(t, run(argv), 0);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
-	KTEST_EXPECT_EQ(t, heap_in_use(), blocks);
+	cycles_leak_nothing(t, "pipes", "1000");
 }
 
 /* What is not a program ends the child with 127 (exec's error), and nothing else. */

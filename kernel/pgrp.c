@@ -76,14 +76,20 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE1(getpgid, int, pid)
+/* @pid's (0: the caller's) process group, or session: getpgid() and getsid(). */
+static int id_of(int pid, bool session)
 {
 	unsigned long flags = local_irq_save();
 	struct task_struct *p = pid >= 0 ? find_process(pid) : NULL;
-	int ret = p ? p->pgrp : -ESRCH;
+	int ret = !p ? -ESRCH : session ? p->session : p->pgrp;
 
 	local_irq_restore(flags);
 	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, int, pid)
+{
+	return id_of(pid, false);
 }
 
 SYSCALL_DEFINE0(getpgrp)
@@ -93,12 +99,7 @@ SYSCALL_DEFINE0(getpgrp)
 
 SYSCALL_DEFINE1(getsid, int, pid)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid >= 0 ? find_process(pid) : NULL;
-	int ret = p ? p->session : -ESRCH;
-
-	local_irq_restore(flags);
-	return ret;
+	return id_of(pid, true);
 }
 
 /*

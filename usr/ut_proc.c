@@ -320,8 +320,8 @@ void meminfo_memfree_falls_when_memory_is_touched(struct utest *t)
 	for (tries = 0; tries < 5; tries++)
 		if (memfree_falls(4UL << 20, &before, &after))
 			break;
-	UT_EXPECT(t, tries < 5, "MemFree %ld kB, then %ld kB after 4 MiB touched (5 tries)",
-		  before, after);
+	UT_EXPECT(t, tries < 5, "MemFree %ld kB, then %ld kB after 4 MiB touched (5 tries)", before,
+		  after);
 }
 
 void sysinfo_agrees_with_meminfo(struct utest *t)
