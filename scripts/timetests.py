@@ -45,7 +45,10 @@ unmasked by the CMOS clock's reads"""
 # and debug_defconfig's boots but a user program that grows its stack to
 # its 8 MiB limit (usertest's fault_stack_overflow) runs out of memory;
 # its initramfs holds BusyBox (CONFIG_BUSYBOX, 2 MiB) beside the tests.
-MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 14}
+# At 14 MiB that case passes in some boots and not in others: what the
+# kworker frees later (dead tasks, their /proc entries) decides whether
+# its last pages are there in time.
+MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 15}
 # Every suite whose verdict depends on time: the tick, timekeeping, kernel
 # timers and sleeping, and CPU time of tasks.
 TIME_SUITES = "ktest.filter=timer,time,timers,sched"
