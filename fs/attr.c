@@ -11,6 +11,21 @@
 #include <kernel/fs.h>
 #include "internal.h"
 
+void setattr_copy(struct inode *inode, const struct iattr *attr)
+{
+	if (attr->ia_valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	if (attr->ia_valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (attr->ia_valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (attr->ia_valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (attr->ia_valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	inode->i_ctime = current_time();
+}
+
 static int setattr_locked(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
@@ -24,17 +39,7 @@ static int setattr_locked(struct dentry *dentry, struct iattr *attr)
 	/* An inode of no file system's (a pipe's): Linux's simple_setattr(). */
 	if (attr->ia_valid & ATTR_SIZE)
 		return -EINVAL;
-	if (attr->ia_valid & ATTR_MODE)
-		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
-	if (attr->ia_valid & ATTR_UID)
-		inode->i_uid = attr->ia_uid;
-	if (attr->ia_valid & ATTR_GID)
-		inode->i_gid = attr->ia_gid;
-	if (attr->ia_valid & ATTR_ATIME)
-		inode->i_atime = attr->ia_atime;
-	if (attr->ia_valid & ATTR_MTIME)
-		inode->i_mtime = attr->ia_mtime;
-	inode->i_ctime = current_time();
+	setattr_copy(inode, attr);
 	return 0;
 }
 

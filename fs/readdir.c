@@ -15,20 +15,29 @@
 #include <kernel/fs.h>
 #include "internal.h"
 
-int dcache_readdir(struct file *file, struct dir_context *ctx)
+bool dir_emit_dots(struct file *file, struct dir_context *ctx)
 {
-	struct dentry *dir = file->f_dentry, *child;
+	struct dentry *dir = file->f_dentry;
 
 	if (ctx->pos == 0) {
 		if (!ctx->actor(ctx, ".", 1, 1, dir->d_inode->i_ino, DT_DIR))
-			return 0;
+			return false;
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
 		if (!ctx->actor(ctx, "..", 2, 2, dir->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
+			return false;
 		ctx->pos = 2;
 	}
+	return true;
+}
+
+int dcache_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_dentry, *child;
+
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	list_for_each_entry (child, &dir->d_subdirs, d_child) {
 		if (child->d_dir_off < ctx->pos)
 			continue;

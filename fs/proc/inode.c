@@ -229,16 +229,8 @@ int proc_readdir_entries(struct file *file, struct dir_context *ctx,
 	struct dentry *dir = file->f_dentry;
 	size_t i;
 
-	if (ctx->pos == 0) {
-		if (!ctx->actor(ctx, ".", 1, 1, dir->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!ctx->actor(ctx, "..", 2, 2, dir->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	for (i = ctx->pos - 2; i < n; i++) {
 		const struct proc_entry *e = &entries[i];
 

@@ -296,6 +296,8 @@ int vfs_link(const struct path *old_start, const char *oldname, bool follow,
 int vfs_readlink(const struct path *path, char *buf, int buflen);
 /* Change attributes (i_mutex taken here); ATTR_SIZE only on regular files. */
 int vfs_setattr(const struct path *path, struct iattr *attr);
+/* For a file system's setattr: mode, owner and times as @attr asks; ctime now (i_mutex held). */
+void setattr_copy(struct inode *inode, const struct iattr *attr);
 
 /* fs/open.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
@@ -327,6 +329,8 @@ void generic_fillattr(struct inode *inode, struct kstat *stat);
 /* fs/readdir.c */
 int iterate_dir(struct file *file, struct dir_context *ctx);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
+/* "." and "..", at positions 0 and 1, unless past them: false if the actor stopped. */
+bool dir_emit_dots(struct file *file, struct dir_context *ctx);
 loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
 extern const struct file_operations simple_dir_operations;
 
