@@ -83,6 +83,7 @@ static const char *const key_sequences[] = {
 	[ATKBD_KEY_PAGE_DOWN - ATKBD_KEY_UP] = "\033[6~",
 	[ATKBD_KEY_SCROLL_BACK - ATKBD_KEY_UP] = "",
 	[ATKBD_KEY_SCROLL_FORWARD - ATKBD_KEY_UP] = "",
+	[ATKBD_KEY_CTRL_ALT_DEL - ATKBD_KEY_UP] = "",
 };
 
 const char *atkbd_key_sequence(enum atkbd_key key)
@@ -209,6 +210,12 @@ int atkbd_decode(struct atkbd *kbd, u8 scancode)
 	if (update_modifiers(kbd, code, extended, down) || !down)
 		return ATKBD_NO_CHAR;
 
+	/*
+	 * Both Delete keys, the grey one and keypad '.' whatever Num Lock
+	 * says, as in Linux's default keymap ("control alt keycode 83 = Boot").
+	 */
+	if (code == SC_KP_DOT && (kbd->lctrl || kbd->rctrl) && (kbd->lalt || kbd->ralt))
+		return ATKBD_KEY_CTRL_ALT_DEL;
 	c = key_char(kbd, code, extended);
 	if ((kbd->lctrl || kbd->rctrl) && has_control_char(c))
 		c &= 0x1f;

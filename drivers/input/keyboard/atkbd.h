@@ -27,6 +27,8 @@ enum atkbd_key {
 	/* Shift-PgUp and Shift-PgDn: the console's scrollback, not the reader's. */
 	ATKBD_KEY_SCROLL_BACK,
 	ATKBD_KEY_SCROLL_FORWARD,
+	/* Ctrl-Alt-Del, with either Delete key: the kernel's (ctrl_alt_del()). */
+	ATKBD_KEY_CTRL_ALT_DEL,
 };
 
 struct atkbd {
@@ -47,7 +49,7 @@ void atkbd_reset(struct atkbd *kbd);
  * types (ASCII; control characters for Enter, Tab, Backspace, Escape and
  * Ctrl+letter), an atkbd_key for the arrows, Home, End, Delete, PgUp and
  * PgDn (and the keypad's with Num Lock off; with Shift, PgUp and PgDn are
- * the scrollback keys), or ATKBD_NO_CHAR for releases,
+ * the scrollback keys), ATKBD_KEY_CTRL_ALT_DEL, or ATKBD_NO_CHAR for releases,
  * modifiers, other keys without a character and bytes the decoder does
  * not know.
  */
@@ -55,7 +57,7 @@ int atkbd_decode(struct atkbd *kbd, u8 scancode);
 
 /*
  * The escape sequence a VT100 terminal sends for @key ("\e[A" for up);
- * "" for the scrollback keys, which the console takes.
+ * "" for the scrollback keys and Ctrl-Alt-Del, which the kernel takes.
  */
 const char *atkbd_key_sequence(enum atkbd_key key);
 

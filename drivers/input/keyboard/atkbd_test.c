@@ -135,6 +135,41 @@ static void shift_page_keys_scroll(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, atkbd_key_sequence(ATKBD_KEY_SCROLL_BACK), "");
 }
 
+/*
+ * Ctrl-Alt-Del is a key of its own with either Ctrl, either Alt and
+ * either Delete; any two of the three alone are not.
+ */
+static void ctrl_alt_del_is_a_key(struct ktest *t)
+{
+	static const struct {
+		const char *what;
+		u8 codes[7];
+		int want;
+	} cases[] = {
+		{ "left ctrl, left alt, grey delete", { 0x1d, 0x38, 0xe0, 0x53 }, 1 },
+		{ "right ctrl, right alt, grey delete", { 0xe0, 0x1d, 0xe0, 0x38, 0xe0, 0x53 }, 1 },
+		{ "left ctrl, left alt, keypad '.'", { 0x1d, 0x38, 0x53 }, 1 },
+		{ "keypad '.' with num lock", { 0x45, 0xc5, 0x1d, 0x38, 0x53 }, 1 },
+		{ "ctrl and delete only", { 0x1d, 0xe0, 0x53 }, 0 },
+		{ "alt and delete only", { 0x38, 0xe0, 0x53 }, 0 },
+		{ "alt released first", { 0x1d, 0x38, 0xb8, 0xe0, 0x53 }, 0 },
+		{ "ctrl, alt and backspace", { 0x1d, 0x38, 0x0e }, 0 },
+	};
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct atkbd kbd;
+		int key = ATKBD_NO_CHAR;
+
+		atkbd_reset(&kbd);
+		for (j = 0; j < ARRAY_SIZE(cases[i].codes) && cases[i].codes[j]; j++)
+			key = atkbd_decode(&kbd, cases[i].codes[j]);
+		ktest_check(t, (key == ATKBD_KEY_CTRL_ALT_DEL) == cases[i].want, __FILE__, __LINE__,
+			    "%s: decoded %#x", cases[i].what, key);
+	}
+	KTEST_EXPECT_STREQ(t, atkbd_key_sequence(ATKBD_KEY_CTRL_ALT_DEL), "");
+}
+
 static void modifiers_follow_keys(struct ktest *t)
 {
 	struct atkbd kbd;
@@ -157,6 +192,7 @@ static void modifiers_follow_keys(struct ktest *t)
 static const struct ktest_case atkbd_cases[] = {
 	KTEST_CASE(scancode_table),
 	KTEST_CASE(shift_page_keys_scroll),
+	KTEST_CASE(ctrl_alt_del_is_a_key),
 	KTEST_CASE(modifiers_follow_keys),
 	{},
 };
