@@ -7,25 +7,19 @@
  *	LINUX_REBOOT_CMD_POWER_OFF	"reboot: Power down", machine_power_off()
  *	LINUX_REBOOT_CMD_RESTART(2)	"reboot: Restarting system", machine_restart()
  *	LINUX_REBOOT_CMD_HALT		"reboot: System halted", machine_halt()
- *	LINUX_REBOOT_CMD_CAD_ON/_OFF	what Ctrl-Alt-Del does: restart at once,
- *					or (the default) SIGINT to init
+ *	LINUX_REBOOT_CMD_CAD_ON/_OFF	what Ctrl-Alt-Del does: restart at once
+ *					(the default), or SIGINT to init
+ *					(kernel/ctrl_alt_del.c)
  *
  * Suspend and kexec are not in Kestrel: -EINVAL, as in a Linux built
  * without them.  Nothing is synced first: there is no disk.
- *
- * ctrl_alt_del() is what a keyboard driver calls on the key combination,
- * in its interrupt; Kestrel's does not call it yet, so the CAD flag is
- * kept and reported but nothing acts on it (misc-syscalls.md).
  */
 #define pr_fmt(fmt) "reboot: " fmt
 
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
-#include <kernel/sched.h>
-#include <kernel/signal.h>
 #include <kernel/syscalls.h>
-#include <kernel/workqueue.h>
 
 #define LINUX_REBOOT_MAGIC1  0xfee1dead
 #define LINUX_REBOOT_MAGIC2  672274793
@@ -39,31 +33,6 @@
 #define LINUX_REBOOT_CMD_CAD_OFF   0x00000000
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 #define LINUX_REBOOT_CMD_RESTART2  0xA1B2C3D4
-
-/* Whether Ctrl-Alt-Del restarts at once (1) or tells init (0); one word, no lock. */
-static int C_A_D;
-
-static void deferred_cad(struct work_struct *work)
-{
-	pr_emerg("Restarting system\n");
-	machine_restart();
-}
-
-static struct work_struct cad_work = { .entry = LIST_HEAD_INIT(cad_work.entry),
-				       .func = deferred_cad };
-
-void ctrl_alt_del(void)
-{
-	struct task_struct *init;
-
-	if (READ_ONCE(C_A_D)) {
-		schedule_work(&cad_work);
-		return;
-	}
-	init = find_task_by_pid(1);
-	if (init)
-		send_sig(SIGINT, init);
-}
 
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
@@ -90,10 +59,10 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 		pr_emerg("Power down\n");
 		machine_power_off();
 	case LINUX_REBOOT_CMD_CAD_ON:
-		WRITE_ONCE(C_A_D, 1);
+		set_ctrl_alt_del(true);
 		return 0;
 	case LINUX_REBOOT_CMD_CAD_OFF:
-		WRITE_ONCE(C_A_D, 0);
+		set_ctrl_alt_del(false);
 		return 0;
 	}
 	return -EINVAL;

@@ -35,9 +35,11 @@ __noreturn void machine_power_off(void);
 
 /*
  * Ctrl-Alt-Del was pressed (a keyboard driver's call, from its interrupt):
- * restart, or send SIGINT to init, as reboot(LINUX_REBOOT_CMD_CAD_ON/OFF)
- * chose (kernel/reboot.c, CONFIG_USER_MODE).
+ * restart, or send SIGINT to init, as set_ctrl_alt_del() last chose
+ * (kernel/ctrl_alt_del.c).
  */
 void ctrl_alt_del(void);
+/* What Ctrl-Alt-Del does: restart at once (@restart, the default) or tell init. */
+void set_ctrl_alt_del(bool restart);
 
 #endif

@@ -13,6 +13,7 @@
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
+#include <kernel/reboot.h>
 #include <kernel/string.h>
 #include <kernel/tty.h>
 #include "../keyboard/atkbd.h"
@@ -101,7 +102,9 @@ static void i8042_interrupt(unsigned int irq)
 		if (status & STATUS_AUX_DATA)
 			continue;
 		c = atkbd_decode(&kbd, data);
-		if (c == ATKBD_KEY_SCROLL_BACK || c == ATKBD_KEY_SCROLL_FORWARD) {
+		if (c == ATKBD_KEY_CTRL_ALT_DEL) {
+			ctrl_alt_del();
+		} else if (c == ATKBD_KEY_SCROLL_BACK || c == ATKBD_KEY_SCROLL_FORWARD) {
 			console_scroll(c == ATKBD_KEY_SCROLL_BACK ? -1 : 1);
 		} else if (c > 0xff) {
 			const char *seq = atkbd_key_sequence(c);
