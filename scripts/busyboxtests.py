@@ -13,7 +13,8 @@ a background job), time (sleep 1 taking one second of guest time), the
 process tools (ps, top, free, uptime) on /proc, that 200 "sh -c true"
 give back every frame and slab object, and poweroff.  A second boot of
 its own runs a fork bomb: the machine runs out of processes or memory,
-the kernel and the first shell survive, and kill cleans up.
+the kernel and the first shell survive, and kill cleans up.  A third
+presses Ctrl-Alt-Del on the keyboard: init stops the machine in order.
 
 Each check is a row of SESSION: what is typed, and a function that says
 what is wrong with the answer.
@@ -23,7 +24,7 @@ import re
 
 ORDER = 55
 SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
-commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff"""
+commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff, Ctrl-Alt-Del"""
 
 CONFIG = "x86_64_defconfig"
 # The login shell's prompt (usr/busybox/profile): the working directory,
@@ -276,6 +277,32 @@ def fork_bomb(runner, outdir):
     return [(FORK_BOMB_LABEL, not problems, "; ".join(problems) or "as expected", res.output)]
 
 
+CAD_LABEL = label("Ctrl-Alt-Del: init runs its ctrlaltdel action (reboot), and the machine "
+                  "restarts once")
+# BusyBox's init on the way down, after /sbin/reboot has signalled it.
+CAD_INIT_SAYS = "Requesting system reboot"
+
+
+def ctrl_alt_del(runner, outdir):
+    """Ctrl-Alt-Del on the PS/2 keyboard: BusyBox's init disabled the
+    kernel's restart at start (reboot(RB_DISABLE_CAD)), so the kernel
+    sends it SIGINT, and init runs ::ctrlaltdel:/sbin/reboot; QEMU runs
+    with -no-reboot, so the restart ends it."""
+    def interact(session):
+        session.sendkeys(["ctrl-alt-delete"])
+
+    res = runner.boot(outdir, cmdline=None, type_when=PROMPT.pattern, interact=interact,
+                      timeout=BOOT_TIMEOUT)
+    problems = []
+    if CAD_INIT_SAYS not in res.output:
+        problems.append(f"init never said {CAD_INIT_SAYS!r}")
+    if "reboot: Restarting system" not in res.output or res.status != 0:
+        problems.append(f"no restart: {res.describe()}")
+    if len(BANNER.findall(res.output)) != 1:
+        problems.append(f"the kernel started {len(BANNER.findall(res.output))} times")
+    return [(CAD_LABEL, not problems, "; ".join(problems) or "as expected", res.output)]
+
+
 def run(runner):
     jobs = []
     outdir = runner.config(CONFIG)
@@ -295,7 +322,16 @@ def run(runner):
         for result in fork_bomb(runner, outdir):
             runner.result(*result)
 
+    def cad_job():
+        if not outdir:
+            runner.result(CAD_LABEL, False, NOT_BUILT, "")
+            return
+        for result in ctrl_alt_del(runner, outdir):
+            runner.result(*result)
+
     jobs.append(main_job)
     if runner.wanted(FORK_BOMB_LABEL):
         jobs.append(bomb_job)
+    if runner.wanted(CAD_LABEL):
+        jobs.append(cad_job)
     runner.side_by_side(jobs)

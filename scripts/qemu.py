@@ -145,7 +145,7 @@ class Session:
     """A running QEMU, for the callback of boot(interact=...)."""
 
     def __init__(self, monitor, chunks, workdir, proc):
-        self.monitor = monitor      # None unless the screen is read
+        self.monitor = monitor
         self._chunks = chunks
         self._workdir = workdir
         self._proc = proc
@@ -250,8 +250,9 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     text matches (the VGA console may still be a line behind the serial one).
 
     With @type_when (a regex) instead of @screen_when, call @interact once
-    the output matches it, with no monitor, then wait for QEMU to exit:
-    a session typed on the serial port (Session.type) that ends the boot.
+    the output matches it, then wait for QEMU to exit: a session typed on
+    the serial port (Session.type), or keys pressed (Session.sendkeys),
+    that ends the boot.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -259,7 +260,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         if cmdline is not None:
             disk = os.path.join(tmp, "cmdline.img")
             cmdline_disk(disk, cmdline)
-        monitor = os.path.join(tmp, "monitor.sock") if screen_when else None
+        monitor = os.path.join(tmp, "monitor.sock") if screen_when or type_when else None
         if icount:
             extra = ["-icount", icount, *extra]
         cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra)
@@ -285,7 +286,11 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             if type_when:
                 if not wait_for_output(chunks, type_when, timeout):
                     raise subprocess.TimeoutExpired(cmd, timeout)
-                interact(Session(None, chunks, tmp, proc))
+                mon = Monitor(monitor)
+                try:
+                    interact(Session(mon, chunks, tmp, proc))
+                finally:
+                    mon.close()
                 proc.wait(timeout=timeout)
             elif timeout_after and not pattern:
                 if not wait_for_output(chunks, timeout_after, SETTLE_SECONDS + timeout):

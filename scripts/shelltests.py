@@ -20,6 +20,8 @@ and fair kernels get one each: two CPU workloads, the first given its
 tickets or nice value by spawn, the second by nice, whose ps shares must
 follow the configured ratio; the stride one ends with poweroff, the fair
 one with reboot.  x86_64_defconfig on QEMU's q35 machine powers off too.
+Ctrl-Alt-Del, pressed on the keyboard at the prompt, restarts the machine
+at once, with and without user mode.
 x86_64_defconfig with the VFS lists the initramfs with ls and reads with
 cat, bad paths and options included.
 The sessions run side by side, one per CPU.
@@ -601,6 +603,29 @@ def poweroff_q35_test(runner):
              "QEMU exit status 0, the kernel started once", res.output)]
 
 
+CAD_CONFIGS = (CONFIG, FS_CONFIG)
+
+
+def cad_label(name):
+    init = "no init has asked for the key" if name == CONFIG else "no user mode"
+    return f"shell: {name}: Ctrl-Alt-Del restarts the machine at once ({init})"
+
+
+def ctrl_alt_del_test(runner, name):
+    """Ctrl-Alt-Del pressed at the kernel shell's prompt: Linux's default,
+    kept until an init says otherwise with reboot(2), is to restart."""
+    label = cad_label(name)
+    outdir = runner.config(name)
+    if not outdir:
+        return [(label, False, NOT_BUILT, "")]
+    res = boot_session(runner, outdir, "qemu_exit=halt",
+                       lambda session: session.sendkeys(["ctrl-alt-delete"]), "reboot")
+    problems = [] if res.status == 0 and "reboot: Restarting system" in res.output else \
+        [f"{res.describe()} after Ctrl-Alt-Del"]
+    return [(label, not problems, "; ".join(problems) or "the kernel said it restarts; "
+             "QEMU exit status 0", res.output)]
+
+
 # The soft-lockup sessions (kernel/watchdog.c, with the spin workload):
 # each lets more guest time pass than the detector's threshold, twice
 # CONFIG_WATCHDOG_THRESH (20 s), which -icount makes a few host seconds.
@@ -798,6 +823,9 @@ def run(runner):
         jobs.append(functools.partial(poweroff_q35_test, runner))
     if runner.wanted(FS_LABEL):
         jobs.append(functools.partial(fs_test, runner))
+    for name in CAD_CONFIGS:
+        if runner.wanted(cad_label(name)):
+            jobs.append(functools.partial(ctrl_alt_del_test, runner, name))
     if runner.wanted(LOCKUP_LABEL):
         jobs.append(functools.partial(lockup_test, runner))
     if any(runner.wanted(label) for _, label in PREEMPT_LABELS):
