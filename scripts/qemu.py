@@ -157,13 +157,22 @@ class Session:
         """Wait until the serial output matches @pattern; the match, or None."""
         return self.wait_for_after(0, pattern, timeout)
 
-    def wait_for_after(self, start, pattern, timeout=10.0):
-        """wait_for() in the output from offset @start on."""
+    def wait_for_after(self, start, pattern, timeout=10.0, idle=False):
+        """wait_for() in the output from offset @start on.  With @idle,
+        @timeout counts from the last output instead: a guest slowed by a
+        busy host, printing as it goes, is waited for; a silent one is not."""
         deadline = time.monotonic() + timeout
+        seen = 0
         while True:
-            m = re.search(pattern, self.output()[start:])
-            if m or time.monotonic() > deadline:
+            out = self.output()
+            m = re.search(pattern, out[start:])
+            if m:
                 return m
+            if idle and len(out) != seen:
+                seen = len(out)
+                deadline = time.monotonic() + timeout
+            if time.monotonic() > deadline:
+                return None
             time.sleep(0.02)
 
     def type(self, text):
