@@ -82,6 +82,21 @@ struct syscall_desc {
 		".syscalls." #sname) __aligned(sizeof(void *)) = &__syscall_desc_##sname;   \
 	static long __do_sys_##sname(__SC_DECL##x(__VA_ARGS__))
 
+/*
+ * A call this kernel leaves out on purpose, as a Linux built without the
+ * option that provides it (Linux's COND_SYSCALL): -ENOSYS from
+ * sys_ni_syscall(), without the log line of a number nobody has looked at
+ * (kernel/sys_ni.c lists them).
+ */
+long sys_ni_syscall(const struct pt_regs *regs);
+#define SYSCALL_NOT_BUILT(sname)                                                            \
+	BUILD_BUG_ON(__NR_##sname >= NR_syscalls);                                          \
+	static const struct syscall_desc __syscall_desc_##sname = { .nr = __NR_##sname,     \
+								    .name = #sname,         \
+								    .fn = sys_ni_syscall }; \
+	static const struct syscall_desc *const __syscall_ptr_##sname __used __section(     \
+		".syscalls." #sname) __aligned(sizeof(void *)) = &__syscall_desc_##sname
+
 #define SYSCALL_DEFINE0(sname)	    __SYSCALL_DEFINEx(0, false, sname)
 #define SYSCALL_DEFINE1(sname, ...) __SYSCALL_DEFINEx(1, false, sname, __VA_ARGS__)
 #define SYSCALL_DEFINE2(sname, ...) __SYSCALL_DEFINEx(2, false, sname, __VA_ARGS__)
