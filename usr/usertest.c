@@ -201,6 +201,12 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(ids_are_root),
 	UT_CASE(rseq_is_enosys),
 	UT_CASE(reboot_refuses_bad_magic),
+	/* ut_syslog.c */
+	UT_CASE(syslog_read_all_gives_lines_with_levels),
+	UT_CASE(syslog_refuses_bad_arguments),
+	UT_CASE(syslog_read_consumes_and_waits),
+	UT_CASE(syslog_console_off_and_on),
+	UT_CASE(calls_left_out_are_enosys_unlogged),
 	/* ut_proc.c */
 	UT_CASE(proc_self_stat_parses_as_busybox),
 	UT_CASE(proc_pid_of_child_appears_and_goes_when_reaped),

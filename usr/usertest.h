@@ -174,6 +174,12 @@ void itimer_interval_fires(struct utest *t);
 void robust_list_round_trip(struct utest *t);
 void ids_are_root(struct utest *t);
 void rseq_is_enosys(struct utest *t);
+
+void syslog_read_all_gives_lines_with_levels(struct utest *t);
+void syslog_refuses_bad_arguments(struct utest *t);
+void syslog_read_consumes_and_waits(struct utest *t);
+void syslog_console_off_and_on(struct utest *t);
+void calls_left_out_are_enosys_unlogged(struct utest *t);
 void reboot_refuses_bad_magic(struct utest *t);
 void proc_self_stat_parses_as_busybox(struct utest *t);
 void proc_pid_of_child_appears_and_goes_when_reaped(struct utest *t);
