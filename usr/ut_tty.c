@@ -372,6 +372,12 @@ static void typed_line(struct utest *t, void *arg)
 	long ret;
 
 	(void)arg; /* run_in_child()'s, unused */
+	/*
+	 * A shell starts a background job ("make test &") with SIGINT
+	 * ignored, and usertest's children inherit that: ^C must find the
+	 * default action here whoever started the suite.
+	 */
+	signal(SIGINT, SIG_DFL);
 	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
 		_exit(t->failed ? 1 : SKIP_CODE);
 	if (type(tty, "ab\x7f"
