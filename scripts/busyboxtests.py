@@ -8,8 +8,8 @@ waits for the next prompt and reads what the shell printed in between, so
 the verdicts follow the guest's output and the guest's clock (-icount),
 never the host's.  One session covers the commands a user tries first
 (echo, ls, cat, wc, grep, sort, a pipeline, redirection, $?, a loop, a
-script, a background job), job control (Ctrl-C stopping a sleep, kill of
-a background job), time (sleep 1 taking one second of guest time), the
+script, a background job), job control (Ctrl-C ending a sleep, Ctrl-Z
+stopping one, jobs, bg, kill of a background job), time (sleep 1 taking one second of guest time), the
 process tools (ps, top, free, uptime) on /proc, dmesg, that 200 "sh -c true"
 give back every frame and slab object, and poweroff.  A second boot of
 its own runs a fork bomb: the machine runs out of processes or memory,
@@ -51,13 +51,15 @@ class Shell:
     def run(self, line, keys=None):
         """Type @line and Enter (or @keys instead, as they are); what the
         shell printed before its next prompt, the echo of the line left
-        out, or None if no prompt came."""
+        out (keys have none: all of it), or None if no prompt came."""
         start = len(self.session.output())
         self.session.type(line + "\n" if keys is None else keys)
         if not self.session.wait_for_after(start, PROMPT, COMMAND_TIMEOUT, idle=True):
             return None
         text = self.session.output()[start:]
         text = text[:PROMPT.search(text).start()]
+        if keys is not None:
+            return text + "\n"
         return text[text.index("\n") + 1:] + "\n" if "\n" in text else ""
 
 
@@ -170,17 +172,50 @@ SESSION = [
 ]
 
 
+# A foreground job that says when it runs: ash's child puts its group in
+# the terminal's foreground (tcsetpgrp) before it runs the subshell, so a
+# key typed after "ready" reaches the job, however late the host is.
+FG_JOB = "(echo ready; exec sleep 100000)"
+
+
+def start_fg_job(sh):
+    """Run FG_JOB; whether it said it runs."""
+    start = len(sh.session.output())
+    sh.session.type(FG_JOB + "\n")
+    return sh.session.wait_for_after(start, r"\nready\n", COMMAND_TIMEOUT)
+
+
 def interrupt_check(sh):
-    """Ctrl-C at the console stops sleep 100; the shell lives ($? is 130)."""
-    session = sh.session
-    start = len(session.output())
-    session.type("sleep 100\n")
-    session.wait_for_after(start, re.escape("sleep 100\n"), COMMAND_TIMEOUT)
+    """Ctrl-C at the console stops a sleep; the shell lives ($? is 130)."""
+    if not start_fg_job(sh):
+        return ["the job never said ready"]
     out = sh.run("", keys="\x03")
     if out is None:
         return ["no prompt after Ctrl-C"]
     status = sh.run("echo $?")
     return [] if status == "130\n" else [f"$? was {status!r}, not 130"]
+
+
+def suspend_check(sh):
+    """Ctrl-Z stops the foreground job (SIGTSTP): the shell says so, jobs
+    lists it stopped, bg continues it (SIGCONT), kill %1 ends it."""
+    if not start_fg_job(sh):
+        return ["the job never said ready"]
+    problems = []
+    out = sh.run("", keys="\x1a") or ""
+    # "^Z", the echo, then ash's line on the same line, as on Linux.
+    if not re.search(r"^(\^Z)?\[1\]\+\s+Stopped", out, re.M):
+        problems.append(f"Ctrl-Z: {out!r}")
+    out = sh.run("jobs") or ""
+    if not re.search(r"^\[1\]\+\s+Stopped", out, re.M):
+        problems.append(f"jobs: {out!r}")
+    out = sh.run("bg; jobs") or ""
+    if not re.search(r"^\[1\]\+\s+Running", out, re.M):
+        problems.append(f"bg; jobs: {out!r}")
+    out = sh.run("kill %1; wait %1; echo $?") or ""
+    if "143" not in out.splitlines():
+        problems.append(f"kill %1: {out!r}")
+    return problems
 
 
 def kill_check(sh):
@@ -203,7 +238,9 @@ def leak_check(sh):
 
 
 EXTRA = [
-    ("Ctrl-C stops sleep 100 and the shell goes on ($? 130)", interrupt_check),
+    ("Ctrl-C stops a foreground sleep and the shell goes on ($? 130)", interrupt_check),
+    ("Ctrl-Z stops a foreground job; jobs lists it, bg continues it, kill %1 ends it",
+     suspend_check),
     ("kill ends a background job (SIGTERM, $? 143)", kill_check),
     ("200 'sh -c true' give back every frame and slab object (/proc/meminfo)", leak_check),
 ]
