@@ -224,6 +224,10 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(close_on_exec_closes_at_execve),
 	UT_CASE(o_path_is_a_place_not_an_open_file),
 	UT_CASE(getdents_and_getdents64_agree),
+	UT_CASE(rename_and_link_across_file_systems_exdev),
+	UT_CASE(o_creat_through_a_dangling_symlink),
+	UT_CASE(readv_writev_check_every_vector_first),
+	UT_CASE(copy_file_range_same_file_cut_at_eof),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
 	UT_CASE(pipe_without_reader_sigpipe),

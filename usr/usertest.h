@@ -196,6 +196,10 @@ void sendfile_copies_and_checks(struct utest *t);
 void close_on_exec_closes_at_execve(struct utest *t);
 void o_path_is_a_place_not_an_open_file(struct utest *t);
 void getdents_and_getdents64_agree(struct utest *t);
+void rename_and_link_across_file_systems_exdev(struct utest *t);
+void o_creat_through_a_dangling_symlink(struct utest *t);
+void readv_writev_check_every_vector_first(struct utest *t);
+void copy_file_range_same_file_cut_at_eof(struct utest *t);
 
 void pipe_reads_back_and_ends_at_eof(struct utest *t);
 void pipe_without_reader_sigpipe(struct utest *t);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 
 #include "usertest.h"
@@ -640,6 +641,156 @@ void getdents_and_getdents64_agree(struct utest *t)
 	close(fd);
 	fd = open(P("file"), O_RDONLY);
 	UT_EXPECT(t, raw_sys(SYS_getdents, fd, b, sizeof(b)) == -ENOTDIR, "getdents of a file");
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * /proc is another file system: a name moves or links between it and
+ * the scratch directory's only with -EXDEV, and /proc itself, a mount
+ * point, is neither removed nor renamed (-EBUSY).  On Kestrel, whose
+ * /proc is a name in the root's tree, both once went through: a file
+ * moved under /proc, and rmdir("/proc") freed procfs's root.
+ */
+void rename_and_link_across_file_systems_exdev(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long r;
+
+	if (!scratch(t, "xdev", dir, sizeof(dir)))
+		return;
+	put_text(P("f"), "", 0); /* empty: what a wrong move leaves under /proc holds no data */
+	snprintf(q, sizeof(q), "/proc/ut-%d", (int)getpid());
+	r = raw_sys(SYS_rename, P("f"), q, 0);
+	UT_EXPECT(t, r == -EXDEV, "rename into /proc gave %ld", r);
+	UT_EXPECT(t, access(P("f"), F_OK) == 0, "the file left the scratch directory");
+	r = raw_sys(SYS_link, "/proc/meminfo", Q("m"), 0);
+	UT_EXPECT(t, r == -EXDEV, "link of /proc/meminfo gave %ld", r);
+	r = raw_sys(SYS_rename, "/proc/self", Q("s"), 0);
+	UT_EXPECT(t, r == -EXDEV, "rename of /proc/self gave %ld", r);
+	if (getuid() == 0) { /* what root may try on /: Linux checks the permission first */
+		r = raw_sys(SYS_rmdir, "/proc", 0, 0);
+		UT_EXPECT(t, r == -EBUSY, "rmdir(/proc) gave %ld", r);
+		r = raw_sys(SYS_rename, "/proc", "/ut-proc", 0);
+		UT_EXPECT(t, r == -EBUSY, "rename(/proc) gave %ld", r);
+		if (!r)
+			rename("/ut-proc", "/proc");
+	}
+	UT_EXPECT(t, access("/proc/self/stat", R_OK) == 0, "/proc is gone: %d", errno);
+	rm_rf(dir);
+}
+
+/*
+ * open(O_CREAT) through a symbolic link whose target does not exist
+ * makes the target, as the shell's "echo x > link" does on Linux; with
+ * O_EXCL or O_NOFOLLOW the link itself is in the way.
+ */
+void o_creat_through_a_dangling_symlink(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long r;
+	int fd;
+
+	if (!scratch(t, "dangle", dir, sizeof(dir)))
+		return;
+	symlink("t", P("l"));
+	symlink(Q("sub/u"), P("abs"));
+	mkdir(Q("sub"), 0755);
+	symlink("l", P("chain"));
+	r = raw_sys(SYS_open, P("l"), O_WRONLY | O_CREAT | O_EXCL, 0644);
+	UT_EXPECT(t, r == -EEXIST, "O_EXCL through a link gave %ld", r);
+	r = raw_sys(SYS_open, P("l"), O_WRONLY | O_CREAT | O_NOFOLLOW, 0644);
+	UT_EXPECT(t, r == -ELOOP, "O_NOFOLLOW through a link gave %ld", r);
+	UT_EXPECT(t, access(Q("t"), F_OK) && errno == ENOENT, "a failed open made the target");
+	fd = open(P("chain"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, fd >= 0, "O_CREAT through two links: %d", errno);
+	if (fd >= 0)
+		UT_EXPECT(t, write(fd, "x", 1) == 1, "write failed: %d", errno);
+	close(fd);
+	UT_EXPECT(t, text_is(Q("t"), "x"), "the link's target was not made");
+	fd = open(P("abs"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	UT_EXPECT(t, fd >= 0 && access(Q("sub/u"), F_OK) == 0,
+		  "O_CREAT through an absolute link: %d", errno);
+	close(fd);
+	symlink(Q("none/v"), P("deep"));
+	r = raw_sys(SYS_open, P("deep"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -ENOENT, "O_CREAT through a link into nothing gave %ld", r);
+	put_text(P("f"), "", 0);
+	r = raw_sys(SYS_open, P("f/"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -EISDIR, "O_CREAT of an existing file with a slash gave %ld", r);
+	rm_rf(dir);
+}
+
+/*
+ * readv() and writev() check every vector before moving a byte: a bad
+ * length or address in the second is -EINVAL or -EFAULT with the first
+ * unwritten and the position unmoved, as Linux's import_iovec() does.
+ */
+void readv_writev_check_every_vector_first(struct utest *t)
+{
+	char dir[128], p[256], buf[8];
+	struct iovec v[2] = { { "abc", 3 }, { buf, sizeof(buf) } };
+	struct stat st;
+	long r;
+	int fd;
+
+	if (!scratch(t, "iov", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	v[1].iov_len = (size_t)-1;
+	r = raw_sys(SYS_writev, fd, v, 2);
+	UT_EXPECT(t, r == -EINVAL, "writev, length -1: %ld", r);
+	v[1].iov_len = 1;
+	v[1].iov_base = KERNEL_PTR;
+	r = raw_sys(SYS_writev, fd, v, 2);
+	UT_EXPECT(t, r == -EFAULT, "writev, a kernel address: %ld", r);
+	UT_EXPECT(t, !fstat(fd, &st) && st.st_size == 0 && lseek(fd, 0, SEEK_CUR) == 0,
+		  "a failed writev wrote %ld bytes", (long)st.st_size);
+	UT_EXPECT(t, write(fd, "abcdef", 6) == 6 && lseek(fd, 0, SEEK_SET) == 0, "write failed");
+	v[0].iov_base = buf;
+	v[1].iov_len = (size_t)-1;
+	v[1].iov_base = buf;
+	r = raw_sys(SYS_readv, fd, v, 2);
+	UT_EXPECT(t, r == -EINVAL, "readv, length -1: %ld", r);
+	v[1].iov_len = 1;
+	v[1].iov_base = KERNEL_PTR;
+	r = raw_sys(SYS_readv, fd, v, 2);
+	UT_EXPECT(t, r == -EFAULT, "readv, a kernel address: %ld", r);
+	UT_EXPECT(t, lseek(fd, 0, SEEK_CUR) == 0, "a failed readv moved the position");
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * copy_file_range() within one file: the length is cut at the end of the
+ * input first, then the ranges are checked for overlap (Linux's
+ * generic_copy_file_checks()), so a file copies onto its own end; an
+ * input position near the largest offset copies nothing.
+ */
+void copy_file_range_same_file_cut_at_eof(struct utest *t)
+{
+	char dir[128], p[256], buf[16];
+	long long in = 0, out = 4;
+	long r;
+	int fd;
+
+	if (!scratch(t, "cfr", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	UT_EXPECT(t, write(fd, "abcd", 4) == 4, "write failed");
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 1L << 30, 0);
+	UT_EXPECT(t, r == 4 && in == 4 && out == 8, "copy onto its own end: %ld (in %ld, out %ld)",
+		  r, (long)in, (long)out);
+	UT_EXPECT(t, pread(fd, buf, sizeof(buf), 0) == 8 && !memcmp(buf, "abcdabcd", 8),
+		  "the file is not abcdabcd");
+	in = 0;
+	out = 2;
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 4, 0);
+	UT_EXPECT(t, r == -EINVAL, "an overlapping copy gave %ld", r);
+	in = 0x7ffffffffffffffbLL;
+	out = 0;
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 10, 0);
+	UT_EXPECT(t, r == 0 && out == 0, "a copy from past the end gave %ld", r);
 	close(fd);
 	rm_rf(dir);
 }
