@@ -9,7 +9,8 @@
  * dentry held.  The checks follow Linux's order and errors: a directory
  * opens only for reading (-EISDIR), O_DIRECTORY wants one (-ENOTDIR),
  * O_NOFOLLOW refuses a link at the end (-ELOOP), O_CREAT on a name that
- * ends in a slash or names a directory is -EISDIR.
+ * ends in a slash or names a directory is -EISDIR, and O_CREAT through a
+ * link that leads nowhere makes the link's target.
  *
  * O_PATH opens nothing: the file is a place (FMODE_PATH, no operations,
  * no driver's open, a FIFO does not wait) for fstat, fchdir, *at() and
@@ -102,14 +103,16 @@ static int open_lookup(const struct path *start, const char *name, int flags, um
 		if (!last.len || name_is_dot(last.name, last.len) ||
 		    name_is_dotdot(last.name, last.len))
 			return (flags & O_EXCL) ? -EEXIST : -EISDIR;
-		err = walk_last(&last, !(flags & (O_EXCL | O_NOFOLLOW)), &dentry);
-		if (err == -ENOENT && !d_lookup(last.dir, last.name, last.len)) {
+		if (last.trailing_slash)
+			return -EISDIR; /* as Linux, whatever the name is */
+		err = walk_last_create(&last, !(flags & (O_EXCL | O_NOFOLLOW)), &dentry);
+		if (err)
+			return err;
+		if (!dentry) {
 			if (last.dir->d_deleted)
 				return -ENOENT;
 			return vfs_create_last(&last, mode, result);
 		}
-		if (err)
-			return err;
 		if (flags & O_EXCL)
 			return -EEXIST;
 		if (S_ISLNK(dentry->d_inode->i_mode))
