@@ -228,6 +228,9 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(o_creat_through_a_dangling_symlink),
 	UT_CASE(readv_writev_check_every_vector_first),
 	UT_CASE(copy_file_range_same_file_cut_at_eof),
+	UT_CASE(offsets_that_overflow_are_einval),
+	UT_CASE(sendfile_refuses_huge_counts_and_offsets),
+	UT_CASE(utimensat_omit_fstatat_cwd_prlimit_esrch),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
 	UT_CASE(pipe_without_reader_sigpipe),

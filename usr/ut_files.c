@@ -794,3 +794,99 @@ void copy_file_range_same_file_cut_at_eof(struct utest *t)
 	close(fd);
 	rm_rf(dir);
 }
+
+/*
+ * Offsets past what a loff_t holds: lseek() whose sum overflows, and a
+ * pread() or pwrite() whose end would, are -EINVAL (Linux wraps the sum
+ * and finds it negative; it has no -EOVERFLOW there on 64-bit), and the
+ * position stays where it was.
+ */
+void offsets_that_overflow_are_einval(struct utest *t)
+{
+	const long long max = 0x7fffffffffffffffLL;
+	char dir[128], p[256], buf[4];
+	long r;
+	int fd;
+
+	if (!scratch(t, "ovf", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	UT_EXPECT(t, write(fd, "0123456789", 10) == 10 && lseek(fd, 5, SEEK_SET) == 5,
+		  "write or lseek failed");
+	r = raw_sys(SYS_lseek, fd, max, SEEK_CUR);
+	UT_EXPECT(t, r == -EINVAL, "lseek(LLONG_MAX, SEEK_CUR) gave %ld", r);
+	r = raw_sys(SYS_lseek, fd, max, SEEK_END);
+	UT_EXPECT(t, r == -EINVAL, "lseek(LLONG_MAX, SEEK_END) gave %ld", r);
+	UT_EXPECT(t, lseek(fd, 0, SEEK_CUR) == 5, "a failed lseek moved the position");
+	r = raw_syscall6(SYS_pread64, fd, (long)buf, sizeof(buf), max - 1, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "pread64 at LLONG_MAX - 1 gave %ld", r);
+	r = raw_syscall6(SYS_pwrite64, fd, (long)"xy", 2, max - 1, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "pwrite64 at LLONG_MAX - 1 gave %ld", r);
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * sendfile()'s count and offset, checked as Linux's do_sendfile(): a
+ * count above SSIZE_MAX or an end past LLONG_MAX is -EINVAL, an offset at
+ * or past the largest file -EOVERFLOW, a directory to read from -EINVAL;
+ * nothing is copied and the offset stays.
+ */
+void sendfile_refuses_huge_counts_and_offsets(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long long off = 0;
+	struct stat st;
+	int in, out, d;
+	long r;
+
+	if (!scratch(t, "sfbig", dir, sizeof(dir)))
+		return;
+	put_text(P("in"), "hello", 0);
+	in = open(P("in"), O_RDONLY);
+	out = open(Q("out"), O_WRONLY | O_CREAT, 0600);
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, -1L, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "a count of SIZE_MAX gave %ld", r);
+	off = 1LL << 62;
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, 10, 0, 0);
+	UT_EXPECT(t, r == -EOVERFLOW && off == 1LL << 62, "an offset of 2^62 gave %ld", r);
+	off = 0x7fffffffffffffffLL - 1;
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, 10, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "an end past LLONG_MAX gave %ld", r);
+	d = open(dir, O_RDONLY | O_DIRECTORY);
+	r = raw_syscall6(SYS_sendfile, out, d, 0, 10, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "sendfile from a directory gave %ld", r);
+	close(d);
+	st.st_size = -1;
+	fstat(out, &st);
+	UT_EXPECT(t, st.st_size == 0, "%ld bytes were written", (long)st.st_size);
+	close(in);
+	close(out);
+	rm_rf(dir);
+}
+
+/*
+ * utimensat() with both times UTIME_OMIT has nothing to do and does not
+ * even look the path up (Linux returns 0 first); fstatat(AT_FDCWD, "",
+ * AT_EMPTY_PATH) is the working directory; prlimit64() of a pid that is
+ * gone is -ESRCH before the resource is looked at.
+ */
+void utimensat_omit_fstatat_cwd_prlimit_esrch(struct utest *t)
+{
+	struct timespec omit[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
+	struct stat a, b;
+	pid_t pid;
+	long r;
+
+	r = sys4(SYS_utimensat, AT_FDCWD, (long)"/none/such", (long)omit, 0);
+	UT_EXPECT(t, r == 0, "utimensat(UTIME_OMIT twice) of no file gave %ld", r);
+	r = sys4(SYS_newfstatat, AT_FDCWD, (long)"", (long)&a, AT_EMPTY_PATH);
+	UT_EXPECT(t, r == 0 && !stat(".", &b) && a.st_ino == b.st_ino && a.st_dev == b.st_dev,
+		  "fstatat(AT_FDCWD, \"\", AT_EMPTY_PATH) gave %ld", r);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	wait_status(pid);
+	r = sys4(SYS_prlimit64, pid, 99, 0, 0);
+	UT_EXPECT(t, r == -ESRCH, "prlimit64 of a pid gone, resource 99, gave %ld", r);
+}
