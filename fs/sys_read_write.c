@@ -285,6 +285,37 @@ static bool seekable(struct file *file)
 	return file->f_op->llseek;
 }
 
+/* The largest file of @file's file system; 0 for one with no positions (pipefs). */
+static loff_t max_bytes(struct file *file)
+{
+	return file_inode(file)->i_sb->s_maxbytes;
+}
+
+/*
+ * Linux's do_sendfile() checks, after the descriptors': a count above
+ * SSIZE_MAX or an end past LLONG_MAX is -EINVAL, as rw_verify_area()
+ * says; a start at or past the largest file of either side -EOVERFLOW,
+ * and a count that runs past it is cut there; a directory has nothing to
+ * send (-EINVAL: no splice_read).
+ */
+static int sendfile_checks(struct file *in, loff_t pos, struct file *out, size_t *count)
+{
+	loff_t end, max = max_bytes(in);
+
+	if ((ssize_t)*count < 0 || __builtin_add_overflow(pos, (loff_t)*count, &end))
+		return -EINVAL;
+	if (S_ISDIR(file_inode(in)->i_mode))
+		return -EINVAL;
+	if (!max || (max_bytes(out) && max_bytes(out) < max))
+		max = max_bytes(out);
+	if (max && end > max) {
+		if (pos >= max)
+			return -EOVERFLOW;
+		*count = max - pos;
+	}
+	return 0;
+}
+
 /*
  * sendfile(): what cat and cp use first.  @in must be open for reading,
  * @out for writing, and not with O_APPEND (-EINVAL, as Linux); with
@@ -311,7 +342,8 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 	}
 	if (!ret) {
 		ppos = offset ? &pos : &in->f_pos;
-		ret = copy_between(in, ppos, out, &out->f_pos, count);
+		ret = sendfile_checks(in, *ppos, out, &count)
+			      ?: copy_between(in, ppos, out, &out->f_pos, count);
 		if (offset && ret >= 0 && put_user(pos, offset))
 			ret = -EFAULT;
 	}
