@@ -212,6 +212,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(getdents_proc_lists_live_pids),
 	UT_CASE(proc_files_refuse_writes),
 	UT_CASE(times_and_getrusage_count_cpu_time),
+	UT_CASE(proc_file_shared_by_two_readers),
 	/* ut_files.c */
 	UT_CASE(files_written_read_back_and_truncated),
 	UT_CASE(mkdir_unlink_rmdir_errors),

@@ -487,3 +487,35 @@ void times_and_getrusage_count_cpu_time(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_getrusage, 5, &ru, 0) == -EINVAL, "getrusage(5)");
 	UT_EXPECT(t, raw_sys(SYS_getrusage, RUSAGE_SELF, 16, 0) == -EFAULT, "getrusage at 16");
 }
+
+/*
+ * Two processes reading one open /proc file (a descriptor shared by
+ * fork()): one reads from 0 over and over, which prints the file afresh
+ * and frees the picture before, the other reads further on from the
+ * picture.  Each must always see the file's text: on a preemptible
+ * kernel the picture was once freed under the other's read, which then
+ * copied from (or freed again) a block the heap had taken back.
+ */
+void proc_file_shared_by_two_readers(struct utest *t)
+{
+	char buf[64];
+	int fd = open("/proc/meminfo", O_RDONLY), i, bad = 0, status;
+	pid_t pid;
+
+	if (!UT_EXPECT(t, fd >= 0, "open /proc/meminfo: %d", errno))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < 3000; i++)
+			if (pread(fd, buf, 9, 0) != 9 || memcmp(buf, "MemTotal:", 9))
+				_exit(1);
+		_exit(0);
+	}
+	for (i = 0; i < 3000; i++)
+		if (pread(fd, buf, 8, 1) != 8 || memcmp(buf, "emTotal:", 8))
+			bad++;
+	status = wait_status(pid);
+	UT_EXPECT(t, !bad, "%d of 3000 reads at 1 were not the file's text", bad);
+	expect_exit(t, status, 0, "the child reading from 0");
+	close(fd);
+}
