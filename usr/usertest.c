@@ -232,6 +232,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(offsets_that_overflow_are_einval),
 	UT_CASE(sendfile_refuses_huge_counts_and_offsets),
 	UT_CASE(utimensat_omit_fstatat_cwd_prlimit_esrch),
+	UT_CASE(links_nested_forty_deep),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
 	UT_CASE(pipe_without_reader_sigpipe),

@@ -204,6 +204,7 @@ void copy_file_range_same_file_cut_at_eof(struct utest *t);
 void offsets_that_overflow_are_einval(struct utest *t);
 void sendfile_refuses_huge_counts_and_offsets(struct utest *t);
 void utimensat_omit_fstatat_cwd_prlimit_esrch(struct utest *t);
+void links_nested_forty_deep(struct utest *t);
 
 void pipe_reads_back_and_ends_at_eof(struct utest *t);
 void pipe_without_reader_sigpipe(struct utest *t);

@@ -890,3 +890,38 @@ void utimensat_omit_fstatat_cwd_prlimit_esrch(struct utest *t)
 	r = sys4(SYS_prlimit64, pid, 99, 0, 0);
 	UT_EXPECT(t, r == -ESRCH, "prlimit64 of a pid gone, resource 99, gave %ld", r);
 }
+
+/*
+ * Links nested 40 deep (each target's first component the next link,
+ * so that each is followed in the middle of the one before): Linux
+ * follows the 40, and -ELOOP at 41.  The walk follows a link in the
+ * middle of a path by calling itself, so this is also its deepest stack.
+ */
+void links_nested_forty_deep(struct utest *t)
+{
+	char dir[128], p[256], name[16], target[32];
+	long r;
+	int i;
+
+	if (!scratch(t, "nest", dir, sizeof(dir)))
+		return;
+	mkdir(P("d"), 0755);
+	put_text(P("d/f"), "deep", 0);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "l%d", i);
+		if (i == 39)
+			snprintf(target, sizeof(target), "d");
+		else
+			snprintf(target, sizeof(target), "l%d/.", i + 1);
+		symlink(target, P(name));
+	}
+	UT_EXPECT(t, text_is(P("l0/f"), "deep"), "40 nested links did not lead to d/f: %d", errno);
+	unlink(P("l39"));
+	symlink("l40/.", P("l39"));
+	symlink("d", P("l40"));
+	r = raw_sys(SYS_open, P("l0/f"), O_RDONLY, 0);
+	UT_EXPECT(t, r == -ELOOP, "41 nested links gave %ld", r);
+	if (r >= 0)
+		close(r);
+	rm_rf(dir);
+}
