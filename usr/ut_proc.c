@@ -519,3 +519,19 @@ void proc_file_shared_by_two_readers(struct utest *t)
 	expect_exit(t, status, 0, "the child reading from 0");
 	close(fd);
 }
+
+/*
+ * /proc is procfs to statfs() (PROC_SUPER_MAGIC, which "stat -f" and df
+ * name), and another device than the root's, so that "find -xdev" and
+ * "du -x" stop at it.
+ */
+void proc_is_its_own_file_system(struct utest *t)
+{
+	long buf[15] = { 0 };
+	struct stat root, proc;
+	long r = raw_sys(SYS_statfs, "/proc", buf, 0);
+
+	UT_EXPECT(t, r == 0 && buf[0] == 0x9fa0, "statfs(/proc): %ld, type %#lx", r, buf[0]);
+	UT_EXPECT(t, !stat("/", &root) && !stat("/proc", &proc) && root.st_dev != proc.st_dev,
+		  "/ and /proc are on one device");
+}
