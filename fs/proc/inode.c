@@ -316,5 +316,6 @@ int proc_fill_super(void)
 	proc_sb->s_op = &proc_super_operations;
 	proc_sb->s_maxbytes = PROC_BUF_MAX;
 	proc_sb->s_type = "proc";
+	proc_sb->s_magic = PROC_SUPER_MAGIC; /* statfs()'s f_type: stat -f and df name it */
 	return 0;
 }
