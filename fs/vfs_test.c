@@ -846,6 +846,54 @@ static void out_of_memory_changes_nothing(struct ktest *t)
 	teardown(t);
 }
 
+/*
+ * An O_TRUNC open that cannot get its struct file (no frame, and no free
+ * object of its size in the heap) fails with -ENOMEM and truncates
+ * nothing: as in Linux, a file is truncated only once it is open.
+ */
+static void failed_open_truncates_nothing(struct ktest *t)
+{
+	void **objs = NULL, **p, **hog;
+	struct kstat st;
+	struct file *f;
+
+	if (!IS_ENABLED(CONFIG_HEAP_SLAB)) {
+		ktest_skip(t, "only the slab heap gives back what the case takes");
+		return;
+	}
+	if (!setup(t))
+		return;
+	/* A hole of 10000 bytes: the truncation frees no page the heap could take. */
+	KTEST_ASSERT_EQ(t, make_file(TOP "/f", NULL), 0);
+	f = filp_open(TOP "/f", O_RDWR, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	{
+		struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = 10000 };
+		struct path path = { .dentry = f->f_dentry };
+
+		KTEST_EXPECT_EQ(t, vfs_setattr(&path, &attr), 0);
+	}
+	filp_close(f);
+	hog = hog_frames();
+	while ((p = kmalloc(sizeof(struct file)))) {
+		p[0] = objs;
+		objs = p;
+	}
+	f = filp_open(TOP "/f", O_RDWR | O_TRUNC, 0);
+	while (objs) {
+		p = objs[0];
+		kfree(objs);
+		objs = p;
+	}
+	unhog(hog);
+	KTEST_EXPECT_EQ(t, PTR_ERR(f), -ENOMEM);
+	if (!IS_ERR(f))
+		filp_close(f);
+	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/f", &st), 0);
+	KTEST_EXPECT_EQ(t, st.size, 10000);
+	teardown(t);
+}
+
 static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(walk_handles_dots_and_slashes),
 	KTEST_CASE(walk_errors_are_linux_errors),
@@ -859,6 +907,7 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(references_return_to_zero),
 	KTEST_CASE(rename_rules),
 	KTEST_CASE(out_of_memory_changes_nothing),
+	KTEST_CASE(failed_open_truncates_nothing),
 	{},
 };
 KTEST_SUITE(vfs, vfs_cases);
