@@ -5,8 +5,8 @@
  *
  * The walk and, with O_CREAT, the creation happen under one hold of
  * vfs_tree_lock, so O_EXCL means what it says; the file system's open()
- * and the truncation of O_TRUNC come after, with only a reference to the
- * dentry held.  The checks follow Linux's order and errors: a directory
+ * and then the truncation of O_TRUNC come after, with only a reference to
+ * the dentry held.  The checks follow Linux's order and errors: a directory
  * opens only for reading (-EISDIR), O_DIRECTORY wants one (-ENOTDIR),
  * O_NOFOLLOW refuses a link at the end (-ELOOP), O_CREAT on a name that
  * ends in a slash or names a directory is -EISDIR, and O_CREAT through a
@@ -145,14 +145,15 @@ struct file *file_open_at(const struct path *start, const char *name, int flags,
 	mutex_unlock(&vfs_tree_lock);
 	if (err)
 		return ERR_PTR(err);
-	if ((flags & O_TRUNC) && S_ISREG(dentry->d_inode->i_mode)) {
+	file = do_dentry_open(dentry, flags);
+	/* Only once the file is open, as Linux: a failed open truncates nothing. */
+	if (!IS_ERR(file) && (flags & O_TRUNC) && S_ISREG(dentry->d_inode->i_mode)) {
 		err = do_truncate(dentry, 0);
 		if (err) {
-			dput(dentry);
+			fput(file);
 			return ERR_PTR(err);
 		}
 	}
-	file = do_dentry_open(dentry, flags);
 	return file;
 }
 
