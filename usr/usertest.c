@@ -214,6 +214,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(times_and_getrusage_count_cpu_time),
 	UT_CASE(proc_file_shared_by_two_readers),
 	UT_CASE(proc_is_its_own_file_system),
+	UT_CASE(proc_refuses_new_names_as_linux),
 	/* ut_files.c */
 	UT_CASE(files_written_read_back_and_truncated),
 	UT_CASE(mkdir_unlink_rmdir_errors),

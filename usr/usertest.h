@@ -187,6 +187,7 @@ void proc_files_refuse_writes(struct utest *t);
 void times_and_getrusage_count_cpu_time(struct utest *t);
 void proc_file_shared_by_two_readers(struct utest *t);
 void proc_is_its_own_file_system(struct utest *t);
+void proc_refuses_new_names_as_linux(struct utest *t);
 void files_written_read_back_and_truncated(struct utest *t);
 void mkdir_unlink_rmdir_errors(struct utest *t);
 void rename_over_files_itself_and_directories(struct utest *t);

@@ -535,3 +535,24 @@ void proc_is_its_own_file_system(struct utest *t)
 	UT_EXPECT(t, !stat("/", &root) && !stat("/proc", &proc) && root.st_dev != proc.st_dev,
 		  "/ and /proc are on one device");
 }
+
+/*
+ * /proc makes no names: a new one there is -ENOENT (procfs's lookup
+ * answers so before anything is made), one it has -EEXIST, and rmdir()
+ * of a process's directory -EPERM (procfs has no rmdir), as Linux says.
+ */
+void proc_refuses_new_names_as_linux(struct utest *t)
+{
+	long r;
+
+	r = raw_sys(SYS_mkdir, "/proc/ut-x", 0755, 0);
+	UT_EXPECT(t, r == -ENOENT, "mkdir(/proc/ut-x) gave %ld", r);
+	r = raw_sys(SYS_open, "/proc/ut-x", O_WRONLY | O_CREAT, 0644);
+	UT_EXPECT(t, r == -ENOENT, "open(/proc/ut-x, O_CREAT) gave %ld", r);
+	r = raw_sys(SYS_symlink, "a", "/proc/ut-x", 0);
+	UT_EXPECT(t, r == -ENOENT, "symlink(a, /proc/ut-x) gave %ld", r);
+	r = raw_sys(SYS_mkdir, "/proc/version", 0755, 0);
+	UT_EXPECT(t, r == -EEXIST, "mkdir(/proc/version) gave %ld", r);
+	r = raw_sys(SYS_rmdir, "/proc/1", 0, 0);
+	UT_EXPECT(t, r == -EPERM, "rmdir(/proc/1) gave %ld", r);
+}
