@@ -38,6 +38,8 @@ int walk_last(struct last_component *last, bool follow, struct dentry **result);
  * Linux creates it: "echo x > link").
  */
 int walk_last_create(struct last_component *last, bool follow, struct dentry **result);
+/* Whether @last's directory makes no names (procfs): -EEXIST, -ENOENT, or 0 if it does. */
+int makes_no_names(struct last_component *last);
 
 static inline bool name_is_dot(const char *name, size_t len)
 {

@@ -314,6 +314,30 @@ void get_fs_root(struct path *root)
 }
 
 /*
+ * The dentry @last names, not followed, as a walk finds it (asking a file
+ * system that looks names up, procfs, for one the tree does not hold);
+ * NULL if there is none.  Not for "." and "..".
+ */
+static struct dentry *lookup_child(struct last_component *last)
+{
+	struct nameidata nd = nd_init();
+
+	return step(&nd, last->dir, last->name, last->len);
+}
+
+/*
+ * A directory whose file system looks names up (procfs) makes none: a
+ * name it has is -EEXIST, any other -ENOENT, as Linux's procfs lookup
+ * answers before a create is tried.  0 for the others (the ramfs).
+ */
+int makes_no_names(struct last_component *last)
+{
+	if (!last->dir->d_inode->i_op->lookup)
+		return 0;
+	return lookup_child(last) ? -EEXIST : -ENOENT;
+}
+
+/*
  * Where a new name goes: its directory, or -EEXIST when the path names
  * something that exists already ("/", ".", "..", an existing name).
  */
@@ -329,7 +353,7 @@ static int parent_for_create(const struct path *start, const char *name,
 		return -EEXIST;
 	if (last->dir->d_deleted)
 		return -ENOENT; /* a removed directory takes no new names */
-	return 0;
+	return makes_no_names(last);
 }
 
 /* What a new name is made with: the mode, a device's number, a link's target. */
@@ -465,7 +489,7 @@ static int remove_name(const struct path *start, const char *name, bool dir)
 		err = dir ? -ENOTEMPTY : -EISDIR;
 		goto out;
 	}
-	victim = d_lookup(last.dir, last.name, last.len);
+	victim = lookup_child(&last);
 	if (!victim) {
 		err = -ENOENT;
 		goto out;
@@ -474,12 +498,14 @@ static int remove_name(const struct path *start, const char *name, bool dir)
 	if (dir) {
 		if (!is_dir(victim))
 			err = -ENOTDIR;
+		else if (!inode->i_op->rmdir)
+			err = -EPERM; /* as Linux, before anything about the victim */
 		else if (is_mountpoint(victim))
 			err = -EBUSY;
 		else if (!list_empty(&victim->d_subdirs))
 			err = -ENOTEMPTY;
 		else
-			err = inode->i_op->rmdir ? inode->i_op->rmdir(inode, victim) : -EPERM;
+			err = inode->i_op->rmdir(inode, victim);
 	} else {
 		if (is_dir(victim) || last.trailing_slash)
 			err = is_dir(victim) ? -EISDIR : -ENOTDIR;

@@ -111,7 +111,7 @@ static int open_lookup(const struct path *start, const char *name, int flags, um
 		if (!dentry) {
 			if (last.dir->d_deleted)
 				return -ENOENT;
-			return vfs_create_last(&last, mode, result);
+			return makes_no_names(&last) ?: vfs_create_last(&last, mode, result);
 		}
 		if (flags & O_EXCL)
 			return -EEXIST;
