@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
@@ -894,6 +895,58 @@ static void failed_open_truncates_nothing(struct ktest *t)
 	teardown(t);
 }
 
+/*
+ * What the release of a file closed with a table (a process's exit, an
+ * execve()'s close-on-exec) sees: its slot already empty.  A reader of
+ * another process's table (/proc/PID/fd) must never find a file there
+ * that is being freed, or has been.
+ */
+static struct files_struct *closing_table;
+static int closing_fd;
+static bool slot_held_file;
+
+static int note_slot(struct inode *inode, struct file *file)
+{
+	slot_held_file = closing_table->fd[closing_fd] == file;
+	return 0;
+}
+
+static const struct file_operations note_slot_fops = { .release = note_slot };
+
+static struct file *file_noting_slot(struct ktest *t, struct files_struct *files, int fd)
+{
+	struct file *f = filp_open("/", O_RDONLY | O_DIRECTORY, 0);
+
+	if (IS_ERR(f))
+		return NULL;
+	f->f_op = &note_slot_fops;
+	files->fd[fd] = f;
+	closing_table = files;
+	closing_fd = fd;
+	slot_held_file = true;
+	return f;
+}
+
+static void closed_files_leave_their_slot_first(struct ktest *t)
+{
+	struct files_struct *files;
+
+	if (!IS_ENABLED(CONFIG_USER_MODE)) {
+		ktest_skip(t, "no file tables without CONFIG_USER_MODE");
+		return;
+	}
+	files = files_alloc();
+	KTEST_ASSERT_TRUE(t, files != NULL);
+	KTEST_ASSERT_TRUE(t, file_noting_slot(t, files, 5) != NULL);
+	files->close_on_exec[0] |= 1UL << 5;
+	do_close_on_exec(files);
+	KTEST_EXPECT_FALSE(t, slot_held_file);
+	KTEST_EXPECT_TRUE(t, files->fd[5] == NULL);
+	KTEST_ASSERT_TRUE(t, file_noting_slot(t, files, 7) != NULL);
+	put_files_struct(files);
+	KTEST_EXPECT_FALSE(t, slot_held_file);
+}
+
 static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(walk_handles_dots_and_slashes),
 	KTEST_CASE(walk_errors_are_linux_errors),
@@ -908,6 +961,7 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(rename_rules),
 	KTEST_CASE(out_of_memory_changes_nothing),
 	KTEST_CASE(failed_open_truncates_nothing),
+	KTEST_CASE(closed_files_leave_their_slot_first),
 	{},
 };
 KTEST_SUITE(vfs, vfs_cases);
