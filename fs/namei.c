@@ -249,20 +249,17 @@ int walk_last_create(struct last_component *last, bool follow, struct dentry **r
 	struct nameidata nd = nd_init();
 
 	for (;;) {
-		struct dentry *dentry =
-			last->len ? step(&nd, last->dir, last->name, last->len) : last->dir;
+		struct dentry *dentry;
 		struct inode *inode;
 		const char *target;
 		int err;
 
-		if (!dentry) {
-			*result = NULL;
-			return last->trailing_slash ? -EISDIR : 0;
-		}
-		if (!is_link(dentry) || !(follow || last->trailing_slash)) {
-			*result = dentry;
-			return last->trailing_slash && !is_dir(dentry) ? -ENOTDIR : 0;
-		}
+		if (last->trailing_slash)
+			return -EISDIR; /* as Linux for O_CREAT, whatever the name is */
+		dentry = last->len ? step(&nd, last->dir, last->name, last->len) : last->dir;
+		*result = dentry;
+		if (!dentry || !is_link(dentry) || !follow)
+			return 0;
 		if (++nd.links > MAXSYMLINKS)
 			return -ELOOP;
 		inode = dentry->d_inode;

@@ -718,6 +718,9 @@ void o_creat_through_a_dangling_symlink(struct utest *t)
 	put_text(P("f"), "", 0);
 	r = raw_sys(SYS_open, P("f/"), O_WRONLY | O_CREAT, 0600);
 	UT_EXPECT(t, r == -EISDIR, "O_CREAT of an existing file with a slash gave %ld", r);
+	symlink("f/", P("lf"));
+	r = raw_sys(SYS_open, P("lf"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -EISDIR, "O_CREAT through a link to f/ gave %ld", r);
 	rm_rf(dir);
 }
 
