@@ -61,9 +61,14 @@ void put_files_struct(struct files_struct *files)
 {
 	unsigned int fd;
 
-	for (fd = 0; fd < NR_OPEN; fd++)
-		if (files->fd[fd])
-			fput(files->fd[fd]);
+	for (fd = 0; fd < NR_OPEN; fd++) {
+		struct file *file = files->fd[fd];
+
+		/* Out of the slot first: /proc/PID/fd readers look at the table. */
+		files->fd[fd] = NULL;
+		if (file)
+			fput(file);
+	}
 	kfree(files);
 }
 
@@ -162,8 +167,10 @@ void do_close_on_exec(struct files_struct *files)
 			continue;
 		set_bit_to(files->close_on_exec, fd, false);
 		if (files->fd[fd]) {
-			fput(files->fd[fd]);
-			files->fd[fd] = NULL;
+			struct file *file = files->fd[fd];
+
+			files->fd[fd] = NULL; /* before the file can go: see put_files_struct() */
+			fput(file);
 		}
 	}
 }

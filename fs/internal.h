@@ -31,6 +31,15 @@ struct last_component {
 
 int walk_parent(const struct path *start, const char *name, struct last_component *last);
 int walk_last(struct last_component *last, bool follow, struct dentry **result);
+/*
+ * What open(O_CREAT) finds at @last: 0 and the dentry in *@result, or 0
+ * and NULL when there is no such name, @last then naming the place of
+ * the new file, which is a dangling link's target's when @follow (as
+ * Linux creates it: "echo x > link").
+ */
+int walk_last_create(struct last_component *last, bool follow, struct dentry **result);
+/* Whether @last's directory makes no names (procfs): -EEXIST, -ENOENT, or 0 if it does. */
+int makes_no_names(struct last_component *last);
 
 static inline bool name_is_dot(const char *name, size_t len)
 {

@@ -13,6 +13,9 @@
  * of PATH_MAX bytes or more is -ENAMETOOLONG; the empty path is -ENOENT;
  * a symbolic link in the middle of a path is always followed, at its end
  * only when asked, and one walk follows at most MAXSYMLINKS (-ELOOP).
+ * procfs's root, named /proc in the root's tree, is another file system:
+ * no link or rename crosses into or out of it (-EXDEV), and /proc itself
+ * is a mount point, which rmdir() and rename() leave alone (-EBUSY).
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -33,6 +36,23 @@ static bool is_dir(const struct dentry *dentry)
 static bool is_link(const struct dentry *dentry)
 {
 	return S_ISLNK(dentry->d_inode->i_mode);
+}
+
+/*
+ * Whether @dentry is where another file system starts (procfs's root,
+ * named /proc in the root's tree): what Linux calls a mount point, which
+ * rmdir() and rename() leave alone (-EBUSY).
+ */
+static bool is_mountpoint(const struct dentry *dentry)
+{
+	return dentry->d_parent != dentry &&
+	       dentry->d_inode->i_sb != dentry->d_parent->d_inode->i_sb;
+}
+
+/* Whether two directories are of one file system: no link or rename between two (-EXDEV). */
+static bool same_fs(const struct dentry *a, const struct dentry *b)
+{
+	return a->d_inode->i_sb == b->d_inode->i_sb;
 }
 
 /* The next component after *@pp: its length (0 at the end), *@comp its start. */
@@ -224,6 +244,36 @@ int walk_last(struct last_component *last, bool follow, struct dentry **result)
 	return lookup_last(&nd, last, follow, result);
 }
 
+int walk_last_create(struct last_component *last, bool follow, struct dentry **result)
+{
+	struct nameidata nd = nd_init();
+
+	for (;;) {
+		struct dentry *dentry;
+		struct inode *inode;
+		const char *target;
+		int err;
+
+		if (last->trailing_slash)
+			return -EISDIR; /* as Linux for O_CREAT, whatever the name is */
+		dentry = last->len ? step(&nd, last->dir, last->name, last->len) : last->dir;
+		*result = dentry;
+		if (!dentry || !is_link(dentry) || !follow)
+			return 0;
+		if (++nd.links > MAXSYMLINKS)
+			return -ELOOP;
+		inode = dentry->d_inode;
+		target = inode->i_op->get_link ? inode->i_op->get_link(dentry, inode) : NULL;
+		if (!target)
+			return -EINVAL;
+		/* The target's last component is followed in turn: O_NOFOLLOW was the path's. */
+		follow = true;
+		err = walk_to_parent(&nd, last->dir, target, last);
+		if (err)
+			return err;
+	}
+}
+
 int vfs_path_lookup(const struct path *start, const char *name, unsigned int flags,
 		    struct path *path)
 {
@@ -261,6 +311,30 @@ void get_fs_root(struct path *root)
 }
 
 /*
+ * The dentry @last names, not followed, as a walk finds it (asking a file
+ * system that looks names up, procfs, for one the tree does not hold);
+ * NULL if there is none.  Not for "." and "..".
+ */
+static struct dentry *lookup_child(struct last_component *last)
+{
+	struct nameidata nd = nd_init();
+
+	return step(&nd, last->dir, last->name, last->len);
+}
+
+/*
+ * A directory whose file system looks names up (procfs) makes none: a
+ * name it has is -EEXIST, any other -ENOENT, as Linux's procfs lookup
+ * answers before a create is tried.  0 for the others (the ramfs).
+ */
+int makes_no_names(struct last_component *last)
+{
+	if (!last->dir->d_inode->i_op->lookup)
+		return 0;
+	return lookup_child(last) ? -EEXIST : -ENOENT;
+}
+
+/*
  * Where a new name goes: its directory, or -EEXIST when the path names
  * something that exists already ("/", ".", "..", an existing name).
  */
@@ -276,7 +350,7 @@ static int parent_for_create(const struct path *start, const char *name,
 		return -EEXIST;
 	if (last->dir->d_deleted)
 		return -ENOENT; /* a removed directory takes no new names */
-	return 0;
+	return makes_no_names(last);
 }
 
 /* What a new name is made with: the mode, a device's number, a link's target. */
@@ -412,7 +486,7 @@ static int remove_name(const struct path *start, const char *name, bool dir)
 		err = dir ? -ENOTEMPTY : -EISDIR;
 		goto out;
 	}
-	victim = d_lookup(last.dir, last.name, last.len);
+	victim = lookup_child(&last);
 	if (!victim) {
 		err = -ENOENT;
 		goto out;
@@ -421,10 +495,14 @@ static int remove_name(const struct path *start, const char *name, bool dir)
 	if (dir) {
 		if (!is_dir(victim))
 			err = -ENOTDIR;
+		else if (!inode->i_op->rmdir)
+			err = -EPERM; /* as Linux, before anything about the victim */
+		else if (is_mountpoint(victim))
+			err = -EBUSY;
 		else if (!list_empty(&victim->d_subdirs))
 			err = -ENOTEMPTY;
 		else
-			err = inode->i_op->rmdir ? inode->i_op->rmdir(inode, victim) : -EPERM;
+			err = inode->i_op->rmdir(inode, victim);
 	} else {
 		if (is_dir(victim) || last.trailing_slash)
 			err = is_dir(victim) ? -EISDIR : -ENOTDIR;
@@ -465,6 +543,8 @@ int vfs_link(const struct path *old_start, const char *oldname, bool follow,
 		goto out;
 	if (last.trailing_slash)
 		err = -ENOENT; /* as Linux: only a directory's name may end so */
+	else if (!same_fs(args.old, last.dir))
+		err = -EXDEV;
 	else if (is_dir(args.old))
 		err = -EPERM; /* no hard links to directories */
 	else if (!args.old->d_inode->i_nlink)
@@ -535,13 +615,15 @@ static int may_rename(struct last_component *old, struct last_component *new, un
 	*old_dentry = source;
 	*new_dentry = target;
 	if (!target || exchange)
-		return 0;
+		return is_mountpoint(source) || (target && is_mountpoint(target)) ? -EBUSY : 0;
 	if (target->d_inode == source->d_inode)
 		return 0; /* two names of one file: nothing to do, as POSIX says */
 	if (is_dir(source) && !is_dir(target))
 		return -ENOTDIR;
 	if (!is_dir(source) && is_dir(target))
 		return -EISDIR;
+	if (is_mountpoint(source) || is_mountpoint(target))
+		return -EBUSY;
 	if (is_dir(target) && !list_empty(&target->d_subdirs))
 		return -ENOTEMPTY;
 	return 0;
@@ -562,6 +644,8 @@ int vfs_rename(const struct path *old_start, const char *oldname, const struct p
 		return -EINVAL;
 	mutex_lock(&vfs_tree_lock);
 	err = walk_parent(old_start, oldname, &old) ?: walk_parent(new_start, newname, &new);
+	if (!err && !same_fs(old.dir, new.dir))
+		err = -EXDEV; /* as Linux, before either name is looked up */
 	if (!err)
 		err = may_rename(&old, &new, flags, &source, &target);
 	if (err || (target && target->d_inode == source->d_inode))

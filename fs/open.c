@@ -5,11 +5,12 @@
  *
  * The walk and, with O_CREAT, the creation happen under one hold of
  * vfs_tree_lock, so O_EXCL means what it says; the file system's open()
- * and the truncation of O_TRUNC come after, with only a reference to the
- * dentry held.  The checks follow Linux's order and errors: a directory
+ * and then the truncation of O_TRUNC come after, with only a reference to
+ * the dentry held.  The checks follow Linux's order and errors: a directory
  * opens only for reading (-EISDIR), O_DIRECTORY wants one (-ENOTDIR),
  * O_NOFOLLOW refuses a link at the end (-ELOOP), O_CREAT on a name that
- * ends in a slash or names a directory is -EISDIR.
+ * ends in a slash or names a directory is -EISDIR, and O_CREAT through a
+ * link that leads nowhere makes the link's target.
  *
  * O_PATH opens nothing: the file is a place (FMODE_PATH, no operations,
  * no driver's open, a FIFO does not wait) for fstat, fchdir, *at() and
@@ -102,14 +103,16 @@ static int open_lookup(const struct path *start, const char *name, int flags, um
 		if (!last.len || name_is_dot(last.name, last.len) ||
 		    name_is_dotdot(last.name, last.len))
 			return (flags & O_EXCL) ? -EEXIST : -EISDIR;
-		err = walk_last(&last, !(flags & (O_EXCL | O_NOFOLLOW)), &dentry);
-		if (err == -ENOENT && !d_lookup(last.dir, last.name, last.len)) {
-			if (last.dir->d_deleted)
-				return -ENOENT;
-			return vfs_create_last(&last, mode, result);
-		}
+		if (last.trailing_slash)
+			return -EISDIR; /* as Linux, whatever the name is */
+		err = walk_last_create(&last, !(flags & (O_EXCL | O_NOFOLLOW)), &dentry);
 		if (err)
 			return err;
+		if (!dentry) {
+			if (last.dir->d_deleted)
+				return -ENOENT;
+			return makes_no_names(&last) ?: vfs_create_last(&last, mode, result);
+		}
 		if (flags & O_EXCL)
 			return -EEXIST;
 		if (S_ISLNK(dentry->d_inode->i_mode))
@@ -142,14 +145,15 @@ struct file *file_open_at(const struct path *start, const char *name, int flags,
 	mutex_unlock(&vfs_tree_lock);
 	if (err)
 		return ERR_PTR(err);
-	if ((flags & O_TRUNC) && S_ISREG(dentry->d_inode->i_mode)) {
+	file = do_dentry_open(dentry, flags);
+	/* Only once the file is open, as Linux: a failed open truncates nothing. */
+	if (!IS_ERR(file) && (flags & O_TRUNC) && S_ISREG(dentry->d_inode->i_mode)) {
 		err = do_truncate(dentry, 0);
 		if (err) {
-			dput(dentry);
+			fput(file);
 			return ERR_PTR(err);
 		}
 	}
-	file = do_dentry_open(dentry, flags);
 	return file;
 }
 

@@ -5,11 +5,12 @@
  * operation.
  *
  * lseek follows Linux's generic_file_llseek(): SEEK_SET, SEEK_CUR and
- * SEEK_END only (-EINVAL for others), a negative result or one past the
- * file system's largest file is -EINVAL, and an offset whose sum with the
- * position or the size does not fit a loff_t is -EOVERFLOW.  A position
- * past the end is allowed: a write there leaves a hole, which reads as
- * zeros.
+ * SEEK_END only (-EINVAL for others), and a negative result, one past the
+ * file system's largest file or a sum with the position or the size that
+ * does not fit a loff_t (which Linux's sum wraps to a negative one) is
+ * -EINVAL.  A position past the end is allowed: a write there leaves a
+ * hole, which reads as zeros.  A read or write whose end would not fit a
+ * loff_t is -EINVAL, as Linux's rw_verify_area() says.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -17,7 +18,10 @@
 
 static int rw_verify_area(struct file *file, size_t *count, loff_t *pos)
 {
-	if (!pos || *pos < 0)
+	loff_t end;
+
+	if (!pos || *pos < 0 || (ssize_t)*count < 0 ||
+	    __builtin_add_overflow(*pos, (loff_t)*count, &end))
 		return -EINVAL;
 	if (*count > MAX_RW_COUNT)
 		*count = MAX_RW_COUNT;
@@ -76,9 +80,7 @@ loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, lo
 	default:
 		return -EINVAL;
 	}
-	if (__builtin_add_overflow(base, offset, &offset))
-		return -EOVERFLOW;
-	if (offset < 0 || offset > maxsize)
+	if (__builtin_add_overflow(base, offset, &offset) || offset < 0 || offset > maxsize)
 		return -EINVAL;
 	file->f_pos = offset;
 	return offset;

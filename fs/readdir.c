@@ -53,7 +53,7 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence)
 {
 	if (whence == SEEK_CUR && __builtin_add_overflow(file->f_pos, offset, &offset))
-		return -EOVERFLOW;
+		return -EINVAL; /* Linux's sum wraps negative */
 	if ((whence != SEEK_SET && whence != SEEK_CUR) || offset < 0)
 		return -EINVAL;
 	file->f_pos = offset;

@@ -243,6 +243,9 @@ SYSCALL_DEFINE4(utimensat, int, dirfd, const char __user *, filename,
 	if (utimes) {
 		if (copy_from_user(t, utimes, sizeof(t)))
 			return -EFAULT;
+		/* As Linux: nothing to do, and the path is not even looked up. */
+		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
+			return 0;
 		if (!nsec_valid(t[0].tv_nsec) || !nsec_valid(t[1].tv_nsec))
 			return -EINVAL;
 	}

@@ -8,14 +8,17 @@
  * through a page of the kernel's, a page at a time, with copy_to_user()
  * and copy_from_user() on the user's side.  A bad user pointer gives
  * -EFAULT if nothing was moved yet, else the count moved so far, as Linux
- * does.  Two processes that share a file (after fork()) share its
- * position too; on one CPU their updates do not tear, and Linux's f_pos
- * lock comes with threads and SMP.
+ * does; readv() and writev() check every vector before the first moves a
+ * byte, as Linux's import_iovec().  Two processes that share a file
+ * (after fork()) share its position too; on one CPU their updates do not
+ * tear, and Linux's f_pos lock comes with threads and SMP.
  */
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/page_alloc.h>
+#include <kernel/slab.h>
 #include <kernel/syscalls.h>
 #include <kernel/uaccess.h>
 
@@ -140,9 +143,47 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 	return do_prw(fd, (char __user *)buf, count, pos, true);
 }
 
+#define FAST_IOV 8 /* Linux's UIO_FASTIOV: vectors this few need no allocation */
+
+/*
+ * The user's @vlen vectors, each checked before a byte moves, as Linux's
+ * import_iovec(): a negative length is -EINVAL, an address range outside
+ * user space -EFAULT, and the lengths are cut so that their sum stays
+ * within MAX_RW_COUNT.  @fast holds them if it can, else a block to
+ * kfree(); an ERR_PTR on failure.
+ */
+static struct iovec *import_iovec(const struct iovec __user *uvec, unsigned long vlen,
+				  struct iovec *fast)
+{
+	struct iovec *iov = vlen <= FAST_IOV ? fast : kmalloc(vlen * sizeof(*iov));
+	size_t total = 0;
+	unsigned long i;
+	int err = 0;
+
+	if (!iov)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(iov, uvec, vlen * sizeof(*iov)))
+		err = -EFAULT;
+	for (i = 0; !err && i < vlen; i++)
+		if ((ssize_t)iov[i].iov_len < 0)
+			err = -EINVAL;
+	for (i = 0; !err && i < vlen; i++) {
+		if (!access_ok(iov[i].iov_base, iov[i].iov_len))
+			err = -EFAULT;
+		iov[i].iov_len = min(iov[i].iov_len, MAX_RW_COUNT - total);
+		total += iov[i].iov_len;
+	}
+	if (!err)
+		return iov;
+	if (iov != fast)
+		kfree(iov);
+	return ERR_PTR(err);
+}
+
 static ssize_t do_rwv(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
 		      bool write)
 {
+	struct iovec fast[FAST_IOV], *iov;
 	struct file *file;
 	size_t total = 0;
 	unsigned long i;
@@ -153,28 +194,25 @@ static ssize_t do_rwv(unsigned int fd, const struct iovec __user *uvec, unsigned
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
+	iov = import_iovec(uvec, vlen, fast);
+	if (IS_ERR(iov)) {
+		fput(file);
+		return PTR_ERR(iov);
+	}
 	for (i = 0; i < vlen; i++) {
-		struct iovec iov;
-
-		if (copy_from_user(&iov, uvec + i, sizeof(iov))) {
-			ret = -EFAULT;
-			break;
-		}
-		if ((ssize_t)iov.iov_len < 0 || total + iov.iov_len < total) {
-			ret = -EINVAL;
-			break;
-		}
-		if (!iov.iov_len)
+		if (!iov[i].iov_len)
 			continue;
 		if (!write && total && !more_ready(file))
 			break;
-		ret = rw_user(file, iov.iov_base, iov.iov_len, &file->f_pos, write);
+		ret = rw_user(file, iov[i].iov_base, iov[i].iov_len, &file->f_pos, write);
 		if (ret <= 0)
 			break;
 		total += ret;
-		if ((size_t)ret < iov.iov_len)
+		if ((size_t)ret < iov[i].iov_len)
 			break;
 	}
+	if (iov != fast)
+		kfree(iov);
 	fput(file);
 	return total ? (ssize_t)total : ret;
 }
@@ -247,6 +285,37 @@ static bool seekable(struct file *file)
 	return file->f_op->llseek;
 }
 
+/* The largest file of @file's file system; 0 for one with no positions (pipefs). */
+static loff_t max_bytes(struct file *file)
+{
+	return file_inode(file)->i_sb->s_maxbytes;
+}
+
+/*
+ * Linux's do_sendfile() checks, after the descriptors': a count above
+ * SSIZE_MAX or an end past LLONG_MAX is -EINVAL, as rw_verify_area()
+ * says; a start at or past the largest file of either side -EOVERFLOW,
+ * and a count that runs past it is cut there; a directory has nothing to
+ * send (-EINVAL: no splice_read).
+ */
+static int sendfile_checks(struct file *in, loff_t pos, struct file *out, size_t *count)
+{
+	loff_t end, max = max_bytes(in);
+
+	if ((ssize_t)*count < 0 || __builtin_add_overflow(pos, (loff_t)*count, &end))
+		return -EINVAL;
+	if (S_ISDIR(file_inode(in)->i_mode))
+		return -EINVAL;
+	if (!max || (max_bytes(out) && max_bytes(out) < max))
+		max = max_bytes(out);
+	if (max && end > max) {
+		if (pos >= max)
+			return -EOVERFLOW;
+		*count = max - pos;
+	}
+	return 0;
+}
+
 /*
  * sendfile(): what cat and cp use first.  @in must be open for reading,
  * @out for writing, and not with O_APPEND (-EINVAL, as Linux); with
@@ -273,7 +342,8 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 	}
 	if (!ret) {
 		ppos = offset ? &pos : &in->f_pos;
-		ret = copy_between(in, ppos, out, &out->f_pos, count);
+		ret = sendfile_checks(in, *ppos, out, &count)
+			      ?: copy_between(in, ppos, out, &out->f_pos, count);
 		if (offset && ret >= 0 && put_user(pos, offset))
 			ret = -EFAULT;
 	}
@@ -282,6 +352,23 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 	if (out)
 		fput(out);
 	return ret;
+}
+
+/*
+ * What copy_file_range() copies of @len bytes at @pos of @in: no more
+ * than the file holds from there, cut before the overlap check, as
+ * Linux's generic_copy_file_checks() does (a file copies onto its own
+ * end).
+ */
+static size_t copy_len(struct file *in, loff_t pos, size_t len)
+{
+	struct inode *inode = file_inode(in);
+	loff_t size;
+
+	mutex_lock(&inode->i_mutex);
+	size = inode->i_size;
+	mutex_unlock(&inode->i_mutex);
+	return pos >= size ? 0 : min((u64)len, (u64)(size - pos));
 }
 
 /* Between two regular files, with Linux's checks (no flags, no overlap in one file). */
@@ -293,7 +380,7 @@ SYSCALL_DEFINE6(copy_file_range, int, fd_in, loff_t __user *, off_in, int, fd_ou
 	ssize_t ret = 0;
 
 	if (len > MAX_RW_COUNT)
-		len = MAX_RW_COUNT; /* so that the overlap check below cannot overflow */
+		len = MAX_RW_COUNT;
 	if (!in || !(in->f_mode & FMODE_READ) || !out || !(out->f_mode & FMODE_WRITE))
 		ret = -EBADF;
 	else if (flags)
@@ -309,13 +396,16 @@ SYSCALL_DEFINE6(copy_file_range, int, fd_in, loff_t __user *, off_in, int, fd_ou
 	if (!ret) {
 		ppin = off_in ? &pin : &in->f_pos;
 		ppout = off_out ? &pout : &out->f_pos;
-		if (*ppin < 0 || *ppout < 0)
+		if (*ppin < 0 || *ppout < 0) {
 			ret = -EINVAL;
-		else if (file_inode(in) == file_inode(out) && *ppin + (loff_t)len > *ppout &&
-			 *ppout + (loff_t)len > *ppin)
-			ret = -EINVAL; /* the ranges overlap */
-		else
-			ret = copy_between(in, ppin, out, ppout, len);
+		} else {
+			len = copy_len(in, *ppin, len);
+			if (file_inode(in) == file_inode(out) && (u64)*ppin + len > (u64)*ppout &&
+			    (u64)*ppout + len > (u64)*ppin)
+				ret = -EINVAL; /* the ranges overlap */
+			else
+				ret = copy_between(in, ppin, out, ppout, len);
+		}
 		if (ret >= 0 &&
 		    ((off_in && put_user(pin, off_in)) || (off_out && put_user(pout, off_out))))
 			ret = -EFAULT;

@@ -92,10 +92,17 @@ static long do_fstatat(int dirfd, const char __user *filename, struct stat __use
 		return -EINVAL;
 	name = getname(filename);
 	if (IS_ERR(name)) {
-		/* AT_EMPTY_PATH: the file @dirfd is open on itself. */
-		if (PTR_ERR(name) == -ENOENT && (flags & AT_EMPTY_PATH) && dirfd != AT_FDCWD)
+		/* AT_EMPTY_PATH: the file @dirfd is open on itself, or the working directory. */
+		if (PTR_ERR(name) != -ENOENT || !(flags & AT_EMPTY_PATH))
+			return PTR_ERR(name);
+		if (dirfd != AT_FDCWD)
 			return __do_sys_fstat(dirfd, statbuf);
-		return PTR_ERR(name);
+		err = user_path_start(AT_FDCWD, ".", &start);
+		if (!err) {
+			err = stat_dentry(start.dentry, statbuf);
+			path_put(&start);
+		}
+		return err;
 	}
 	err = user_path_start(dirfd, name, &start);
 	if (!err) {

@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
@@ -217,7 +218,8 @@ static void open_flags_follow_linux(struct ktest *t)
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/f", O_RDONLY | O_DIRECTORY, 0)), -ENOTDIR);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP, O_WRONLY, 0)), -EISDIR);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP, O_RDONLY | O_CREAT, 0644)), -EISDIR);
-	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/", O_RDONLY | O_CREAT | O_EXCL, 0)), -EEXIST);
+	/* Linux: a slash after the name is -EISDIR before O_EXCL is looked at. */
+	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/", O_RDONLY | O_CREAT | O_EXCL, 0)), -EISDIR);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/new/", O_RDWR | O_CREAT, 0644)), -EISDIR);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/no/new", O_RDWR | O_CREAT, 0644)), -ENOENT);
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open(TOP "/f", O_ACCMODE, 0)), -EINVAL);
@@ -385,8 +387,9 @@ static void lseek_edges(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, 0, -1), -EINVAL);
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, f->f_inode->i_sb->s_maxbytes + 1, SEEK_SET), -EINVAL);
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, 5, SEEK_SET), 5);
-	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_CUR), -EOVERFLOW);
-	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_END), -EOVERFLOW);
+	/* A sum past LLONG_MAX: Linux's wraps negative (no -EOVERFLOW on 64-bit). */
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_CUR), -EINVAL);
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_END), -EINVAL);
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, -6, SEEK_CUR), -EINVAL);
 	KTEST_EXPECT_EQ(t, f->f_pos, 5);
 	filp_close(f);
@@ -396,7 +399,7 @@ static void lseek_edges(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, 2, SEEK_SET), 2);
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, 0, SEEK_END), -EINVAL);
 	KTEST_EXPECT_EQ(t, vfs_llseek(f, -3, SEEK_CUR), -EINVAL);
-	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_CUR), -EOVERFLOW);
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, max, SEEK_CUR), -EINVAL);
 	filp_close(f);
 	teardown(t);
 }
@@ -844,6 +847,106 @@ static void out_of_memory_changes_nothing(struct ktest *t)
 	teardown(t);
 }
 
+/*
+ * An O_TRUNC open that cannot get its struct file (no frame, and no free
+ * object of its size in the heap) fails with -ENOMEM and truncates
+ * nothing: as in Linux, a file is truncated only once it is open.
+ */
+static void failed_open_truncates_nothing(struct ktest *t)
+{
+	void **objs = NULL, **p, **hog;
+	struct kstat st;
+	struct file *f;
+
+	if (!IS_ENABLED(CONFIG_HEAP_SLAB)) {
+		ktest_skip(t, "only the slab heap gives back what the case takes");
+		return;
+	}
+	if (!setup(t))
+		return;
+	/* A hole of 10000 bytes: the truncation frees no page the heap could take. */
+	KTEST_ASSERT_EQ(t, make_file(TOP "/f", NULL), 0);
+	f = filp_open(TOP "/f", O_RDWR, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	{
+		struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = 10000 };
+		struct path path = { .dentry = f->f_dentry };
+
+		KTEST_EXPECT_EQ(t, vfs_setattr(&path, &attr), 0);
+	}
+	filp_close(f);
+	hog = hog_frames();
+	while ((p = kmalloc(sizeof(struct file)))) {
+		p[0] = objs;
+		objs = p;
+	}
+	f = filp_open(TOP "/f", O_RDWR | O_TRUNC, 0);
+	while (objs) {
+		p = objs[0];
+		kfree(objs);
+		objs = p;
+	}
+	unhog(hog);
+	KTEST_EXPECT_EQ(t, PTR_ERR(f), -ENOMEM);
+	if (!IS_ERR(f))
+		filp_close(f);
+	KTEST_EXPECT_EQ(t, vfs_stat(TOP "/f", &st), 0);
+	KTEST_EXPECT_EQ(t, st.size, 10000);
+	teardown(t);
+}
+
+/*
+ * What the release of a file closed with a table (a process's exit, an
+ * execve()'s close-on-exec) sees: its slot already empty.  A reader of
+ * another process's table (/proc/PID/fd) must never find a file there
+ * that is being freed, or has been.
+ */
+static struct files_struct *closing_table;
+static int closing_fd;
+static bool slot_held_file;
+
+static int note_slot(struct inode *inode, struct file *file)
+{
+	slot_held_file = closing_table->fd[closing_fd] == file;
+	return 0;
+}
+
+static const struct file_operations note_slot_fops = { .release = note_slot };
+
+static struct file *file_noting_slot(struct ktest *t, struct files_struct *files, int fd)
+{
+	struct file *f = filp_open("/", O_RDONLY | O_DIRECTORY, 0);
+
+	if (IS_ERR(f))
+		return NULL;
+	f->f_op = &note_slot_fops;
+	files->fd[fd] = f;
+	closing_table = files;
+	closing_fd = fd;
+	slot_held_file = true;
+	return f;
+}
+
+static void closed_files_leave_their_slot_first(struct ktest *t)
+{
+	struct files_struct *files;
+
+	if (!IS_ENABLED(CONFIG_USER_MODE)) {
+		ktest_skip(t, "no file tables without CONFIG_USER_MODE");
+		return;
+	}
+	files = files_alloc();
+	KTEST_ASSERT_TRUE(t, files != NULL);
+	KTEST_ASSERT_TRUE(t, file_noting_slot(t, files, 5) != NULL);
+	files->close_on_exec[0] |= 1UL << 5;
+	do_close_on_exec(files);
+	KTEST_EXPECT_FALSE(t, slot_held_file);
+	KTEST_EXPECT_TRUE(t, files->fd[5] == NULL);
+	KTEST_ASSERT_TRUE(t, file_noting_slot(t, files, 7) != NULL);
+	put_files_struct(files);
+	KTEST_EXPECT_FALSE(t, slot_held_file);
+}
+
 static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(walk_handles_dots_and_slashes),
 	KTEST_CASE(walk_errors_are_linux_errors),
@@ -857,6 +960,8 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(references_return_to_zero),
 	KTEST_CASE(rename_rules),
 	KTEST_CASE(out_of_memory_changes_nothing),
+	KTEST_CASE(failed_open_truncates_nothing),
+	KTEST_CASE(closed_files_leave_their_slot_first),
 	{},
 };
 KTEST_SUITE(vfs, vfs_cases);

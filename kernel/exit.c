@@ -66,13 +66,25 @@ void exit_process(struct task_struct *p)
 		complete(p->vfork_done);
 		p->vfork_done = NULL;
 	}
+	/*
+	 * Out of the task before they are freed: /proc/PID readers take them
+	 * from the task with interrupts off, and this may be preempted.
+	 */
 	if (p->files) {
-		put_files_struct(p->files);
+		struct files_struct *files = p->files;
+
+		flags = local_irq_save();
 		p->files = NULL;
+		local_irq_restore(flags);
+		put_files_struct(files);
 	}
 	if (p->pwd) {
-		dput(p->pwd);
+		struct dentry *pwd = p->pwd;
+
+		flags = local_irq_save();
 		p->pwd = NULL;
+		local_irq_restore(flags);
+		dput(pwd);
 	}
 	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
 	flags = local_irq_save();

@@ -68,21 +68,29 @@ static struct task_struct *limit_target(int pid, int *err)
 	return *err ? NULL : p;
 }
 
+/* The checks of a new limit, after the task's, as in Linux. */
+static int prlimit_check(unsigned int resource, const struct rlimit *new)
+{
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (!new)
+		return 0;
+	if (new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	return resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN ? -EPERM : 0;
+}
+
 static int do_prlimit(int pid, unsigned int resource, const struct rlimit *new, struct rlimit *old)
 {
 	struct task_struct *p;
 	unsigned long flags;
 	int err;
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	if (new &&new->rlim_cur > new->rlim_max)
-		return -EINVAL;
-	if (new &&resource == RLIMIT_NOFILE &&new->rlim_max > NR_OPEN)
-		return -EPERM;
 	flags = local_irq_save();
-	p = limit_target(pid, &err);
-	if (p) {
+	p = limit_target(pid, &err); /* Linux's prlimit64() finds the task first: -ESRCH */
+	if (p)
+		err = prlimit_check(resource, new);
+	if (!err) {
 		if (old)
 			*old = p->rlim[resource];
 		if (new)

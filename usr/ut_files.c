@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 
 #include "usertest.h"
@@ -641,5 +642,289 @@ void getdents_and_getdents64_agree(struct utest *t)
 	fd = open(P("file"), O_RDONLY);
 	UT_EXPECT(t, raw_sys(SYS_getdents, fd, b, sizeof(b)) == -ENOTDIR, "getdents of a file");
 	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * /proc is another file system: a name moves or links between it and
+ * the scratch directory's only with -EXDEV, and /proc itself, a mount
+ * point, is neither removed nor renamed (-EBUSY).  On Kestrel, whose
+ * /proc is a name in the root's tree, both once went through: a file
+ * moved under /proc, and rmdir("/proc") freed procfs's root.
+ */
+void rename_and_link_across_file_systems_exdev(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long r;
+
+	if (!scratch(t, "xdev", dir, sizeof(dir)))
+		return;
+	put_text(P("f"), "", 0); /* empty: what a wrong move leaves under /proc holds no data */
+	snprintf(q, sizeof(q), "/proc/ut-%d", (int)getpid());
+	r = raw_sys(SYS_rename, P("f"), q, 0);
+	UT_EXPECT(t, r == -EXDEV, "rename into /proc gave %ld", r);
+	UT_EXPECT(t, access(P("f"), F_OK) == 0, "the file left the scratch directory");
+	r = raw_sys(SYS_link, "/proc/meminfo", Q("m"), 0);
+	UT_EXPECT(t, r == -EXDEV, "link of /proc/meminfo gave %ld", r);
+	r = raw_sys(SYS_rename, "/proc/self", Q("s"), 0);
+	UT_EXPECT(t, r == -EXDEV, "rename of /proc/self gave %ld", r);
+	if (getuid() == 0) { /* what root may try on /: Linux checks the permission first */
+		r = raw_sys(SYS_rmdir, "/proc", 0, 0);
+		UT_EXPECT(t, r == -EBUSY, "rmdir(/proc) gave %ld", r);
+		r = raw_sys(SYS_rename, "/proc", "/ut-proc", 0);
+		UT_EXPECT(t, r == -EBUSY, "rename(/proc) gave %ld", r);
+		if (!r)
+			rename("/ut-proc", "/proc");
+	}
+	UT_EXPECT(t, access("/proc/self/stat", R_OK) == 0, "/proc is gone: %d", errno);
+	rm_rf(dir);
+}
+
+/*
+ * open(O_CREAT) through a symbolic link whose target does not exist
+ * makes the target, as the shell's "echo x > link" does on Linux; with
+ * O_EXCL or O_NOFOLLOW the link itself is in the way.
+ */
+void o_creat_through_a_dangling_symlink(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long r;
+	int fd;
+
+	if (!scratch(t, "dangle", dir, sizeof(dir)))
+		return;
+	symlink("t", P("l"));
+	symlink(Q("sub/u"), P("abs"));
+	mkdir(Q("sub"), 0755);
+	symlink("l", P("chain"));
+	r = raw_sys(SYS_open, P("l"), O_WRONLY | O_CREAT | O_EXCL, 0644);
+	UT_EXPECT(t, r == -EEXIST, "O_EXCL through a link gave %ld", r);
+	r = raw_sys(SYS_open, P("l"), O_WRONLY | O_CREAT | O_NOFOLLOW, 0644);
+	UT_EXPECT(t, r == -ELOOP, "O_NOFOLLOW through a link gave %ld", r);
+	UT_EXPECT(t, access(Q("t"), F_OK) && errno == ENOENT, "a failed open made the target");
+	fd = open(P("chain"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, fd >= 0, "O_CREAT through two links: %d", errno);
+	if (fd >= 0)
+		UT_EXPECT(t, write(fd, "x", 1) == 1, "write failed: %d", errno);
+	close(fd);
+	UT_EXPECT(t, text_is(Q("t"), "x"), "the link's target was not made");
+	fd = open(P("abs"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	UT_EXPECT(t, fd >= 0 && access(Q("sub/u"), F_OK) == 0,
+		  "O_CREAT through an absolute link: %d", errno);
+	close(fd);
+	symlink(Q("none/v"), P("deep"));
+	r = raw_sys(SYS_open, P("deep"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -ENOENT, "O_CREAT through a link into nothing gave %ld", r);
+	put_text(P("f"), "", 0);
+	r = raw_sys(SYS_open, P("f/"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -EISDIR, "O_CREAT of an existing file with a slash gave %ld", r);
+	symlink("f/", P("lf"));
+	r = raw_sys(SYS_open, P("lf"), O_WRONLY | O_CREAT, 0600);
+	UT_EXPECT(t, r == -EISDIR, "O_CREAT through a link to f/ gave %ld", r);
+	rm_rf(dir);
+}
+
+/*
+ * readv() and writev() check every vector before moving a byte: a bad
+ * length or address in the second is -EINVAL or -EFAULT with the first
+ * unwritten and the position unmoved, as Linux's import_iovec() does.
+ */
+void readv_writev_check_every_vector_first(struct utest *t)
+{
+	char dir[128], p[256], buf[8];
+	struct iovec v[2] = { { "abc", 3 }, { buf, sizeof(buf) } };
+	struct stat st;
+	long r;
+	int fd;
+
+	if (!scratch(t, "iov", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	v[1].iov_len = (size_t)-1;
+	r = raw_sys(SYS_writev, fd, v, 2);
+	UT_EXPECT(t, r == -EINVAL, "writev, length -1: %ld", r);
+	v[1].iov_len = 1;
+	v[1].iov_base = KERNEL_PTR;
+	r = raw_sys(SYS_writev, fd, v, 2);
+	UT_EXPECT(t, r == -EFAULT, "writev, a kernel address: %ld", r);
+	UT_EXPECT(t, !fstat(fd, &st) && st.st_size == 0 && lseek(fd, 0, SEEK_CUR) == 0,
+		  "a failed writev wrote %ld bytes", (long)st.st_size);
+	UT_EXPECT(t, write(fd, "abcdef", 6) == 6 && lseek(fd, 0, SEEK_SET) == 0, "write failed");
+	v[0].iov_base = buf;
+	v[1].iov_len = (size_t)-1;
+	v[1].iov_base = buf;
+	r = raw_sys(SYS_readv, fd, v, 2);
+	UT_EXPECT(t, r == -EINVAL, "readv, length -1: %ld", r);
+	v[1].iov_len = 1;
+	v[1].iov_base = KERNEL_PTR;
+	r = raw_sys(SYS_readv, fd, v, 2);
+	UT_EXPECT(t, r == -EFAULT, "readv, a kernel address: %ld", r);
+	UT_EXPECT(t, lseek(fd, 0, SEEK_CUR) == 0, "a failed readv moved the position");
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * copy_file_range() within one file: the length is cut at the end of the
+ * input first, then the ranges are checked for overlap (Linux's
+ * generic_copy_file_checks()), so a file copies onto its own end; an
+ * input position near the largest offset copies nothing.
+ */
+void copy_file_range_same_file_cut_at_eof(struct utest *t)
+{
+	char dir[128], p[256], buf[16];
+	long long in = 0, out = 4;
+	long r;
+	int fd;
+
+	if (!scratch(t, "cfr", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	UT_EXPECT(t, write(fd, "abcd", 4) == 4, "write failed");
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 1L << 30, 0);
+	UT_EXPECT(t, r == 4 && in == 4 && out == 8, "copy onto its own end: %ld (in %ld, out %ld)",
+		  r, (long)in, (long)out);
+	UT_EXPECT(t, pread(fd, buf, sizeof(buf), 0) == 8 && !memcmp(buf, "abcdabcd", 8),
+		  "the file is not abcdabcd");
+	in = 0;
+	out = 2;
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 4, 0);
+	UT_EXPECT(t, r == -EINVAL, "an overlapping copy gave %ld", r);
+	in = 0x7ffffffffffffffbLL;
+	out = 0;
+	r = raw_syscall6(SYS_copy_file_range, fd, (long)&in, fd, (long)&out, 10, 0);
+	UT_EXPECT(t, r == 0 && out == 0, "a copy from past the end gave %ld", r);
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * Offsets past what a loff_t holds: lseek() whose sum overflows, and a
+ * pread() or pwrite() whose end would, are -EINVAL (Linux wraps the sum
+ * and finds it negative; it has no -EOVERFLOW there on 64-bit), and the
+ * position stays where it was.
+ */
+void offsets_that_overflow_are_einval(struct utest *t)
+{
+	const long long max = 0x7fffffffffffffffLL;
+	char dir[128], p[256], buf[4];
+	long r;
+	int fd;
+
+	if (!scratch(t, "ovf", dir, sizeof(dir)))
+		return;
+	fd = open(P("f"), O_RDWR | O_CREAT, 0600);
+	UT_EXPECT(t, write(fd, "0123456789", 10) == 10 && lseek(fd, 5, SEEK_SET) == 5,
+		  "write or lseek failed");
+	r = raw_sys(SYS_lseek, fd, max, SEEK_CUR);
+	UT_EXPECT(t, r == -EINVAL, "lseek(LLONG_MAX, SEEK_CUR) gave %ld", r);
+	r = raw_sys(SYS_lseek, fd, max, SEEK_END);
+	UT_EXPECT(t, r == -EINVAL, "lseek(LLONG_MAX, SEEK_END) gave %ld", r);
+	UT_EXPECT(t, lseek(fd, 0, SEEK_CUR) == 5, "a failed lseek moved the position");
+	r = raw_syscall6(SYS_pread64, fd, (long)buf, sizeof(buf), max - 1, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "pread64 at LLONG_MAX - 1 gave %ld", r);
+	r = raw_syscall6(SYS_pwrite64, fd, (long)"xy", 2, max - 1, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "pwrite64 at LLONG_MAX - 1 gave %ld", r);
+	close(fd);
+	rm_rf(dir);
+}
+
+/*
+ * sendfile()'s count and offset, checked as Linux's do_sendfile(): a
+ * count above SSIZE_MAX or an end past LLONG_MAX is -EINVAL, an offset at
+ * or past the largest file -EOVERFLOW, a directory to read from -EINVAL;
+ * nothing is copied and the offset stays.
+ */
+void sendfile_refuses_huge_counts_and_offsets(struct utest *t)
+{
+	char dir[128], p[256], q[256];
+	long long off = 0;
+	struct stat st;
+	int in, out, d;
+	long r;
+
+	if (!scratch(t, "sfbig", dir, sizeof(dir)))
+		return;
+	put_text(P("in"), "hello", 0);
+	in = open(P("in"), O_RDONLY);
+	out = open(Q("out"), O_WRONLY | O_CREAT, 0600);
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, -1L, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "a count of SIZE_MAX gave %ld", r);
+	off = 1LL << 62;
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, 10, 0, 0);
+	UT_EXPECT(t, r == -EOVERFLOW && off == 1LL << 62, "an offset of 2^62 gave %ld", r);
+	off = 0x7fffffffffffffffLL - 1;
+	r = raw_syscall6(SYS_sendfile, out, in, (long)&off, 10, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "an end past LLONG_MAX gave %ld", r);
+	d = open(dir, O_RDONLY | O_DIRECTORY);
+	r = raw_syscall6(SYS_sendfile, out, d, 0, 10, 0, 0);
+	UT_EXPECT(t, r == -EINVAL, "sendfile from a directory gave %ld", r);
+	close(d);
+	st.st_size = -1;
+	fstat(out, &st);
+	UT_EXPECT(t, st.st_size == 0, "%ld bytes were written", (long)st.st_size);
+	close(in);
+	close(out);
+	rm_rf(dir);
+}
+
+/*
+ * utimensat() with both times UTIME_OMIT has nothing to do and does not
+ * even look the path up (Linux returns 0 first); fstatat(AT_FDCWD, "",
+ * AT_EMPTY_PATH) is the working directory; prlimit64() of a pid that is
+ * gone is -ESRCH before the resource is looked at.
+ */
+void utimensat_omit_fstatat_cwd_prlimit_esrch(struct utest *t)
+{
+	struct timespec omit[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
+	struct stat a, b;
+	pid_t pid;
+	long r;
+
+	r = sys4(SYS_utimensat, AT_FDCWD, (long)"/none/such", (long)omit, 0);
+	UT_EXPECT(t, r == 0, "utimensat(UTIME_OMIT twice) of no file gave %ld", r);
+	r = sys4(SYS_newfstatat, AT_FDCWD, (long)"", (long)&a, AT_EMPTY_PATH);
+	UT_EXPECT(t, r == 0 && !stat(".", &b) && a.st_ino == b.st_ino && a.st_dev == b.st_dev,
+		  "fstatat(AT_FDCWD, \"\", AT_EMPTY_PATH) gave %ld", r);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	wait_status(pid);
+	r = sys4(SYS_prlimit64, pid, 99, 0, 0);
+	UT_EXPECT(t, r == -ESRCH, "prlimit64 of a pid gone, resource 99, gave %ld", r);
+}
+
+/*
+ * Links nested 40 deep (each target's first component the next link,
+ * so that each is followed in the middle of the one before): Linux
+ * follows the 40, and -ELOOP at 41.  The walk follows a link in the
+ * middle of a path by calling itself, so this is also its deepest stack.
+ */
+void links_nested_forty_deep(struct utest *t)
+{
+	char dir[128], p[256], name[16], target[32];
+	long r;
+	int i;
+
+	if (!scratch(t, "nest", dir, sizeof(dir)))
+		return;
+	mkdir(P("d"), 0755);
+	put_text(P("d/f"), "deep", 0);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "l%d", i);
+		if (i == 39)
+			snprintf(target, sizeof(target), "d");
+		else
+			snprintf(target, sizeof(target), "l%d/.", i + 1);
+		symlink(target, P(name));
+	}
+	UT_EXPECT(t, text_is(P("l0/f"), "deep"), "40 nested links did not lead to d/f: %d", errno);
+	unlink(P("l39"));
+	symlink("l40/.", P("l39"));
+	symlink("d", P("l40"));
+	r = raw_sys(SYS_open, P("l0/f"), O_RDONLY, 0);
+	UT_EXPECT(t, r == -ELOOP, "41 nested links gave %ld", r);
+	if (r >= 0)
+		close(r);
 	rm_rf(dir);
 }

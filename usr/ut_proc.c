@@ -487,3 +487,72 @@ void times_and_getrusage_count_cpu_time(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_getrusage, 5, &ru, 0) == -EINVAL, "getrusage(5)");
 	UT_EXPECT(t, raw_sys(SYS_getrusage, RUSAGE_SELF, 16, 0) == -EFAULT, "getrusage at 16");
 }
+
+/*
+ * Two processes reading one open /proc file (a descriptor shared by
+ * fork()): one reads from 0 over and over, which prints the file afresh
+ * and frees the picture before, the other reads further on from the
+ * picture.  Each must always see the file's text: on a preemptible
+ * kernel the picture was once freed under the other's read, which then
+ * copied from (or freed again) a block the heap had taken back.
+ */
+void proc_file_shared_by_two_readers(struct utest *t)
+{
+	char buf[64];
+	int fd = open("/proc/meminfo", O_RDONLY), i, bad = 0, status;
+	pid_t pid;
+
+	if (!UT_EXPECT(t, fd >= 0, "open /proc/meminfo: %d", errno))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < 500; i++)
+			if (pread(fd, buf, 9, 0) != 9 || memcmp(buf, "MemTotal:", 9))
+				_exit(1);
+		_exit(0);
+	}
+	for (i = 0; i < 500; i++)
+		if (pread(fd, buf, 8, 1) != 8 || memcmp(buf, "emTotal:", 8))
+			bad++;
+	status = wait_status(pid);
+	UT_EXPECT(t, !bad, "%d of 500 reads at 1 were not the file's text", bad);
+	expect_exit(t, status, 0, "the child reading from 0");
+	close(fd);
+}
+
+/*
+ * /proc is procfs to statfs() (PROC_SUPER_MAGIC, which "stat -f" and df
+ * name), and another device than the root's, so that "find -xdev" and
+ * "du -x" stop at it.
+ */
+void proc_is_its_own_file_system(struct utest *t)
+{
+	long buf[15] = { 0 };
+	struct stat root, proc;
+	long r = raw_sys(SYS_statfs, "/proc", buf, 0);
+
+	UT_EXPECT(t, r == 0 && buf[0] == 0x9fa0, "statfs(/proc): %ld, type %#lx", r, buf[0]);
+	UT_EXPECT(t, !stat("/", &root) && !stat("/proc", &proc) && root.st_dev != proc.st_dev,
+		  "/ and /proc are on one device");
+}
+
+/*
+ * /proc makes no names: a new one there is -ENOENT (procfs's lookup
+ * answers so before anything is made), one it has -EEXIST, and rmdir()
+ * of a process's directory -EPERM (procfs has no rmdir), as Linux says.
+ */
+void proc_refuses_new_names_as_linux(struct utest *t)
+{
+	long r;
+
+	r = raw_sys(SYS_mkdir, "/proc/ut-x", 0755, 0);
+	UT_EXPECT(t, r == -ENOENT, "mkdir(/proc/ut-x) gave %ld", r);
+	r = raw_sys(SYS_open, "/proc/ut-x", O_WRONLY | O_CREAT, 0644);
+	UT_EXPECT(t, r == -ENOENT, "open(/proc/ut-x, O_CREAT) gave %ld", r);
+	r = raw_sys(SYS_symlink, "a", "/proc/ut-x", 0);
+	UT_EXPECT(t, r == -ENOENT, "symlink(a, /proc/ut-x) gave %ld", r);
+	r = raw_sys(SYS_mkdir, "/proc/version", 0755, 0);
+	UT_EXPECT(t, r == -EEXIST, "mkdir(/proc/version) gave %ld", r);
+	r = raw_sys(SYS_rmdir, "/proc/1", 0, 0);
+	UT_EXPECT(t, r == -EPERM, "rmdir(/proc/1) gave %ld", r);
+}

@@ -147,25 +147,38 @@ static void proc_buf_free(struct proc_buf *m)
 	}
 }
 
+/*
+ * Under the inode's i_mutex, as seq_file's reads are under its mutex: a
+ * file shared by fork() may be read by two processes at once, and one
+ * read from 0 frees the picture another is copying from.
+ */
 static ssize_t proc_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file_inode(file);
-	struct proc_buf *m = file->private_data;
+	struct proc_buf *m;
+	ssize_t ret;
 
+	mutex_lock(&inode->i_mutex);
+	m = file->private_data;
 	if (!m || *pos == 0) {
 		struct proc_buf *fresh = proc_render(inode);
 
-		if (IS_ERR(fresh))
-			return PTR_ERR(fresh);
+		if (IS_ERR(fresh)) {
+			ret = PTR_ERR(fresh);
+			goto out;
+		}
 		proc_buf_free(m);
 		file->private_data = m = fresh;
 	}
-	if (*pos >= (loff_t)m->len)
-		return 0;
-	count = min(count, m->len - (size_t)*pos);
-	memcpy(buf, m->buf + *pos, count);
-	*pos += count;
-	return count;
+	ret = 0;
+	if (*pos < (loff_t)m->len) {
+		ret = min(count, m->len - (size_t)*pos);
+		memcpy(buf, m->buf + *pos, ret);
+		*pos += ret;
+	}
+out:
+	mutex_unlock(&inode->i_mutex);
+	return ret;
 }
 
 static ssize_t proc_root_write(struct file *file, const char *buf, size_t count, loff_t *pos)
@@ -303,5 +316,6 @@ int proc_fill_super(void)
 	proc_sb->s_op = &proc_super_operations;
 	proc_sb->s_maxbytes = PROC_BUF_MAX;
 	proc_sb->s_type = "proc";
+	proc_sb->s_magic = PROC_SUPER_MAGIC; /* statfs()'s f_type: stat -f and df name it */
 	return 0;
 }

@@ -347,8 +347,9 @@ extern const struct file_operations pipefifo_fops;
 int create_pipe_files(struct file **res, int flags);
 
 /* fs/statfs.c */
-#define TMPFS_MAGIC  0x01021994
-#define PIPEFS_MAGIC 0x50495045
+#define TMPFS_MAGIC	 0x01021994
+#define PIPEFS_MAGIC	 0x50495045
+#define PROC_SUPER_MAGIC 0x9fa0
 int vfs_statfs(const struct path *path, struct kstatfs *buf);
 
 /* fs/ramfs/ */
