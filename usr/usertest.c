@@ -151,6 +151,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(tty_tcsetpgrp_rules),
 	UT_CASE(tty_session_leader_exit_frees_it),
 	UT_CASE(tty_orphaned_background_gets_eio),
+	UT_CASE(tty_background_job_sigttin_sigttou),
 	UT_CASE(tty_typed_line_and_interrupt),
 	/* ut_faults.c */
 	UT_CASE(fault_null_read),

@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -329,6 +330,127 @@ void tty_orphaned_background_gets_eio(struct utest *t)
 		ut_skip(t, "another session has the console");
 	else
 		expect_exit(t, status, 0, "the session leader in the background");
+}
+
+/* Block (@how SIG_BLOCK) or unblock @sig. */
+static void mask_signal(int how, int sig)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(how, &set, NULL);
+}
+
+/*
+ * In a background group that is not orphaned (its parent, the session
+ * leader, is in the foreground group of the same session): a read while
+ * SIGTTIN is ignored or blocked is -EIO, as no stop can come; a write
+ * with TOSTOP while SIGTTOU is ignored or blocked goes through, and so
+ * does a change of the settings (Linux's __tty_check_change()).
+ */
+static void background_ignoring(struct utest *t, void *arg)
+{
+	int tty = *(int *)arg;
+	struct kernel_termios tio;
+	char line[80], c;
+	long ret;
+
+	/* First: our diagnostics go to the console on Kestrel, which is this terminal. */
+	signal(SIGTTOU, SIG_IGN);
+	setpgid(0, 0);
+	snprintf(line, sizeof(line), "%s# a background write with TOSTOP\n", ktap_indent());
+	ret = raw_sys(SYS_write, tty, line, strlen(line));
+	UT_EXPECT(t, ret == (long)strlen(line), "a write ignoring SIGTTOU returned %ld", ret);
+	ret = tty_ioctl(tty, TCGETS, &tio);
+	ret = ret ?: tty_ioctl(tty, TCSETS, &tio);
+	UT_EXPECT(t, ret == 0, "TCSETS ignoring SIGTTOU returned %ld", ret);
+
+	signal(SIGTTIN, SIG_IGN);
+	ret = raw_sys(SYS_read, tty, &c, 1);
+	UT_EXPECT(t, ret == -EIO, "a background read ignoring SIGTTIN returned %ld", ret);
+	signal(SIGTTIN, SIG_DFL);
+	mask_signal(SIG_BLOCK, SIGTTIN);
+	ret = raw_sys(SYS_read, tty, &c, 1);
+	UT_EXPECT(t, ret == -EIO, "a background read blocking SIGTTIN returned %ld", ret);
+
+	mask_signal(SIG_BLOCK, SIGTTOU);
+	signal(SIGTTOU, SIG_DFL);
+	ret = raw_sys(SYS_write, tty, line, strlen(line));
+	UT_EXPECT(t, ret == (long)strlen(line), "a write blocking SIGTTOU returned %ld", ret);
+	ret = tty_ioctl(tty, TCSETS, &tio);
+	UT_EXPECT(t, ret == 0, "TCSETS blocking SIGTTOU returned %ld", ret);
+}
+
+/* In the background with SIGTTOU's default: a change of the terminal stops it. */
+static void background_changes(struct utest *t, void *arg)
+{
+	int tty = ((int *)arg)[0], what = ((int *)arg)[1];
+	struct kernel_termios tio;
+
+	(void)t; /* the parent judges how this ended */
+	setpgid(0, 0);
+	tty_ioctl(tty, TCGETS, &tio);
+	if (what == 0)
+		tty_ioctl(tty, TCSETS, &tio);
+	else if (what == 1)
+		tty_ioctl(tty, TIOCSPGRP, &(int){ getpid() });
+	else
+		tty_ioctl(tty, TCFLSH, (void *)TCIFLUSH);
+	_exit(3); /* not stopped */
+}
+
+static void background_job(struct utest *t, void *arg)
+{
+	static const char *const change[] = { "TCSETS", "TIOCSPGRP", "TCFLSH" };
+	int tty = open_terminal(), args[2], status, i, fg = -1;
+	struct kernel_termios tio;
+	pid_t pid;
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	tty_ioctl(tty, TCGETS, &tio);
+	tio.c_lflag |= TOSTOP;
+	tty_ioctl(tty, TCSETS, &tio);
+	expect_exit(t, run_in_child(t, background_ignoring, &tty), 0,
+		    "the background job that ignores or blocks the signals");
+	args[0] = tty;
+	for (i = 0; i < 3; i++) {
+		args[1] = i;
+		pid = fork();
+		if (!pid) {
+			struct utest child = { .name = t->name };
+
+			background_changes(&child, args);
+		}
+		status = -1;
+		waitpid(pid, &status, WUNTRACED);
+		UT_EXPECT(t, WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTOU,
+			  "%s from the background: wait status %#x, not a stop by SIGTTOU",
+			  change[i], status);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	tty_ioctl(tty, TIOCGPGRP, &fg);
+	UT_EXPECT(t, fg == getpid(), "the foreground group is %d, not ours", fg);
+}
+
+void tty_background_job_sigttin_sigttou(struct utest *t)
+{
+	int tty = open_terminal(), status;
+	struct kernel_termios saved;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	tty_ioctl(tty, TCGETS, &saved); /* not our terminal: we may set it back whatever */
+	status = run_in_child(t, background_job, NULL);
+	tty_ioctl(tty, TCSETS, &saved);
+	close(tty);
+	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
+		ut_skip(t, "another session has the console");
+	else
+		expect_exit(t, status, 0, "the session leader of the background job");
 }
 
 static void leader_takes_tty(struct utest *t, void *arg)
