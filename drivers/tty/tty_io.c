@@ -11,7 +11,9 @@
  * /dev/tty0 becomes a controlling terminal when opened, and /dev/tty
  * without one is -ENXIO, as in Linux (tty_jobctrl.c has the rules).  A
  * reader in a background group of its terminal is stopped with SIGTTIN,
- * a writer with TOSTOP set with SIGTTOU.
+ * a writer with TOSTOP set with SIGTTOU, and so is one that changes the
+ * settings or the foreground group (TCSETS, TCFLSH, TIOCSPGRP...), as
+ * Linux's tty_check_change() does: a shell that ignores SIGTTOU may.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -82,7 +84,10 @@ static __poll_t tty_poll(struct file *file, poll_table *pt)
 static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *arg)
 {
 	struct termios t;
+	int err = tty_check_change(tty);
 
+	if (err)
+		return err;
 	if (copy_from_user(&t, arg, sizeof(t)))
 		return -EFAULT;
 	/* Output is written before write() returns: there is never any to drain (TCSETSW). */
@@ -116,6 +121,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	void __user *p = (void __user *)arg;
 	struct winsize ws;
 	struct termios t;
+	int err;
 	u8 c;
 
 	switch (cmd) {
@@ -140,16 +146,22 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TIOCGETD:
 		return put_user(N_TTY, (int __user *)p) ? -EFAULT : 0;
 	case TCFLSH:
+		err = tty_check_change(tty);
+		if (err)
+			return err;
 		if (arg > TCIOFLUSH)
 			return -EINVAL;
 		if (arg != TCOFLUSH)
 			n_tty_flush_input(tty);
 		return 0;
 	case TCXONC: /* the consoles' output cannot be held, nor the input stopped */
+		err = tty_check_change(tty);
+		if (err)
+			return err;
 		return arg > TCION ? -EINVAL : 0;
 	case TCSBRK: /* drain, then a break the consoles have no line for */
 	case TCSBRKP:
-		return 0;
+		return tty_check_change(tty);
 	case TIOCSTI:
 		if (get_user(c, (u8 __user *)p))
 			return -EFAULT;
