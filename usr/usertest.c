@@ -232,6 +232,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(pipe_buf_writes_are_atomic),
 	UT_CASE(poll_pipe_with_and_without_timeout),
 	UT_CASE(select_pipe_and_errors),
+	UT_CASE(ppoll_and_pselect6_apply_their_sigmask),
 	UT_CASE(fifo_opens_by_linux_rules),
 	/* ut_signal.c */
 	UT_CASE(signal_handler_gets_siginfo),

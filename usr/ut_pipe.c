@@ -268,6 +268,102 @@ void select_pipe_and_errors(struct utest *t)
 	close(fds[1]);
 }
 
+static volatile sig_atomic_t usr1_runs;
+static volatile unsigned long usr1_mask; /* the mask the handler ran with */
+
+static void usr1_handler(int sig)
+{
+	sigset_t cur;
+	unsigned long m = 0;
+	int i;
+
+	(void)sig;
+	sigprocmask(SIG_SETMASK, NULL, &cur);
+	for (i = 1; i <= 64; i++)
+		if (sigismember(&cur, i) == 1)
+			m |= 1UL << (i - 1);
+	usr1_mask = m;
+	usr1_runs++;
+}
+
+#define BIT(sig) (1UL << ((sig)-1))
+
+/* The caller's blocked mask as the kernel's 64 bits. */
+static unsigned long blocked_now(void)
+{
+	unsigned long m = 0;
+
+	raw_syscall6(SYS_rt_sigprocmask, SIG_SETMASK, 0, (long)&m, 8, 0, 0);
+	return m;
+}
+
+/*
+ * ppoll() and pselect6() wait with the mask they are given in place of
+ * the caller's, and give the caller's back on return, as sigsuspend()
+ * does: a pending signal the caller blocks but the mask lets through
+ * ends the wait at once with -EINTR, its handler runs with the call's
+ * mask (plus its own signal), and the caller's mask is back after it.
+ */
+static void sigmask_call(struct utest *t, void *arg)
+{
+	bool pselect = arg != NULL;
+	struct timespec ts = { 5, 0 };
+	unsigned long mask = BIT(SIGUSR2), old = BIT(SIGUSR1),
+		      pack[2] = { (unsigned long)&mask, 8 };
+	const char *name = pselect ? "pselect6" : "ppoll";
+	struct sigaction sa = { .sa_handler = usr1_handler };
+	int fds[2];
+	long ret;
+
+	signal(SIGUSR2, SIG_IGN);
+	sigaction(SIGUSR1, &sa, NULL);
+	raw_syscall6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&old, 0, 8, 0, 0);
+	raise(SIGUSR1); /* pending, blocked */
+	if (pselect)
+		ret = raw_syscall6(SYS_pselect6, 0, 0, 0, 0, (long)&ts, (long)pack);
+	else
+		ret = raw_syscall6(SYS_ppoll, 0, 0, (long)&ts, (long)&mask, 8, 0);
+	UT_EXPECT(t, ret == -EINTR, "%s with SIGUSR1 pending and let through returned %ld", name,
+		  ret);
+	UT_EXPECT(t, usr1_runs == 1, "SIGUSR1's handler ran %d times", (int)usr1_runs);
+	UT_EXPECT(t, usr1_mask == (BIT(SIGUSR1) | BIT(SIGUSR2)),
+		  "the handler ran with mask %#lx, not %#lx", usr1_mask,
+		  BIT(SIGUSR1) | BIT(SIGUSR2));
+	UT_EXPECT(t, blocked_now() == old, "after %s the mask is %#lx, not %#lx", name,
+		  blocked_now(), old);
+
+	/* A call that ends without a signal gives the mask back too. */
+	if (!UT_EXPECT(t, !pipe(fds), "pipe failed: %d", errno))
+		return;
+	ts.tv_sec = 0;
+	if (pselect) {
+		fd_set w;
+
+		FD_ZERO(&w);
+		FD_SET(fds[1], &w);
+		ret = raw_syscall6(SYS_pselect6, fds[1] + 1, 0, (long)&w, 0, (long)&ts, (long)pack);
+	} else {
+		struct pollfd p = { .fd = fds[1], .events = POLLOUT };
+
+		ret = raw_syscall6(SYS_ppoll, (long)&p, 1, (long)&ts, (long)&mask, 8, 0);
+	}
+	UT_EXPECT(t, ret == 1, "%s of a pipe's write end returned %ld", name, ret);
+	UT_EXPECT(t, blocked_now() == old, "after %s the mask is %#lx, not %#lx", name,
+		  blocked_now(), old);
+	/* A bad mask changes nothing. */
+	ret = raw_syscall6(SYS_ppoll, 0, 0, (long)&ts, (long)BAD_PTR, 8, 0);
+	UT_EXPECT(t, ret == -EFAULT, "ppoll with a bad mask returned %ld", ret);
+	UT_EXPECT(t, blocked_now() == old, "after a bad mask the mask is %#lx", blocked_now());
+	close(fds[0]);
+	close(fds[1]);
+}
+
+void ppoll_and_pselect6_apply_their_sigmask(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, sigmask_call, NULL), 0, "the ppoll child");
+	expect_exit(t, run_in_child(t, sigmask_call, t), 0, "the pselect6 child");
+}
+
 void fifo_opens_by_linux_rules(struct utest *t)
 {
 	char path[128], buf[8];
