@@ -16,9 +16,12 @@
  * ends the wait with -ERESTARTNOHAND (-EINTR to a handler, a restart
  * without one, which Linux's poll() makes with a restart block); the
  * time left is written back to ppoll()'s, select()'s and pselect6()'s
- * timeout, as Linux does.  The sigmask of ppoll() and pselect6() is
- * checked (size, pointer), and not applied: signal masks are another
- * part's work.
+ * timeout, as Linux does.  ppoll() and pselect6() wait with the signal
+ * mask they are given in place of the caller's, as sigsuspend() does
+ * (Linux's set_user_sigmask()): when a signal ends the wait, the caller's
+ * mask comes back only once its handler is set up (the frame saves it) or,
+ * with no handler, on the way out, so that the signal the call's mask let
+ * through is the one that runs; otherwise it comes back at once.
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -271,18 +274,37 @@ struct poll_timeval {
 	long tv_usec;
 };
 
-#define SIGSET_SIZE 8 /* _NSIG / 8: the sigset_t the kernel takes */
-
-/* ppoll()'s and pselect6()'s signal mask: checked, not applied (see the top). */
-static int check_sigmask(const void __user *sigmask, size_t sigsetsize)
+/*
+ * ppoll()'s and pselect6()'s signal mask, @sigsetsize bytes at @umask (none
+ * if NULL), in place of the caller's until restore_sigmask_unless(): 0,
+ * -EINVAL or -EFAULT, which change nothing.
+ */
+static int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
 {
-	u64 set;
+	struct task_signals *s = &current->signal;
+	sigset_t mask;
 
-	if (!sigmask)
+	if (!umask)
 		return 0;
-	if (sigsetsize != SIGSET_SIZE)
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
-	return copy_from_user(&set, sigmask, sizeof(set)) ? -EFAULT : 0;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	s->saved_mask = s->blocked;
+	s->restore_mask = true;
+	set_current_blocked(mask);
+	return 0;
+}
+
+/*
+ * The caller's mask back, unless a signal @interrupted the wait: then the
+ * way back to user mode restores it (restore_saved_sigmask(), or the
+ * handler's frame, which saves it), after taking the signal.
+ */
+static void restore_sigmask_unless(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
 }
 
 /* A user's timespec as a deadline: 0, -EFAULT or -EINVAL. */
@@ -318,15 +340,17 @@ static long timespec_finish(struct poll_timespec __user *tsp, u64 deadline, long
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		struct poll_timespec __user *, tsp, const void __user *, sigmask, size_t,
+		struct poll_timespec __user *, tsp, const sigset_t __user *, sigmask, size_t,
 		sigsetsize)
 {
 	u64 deadline;
-	long ret = timespec_deadline(tsp, &deadline) ?: check_sigmask(sigmask, sigsetsize);
+	long ret = timespec_deadline(tsp, &deadline) ?: set_user_sigmask(sigmask, sigsetsize);
 
 	if (ret)
 		return ret;
-	return timespec_finish(tsp, deadline, poll_user(ufds, nfds, deadline));
+	ret = poll_user(ufds, nfds, deadline);
+	restore_sigmask_unless(ret == -ERESTARTNOHAND);
+	return timespec_finish(tsp, deadline, ret);
 }
 
 #define FDSET_LONGS ((NR_OPEN + 63) / 64)
@@ -450,7 +474,7 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 
 /* pselect6()'s sixth argument: the mask and its size, in one block. */
 struct sigset_argpack {
-	const void __user *p;
+	const sigset_t __user *p;
 	size_t size;
 };
 
@@ -465,8 +489,10 @@ SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __u
 	if (!ret && sig && copy_from_user(&pack, sig, sizeof(pack)))
 		ret = -EFAULT;
 	if (!ret)
-		ret = check_sigmask(pack.p, pack.size);
+		ret = set_user_sigmask(pack.p, pack.size);
 	if (ret)
 		return ret;
-	return timespec_finish(tsp, deadline, core_sys_select(n, inp, outp, exp, deadline));
+	ret = core_sys_select(n, inp, outp, exp, deadline);
+	restore_sigmask_unless(ret == -ERESTARTNOHAND);
+	return timespec_finish(tsp, deadline, ret);
 }
