@@ -227,6 +227,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(getdents_and_getdents64_agree),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
+	UT_CASE(pipe_read_into_bad_buffer_keeps_bytes),
 	UT_CASE(pipe_without_reader_sigpipe),
 	UT_CASE(pipe_capacity_nonblock_and_fionread),
 	UT_CASE(pipe_buf_writes_are_atomic),

@@ -199,6 +199,7 @@ void o_path_is_a_place_not_an_open_file(struct utest *t);
 void getdents_and_getdents64_agree(struct utest *t);
 
 void pipe_reads_back_and_ends_at_eof(struct utest *t);
+void pipe_read_into_bad_buffer_keeps_bytes(struct utest *t);
 void pipe_without_reader_sigpipe(struct utest *t);
 void pipe_capacity_nonblock_and_fionread(struct utest *t);
 void pipe_buf_writes_are_atomic(struct utest *t);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -68,6 +69,41 @@ void pipe_reads_back_and_ends_at_eof(struct utest *t)
 	UT_EXPECT(t, !pipe2(fds, O_CLOEXEC | O_NONBLOCK), "pipe2(O_CLOEXEC|O_NONBLOCK)");
 	UT_EXPECT(t, fcntl(fds[0], F_GETFD) == FD_CLOEXEC && (fcntl(fds[1], F_GETFL) & O_NONBLOCK),
 		  "pipe2's flags did not stay");
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/*
+ * A read into a buffer it cannot write takes nothing from the pipe: the
+ * bytes are there for the next read, as Linux's pipe_read() leaves what
+ * it could not copy out, and the pipe's ends work as before.
+ */
+void pipe_read_into_bad_buffer_keeps_bytes(struct utest *t)
+{
+	char buf[8] = { 0 }, *ro;
+	int fds[2];
+	long ret;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe failed: %d", errno))
+		return;
+	ro = mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!UT_EXPECT(t, ro != MAP_FAILED, "mmap failed: %d", errno))
+		return;
+	write(fds[1], "abc", 3);
+	ret = raw_sys(SYS_read, fds[0], BAD_PTR, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read to address %p returned %ld", BAD_PTR, ret);
+	ret = raw_sys(SYS_read, fds[0], ro, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read into read-only memory returned %ld", ret);
+	ret = raw_sys(SYS_read, fds[0], (void *)0xffff800000000000UL, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read to a kernel address returned %ld", ret);
+	ret = read(fds[0], buf, sizeof(buf));
+	UT_EXPECT(t, ret == 3 && !memcmp(buf, "abc", 3), "then a read got %ld bytes, '%.3s'", ret,
+		  buf);
+	ret = raw_sys(SYS_write, fds[1], "d", 1);
+	UT_EXPECT(t, ret == 1, "then a write returned %ld", ret);
+	ret = raw_sys(SYS_write, fds[0], "d", 1);
+	UT_EXPECT(t, ret == -EBADF, "a write to the read end returned %ld", ret);
+	munmap(ro, PG);
 	close(fds[0]);
 	close(fds[1]);
 }

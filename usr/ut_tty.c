@@ -504,9 +504,19 @@ static void typed_line(struct utest *t, void *arg)
 	ret = read(tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ac\n", 3), "read %ld bytes, '%.*s'", ret,
 		  (int)(ret > 0 ? ret : 0), buf);
+	/* A read into a bad buffer is -EFAULT and leaves the terminal working. */
+	type(tty, "q\n");
+	ret = raw_sys(SYS_read, tty, (void *)0x10, sizeof(buf));
+	UT_EXPECT(t, ret == -EFAULT, "a read to address 0x10 returned %ld", ret);
+	type(tty, "ok\n");
+	ret = raw_sys(SYS_read, tty, buf, sizeof(buf));
+	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ok\n", 3), "then a read returned %ld, '%.*s'", ret,
+		  (int)(ret > 0 ? ret : 0), buf);
 	type(tty, "\x04");
 	ret = read(tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 0, "read after ^D at the start of a line returned %ld", ret);
+	if (t->failed)
+		_exit(1); /* else the death by SIGINT below would hide the failures above */
 	/* ^C: SIGINT for the foreground group, which is this child's. */
 	type(tty, "x\x03");
 	UT_EXPECT(t, false, "^C did not end the foreground group");
