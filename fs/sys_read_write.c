@@ -37,6 +37,30 @@ static bool more_ready(struct file *file)
 	return !file->f_op->poll || (file->f_op->poll(file, NULL) & (POLLIN | POLLHUP | POLLERR));
 }
 
+/*
+ * How many of the @count bytes at @ubuf a copy_to_user() can write now: a
+ * byte of each page is read and written back, the same value.  A read
+ * from a file with no position to move back over what the caller did not
+ * get (a pipe) asks first, so that a bad buffer takes nothing from it, as
+ * Linux's pipe_read() leaves in the pipe what it could not copy out.
+ * (Linux finds the fault only once there is a byte to copy: there a read
+ * of an empty pipe into a bad buffer waits first.  A terminal's line is
+ * lost to a bad buffer in Linux's tty_read(), and here too.)
+ */
+static size_t writable_prefix(char __user *ubuf, size_t count)
+{
+	unsigned long start = (unsigned long)ubuf;
+	size_t done = 0;
+	char c;
+
+	while (done < count) {
+		if (get_user(c, ubuf + done) || put_user(c, ubuf + done))
+			break;
+		done = min(count, ((start + done) & ~(PAGE_SIZE - 1)) + PAGE_SIZE - start);
+	}
+	return done;
+}
+
 /* Move up to @count bytes between @ubuf and @file at *@pos. */
 static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos, bool write)
 {
@@ -64,16 +88,26 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 			}
 			n = kernel_write(file, kbuf, chunk, pos);
 		} else {
+			loff_t before = *pos;
+
+			if (!file->f_op->llseek)
+				chunk = writable_prefix(ubuf + done, chunk);
+			if (!chunk) {
+				n = -EFAULT;
+				break;
+			}
 			n = kernel_read(file, kbuf, chunk, pos);
 			if (n > 0) {
 				unsigned long left = copy_to_user(ubuf + done, kbuf, n);
 
 				/*
 				 * The bytes the caller did not get stay unread, as
-				 * in Linux: the position goes back over them.
+				 * in Linux: the position goes back over them, if
+				 * the read moved it (a stream's has no meaning).
 				 */
 				if (left) {
-					*pos -= left;
+					if (*pos != before)
+						*pos -= left;
 					done += n - left;
 					n = -EFAULT;
 					break;
