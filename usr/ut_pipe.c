@@ -44,6 +44,18 @@ void pipe_reads_back_and_ends_at_eof(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_write, fds[0], "x", 1) == -EBADF, "write to the read end");
 	UT_EXPECT(t, raw_sys(SYS_read, fds[1], buf, 1) == -EBADF, "read from the write end");
 	{
+		/* A pipe has no splice_read in Linux: sendfile() from one is -EINVAL. */
+		int null = open("/dev/null", O_WRONLY);
+		long ret;
+
+		write(fds[1], "sf", 2);
+		ret = raw_syscall6(SYS_sendfile, null, fds[0], 0, 2, 0, 0);
+		UT_EXPECT(t, ret == -EINVAL, "sendfile from a pipe returned %ld", ret);
+		UT_EXPECT(t, read(fds[0], buf, sizeof(buf)) == 2 && !memcmp(buf, "sf", 2),
+			  "the bytes sendfile() left in the pipe");
+		close(null);
+	}
+	{
 		/* A read takes what is there and does not wait for the rest of its count. */
 		static char big[3 * 4096];
 

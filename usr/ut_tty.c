@@ -489,7 +489,7 @@ static long type(int tty, const char *s)
 
 static void typed_line(struct utest *t, void *arg)
 {
-	int tty = open_terminal(), n = -1;
+	int tty = open_terminal(), n = -1, fds[2];
 	char buf[16] = { 0 };
 	long ret;
 
@@ -512,6 +512,26 @@ static void typed_line(struct utest *t, void *arg)
 	ret = raw_sys(SYS_read, tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ok\n", 3), "then a read returned %ld, '%.*s'", ret,
 		  (int)(ret > 0 ? ret : 0), buf);
+	/*
+	 * sendfile() from the terminal to a full pipe that may not wait:
+	 * -EAGAIN, and the terminal still reads (Linux leaves the line there,
+	 * Kestrel's sendfile has taken it: either way a line).
+	 */
+	if (!pipe2(fds, O_NONBLOCK)) {
+		static char fill[4096];
+
+		while (write(fds[1], fill, sizeof(fill)) > 0)
+			;
+		type(tty, "s\n");
+		ret = raw_syscall6(SYS_sendfile, fds[1], tty, 0, 2, 0, 0);
+		UT_EXPECT(t, ret == -EAGAIN, "sendfile to a full pipe returned %ld", ret);
+		type(tty, "ok\n");
+		ret = raw_sys(SYS_read, tty, buf, sizeof(buf));
+		UT_EXPECT(t, ret == 2 || ret == 3, "then a read returned %ld", ret);
+		tty_ioctl(tty, TCFLSH, (void *)TCIFLUSH);
+		close(fds[0]);
+		close(fds[1]);
+	}
 	type(tty, "\x04");
 	ret = read(tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 0, "read after ^D at the start of a line returned %ld", ret);
