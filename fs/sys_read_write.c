@@ -239,7 +239,8 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
  * Move up to @count bytes from @in at *@ppos to @out, through a page of
  * the kernel's: what sendfile() and copy_file_range() share.  The bytes
  * moved, or -errno if none.  A short write stops it; the bytes read past
- * what was written are not consumed (*@ppos goes back over them).
+ * what was written are not consumed (*@ppos goes back over them), but for
+ * a stream's (a terminal's), whose read has no position to move.
  */
 static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, loff_t *opos,
 			    size_t count)
@@ -254,6 +255,7 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 	if (!kbuf)
 		return -ENOMEM;
 	while (done < count) {
+		loff_t before = *ppos;
 		ssize_t n;
 
 		if (done && !more_ready(in))
@@ -268,7 +270,8 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 		if (ret > 0)
 			done += ret;
 		if (ret < n) {
-			*ppos -= n - (ret > 0 ? ret : 0);
+			if (*ppos != before) /* a stream's read does not move it */
+				*ppos -= n - (ret > 0 ? ret : 0);
 			break;
 		}
 	}
@@ -285,7 +288,7 @@ static bool seekable(struct file *file)
  * sendfile(): what cat and cp use first.  @in must be open for reading,
  * @out for writing, and not with O_APPEND (-EINVAL, as Linux); with
  * @offset, @in is read from there (it must be seekable) and its own
- * position stays.
+ * position stays.  @in may not be a pipe (-EINVAL, as Linux).
  */
 SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
 {
@@ -305,6 +308,9 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 		else if (pos < 0)
 			ret = -EINVAL;
 	}
+	/* A pipe has no splice_read in Linux: what it holds cannot be given back. */
+	if (!ret && S_ISFIFO(file_inode(in)->i_mode))
+		ret = -EINVAL;
 	if (!ret) {
 		ppos = offset ? &pos : &in->f_pos;
 		ret = copy_between(in, ppos, out, &out->f_pos, count);
