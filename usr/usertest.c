@@ -153,6 +153,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(tty_orphaned_background_gets_eio),
 	UT_CASE(tty_background_job_sigttin_sigttou),
 	UT_CASE(tty_typed_line_and_interrupt),
+	UT_CASE(tty_long_write_stops_for_a_signal),
 	/* ut_faults.c */
 	UT_CASE(fault_null_read),
 	UT_CASE(fault_kernel_write),

@@ -127,6 +127,7 @@ void tty_session_leader_exit_frees_it(struct utest *t);
 void tty_orphaned_background_gets_eio(struct utest *t);
 void tty_background_job_sigttin_sigttou(struct utest *t);
 void tty_typed_line_and_interrupt(struct utest *t);
+void tty_long_write_stops_for_a_signal(struct utest *t);
 
 void fault_null_read(struct utest *t);
 void fault_kernel_write(struct utest *t);

@@ -26,6 +26,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -451,6 +452,64 @@ void tty_background_job_sigttin_sigttou(struct utest *t)
 		ut_skip(t, "another session has the console");
 	else
 		expect_exit(t, status, 0, "the session leader of the background job");
+}
+
+static void note_signal(int sig)
+{
+	(void)sig; /* only to interrupt */
+}
+
+#define LONG_WRITE (1 << 20)
+
+/*
+ * A long write to a terminal stops for a signal, with the count written
+ * so far, as Linux's tty_write() looks between chunks: ^C must reach a
+ * cat of a big file at once.  Carriage returns, so that what reaches the
+ * console is an empty line.
+ */
+static void long_write(struct utest *t, void *arg)
+{
+	struct sigaction sa = { .sa_handler = note_signal };
+	int tty = open_terminal(), *report = arg;
+	char *buf;
+	long ret;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	buf = mmap(NULL, LONG_WRITE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!UT_EXPECT(t, buf != MAP_FAILED, "mmap failed: %d", errno))
+		return;
+	memset(buf, '\r', LONG_WRITE);
+	sigaction(SIGUSR1, &sa, NULL);
+	write(report[1], "r", 1); /* ready */
+	ret = raw_sys(SYS_write, tty, buf, LONG_WRITE);
+	write(tty, "\n", 1);
+	UT_EXPECT(t, ret > 0 && ret < LONG_WRITE,
+		  "a write of %d bytes interrupted by a signal returned %ld", LONG_WRITE, ret);
+}
+
+void tty_long_write_stops_for_a_signal(struct utest *t)
+{
+	int report[2], status;
+	pid_t pid;
+	char c;
+
+	if (!UT_EXPECT(t, !pipe(report), "pipe failed: %d", errno))
+		return;
+	pid = fork();
+	if (!pid) {
+		struct utest child = { .name = t->name };
+
+		long_write(&child, report);
+		_exit(child.failed ? 1 : 0);
+	}
+	read(report[0], &c, 1);
+	usleep(10000);
+	kill(pid, SIGUSR1);
+	status = wait_status(pid);
+	expect_exit(t, status, 0, "the writer");
+	close(report[0]);
+	close(report[1]);
 }
 
 static void leader_takes_tty(struct utest *t, void *arg)
