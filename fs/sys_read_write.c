@@ -16,6 +16,8 @@
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/page_alloc.h>
+#include <kernel/preempt.h>
+#include <kernel/process.h>
 #include <kernel/syscalls.h>
 #include <kernel/uaccess.h>
 
@@ -35,6 +37,18 @@ struct iovec {
 static bool more_ready(struct file *file)
 {
 	return !file->f_op->poll || (file->f_op->poll(file, NULL) & (POLLIN | POLLHUP | POLLERR));
+}
+
+/*
+ * Between two pages of a long copy (a cat of /dev/zero moves 2 GiB in one
+ * sendfile()): offer the CPU, which under PREEMPT_NONE nothing else would
+ * get until the call ends, and stop for a signal that is ending the
+ * process (SIGKILL, a ^C), whose count nobody will read.
+ */
+static bool copy_goes_on(void)
+{
+	cond_resched();
+	return !fatal_signal_pending(current);
 }
 
 /*
@@ -78,6 +92,8 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 	while (done < count) {
 		size_t chunk = min(count - done, PAGE_SIZE);
 
+		if (done && !copy_goes_on())
+			break;
 		if (!write && done && !more_ready(file))
 			break;
 
@@ -258,7 +274,7 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 		loff_t before = *ppos;
 		ssize_t n;
 
-		if (done && !more_ready(in))
+		if (done && (!copy_goes_on() || !more_ready(in)))
 			break;
 		n = kernel_read(in, kbuf, min(count - done, PAGE_SIZE), ppos);
 

@@ -18,6 +18,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/init.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/signal.h>
 #include <kernel/string.h>
@@ -27,6 +28,8 @@
 
 #define TTYAUX_MAJOR 5 /* /dev/tty, /dev/console */
 #define TTY_MAJOR    4 /* /dev/tty0 */
+
+#define TTY_WRITE_CHUNK 2048 /* Linux's: a write looks for signals between two */
 
 static int tty_open(struct inode *inode, struct file *file)
 {
@@ -63,9 +66,16 @@ static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 	return n_tty_read(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
+/*
+ * In chunks, as Linux's iterate_tty_write(): a signal between two ends
+ * the write with the count written so far (^C reaches a cat of a big
+ * file at once), and the CPU is offered between them, which under
+ * PREEMPT_NONE is what lets the line discipline's work take that ^C.
+ */
 static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = file->private_data;
+	size_t done = 0;
 	int err;
 
 	if (READ_ONCE(tty->termios.c_lflag) & TOSTOP) {
@@ -73,7 +83,13 @@ static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_
 		if (err)
 			return err;
 	}
-	return n_tty_write(tty, buf, count);
+	while (done < count) {
+		done += n_tty_write(tty, buf + done, min(count - done, (size_t)TTY_WRITE_CHUNK));
+		if (done < count && signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
 }
 
 static __poll_t tty_poll(struct file *file, poll_table *pt)
