@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -215,6 +216,22 @@ void pipe_buf_writes_are_atomic(struct utest *t)
 		  counts[1]);
 }
 
+/* poll() of more entries than RLIMIT_NOFILE is -EINVAL, the limit as it is now. */
+static void poll_past_rlimit(struct utest *t, void *arg)
+{
+	struct rlimit rl = { 16, 16 };
+	struct pollfd p[17];
+	int i;
+
+	(void)arg; /* run_in_child()'s, unused */
+	for (i = 0; i < 17; i++)
+		p[i] = (struct pollfd){ .fd = -1 };
+	UT_EXPECT(t, !setrlimit(RLIMIT_NOFILE, &rl), "setrlimit failed: %d", errno);
+	UT_EXPECT(t, raw_sys(SYS_poll, p, 16, 0) == 0, "poll of 16 entries with a limit of 16");
+	UT_EXPECT(t, raw_sys(SYS_poll, p, 17, 0) == -EINVAL,
+		  "poll of 17 entries with a limit of 16");
+}
+
 void poll_pipe_with_and_without_timeout(struct utest *t)
 {
 	struct pollfd p[3];
@@ -253,6 +270,7 @@ void poll_pipe_with_and_without_timeout(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_poll, p, (1 << 20) + 1, 0) == -EINVAL,
 		  "poll of more descriptors than RLIMIT_NOFILE");
 	UT_EXPECT(t, raw_sys(SYS_poll, NULL, 0, 10) == 0, "poll of nothing, 10 ms");
+	expect_exit(t, run_in_child(t, poll_past_rlimit, NULL), 0, "the child with 16 files");
 	{
 		struct timespec ts = { 0, 1000000 };
 
