@@ -30,6 +30,7 @@
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/page_alloc.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
@@ -237,8 +238,8 @@ static long poll_user(struct pollfd __user *ufds, unsigned int nfds, u64 deadlin
 	unsigned int i;
 	long ret;
 
-	if (nfds > NR_OPEN)
-		return -EINVAL; /* more than RLIMIT_NOFILE */
+	if (nfds > rlimit(RLIMIT_NOFILE) || nfds > NR_OPEN)
+		return -EINVAL; /* as Linux: the limit as it is now, which NR_OPEN caps */
 	fds = kmalloc(nfds * sizeof(*fds) ?: 1);
 	if (!fds)
 		return -ENOMEM;
