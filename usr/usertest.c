@@ -233,6 +233,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(pipe_capacity_nonblock_and_fionread),
 	UT_CASE(pipe_buf_writes_are_atomic),
 	UT_CASE(poll_pipe_with_and_without_timeout),
+	UT_CASE(poll_restarts_with_the_time_left),
 	UT_CASE(select_pipe_and_errors),
 	UT_CASE(ppoll_and_pselect6_apply_their_sigmask),
 	UT_CASE(fifo_opens_by_linux_rules),

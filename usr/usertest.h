@@ -205,6 +205,7 @@ void pipe_without_reader_sigpipe(struct utest *t);
 void pipe_capacity_nonblock_and_fionread(struct utest *t);
 void pipe_buf_writes_are_atomic(struct utest *t);
 void poll_pipe_with_and_without_timeout(struct utest *t);
+void poll_restarts_with_the_time_left(struct utest *t);
 void select_pipe_and_errors(struct utest *t);
 void ppoll_and_pselect6_apply_their_sigmask(struct utest *t);
 void fifo_opens_by_linux_rules(struct utest *t);

@@ -9,9 +9,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -285,6 +287,72 @@ void poll_pipe_with_and_without_timeout(struct utest *t)
 			  "ppoll with a sigset of 3 bytes");
 	}
 	close(fds[0]);
+}
+
+#define RESTART_TIMEOUT_MS 2000
+#define STOPPED_MS	   2500
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether process @pid sleeps (state S in /proc/PID/stat). */
+static bool sleeps(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] == 'S';
+}
+
+/*
+ * A poll() that a stop and a continue interrupt goes on with the time it
+ * had left, as Linux's does through a restart block, not with its whole
+ * timeout again: stopped for longer than its timeout, it returns as soon
+ * as it is continued.  The child's exit status: 0 if its poll() returned
+ * 0 before its timeout had passed twice.
+ */
+void poll_restarts_with_the_time_left(struct utest *t)
+{
+	int report[2];
+	long took = -1;
+	pid_t pid;
+
+	if (!UT_EXPECT(t, !pipe(report), "pipe failed: %d", errno))
+		return;
+	pid = fork();
+	if (!pid) {
+		long start = monotonic_ms(), ret = raw_sys(SYS_poll, NULL, 0, RESTART_TIMEOUT_MS);
+
+		took = monotonic_ms() - start;
+		write(report[1], &took, sizeof(took));
+		_exit(ret == 0 ? 0 : 1);
+	}
+	while (!sleeps(pid))
+		usleep(1000);
+	kill(pid, SIGSTOP);
+	waitpid(pid, NULL, WUNTRACED);
+	usleep(STOPPED_MS * 1000);
+	kill(pid, SIGCONT);
+	expect_exit(t, wait_status(pid), 0, "the child's poll");
+	read(report[0], &took, sizeof(took));
+	UT_EXPECT(t, took >= STOPPED_MS && took < STOPPED_MS + RESTART_TIMEOUT_MS,
+		  "a poll of %d ms stopped for %d ms took %ld ms", RESTART_TIMEOUT_MS, STOPPED_MS,
+		  took);
+	close(report[0]);
+	close(report[1]);
 }
 
 void select_pipe_and_errors(struct utest *t)
