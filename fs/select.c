@@ -14,9 +14,10 @@
  *
  * Times are the clocksource's (guest time), as nanosleep()'s.  A signal
  * ends the wait with -ERESTARTNOHAND (-EINTR to a handler, a restart
- * without one, which Linux's poll() makes with a restart block); the
- * time left is written back to ppoll()'s, select()'s and pselect6()'s
- * timeout, as Linux does.  ppoll() and pselect6() wait with the signal
+ * without one); the time left is written back to ppoll()'s, select()'s
+ * and pselect6()'s timeout, as Linux does, for the restart to read, and
+ * poll(), which has nowhere to write it, restarts through a restart block
+ * with its deadline (Linux's do_restart_poll()).  ppoll() and pselect6() wait with the signal
  * mask they are given in place of the caller's, as sigsuspend() does
  * (Linux's set_user_sigmask()): when a signal ends the wait, the caller's
  * mask comes back only once its handler is set up (the frame saves it) or,
@@ -255,6 +256,34 @@ static long poll_user(struct pollfd __user *ufds, unsigned int nfds, u64 deadlin
 	return ret;
 }
 
+static long poll_restart(struct restart_block *rb);
+
+/*
+ * poll() until @deadline: a signal that runs no handler (a stop and a
+ * continue) restarts it with the same deadline, through the restart block,
+ * as Linux's do_restart_poll(), not with its whole timeout again.
+ */
+static long poll_restartable(struct pollfd __user *ufds, unsigned int nfds, u64 deadline)
+{
+	long ret = poll_user(ufds, nfds, deadline);
+
+	if (ret == -ERESTARTNOHAND) {
+		struct restart_block *rb = &current->signal.restart;
+
+		rb->rmtp = ufds; /* nanosleep()'s fields, for what poll() needs again */
+		rb->which = nfds;
+		rb->expires = deadline;
+		set_restart_fn(poll_restart);
+		ret = -ERESTART_RESTARTBLOCK;
+	}
+	return ret;
+}
+
+static long poll_restart(struct restart_block *rb)
+{
+	return poll_restartable(rb->rmtp, rb->which, rb->expires);
+}
+
 SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, timeout_msecs)
 {
 	u64 deadline = NO_DEADLINE;
@@ -262,7 +291,7 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 	if (timeout_msecs >= 0)
 		deadline = deadline_after(timeout_msecs / 1000,
 					  (u64)(timeout_msecs % 1000) * NSEC_PER_MSEC);
-	return poll_user(ufds, nfds, deadline);
+	return poll_restartable(ufds, nfds, deadline);
 }
 
 struct poll_timespec {
