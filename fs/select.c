@@ -14,11 +14,15 @@
  *
  * Times are the clocksource's (guest time), as nanosleep()'s.  A signal
  * ends the wait with -ERESTARTNOHAND (-EINTR to a handler, a restart
- * without one, which Linux's poll() makes with a restart block); the
- * time left is written back to ppoll()'s, select()'s and pselect6()'s
- * timeout, as Linux does.  The sigmask of ppoll() and pselect6() is
- * checked (size, pointer), and not applied: signal masks are another
- * part's work.
+ * without one); the time left is written back to ppoll()'s, select()'s
+ * and pselect6()'s timeout, as Linux does, for the restart to read, and
+ * poll(), which has nowhere to write it, restarts through a restart block
+ * with its deadline (Linux's do_restart_poll()).  ppoll() and pselect6() wait with the signal
+ * mask they are given in place of the caller's, as sigsuspend() does
+ * (Linux's set_user_sigmask()): when a signal ends the wait, the caller's
+ * mask comes back only once its handler is set up (the frame saves it) or,
+ * with no handler, on the way out, so that the signal the call's mask let
+ * through is the one that runs; otherwise it comes back at once.
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -27,6 +31,7 @@
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/page_alloc.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
@@ -234,8 +239,8 @@ static long poll_user(struct pollfd __user *ufds, unsigned int nfds, u64 deadlin
 	unsigned int i;
 	long ret;
 
-	if (nfds > NR_OPEN)
-		return -EINVAL; /* more than RLIMIT_NOFILE */
+	if (nfds > rlimit(RLIMIT_NOFILE) || nfds > NR_OPEN)
+		return -EINVAL; /* as Linux: the limit as it is now, which NR_OPEN caps */
 	fds = kmalloc(nfds * sizeof(*fds) ?: 1);
 	if (!fds)
 		return -ENOMEM;
@@ -251,6 +256,34 @@ static long poll_user(struct pollfd __user *ufds, unsigned int nfds, u64 deadlin
 	return ret;
 }
 
+static long poll_restart(struct restart_block *rb);
+
+/*
+ * poll() until @deadline: a signal that runs no handler (a stop and a
+ * continue) restarts it with the same deadline, through the restart block,
+ * as Linux's do_restart_poll(), not with its whole timeout again.
+ */
+static long poll_restartable(struct pollfd __user *ufds, unsigned int nfds, u64 deadline)
+{
+	long ret = poll_user(ufds, nfds, deadline);
+
+	if (ret == -ERESTARTNOHAND) {
+		struct restart_block *rb = &current->signal.restart;
+
+		rb->rmtp = ufds; /* nanosleep()'s fields, for what poll() needs again */
+		rb->which = nfds;
+		rb->expires = deadline;
+		set_restart_fn(poll_restart);
+		ret = -ERESTART_RESTARTBLOCK;
+	}
+	return ret;
+}
+
+static long poll_restart(struct restart_block *rb)
+{
+	return poll_restartable(rb->rmtp, rb->which, rb->expires);
+}
+
 SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, timeout_msecs)
 {
 	u64 deadline = NO_DEADLINE;
@@ -258,7 +291,7 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 	if (timeout_msecs >= 0)
 		deadline = deadline_after(timeout_msecs / 1000,
 					  (u64)(timeout_msecs % 1000) * NSEC_PER_MSEC);
-	return poll_user(ufds, nfds, deadline);
+	return poll_restartable(ufds, nfds, deadline);
 }
 
 struct poll_timespec {
@@ -271,18 +304,37 @@ struct poll_timeval {
 	long tv_usec;
 };
 
-#define SIGSET_SIZE 8 /* _NSIG / 8: the sigset_t the kernel takes */
-
-/* ppoll()'s and pselect6()'s signal mask: checked, not applied (see the top). */
-static int check_sigmask(const void __user *sigmask, size_t sigsetsize)
+/*
+ * ppoll()'s and pselect6()'s signal mask, @sigsetsize bytes at @umask (none
+ * if NULL), in place of the caller's until restore_sigmask_unless(): 0,
+ * -EINVAL or -EFAULT, which change nothing.
+ */
+static int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
 {
-	u64 set;
+	struct task_signals *s = &current->signal;
+	sigset_t mask;
 
-	if (!sigmask)
+	if (!umask)
 		return 0;
-	if (sigsetsize != SIGSET_SIZE)
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
-	return copy_from_user(&set, sigmask, sizeof(set)) ? -EFAULT : 0;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	s->saved_mask = s->blocked;
+	s->restore_mask = true;
+	set_current_blocked(mask);
+	return 0;
+}
+
+/*
+ * The caller's mask back, unless a signal @interrupted the wait: then the
+ * way back to user mode restores it (restore_saved_sigmask(), or the
+ * handler's frame, which saves it), after taking the signal.
+ */
+static void restore_sigmask_unless(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
 }
 
 /* A user's timespec as a deadline: 0, -EFAULT or -EINVAL. */
@@ -318,15 +370,17 @@ static long timespec_finish(struct poll_timespec __user *tsp, u64 deadline, long
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		struct poll_timespec __user *, tsp, const void __user *, sigmask, size_t,
+		struct poll_timespec __user *, tsp, const sigset_t __user *, sigmask, size_t,
 		sigsetsize)
 {
 	u64 deadline;
-	long ret = timespec_deadline(tsp, &deadline) ?: check_sigmask(sigmask, sigsetsize);
+	long ret = timespec_deadline(tsp, &deadline) ?: set_user_sigmask(sigmask, sigsetsize);
 
 	if (ret)
 		return ret;
-	return timespec_finish(tsp, deadline, poll_user(ufds, nfds, deadline));
+	ret = poll_user(ufds, nfds, deadline);
+	restore_sigmask_unless(ret == -ERESTARTNOHAND);
+	return timespec_finish(tsp, deadline, ret);
 }
 
 #define FDSET_LONGS ((NR_OPEN + 63) / 64)
@@ -450,7 +504,7 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 
 /* pselect6()'s sixth argument: the mask and its size, in one block. */
 struct sigset_argpack {
-	const void __user *p;
+	const sigset_t __user *p;
 	size_t size;
 };
 
@@ -465,8 +519,10 @@ SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __u
 	if (!ret && sig && copy_from_user(&pack, sig, sizeof(pack)))
 		ret = -EFAULT;
 	if (!ret)
-		ret = check_sigmask(pack.p, pack.size);
+		ret = set_user_sigmask(pack.p, pack.size);
 	if (ret)
 		return ret;
-	return timespec_finish(tsp, deadline, core_sys_select(n, inp, outp, exp, deadline));
+	ret = core_sys_select(n, inp, outp, exp, deadline);
+	restore_sigmask_unless(ret == -ERESTARTNOHAND);
+	return timespec_finish(tsp, deadline, ret);
 }

@@ -18,6 +18,8 @@
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/page_alloc.h>
+#include <kernel/preempt.h>
+#include <kernel/process.h>
 #include <kernel/slab.h>
 #include <kernel/syscalls.h>
 #include <kernel/uaccess.h>
@@ -40,6 +42,42 @@ static bool more_ready(struct file *file)
 	return !file->f_op->poll || (file->f_op->poll(file, NULL) & (POLLIN | POLLHUP | POLLERR));
 }
 
+/*
+ * Between two pages of a long copy (a cat of /dev/zero moves 2 GiB in one
+ * sendfile()): offer the CPU, which under PREEMPT_NONE nothing else would
+ * get until the call ends, and stop for a signal that is ending the
+ * process (SIGKILL, a ^C), whose count nobody will read.
+ */
+static bool copy_goes_on(void)
+{
+	cond_resched();
+	return !fatal_signal_pending(current);
+}
+
+/*
+ * How many of the @count bytes at @ubuf a copy_to_user() can write now: a
+ * byte of each page is read and written back, the same value.  A read
+ * from a file with no position to move back over what the caller did not
+ * get (a pipe) asks first, so that a bad buffer takes nothing from it, as
+ * Linux's pipe_read() leaves in the pipe what it could not copy out.
+ * (Linux finds the fault only once there is a byte to copy: there a read
+ * of an empty pipe into a bad buffer waits first.  A terminal's line is
+ * lost to a bad buffer in Linux's tty_read(), and here too.)
+ */
+static size_t writable_prefix(char __user *ubuf, size_t count)
+{
+	unsigned long start = (unsigned long)ubuf;
+	size_t done = 0;
+	char c;
+
+	while (done < count) {
+		if (get_user(c, ubuf + done) || put_user(c, ubuf + done))
+			break;
+		done = min(count, ((start + done) & ~(PAGE_SIZE - 1)) + PAGE_SIZE - start);
+	}
+	return done;
+}
+
 /* Move up to @count bytes between @ubuf and @file at *@pos. */
 static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_t *pos, bool write)
 {
@@ -57,6 +95,8 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 	while (done < count) {
 		size_t chunk = min(count - done, PAGE_SIZE);
 
+		if (done && !copy_goes_on())
+			break;
 		if (!write && done && !more_ready(file))
 			break;
 
@@ -67,16 +107,26 @@ static ssize_t rw_user(struct file *file, char __user *ubuf, size_t count, loff_
 			}
 			n = kernel_write(file, kbuf, chunk, pos);
 		} else {
+			loff_t before = *pos;
+
+			if (!file->f_op->llseek)
+				chunk = writable_prefix(ubuf + done, chunk);
+			if (!chunk) {
+				n = -EFAULT;
+				break;
+			}
 			n = kernel_read(file, kbuf, chunk, pos);
 			if (n > 0) {
 				unsigned long left = copy_to_user(ubuf + done, kbuf, n);
 
 				/*
 				 * The bytes the caller did not get stay unread, as
-				 * in Linux: the position goes back over them.
+				 * in Linux: the position goes back over them, if
+				 * the read moved it (a stream's has no meaning).
 				 */
 				if (left) {
-					*pos -= left;
+					if (*pos != before)
+						*pos -= left;
 					done += n - left;
 					n = -EFAULT;
 					break;
@@ -243,7 +293,8 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
  * Move up to @count bytes from @in at *@ppos to @out, through a page of
  * the kernel's: what sendfile() and copy_file_range() share.  The bytes
  * moved, or -errno if none.  A short write stops it; the bytes read past
- * what was written are not consumed (*@ppos goes back over them).
+ * what was written are not consumed (*@ppos goes back over them), but for
+ * a stream's (a terminal's), whose read has no position to move.
  */
 static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, loff_t *opos,
 			    size_t count)
@@ -258,9 +309,10 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 	if (!kbuf)
 		return -ENOMEM;
 	while (done < count) {
+		loff_t before = *ppos;
 		ssize_t n;
 
-		if (done && !more_ready(in))
+		if (done && (!copy_goes_on() || !more_ready(in)))
 			break;
 		n = kernel_read(in, kbuf, min(count - done, PAGE_SIZE), ppos);
 
@@ -272,7 +324,8 @@ static ssize_t copy_between(struct file *in, loff_t *ppos, struct file *out, lof
 		if (ret > 0)
 			done += ret;
 		if (ret < n) {
-			*ppos -= n - (ret > 0 ? ret : 0);
+			if (*ppos != before) /* a stream's read does not move it */
+				*ppos -= n - (ret > 0 ? ret : 0);
 			break;
 		}
 	}
@@ -320,7 +373,7 @@ static int sendfile_checks(struct file *in, loff_t pos, struct file *out, size_t
  * sendfile(): what cat and cp use first.  @in must be open for reading,
  * @out for writing, and not with O_APPEND (-EINVAL, as Linux); with
  * @offset, @in is read from there (it must be seekable) and its own
- * position stays.
+ * position stays.  @in may not be a pipe (-EINVAL, as Linux).
  */
 SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
 {
@@ -340,6 +393,9 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 		else if (pos < 0)
 			ret = -EINVAL;
 	}
+	/* A pipe has no splice_read in Linux: what it holds cannot be given back. */
+	if (!ret && S_ISFIFO(file_inode(in)->i_mode))
+		ret = -EINVAL;
 	if (!ret) {
 		ppos = offset ? &pos : &in->f_pos;
 		ret = sendfile_checks(in, *ppos, out, &count)

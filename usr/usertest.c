@@ -151,7 +151,9 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(tty_tcsetpgrp_rules),
 	UT_CASE(tty_session_leader_exit_frees_it),
 	UT_CASE(tty_orphaned_background_gets_eio),
+	UT_CASE(tty_background_job_sigttin_sigttou),
 	UT_CASE(tty_typed_line_and_interrupt),
+	UT_CASE(tty_long_write_stops_for_a_signal),
 	/* ut_faults.c */
 	UT_CASE(fault_null_read),
 	UT_CASE(fault_kernel_write),
@@ -243,11 +245,14 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(links_nested_forty_deep),
 	/* ut_pipe.c */
 	UT_CASE(pipe_reads_back_and_ends_at_eof),
+	UT_CASE(pipe_read_into_bad_buffer_keeps_bytes),
 	UT_CASE(pipe_without_reader_sigpipe),
 	UT_CASE(pipe_capacity_nonblock_and_fionread),
 	UT_CASE(pipe_buf_writes_are_atomic),
 	UT_CASE(poll_pipe_with_and_without_timeout),
+	UT_CASE(poll_restarts_with_the_time_left),
 	UT_CASE(select_pipe_and_errors),
+	UT_CASE(ppoll_and_pselect6_apply_their_sigmask),
 	UT_CASE(fifo_opens_by_linux_rules),
 	/* ut_signal.c */
 	UT_CASE(signal_handler_gets_siginfo),

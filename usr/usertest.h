@@ -125,7 +125,9 @@ void tty_dev_tty_without_ctty_enxio(struct utest *t);
 void tty_tcsetpgrp_rules(struct utest *t);
 void tty_session_leader_exit_frees_it(struct utest *t);
 void tty_orphaned_background_gets_eio(struct utest *t);
+void tty_background_job_sigttin_sigttou(struct utest *t);
 void tty_typed_line_and_interrupt(struct utest *t);
+void tty_long_write_stops_for_a_signal(struct utest *t);
 
 void fault_null_read(struct utest *t);
 void fault_kernel_write(struct utest *t);
@@ -215,11 +217,14 @@ void utimensat_omit_fstatat_cwd_prlimit_esrch(struct utest *t);
 void links_nested_forty_deep(struct utest *t);
 
 void pipe_reads_back_and_ends_at_eof(struct utest *t);
+void pipe_read_into_bad_buffer_keeps_bytes(struct utest *t);
 void pipe_without_reader_sigpipe(struct utest *t);
 void pipe_capacity_nonblock_and_fionread(struct utest *t);
 void pipe_buf_writes_are_atomic(struct utest *t);
 void poll_pipe_with_and_without_timeout(struct utest *t);
+void poll_restarts_with_the_time_left(struct utest *t);
 void select_pipe_and_errors(struct utest *t);
+void ppoll_and_pselect6_apply_their_sigmask(struct utest *t);
 void fifo_opens_by_linux_rules(struct utest *t);
 
 #endif

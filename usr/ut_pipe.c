@@ -9,11 +9,15 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -43,6 +47,18 @@ void pipe_reads_back_and_ends_at_eof(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_write, fds[0], "x", 1) == -EBADF, "write to the read end");
 	UT_EXPECT(t, raw_sys(SYS_read, fds[1], buf, 1) == -EBADF, "read from the write end");
 	{
+		/* A pipe has no splice_read in Linux: sendfile() from one is -EINVAL. */
+		int null = open("/dev/null", O_WRONLY);
+		long ret;
+
+		write(fds[1], "sf", 2);
+		ret = raw_syscall6(SYS_sendfile, null, fds[0], 0, 2, 0, 0);
+		UT_EXPECT(t, ret == -EINVAL, "sendfile from a pipe returned %ld", ret);
+		UT_EXPECT(t, read(fds[0], buf, sizeof(buf)) == 2 && !memcmp(buf, "sf", 2),
+			  "the bytes sendfile() left in the pipe");
+		close(null);
+	}
+	{
 		/* A read takes what is there and does not wait for the rest of its count. */
 		static char big[3 * 4096];
 
@@ -68,6 +84,41 @@ void pipe_reads_back_and_ends_at_eof(struct utest *t)
 	UT_EXPECT(t, !pipe2(fds, O_CLOEXEC | O_NONBLOCK), "pipe2(O_CLOEXEC|O_NONBLOCK)");
 	UT_EXPECT(t, fcntl(fds[0], F_GETFD) == FD_CLOEXEC && (fcntl(fds[1], F_GETFL) & O_NONBLOCK),
 		  "pipe2's flags did not stay");
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/*
+ * A read into a buffer it cannot write takes nothing from the pipe: the
+ * bytes are there for the next read, as Linux's pipe_read() leaves what
+ * it could not copy out, and the pipe's ends work as before.
+ */
+void pipe_read_into_bad_buffer_keeps_bytes(struct utest *t)
+{
+	char buf[8] = { 0 }, *ro;
+	int fds[2];
+	long ret;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe failed: %d", errno))
+		return;
+	ro = mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!UT_EXPECT(t, ro != MAP_FAILED, "mmap failed: %d", errno))
+		return;
+	write(fds[1], "abc", 3);
+	ret = raw_sys(SYS_read, fds[0], BAD_PTR, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read to address %p returned %ld", BAD_PTR, ret);
+	ret = raw_sys(SYS_read, fds[0], ro, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read into read-only memory returned %ld", ret);
+	ret = raw_sys(SYS_read, fds[0], (void *)0xffff800000000000UL, 3);
+	UT_EXPECT(t, ret == -EFAULT, "a read to a kernel address returned %ld", ret);
+	ret = read(fds[0], buf, sizeof(buf));
+	UT_EXPECT(t, ret == 3 && !memcmp(buf, "abc", 3), "then a read got %ld bytes, '%.3s'", ret,
+		  buf);
+	ret = raw_sys(SYS_write, fds[1], "d", 1);
+	UT_EXPECT(t, ret == 1, "then a write returned %ld", ret);
+	ret = raw_sys(SYS_write, fds[0], "d", 1);
+	UT_EXPECT(t, ret == -EBADF, "a write to the read end returned %ld", ret);
+	munmap(ro, PG);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -167,6 +218,22 @@ void pipe_buf_writes_are_atomic(struct utest *t)
 		  counts[1]);
 }
 
+/* poll() of more entries than RLIMIT_NOFILE is -EINVAL, the limit as it is now. */
+static void poll_past_rlimit(struct utest *t, void *arg)
+{
+	struct rlimit rl = { 16, 16 };
+	struct pollfd p[17];
+	int i;
+
+	(void)arg; /* run_in_child()'s, unused */
+	for (i = 0; i < 17; i++)
+		p[i] = (struct pollfd){ .fd = -1 };
+	UT_EXPECT(t, !setrlimit(RLIMIT_NOFILE, &rl), "setrlimit failed: %d", errno);
+	UT_EXPECT(t, raw_sys(SYS_poll, p, 16, 0) == 0, "poll of 16 entries with a limit of 16");
+	UT_EXPECT(t, raw_sys(SYS_poll, p, 17, 0) == -EINVAL,
+		  "poll of 17 entries with a limit of 16");
+}
+
 void poll_pipe_with_and_without_timeout(struct utest *t)
 {
 	struct pollfd p[3];
@@ -205,6 +272,7 @@ void poll_pipe_with_and_without_timeout(struct utest *t)
 	UT_EXPECT(t, raw_sys(SYS_poll, p, (1 << 20) + 1, 0) == -EINVAL,
 		  "poll of more descriptors than RLIMIT_NOFILE");
 	UT_EXPECT(t, raw_sys(SYS_poll, NULL, 0, 10) == 0, "poll of nothing, 10 ms");
+	expect_exit(t, run_in_child(t, poll_past_rlimit, NULL), 0, "the child with 16 files");
 	{
 		struct timespec ts = { 0, 1000000 };
 
@@ -219,6 +287,72 @@ void poll_pipe_with_and_without_timeout(struct utest *t)
 			  "ppoll with a sigset of 3 bytes");
 	}
 	close(fds[0]);
+}
+
+#define RESTART_TIMEOUT_MS 2000
+#define STOPPED_MS	   2500
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether process @pid sleeps (state S in /proc/PID/stat). */
+static bool sleeps(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] == 'S';
+}
+
+/*
+ * A poll() that a stop and a continue interrupt goes on with the time it
+ * had left, as Linux's does through a restart block, not with its whole
+ * timeout again: stopped for longer than its timeout, it returns as soon
+ * as it is continued.  The child's exit status: 0 if its poll() returned
+ * 0 before its timeout had passed twice.
+ */
+void poll_restarts_with_the_time_left(struct utest *t)
+{
+	int report[2], i;
+	long took = -1;
+	pid_t pid;
+
+	if (!UT_EXPECT(t, !pipe(report), "pipe failed: %d", errno))
+		return;
+	pid = fork();
+	if (!pid) {
+		long start = monotonic_ms(), ret = raw_sys(SYS_poll, NULL, 0, RESTART_TIMEOUT_MS);
+
+		took = monotonic_ms() - start;
+		write(report[1], &took, sizeof(took));
+		_exit(ret == 0 ? 0 : 1);
+	}
+	for (i = 0; i < 5000 && !sleeps(pid); i++) /* bounded: a poll that ends at once exits */
+		usleep(1000);
+	kill(pid, SIGSTOP);
+	waitpid(pid, NULL, WUNTRACED);
+	usleep(STOPPED_MS * 1000);
+	kill(pid, SIGCONT);
+	expect_exit(t, wait_status(pid), 0, "the child's poll");
+	read(report[0], &took, sizeof(took));
+	UT_EXPECT(t, took >= STOPPED_MS && took < STOPPED_MS + RESTART_TIMEOUT_MS,
+		  "a poll of %d ms stopped for %d ms took %ld ms", RESTART_TIMEOUT_MS, STOPPED_MS,
+		  took);
+	close(report[0]);
+	close(report[1]);
 }
 
 void select_pipe_and_errors(struct utest *t)
@@ -266,6 +400,102 @@ void select_pipe_and_errors(struct utest *t)
 		  "select(bad set)");
 	close(fds[0]);
 	close(fds[1]);
+}
+
+static volatile sig_atomic_t usr1_runs;
+static volatile unsigned long usr1_mask; /* the mask the handler ran with */
+
+static void usr1_handler(int sig)
+{
+	sigset_t cur;
+	unsigned long m = 0;
+	int i;
+
+	(void)sig;
+	sigprocmask(SIG_SETMASK, NULL, &cur);
+	for (i = 1; i <= 64; i++)
+		if (sigismember(&cur, i) == 1)
+			m |= 1UL << (i - 1);
+	usr1_mask = m;
+	usr1_runs++;
+}
+
+#define BIT(sig) (1UL << ((sig)-1))
+
+/* The caller's blocked mask as the kernel's 64 bits. */
+static unsigned long blocked_now(void)
+{
+	unsigned long m = 0;
+
+	raw_syscall6(SYS_rt_sigprocmask, SIG_SETMASK, 0, (long)&m, 8, 0, 0);
+	return m;
+}
+
+/*
+ * ppoll() and pselect6() wait with the mask they are given in place of
+ * the caller's, and give the caller's back on return, as sigsuspend()
+ * does: a pending signal the caller blocks but the mask lets through
+ * ends the wait at once with -EINTR, its handler runs with the call's
+ * mask (plus its own signal), and the caller's mask is back after it.
+ */
+static void sigmask_call(struct utest *t, void *arg)
+{
+	bool pselect = arg != NULL;
+	struct timespec ts = { 5, 0 };
+	unsigned long mask = BIT(SIGUSR2), old = BIT(SIGUSR1),
+		      pack[2] = { (unsigned long)&mask, 8 };
+	const char *name = pselect ? "pselect6" : "ppoll";
+	struct sigaction sa = { .sa_handler = usr1_handler };
+	int fds[2];
+	long ret;
+
+	signal(SIGUSR2, SIG_IGN);
+	sigaction(SIGUSR1, &sa, NULL);
+	raw_syscall6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&old, 0, 8, 0, 0);
+	raise(SIGUSR1); /* pending, blocked */
+	if (pselect)
+		ret = raw_syscall6(SYS_pselect6, 0, 0, 0, 0, (long)&ts, (long)pack);
+	else
+		ret = raw_syscall6(SYS_ppoll, 0, 0, (long)&ts, (long)&mask, 8, 0);
+	UT_EXPECT(t, ret == -EINTR, "%s with SIGUSR1 pending and let through returned %ld", name,
+		  ret);
+	UT_EXPECT(t, usr1_runs == 1, "SIGUSR1's handler ran %d times", (int)usr1_runs);
+	UT_EXPECT(t, usr1_mask == (BIT(SIGUSR1) | BIT(SIGUSR2)),
+		  "the handler ran with mask %#lx, not %#lx", usr1_mask,
+		  BIT(SIGUSR1) | BIT(SIGUSR2));
+	UT_EXPECT(t, blocked_now() == old, "after %s the mask is %#lx, not %#lx", name,
+		  blocked_now(), old);
+
+	/* A call that ends without a signal gives the mask back too. */
+	if (!UT_EXPECT(t, !pipe(fds), "pipe failed: %d", errno))
+		return;
+	ts.tv_sec = 0;
+	if (pselect) {
+		fd_set w;
+
+		FD_ZERO(&w);
+		FD_SET(fds[1], &w);
+		ret = raw_syscall6(SYS_pselect6, fds[1] + 1, 0, (long)&w, 0, (long)&ts, (long)pack);
+	} else {
+		struct pollfd p = { .fd = fds[1], .events = POLLOUT };
+
+		ret = raw_syscall6(SYS_ppoll, (long)&p, 1, (long)&ts, (long)&mask, 8, 0);
+	}
+	UT_EXPECT(t, ret == 1, "%s of a pipe's write end returned %ld", name, ret);
+	UT_EXPECT(t, blocked_now() == old, "after %s the mask is %#lx, not %#lx", name,
+		  blocked_now(), old);
+	/* A bad mask changes nothing. */
+	ret = raw_syscall6(SYS_ppoll, 0, 0, (long)&ts, (long)BAD_PTR, 8, 0);
+	UT_EXPECT(t, ret == -EFAULT, "ppoll with a bad mask returned %ld", ret);
+	UT_EXPECT(t, blocked_now() == old, "after a bad mask the mask is %#lx", blocked_now());
+	close(fds[0]);
+	close(fds[1]);
+}
+
+void ppoll_and_pselect6_apply_their_sigmask(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, sigmask_call, NULL), 0, "the ppoll child");
+	expect_exit(t, run_in_child(t, sigmask_call, t), 0, "the pselect6 child");
 }
 
 void fifo_opens_by_linux_rules(struct utest *t)

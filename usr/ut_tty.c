@@ -20,11 +20,13 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -331,6 +333,187 @@ void tty_orphaned_background_gets_eio(struct utest *t)
 		expect_exit(t, status, 0, "the session leader in the background");
 }
 
+/* Block (@how SIG_BLOCK) or unblock @sig. */
+static void mask_signal(int how, int sig)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(how, &set, NULL);
+}
+
+/*
+ * In a background group that is not orphaned (its parent, the session
+ * leader, is in the foreground group of the same session): a read while
+ * SIGTTIN is ignored or blocked is -EIO, as no stop can come; a write
+ * with TOSTOP while SIGTTOU is ignored or blocked goes through, and so
+ * does a change of the settings (Linux's __tty_check_change()).
+ */
+static void background_ignoring(struct utest *t, void *arg)
+{
+	int tty = *(int *)arg;
+	struct kernel_termios tio;
+	char line[80], c;
+	long ret;
+
+	/* First: our diagnostics go to the console on Kestrel, which is this terminal. */
+	signal(SIGTTOU, SIG_IGN);
+	setpgid(0, 0);
+	snprintf(line, sizeof(line), "%s# a background write with TOSTOP\n", ktap_indent());
+	ret = raw_sys(SYS_write, tty, line, strlen(line));
+	UT_EXPECT(t, ret == (long)strlen(line), "a write ignoring SIGTTOU returned %ld", ret);
+	ret = tty_ioctl(tty, TCGETS, &tio);
+	ret = ret ?: tty_ioctl(tty, TCSETS, &tio);
+	UT_EXPECT(t, ret == 0, "TCSETS ignoring SIGTTOU returned %ld", ret);
+
+	signal(SIGTTIN, SIG_IGN);
+	ret = raw_sys(SYS_read, tty, &c, 1);
+	UT_EXPECT(t, ret == -EIO, "a background read ignoring SIGTTIN returned %ld", ret);
+	signal(SIGTTIN, SIG_DFL);
+	mask_signal(SIG_BLOCK, SIGTTIN);
+	ret = raw_sys(SYS_read, tty, &c, 1);
+	UT_EXPECT(t, ret == -EIO, "a background read blocking SIGTTIN returned %ld", ret);
+
+	mask_signal(SIG_BLOCK, SIGTTOU);
+	signal(SIGTTOU, SIG_DFL);
+	ret = raw_sys(SYS_write, tty, line, strlen(line));
+	UT_EXPECT(t, ret == (long)strlen(line), "a write blocking SIGTTOU returned %ld", ret);
+	ret = tty_ioctl(tty, TCSETS, &tio);
+	UT_EXPECT(t, ret == 0, "TCSETS blocking SIGTTOU returned %ld", ret);
+}
+
+/* In the background with SIGTTOU's default: a change of the terminal stops it. */
+static void background_changes(struct utest *t, void *arg)
+{
+	int tty = ((int *)arg)[0], what = ((int *)arg)[1];
+	struct kernel_termios tio;
+
+	(void)t; /* the parent judges how this ended */
+	setpgid(0, 0);
+	tty_ioctl(tty, TCGETS, &tio);
+	if (what == 0)
+		tty_ioctl(tty, TCSETS, &tio);
+	else if (what == 1)
+		tty_ioctl(tty, TIOCSPGRP, &(int){ getpid() });
+	else
+		tty_ioctl(tty, TCFLSH, (void *)TCIFLUSH);
+	_exit(3); /* not stopped */
+}
+
+static void background_job(struct utest *t, void *arg)
+{
+	static const char *const change[] = { "TCSETS", "TIOCSPGRP", "TCFLSH" };
+	int tty = open_terminal(), args[2], status, i, fg = -1;
+	struct kernel_termios tio;
+	pid_t pid;
+
+	(void)arg; /* run_in_child()'s, unused */
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	tty_ioctl(tty, TCGETS, &tio);
+	tio.c_lflag |= TOSTOP;
+	tty_ioctl(tty, TCSETS, &tio);
+	expect_exit(t, run_in_child(t, background_ignoring, &tty), 0,
+		    "the background job that ignores or blocks the signals");
+	args[0] = tty;
+	for (i = 0; i < 3; i++) {
+		args[1] = i;
+		pid = fork();
+		if (!pid) {
+			struct utest child = { .name = t->name };
+
+			background_changes(&child, args);
+		}
+		status = -1;
+		waitpid(pid, &status, WUNTRACED);
+		UT_EXPECT(t, WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTOU,
+			  "%s from the background: wait status %#x, not a stop by SIGTTOU",
+			  change[i], status);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	tty_ioctl(tty, TIOCGPGRP, &fg);
+	UT_EXPECT(t, fg == getpid(), "the foreground group is %d, not ours", fg);
+}
+
+void tty_background_job_sigttin_sigttou(struct utest *t)
+{
+	int tty = open_terminal(), status;
+	struct kernel_termios saved;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	tty_ioctl(tty, TCGETS, &saved); /* not our terminal: we may set it back whatever */
+	status = run_in_child(t, background_job, NULL);
+	tty_ioctl(tty, TCSETS, &saved);
+	close(tty);
+	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
+		ut_skip(t, "another session has the console");
+	else
+		expect_exit(t, status, 0, "the session leader of the background job");
+}
+
+static void note_signal(int sig)
+{
+	(void)sig; /* only to interrupt */
+}
+
+#define LONG_WRITE (1 << 20)
+
+/*
+ * A long write to a terminal stops for a signal, with the count written
+ * so far, as Linux's tty_write() looks between chunks: ^C must reach a
+ * cat of a big file at once.  Carriage returns, so that what reaches the
+ * console is an empty line.
+ */
+static void long_write(struct utest *t, void *arg)
+{
+	struct sigaction sa = { .sa_handler = note_signal };
+	int tty = open_terminal(), *report = arg;
+	char *buf;
+	long ret;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
+		return;
+	buf = mmap(NULL, LONG_WRITE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!UT_EXPECT(t, buf != MAP_FAILED, "mmap failed: %d", errno))
+		return;
+	memset(buf, '\r', LONG_WRITE);
+	sigaction(SIGUSR1, &sa, NULL);
+	write(report[1], "r", 1); /* ready */
+	ret = raw_sys(SYS_write, tty, buf, LONG_WRITE);
+	write(tty, "\n", 1);
+	UT_EXPECT(t, ret > 0 && ret < LONG_WRITE,
+		  "a write of %d bytes interrupted by a signal returned %ld", LONG_WRITE, ret);
+}
+
+void tty_long_write_stops_for_a_signal(struct utest *t)
+{
+	int report[2], status;
+	pid_t pid;
+	char c;
+
+	if (!UT_EXPECT(t, !pipe(report), "pipe failed: %d", errno))
+		return;
+	pid = fork();
+	if (!pid) {
+		struct utest child = { .name = t->name };
+
+		long_write(&child, report);
+		_exit(child.failed ? 1 : 0);
+	}
+	read(report[0], &c, 1);
+	/* Again until it ends: one sent before its write began would only run the handler. */
+	do {
+		usleep(10000);
+		kill(pid, SIGUSR1);
+	} while (raw_syscall6(SYS_wait4, pid, (long)&status, WNOHANG, 0, 0, 0) != pid);
+	expect_exit(t, status, 0, "the writer");
+	close(report[0]);
+	close(report[1]);
+}
+
 static void leader_takes_tty(struct utest *t, void *arg)
 {
 	int tty = open_terminal();
@@ -367,7 +550,7 @@ static long type(int tty, const char *s)
 
 static void typed_line(struct utest *t, void *arg)
 {
-	int tty = open_terminal(), n = -1;
+	int tty = open_terminal(), n = -1, fds[2];
 	char buf[16] = { 0 };
 	long ret;
 
@@ -388,9 +571,39 @@ static void typed_line(struct utest *t, void *arg)
 	ret = read(tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ac\n", 3), "read %ld bytes, '%.*s'", ret,
 		  (int)(ret > 0 ? ret : 0), buf);
+	/* A read into a bad buffer is -EFAULT and leaves the terminal working. */
+	type(tty, "q\n");
+	ret = raw_sys(SYS_read, tty, (void *)0x10, sizeof(buf));
+	UT_EXPECT(t, ret == -EFAULT, "a read to address 0x10 returned %ld", ret);
+	type(tty, "ok\n");
+	ret = raw_sys(SYS_read, tty, buf, sizeof(buf));
+	UT_EXPECT(t, ret == 3 && !memcmp(buf, "ok\n", 3), "then a read returned %ld, '%.*s'", ret,
+		  (int)(ret > 0 ? ret : 0), buf);
+	/*
+	 * sendfile() from the terminal to a full pipe that may not wait:
+	 * -EAGAIN, and the terminal still reads (Linux leaves the line there,
+	 * Kestrel's sendfile has taken it: either way a line).
+	 */
+	if (!pipe2(fds, O_NONBLOCK)) {
+		static char fill[4096];
+
+		while (write(fds[1], fill, sizeof(fill)) > 0)
+			;
+		type(tty, "s\n");
+		ret = raw_syscall6(SYS_sendfile, fds[1], tty, 0, 2, 0, 0);
+		UT_EXPECT(t, ret == -EAGAIN, "sendfile to a full pipe returned %ld", ret);
+		type(tty, "ok\n");
+		ret = raw_sys(SYS_read, tty, buf, sizeof(buf));
+		UT_EXPECT(t, ret == 2 || ret == 3, "then a read returned %ld", ret);
+		tty_ioctl(tty, TCFLSH, (void *)TCIFLUSH);
+		close(fds[0]);
+		close(fds[1]);
+	}
 	type(tty, "\x04");
 	ret = read(tty, buf, sizeof(buf));
 	UT_EXPECT(t, ret == 0, "read after ^D at the start of a line returned %ld", ret);
+	if (t->failed)
+		_exit(1); /* else the death by SIGINT below would hide the failures above */
 	/* ^C: SIGINT for the foreground group, which is this child's. */
 	type(tty, "x\x03");
 	UT_EXPECT(t, false, "^C did not end the foreground group");

@@ -8,6 +8,7 @@
 #define _DRIVERS_TTY_INTERNAL_H
 
 #include <kernel/compiler.h>
+#include <kernel/signal.h>
 #include <kernel/tty.h>
 
 /* The caller's controlling terminal, or NULL. */
@@ -24,5 +25,14 @@ int tiocgsid(struct tty_struct *tty, int __user *p);
  * or, for a read, ignores SIGTTIN.
  */
 int tty_check_job(struct tty_struct *tty, int sig);
+/*
+ * Before a change of @tty's settings or foreground (TCSETS, TCFLSH,
+ * TIOCSPGRP...): a background group is stopped with SIGTTOU unless it
+ * ignores or blocks it (Linux's tty_check_change()).
+ */
+static inline int tty_check_change(struct tty_struct *tty)
+{
+	return tty_check_job(tty, SIGTTOU);
+}
 
 #endif

@@ -11,11 +11,14 @@
  * /dev/tty0 becomes a controlling terminal when opened, and /dev/tty
  * without one is -ENXIO, as in Linux (tty_jobctrl.c has the rules).  A
  * reader in a background group of its terminal is stopped with SIGTTIN,
- * a writer with TOSTOP set with SIGTTOU.
+ * a writer with TOSTOP set with SIGTTOU, and so is one that changes the
+ * settings or the foreground group (TCSETS, TCFLSH, TIOCSPGRP...), as
+ * Linux's tty_check_change() does: a shell that ignores SIGTTOU may.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/init.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/signal.h>
 #include <kernel/string.h>
@@ -25,6 +28,8 @@
 
 #define TTYAUX_MAJOR 5 /* /dev/tty, /dev/console */
 #define TTY_MAJOR    4 /* /dev/tty0 */
+
+#define TTY_WRITE_CHUNK 2048 /* Linux's: a write looks for signals between two */
 
 static int tty_open(struct inode *inode, struct file *file)
 {
@@ -61,9 +66,16 @@ static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 	return n_tty_read(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
+/*
+ * In chunks, as Linux's iterate_tty_write(): a signal between two ends
+ * the write with the count written so far (^C reaches a cat of a big
+ * file at once), and the CPU is offered between them, which under
+ * PREEMPT_NONE is what lets the line discipline's work take that ^C.
+ */
 static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = file->private_data;
+	size_t done = 0;
 	int err;
 
 	if (READ_ONCE(tty->termios.c_lflag) & TOSTOP) {
@@ -71,7 +83,13 @@ static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_
 		if (err)
 			return err;
 	}
-	return n_tty_write(tty, buf, count);
+	while (done < count) {
+		done += n_tty_write(tty, buf + done, min(count - done, (size_t)TTY_WRITE_CHUNK));
+		if (done < count && signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
 }
 
 static __poll_t tty_poll(struct file *file, poll_table *pt)
@@ -82,7 +100,10 @@ static __poll_t tty_poll(struct file *file, poll_table *pt)
 static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *arg)
 {
 	struct termios t;
+	int err = tty_check_change(tty);
 
+	if (err)
+		return err;
 	if (copy_from_user(&t, arg, sizeof(t)))
 		return -EFAULT;
 	/* Output is written before write() returns: there is never any to drain (TCSETSW). */
@@ -116,6 +137,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	void __user *p = (void __user *)arg;
 	struct winsize ws;
 	struct termios t;
+	int err;
 	u8 c;
 
 	switch (cmd) {
@@ -140,16 +162,22 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TIOCGETD:
 		return put_user(N_TTY, (int __user *)p) ? -EFAULT : 0;
 	case TCFLSH:
+		err = tty_check_change(tty);
+		if (err)
+			return err;
 		if (arg > TCIOFLUSH)
 			return -EINVAL;
 		if (arg != TCOFLUSH)
 			n_tty_flush_input(tty);
 		return 0;
 	case TCXONC: /* the consoles' output cannot be held, nor the input stopped */
+		err = tty_check_change(tty);
+		if (err)
+			return err;
 		return arg > TCION ? -EINVAL : 0;
 	case TCSBRK: /* drain, then a break the consoles have no line for */
 	case TCSBRKP:
-		return 0;
+		return tty_check_change(tty);
 	case TIOCSTI:
 		if (get_user(c, (u8 __user *)p))
 			return -EFAULT;

@@ -150,6 +150,10 @@ int tiocspgrp(struct tty_struct *tty, int __user *p)
 	unsigned long flags;
 	int pgrp, ret;
 
+	/* A background group may not take the foreground; an orphaned one is told -ENOTTY. */
+	ret = tty_check_change(tty);
+	if (ret)
+		return ret == -EIO ? -ENOTTY : ret;
 	if (get_current_tty() != tty)
 		return -ENOTTY;
 	if (get_user(pgrp, p))
@@ -197,14 +201,16 @@ static bool orphaned_pgrp(int pgrp)
 }
 
 /*
- * Whether @sig would be thrown away by the caller (ignored or blocked),
- * so that a stop could not happen.  Signal dispositions and masks come
- * with signal handling (kernel/signal.c); until then every signal has its
- * default action.
+ * Whether @sig would be thrown away by the caller (blocked, or ignored),
+ * so that no stop could happen and a restart would only come back here
+ * (Linux's is_ignored()).
  */
 static bool sig_discarded(int sig)
 {
-	return false;
+	const struct task_signals *s = &current->signal;
+
+	return (s->blocked & sigmask(sig)) ||
+	       (s->sighand && s->sighand->action[sig - 1].handler == SIG_IGN);
 }
 
 int tty_check_job(struct tty_struct *tty, int sig)
