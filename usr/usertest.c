@@ -240,6 +240,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sigsegv_handler_gets_address_and_longjmps),
 	UT_CASE(rt_sigaction_bad_arguments),
 	UT_CASE(rt_sigreturn_corrupt_frame_segfaults),
+	UT_CASE(rt_sigreturn_forged_frames),
 	UT_CASE(stop_and_continue_seen_by_wait4),
 	UT_CASE(sigchld_arrives_and_sig_ign_reaps),
 	UT_CASE(kill_process_group),

@@ -90,6 +90,7 @@ void signal_masks_block_and_unblock(struct utest *t);
 void sigsegv_handler_gets_address_and_longjmps(struct utest *t);
 void rt_sigaction_bad_arguments(struct utest *t);
 void rt_sigreturn_corrupt_frame_segfaults(struct utest *t);
+void rt_sigreturn_forged_frames(struct utest *t);
 void stop_and_continue_seen_by_wait4(struct utest *t);
 void sigchld_arrives_and_sig_ign_reaps(struct utest *t);
 void kill_process_group(struct utest *t);

@@ -608,6 +608,147 @@ void rt_sigreturn_corrupt_frame_segfaults(struct utest *t)
 	expect_fault(t, frame_bad_fpstate, SIGSEGV, "a frame with fpstate 0x10");
 }
 
+/* Where a forged frame's program lands: it exits 42 with RFLAGS as a program may have them. */
+static void landed_checks_rflags(void)
+{
+	unsigned long fl;
+
+	__asm__ volatile("pushfq\n\tpop %0" : "=r"(fl));
+	if (fl & 0x3000) /* IOPL */
+		_exit(10);
+	if (fl & 0x4000) /* NT */
+		_exit(11);
+	if (!(fl & 0x200)) /* IF */
+		_exit(12);
+	if (fl & 0x20000) /* VM */
+		_exit(13);
+	_exit(42);
+}
+
+static struct frame forged;
+static unsigned char forged_fx[512 + 64] __attribute__((aligned(64)));
+
+/* A frame that lands in landed_checks_rflags(), for each case to spoil one field of. */
+static void forge_frame(void)
+{
+	unsigned short cs, ss;
+
+	__asm__("mov %%cs, %0\n\tmov %%ss, %1" : "=r"(cs), "=r"(ss));
+	memset(&forged, 0, sizeof(forged));
+	forged.uc_flags = 0x6; /* UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS */
+	forged.rip = (unsigned long)landed_checks_rflags;
+	forged.rsp = (unsigned long)&frame_stack[500] - 8;
+	forged.cs = cs;
+	forged.ss = ss;
+	forged.eflags = 0x202;
+	forged.ss_flags = SS_DISABLE;
+}
+
+/* The wait status of a child that calls rt_sigreturn() on the forged frame. */
+static int sigreturn_forged(void)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		sigreturn_on(&forged);
+		_exit(99);
+	}
+	return wait_status(pid);
+}
+
+/*
+ * rt_sigreturn() on frames no handler left: ring 3 gets no more than it
+ * had (IOPL, NT and VM are not taken, IF stays set), and a RIP, RSP,
+ * selector or FXSAVE area that cannot be returned to ends the process
+ * with the signal Linux gives (a bad RSP faults on the first push,
+ * SIGBUS for a non-canonical one as #SS), never faulting the kernel.
+ */
+void rt_sigreturn_forged_frames(struct utest *t)
+{
+	static const struct {
+		const char *what;
+		unsigned long rip, rsp, fpstate;
+		unsigned short cs, ss;
+		int sig, or_sig;
+	} bad[] = {
+		{ "RIP 1 << 47 (non-canonical)", .rip = 0x800000000000UL, .sig = SIGSEGV },
+		{ "RIP 0xdead000000000000", .rip = 0xdead000000000000UL, .sig = SIGSEGV },
+		{ "RIP in the kernel's half", .rip = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "RIP 0x7ffffffff000", .rip = 0x7ffffffff000UL, .sig = SIGSEGV },
+		/* #SS on hardware, SIGBUS; QEMU's TCG raises #GP for it, SIGSEGV */
+		{ "RSP non-canonical", .rsp = 0x8000000000000000UL, .sig = SIGBUS,
+		  .or_sig = SIGSEGV },
+		{ "RSP in the kernel's half", .rsp = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "CS 0x0b", .cs = 0x0b, .sig = SIGSEGV },
+		{ "CS 0x13", .cs = 0x13, .sig = SIGSEGV },
+		{ "CS 0x1b", .cs = 0x1b, .sig = SIGSEGV },
+		{ "CS 0xfffb (past the GDT)", .cs = 0xfffb, .sig = SIGSEGV },
+		{ "CS 0x07 (the LDT)", .cs = 0x07, .sig = SIGSEGV },
+		{ "SS 0x0b", .ss = 0x0b, .sig = SIGSEGV },
+		{ "SS 0x13", .ss = 0x13, .sig = SIGSEGV },
+		{ "SS 0x07 (the LDT)", .ss = 0x07, .sig = SIGSEGV },
+		{ "fpstate in the kernel's half", .fpstate = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "fpstate non-canonical", .fpstate = 0x800000000000UL, .sig = SIGSEGV },
+		{ "fpstate across the end of user space", .fpstate = 0x7fffffffffc0UL,
+		  .sig = SIGSEGV },
+	};
+	unsigned short cs, ss;
+	size_t i;
+	int st;
+
+	__asm__("mov %%cs, %0\n\tmov %%ss, %1" : "=r"(cs), "=r"(ss));
+	forge_frame();
+	forged.eflags = 0x202 | 0x3000 | 0x4000 | 0x20000 | 0x80000 | 0x100000 | 0x200000;
+	expect_exit(t, sigreturn_forged(), 42, "RFLAGS with IOPL 3, NT, VM, VIF, VIP, ID");
+	forge_frame();
+	forged.eflags = 0x2;
+	expect_exit(t, sigreturn_forged(), 42, "RFLAGS with IF clear");
+	forge_frame();
+	forged.eflags = 0x302;
+	expect_signal(t, sigreturn_forged(), SIGTRAP, "RFLAGS with TF: a trap after one step");
+	forge_frame();
+	forged.eflags = ~0UL;
+	expect_signal(t, sigreturn_forged(), SIGTRAP, "RFLAGS all ones");
+	forge_frame();
+	forged.cs = ss;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "CS the user's data segment");
+	forge_frame();
+	forged.ss = cs;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "SS the user's code segment");
+	forge_frame();
+	forged.ss = 0;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "SS 0, restored as it is");
+	forge_frame();
+	forged.ss = 0;
+	forged.uc_flags = 0;
+	expect_exit(t, sigreturn_forged(), 42, "SS 0 in an old frame: the user's data segment");
+	forge_frame();
+	memset(forged_fx, 0xff, 512);
+	memset(forged_fx + 24, 0, 4);
+	forged_fx[25] = 0x1f; /* MXCSR 0x1f00, and every other byte 0xff */
+	forged.fpstate = (unsigned long)forged_fx;
+	expect_exit(t, sigreturn_forged(), 42, "an FXSAVE area of 0xff bytes but MXCSR");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		forge_frame();
+		if (bad[i].rip)
+			forged.rip = bad[i].rip;
+		if (bad[i].rsp)
+			forged.rsp = bad[i].rsp;
+		if (bad[i].fpstate)
+			forged.fpstate = bad[i].fpstate;
+		if (bad[i].cs)
+			forged.cs = bad[i].cs;
+		if (bad[i].ss)
+			forged.ss = bad[i].ss;
+		st = sigreturn_forged();
+		if (!bad[i].or_sig || !WIFSIGNALED(st) || WTERMSIG(st) != bad[i].or_sig)
+			expect_signal(t, st, bad[i].sig, bad[i].what);
+	}
+	/* And the kernel is still there to say so: the same frame, unspoiled, lands. */
+	forge_frame();
+	expect_exit(t, sigreturn_forged(), 42, "a good frame after them");
+}
+
 /*
  * Linux sends a stop's or a continue's SIGCHLD from the child as it
  * stops or resumes, which may be after wait4() saw it: wait for it, with
