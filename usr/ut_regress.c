@@ -306,3 +306,38 @@ void cloexec_is_the_descriptors_not_the_files(struct utest *t)
 	UT_EXPECT(t, fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_GETFD gave %#x", fcntl(fd, F_GETFD));
 	close(fd);
 }
+
+/*
+ * The ids at the edges of wait4() and setpgid(), as Linux's
+ * kernel_wait4() and setpgid() take them: wait4(INT_MIN) is -ESRCH (no
+ * group -INT_MIN exists, nor can be negated), __WNOTHREAD is a flag
+ * wait4() knows (meaningless with one thread a process, but not
+ * refused), and a negative pid to setpgid() is no process (-ESRCH), not
+ * a bad argument, unless the group is bad too.
+ */
+void wait4_and_setpgid_edge_ids(struct utest *t)
+{
+	pid_t pid = fork();
+	long ret;
+
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	ret = raw_syscall6(SYS_wait4, -0x7fffffff - 1, 0, WNOHANG, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "wait4(INT_MIN, WNOHANG) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -0x7fffffff - 1, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "wait4(INT_MIN) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, pid, 0, WNOHANG | __WNOTHREAD, 0, 0, 0);
+	UT_EXPECT(t, ret == 0, "wait4(child, WNOHANG | __WNOTHREAD) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, pid, 0, WNOHANG | 0x40, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "wait4 with the unknown flag 0x40 returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, -1, pid, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "setpgid(-1, child) returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, -1, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "setpgid(-1, 0) returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, pid, -1, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "setpgid(child, -1) returned %ld", ret);
+	kill(pid, SIGKILL);
+	expect_signal(t, wait_status(pid), SIGKILL, "the child");
+}

@@ -11,6 +11,7 @@
  * once more.
  */
 #include <errno.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -921,6 +922,63 @@ static void pgrp_case(struct utest *t, void *arg)
 void kill_process_group(struct utest *t)
 {
 	expect_exit(t, run_in_child(t, pgrp_case, NULL), 0, "the child");
+}
+
+static int hup_fd = -1;
+
+static void hup_writes(int sig)
+{
+	(void)sig;
+	if (write(hup_fd, "H", 1) != 1)
+		_exit(9);
+	_exit(7);
+}
+
+/*
+ * A process group orphaned by an exit (no member is left with a parent
+ * in another group of its session, which could continue it) and with a
+ * stopped member gets SIGHUP, then SIGCONT (POSIX; Linux's
+ * kill_orphaned_pgrp()), so that a shell's exit leaves no job stopped
+ * for good.  Here a child leads a group and stops a child of its own in
+ * it, then exits: the stopped one must wake to its SIGHUP handler, which
+ * says so on a pipe.  The 10 s poll() bounds a failure only.
+ */
+void orphaned_stopped_group_gets_sighup(struct utest *t)
+{
+	struct pollfd pfd;
+	int fds[2], st;
+	pid_t a, b = 0;
+	char c = 0;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe: %d", errno))
+		return;
+	a = fork();
+	if (!a) {
+		close(fds[0]);
+		if (setpgid(0, 0))
+			_exit(2);
+		b = fork();
+		if (!b) {
+			hup_fd = fds[1];
+			set_handler(SIGHUP, hup_writes, 0);
+			raise(SIGSTOP);
+			_exit(8); /* continued with no SIGHUP first */
+		}
+		/* Exit only once it is stopped, and say who it is first. */
+		if (b < 0 || waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))
+			_exit(3);
+		_exit(write(fds[1], &b, sizeof(b)) == sizeof(b) ? 0 : 4);
+	}
+	close(fds[1]);
+	expect_exit(t, wait_status(a), 0, "the group's leader");
+	UT_EXPECT(t, read(fds[0], &b, sizeof(b)) == sizeof(b), "no pid from the leader");
+	pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+	if (UT_EXPECT(t, poll(&pfd, 1, 10000) == 1, "the stopped child did not wake in 10 s"))
+		UT_EXPECT(t, read(fds[0], &c, 1) == 1 && c == 'H',
+			  "it read '%c', not its SIGHUP's 'H'", c);
+	if (b > 0)
+		kill(b, SIGKILL);
+	close(fds[0]);
 }
 
 static void exec_reset(struct utest *t, void *arg)
