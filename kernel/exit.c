@@ -163,8 +163,10 @@ long kernel_wait4(int pid, int *status, int options)
 	unsigned long flags;
 	long ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
+	if (pid == -0x7fffffff - 1)
+		return -ESRCH; /* as Linux: -INT_MIN is no group */
 	might_sleep();
 	flags = local_irq_save();
 	for (;;) {

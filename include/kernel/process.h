@@ -20,11 +20,12 @@
 #include <kernel/types.h>
 
 /* wait4() options, with Linux's values */
-#define WNOHANG	   0x00000001
-#define WUNTRACED  0x00000002
-#define WCONTINUED 0x00000008
-#define __WALL	   0x40000000
-#define __WCLONE   0x80000000
+#define WNOHANG	    0x00000001
+#define WUNTRACED   0x00000002
+#define WCONTINUED  0x00000008
+#define __WNOTHREAD 0x20000000 /* one thread a process: nothing to narrow */
+#define __WALL	    0x40000000
+#define __WCLONE    0x80000000
 
 /* clone() flags that fork(), vfork() and C libraries use, with Linux's values */
 #define CSIGNAL		     0x000000ff /* the signal sent to the parent at exit */
