@@ -935,15 +935,15 @@ static void hup_writes(int sig)
 }
 
 /*
- * A process group orphaned by an exit (no member is left with a parent
- * in another group of its session, which could continue it) and with a
- * stopped member gets SIGHUP, then SIGCONT (POSIX; Linux's
- * kill_orphaned_pgrp()), so that a shell's exit leaves no job stopped
- * for good.  Here a child leads a group and stops a child of its own in
- * it, then exits: the stopped one must wake to its SIGHUP handler, which
- * says so on a pipe.  The 10 s poll() bounds a failure only.
+ * A group leader that exits with a child in its group: the child's
+ * group is then orphaned (no member is left with a parent in another
+ * group of its session, which could continue it).  With @stopped the
+ * child has stopped before; without, it sends itself SIGTSTP once its
+ * parent has gone.  What it writes on the pipe: 'H' from its SIGHUP
+ * handler, 'T' once its SIGTSTP is over; the 10 s poll() bounds a
+ * failure only.
  */
-void orphaned_stopped_group_gets_sighup(struct utest *t)
+static void orphan_in_group(struct utest *t, bool stopped, char want, const char *what)
 {
 	struct pollfd pfd;
 	int fds[2], st;
@@ -954,18 +954,26 @@ void orphaned_stopped_group_gets_sighup(struct utest *t)
 		return;
 	a = fork();
 	if (!a) {
+		pid_t me = getpid();
+
 		close(fds[0]);
 		if (setpgid(0, 0))
 			_exit(2);
 		b = fork();
 		if (!b) {
+			int i;
+
 			hup_fd = fds[1];
 			set_handler(SIGHUP, hup_writes, 0);
-			raise(SIGSTOP);
-			_exit(8); /* continued with no SIGHUP first */
+			if (stopped)
+				raise(SIGSTOP);
+			for (i = 0; i < 1000 && getppid() == me; i++)
+				sleep_ms(10);
+			raise(SIGTSTP);
+			_exit(write(fds[1], "T", 1) == 1 ? 0 : 9);
 		}
-		/* Exit only once it is stopped, and say who it is first. */
-		if (b < 0 || waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))
+		/* Exit once it is stopped (if it is to be), and say who it is first. */
+		if (b < 0 || (stopped && (waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))))
 			_exit(3);
 		_exit(write(fds[1], &b, sizeof(b)) == sizeof(b) ? 0 : 4);
 	}
@@ -973,12 +981,25 @@ void orphaned_stopped_group_gets_sighup(struct utest *t)
 	expect_exit(t, wait_status(a), 0, "the group's leader");
 	UT_EXPECT(t, read(fds[0], &b, sizeof(b)) == sizeof(b), "no pid from the leader");
 	pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
-	if (UT_EXPECT(t, poll(&pfd, 1, 10000) == 1, "the stopped child did not wake in 10 s"))
-		UT_EXPECT(t, read(fds[0], &c, 1) == 1 && c == 'H',
-			  "it read '%c', not its SIGHUP's 'H'", c);
+	if (UT_EXPECT(t, poll(&pfd, 1, 10000) == 1, "%s: the child did not go on in 10 s", what))
+		UT_EXPECT(t, read(fds[0], &c, 1) == 1 && c == want, "%s: it wrote '%c', not '%c'",
+			  what, c, want);
 	if (b > 0)
 		kill(b, SIGKILL);
 	close(fds[0]);
+}
+
+/*
+ * An orphaned process group is out of job control (POSIX; Linux's
+ * kill_orphaned_pgrp() and get_signal()): orphaned by an exit while one
+ * of it is stopped, it gets SIGHUP, then SIGCONT, so that a shell's exit
+ * leaves no job stopped for good; and in it SIGTSTP (SIGTTIN, SIGTTOU)
+ * with its default action stops nothing, as nobody could continue it.
+ */
+void orphaned_stopped_group_gets_sighup(struct utest *t)
+{
+	orphan_in_group(t, true, 'H', "stopped, then orphaned");
+	orphan_in_group(t, false, 'T', "SIGTSTP once orphaned");
 }
 
 static void exec_reset(struct utest *t, void *arg)
