@@ -7,6 +7,8 @@
  * parent asks with wait4() (as in Linux and xv6: the parent may ask
  * later, and a pid must not be reused before it has).  Its children go to
  * init.  <kernel/process.h> says what happens when init is the kernel's.
+ * A process group that the end orphans while one of it is stopped gets
+ * SIGHUP and SIGCONT, as in Linux: nobody is left to continue it.
  * The parent hears of the end through its exit signal (SIGCHLD), and a
  * parent that ignores SIGCHLD (or sets SA_NOCLDWAIT) leaves no zombie to
  * wait for, as in Linux.  wait4() also reports stops and continues of
@@ -30,6 +32,58 @@
 #include <kernel/uaccess.h>
 #include <kernel/workqueue.h>
 
+/* POSIX's orphaned group, where init, which does no job control, counts for nobody. */
+bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	for (p = next_task(NULL); p; p = next_task(p)) {
+		const struct task_struct *parent = p->parent;
+
+		if (!p->process || p->pgrp != pgrp || p == ignored || p->state == TASK_DEAD ||
+		    !parent || parent->pid == 1)
+			continue;
+		if (parent->pgrp != pgrp && parent->session == p->session)
+			return false;
+	}
+	return true;
+}
+
+/* Interrupts off: whether a live member of @pgrp is stopped. */
+static bool has_stopped_jobs(int pgrp)
+{
+	struct task_struct *p;
+
+	for (p = next_task(NULL); p; p = next_task(p))
+		if (p->process && p->pgrp == pgrp && p->state != TASK_DEAD && p->signal.stopped)
+			return true;
+	return false;
+}
+
+/*
+ * Interrupts off.  @tsk's group may have lost its last link to a parent
+ * that could continue it: through @tsk's own exit (@parent NULL: its
+ * parent was the link), or through the exit of @parent, whose child @tsk
+ * is and was the link.  Orphaned with a stopped member, the group gets
+ * SIGHUP, then SIGCONT, as POSIX says and Linux's kill_orphaned_pgrp()
+ * does: no job stays stopped for good once its shell has gone.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	const struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->parent;
+	else
+		ignored = NULL;
+	if (!parent || parent->pgrp == tsk->pgrp || parent->session != tsk->session)
+		return;
+	if (will_become_orphaned_pgrp(tsk->pgrp, ignored) && has_stopped_jobs(tsk->pgrp)) {
+		kill_pgrp(tsk->pgrp, SIGHUP);
+		kill_pgrp(tsk->pgrp, SIGCONT);
+	}
+}
+
 /* The children of @p go to init, or, if init is the kernel's, to nobody. */
 static void forget_children(struct task_struct *p)
 {
@@ -48,9 +102,12 @@ static void forget_children(struct task_struct *p)
 		} else {
 			INIT_LIST_HEAD(&c->sibling);
 			c->parent = NULL;
-			if (c->state == TASK_DEAD)
+			if (c->state == TASK_DEAD) {
 				release_task(c);
+				continue;
+			}
 		}
+		kill_orphaned_pgrp(c, p);
 	}
 }
 
@@ -77,6 +134,8 @@ void exit_process(struct task_struct *p)
 	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
 	flags = local_irq_save();
 	forget_children(p);
+	if (p->process)
+		kill_orphaned_pgrp(p, NULL);
 	local_irq_restore(flags);
 	exit_signals(p); /* after its children have gone: they may signal it until then */
 }

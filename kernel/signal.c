@@ -373,14 +373,18 @@ bool get_signal(struct ksignal *ksig)
 		}
 		if (sig_in(sig, SIG_IGNORE_MASK) || p->pid == 1)
 			continue;
-		/*
-		 * Linux also ignores SIGTSTP, SIGTTIN and SIGTTOU in an
-		 * orphaned process group; here every stop stops.
-		 */
-		if (sig_in(sig, SIG_STOP_MASK))
+		if (sig_in(sig, SIG_STOP_MASK)) {
+			/*
+			 * In an orphaned group nobody could continue it: a
+			 * stop the terminal or the program asked for is
+			 * dropped, as in Linux; SIGSTOP still stops.
+			 */
+			if (sig != SIGSTOP && will_become_orphaned_pgrp(p->pgrp, NULL))
+				continue;
 			do_signal_stop(sig);
-		else
+		} else {
 			s->fatal = sig; /* the end, the core dumping ones too (no core files) */
+		}
 	}
 	recalc_sigpending(p);
 	local_irq_restore(flags);

@@ -71,6 +71,14 @@ void exit_process(struct task_struct *p);
 void exit_notify(struct task_struct *p);
 
 /*
+ * Interrupts off: whether process group @pgrp, @ignored left out (NULL:
+ * none), is orphaned: none of it has a parent, init aside, in another
+ * group of its session, which could continue it (Linux's
+ * will_become_orphaned_pgrp()).
+ */
+bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored);
+
+/*
  * wait4() for the calling task, with the status in kernel memory: the pid
  * of a child that ended (its wait status in *@status), 0 with WNOHANG if
  * none has yet, -ECHILD if there is no such child, -ERESTARTSYS if a
