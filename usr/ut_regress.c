@@ -341,3 +341,59 @@ void wait4_and_setpgid_edge_ids(struct utest *t)
 	kill(pid, SIGKILL);
 	expect_signal(t, wait_status(pid), SIGKILL, "the child");
 }
+
+/*
+ * A zombie that init adopts (its parent exited without waiting for it)
+ * is one more child's end for init to hear of: Linux's reparent_leader()
+ * sends init SIGCHLD for it then, or frees it if init ignores SIGCHLD.
+ * BusyBox's init reaps only when a signal wakes it.  Here the parent is
+ * a clone child whose own end says SIGUSR1, so that the only SIGCHLD is
+ * the zombie's.  Runs only as init (init=/bin/usertest).
+ */
+void adopted_zombie_sends_init_sigchld(struct utest *t)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t set, old;
+	siginfo_t si;
+	pid_t a, b;
+	int st, sig;
+
+	if (getpid() != 1) {
+		ut_skip(t, "only as init (init=/bin/usertest)");
+		return;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	a = syscall(SYS_clone, SIGUSR1, 0, 0, 0, 0);
+	if (!a) {
+		b = fork();
+		if (!b)
+			_exit(5);
+		/* Its SIGCHLD: b is a zombie now, and stays one. */
+		sigemptyset(&set);
+		sigaddset(&set, SIGCHLD);
+		_exit(b > 0 && sigwaitinfo(&set, &si) == SIGCHLD ? 0 : 1);
+	}
+	UT_EXPECT(t, a > 0, "clone: %d", errno);
+	UT_EXPECT(t, waitpid(a, &st, __WALL) == a && WIFEXITED(st) && !WEXITSTATUS(st),
+		  "the zombie's parent: status %#x", st);
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sig = sigtimedwait(&set, &si, &zero);
+	UT_EXPECT(t, sig == SIGCHLD, "no SIGCHLD for the adopted zombie: %d (errno %d)", sig,
+		  errno);
+	if (sig == SIGCHLD) {
+		UT_EXPECT(t, si.si_code == CLD_EXITED && si.si_status == 5,
+			  "its siginfo: code %d, status %d", si.si_code, si.si_status);
+		b = waitpid(si.si_pid, &st, WNOHANG);
+		UT_EXPECT(t, b == si.si_pid && WIFEXITED(st) && WEXITSTATUS(st) == 5,
+			  "the zombie %d reaped by init: %d, status %#x", (int)si.si_pid, (int)b,
+			  st);
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigtimedwait(&set, &si, &zero); /* a's own end */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
