@@ -97,6 +97,17 @@ static void forget_children(struct task_struct *p)
 			c->parent = init;
 			c->signal.exit_signal = SIGCHLD;
 			list_add_tail(&c->sibling, &init->children);
+			/*
+			 * A zombie is an end init has not heard of: its
+			 * SIGCHLD now, or no zombie if init will not wait
+			 * (Linux's reparent_leader()).
+			 */
+			if (c->state == TASK_DEAD && do_notify_parent(c)) {
+				list_del(&c->sibling);
+				c->parent = NULL; /* not waited for: no times to init */
+				release_task(c);
+				continue;
+			}
 			if (c->state == TASK_DEAD && init->in_wait4)
 				wake_up_process(init);
 		} else {
