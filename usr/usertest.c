@@ -175,6 +175,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(cloexec_is_the_descriptors_not_the_files),
 	UT_CASE(wait4_and_setpgid_edge_ids),
 	UT_CASE(adopted_zombie_sends_init_sigchld),
+	UT_CASE(kill_group_of_zombies_succeeds),
 	/* ut_time.c */
 	UT_CASE(clocks_are_monotonic),
 	UT_CASE(realtime_is_the_date),

@@ -147,6 +147,7 @@ void mmap_hint_stays_out_of_stack_gap(struct utest *t);
 void kill_init_is_ignored(struct utest *t);
 void wait4_and_setpgid_edge_ids(struct utest *t);
 void adopted_zombie_sends_init_sigchld(struct utest *t);
+void kill_group_of_zombies_succeeds(struct utest *t);
 void exec_clears_fs_base(struct utest *t);
 void fs_selector_load_stays_in_its_process(struct utest *t);
 void kill_ends_second_console_reader(struct utest *t);

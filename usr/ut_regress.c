@@ -397,3 +397,40 @@ void adopted_zombie_sends_init_sigchld(struct utest *t)
 	sigtimedwait(&set, &si, &zero); /* a's own end */
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
+
+/*
+ * A zombie keeps its process group until it is waited for, and a signal
+ * sent to the group then succeeds, as one to the zombie itself does
+ * (Linux's __kill_pgrp_info() counts it): a shell's kill of a job that
+ * has just ended is no error.  Once reaped, the group is gone.
+ */
+void kill_group_of_zombies_succeeds(struct utest *t)
+{
+	sigset_t set, old;
+	siginfo_t si;
+	pid_t a;
+	long ret;
+
+	/* Its SIGCHLD, blocked and waited for, says it has ended. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	a = fork();
+	if (!a) {
+		setpgid(0, 0);
+		_exit(0);
+	}
+	setpgid(a, a); /* whichever runs first: the group is there before the end */
+	UT_EXPECT(t, sigwaitinfo(&set, &si) == SIGCHLD && si.si_pid == a, "no SIGCHLD from %d",
+		  (int)a);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	ret = raw_sys(SYS_kill, -a, 0, 0);
+	UT_EXPECT(t, ret == 0, "kill(-group of a zombie, 0) returned %ld", ret);
+	ret = raw_sys(SYS_kill, -a, SIGTERM, 0);
+	UT_EXPECT(t, ret == 0, "kill(-group of a zombie, SIGTERM) returned %ld", ret);
+	ret = raw_sys(SYS_getpgid, a, 0, 0);
+	UT_EXPECT(t, ret == a, "getpgid(zombie) returned %ld", ret);
+	expect_exit(t, wait_status(a), 0, "the zombie");
+	ret = raw_sys(SYS_kill, -a, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "kill(-group of a reaped child, 0) returned %ld", ret);
+}
