@@ -216,8 +216,9 @@ static int send_group(int pid, int sig, const struct kernel_siginfo *info)
 	struct task_struct *p;
 	int sent = 0;
 
+	/* A zombie counts, as in Linux: send_signal() does nothing to it, and says 0. */
 	for (p = next_task(NULL); p; p = next_task(p)) {
-		if (!p->process || p->state == TASK_DEAD)
+		if (!p->process)
 			continue;
 		if (pid == -1 ? p->pid == 1 || p == current : p->pgrp != -pid)
 			continue;
