@@ -402,7 +402,8 @@ void adopted_zombie_sends_init_sigchld(struct utest *t)
  * A zombie keeps its process group until it is waited for, and a signal
  * sent to the group then succeeds, as one to the zombie itself does
  * (Linux's __kill_pgrp_info() counts it): a shell's kill of a job that
- * has just ended is no error.  Once reaped, the group is gone.
+ * has just ended is no error.  tkill() and tgkill() to the zombie
+ * succeed too.  Once reaped, the group is gone.
  */
 void kill_group_of_zombies_succeeds(struct utest *t)
 {
@@ -430,6 +431,12 @@ void kill_group_of_zombies_succeeds(struct utest *t)
 	UT_EXPECT(t, ret == 0, "kill(-group of a zombie, SIGTERM) returned %ld", ret);
 	ret = raw_sys(SYS_getpgid, a, 0, 0);
 	UT_EXPECT(t, ret == a, "getpgid(zombie) returned %ld", ret);
+	ret = raw_sys(SYS_tkill, a, SIGTERM, 0);
+	UT_EXPECT(t, ret == 0, "tkill(zombie, SIGTERM) returned %ld", ret);
+	ret = raw_sys(SYS_tgkill, a, a, 0);
+	UT_EXPECT(t, ret == 0, "tgkill(zombie, zombie, 0) returned %ld", ret);
+	ret = raw_sys(SYS_tgkill, a, a, 65);
+	UT_EXPECT(t, ret == -EINVAL, "tgkill(zombie, zombie, 65) returned %ld", ret);
 	expect_exit(t, wait_status(a), 0, "the zombie");
 	ret = raw_sys(SYS_kill, -a, 0, 0);
 	UT_EXPECT(t, ret == -ESRCH, "kill(-group of a reaped child, 0) returned %ld", ret);

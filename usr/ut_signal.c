@@ -660,7 +660,8 @@ static int sigreturn_forged(void)
 /*
  * rt_sigreturn() on frames no handler left: ring 3 gets no more than it
  * had (IOPL, NT and VM are not taken, IF stays set), and a RIP, RSP,
- * selector or FXSAVE area that cannot be returned to ends the process
+ * selector or FXSAVE area that cannot be returned to (or restored: one
+ * not 64-byte aligned, or an MXCSR with reserved bits) ends the process
  * with the signal Linux gives (a bad RSP faults on the first push,
  * SIGBUS for a non-canonical one as #SS), never faulting the kernel.
  */
@@ -729,6 +730,14 @@ void rt_sigreturn_forged_frames(struct utest *t)
 	forged_fx[25] = 0x1f; /* MXCSR 0x1f00, and every other byte 0xff */
 	forged.fpstate = (unsigned long)forged_fx;
 	expect_exit(t, sigreturn_forged(), 42, "an FXSAVE area of 0xff bytes but MXCSR");
+	/* What FXRSTOR would fault on, as it does in Linux's restore: a bad frame. */
+	forged_fx[26] = 0xff;
+	forged_fx[27] = 0xff; /* MXCSR's reserved bits 16-31 */
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "an FXSAVE area with MXCSR 0xffff1f00");
+	memset(forged_fx, 0, sizeof(forged_fx));
+	forged_fx[24 + 8 + 1] = 0x1f; /* MXCSR 0x1f00 at its place from fpstate */
+	forged.fpstate = (unsigned long)forged_fx + 8;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "an FXSAVE area not 64-byte aligned");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		forge_frame();
 		if (bad[i].rip)
