@@ -615,7 +615,8 @@ static long do_tkill(int tgid, int pid, int sig)
 	struct task_struct *p = find_task_by_pid(pid);
 	long err = -ESRCH;
 
-	if (p && p->process && p->state != TASK_DEAD && (tgid <= 0 || p->pid == tgid))
+	/* A zombie too, as in Linux: it is there, and send_signal() says 0. */
+	if (p && p->process && (tgid <= 0 || p->pid == tgid))
 		err = sig < 0 || sig > _NSIG ? -EINVAL : send_signal(p, sig, &info);
 	local_irq_restore(flags);
 	return err;
