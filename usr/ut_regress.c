@@ -308,12 +308,38 @@ void cloexec_is_the_descriptors_not_the_files(struct utest *t)
 }
 
 /*
+ * In a child with no other child: its one child in a group of its own,
+ * which wait4(0) (the caller's group) does not see and wait4(-group)
+ * does.
+ */
+static void wait4_of_groups(struct utest *t, void *arg)
+{
+	pid_t pid = fork();
+	long ret;
+
+	(void)arg;
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	UT_EXPECT(t, !setpgid(pid, pid), "setpgid(child, child): %d", errno);
+	kill(pid, SIGKILL);
+	ret = raw_syscall6(SYS_wait4, 0, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ECHILD, "wait4(0) with the child in another group returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -0x7ffffff0, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ECHILD, "wait4(-no group) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -pid, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == pid, "wait4(-child's group) returned %ld, not %d", ret, (int)pid);
+}
+
+/*
  * The ids at the edges of wait4() and setpgid(), as Linux's
  * kernel_wait4() and setpgid() take them: wait4(INT_MIN) is -ESRCH (no
  * group -INT_MIN exists, nor can be negated), __WNOTHREAD is a flag
  * wait4() knows (meaningless with one thread a process, but not
  * refused), and a negative pid to setpgid() is no process (-ESRCH), not
- * a bad argument, unless the group is bad too.
+ * a bad argument, unless the group is bad too.  And wait4(0) and
+ * wait4(-group) pick children by group.
  */
 void wait4_and_setpgid_edge_ids(struct utest *t)
 {
@@ -340,6 +366,7 @@ void wait4_and_setpgid_edge_ids(struct utest *t)
 	UT_EXPECT(t, ret == -EINVAL, "setpgid(child, -1) returned %ld", ret);
 	kill(pid, SIGKILL);
 	expect_signal(t, wait_status(pid), SIGKILL, "the child");
+	expect_exit(t, run_in_child(t, wait4_of_groups, NULL), 0, "a child's wait4() of groups");
 }
 
 /*
