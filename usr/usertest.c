@@ -254,6 +254,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sigtimedwait_takes_a_signal),
 	UT_CASE(signal_interrupts_console_read),
 	UT_CASE(unwritable_frame_gives_sigsegv),
+	UT_CASE(sigkill_ends_a_vfork_parent),
 	{},
 };
 

@@ -95,6 +95,7 @@ void stop_and_continue_seen_by_wait4(struct utest *t);
 void sigchld_arrives_and_sig_ign_reaps(struct utest *t);
 void kill_process_group(struct utest *t);
 void orphaned_stopped_group_gets_sighup(struct utest *t);
+void sigkill_ends_a_vfork_parent(struct utest *t);
 void execve_resets_handlers(struct utest *t);
 void signal_reaches_a_spinning_process(struct utest *t);
 void sigaltstack_runs_handler_there(struct utest *t);

@@ -1273,3 +1273,46 @@ void unwritable_frame_gives_sigsegv(struct utest *t)
 	}
 	expect_exit(t, wait_status(pid), 3, "the same with an SA_ONSTACK SIGSEGV handler");
 }
+
+/*
+ * A vfork() parent waits for its child to exec or exit, but a fatal
+ * signal ends the wait, as in Linux (wait_for_vfork_done() is killable):
+ * SIGKILL to a parent whose vfork() child sleeps for good ends the parent
+ * at once.  The 5 s of WNOHANG polls bound a failure only.
+ */
+void sigkill_ends_a_vfork_parent(struct utest *t)
+{
+	int fds[2], st = 0, i;
+	pid_t a, c = 0, r = 0;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe: %d", errno))
+		return;
+	a = fork();
+	if (!a) {
+		pid_t v = vfork();
+
+		if (!v) {
+			pid_t me = getpid();
+
+			if (write(fds[1], &me, sizeof(me)) != sizeof(me))
+				_exit(1);
+			for (;;)
+				pause();
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	UT_EXPECT(t, read(fds[0], &c, sizeof(c)) == sizeof(c), "no pid from the vfork() child");
+	close(fds[0]);
+	kill(a, SIGKILL);
+	for (i = 0; i < 500 && !(r = waitpid(a, &st, WNOHANG)); i++)
+		sleep_ms(10);
+	UT_EXPECT(t, r == a, "the vfork() parent is still there 5 s after SIGKILL");
+	if (c > 0)
+		kill(c, SIGKILL);
+	if (r == a)
+		expect_signal(t, st, SIGKILL, "the vfork() parent");
+	else
+		expect_signal(t, wait_status(a), SIGKILL,
+			      "the vfork() parent, once its child died");
+}
