@@ -130,10 +130,7 @@ void exit_process(struct task_struct *p)
 	exit_itimers(p);
 	if (mm)
 		mmput(mm);
-	if (p->vfork_done) {
-		complete(p->vfork_done);
-		p->vfork_done = NULL;
-	}
+	complete_vfork_done(p);
 	if (p->files) {
 		put_files_struct(p->files);
 		p->files = NULL;

@@ -61,6 +61,12 @@ int spawn_process(const char *const argv[], const char *const envp[]);
  */
 int make_process_of_current(void);
 
+/*
+ * @p (the caller) has called execve() or is ending: its vfork() parent,
+ * if it still waits, goes on (kernel/fork.c).
+ */
+void complete_vfork_done(struct task_struct *p);
+
 /* A process's part of task_exit(): its memory, files and children go. */
 void exit_process(struct task_struct *p);
 /*
