@@ -26,6 +26,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/slab.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/tty.h>
@@ -40,7 +41,8 @@ bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored)
 	for (p = next_task(NULL); p; p = next_task(p)) {
 		const struct task_struct *parent = p->parent;
 
-		if (!p->process || p->pgrp != pgrp || p == ignored || p->state == TASK_DEAD ||
+		/* Nor does a process on its way out (exit_process() took its signals). */
+		if (!p->process || p->pgrp != pgrp || p == ignored || !p->signal.sighand ||
 		    !parent || parent->pid == 1)
 			continue;
 		if (parent->pgrp != pgrp && parent->session == p->session)
@@ -125,6 +127,7 @@ static void forget_children(struct task_struct *p)
 void exit_process(struct task_struct *p)
 {
 	struct mm_struct *mm = switch_user_mm(NULL);
+	struct sighand_struct *sighand;
 	unsigned long flags;
 
 	exit_itimers(p);
@@ -144,8 +147,14 @@ void exit_process(struct task_struct *p)
 	forget_children(p);
 	if (p->process)
 		kill_orphaned_pgrp(p, NULL);
+	/*
+	 * After its children have gone (they may signal it until then), and
+	 * in the same stretch: from here it is on its way out, and no longer
+	 * a link that keeps its group from being orphaned.
+	 */
+	sighand = exit_signals(p);
 	local_irq_restore(flags);
-	exit_signals(p); /* after its children have gone: they may signal it until then */
+	kfree(sighand);
 }
 
 /*

@@ -469,7 +469,7 @@ struct sighand_struct *sighand_alloc(void)
 	return kzalloc(sizeof(struct sighand_struct)); /* SIG_DFL is 0 */
 }
 
-void exit_signals(struct task_struct *p)
+struct sighand_struct *exit_signals(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
 	struct sighand_struct *sighand = p->signal.sighand;
@@ -478,7 +478,7 @@ void exit_signals(struct task_struct *p)
 	p->signal.sighand = NULL;
 	p->signal.pending = 0;
 	local_irq_restore(flags);
-	kfree(sighand);
+	return sighand;
 }
 
 void signal_fork(struct task_struct *child, struct sighand_struct *sighand,
