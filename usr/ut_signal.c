@@ -933,6 +933,22 @@ void kill_process_group(struct utest *t)
 	expect_exit(t, run_in_child(t, pgrp_case, NULL), 0, "the child");
 }
 
+/*
+ * Kill @pid, an orphan (not the caller's to wait for), and wait until it
+ * is gone, reaped by whoever adopted it: what it held must be back
+ * before the next case (and the kernel's leak cases after usertest)
+ * counts memory.  The 5 s bound only keeps a reaper that never comes
+ * (a container's init) from holding the case up.
+ */
+static void end_orphan(pid_t pid)
+{
+	int i;
+
+	kill(pid, SIGKILL);
+	for (i = 0; i < 500 && !kill(pid, 0); i++)
+		sleep_ms(10);
+}
+
 static int hup_fd = -1;
 
 static void hup_writes(int sig)
@@ -994,7 +1010,7 @@ static void orphan_in_group(struct utest *t, bool stopped, char want, const char
 		UT_EXPECT(t, read(fds[0], &c, 1) == 1 && c == want, "%s: it wrote '%c', not '%c'",
 			  what, c, want);
 	if (b > 0)
-		kill(b, SIGKILL);
+		end_orphan(b);
 	close(fds[0]);
 }
 
@@ -1309,7 +1325,7 @@ void sigkill_ends_a_vfork_parent(struct utest *t)
 		sleep_ms(10);
 	UT_EXPECT(t, r == a, "the vfork() parent is still there 5 s after SIGKILL");
 	if (c > 0)
-		kill(c, SIGKILL);
+		end_orphan(c);
 	if (r == a)
 		expect_signal(t, st, SIGKILL, "the vfork() parent");
 	else
