@@ -23,7 +23,8 @@
  * Stops and continues are job control: a stop signal's default action
  * stops the process on its way to user mode, where it sleeps taking no
  * CPU until SIGCONT (whatever SIGCONT's disposition) or a fatal signal;
- * the parent hears of both through SIGCHLD and wait4().
+ * the parent hears of both through SIGCHLD and wait4().  In an orphaned
+ * process group only SIGSTOP stops, as in Linux (kernel/exit.c).
  *
  * init (pid 1) takes only the signals it has a handler for (Linux's
  * SIGNAL_UNKILLABLE), SIGKILL and SIGSTOP included; a fault of its own
