@@ -425,10 +425,7 @@ static __noreturn void begin_new_exec(struct linux_binprm *bprm, unsigned long s
 	signal_exec(p);
 	if (old)
 		mmput(old);
-	if (p->vfork_done) {
-		complete(p->vfork_done);
-		p->vfork_done = NULL;
-	}
+	complete_vfork_done(p);
 	if (p->files)
 		do_close_on_exec(p->files);
 	fput(bprm->file);

@@ -7,6 +7,8 @@
  * parent asks with wait4() (as in Linux and xv6: the parent may ask
  * later, and a pid must not be reused before it has).  Its children go to
  * init.  <kernel/process.h> says what happens when init is the kernel's.
+ * A process group that the end orphans while one of it is stopped gets
+ * SIGHUP and SIGCONT, as in Linux: nobody is left to continue it.
  * The parent hears of the end through its exit signal (SIGCHLD), and a
  * parent that ignores SIGCHLD (or sets SA_NOCLDWAIT) leaves no zombie to
  * wait for, as in Linux.  wait4() also reports stops and continues of
@@ -24,11 +26,65 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/slab.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/tty.h>
 #include <kernel/uaccess.h>
 #include <kernel/workqueue.h>
+
+/* POSIX's orphaned group, where init, which does no job control, counts for nobody. */
+bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	for (p = next_task(NULL); p; p = next_task(p)) {
+		const struct task_struct *parent = p->parent;
+
+		/* Nor does a process on its way out (exit_process() took its signals). */
+		if (!p->process || p->pgrp != pgrp || p == ignored || !p->signal.sighand ||
+		    !parent || parent->pid == 1)
+			continue;
+		if (parent->pgrp != pgrp && parent->session == p->session)
+			return false;
+	}
+	return true;
+}
+
+/* Interrupts off: whether a live member of @pgrp is stopped. */
+static bool has_stopped_jobs(int pgrp)
+{
+	struct task_struct *p;
+
+	for (p = next_task(NULL); p; p = next_task(p))
+		if (p->process && p->pgrp == pgrp && p->state != TASK_DEAD && p->signal.stopped)
+			return true;
+	return false;
+}
+
+/*
+ * Interrupts off.  @tsk's group may have lost its last link to a parent
+ * that could continue it: through @tsk's own exit (@parent NULL: its
+ * parent was the link), or through the exit of @parent, whose child @tsk
+ * is and was the link.  Orphaned with a stopped member, the group gets
+ * SIGHUP, then SIGCONT, as POSIX says and Linux's kill_orphaned_pgrp()
+ * does: no job stays stopped for good once its shell has gone.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	const struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->parent;
+	else
+		ignored = NULL;
+	if (!parent || parent->pgrp == tsk->pgrp || parent->session != tsk->session)
+		return;
+	if (will_become_orphaned_pgrp(tsk->pgrp, ignored) && has_stopped_jobs(tsk->pgrp)) {
+		kill_pgrp(tsk->pgrp, SIGHUP);
+		kill_pgrp(tsk->pgrp, SIGCONT);
+	}
+}
 
 /* The children of @p go to init, or, if init is the kernel's, to nobody. */
 static void forget_children(struct task_struct *p)
@@ -43,29 +99,41 @@ static void forget_children(struct task_struct *p)
 			c->parent = init;
 			c->signal.exit_signal = SIGCHLD;
 			list_add_tail(&c->sibling, &init->children);
+			/*
+			 * A zombie is an end init has not heard of: its
+			 * SIGCHLD now, or no zombie if init will not wait
+			 * (Linux's reparent_leader()).
+			 */
+			if (c->state == TASK_DEAD && do_notify_parent(c)) {
+				list_del(&c->sibling);
+				c->parent = NULL; /* not waited for: no times to init */
+				release_task(c);
+				continue;
+			}
 			if (c->state == TASK_DEAD && init->in_wait4)
 				wake_up_process(init);
 		} else {
 			INIT_LIST_HEAD(&c->sibling);
 			c->parent = NULL;
-			if (c->state == TASK_DEAD)
+			if (c->state == TASK_DEAD) {
 				release_task(c);
+				continue;
+			}
 		}
+		kill_orphaned_pgrp(c, p);
 	}
 }
 
 void exit_process(struct task_struct *p)
 {
 	struct mm_struct *mm = switch_user_mm(NULL);
+	struct sighand_struct *sighand;
 	unsigned long flags;
 
 	exit_itimers(p);
 	if (mm)
 		mmput(mm);
-	if (p->vfork_done) {
-		complete(p->vfork_done);
-		p->vfork_done = NULL;
-	}
+	complete_vfork_done(p);
 	/*
 	 * Out of the task before they are freed: /proc/PID readers take them
 	 * from the task with interrupts off, and this may be preempted.
@@ -89,8 +157,16 @@ void exit_process(struct task_struct *p)
 	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
 	flags = local_irq_save();
 	forget_children(p);
+	if (p->process)
+		kill_orphaned_pgrp(p, NULL);
+	/*
+	 * After its children have gone (they may signal it until then), and
+	 * in the same stretch: from here it is on its way out, and no longer
+	 * a link that keeps its group from being orphaned.
+	 */
+	sighand = exit_signals(p);
 	local_irq_restore(flags);
-	exit_signals(p); /* after its children have gone: they may signal it until then */
+	kfree(sighand);
 }
 
 /*
@@ -175,8 +251,10 @@ long kernel_wait4(int pid, int *status, int options)
 	unsigned long flags;
 	long ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
+	if (pid == -0x7fffffff - 1)
+		return -ESRCH; /* as Linux: -INT_MIN is no group */
 	might_sleep();
 	flags = local_irq_save();
 	for (;;) {

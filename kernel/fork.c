@@ -10,8 +10,8 @@
  * the child needs is had before the task is made, so that a failure
  * leaves nothing behind.  vfork() lends the child the parent's address
  * space and puts the parent to sleep until the child calls execve() or
- * ends; the same wait lets spawn_process() hand the child arguments from
- * its own stack.
+ * ends (or a fatal signal ends the parent); the same wait lets
+ * spawn_process() hand the child arguments from its own stack.
  */
 #include <asm/fpu.h>
 #include <asm/irqflags.h>
@@ -66,6 +66,47 @@ static void adopt(struct task_struct *child, struct sighand_struct *sighand, int
 	child->session = current->session;
 	list_add_tail(&child->sibling, &current->children);
 	local_irq_restore(flags);
+}
+
+/*
+ * The vfork() parent's sleep until its child calls execve() or ends: a
+ * fatal signal ends it too, as Linux's wait_for_vfork_done() (killable)
+ * does, and the parent dies on its way out.  The completion is on this
+ * stack, so the child, still alive (it has not completed it), is told to
+ * forget it, with interrupts off as complete_vfork_done() looks at it.
+ * Any other signal wakes the sleep and it goes on.
+ */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *done)
+{
+	struct wait_queue_entry w = { .task = current };
+	unsigned long flags;
+
+	might_sleep();
+	flags = local_irq_save();
+	__add_wait_queue(&done->wait, &w);
+	while (!done->done) {
+		if (fatal_signal_pending(current)) {
+			child->vfork_done = NULL;
+			break;
+		}
+		current->interruptible = true;
+		__wait_sleep();
+		current->interruptible = false;
+	}
+	__remove_wait_queue(&w);
+	local_irq_restore(flags);
+}
+
+void complete_vfork_done(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	struct completion *done = p->vfork_done;
+
+	p->vfork_done = NULL;
+	if (done)
+		complete(done);
+	local_irq_restore(flags);
+	preempt_check_resched();
 }
 
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
@@ -128,7 +169,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	adopt(child, sighand, flags & CSIGNAL);
 	wake_up_process(child);
 	if (flags & CLONE_VFORK)
-		wait_for_completion(&vfork_done);
+		wait_for_vfork_done(child, &vfork_done);
 	return pid;
 fail:
 	if (mm)

@@ -51,11 +51,12 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 	struct task_struct *p;
 	int err;
 
-	if (pgid < 0 || pid < 0)
+	/* Linux's order: a bad group first, then a negative pid is no process. */
+	if (pgid < 0 || (!pgid && pid < 0))
 		return -EINVAL;
 	flags = local_irq_save();
 	err = -ESRCH;
-	p = find_process(pid);
+	p = pid >= 0 ? find_process(pid) : NULL;
 	if (!p || (p != current && p->parent != current))
 		goto out;
 	if (!pgid)

@@ -23,7 +23,8 @@
  * Stops and continues are job control: a stop signal's default action
  * stops the process on its way to user mode, where it sleeps taking no
  * CPU until SIGCONT (whatever SIGCONT's disposition) or a fatal signal;
- * the parent hears of both through SIGCHLD and wait4().
+ * the parent hears of both through SIGCHLD and wait4().  In an orphaned
+ * process group only SIGSTOP stops, as in Linux (kernel/exit.c).
  *
  * init (pid 1) takes only the signals it has a handler for (Linux's
  * SIGNAL_UNKILLABLE), SIGKILL and SIGSTOP included; a fault of its own
@@ -216,8 +217,9 @@ static int send_group(int pid, int sig, const struct kernel_siginfo *info)
 	struct task_struct *p;
 	int sent = 0;
 
+	/* A zombie counts, as in Linux: send_signal() does nothing to it, and says 0. */
 	for (p = next_task(NULL); p; p = next_task(p)) {
-		if (!p->process || p->state == TASK_DEAD)
+		if (!p->process)
 			continue;
 		if (pid == -1 ? p->pid == 1 || p == current : p->pgrp != -pid)
 			continue;
@@ -373,14 +375,18 @@ bool get_signal(struct ksignal *ksig)
 		}
 		if (sig_in(sig, SIG_IGNORE_MASK) || p->pid == 1)
 			continue;
-		/*
-		 * Linux also ignores SIGTSTP, SIGTTIN and SIGTTOU in an
-		 * orphaned process group; here every stop stops.
-		 */
-		if (sig_in(sig, SIG_STOP_MASK))
+		if (sig_in(sig, SIG_STOP_MASK)) {
+			/*
+			 * In an orphaned group nobody could continue it: a
+			 * stop the terminal or the program asked for is
+			 * dropped, as in Linux; SIGSTOP still stops.
+			 */
+			if (sig != SIGSTOP && will_become_orphaned_pgrp(p->pgrp, NULL))
+				continue;
 			do_signal_stop(sig);
-		else
+		} else {
 			s->fatal = sig; /* the end, the core dumping ones too (no core files) */
+		}
 	}
 	recalc_sigpending(p);
 	local_irq_restore(flags);
@@ -464,7 +470,7 @@ struct sighand_struct *sighand_alloc(void)
 	return kzalloc(sizeof(struct sighand_struct)); /* SIG_DFL is 0 */
 }
 
-void exit_signals(struct task_struct *p)
+struct sighand_struct *exit_signals(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
 	struct sighand_struct *sighand = p->signal.sighand;
@@ -473,7 +479,7 @@ void exit_signals(struct task_struct *p)
 	p->signal.sighand = NULL;
 	p->signal.pending = 0;
 	local_irq_restore(flags);
-	kfree(sighand);
+	return sighand;
 }
 
 void signal_fork(struct task_struct *child, struct sighand_struct *sighand,
@@ -610,7 +616,8 @@ static long do_tkill(int tgid, int pid, int sig)
 	struct task_struct *p = find_task_by_pid(pid);
 	long err = -ESRCH;
 
-	if (p && p->process && p->state != TASK_DEAD && (tgid <= 0 || p->pid == tgid))
+	/* A zombie too, as in Linux: it is there, and send_signal() says 0. */
+	if (p && p->process && (tgid <= 0 || p->pid == tgid))
 		err = sig < 0 || sig > _NSIG ? -EINVAL : send_signal(p, sig, &info);
 	local_irq_restore(flags);
 	return err;

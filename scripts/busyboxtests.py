@@ -228,6 +228,30 @@ def kill_check(sh):
     return [] if "143" in status.splitlines() else [f"wait said {status!r}"]
 
 
+# A job stopped when its shell exits, in lines short enough for the terminal's 80 columns: a
+# script that starts "sleep 100" in the background, stops it and waits until it shows T.
+ORPHAN_SCRIPT = ("echo 'sleep 100 & p=$!; echo $p > /tmp/o' > /tmp/j",
+                 "echo 'kill -STOP $p' >> /tmp/j",
+                 "echo 'until grep -q \" T \" /proc/$p/stat; do :; done' >> /tmp/j")
+
+
+def orphan_check(sh):
+    """A stopped job whose shell (sh /tmp/j) exits: its group is orphaned, so it gets SIGHUP
+    and SIGCONT, dies and is reaped by init (kernel/exit.c), as in Linux; 5 s at most."""
+    for line in ORPHAN_SCRIPT:
+        sh.run(line)
+    out = sh.run("sh /tmp/j; echo pid $(cat /tmp/o)") or ""
+    m = re.search(r"^pid (\d+)$", out, re.M)
+    if not m:
+        return [f"no pid from {out!r}"]
+    state = ""
+    for _ in range(5):
+        state = sh.run(f"sleep 1; cut -d' ' -f3 /proc/{m.group(1)}/stat") or ""
+        if "No such file" in state:
+            return []
+    return [f"the job is still there, state {state.strip()!r}"]
+
+
 def leak_check(sh):
     """200 "sh -c true" give back every frame and slab object."""
     sh.run(LOOP.format(n=20))
@@ -242,6 +266,7 @@ EXTRA = [
     ("Ctrl-Z stops a foreground job; jobs lists it, bg continues it, kill %1 ends it",
      suspend_check),
     ("kill ends a background job (SIGTERM, $? 143)", kill_check),
+    ("a stopped job whose shell exits gets SIGHUP and init reaps it", orphan_check),
     ("200 'sh -c true' give back every frame and slab object (/proc/meminfo)", leak_check),
 ]
 

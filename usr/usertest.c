@@ -175,6 +175,9 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(fs_selector_load_stays_in_its_process),
 	UT_CASE(kill_ends_second_console_reader),
 	UT_CASE(cloexec_is_the_descriptors_not_the_files),
+	UT_CASE(wait4_and_setpgid_edge_ids),
+	UT_CASE(adopted_zombie_sends_init_sigchld),
+	UT_CASE(kill_group_of_zombies_succeeds),
 	/* ut_time.c */
 	UT_CASE(clocks_are_monotonic),
 	UT_CASE(realtime_is_the_date),
@@ -262,15 +265,18 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sigsegv_handler_gets_address_and_longjmps),
 	UT_CASE(rt_sigaction_bad_arguments),
 	UT_CASE(rt_sigreturn_corrupt_frame_segfaults),
+	UT_CASE(rt_sigreturn_forged_frames),
 	UT_CASE(stop_and_continue_seen_by_wait4),
 	UT_CASE(sigchld_arrives_and_sig_ign_reaps),
 	UT_CASE(kill_process_group),
+	UT_CASE(orphaned_stopped_group_gets_sighup),
 	UT_CASE(execve_resets_handlers),
 	UT_CASE(signal_reaches_a_spinning_process),
 	UT_CASE(sigaltstack_runs_handler_there),
 	UT_CASE(sigtimedwait_takes_a_signal),
 	UT_CASE(signal_interrupts_console_read),
 	UT_CASE(unwritable_frame_gives_sigsegv),
+	UT_CASE(sigkill_ends_a_vfork_parent),
 	{},
 };
 

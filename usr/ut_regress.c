@@ -306,3 +306,165 @@ void cloexec_is_the_descriptors_not_the_files(struct utest *t)
 	UT_EXPECT(t, fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_GETFD gave %#x", fcntl(fd, F_GETFD));
 	close(fd);
 }
+
+/*
+ * In a child with no other child: its one child in a group of its own,
+ * which wait4(0) (the caller's group) does not see and wait4(-group)
+ * does.
+ */
+static void wait4_of_groups(struct utest *t, void *arg)
+{
+	pid_t pid = fork();
+	long ret;
+
+	(void)arg;
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	UT_EXPECT(t, !setpgid(pid, pid), "setpgid(child, child): %d", errno);
+	kill(pid, SIGKILL);
+	ret = raw_syscall6(SYS_wait4, 0, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ECHILD, "wait4(0) with the child in another group returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -0x7ffffff0, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ECHILD, "wait4(-no group) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -pid, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == pid, "wait4(-child's group) returned %ld, not %d", ret, (int)pid);
+}
+
+/*
+ * The ids at the edges of wait4() and setpgid(), as Linux's
+ * kernel_wait4() and setpgid() take them: wait4(INT_MIN) is -ESRCH (no
+ * group -INT_MIN exists, nor can be negated), __WNOTHREAD is a flag
+ * wait4() knows (meaningless with one thread a process, but not
+ * refused), and a negative pid to setpgid() is no process (-ESRCH), not
+ * a bad argument, unless the group is bad too.  And wait4(0) and
+ * wait4(-group) pick children by group.
+ */
+void wait4_and_setpgid_edge_ids(struct utest *t)
+{
+	pid_t pid = fork();
+	long ret;
+
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	ret = raw_syscall6(SYS_wait4, -0x7fffffff - 1, 0, WNOHANG, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "wait4(INT_MIN, WNOHANG) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, -0x7fffffff - 1, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "wait4(INT_MIN) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, pid, 0, WNOHANG | __WNOTHREAD, 0, 0, 0);
+	UT_EXPECT(t, ret == 0, "wait4(child, WNOHANG | __WNOTHREAD) returned %ld", ret);
+	ret = raw_syscall6(SYS_wait4, pid, 0, WNOHANG | 0x40, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "wait4 with the unknown flag 0x40 returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, -1, pid, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "setpgid(-1, child) returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, -1, 0, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "setpgid(-1, 0) returned %ld", ret);
+	ret = raw_syscall6(SYS_setpgid, pid, -1, 0, 0, 0, 0);
+	UT_EXPECT(t, ret == -EINVAL, "setpgid(child, -1) returned %ld", ret);
+	kill(pid, SIGKILL);
+	expect_signal(t, wait_status(pid), SIGKILL, "the child");
+	expect_exit(t, run_in_child(t, wait4_of_groups, NULL), 0, "a child's wait4() of groups");
+}
+
+/*
+ * A zombie that init adopts (its parent exited without waiting for it)
+ * is one more child's end for init to hear of: Linux's reparent_leader()
+ * sends init SIGCHLD for it then, or frees it if init ignores SIGCHLD.
+ * BusyBox's init reaps only when a signal wakes it.  Here the parent is
+ * a clone child whose own end says SIGUSR1, so that the only SIGCHLD is
+ * the zombie's.  Runs only as init (init=/bin/usertest).
+ */
+void adopted_zombie_sends_init_sigchld(struct utest *t)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t set, old;
+	siginfo_t si;
+	pid_t a, b;
+	int st, sig;
+
+	if (getpid() != 1) {
+		ut_skip(t, "only as init (init=/bin/usertest)");
+		return;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	a = syscall(SYS_clone, SIGUSR1, 0, 0, 0, 0);
+	if (!a) {
+		b = fork();
+		if (!b)
+			_exit(5);
+		/* Its SIGCHLD: b is a zombie now, and stays one. */
+		sigemptyset(&set);
+		sigaddset(&set, SIGCHLD);
+		_exit(b > 0 && sigwaitinfo(&set, &si) == SIGCHLD ? 0 : 1);
+	}
+	UT_EXPECT(t, a > 0, "clone: %d", errno);
+	UT_EXPECT(t, waitpid(a, &st, __WALL) == a && WIFEXITED(st) && !WEXITSTATUS(st),
+		  "the zombie's parent: status %#x", st);
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sig = sigtimedwait(&set, &si, &zero);
+	UT_EXPECT(t, sig == SIGCHLD, "no SIGCHLD for the adopted zombie: %d (errno %d)", sig,
+		  errno);
+	if (sig == SIGCHLD) {
+		UT_EXPECT(t, si.si_code == CLD_EXITED && si.si_status == 5,
+			  "its siginfo: code %d, status %d", si.si_code, si.si_status);
+		b = waitpid(si.si_pid, &st, WNOHANG);
+		UT_EXPECT(t, b == si.si_pid && WIFEXITED(st) && WEXITSTATUS(st) == 5,
+			  "the zombie %d reaped by init: %d, status %#x", (int)si.si_pid, (int)b,
+			  st);
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigtimedwait(&set, &si, &zero); /* a's own end */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * A zombie keeps its process group until it is waited for, and a signal
+ * sent to the group then succeeds, as one to the zombie itself does
+ * (Linux's __kill_pgrp_info() counts it): a shell's kill of a job that
+ * has just ended is no error.  tkill() and tgkill() to the zombie
+ * succeed too.  Once reaped, the group is gone.
+ */
+void kill_group_of_zombies_succeeds(struct utest *t)
+{
+	sigset_t set, old;
+	siginfo_t si;
+	pid_t a;
+	long ret;
+
+	/* Its SIGCHLD, blocked and waited for, says it has ended. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	a = fork();
+	if (!a) {
+		setpgid(0, 0);
+		_exit(0);
+	}
+	setpgid(a, a); /* whichever runs first: the group is there before the end */
+	UT_EXPECT(t, sigwaitinfo(&set, &si) == SIGCHLD && si.si_pid == a, "no SIGCHLD from %d",
+		  (int)a);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	ret = raw_sys(SYS_kill, -a, 0, 0);
+	UT_EXPECT(t, ret == 0, "kill(-group of a zombie, 0) returned %ld", ret);
+	ret = raw_sys(SYS_kill, -a, SIGTERM, 0);
+	UT_EXPECT(t, ret == 0, "kill(-group of a zombie, SIGTERM) returned %ld", ret);
+	ret = raw_sys(SYS_getpgid, a, 0, 0);
+	UT_EXPECT(t, ret == a, "getpgid(zombie) returned %ld", ret);
+	ret = raw_sys(SYS_tkill, a, SIGTERM, 0);
+	UT_EXPECT(t, ret == 0, "tkill(zombie, SIGTERM) returned %ld", ret);
+	ret = raw_sys(SYS_tgkill, a, a, 0);
+	UT_EXPECT(t, ret == 0, "tgkill(zombie, zombie, 0) returned %ld", ret);
+	ret = raw_sys(SYS_tgkill, a, a, 65);
+	UT_EXPECT(t, ret == -EINVAL, "tgkill(zombie, zombie, 65) returned %ld", ret);
+	expect_exit(t, wait_status(a), 0, "the zombie");
+	ret = raw_sys(SYS_kill, -a, 0, 0);
+	UT_EXPECT(t, ret == -ESRCH, "kill(-group of a reaped child, 0) returned %ld", ret);
+}

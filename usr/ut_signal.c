@@ -11,6 +11,7 @@
  * once more.
  */
 #include <errno.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -608,6 +609,156 @@ void rt_sigreturn_corrupt_frame_segfaults(struct utest *t)
 	expect_fault(t, frame_bad_fpstate, SIGSEGV, "a frame with fpstate 0x10");
 }
 
+/* Where a forged frame's program lands: it exits 42 with RFLAGS as a program may have them. */
+static void landed_checks_rflags(void)
+{
+	unsigned long fl;
+
+	__asm__ volatile("pushfq\n\tpop %0" : "=r"(fl));
+	if (fl & 0x3000) /* IOPL */
+		_exit(10);
+	if (fl & 0x4000) /* NT */
+		_exit(11);
+	if (!(fl & 0x200)) /* IF */
+		_exit(12);
+	if (fl & 0x20000) /* VM */
+		_exit(13);
+	_exit(42);
+}
+
+static struct frame forged;
+static unsigned char forged_fx[512 + 64] __attribute__((aligned(64)));
+
+/* A frame that lands in landed_checks_rflags(), for each case to spoil one field of. */
+static void forge_frame(void)
+{
+	unsigned short cs, ss;
+
+	__asm__("mov %%cs, %0\n\tmov %%ss, %1" : "=r"(cs), "=r"(ss));
+	memset(&forged, 0, sizeof(forged));
+	forged.uc_flags = 0x6; /* UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS */
+	forged.rip = (unsigned long)landed_checks_rflags;
+	forged.rsp = (unsigned long)&frame_stack[500] - 8;
+	forged.cs = cs;
+	forged.ss = ss;
+	forged.eflags = 0x202;
+	forged.ss_flags = SS_DISABLE;
+}
+
+/* The wait status of a child that calls rt_sigreturn() on the forged frame. */
+static int sigreturn_forged(void)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		sigreturn_on(&forged);
+		_exit(99);
+	}
+	return wait_status(pid);
+}
+
+/*
+ * rt_sigreturn() on frames no handler left: ring 3 gets no more than it
+ * had (IOPL, NT and VM are not taken, IF stays set), and a RIP, RSP,
+ * selector or FXSAVE area that cannot be returned to (or restored: one
+ * not 64-byte aligned, or an MXCSR with reserved bits) ends the process
+ * with the signal Linux gives (a bad RSP faults on the first push,
+ * SIGBUS for a non-canonical one as #SS), never faulting the kernel.
+ */
+void rt_sigreturn_forged_frames(struct utest *t)
+{
+	static const struct {
+		const char *what;
+		unsigned long rip, rsp, fpstate;
+		unsigned short cs, ss;
+		int sig, or_sig;
+	} bad[] = {
+		{ "RIP 1 << 47 (non-canonical)", .rip = 0x800000000000UL, .sig = SIGSEGV },
+		{ "RIP 0xdead000000000000", .rip = 0xdead000000000000UL, .sig = SIGSEGV },
+		{ "RIP in the kernel's half", .rip = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "RIP 0x7ffffffff000", .rip = 0x7ffffffff000UL, .sig = SIGSEGV },
+		/* #SS on hardware, SIGBUS; QEMU's TCG raises #GP for it, SIGSEGV */
+		{ "RSP non-canonical", .rsp = 0x8000000000000000UL, .sig = SIGBUS,
+		  .or_sig = SIGSEGV },
+		{ "RSP in the kernel's half", .rsp = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "CS 0x0b", .cs = 0x0b, .sig = SIGSEGV },
+		{ "CS 0x13", .cs = 0x13, .sig = SIGSEGV },
+		{ "CS 0x1b", .cs = 0x1b, .sig = SIGSEGV },
+		{ "CS 0xfffb (past the GDT)", .cs = 0xfffb, .sig = SIGSEGV },
+		{ "CS 0x07 (the LDT)", .cs = 0x07, .sig = SIGSEGV },
+		{ "SS 0x0b", .ss = 0x0b, .sig = SIGSEGV },
+		{ "SS 0x13", .ss = 0x13, .sig = SIGSEGV },
+		{ "SS 0x07 (the LDT)", .ss = 0x07, .sig = SIGSEGV },
+		{ "fpstate in the kernel's half", .fpstate = 0xffffffff80100000UL, .sig = SIGSEGV },
+		{ "fpstate non-canonical", .fpstate = 0x800000000000UL, .sig = SIGSEGV },
+		{ "fpstate across the end of user space", .fpstate = 0x7fffffffffc0UL,
+		  .sig = SIGSEGV },
+	};
+	unsigned short cs, ss;
+	size_t i;
+	int st;
+
+	__asm__("mov %%cs, %0\n\tmov %%ss, %1" : "=r"(cs), "=r"(ss));
+	forge_frame();
+	forged.eflags = 0x202 | 0x3000 | 0x4000 | 0x20000 | 0x80000 | 0x100000 | 0x200000;
+	expect_exit(t, sigreturn_forged(), 42, "RFLAGS with IOPL 3, NT, VM, VIF, VIP, ID");
+	forge_frame();
+	forged.eflags = 0x2;
+	expect_exit(t, sigreturn_forged(), 42, "RFLAGS with IF clear");
+	forge_frame();
+	forged.eflags = 0x302;
+	expect_signal(t, sigreturn_forged(), SIGTRAP, "RFLAGS with TF: a trap after one step");
+	forge_frame();
+	forged.eflags = ~0UL;
+	expect_signal(t, sigreturn_forged(), SIGTRAP, "RFLAGS all ones");
+	forge_frame();
+	forged.cs = ss;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "CS the user's data segment");
+	forge_frame();
+	forged.ss = cs;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "SS the user's code segment");
+	forge_frame();
+	forged.ss = 0;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "SS 0, restored as it is");
+	forge_frame();
+	forged.ss = 0;
+	forged.uc_flags = 0;
+	expect_exit(t, sigreturn_forged(), 42, "SS 0 in an old frame: the user's data segment");
+	forge_frame();
+	memset(forged_fx, 0xff, 512);
+	memset(forged_fx + 24, 0, 4);
+	forged_fx[25] = 0x1f; /* MXCSR 0x1f00, and every other byte 0xff */
+	forged.fpstate = (unsigned long)forged_fx;
+	expect_exit(t, sigreturn_forged(), 42, "an FXSAVE area of 0xff bytes but MXCSR");
+	/* What FXRSTOR would fault on, as it does in Linux's restore: a bad frame. */
+	forged_fx[26] = 0xff;
+	forged_fx[27] = 0xff; /* MXCSR's reserved bits 16-31 */
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "an FXSAVE area with MXCSR 0xffff1f00");
+	memset(forged_fx, 0, sizeof(forged_fx));
+	forged_fx[24 + 8 + 1] = 0x1f; /* MXCSR 0x1f00 at its place from fpstate */
+	forged.fpstate = (unsigned long)forged_fx + 8;
+	expect_signal(t, sigreturn_forged(), SIGSEGV, "an FXSAVE area not 64-byte aligned");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		forge_frame();
+		if (bad[i].rip)
+			forged.rip = bad[i].rip;
+		if (bad[i].rsp)
+			forged.rsp = bad[i].rsp;
+		if (bad[i].fpstate)
+			forged.fpstate = bad[i].fpstate;
+		if (bad[i].cs)
+			forged.cs = bad[i].cs;
+		if (bad[i].ss)
+			forged.ss = bad[i].ss;
+		st = sigreturn_forged();
+		if (!bad[i].or_sig || !WIFSIGNALED(st) || WTERMSIG(st) != bad[i].or_sig)
+			expect_signal(t, st, bad[i].sig, bad[i].what);
+	}
+	/* And the kernel is still there to say so: the same frame, unspoiled, lands. */
+	forge_frame();
+	expect_exit(t, sigreturn_forged(), 42, "a good frame after them");
+}
+
 /*
  * Linux sends a stop's or a continue's SIGCHLD from the child as it
  * stops or resumes, which may be after wait4() saw it: wait for it, with
@@ -780,6 +931,100 @@ static void pgrp_case(struct utest *t, void *arg)
 void kill_process_group(struct utest *t)
 {
 	expect_exit(t, run_in_child(t, pgrp_case, NULL), 0, "the child");
+}
+
+/*
+ * Kill @pid, an orphan (not the caller's to wait for), and wait until it
+ * is gone, reaped by whoever adopted it: what it held must be back
+ * before the next case (and the kernel's leak cases after usertest)
+ * counts memory.  The 5 s bound only keeps a reaper that never comes
+ * (a container's init) from holding the case up.
+ */
+static void end_orphan(pid_t pid)
+{
+	int i;
+
+	kill(pid, SIGKILL);
+	for (i = 0; i < 500 && !kill(pid, 0); i++)
+		sleep_ms(10);
+}
+
+static int hup_fd = -1;
+
+static void hup_writes(int sig)
+{
+	(void)sig;
+	if (write(hup_fd, "H", 1) != 1)
+		_exit(9);
+	_exit(7);
+}
+
+/*
+ * A group leader that exits with a child in its group: the child's
+ * group is then orphaned (no member is left with a parent in another
+ * group of its session, which could continue it).  With @stopped the
+ * child has stopped before; without, it sends itself SIGTSTP once its
+ * parent has gone.  What it writes on the pipe: 'H' from its SIGHUP
+ * handler, 'T' once its SIGTSTP is over; the 10 s poll() bounds a
+ * failure only.
+ */
+static void orphan_in_group(struct utest *t, bool stopped, char want, const char *what)
+{
+	struct pollfd pfd;
+	int fds[2], st;
+	pid_t a, b = 0;
+	char c = 0;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe: %d", errno))
+		return;
+	a = fork();
+	if (!a) {
+		pid_t me = getpid();
+
+		close(fds[0]);
+		if (setpgid(0, 0))
+			_exit(2);
+		b = fork();
+		if (!b) {
+			int i;
+
+			hup_fd = fds[1];
+			set_handler(SIGHUP, hup_writes, 0);
+			if (stopped)
+				raise(SIGSTOP);
+			for (i = 0; i < 1000 && getppid() == me; i++)
+				sleep_ms(10);
+			raise(SIGTSTP);
+			_exit(write(fds[1], "T", 1) == 1 ? 0 : 9);
+		}
+		/* Exit once it is stopped (if it is to be), and say who it is first. */
+		if (b < 0 || (stopped && (waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))))
+			_exit(3);
+		_exit(write(fds[1], &b, sizeof(b)) == sizeof(b) ? 0 : 4);
+	}
+	close(fds[1]);
+	expect_exit(t, wait_status(a), 0, "the group's leader");
+	UT_EXPECT(t, read(fds[0], &b, sizeof(b)) == sizeof(b), "no pid from the leader");
+	pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+	if (UT_EXPECT(t, poll(&pfd, 1, 10000) == 1, "%s: the child did not go on in 10 s", what))
+		UT_EXPECT(t, read(fds[0], &c, 1) == 1 && c == want, "%s: it wrote '%c', not '%c'",
+			  what, c, want);
+	if (b > 0)
+		end_orphan(b);
+	close(fds[0]);
+}
+
+/*
+ * An orphaned process group is out of job control (POSIX; Linux's
+ * kill_orphaned_pgrp() and get_signal()): orphaned by an exit while one
+ * of it is stopped, it gets SIGHUP, then SIGCONT, so that a shell's exit
+ * leaves no job stopped for good; and in it SIGTSTP (SIGTTIN, SIGTTOU)
+ * with its default action stops nothing, as nobody could continue it.
+ */
+void orphaned_stopped_group_gets_sighup(struct utest *t)
+{
+	orphan_in_group(t, true, 'H', "stopped, then orphaned");
+	orphan_in_group(t, false, 'T', "SIGTSTP once orphaned");
 }
 
 static void exec_reset(struct utest *t, void *arg)
@@ -1043,4 +1288,47 @@ void unwritable_frame_gives_sigsegv(struct utest *t)
 		_exit(0);
 	}
 	expect_exit(t, wait_status(pid), 3, "the same with an SA_ONSTACK SIGSEGV handler");
+}
+
+/*
+ * A vfork() parent waits for its child to exec or exit, but a fatal
+ * signal ends the wait, as in Linux (wait_for_vfork_done() is killable):
+ * SIGKILL to a parent whose vfork() child sleeps for good ends the parent
+ * at once.  The 5 s of WNOHANG polls bound a failure only.
+ */
+void sigkill_ends_a_vfork_parent(struct utest *t)
+{
+	int fds[2], st = 0, i;
+	pid_t a, c = 0, r = 0;
+
+	if (!UT_EXPECT(t, !pipe(fds), "pipe: %d", errno))
+		return;
+	a = fork();
+	if (!a) {
+		pid_t v = vfork();
+
+		if (!v) {
+			pid_t me = getpid();
+
+			if (write(fds[1], &me, sizeof(me)) != sizeof(me))
+				_exit(1);
+			for (;;)
+				pause();
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	UT_EXPECT(t, read(fds[0], &c, sizeof(c)) == sizeof(c), "no pid from the vfork() child");
+	close(fds[0]);
+	kill(a, SIGKILL);
+	for (i = 0; i < 500 && !(r = waitpid(a, &st, WNOHANG)); i++)
+		sleep_ms(10);
+	UT_EXPECT(t, r == a, "the vfork() parent is still there 5 s after SIGKILL");
+	if (c > 0)
+		end_orphan(c);
+	if (r == a)
+		expect_signal(t, st, SIGKILL, "the vfork() parent");
+	else
+		expect_signal(t, wait_status(a), SIGKILL,
+			      "the vfork() parent, once its child died");
 }

@@ -20,11 +20,12 @@
 #include <kernel/types.h>
 
 /* wait4() options, with Linux's values */
-#define WNOHANG	   0x00000001
-#define WUNTRACED  0x00000002
-#define WCONTINUED 0x00000008
-#define __WALL	   0x40000000
-#define __WCLONE   0x80000000
+#define WNOHANG	    0x00000001
+#define WUNTRACED   0x00000002
+#define WCONTINUED  0x00000008
+#define __WNOTHREAD 0x20000000 /* one thread a process: nothing to narrow */
+#define __WALL	    0x40000000
+#define __WCLONE    0x80000000
 
 /* clone() flags that fork(), vfork() and C libraries use, with Linux's values */
 #define CSIGNAL		     0x000000ff /* the signal sent to the parent at exit */
@@ -60,6 +61,12 @@ int spawn_process(const char *const argv[], const char *const envp[]);
  */
 int make_process_of_current(void);
 
+/*
+ * @p (the caller) has called execve() or is ending: its vfork() parent,
+ * if it still waits, goes on (kernel/fork.c).
+ */
+void complete_vfork_done(struct task_struct *p);
+
 /* A process's part of task_exit(): its memory, files and children go. */
 void exit_process(struct task_struct *p);
 /*
@@ -68,6 +75,14 @@ void exit_process(struct task_struct *p);
  * the CPU.
  */
 void exit_notify(struct task_struct *p);
+
+/*
+ * Interrupts off: whether process group @pgrp, @ignored left out (NULL:
+ * none), is orphaned: none of it has a parent, init aside, in another
+ * group of its session, which could continue it (Linux's
+ * will_become_orphaned_pgrp()).
+ */
+bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored);
 
 /*
  * wait4() for the calling task, with the status in kernel memory: the pid

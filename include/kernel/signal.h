@@ -237,10 +237,12 @@ void set_restart_fn(long (*fn)(struct restart_block *rb));
 void signal_exec(struct task_struct *p);
 /*
  * A process's struct sighand_struct, all SIG_DFL (NULL if there is no
- * memory), and its end when the process ends.
+ * memory), and its end when the process ends: exit_signals() takes it
+ * from @p, which no signal reaches from then on, and gives it to the
+ * caller to kfree() (it may be called with interrupts off).
  */
 struct sighand_struct *sighand_alloc(void);
-void exit_signals(struct task_struct *p);
+struct sighand_struct *exit_signals(struct task_struct *p);
 /*
  * Give @child, a new process, @sighand, with the parent's dispositions,
  * mask and alternate stack; nothing pending.  Interrupts off.

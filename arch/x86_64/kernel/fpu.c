@@ -3,8 +3,10 @@
  * Saving and restoring user programs' x87 and SSE registers; <asm/fpu.h>
  * says why it is eager and only for processes.  CONFIG_USER_MODE only.
  * A signal frame holds them in FXSAVE's layout too, where a program may
- * change them before rt_sigreturn(): MXCSR's reserved bits are cleared
- * before FXRSTOR, which would fault on them (Linux's mxcsr_feature_mask).
+ * change them before rt_sigreturn(): an MXCSR with reserved bits, which
+ * FXRSTOR would fault on (Linux's mxcsr_feature_mask), makes the frame a
+ * bad one (fpu_user_state_valid()), and they are cleared before FXRSTOR
+ * all the same.
  */
 #include <asm/cpu.h>
 #include <asm/fpu.h>
@@ -60,6 +62,13 @@ void fpu_save_user(void *buf)
 	fxsave(fx);
 	/* Bytes 464-511 are the software's: nothing of the kernel's stack in them. */
 	memset((u8 *)fx + 464, 0, FXSAVE_SIZE - 464);
+}
+
+bool fpu_user_state_valid(const void *buf)
+{
+	const struct fxregs_state *fx = buf;
+
+	return !(fx->mxcsr & ~mxcsr_feature_mask);
 }
 
 void fpu_restore_user(void *buf)

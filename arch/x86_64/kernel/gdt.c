@@ -8,7 +8,8 @@
  * order).  The TSS is
  * here for its Interrupt Stack Table (see <asm/desc.h>).  The boot GDT in
  * head32.asm has no TSS and lives in read-only memory; "ltr" writes the
- * busy bit into the TSS descriptor, so this table is in .data.
+ * busy bit into the TSS descriptor, so this table is in .data.  There is
+ * no LDT, and LDTR says so (load_segments()).
  */
 #include <asm/desc.h>
 #include <asm/pti.h>
@@ -53,6 +54,14 @@ static void load_segments(void)
 			     : "m"(gdtr), "i"(KERNEL_CS), "i"(KERNEL_DS)
 			     : "rax", "memory");
 	__asm__ __volatile__("ltr %w0" : : "r"(TSS_SELECTOR));
+	/*
+	 * No LDT: a null LDTR makes every selector with TI set a #GP.  The
+	 * LDTR a boot leaves is the CPU's reset one, base 0 and limit 0xffff,
+	 * so such a selector (one rt_sigreturn() hands iretq, say) would read
+	 * its descriptor at linear address 0: a page fault in ring 0 on the
+	 * user's tables, or a descriptor from whatever is mapped there.
+	 */
+	__asm__ __volatile__("lldt %w0" : : "r"(0));
 }
 
 void gdt_init(void)

@@ -17,8 +17,9 @@
  *
  * rt_sigreturn() trusts nothing of the frame: the selectors get RPL 3
  * (a bad one faults in iretq, which ends the process with SIGSEGV), only
- * the RFLAGS bits a program may change are taken, MXCSR loses its
- * reserved bits, and a frame that cannot be read is a SIGSEGV.
+ * the RFLAGS bits a program may change are taken, and a frame that
+ * cannot be read, or whose FXSAVE area FXRSTOR would refuse (not 16-byte
+ * aligned, reserved MXCSR bits), is a SIGSEGV, as in Linux.
  * Documentation/core/signals.md draws the frame.
  */
 #include <asm/fpu.h>
@@ -293,7 +294,10 @@ SYSCALL_DEFINE0_PTREGS(rt_sigreturn)
 	if (copy_from_user(&uc, (const void __user *)(frame + offsetof(struct rt_sigframe, uc)),
 			   sizeof(uc)))
 		goto badframe;
-	if (sc->fpstate && copy_from_user(fx, (const void __user *)sc->fpstate, sizeof(fx)))
+	/* What Linux's FXRSTOR from the frame would fault on is a bad frame too. */
+	if (sc->fpstate && ((sc->fpstate & (FXSAVE_ALIGN - 1)) ||
+			    copy_from_user(fx, (const void __user *)sc->fpstate, sizeof(fx)) ||
+			    !fpu_user_state_valid(fx)))
 		goto badframe;
 
 	set_current_blocked(uc.uc_sigmask);

@@ -40,5 +40,7 @@ void fpu_switch(struct task_struct *prev, struct task_struct *next);
  */
 void fpu_save_user(void *buf);
 void fpu_restore_user(void *buf);
+/* Whether FXRSTOR takes @buf as it is (MXCSR has no reserved bit set), as Linux's restore asks. */
+bool fpu_user_state_valid(const void *buf);
 
 #endif
