@@ -348,7 +348,13 @@ void poll_restarts_with_the_time_left(struct utest *t)
 	kill(pid, SIGCONT);
 	expect_exit(t, wait_status(pid), 0, "the child's poll");
 	read(report[0], &took, sizeof(took));
-	UT_EXPECT(t, took >= STOPPED_MS && took < STOPPED_MS + RESTART_TIMEOUT_MS,
+	/*
+	 * The upper bound only where time follows the machine's own work
+	 * (Kestrel under -icount): on a busy build machine the wall clock
+	 * may run on between the parent's SIGCONT and the child's return.
+	 */
+	UT_EXPECT(t,
+		  took >= STOPPED_MS && (!on_kestrel() || took < STOPPED_MS + RESTART_TIMEOUT_MS),
 		  "a poll of %d ms stopped for %d ms took %ld ms", RESTART_TIMEOUT_MS, STOPPED_MS,
 		  took);
 	close(report[0]);
