@@ -382,23 +382,18 @@ def run(runner):
         for result in main_session(runner, outdir):
             runner.result(*result)
 
-    def bomb_job():
-        if not outdir:
-            runner.result(FORK_BOMB_LABEL, False, NOT_BUILT, "")
-            return
-        for result in fork_bomb(runner, outdir):
-            runner.result(*result)
-
-    def cad_job():
-        if not outdir:
-            runner.result(CAD_LABEL, False, NOT_BUILT, "")
-            return
-        for result in ctrl_alt_del(runner, outdir):
-            runner.result(*result)
+    def boot_of_its_own(name, session):
+        """The job of a boot of its own, whose one result is @name."""
+        def job():
+            if not outdir:
+                runner.result(name, False, NOT_BUILT, "")
+                return
+            for result in session(runner, outdir):
+                runner.result(*result)
+        return job
 
     jobs.append(main_job)
-    if runner.wanted(FORK_BOMB_LABEL):
-        jobs.append(bomb_job)
-    if runner.wanted(CAD_LABEL):
-        jobs.append(cad_job)
+    for name, session in ((FORK_BOMB_LABEL, fork_bomb), (CAD_LABEL, ctrl_alt_del)):
+        if runner.wanted(name):
+            jobs.append(boot_of_its_own(name, session))
     runner.side_by_side(jobs)

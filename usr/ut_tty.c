@@ -284,21 +284,33 @@ void tty_tcsetpgrp_rules(struct utest *t)
  * another session), so nothing could continue it if SIGTTIN stopped it:
  * a read is -EIO, and so is a write with TOSTOP, as in Linux.
  */
-static void orphaned_background(struct utest *t, void *arg)
+/*
+ * In a run_in_child() child: the terminal as this new session's
+ * controlling one, with TOSTOP set while the session is still in the
+ * foreground, which a background group may not change.  Skips (exits)
+ * when another session has the console.
+ */
+static int terminal_with_tostop(struct utest *t)
 {
 	int tty = open_terminal();
 	struct kernel_termios tio;
+
+	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
+		_exit(t->failed ? 1 : SKIP_CODE);
+	tty_ioctl(tty, TCGETS, &tio);
+	tio.c_lflag |= TOSTOP;
+	tty_ioctl(tty, TCSETS, &tio);
+	return tty;
+}
+
+static void orphaned_background(struct utest *t, void *arg)
+{
+	int tty = terminal_with_tostop(t);
 	pid_t helper;
 	char c;
 	long ret;
 
 	(void)arg; /* run_in_child()'s, unused */
-	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
-		_exit(t->failed ? 1 : SKIP_CODE);
-	/* TOSTOP while still in the foreground, which a background group may not change. */
-	tty_ioctl(tty, TCGETS, &tio);
-	tio.c_lflag |= TOSTOP;
-	tty_ioctl(tty, TCSETS, &tio);
 	helper = fork();
 	if (!helper) {
 		for (;;)
@@ -315,22 +327,32 @@ static void orphaned_background(struct utest *t, void *arg)
 	waitpid(helper, NULL, 0);
 }
 
-void tty_orphaned_background_gets_eio(struct utest *t)
+/*
+ * Run @fn in a child that leads a session of its own on the terminal,
+ * whose settings are put back after it whatever it did (the terminal is
+ * not ours: no one minds); the child must exit 0, or skip.
+ */
+static void run_session_on_terminal(struct utest *t, void (*fn)(struct utest *t, void *arg),
+				    const char *what)
 {
 	int tty = open_terminal(), status;
 	struct kernel_termios saved;
 
 	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
 		return;
-	tty_ioctl(tty, TCGETS, &saved); /* not our terminal: we may set it back whatever */
-	status = run_in_child(t, orphaned_background, NULL);
+	tty_ioctl(tty, TCGETS, &saved);
+	status = run_in_child(t, fn, NULL);
 	tty_ioctl(tty, TCSETS, &saved);
 	close(tty);
-
 	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
 		ut_skip(t, "another session has the console");
 	else
-		expect_exit(t, status, 0, "the session leader in the background");
+		expect_exit(t, status, 0, what);
+}
+
+void tty_orphaned_background_gets_eio(struct utest *t)
+{
+	run_session_on_terminal(t, orphaned_background, "the session leader in the background");
 }
 
 /* Block (@how SIG_BLOCK) or unblock @sig. */
@@ -404,16 +426,10 @@ static void background_changes(struct utest *t, void *arg)
 static void background_job(struct utest *t, void *arg)
 {
 	static const char *const change[] = { "TCSETS", "TIOCSPGRP", "TCFLSH" };
-	int tty = open_terminal(), args[2], status, i, fg = -1;
-	struct kernel_termios tio;
+	int tty = terminal_with_tostop(t), args[2], status, i, fg = -1;
 	pid_t pid;
 
 	(void)arg; /* run_in_child()'s, unused */
-	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty) || !take_ctty(t, tty))
-		_exit(t->failed ? 1 : SKIP_CODE);
-	tty_ioctl(tty, TCGETS, &tio);
-	tio.c_lflag |= TOSTOP;
-	tty_ioctl(tty, TCSETS, &tio);
 	expect_exit(t, run_in_child(t, background_ignoring, &tty), 0,
 		    "the background job that ignores or blocks the signals");
 	args[0] = tty;
@@ -439,19 +455,7 @@ static void background_job(struct utest *t, void *arg)
 
 void tty_background_job_sigttin_sigttou(struct utest *t)
 {
-	int tty = open_terminal(), status;
-	struct kernel_termios saved;
-
-	if (!UT_EXPECT(t, tty >= 0, "no terminal to open: %d", tty))
-		return;
-	tty_ioctl(tty, TCGETS, &saved); /* not our terminal: we may set it back whatever */
-	status = run_in_child(t, background_job, NULL);
-	tty_ioctl(tty, TCSETS, &saved);
-	close(tty);
-	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == SKIP_CODE)
-		ut_skip(t, "another session has the console");
-	else
-		expect_exit(t, status, 0, "the session leader of the background job");
+	run_session_on_terminal(t, background_job, "the session leader of the background job");
 }
 
 static void note_signal(int sig)
