@@ -24,8 +24,9 @@ not have, is refused).  Another page that quotes one is flagged, so no
 copy can drift: it links to the page instead.  A page that copies a line
 of make bench's output is flagged whatever its figures (its words and
 layout are compared, without the numbers).  The figures are read from
-the page's output blocks: every number with a fraction (28.37; not
-1.00), and every whole number of three digits or more in a row of
+the page's output blocks: every number with a fraction and three
+significant digits or more (28.37; not 1.00, nor 0.039, which example
+output elsewhere has by chance), and every whole number of three digits or more in a row of
 figures (a line with fractions, or ppm), except the number that starts
 a row (a label, such as a size) and powers of two, which pages use for
 sizes and counts of their own.  A fraction is quoted wherever it
@@ -190,6 +191,14 @@ QUOTED_WHOLE_RE = re.compile(r"(?<![\w.])(\d[\d,]{2,})(?!\w|\.\d)"
                              r"(?:instructions?|us|µs|ppm|pages?)\b)")
 # Fractions too common to be anyone's figure: a ratio of one.
 NOT_FIGURES = {"1.00", "0.00"}
+# A fraction with fewer significant digits (0.039 s, 0.57 s) is a figure
+# all the same, but any page's example output has it by chance: README's
+# sample "ps" once shared a CPU time with the null rebuild's seconds.
+MIN_SIGNIFICANT_DIGITS = 3
+
+
+def significant_digits(whole, frac):
+    return len((whole + frac).lstrip("0"))
 
 
 def skeleton(line):
@@ -214,7 +223,8 @@ def bench_figures(srctree):
             if re.search(r"\d", line) and len(re.sub(r"[^A-Za-z]", "", skeleton(line))) >= 2:
                 skeletons.add(skeleton(line))
             for whole, frac in FRACTION_RE.findall(line):
-                if f"{whole}.{frac}" in NOT_FIGURES:
+                if (f"{whole}.{frac}" in NOT_FIGURES or
+                        significant_digits(whole, frac) < MIN_SIGNIFICANT_DIGITS):
                     continue
                 fractions.add(f"{whole}.{frac}")
                 if int(frac) == 0 and len(whole) >= 3:

@@ -132,6 +132,11 @@ class DoccheckTest(unittest.TestCase):
                    "Let us look at entry 357.\nA ratio of 1.00 means none.\n")
         self.assertEqual(self.problems(), [])
 
+    def test_short_fraction_is_no_quote(self):
+        # 0.56 (two significant digits) is in BENCH; an example's CPU time may have it
+        self.write("Documentation/core/tasks.md", "    2 sleeping    0.56    0.0% kworker\n")
+        self.assertEqual(self.problems(), [])
+
     def test_copied_output_line_with_other_figures(self):
         self.write("Documentation/core/tasks.md",
                    "```\n  rr         118.00       23.00       23.00       23.00       23.00"
