@@ -35,6 +35,7 @@ enum {
 #define FAULT_ADDR_ALL	0x5eed0UL
 #define FAULT_ADDR_READ 0x5eed8UL
 #define FAULT_ADDR_PART 0x5eee0UL
+#define FAULT_ADDR_BAD	0x5eee8UL
 
 static long sys_syslog(int type, void *buf, long len)
 {
@@ -249,6 +250,40 @@ void syslog_read_gives_a_long_record_in_parts(struct utest *t)
 	buf[n1 + (n2 > 0 ? n2 : 0)] = '\0';
 	UT_EXPECT(t, n2 == left && lines_have_levels(buf, n1 + n2) && strstr(buf, line),
 		  "READ of the rest returned %ld of %ld: %s", n2, left, buf);
+}
+
+/*
+ * READ into a buffer it cannot write fails with -EFAULT and takes nothing
+ * as read: the next READ gives it all (and is not kept waiting by the
+ * failed one).
+ */
+void syslog_read_fault_takes_nothing(struct utest *t)
+{
+	static char buf[4096];
+	long unread, n, after;
+	char line[80];
+
+	if (!on_kestrel()) {
+		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+		return;
+	}
+	if (!drain_unread(t, buf, sizeof(buf)))
+		return;
+	log_a_fault(t, FAULT_ADDR_BAD, line, sizeof(line));
+	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	n = sys_syslog(ACTION_READ, (void *)8, sizeof(buf));
+	UT_EXPECT(t, n == -EFAULT, "READ into address 8 returned %ld", n);
+	n = sys_syslog(ACTION_READ, (void *)0xffff888000000000UL, sizeof(buf));
+	UT_EXPECT(t, n == -EFAULT, "READ into a kernel address returned %ld", n);
+	after = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	UT_EXPECT(t, unread > 0 && after == unread, "%ld unread before the faults, %ld after",
+		  unread, after);
+	if (after <= 0)
+		return;
+	n = sys_syslog(ACTION_READ, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	UT_EXPECT(t, n == unread && strstr(buf, line), "READ after the faults gave %ld of %ld: %s",
+		  n, unread, buf);
 }
 
 void syslog_console_off_and_on(struct utest *t)
