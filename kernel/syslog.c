@@ -15,10 +15,15 @@
  * cannot wake a reader itself: it runs in any context, the scheduler's
  * own included (Linux defers the wake-up to an irq_work, which Kestrel
  * has not got), so a waiting reader looks again every tick instead.
+ * What READ has given is kept under syslog_lock, as in Linux, so that two
+ * readers (preempted in the middle, with CONFIG_PREEMPT) never give the
+ * same text twice; and a record longer than the reader's buffer is given
+ * in parts, the rest on the next READ, as Linux's syslog_partial does.
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/log_buf.h>
+#include <kernel/mutex.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -46,22 +51,31 @@ enum {
 #define RECORD_TEXT_MAX		 1024 /* printk's LOG_LINE_MAX */
 
 /*
- * Under printk's lock: the first record SYSLOG_ACTION_READ has not given
- * yet, the first one READ_ALL gives (CLEAR moves it), and the console's
- * level before CONSOLE_OFF (0 while it is not off).
+ * Under printk's lock: the first record READ_ALL gives (CLEAR moves it),
+ * and the console's level before CONSOLE_OFF (0 while it is not off).
  */
-static u64 syslog_seq, clear_seq;
+static u64 clear_seq;
 static int saved_console_loglevel;
+
+/*
+ * Under syslog_lock (written under printk's lock too, for the waiting
+ * reader's look): the first record SYSLOG_ACTION_READ has not given in
+ * full, and how many of its formatted bytes it has given.
+ */
+static DEFINE_MUTEX(syslog_lock);
+static u64 syslog_seq;
+static size_t syslog_partial;
 
 /*
  * Where formatted text goes: a user buffer of @size bytes through a
  * staging buffer, or nowhere (@buf NULL: counting).  @mid_line: the
  * last record ended without a newline, so the next one goes on its line,
- * as the consoles show it.
+ * as the consoles show it.  @skip: bytes still to leave out (neither
+ * written nor counted), those of a record a READ gave part of.
  */
 struct syslog_out {
 	char __user *buf;
-	size_t size, pos;
+	size_t size, pos, skip;
 	bool mid_line, fault;
 	size_t staged;
 	char stage[128];
@@ -77,6 +91,10 @@ static void out_flush(struct syslog_out *out)
 
 static void out_char(struct syslog_out *out, char c)
 {
+	if (out->skip) {
+		out->skip--;
+		return;
+	}
 	if (out->buf) {
 		if (out->pos >= out->size)
 			return;
@@ -223,20 +241,60 @@ static int wait_for_unread(void)
 }
 
 /*
- * READ: the records not read yet, whole, as many as fit; the first cut
- * to @len if it alone does not fit, as Linux's does.  One reader is
- * expected (klogd); two take turns, a record each.
+ * Take syslog_lock with a record READ has not given in the log, waiting
+ * for one without the lock (as Linux's syslog_print() does), so that a
+ * second reader waits where a signal ends its sleep; or -ERESTARTSYS.
+ */
+static int lock_unread(void)
+{
+	for (;;) {
+		int err = wait_for_unread();
+
+		if (err)
+			return err;
+		mutex_lock(&syslog_lock);
+		if (syslog_seq < log_next_seq())
+			return 0;
+		mutex_unlock(&syslog_lock);
+	}
+}
+
+/*
+ * Under syslog_lock: the bytes READ has yet to give, from record
+ * syslog_seq on (syslog_partial of it given, unless printk dropped it).
+ */
+static size_t unread_size(char *text)
+{
+	struct syslog_out count = { .skip = syslog_partial };
+	u64 seq = syslog_seq, end = log_next_seq();
+	struct log_record rec;
+
+	while (next_record(&seq, end, &rec, text)) {
+		if (rec.seq != syslog_seq)
+			count.skip = 0;
+		format_record(&count, text, rec.text_len, rec.level);
+	}
+	return count.pos;
+}
+
+/*
+ * READ: the records not read yet, whole, as many as fit; the first, if
+ * it alone does not fit, in parts, the rest kept for the next READ, as
+ * Linux's syslog_print() does.  A fault gives -EFAULT and nothing is
+ * taken as read.
  */
 static long syslog_read(char __user *buf, size_t len, char *text)
 {
 	struct syslog_out out = { .buf = buf, .size = len };
 	struct log_record rec;
-	int err = wait_for_unread();
+	int err = lock_unread();
+	size_t partial;
 	u64 seq, end;
 
 	if (err)
 		return err;
-	seq = read_seq(&syslog_seq);
+	seq = syslog_seq;
+	partial = syslog_partial;
 	end = log_next_seq();
 	while (out.pos < out.size) {
 		struct syslog_out probe = { .mid_line = out.mid_line };
@@ -244,18 +302,29 @@ static long syslog_read(char __user *buf, size_t len, char *text)
 
 		if (!next_record(&seq, end, &rec, text))
 			break;
-		if (out.pos &&
-		    !out_fits(&out, format_record(&probe, text, rec.text_len, rec.level))) {
-			seq = at;
+		if (rec.seq != at)
+			partial = 0; /* dropped meanwhile: the oldest left, from its start */
+		probe.skip = partial;
+		out.skip = partial;
+		if (!out_fits(&out, format_record(&probe, text, rec.text_len, rec.level))) {
+			/* The first, alone too long: what fits now, the rest next time. */
+			if (!out.pos) {
+				format_record(&out, text, rec.text_len, rec.level);
+				partial += out.pos;
+			}
+			seq = rec.seq;
 			break;
 		}
 		format_record(&out, text, rec.text_len, rec.level);
+		partial = 0;
 	}
 	out_flush(&out);
-	if (out.fault)
-		return -EFAULT;
-	write_seq(&syslog_seq, seq);
-	return out.pos;
+	if (!out.fault) {
+		write_seq(&syslog_seq, seq);
+		syslog_partial = partial;
+	}
+	mutex_unlock(&syslog_lock);
+	return out.fault ? -EFAULT : (long)out.pos;
 }
 
 static long syslog_console_level(int level)
@@ -314,7 +383,9 @@ SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
 		text = kmalloc(RECORD_TEXT_MAX);
 		if (!text)
 			return -ENOMEM;
-		ret = text_size(read_seq(&syslog_seq), log_next_seq(), text);
+		mutex_lock(&syslog_lock);
+		ret = unread_size(text);
+		mutex_unlock(&syslog_lock);
 		kfree(text);
 		return ret;
 	case SYSLOG_ACTION_SIZE_BUFFER:

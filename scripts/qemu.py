@@ -160,18 +160,23 @@ class Session:
     def wait_for_after(self, start, pattern, timeout=10.0, idle=False):
         """wait_for() in the output from offset @start on.  With @idle,
         @timeout counts from the last output instead: a guest slowed by a
-        busy host, printing as it goes, is waited for; a silent one is not."""
-        deadline = time.monotonic() + timeout
+        busy host, printing as it goes, is waited for; a silent one is not,
+        nor one that prints for TALKING_CAP timeouts in all without the
+        pattern (a loop that prints, a report repeated), as
+        wait_while_talking() does."""
+        now = time.monotonic()
+        deadline, cap = now + timeout, now + TALKING_CAP * timeout
         seen = 0
         while True:
             out = self.output()
             m = re.search(pattern, out[start:])
             if m:
                 return m
+            now = time.monotonic()
             if idle and len(out) != seen:
                 seen = len(out)
-                deadline = time.monotonic() + timeout
-            if time.monotonic() > deadline:
+                deadline = min(now + timeout, cap)
+            if now > deadline:
                 return None
             time.sleep(0.02)
 

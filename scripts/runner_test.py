@@ -474,5 +474,44 @@ class WaitWhileTalkingTest(unittest.TestCase):
             talker.join()
 
 
+class SessionWaitTest(unittest.TestCase):
+    """Session.wait_for_after(idle=True) waits while the guest prints, but
+    not for ever: a guest that prints without end, never the pattern, is
+    stuck, as wait_while_talking() says.  The clock is a fake one that each
+    sleep moves on, and each sleep the guest prints a byte."""
+
+    class Clock:
+        def __init__(self, chunks, stop_after):
+            self.now, self.chunks, self.sleeps, self.stop_after = 0.0, chunks, 0, stop_after
+
+        def monotonic(self):
+            return self.now
+
+        def sleep(self, seconds):
+            self.now += seconds
+            self.sleeps += 1
+            if self.sleeps > self.stop_after:
+                raise AssertionError(f"still waiting after {self.now:.0f} s of talk")
+            self.chunks.append(b".")
+
+    def wait(self, pattern, stop_after):
+        chunks = []
+        clock = self.Clock(chunks, stop_after)
+        session = qemu.Session(None, chunks, "/nonexistent", None)
+        with mock.patch.object(qemu, "time", clock):
+            m = session.wait_for_after(0, pattern, timeout=1.0, idle=True)
+        return m, clock.now
+
+    def test_talk_outlasts_the_timeout(self):
+        m, now = self.wait(r"\.{200}", 10000)
+        self.assertIsNotNone(m)
+        self.assertGreater(now, 1.0)
+
+    def test_endless_talk_ends_at_the_cap(self):
+        m, now = self.wait("never", 10000)
+        self.assertIsNone(m)
+        self.assertLessEqual(now, qemu.TALKING_CAP * 1.0 + 0.1)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=1)

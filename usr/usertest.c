@@ -210,6 +210,8 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(syslog_read_all_gives_lines_with_levels),
 	UT_CASE(syslog_refuses_bad_arguments),
 	UT_CASE(syslog_read_consumes_and_waits),
+	UT_CASE(syslog_read_gives_a_long_record_in_parts),
+	UT_CASE(syslog_read_fault_takes_nothing),
 	UT_CASE(syslog_console_off_and_on),
 	UT_CASE(calls_left_out_are_enosys_unlogged),
 	/* ut_proc.c */

@@ -186,6 +186,8 @@ void rseq_is_enosys(struct utest *t);
 void syslog_read_all_gives_lines_with_levels(struct utest *t);
 void syslog_refuses_bad_arguments(struct utest *t);
 void syslog_read_consumes_and_waits(struct utest *t);
+void syslog_read_gives_a_long_record_in_parts(struct utest *t);
+void syslog_read_fault_takes_nothing(struct utest *t);
 void syslog_console_off_and_on(struct utest *t);
 void calls_left_out_are_enosys_unlogged(struct utest *t);
 void reboot_refuses_bad_magic(struct utest *t);

@@ -34,6 +34,8 @@ enum {
 /* Unmapped addresses whose faults name them in the log, one per case. */
 #define FAULT_ADDR_ALL	0x5eed0UL
 #define FAULT_ADDR_READ 0x5eed8UL
+#define FAULT_ADDR_PART 0x5eee0UL
+#define FAULT_ADDR_BAD	0x5eee8UL
 
 static long sys_syslog(int type, void *buf, long len)
 {
@@ -162,6 +164,19 @@ void syslog_refuses_bad_arguments(struct utest *t)
 	}
 }
 
+/* READ until nothing is unread; whether that came. */
+static bool drain_unread(struct utest *t, char *buf, size_t size)
+{
+	long unread = -1, n = 0;
+	int i;
+
+	for (i = 0; i < 1000 && (unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0)) > 0; i++)
+		n = sys_syslog(ACTION_READ, buf, size);
+	UT_EXPECT(t, unread == 0 && n >= 0, "after %d reads, %ld unread (the last read %ld)", i,
+		  unread, n);
+	return unread == 0;
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -177,7 +192,7 @@ void syslog_read_consumes_and_waits(struct utest *t)
 	struct sigaction sa = { .sa_handler = on_alarm };
 	struct itimerval tick = { .it_value = { .tv_usec = 20000 } }, off = { 0 };
 	static char buf[4096];
-	long n = 0, unread = -1;
+	long n, unread;
 	char line[80];
 	int i;
 
@@ -185,10 +200,7 @@ void syslog_read_consumes_and_waits(struct utest *t)
 		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
 		return;
 	}
-	for (i = 0; i < 1000 && (unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0)) > 0; i++)
-		n = sys_syslog(ACTION_READ, buf, sizeof(buf));
-	UT_EXPECT(t, unread == 0 && n >= 0, "after %d reads, %ld unread (the last read %ld)", i,
-		  unread, n);
+	drain_unread(t, buf, sizeof(buf));
 	log_a_fault(t, FAULT_ADDR_READ, line, sizeof(line));
 	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
 	n = sys_syslog(ACTION_READ, buf, sizeof(buf) - 1);
@@ -206,6 +218,72 @@ void syslog_read_consumes_and_waits(struct utest *t)
 	}
 	UT_EXPECT(t, n == -EINTR, "READ with nothing unread returned %ld, not -EINTR", n);
 	signal(SIGALRM, SIG_DFL);
+}
+
+/*
+ * READ into a buffer shorter than the first unread record gives what fits
+ * and keeps the rest for the next READ, as Linux's syslog_partial does;
+ * SIZE_UNREAD counts only the rest.  klogd, whose buffer is shorter than
+ * printk's longest record, would otherwise lose the end of a long line.
+ */
+void syslog_read_gives_a_long_record_in_parts(struct utest *t)
+{
+	static char buf[4096];
+	long unread, left, n1, n2 = 0;
+	char line[80];
+
+	if (!on_kestrel()) {
+		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+		return;
+	}
+	if (!drain_unread(t, buf, sizeof(buf)))
+		return;
+	log_a_fault(t, FAULT_ADDR_PART, line, sizeof(line));
+	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	n1 = sys_syslog(ACTION_READ, buf, 4);
+	left = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	UT_EXPECT(t, n1 == 4 && buf[0] == '<', "READ of 4 bytes returned %ld: %.4s", n1, buf);
+	UT_EXPECT(t, left == unread - 4, "%ld unread before READ of 4, %ld after", unread, left);
+	if (n1 != 4 || left <= 0)
+		return; /* READ would wait for a record that is not coming */
+	n2 = sys_syslog(ACTION_READ, buf + n1, sizeof(buf) - n1 - 1);
+	buf[n1 + (n2 > 0 ? n2 : 0)] = '\0';
+	UT_EXPECT(t, n2 == left && lines_have_levels(buf, n1 + n2) && strstr(buf, line),
+		  "READ of the rest returned %ld of %ld: %s", n2, left, buf);
+}
+
+/*
+ * READ into a buffer it cannot write fails with -EFAULT and takes nothing
+ * as read: the next READ gives it all (and is not kept waiting by the
+ * failed one).
+ */
+void syslog_read_fault_takes_nothing(struct utest *t)
+{
+	static char buf[4096];
+	long unread, n, after;
+	char line[80];
+
+	if (!on_kestrel()) {
+		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+		return;
+	}
+	if (!drain_unread(t, buf, sizeof(buf)))
+		return;
+	log_a_fault(t, FAULT_ADDR_BAD, line, sizeof(line));
+	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	n = sys_syslog(ACTION_READ, (void *)8, sizeof(buf));
+	UT_EXPECT(t, n == -EFAULT, "READ into address 8 returned %ld", n);
+	n = sys_syslog(ACTION_READ, (void *)0xffff888000000000UL, sizeof(buf));
+	UT_EXPECT(t, n == -EFAULT, "READ into a kernel address returned %ld", n);
+	after = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+	UT_EXPECT(t, unread > 0 && after == unread, "%ld unread before the faults, %ld after",
+		  unread, after);
+	if (after <= 0)
+		return;
+	n = sys_syslog(ACTION_READ, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	UT_EXPECT(t, n == unread && strstr(buf, line), "READ after the faults gave %ld of %ld: %s",
+		  n, unread, buf);
 }
 
 void syslog_console_off_and_on(struct utest *t)
