@@ -177,6 +177,26 @@ static bool drain_unread(struct utest *t, char *buf, size_t size)
 	return unread == 0;
 }
 
+/*
+ * The start of a case that reads the log away, which runs only on
+ * Kestrel (on Linux it would take the host's log from its reader):
+ * nothing left unread, then one new record, the line of a child's fault
+ * at @addr (into @line).  The bytes unread then, or -1 when the case was
+ * skipped or the log would not drain (a READ could then wait forever).
+ */
+static long one_new_record(struct utest *t, char *buf, size_t size, unsigned long addr, char *line,
+			   size_t line_size)
+{
+	if (!on_kestrel()) {
+		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+		return -1;
+	}
+	if (!drain_unread(t, buf, size))
+		return -1;
+	log_a_fault(t, addr, line, line_size);
+	return sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -196,13 +216,9 @@ void syslog_read_consumes_and_waits(struct utest *t)
 	char line[80];
 	int i;
 
-	if (!on_kestrel()) {
-		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+	unread = one_new_record(t, buf, sizeof(buf), FAULT_ADDR_READ, line, sizeof(line));
+	if (unread < 0)
 		return;
-	}
-	drain_unread(t, buf, sizeof(buf));
-	log_a_fault(t, FAULT_ADDR_READ, line, sizeof(line));
-	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
 	n = sys_syslog(ACTION_READ, buf, sizeof(buf) - 1);
 	buf[n > 0 ? n : 0] = '\0';
 	UT_EXPECT(t, n > 0 && n == unread && strstr(buf, line), "%ld unread, READ gave %ld: %s",
@@ -232,14 +248,9 @@ void syslog_read_gives_a_long_record_in_parts(struct utest *t)
 	long unread, left, n1, n2 = 0;
 	char line[80];
 
-	if (!on_kestrel()) {
-		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+	unread = one_new_record(t, buf, sizeof(buf), FAULT_ADDR_PART, line, sizeof(line));
+	if (unread < 0)
 		return;
-	}
-	if (!drain_unread(t, buf, sizeof(buf)))
-		return;
-	log_a_fault(t, FAULT_ADDR_PART, line, sizeof(line));
-	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
 	n1 = sys_syslog(ACTION_READ, buf, 4);
 	left = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
 	UT_EXPECT(t, n1 == 4 && buf[0] == '<', "READ of 4 bytes returned %ld: %.4s", n1, buf);
@@ -263,14 +274,9 @@ void syslog_read_fault_takes_nothing(struct utest *t)
 	long unread, n, after;
 	char line[80];
 
-	if (!on_kestrel()) {
-		ut_skip(t, "only on Kestrel: it reads the kernel log destructively");
+	unread = one_new_record(t, buf, sizeof(buf), FAULT_ADDR_BAD, line, sizeof(line));
+	if (unread < 0)
 		return;
-	}
-	if (!drain_unread(t, buf, sizeof(buf)))
-		return;
-	log_a_fault(t, FAULT_ADDR_BAD, line, sizeof(line));
-	unread = sys_syslog(ACTION_SIZE_UNREAD, NULL, 0);
 	n = sys_syslog(ACTION_READ, (void *)8, sizeof(buf));
 	UT_EXPECT(t, n == -EFAULT, "READ into address 8 returned %ld", n);
 	n = sys_syslog(ACTION_READ, (void *)0xffff888000000000UL, sizeof(buf));
