@@ -20,6 +20,25 @@ struct boot_module {
 	const char *string;	/* the words after the file on its module2 line */
 };
 
+/*
+ * The screen as the boot loader left it.  Only the layout of the tag is
+ * checked here; whether a console can draw on it is the console's call
+ * (drivers/video/fb.c).
+ */
+#define BOOT_FB_INDEXED	 0 /* a palette: no console draws on it */
+#define BOOT_FB_RGB	 1 /* direct color, fields below */
+#define BOOT_FB_EGA_TEXT 2 /* VGA text mode: width and height in characters */
+
+struct boot_framebuffer {
+	u64 addr;		  /* physical */
+	u32 pitch;		  /* bytes from one line to the next */
+	u32 width, height;	  /* pixels, or characters in text mode */
+	u8 bpp, type;		  /* bits per pixel; BOOT_FB_* */
+	u8 red_pos, red_size;	  /* BOOT_FB_RGB: the lowest bit and the */
+	u8 green_pos, green_size; /* number of bits of each color */
+	u8 blue_pos, blue_size;
+};
+
 struct boot_mem_region {
 	u64 addr;
 	u64 len;
@@ -37,6 +56,8 @@ struct boot_info {
 	size_t nr_mmap;
 	bool mmap_truncated; /* more than BOOT_MMAP_MAX regions */
 	struct boot_mem_region mmap[BOOT_MMAP_MAX];
+	bool has_fb; /* the loader said what the screen is */
+	struct boot_framebuffer fb;
 	size_t rsdp_len;	/* 0: the loader passed no ACPI RSDP */
 	u8 rsdp[BOOT_RSDP_MAX]; /* its copy, the ACPI 2.0 one if there are both */
 	size_t nr_modules;

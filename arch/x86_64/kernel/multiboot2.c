@@ -77,6 +77,43 @@ static void parse_mmap(const struct mb2_tag *tag, struct boot_info *bi)
 }
 
 /*
+ * The screen: a pixel framebuffer or VGA text.  An RGB one must hold its
+ * six color fields; what the values mean is checked by the console that
+ * would draw on it.
+ */
+static void parse_framebuffer(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	const struct mb2_tag_framebuffer *f = (const void *)tag;
+	struct boot_framebuffer *fb = &bi->fb;
+
+	if (tag->size < MB2_FB_COMMON_SIZE) {
+		pr_err("framebuffer tag too short (%u bytes), ignored\n", tag->size);
+		return;
+	}
+	if (f->type == MB2_FB_RGB && tag->size < sizeof(*f)) {
+		pr_err("RGB framebuffer tag too short for its color fields (%u bytes), ignored\n",
+		       tag->size);
+		return;
+	}
+	memset(fb, 0, sizeof(*fb));
+	fb->addr = f->addr;
+	fb->pitch = f->pitch;
+	fb->width = f->width;
+	fb->height = f->height;
+	fb->bpp = f->bpp;
+	fb->type = f->type;
+	if (f->type == MB2_FB_RGB) {
+		fb->red_pos = f->red_pos;
+		fb->red_size = f->red_size;
+		fb->green_pos = f->green_pos;
+		fb->green_size = f->green_size;
+		fb->blue_pos = f->blue_pos;
+		fb->blue_size = f->blue_size;
+	}
+	bi->has_fb = true;
+}
+
+/*
  * A copy of the ACPI RSDP: 20 bytes (1.0) or 36 (2.0 and later).  The
  * newer one wins when the loader passes both; the table walk checks the
  * bytes themselves (drivers/acpi/tables.c).
@@ -149,6 +186,9 @@ static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		break;
 	case MB2_TAG_MMAP:
 		parse_mmap(tag, bi);
+		break;
+	case MB2_TAG_FRAMEBUFFER:
+		parse_framebuffer(tag, bi);
 		break;
 	case MB2_TAG_ACPI_OLD:
 	case MB2_TAG_ACPI_NEW:

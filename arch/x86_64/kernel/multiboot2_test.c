@@ -256,6 +256,83 @@ static void many_modules_are_truncated(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "the rest ignored"));
 }
 
+static struct mb2_tag_framebuffer *mb_framebuffer(u8 type, u32 size)
+{
+	struct mb2_tag_framebuffer *f = mb_tag(MB2_TAG_FRAMEBUFFER, size);
+
+	f->addr = 0xfd000000;
+	f->pitch = 4096;
+	f->width = 1024;
+	f->height = 768;
+	f->bpp = 32;
+	f->type = type;
+	if (size >= sizeof(*f)) {
+		f->red_pos = 16;
+		f->red_size = 8;
+		f->green_pos = 8;
+		f->green_size = 8;
+		f->blue_pos = 0;
+		f->blue_size = 8;
+	}
+	return f;
+}
+
+static void framebuffer_tag_is_parsed(struct ktest *t)
+{
+	struct mb2_tag_framebuffer *f;
+	u64 since;
+
+	mb_begin();
+	mb_framebuffer(MB2_FB_RGB, sizeof(*f));
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_TRUE(t, bi.has_fb);
+	KTEST_EXPECT_EQ(t, bi.fb.addr, 0xfd000000);
+	KTEST_EXPECT_EQ(t, bi.fb.pitch, 4096);
+	KTEST_EXPECT_EQ(t, bi.fb.width, 1024);
+	KTEST_EXPECT_EQ(t, bi.fb.height, 768);
+	KTEST_EXPECT_EQ(t, bi.fb.bpp, 32);
+	KTEST_EXPECT_EQ(t, bi.fb.type, BOOT_FB_RGB);
+	KTEST_EXPECT_EQ(t, bi.fb.red_pos, 16);
+	KTEST_EXPECT_EQ(t, bi.fb.green_size, 8);
+	KTEST_EXPECT_EQ(t, bi.fb.blue_pos, 0);
+
+	/* VGA text: no color fields, and none made up */
+	mb_begin();
+	f = mb_framebuffer(MB2_FB_EGA_TEXT, MB2_FB_COMMON_SIZE);
+	f->addr = 0xb8000;
+	f->width = 80;
+	f->height = 25;
+	f->pitch = 160;
+	f->bpp = 16;
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_TRUE(t, bi.has_fb);
+	KTEST_EXPECT_EQ(t, bi.fb.type, BOOT_FB_EGA_TEXT);
+	KTEST_EXPECT_EQ(t, bi.fb.width, 80);
+	KTEST_EXPECT_EQ(t, bi.fb.red_size, 0);
+}
+
+/* A tag too short for what its type says it holds is left out, with a message. */
+static void short_framebuffer_tag_is_ignored(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_framebuffer(MB2_FB_EGA_TEXT, MB2_FB_COMMON_SIZE - 8);
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_FALSE(t, bi.has_fb);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "framebuffer tag too short (24 bytes)"));
+
+	mb_begin();
+	mb_framebuffer(MB2_FB_RGB, MB2_FB_COMMON_SIZE);
+	mb_finish(true);
+	KTEST_EXPECT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_FALSE(t, bi.has_fb);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "too short for its color fields"));
+}
+
 static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(modules_are_parsed),
 	KTEST_CASE(bad_modules_are_ignored),
@@ -268,6 +345,8 @@ static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(unterminated_string_is_ignored),
 	KTEST_CASE(bad_mmap_entry_size_is_ignored),
 	KTEST_CASE(long_mmap_is_truncated),
+	KTEST_CASE(framebuffer_tag_is_parsed),
+	KTEST_CASE(short_framebuffer_tag_is_ignored),
 	{},
 };
 KTEST_SUITE(multiboot2, multiboot2_cases);

@@ -16,6 +16,7 @@
 #define MB2_TAG_BASIC_MEMINFO 4
 #define MB2_TAG_BOOTDEV	      5
 #define MB2_TAG_MMAP	      6
+#define MB2_TAG_FRAMEBUFFER   8
 #define MB2_TAG_ACPI_OLD      14 /* a copy of the ACPI 1.0 RSDP */
 #define MB2_TAG_ACPI_NEW      15 /* a copy of the ACPI 2.0+ RSDP */
 
@@ -66,5 +67,27 @@ struct mb2_tag_mmap {
 	u32 entry_version;
 	struct mb2_mmap_entry entries[];
 } __attribute__((packed));
+
+/* MB2_TAG_FRAMEBUFFER: the screen mode the loader left, pixels or text. */
+#define MB2_FB_INDEXED	0
+#define MB2_FB_RGB	1
+#define MB2_FB_EGA_TEXT 2
+
+struct mb2_tag_framebuffer {
+	struct mb2_tag tag;
+	u64 addr;  /* physical */
+	u32 pitch; /* bytes from one line to the next */
+	u32 width; /* pixels, or characters in EGA text */
+	u32 height;
+	u8 bpp;
+	u8 type; /* MB2_FB_* */
+	u16 reserved;
+	/* MB2_FB_RGB only: where each color's bits lie in a pixel */
+	u8 red_pos, red_size;
+	u8 green_pos, green_size;
+	u8 blue_pos, blue_size;
+} __attribute__((packed));
+
+#define MB2_FB_COMMON_SIZE offsetof(struct mb2_tag_framebuffer, red_pos)
 
 #endif
