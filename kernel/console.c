@@ -11,6 +11,7 @@
 #include <kernel/printk.h>
 
 extern const console_initcall_t __console_initcalls_start[], __console_initcalls_end[];
+extern const console_initcall_t __console_late_initcalls_start[], __console_late_initcalls_end[];
 
 /* Changed at boot and by the printk tests, under no lock: one CPU, no preemption there. */
 static struct console *console_list;
@@ -66,11 +67,19 @@ void console_scroll(int dir)
 	printk_cpu_sync_put_irqrestore(taken, flags);
 }
 
+/* A driver that cannot start says why itself; the others go on. */
+static void run_initcalls(const console_initcall_t *call, const console_initcall_t *end)
+{
+	for (; call < end; call++)
+		(*call)();
+}
+
 void console_init(void)
 {
-	const console_initcall_t *call;
+	run_initcalls(__console_initcalls_start, __console_initcalls_end);
+}
 
-	/* A driver that cannot start says why itself; the others go on. */
-	for (call = __console_initcalls_start; call < __console_initcalls_end; call++)
-		(*call)();
+void console_init_late(void)
+{
+	run_initcalls(__console_late_initcalls_start, __console_late_initcalls_end);
 }

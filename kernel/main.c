@@ -113,6 +113,7 @@ __noreturn void start_kernel(phys_addr_t boot_info_phys)
 	console_init();
 	print_boot_info();
 	mm_init();
+	console_init_late();
 	vfs_caches_init();
 
 	init_IRQ();

@@ -84,6 +84,7 @@ SECTIONS
 		TABLE(boot_modes)
 		TABLE(kshell_commands)
 		TABLE(console_initcalls)
+		TABLE(console_late_initcalls)
 		TABLE(device_initcalls)
 		TABLE(deliberate_ud2)
 		TABLE(syscalls)

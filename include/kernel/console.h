@@ -5,7 +5,10 @@
  * A console driver registers itself from a console_initcall, so the kernel
  * core never names a driver: the consoles a kernel has are the drivers its
  * configuration built.  A newly registered console is first sent every
- * message already in the log, so nothing printed before it is lost.
+ * message already in the log, so nothing printed before it is lost.  A
+ * console that needs memory management (a framebuffer must be mapped
+ * with ioremap(), its text grid allocated) starts from a
+ * console_late_initcall, right after mm_init().
  */
 #ifndef _KERNEL_CONSOLE_H
 #define _KERNEL_CONSOLE_H
@@ -38,11 +41,17 @@ void console_write(const char *text, size_t len, int level);
 void console_scroll(int dir);
 /* Run every console_initcall. */
 void console_init(void);
+/* Run every console_late_initcall: memory management is up. */
+void console_init_late(void);
 
 typedef int (*console_initcall_t)(void);
 
 #define console_initcall(fn)                                                      \
 	static const console_initcall_t __console_initcall_##fn __used __section( \
 		".console_initcalls") = fn
+
+#define console_late_initcall(fn)                                                      \
+	static const console_initcall_t __console_late_initcall_##fn __used __section( \
+		".console_late_initcalls") = fn
 
 #endif
