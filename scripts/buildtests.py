@@ -41,7 +41,8 @@ def compiled(output):
 def run(runner):
     tests = [
         ("build: null rebuild runs no command, nor any program but make", null_rebuild),
-        ("build: toggling CONFIG_VGA_COLORS rebuilds only vga_console.o (and configs.o, "
+        ("build: toggling CONFIG_VGA_COLORS rebuilds only colors.o and vga_console.o (and "
+         "configs.o, "
          "which embeds .config, and version.o, whose banner names the fragment), as "
          "benchmarks.md quotes", toggle_symbol),
         ("build: the banner names the defconfig, the fragments merged on it and any other "
@@ -202,7 +203,8 @@ HOST_OBJECTS = {
     "arch/x86_64/kernel": {"multiboot2.o", "multiboot2_test.o"},
     "kernel": {"log_buf.o", "log_buf_test.o", "symbol.o"},
     "kernel/time": {"clocksource.o", "timekeeper.o", "timekeeper_test.o"},
-    "drivers/video": {"vga_text.o", "vga_escape.o", "vga_text_test.o"},
+    "drivers/video": {"text_grid.o", "text_grid_escape.o", "text_grid_test.o", "fb.o",
+                      "fb_test.o"},
     "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},
     "kernel/kshell": {"line_edit.o", "line_edit_test.o", "args.o", "args_test.o"},
     "fs": {"cpio.o", "cpio_test.o"},
@@ -288,7 +290,7 @@ def toggle_symbol(runner, outdir, first):
     for target in ("mono.config", "all", "x86_64_defconfig", "all"):
         outs.append(runner.make(outdir, target).stdout)
     off, on = compiled(outs[1]), compiled(outs[3])
-    want = ["drivers/video/vga_console.o", "kernel/version.o"]
+    want = ["drivers/video/colors.o", "drivers/video/vga_console.o", "kernel/version.o"]
     if runner.config_value(outdir, "CONFIG_IKCONFIG") == "y":
         want = sorted(want + ["kernel/configs.o"])
     # make bench toggles it on this configuration too: its figure must agree.
@@ -351,7 +353,7 @@ def size_problems(runner, outdir):
 
 def sizediff_problems(runner, outdir):
     """Colors off (mono.config) against on: the header agrees with the rows,
-    and what changed includes vga_console.o's symbols."""
+    and what changed includes colors.o's symbols."""
     old, new = os.path.join(outdir, "colors.elf"), os.path.join(outdir, "mono.elf")
     shutil.copyfile(os.path.join(outdir, "kernel.elf"), old)
     runner.make(outdir, "mono.config")
@@ -374,10 +376,10 @@ def sizediff_problems(runner, outdir):
         problems.append(f"rows {counts}, header {head.group(0)}")
     if sum(int(r[3]) for r in rows) != int(total.group(2)) - int(total.group(1)):
         problems.append("the deltas do not add up to After - Before")
-    vga = subprocess.run(["nm", os.path.join(outdir, "drivers/video/vga_console.o")],
-                         check=True, capture_output=True, text=True).stdout
-    if not any(re.search(rf" {re.escape(r[0])}$", vga, re.M) for r in rows):
-        problems.append("no symbol of vga_console.o changed")
+    colors = subprocess.run(["nm", os.path.join(outdir, "drivers/video/colors.o")],
+                            check=True, capture_output=True, text=True).stdout
+    if not any(re.search(rf" {re.escape(r[0])}$", colors, re.M) for r in rows):
+        problems.append("no symbol of colors.o changed")
     return problems, out
 
 

@@ -5,22 +5,31 @@
  * The BIOS leaves the adapter in 80x25 text mode: each screen cell is two
  * bytes at 0xb8000, the character (code page 437) and its attribute, the
  * background color in the high nibble and the foreground in the low one.
- * vga_text.c lays text out on that grid; this file adds the hardware (the
- * cursor the CRT controller shows, the blink bit) and the colors: with
- * CONFIG_VGA_COLORS each log level gets its own foreground color,
- * otherwise everything is light grey on black.  Rows that scroll off the
+ * text_grid.c lays text out on that grid; this file adds the hardware (the
+ * cursor the CRT controller shows, the blink bit); colors.c picks the
+ * colors.  Rows that scroll off the
  * top are kept (CONFIG_VGA_SCROLLBACK_ROWS of them) for Shift-PgUp and
  * Shift-PgDn to page through; while the view is back there, the hardware
  * cursor is hidden, since what it would point at is not on screen.
+ *
+ * Text mode is the BIOS's: UEFI has none, and a boot loader may have set a
+ * graphics mode.  The console starts only when the loader's framebuffer
+ * tag says the screen is 80x25 text at 0xb8000, or when there is no tag at
+ * all (a loader that says nothing of the screen leaves the BIOS's mode).
  */
 #include <asm/io.h>
 #include <asm/page.h>
+#include <kernel/bootinfo.h>
 #include <kernel/console.h>
+#include <kernel/errno.h>
 #include <kernel/printk.h>
 
-#include "vga_text.h"
+#include "colors.h"
+#include "text_grid.h"
 
 #define VGA_TEXT_PHYS 0xb8000
+#define VGA_COLS      80
+#define VGA_ROWS      25
 
 #define VGA_CRTC_INDEX 0x3d4
 #define VGA_CRTC_DATA  0x3d5
@@ -34,39 +43,18 @@
 #define ATTR_PAS	0x20 /* keep the palette enabled */
 #define ATTR_BLINK	0x08
 
-#define VGA_MONO_ATTR 0x07 /* light grey on black */
-
 #define CURSOR_HIDDEN (VGA_ROWS * VGA_COLS) /* past the last cell */
 
 /* Changed only under printk's lock (console_write(), console_scroll()). */
 static u16 history[(CONFIG_VGA_SCROLLBACK_ROWS ?: 1) * VGA_COLS];
 static u16 saved_screen[VGA_ROWS * VGA_COLS];
-static struct vga_text screen = {
+static struct text_grid screen = {
+	.cols = VGA_COLS,
+	.rows = VGA_ROWS,
 	.history = history,
 	.history_rows = CONFIG_VGA_SCROLLBACK_ROWS,
 	.saved = saved_screen,
 };
-
-static u8 attr_for_level(int level)
-{
-	u8 fg;
-
-	if (!IS_ENABLED(CONFIG_VGA_COLORS))
-		return VGA_MONO_ATTR;
-	if (level <= LOGLEVEL_CRIT)
-		fg = CONFIG_VGA_COLOR_EMERG;
-	else if (level == LOGLEVEL_ERR)
-		fg = CONFIG_VGA_COLOR_ERR;
-	else if (level == LOGLEVEL_WARNING)
-		fg = CONFIG_VGA_COLOR_WARN;
-	else if (level == LOGLEVEL_NOTICE)
-		fg = CONFIG_VGA_COLOR_NOTICE;
-	else if (level == LOGLEVEL_DEBUG)
-		fg = CONFIG_VGA_COLOR_DEBUG;
-	else
-		fg = CONFIG_VGA_FG_COLOR;
-	return CONFIG_VGA_BG_COLOR << 4 | fg;
-}
 
 static void update_cursor(void)
 {
@@ -81,7 +69,7 @@ static void update_cursor(void)
 
 static void vga_write(struct console *con, const char *text, size_t len, int level)
 {
-	vga_text_write(&screen, text, len, attr_for_level(level));
+	text_grid_write(&screen, text, len, console_attr(level));
 	update_cursor();
 }
 
@@ -102,7 +90,7 @@ static void disable_blink(void)
 
 static void vga_scroll(struct console *con, int dir)
 {
-	vga_text_scroll_view(&screen, -dir * VGA_ROWS / 2);
+	text_grid_scroll_view(&screen, -dir * VGA_ROWS / 2);
 	update_cursor();
 }
 
@@ -112,13 +100,35 @@ static struct console vga_console = {
 	.scroll = vga_scroll,
 };
 
+/* Whether the loader left the screen in the text mode this console drives. */
+static bool text_mode(void)
+{
+	const struct boot_framebuffer *fb = &boot_info.fb;
+
+	if (!boot_info.has_fb)
+		return true;
+	if (fb->type != BOOT_FB_EGA_TEXT) {
+		pr_info("vga: the screen is not in text mode (%ux%u pixels), no VGA console\n",
+			fb->width, fb->height);
+		return false;
+	}
+	if (fb->addr != VGA_TEXT_PHYS || fb->width != VGA_COLS || fb->height != VGA_ROWS) {
+		pr_err("vga: text mode of %ux%u at %#llx is not 80x25 at 0xb8000, no VGA console\n",
+		       fb->width, fb->height, (unsigned long long)fb->addr);
+		return false;
+	}
+	return true;
+}
+
 static int vga_console_init(void)
 {
+	if (!text_mode())
+		return -ENODEV;
 	if (IS_ENABLED(CONFIG_VGA_COLORS))
 		disable_blink();
 	screen.cells = phys_to_virt(VGA_TEXT_PHYS);
-	screen.blank_attr = attr_for_level(LOGLEVEL_INFO);
-	vga_text_clear(&screen);
+	screen.blank_attr = console_attr(LOGLEVEL_INFO);
+	text_grid_clear(&screen);
 	update_cursor();
 	register_console(&vga_console);
 	return 0;

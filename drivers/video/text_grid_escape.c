@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ECMA-48 (VT100, "ANSI") control sequences the VGA text grid obeys,
+ * The ECMA-48 (VT100, "ANSI") control sequences the text grid obeys,
  * so that a program that redraws a screen (the shell's top) writes the
- * same bytes to the VGA console and to a terminal on the serial port:
+ * same bytes to the screen consoles and to a terminal on the serial port:
  *
  *	ESC [ row ; col H	cursor to row, col (from 1; none: the top left),
  *				also as f
@@ -16,48 +16,48 @@
  * junk on the screen.  A sequence that a control character or a byte
  * over 0x7e interrupts is dropped, and that byte acts as usual.
  */
-#include "vga_text.h"
+#include "text_grid.h"
 
 #define ESC	  0x1b
-#define PARAM_MAX 9999 /* more does not mean anything on 80x25 */
+#define PARAM_MAX 9999 /* more than any screen has rows or columns */
 
 enum { ESC_NONE, ESC_SEEN, ESC_CSI };
 
 /* Parameter @i, 0 if it was not given (which means the default). */
-static unsigned int param(const struct vga_text *vt, unsigned int i)
+static unsigned int param(const struct text_grid *vt, unsigned int i)
 {
-	return i < vt->esc_nparams && i < VGA_ESC_MAX_PARAMS ? vt->esc_params[i] : 0;
+	return i < vt->esc_nparams && i < GRID_ESC_MAX_PARAMS ? vt->esc_params[i] : 0;
 }
 
-/* One parameter more; past VGA_ESC_MAX_PARAMS the sequence is only read to its end. */
-static void next_param(struct vga_text *vt)
+/* One parameter more; past GRID_ESC_MAX_PARAMS the sequence is only read to its end. */
+static void next_param(struct text_grid *vt)
 {
-	if (vt->esc_nparams < VGA_ESC_MAX_PARAMS)
+	if (vt->esc_nparams < GRID_ESC_MAX_PARAMS)
 		vt->esc_params[vt->esc_nparams] = 0;
-	if (vt->esc_nparams <= VGA_ESC_MAX_PARAMS)
+	if (vt->esc_nparams <= GRID_ESC_MAX_PARAMS)
 		vt->esc_nparams++;
 }
 
-static void move_cursor(struct vga_text *vt)
+static void move_cursor(struct text_grid *vt)
 {
 	unsigned int row = param(vt, 0), col = param(vt, 1);
 
-	vt->row = row ? (row <= VGA_ROWS ? row - 1 : VGA_ROWS - 1) : 0;
-	vt->col = col ? (col <= VGA_COLS ? col - 1 : VGA_COLS - 1) : 0;
+	vt->row = row ? (row <= vt->rows ? row - 1 : vt->rows - 1) : 0;
+	vt->col = col ? (col <= vt->cols ? col - 1 : vt->cols - 1) : 0;
 }
 
-static void erase(struct vga_text *vt, char final)
+static void erase(struct text_grid *vt, char final)
 {
-	unsigned int here = vt->row * VGA_COLS + vt->col;
-	unsigned int line = vt->row * VGA_COLS;
+	unsigned int here = vt->row * vt->cols + vt->col;
+	unsigned int line = vt->row * vt->cols;
 
 	if (final == 'J')
-		vga_text_erase(vt, param(vt, 0) == 2 ? 0 : here, VGA_ROWS * VGA_COLS);
+		text_grid_erase(vt, param(vt, 0) == 2 ? 0 : here, vt->rows * vt->cols);
 	else
-		vga_text_erase(vt, param(vt, 0) == 2 ? line : here, line + VGA_COLS);
+		text_grid_erase(vt, param(vt, 0) == 2 ? line : here, line + vt->cols);
 }
 
-static void act(struct vga_text *vt, char final)
+static void act(struct text_grid *vt, char final)
 {
 	switch (final) {
 	case 'H':
@@ -73,7 +73,7 @@ static void act(struct vga_text *vt, char final)
 }
 
 /* A byte inside "ESC [": a parameter, a separator, or the final byte. */
-static void csi_byte(struct vga_text *vt, u8 c)
+static void csi_byte(struct text_grid *vt, u8 c)
 {
 	if (c >= '0' && c <= '9') {
 		unsigned int i = vt->esc_nparams - 1, v;
@@ -82,7 +82,7 @@ static void csi_byte(struct vga_text *vt, u8 c)
 			next_param(vt);
 			i = 0;
 		}
-		if (i < VGA_ESC_MAX_PARAMS) {
+		if (i < GRID_ESC_MAX_PARAMS) {
 			v = vt->esc_params[i] * 10 + (c - '0');
 			vt->esc_params[i] = v > PARAM_MAX ? PARAM_MAX : v;
 		}
@@ -97,11 +97,11 @@ static void csi_byte(struct vga_text *vt, u8 c)
 	if (c >= 0x20 && c <= 0x3f)
 		return; /* other parameter and intermediate bytes: read on */
 	vt->esc_state = ESC_NONE;
-	if (c >= 0x40 && c <= 0x7e && vt->esc_nparams <= VGA_ESC_MAX_PARAMS)
+	if (c >= 0x40 && c <= 0x7e && vt->esc_nparams <= GRID_ESC_MAX_PARAMS)
 		act(vt, c);
 }
 
-bool vga_escape(struct vga_text *vt, char ch)
+bool text_grid_escape(struct text_grid *vt, char ch)
 {
 	u8 c = ch;
 

@@ -1,29 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tests of the VGA text grid on a grid in memory: control characters,
- * wrapping, scrolling, and paging back through the scrollback.  (The real
- * screen is checked from the host by the screen tests in
- * scripts/test-kernel.)
+ * Tests of the text grid on a grid in memory: control characters,
+ * wrapping, scrolling, paging back through the scrollback, and the dirty
+ * range the framebuffer console redraws from.  Most cases use the VGA
+ * console's 80x25; one uses a framebuffer's 128x48.  (The real screens
+ * are checked from the host by the screen tests in scripts/test-kernel.)
  */
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
-#include "vga_text.h"
+#include "text_grid.h"
 
 #define ATTR  0x1e
 #define BLANK 0x07
 
 #define HISTORY 40 /* rows of scrollback in these tests */
 
-static u16 cells[VGA_ROWS * VGA_COLS];
-static u16 history[HISTORY * VGA_COLS], saved[VGA_ROWS * VGA_COLS];
-static struct vga_text vt = { .cells = cells, .blank_attr = BLANK };
+#define VGA_COLS 80
+#define VGA_ROWS 25
+#define FB_COLS	 128 /* 1024x768 in 8x16 glyphs */
+#define FB_ROWS	 48
+
+static u16 cells[FB_ROWS * FB_COLS];
+static u16 history[HISTORY * FB_COLS], saved[FB_ROWS * FB_COLS];
+static struct text_grid vt;
+
+static void reset_size(unsigned int cols, unsigned int rows)
+{
+	vt = (struct text_grid){ .cells = cells, .cols = cols, .rows = rows, .blank_attr = BLANK };
+	text_grid_clear(&vt);
+}
 
 static void reset(void)
 {
-	vt = (struct vga_text){ .cells = cells, .blank_attr = BLANK };
-	vga_text_clear(&vt);
+	reset_size(VGA_COLS, VGA_ROWS);
 }
 
 /* A grid with @rows of scrollback (0: none). */
@@ -38,17 +49,17 @@ static void reset_with_history(unsigned int rows)
 /* Write a string in ATTR. */
 static void put(const char *s)
 {
-	vga_text_write(&vt, s, strlen(s), ATTR);
+	text_grid_write(&vt, s, strlen(s), ATTR);
 }
 
 /* The characters of a row, trailing blanks removed. */
 static const char *row_text(unsigned int row)
 {
-	static char text[VGA_COLS + 1];
-	int col, end = 0;
+	static char text[FB_COLS + 1];
+	unsigned int col, end = 0;
 
-	for (col = 0; col < VGA_COLS; col++) {
-		text[col] = cells[row * VGA_COLS + col] & 0xff;
+	for (col = 0; col < vt.cols; col++) {
+		text[col] = cells[row * vt.cols + col] & 0xff;
 		if (text[col] != ' ')
 			end = col + 1;
 	}
@@ -58,7 +69,7 @@ static const char *row_text(unsigned int row)
 
 static u8 attr_at(unsigned int row, unsigned int col)
 {
-	return cells[row * VGA_COLS + col] >> 8;
+	return cells[row * vt.cols + col] >> 8;
 }
 
 static void text_with_attribute(struct ktest *t)
@@ -154,22 +165,23 @@ static void scrollback_pages_back_and_forward(struct ktest *t)
 {
 	/* Static, as the grid is: 4000 bytes are a quarter of a task's stack. */
 	static u16 live[VGA_ROWS * VGA_COLS];
+	const size_t screen = sizeof(live);
 
 	reset_with_history(HISTORY);
 	put_lines(35); /* lines 0..10 scrolled off; line 11 on row 0 */
-	memcpy(live, cells, sizeof(cells));
+	memcpy(live, cells, screen);
 	KTEST_EXPECT_EQ(t, vt.history_len, 11);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 5);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, 5), 5);
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 6");
 	KTEST_EXPECT_STREQ(t, row_text(5), "line 11");
 	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 30");
 	/* only as far as there is history, and back to exactly the live screen */
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 100), 6);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, 100), 6);
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 0");
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 1), 0);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, -100), -11);
-	KTEST_EXPECT_EQ(t, memcmp(live, cells, sizeof(cells)), 0);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, -1), 0);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, 1), 0);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, -100), -11);
+	KTEST_EXPECT_EQ(t, memcmp(live, cells, screen), 0);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, -1), 0);
 }
 
 /* Output while the view is back: the live screen returns, then the text lands on it. */
@@ -177,7 +189,7 @@ static void output_returns_to_the_live_screen(struct ktest *t)
 {
 	reset_with_history(HISTORY);
 	put_lines(30);
-	vga_text_scroll_view(&vt, 3);
+	text_grid_scroll_view(&vt, 3);
 	put("new");
 	KTEST_EXPECT_EQ(t, vt.view_back, 0);
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 6");
@@ -191,10 +203,10 @@ static void history_keeps_the_newest_rows(struct ktest *t)
 	reset_with_history(HISTORY);
 	put_lines(HISTORY + 60); /* 76 rows scrolled off, 40 kept: lines 36..75 */
 	KTEST_EXPECT_EQ(t, vt.history_len, HISTORY);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, HISTORY + 1), HISTORY);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, HISTORY + 1), HISTORY);
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 36");
 	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 60");
-	vga_text_scroll_view(&vt, -(HISTORY - VGA_ROWS));
+	text_grid_scroll_view(&vt, -(HISTORY - VGA_ROWS));
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 51");
 	KTEST_EXPECT_STREQ(t, row_text(VGA_ROWS - 1), "line 75");
 }
@@ -204,16 +216,16 @@ static void no_scrollback_without_history(struct ktest *t)
 {
 	reset_with_history(0);
 	put_lines(40);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 0);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, 5), 0);
 	KTEST_EXPECT_STREQ(t, row_text(0), "line 16");
 	reset();
 	put_lines(40);
-	KTEST_EXPECT_EQ(t, vga_text_scroll_view(&vt, 5), 0);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_view(&vt, 5), 0);
 	/* and a clear while the view is back leaves nothing to restore */
 	reset_with_history(HISTORY);
 	put_lines(30);
-	vga_text_scroll_view(&vt, 2);
-	vga_text_clear(&vt);
+	text_grid_scroll_view(&vt, 2);
+	text_grid_clear(&vt);
 	put("x");
 	KTEST_EXPECT_STREQ(t, row_text(0), "x");
 	KTEST_EXPECT_STREQ(t, row_text(1), "");
@@ -280,7 +292,71 @@ static void redraw_in_place(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vt.row, 2);
 }
 
-static const struct ktest_case vga_text_cases[] = {
+/* The same behaviour on a framebuffer console's grid, 128x48. */
+static void any_grid_size(struct ktest *t)
+{
+	char line[FB_COLS + 4];
+	int i;
+
+	reset_size(FB_COLS, FB_ROWS);
+	memset(line, 'w', FB_COLS);
+	strscpy(line + FB_COLS, "END", 4);
+	put(line);
+	KTEST_EXPECT_EQ(t, strlen(row_text(0)), FB_COLS);
+	KTEST_EXPECT_STREQ(t, row_text(1), "END");
+	for (i = 0; i < FB_ROWS - 1; i++) /* the last one scrolls the w's away */
+		put("\nmore");
+	KTEST_EXPECT_STREQ(t, row_text(0), "END");
+	KTEST_EXPECT_STREQ(t, row_text(FB_ROWS - 1), "more");
+	put("\033[99;999H");
+	KTEST_EXPECT_EQ(t, vt.row, FB_ROWS - 1);
+	KTEST_EXPECT_EQ(t, vt.col, FB_COLS - 1);
+	put("\033[2J");
+	KTEST_EXPECT_STREQ(t, row_text(FB_ROWS - 1), "");
+}
+
+static void clean(void)
+{
+	vt.dirty_from = vt.dirty_to = 0;
+}
+
+/* What changed is in the dirty range, and nothing that did not. */
+static void dirty_range_covers_changes(struct ktest *t)
+{
+	reset();
+	KTEST_EXPECT_EQ(t, vt.dirty_from, 0);
+	KTEST_EXPECT_EQ(t, vt.dirty_to, VGA_ROWS * VGA_COLS); /* the clear */
+	put("x\n\n");
+	clean();
+	put("ab");
+	KTEST_EXPECT_EQ(t, vt.dirty_from, 2 * VGA_COLS);
+	KTEST_EXPECT_EQ(t, vt.dirty_to, 2 * VGA_COLS + 2);
+	clean();
+	put("\b\r\033[1;1H"); /* one cell blanked; the cursor moves change none */
+	KTEST_EXPECT_EQ(t, vt.dirty_from, 2 * VGA_COLS + 1);
+	KTEST_EXPECT_EQ(t, vt.dirty_to, 2 * VGA_COLS + 2);
+	clean();
+	put("\033[3;5H\033[K");
+	KTEST_EXPECT_EQ(t, vt.dirty_from, 2 * VGA_COLS + 4);
+	KTEST_EXPECT_EQ(t, vt.dirty_to, 3 * VGA_COLS);
+	clean();
+	put_lines(VGA_ROWS); /* scrolls: every cell moved */
+	KTEST_EXPECT_EQ(t, vt.dirty_from, 0);
+	KTEST_EXPECT_EQ(t, vt.dirty_to, VGA_ROWS * VGA_COLS);
+	reset_with_history(HISTORY);
+	put_lines(30);
+	clean();
+	text_grid_scroll_view(&vt, 2);
+	KTEST_EXPECT_EQ(t, vt.dirty_to - vt.dirty_from, VGA_ROWS * VGA_COLS);
+	clean();
+	text_grid_scroll_view(&vt, 100); /* only 4 more rows: still a redraw */
+	KTEST_EXPECT_EQ(t, vt.dirty_to - vt.dirty_from, VGA_ROWS * VGA_COLS);
+	clean();
+	text_grid_scroll_view(&vt, 1); /* nowhere to go: nothing to redraw */
+	KTEST_EXPECT_EQ(t, vt.dirty_to, vt.dirty_from);
+}
+
+static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(text_with_attribute),
 	KTEST_CASE(newline_and_carriage_return),
 	KTEST_CASE(tab_goes_to_next_stop),
@@ -294,6 +370,8 @@ static const struct ktest_case vga_text_cases[] = {
 	KTEST_CASE(cursor_position_and_erase),
 	KTEST_CASE(other_sequences_draw_nothing),
 	KTEST_CASE(redraw_in_place),
+	KTEST_CASE(any_grid_size),
+	KTEST_CASE(dirty_range_covers_changes),
 	{},
 };
-KTEST_SUITE(vga_text, vga_text_cases);
+KTEST_SUITE(text_grid, text_grid_cases);
