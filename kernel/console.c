@@ -9,6 +9,7 @@
 #include <kernel/compiler.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
+#include <kernel/string.h>
 
 extern const console_initcall_t __console_initcalls_start[], __console_initcalls_end[];
 extern const console_initcall_t __console_late_initcalls_start[], __console_late_initcalls_end[];
@@ -36,6 +37,16 @@ void console_remove(struct console *con)
 			return;
 		}
 	}
+}
+
+struct console *console_find(const char *name)
+{
+	struct console *con;
+
+	for (con = console_list; con; con = con->next)
+		if (!strcmp(con->name, name))
+			return con;
+	return NULL;
 }
 
 /*

@@ -30,7 +30,7 @@ def registered(outdir):
 
 
 def boot(outdir, name, failures, what, label=None, need=(), cmdline="", icount="shift=0",
-         timeout=300, extra=()):
+         timeout=300, extra=(), **qemu_args):
     """Boot the kernel of @outdir with bench=@name (and @cmdline), under
     @icount (None: real time).  Returns its output, or None if the mode
     never started or the figures that @need (compiled regular
@@ -38,14 +38,14 @@ def boot(outdir, name, failures, what, label=None, need=(), cmdline="", icount="
     declaration is recorded in @failures as @what; if its figures are
     there all the same, @label (default @what) goes into failures.verdict,
     so that the caller marks them.  @extra: more QEMU arguments ("-m",
-    "512M")."""
+    "512M"); @qemu_args, more of qemu.boot()'s (firmware=, gfx=)."""
     mode = registered(outdir).get(name)
     if mode is None:
         failures.other(what, f"the kernel registered no bench={name} (boot-modes.json)")
         return None
     res = qemu.boot(os.path.join(outdir, "kernel.iso"),
                     cmdline=" ".join(filter(None, (bootmodes.cmdline(mode), cmdline))),
-                    timeout=timeout, icount=icount, extra=extra)
+                    timeout=timeout, icount=icount, extra=extra, **qemu_args)
     problems = bootmodes.check(res, mode, bootmodes.Facts(outdir))
     missing = [rx.pattern for rx in need if not rx.search(res.output)]
     if missing:

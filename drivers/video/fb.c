@@ -13,6 +13,7 @@
  * masks of all 256 bytes in one table.  Other depths and glyph widths go
  * pixel by pixel.
  */
+#include <kernel/compiler.h>
 #include <kernel/string.h>
 
 #include "fb.h"
@@ -106,15 +107,47 @@ void fb_init(struct fb *fb, const struct boot_framebuffer *bf, void *base, const
 		fb->palette[i] = pixel(bf, vga_rgb[i]);
 }
 
+/* Pixels at any byte address: a plain store, that UBSan knows may be unaligned. */
+typedef u64 __attribute__((aligned(1), may_alias)) u64_any;
+typedef u32 __attribute__((aligned(1), may_alias)) u32_any;
+
 static void put_pixel(const struct fb *fb, u8 *p, u32 color)
 {
 	if (fb->bytes_pp == 4) {
-		__builtin_memcpy(p, &color, 4);
+		*(u32_any *)p = color;
 	} else {
 		p[0] = color;
 		p[1] = color >> 8;
 		p[2] = color >> 16;
 	}
+}
+
+/* Eight pixels at 32 bpp: the pairs of @m, each bg2 or bg2 ^ diff = fg2. */
+static __always_inline void put8(u8 *dst, const u64 *m, u64 bg2, u64 diff)
+{
+	((u64_any *)dst)[0] = bg2 ^ (diff & m[0]);
+	((u64_any *)dst)[1] = bg2 ^ (diff & m[1]);
+	((u64_any *)dst)[2] = bg2 ^ (diff & m[2]);
+	((u64_any *)dst)[3] = bg2 ^ (diff & m[3]);
+}
+
+/*
+ * Glyph rows [0, @under) from the font and the rest (the cursor) solid,
+ * @bytes bytes a row: a constant where it is inlined, so that the row's
+ * stores are unrolled.
+ */
+static __always_inline void draw_rows(u8 *dst, unsigned int pitch, const u8 *glyph,
+				      unsigned int under, unsigned int height, unsigned int bytes,
+				      u64 bg2, u64 diff)
+{
+	unsigned int y, b;
+
+	for (y = 0; y < under; y++, dst += pitch, glyph += bytes)
+		for (b = 0; b < bytes; b++)
+			put8(dst + b * 32, byte_masks[glyph[b]], bg2, diff);
+	for (; y < height; y++, dst += pitch)
+		for (b = 0; b < bytes; b++)
+			put8(dst + b * 32, byte_masks[0xff], bg2, diff);
 }
 
 /* 32 bits per pixel, a glyph a whole number of bytes wide: 8 pixels a store group. */
@@ -123,18 +156,13 @@ static void draw_fast(const struct fb *fb, u8 *dst, const u8 *glyph, u32 fg, u32
 {
 	const struct font *f = fb->font;
 	u64 bg2 = bg | (u64)bg << 32, diff = bg2 ^ (fg | (u64)fg << 32);
-	unsigned int y, b;
 
-	for (y = 0; y < f->height; y++, dst += fb->pitch) {
-		for (b = 0; b < f->row_bytes; b++) {
-			const u64 *m = byte_masks[y >= under ? 0xff : *glyph];
-			u64 px[4] = { bg2 ^ (diff & m[0]), bg2 ^ (diff & m[1]), bg2 ^ (diff & m[2]),
-				      bg2 ^ (diff & m[3]) };
-
-			glyph++;
-			__builtin_memcpy(dst + b * 32, px, sizeof(px));
-		}
-	}
+	if (f->row_bytes == 1)
+		draw_rows(dst, fb->pitch, glyph, under, f->height, 1, bg2, diff);
+	else if (f->row_bytes == 2)
+		draw_rows(dst, fb->pitch, glyph, under, f->height, 2, bg2, diff);
+	else
+		draw_rows(dst, fb->pitch, glyph, under, f->height, f->row_bytes, bg2, diff);
 }
 
 /* Any depth and width: pixel by pixel. */

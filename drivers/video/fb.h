@@ -57,4 +57,11 @@ void fb_draw_cell(const struct fb *fb, unsigned int col, unsigned int row, u16 c
 /* Paint the whole framebuffer VGA color @color (0-15). */
 void fb_fill(const struct fb *fb, unsigned int color);
 
+/*
+ * fbcon.c, for the console benchmark (console_bench.c): the cells drawn
+ * so far (counted with CONFIG_CONSOLE_BENCH), and the pixels of one.
+ */
+extern unsigned long fbcon_cells_drawn;
+unsigned int fbcon_cell_pixels(void);
+
 #endif

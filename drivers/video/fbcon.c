@@ -55,10 +55,19 @@ static unsigned int cursor_cell(void)
 	return grid.row + 1 < grid.rows ? (grid.row + 1) * grid.cols : NO_CURSOR;
 }
 
+unsigned long fbcon_cells_drawn;
+
+unsigned int fbcon_cell_pixels(void)
+{
+	return fb.font->width * fb.font->height;
+}
+
 static void draw(unsigned int i, bool cursor)
 {
 	fb_draw_cell(&fb, i % grid.cols, i / grid.cols, grid.cells[i], cursor);
 	drawn[i] = grid.cells[i];
+	if (IS_ENABLED(CONFIG_CONSOLE_BENCH))
+		fbcon_cells_drawn++;
 }
 
 /* Draw what changed since the last time, and move the cursor. */

@@ -35,6 +35,8 @@ void unregister_console(struct console *con);
 /* The list alone, for register_console(): append @con, or take it out. */
 void console_add(struct console *con);
 void console_remove(struct console *con);
+/* The registered console called @name, or NULL (for benchmarks and tests). */
+struct console *console_find(const char *name);
 /* Write a message to every registered console. */
 void console_write(const char *text, size_t len, int level);
 /* Page every console that can back (@dir -1) or forward (+1): Shift-PgUp/PgDn. */
