@@ -70,9 +70,13 @@ def qemu_command(iso, disk=None, monitor=None, display="none", serial="stdio", c
 
 
 class Monitor:
-    """The QEMU human monitor on a unix socket."""
+    """The QEMU human monitor on a unix socket.  Its screen() is the VGA
+    text buffer, or with @decoder (an fbscreen.Decoder) the framebuffer
+    console's text, read off a screendump."""
 
-    def __init__(self, path, timeout=5.0):
+    def __init__(self, path, timeout=5.0, decoder=None):
+        self.decoder = decoder
+        self.cursor = None          # the framebuffer's cursor at the last screen()
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -112,6 +116,20 @@ class Monitor:
             rows.append((cells[0::2].decode("cp437"), list(cells[1::2])))
         return rows
 
+    def fb_text(self, workdir):
+        """The framebuffer console's rows of (text, attributes), from a screendump."""
+        dump = os.path.join(workdir, "screen.ppm")
+        if os.path.exists(dump):
+            os.unlink(dump)
+        reply = self.command(f'screendump "{dump}"')
+        if not os.path.exists(dump):
+            raise RuntimeError(f"screendump wrote nothing: {reply!r}")
+        rows, self.cursor = self.decoder.decode(dump)
+        return rows
+
+    def screen(self, workdir):
+        return self.fb_text(workdir) if self.decoder else self.vga_text(workdir)
+
     def read_u64(self, phys):
         """The 64-bit word at physical address @phys (the monitor's xp)."""
         reply = self.command(f"xp /1gx {phys:#x}")
@@ -130,7 +148,7 @@ class BootResult:
         self.output = output        # everything the kernel wrote to COM1
         self.timed_out = timed_out
         self.seconds = seconds
-        self.screen = screen        # rows from Monitor.vga_text(), if asked for
+        self.screen = screen        # rows from Monitor.screen(), if asked for
         self.icount = icount        # the -icount setting it booted with, None for host time
 
     def describe(self):
@@ -194,7 +212,7 @@ class Session:
             self.monitor.command(f"sendkey {key}")
 
     def screen(self):
-        return self.monitor.vga_text(self._workdir)
+        return self.monitor.screen(self._workdir)
 
     def read_u64(self, phys):
         return self.monitor.read_u64(phys)
@@ -234,19 +252,19 @@ def wait_while_talking(proc, chunks, seconds):
 
 
 def settled_screen(mon, workdir, pattern):
-    """The VGA screen, read again until its text matches @pattern (if any)."""
+    """The screen, read again until its text matches @pattern (if any)."""
     deadline = time.monotonic() + SETTLE_SECONDS
-    screen = mon.vga_text(workdir)
+    screen = mon.screen(workdir)
     while pattern and not re.search(pattern, "\n".join(r[0].rstrip() for r in screen)) \
             and time.monotonic() < deadline:
         time.sleep(0.05)
-        screen = mon.vga_text(workdir)
+        screen = mon.screen(workdir)
     return screen
 
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
          interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None,
-         type_when=None):
+         type_when=None, fb_decoder=None):
     """Boot @iso and collect its serial output.
 
     With @screen_when (a regex), wait until the serial output matches it,
@@ -267,6 +285,9 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     the output matches it, then wait for QEMU to exit: a session typed on
     the serial port (Session.type), or keys pressed (Session.sendkeys),
     that ends the boot.
+
+    With @fb_decoder (an fbscreen.Decoder of the kernel's font), the
+    screen read is the framebuffer console's.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -300,7 +321,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
             if type_when:
                 if not wait_for_output(chunks, type_when, timeout):
                     raise subprocess.TimeoutExpired(cmd, timeout)
-                mon = Monitor(monitor)
+                mon = Monitor(monitor, decoder=fb_decoder)
                 try:
                     interact(Session(mon, chunks, tmp, proc))
                 finally:
@@ -316,7 +337,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
                 timed_out = True
             elif proc.poll() is None:
                 time.sleep(screen_delay)
-                mon = Monitor(monitor)
+                mon = Monitor(monitor, decoder=fb_decoder)
                 if interact:
                     interact(Session(mon, chunks, tmp, proc))
                 screen = settled_screen(mon, tmp, screen_until)

@@ -1,25 +1,57 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The screen group of "make test": the VGA text screen read from the host.
+"""The screen group of "make test": the screens read from the host.
 
-QEMU's monitor dumps the text buffer (qemu.py), so these tests see what a
-user sees, never a flag the kernel set: the banner and KERN_INFO colors
-with colors on and off, scrolling against the serial log and paging back
-with Shift-PgUp, the no-long-mode
-error of a 32-bit CPU, the shell typed through QEMU's keyboard, and a fault
-report in the emergency color.  They boot what the boot group built.
+QEMU's monitor dumps the VGA text buffer, or a picture of the framebuffer
+that fbscreen.py matches cell by cell against the kernel's own font
+(qemu.py), so these tests see what a user sees, never a flag the kernel
+set: the banner and KERN_INFO colors with colors on and off, scrolling
+against the serial log and paging back with Shift-PgUp, the no-long-mode
+error of a 32-bit CPU, the shell typed through QEMU's keyboard (and the
+cursor after its prompt), and a fault report in the emergency color.  The
+banner, scrolling and the shell are checked on the framebuffer console
+too: under UEFI, and on a BIOS with a graphics mode GRUB set.  They boot
+what the boot group built.
 """
 import re
 import threading
 import time
 
+import fbscreen
+import psf
 import qemu
 from runner import INTERACT_TIMEOUT
 
 # The group's place in a run, and its line in "make test --help".
 ORDER = 40
-SUMMARY = """the VGA text screen read from the host: banner text and colors,
-with colors on and off; the no-long-mode error; the shell typed on the
-PS/2 keyboard"""
+SUMMARY = """the VGA text screen and the framebuffer read from the host: banner
+text and colors, with colors on and off; scrolling and Shift-PgUp; the
+no-long-mode error; the shell typed on the PS/2 keyboard; the framebuffer
+console under UEFI and on a BIOS graphics mode, pixel-exact against the
+kernel's font"""
+
+
+class Screen:
+    """Which screen a test reads: its name in labels, its size in text
+    cells, and how to boot so that the kernel draws on it."""
+
+    def __init__(self, name, cols, rows, **boot):
+        self.name, self.cols, self.rows, self.boot = name, cols, rows, boot
+
+
+VGA = Screen("VGA", qemu.VGA_COLS, qemu.VGA_ROWS)
+# The mode GRUB sets, and the one the kernel asks for (its Multiboot2 header).
+FB_MODE = (1024, 768, 32)
+# Boot arguments that give the kernel a framebuffer, by firmware.
+FB_BOOTS = {"UEFI": {"firmware": "uefi"},
+            "BIOS graphics": {"gfx": "x".join(map(str, FB_MODE))}}
+
+
+def fb_screen(runner, outdir, how):
+    """The framebuffer console's screen of the kernel in @outdir, booted @how."""
+    font = runner.config_value(outdir, "CONFIG_FONT_FILE")
+    decoder = fbscreen.Decoder(psf.find(font))
+    return Screen(f"the framebuffer ({how})", FB_MODE[0] // decoder.width,
+                  FB_MODE[1] // decoder.height, fb_decoder=decoder, **FB_BOOTS[how])
 
 
 # Shift, caps lock, backspace and punctuation, typed through QEMU's keyboard
@@ -36,13 +68,13 @@ BOTH_SERIAL, BOTH_KEYS = "s" * 40, ["k"] * 10
 NO_LONG_MODE = "ERR: no long mode: this CPU cannot run a 64-bit kernel"
 
 
-def screen_boot(runner, label, outdir, until, **kwargs):
-    """Boot until the serial output matches @until, then read the VGA
-    screen; on failure report @label and return None."""
+def screen_boot(runner, label, outdir, until, screen=VGA, **kwargs):
+    """Boot until the serial output matches @until, then read @screen;
+    on failure report @label and return None."""
     if not outdir:
         runner.not_built(label)
         return None
-    res = runner.boot(outdir, screen_when=until, **kwargs)
+    res = runner.boot(outdir, screen_when=until, **screen.boot, **kwargs)
     if not res.screen:
         runner.result(label, False, "screen not read: " + res.describe(), res.output)
         return None
@@ -60,11 +92,20 @@ def bring_banner_back(session):
         time.sleep(0.2)
 
 
-def screen_test(runner, name, outdir, colors):
+def known(attrs):
+    """The attributes of cells that show one: a blank framebuffer cell
+    shows no foreground (fbscreen.py)."""
+    return {a for a in attrs if a is not None}
+
+
+def screen_test(runner, name, outdir, colors, screen=VGA):
     label = f"screen: {name} banner {'in color' if colors else 'monochrome'}"
+    if screen is not VGA:
+        label += f" on {screen.name}"
     # The kernel shell's prompt ends the boot log, and nothing prints after it.
     res = screen_boot(runner, label, outdir, re.escape(PROMPT) + "$", cmdline="init=kshell",
-                      screen_until=r"(^|\n)" + BANNER.pattern, interact=bring_banner_back)
+                      screen_until=r"(^|\n)" + BANNER.pattern, interact=bring_banner_back,
+                      screen=screen)
     if not res:
         return
     banner_line = next((ln for ln in res.output.splitlines() if ln.startswith("Kestrel ")),
@@ -82,13 +123,13 @@ def screen_test(runner, name, outdir, colors):
     if not banner_line or text0.rstrip() != banner_line:
         problems.append(f"banner row {text0.rstrip()!r}, serial banner {banner_line!r}")
     n = len(text0.rstrip())
-    if set(attrs0[:n]) != {want_banner}:
+    if known(attrs0[:n]) != {want_banner}:
         problems.append(f"banner attributes {sorted(set(attrs0[:n]))}, "
                         f"expected {want_banner:#04x}")
     info_rows = [r for r in res.screen if r[0].startswith("Boot loader:")]
     if not info_rows:
         problems.append("no 'Boot loader:' line on screen")
-    elif set(info_rows[0][1][:len(info_rows[0][0].rstrip())]) != {want_info}:
+    elif known(info_rows[0][1][:len(info_rows[0][0].rstrip())]) != {want_info}:
         problems.append(f"KERN_INFO attributes {sorted(set(info_rows[0][1]))}, "
                         f"expected {want_info:#04x}")
     if colors and want_banner == want_info:
@@ -98,13 +139,12 @@ def screen_test(runner, name, outdir, colors):
                   f"banner attribute {want_banner:#04x}", screen)
 
 
-def serial_rows(output):
-    """The serial log from the banner on, as the VGA console lays it out:
-    one row per 80 columns of each line."""
+def serial_rows(output, cols):
+    """The serial log from the banner on, as a screen console lays it out:
+    one row per @cols columns of each line."""
     rows = []
     for line in output[output.find("Kestrel "):].split("\n"):
-        rows += [line[i:i + qemu.VGA_COLS].rstrip()
-                 for i in range(0, max(len(line), 1), qemu.VGA_COLS)]
+        rows += [line[i:i + cols].rstrip() for i in range(0, max(len(line), 1), cols)]
     return rows
 
 
@@ -119,49 +159,52 @@ def wait_for_screen(session, want):
         time.sleep(0.05)
 
 
-def page_through_history(session, pages):
+def page_through_history(session, pages, screen):
     """Shift-PgUp twice, then Shift-PgDn twice, with the screen after each
     key; the serial log says what each must show (half a screen a key)."""
-    rows = serial_rows(session.output())
-    half = qemu.VGA_ROWS // 2
+    rows = serial_rows(session.output(), screen.cols)
+    half = screen.rows // 2
     for key, back in (("shift-pgup", half), ("shift-pgup", 2 * half), ("shift-pgdn", half),
                       ("shift-pgdn", 0)):
-        want = rows[len(rows) - qemu.VGA_ROWS - back:len(rows) - back]
+        want = rows[len(rows) - screen.rows - back:len(rows) - back]
         session.sendkeys([key])
         pages.append((key, back, want, wait_for_screen(session, want)))
 
 
-def scroll_test(runner, outdir):
+def scroll_test(runner, outdir, screen=VGA):
     """A boot that prints more than a screenful: the bottom rows must be
-    the last lines of the serial log, wrapped at 80 columns; Shift-PgUp
-    pages back through what scrolled away, and Shift-PgDn returns."""
-    label = "screen: debug_defconfig scrolls; bottom rows match the serial log"
-    paging = ("screen: debug_defconfig: Shift-PgUp pages back half a screen at a time, "
+    the last lines of the serial log, wrapped at the screen's width;
+    Shift-PgUp pages back through what scrolled away, and Shift-PgDn
+    returns."""
+    on = "" if screen is VGA else f" on {screen.name}"
+    label = f"screen: debug_defconfig scrolls{on}; bottom rows match the serial log"
+    paging = (f"screen: debug_defconfig{on}: Shift-PgUp pages back half a screen at a time, "
               "Shift-PgDn returns")
     pages = []
     # The shell's prompt is the last thing printed: once both consoles
     # have it, the screen holds still.  The kernel shell's, not BusyBox's.
     res = screen_boot(runner, label, outdir, re.escape(PROMPT) + "$", cmdline="init=kshell",
                       screen_until=re.escape(PROMPT.rstrip()) + "$",
-                      interact=lambda session: page_through_history(session, pages))
+                      interact=lambda session: page_through_history(session, pages, screen),
+                      screen=screen)
     if not res:
         if outdir:
             runner.result(paging, False, "the screen was not read")
         else:
             runner.not_built(paging)
         return
-    rows = serial_rows(res.output)
-    want = rows[-qemu.VGA_ROWS:]
+    rows = serial_rows(res.output, screen.cols)
+    want = rows[-screen.rows:]
     got = [r[0].rstrip() for r in res.screen]
-    ok = len(rows) > qemu.VGA_ROWS and want == got
-    runner.result(label, ok, f"{len(rows)} rows printed, last {qemu.VGA_ROWS} on screen",
+    ok = len(rows) > screen.rows and want == got
+    runner.result(label, ok, f"{len(rows)} rows printed, last {screen.rows} on screen",
                   "screen:\n" + "\n".join(got) + "\nexpected:\n" + "\n".join(want))
     problems = [f"{key} to {back} rows back: row 0 {got_rows[0]!r}, expected {want_rows[0]!r}"
                 for key, back, want_rows, got_rows in pages if got_rows != want_rows]
     if len(pages) != 4:
         problems.append(f"{len(pages)} of 4 keys typed")
     runner.result(paging, not problems, "; ".join(problems) or
-                  f"{qemu.VGA_ROWS // 2} and {qemu.VGA_ROWS // 2 * 2} rows back, then live again",
+                  f"{screen.rows // 2} and {screen.rows // 2 * 2} rows back, then live again",
                   "\n".join(f"{key}: {g[0] if g else ''!r}" for key, _, _, g in pages))
 
 
@@ -231,6 +274,7 @@ def keyboard_session(session, found):
     session.sendkeys(["t", "o", "p", "spc", "2", "ret"])
     prompt_after(session, start)
     found["top"] = settled_rows(session)
+    found["cursor"] = session.monitor.cursor
 
 
 def top_screen_problems(rows):
@@ -273,23 +317,25 @@ def shell_screen_problems(rows):
     return problems
 
 
-TOP_LABEL = "screen: top 2 draws its second frame over the first (ESC [H ESC [J on VGA)"
-
-
-def keyboard_test(runner, outdir):
+def keyboard_test(runner, outdir, screen=VGA):
     """Type into the shell through QEMU's PS/2 keyboard; its echo and its
-    output appear on the VGA screen, read from the host."""
-    label = "screen: the shell typed with QEMU sendkey: prompt, echo and ps on VGA"
+    output appear on the screen, read from the host.  On the framebuffer
+    the cursor is read too: it must stand after the last prompt."""
+    on = "VGA" if screen is VGA else screen.name
+    label = f"screen: the shell typed with QEMU sendkey: prompt, echo and ps on {on}"
     both = "screen: typing on the keyboard and the serial port at once loses nothing"
+    top_label = f"screen: top 2 draws its second frame over the first (ESC [H ESC [J on {on})"
+    if screen is not VGA:
+        both += f" ({screen.name})"
     found = {}
     # top 2 leaves the prompt above blank rows: the screen is settled once
     # the prompt is its last row with text.
     res = screen_boot(runner, label, outdir, re.escape(PROMPT), cmdline="init=kshell",
                       interact=lambda s: keyboard_session(s, found),
-                      screen_until=re.escape(PROMPT.rstrip()) + r"\n*$")
+                      screen_until=re.escape(PROMPT.rstrip()) + r"\n*$", screen=screen)
     if not res:
         runner.result(both, False, "the session did not run")
-        runner.result(TOP_LABEL, False, "the session did not run")
+        runner.result(top_label, False, "the session did not run")
         return
     rows = found.get("rows") or [r[0].rstrip() for r in res.screen]
     problems = shell_screen_problems(rows)
@@ -298,8 +344,14 @@ def keyboard_test(runner, outdir):
                   "\n".join(rows))
     top = found.get("top", [])
     problems = top_screen_problems(top) if top else ["the session did not get to top"]
-    runner.result(TOP_LABEL, not problems, "; ".join(problems) or
-                  "one frame from row 0, then the prompt", "\n".join(top))
+    if screen is not VGA and top:
+        prompt_row = max(i for i, r in enumerate(top) if r)
+        if found.get("cursor") != (prompt_row, len(PROMPT)):
+            problems.append(f"the cursor at {found.get('cursor')}, expected "
+                            f"{(prompt_row, len(PROMPT))} after the prompt")
+    runner.result(top_label, not problems, "; ".join(problems) or
+                  "one frame from row 0, then the prompt" +
+                  ("" if screen is VGA else " and the cursor after it"), "\n".join(top))
     line = found.get("both", "")
     counts = (line.count("s"), line.count("k"))
     ok = counts == (len(BOTH_SERIAL), len(BOTH_KEYS)) and set(line) <= {"s", "k"}
@@ -348,4 +400,23 @@ def run(runner):
         keyboard_test(runner, runner.config(defconfig))
     if runner.wants_any("screen: a fault report"):
         fault_screen_test(runner, runner.config("x86_64_defconfig+ktest.config"))
+    # The framebuffer console: the banner in color, scrolling and the shell
+    # under UEFI, and the monochrome banner on a BIOS graphics mode.
+    if runner.wants_any("screen: x86_64_defconfig banner in color on the framebuffer (UEFI)"):
+        outdir = runner.config(defconfig)
+        screen_test(runner, defconfig, outdir, True, fb_screen(runner, outdir, "UEFI"))
+    if runner.wants_any("screen: x86_64_defconfig+mono banner monochrome on the framebuffer"):
+        mono = "x86_64_defconfig+mono.config"
+        outdir = runner.config(mono)
+        screen_test(runner, mono, outdir, False, fb_screen(runner, outdir, "BIOS graphics"))
+    if runner.wants_any("screen: debug_defconfig scrolls on the framebuffer") or \
+            runner.wants_any("screen: debug_defconfig on the framebuffer"):
+        outdir = runner.config("debug_defconfig")
+        scroll_test(runner, outdir, fb_screen(runner, outdir, "UEFI"))
+    if any(runner.wants_any(f"screen: {what}") for what in (
+            "the shell typed with QEMU sendkey: prompt, echo and ps on the framebuffer",
+            "typing on the keyboard and the serial port at once loses nothing (the fr",
+            "top 2 draws its second frame over the first (ESC [H ESC [J on the fr")):
+        outdir = runner.config(defconfig)
+        keyboard_test(runner, outdir, fb_screen(runner, outdir, "UEFI"))
 
