@@ -157,6 +157,13 @@ bool tty_wait_interrupt_timeout(struct tty_struct *tty, unsigned long since, uns
 	       0;
 }
 
+/* No lock: at boot nothing else runs, and nobody has opened the tty yet. */
+void tty_set_screen_size(unsigned short cols, unsigned short rows)
+{
+	tty_console.winsize.ws_col = cols;
+	tty_console.winsize.ws_row = rows;
+}
+
 void tty_flush(struct tty_struct *tty)
 {
 	while (tty_getc(tty) >= 0)

@@ -30,6 +30,7 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include <kernel/tty.h>
 
 #include "colors.h"
 #include "fb.h"
@@ -166,6 +167,7 @@ static int fbcon_init(void)
 	pr_info("%ux%u, %u bpp at %#llx: %ux%u text in %ux%u glyphs\n", bf->width, bf->height,
 		bf->bpp, (unsigned long long)bf->addr, grid.cols, grid.rows, font.width,
 		font.height);
+	tty_set_screen_size(grid.cols, grid.rows);
 	register_console(&fbcon);
 	return 0;
 }

@@ -141,6 +141,12 @@ bool tty_wait_interrupt_timeout(struct tty_struct *tty, unsigned long since, uns
 void tty_flush(struct tty_struct *tty);
 /* Read every queued byte and write it back, as a terminal echoes. */
 void tty_echo(struct tty_struct *tty);
+/*
+ * The console tty's window size (TIOCGWINSZ) is the screen's: a screen
+ * console of another size than the VGA's 80x25 says so when it starts,
+ * at boot, before any task runs.
+ */
+void tty_set_screen_size(unsigned short cols, unsigned short rows);
 
 /*
  * The line discipline (n_tty.c), for the files of a tty (tty_io.c) and
@@ -180,6 +186,10 @@ static inline int tty_getc(struct tty_struct *tty)
 }
 
 static inline void tty_echo(struct tty_struct *tty)
+{
+}
+
+static inline void tty_set_screen_size(unsigned short cols, unsigned short rows)
 {
 }
 
