@@ -7,6 +7,11 @@ ISO boots with any command line.  The kernel ends a test boot through the
 isa-debug-exit device: QEMU then exits with (value << 1) | 1, so 33 means
 success and 35 failure.  A triple fault with -no-reboot exits 0.
 
+The ISO boots on the BIOS (QEMU's SeaBIOS, the default) or on UEFI
+(firmware="uefi": OVMF, from Debian's ovmf package).  OVMF takes a few
+seconds of TCG to start before GRUB runs, and writes its own progress and
+GRUB's screen to the serial port before the kernel's output.
+
 Test boots run with -icount (TEST_ICOUNT): the guest's clocks (TSC, PIT,
 HPET) then follow the instructions it executes, not the host's clock, so
 a busy host cannot make the guest lose ticks or see time jump, and a test
@@ -29,6 +34,16 @@ EXIT_SUCCESS = (0x10 << 1) | 1
 EXIT_FAILURE = (0x11 << 1) | 1
 TEST_ICOUNT = "shift=6,sleep=off"
 VGA_COLS, VGA_ROWS = 80, 25
+FIRMWARES = ("bios", "uefi")
+# OVMF as two flash devices, the way a machine has it: the code read-only,
+# and a variable store of its own for each boot, copied from the pristine
+# template.  OVMF writes that store as it boots (boot entries, the console
+# it found); a shared one would carry one boot's writes into the next and
+# would need a lock between boots side by side.  (-bios OVMF.fd would keep
+# the variables in RAM instead; it starts no faster, and Debian calls the
+# flash pair the supported way.)
+OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd"
+OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd"
 
 
 def need_tool(tool, package):
@@ -42,12 +57,17 @@ def grub_quote(text):
     return '"' + re.sub(r'([\\"$])', r"\\\1", text) + '"'
 
 
-def cmdline_disk(path, cmdline):
-    """Write a FAT disk image at @path that makes GRUB pass @cmdline."""
+def cmdline_disk(path, cmdline, gfx=None):
+    """Write a FAT disk image at @path that makes GRUB pass @cmdline, and
+    with @gfx ("WxHxD") set that graphics mode (gfxpayload) on BIOS too."""
     need_tool("mformat", "mtools")
     cfg = path + ".cfg"
     with open(cfg, "w", encoding="utf-8") as f:
         f.write(f"set cmdline={grub_quote(cmdline)}\n")
+        if gfx:
+            if not re.fullmatch(r"\d+x\d+x\d+", gfx):
+                raise ValueError(f"graphics mode {gfx!r} is not WxHxD")
+            f.write(f"set kestrel_gfx={gfx}\n")
     subprocess.run(["mformat", "-i", path, "-C", "-T", "2880", "-h", "2", "-s", "18", "::"],
                    check=True, capture_output=True)
     subprocess.run(["mcopy", "-i", path, cfg, "::/kestrel-cmdline.cfg"], check=True,
@@ -55,11 +75,31 @@ def cmdline_disk(path, cmdline):
     os.unlink(cfg)
 
 
+def firmware_args(firmware, workdir):
+    """QEMU's options for @firmware ("bios" or "uefi"); UEFI's variable
+    store is copied into @workdir, which must outlive QEMU."""
+    if firmware not in FIRMWARES:
+        raise SystemExit(f"unknown firmware {firmware!r}: bios or uefi")
+    if firmware == "bios":
+        return []
+    for path in (OVMF_CODE, OVMF_VARS):
+        if not os.path.exists(path):
+            raise SystemExit(f"{path} not found: UEFI boots need OVMF, install the Debian "
+                             "package 'ovmf' (or run 'make deps')")
+    if workdir is None:
+        raise ValueError("a UEFI boot needs a directory for its variable store")
+    vars_copy = os.path.join(workdir, "OVMF_VARS.fd")
+    shutil.copyfile(OVMF_VARS, vars_copy)
+    return ["-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
+            "-drive", f"if=pflash,format=raw,unit=1,file={vars_copy}"]
+
+
 def qemu_command(iso, disk=None, monitor=None, display="none", serial="stdio", cpu=None,
-                 extra=()):
+                 extra=(), firmware="bios", workdir=None):
     cmd = [QEMU, "-accel", "tcg", "-m", "128M", "-boot", "order=d", "-cdrom", iso,
            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            "-display", display, "-serial", serial]
+    cmd += firmware_args(firmware, workdir)
     if cpu:
         cmd += ["-cpu", cpu]
     if disk:
@@ -264,8 +304,12 @@ def settled_screen(mon, workdir, pattern):
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
          interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None,
-         type_when=None, fb_decoder=None):
+         type_when=None, firmware="bios", gfx=None, fb_decoder=None):
     """Boot @iso and collect its serial output.
+
+    @firmware: "bios" or "uefi" (OVMF).  @gfx ("WxHxD"): the graphics mode
+    GRUB sets before it starts the kernel, on BIOS too (else VGA text
+    mode there, 1024x768x32 on UEFI).
 
     With @screen_when (a regex), wait until the serial output matches it,
     wait @screen_delay seconds more, call @interact(Session) if given, read
@@ -292,13 +336,14 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
         disk = None
-        if cmdline is not None:
+        if cmdline is not None or gfx:
             disk = os.path.join(tmp, "cmdline.img")
-            cmdline_disk(disk, cmdline)
+            cmdline_disk(disk, cmdline or "", gfx)
         monitor = os.path.join(tmp, "monitor.sock") if screen_when or type_when else None
         if icount:
             extra = ["-icount", icount, *extra]
-        cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra)
+        cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra,
+                           firmware=firmware, workdir=tmp)
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if interact else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
