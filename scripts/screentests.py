@@ -43,7 +43,12 @@ VGA = Screen("VGA", qemu.VGA_COLS, qemu.VGA_ROWS)
 FB_MODE = (1024, 768, 32)
 # Boot arguments that give the kernel a framebuffer, by firmware.
 FB_BOOTS = {"UEFI": {"firmware": "uefi"},
-            "BIOS graphics": {"gfx": "x".join(map(str, FB_MODE))}}
+            "BIOS graphics": {"gfx": "x".join(map(str, FB_MODE))},
+            "BIOS graphics, 24 bpp": {"gfx": "1024x768x24"}}
+# A depth the console does not draw: GRUB sets it, the kernel must refuse it.
+REFUSED_MODE = "1024x768x16"
+REFUSAL = ("fbcon: framebuffer 1024x768, 16 bpp, pitch 2048, type 1 at {hex}: only 24 and 32 "
+           "bits per pixel are drawn; no framebuffer console")
 
 
 def fb_screen(runner, outdir, how):
@@ -384,6 +389,26 @@ def fault_screen_test(runner, outdir):
                   "\n".join(r[0].rstrip() for r in res.screen))
 
 
+def refused_mode_test(runner, outdir):
+    """GRUB sets a graphics mode the framebuffer console cannot draw on:
+    the kernel says so on serial, in one line, and boots on without it."""
+    label = (f"screen: a 16 bpp framebuffer ({REFUSED_MODE}) is refused with a message, and "
+             "the kernel boots on")
+    if not outdir:
+        runner.not_built(label)
+        return
+    res = runner.boot(outdir, gfx=REFUSED_MODE)
+    want = re.escape(REFUSAL).replace(re.escape("{hex}"), "0x[0-9a-f]+")
+    problems = []
+    if res.status != qemu.EXIT_SUCCESS:
+        problems.append(res.describe())
+    if not re.search(want, res.output):
+        problems.append("no refusal line")
+    if "vga: the screen is not in text mode" not in res.output:
+        problems.append("the VGA console did not step aside")
+    runner.result(label, not problems, "; ".join(problems) or "refused, booted on", res.output)
+
+
 def run(runner):
     defconfig = "x86_64_defconfig"
     if runner.wants_any("screen: x86_64_defconfig "):
@@ -413,6 +438,13 @@ def run(runner):
             runner.wants_any("screen: debug_defconfig on the framebuffer"):
         outdir = runner.config("debug_defconfig")
         scroll_test(runner, outdir, fb_screen(runner, outdir, "UEFI"))
+    if runner.wants_any("screen: x86_64_defconfig banner in color on the framebuffer (BIOS "
+                        "graphics, 24 bpp)"):
+        outdir = runner.config(defconfig)
+        screen_test(runner, defconfig, outdir, True,
+                    fb_screen(runner, outdir, "BIOS graphics, 24 bpp"))
+    if runner.wants_any("screen: a 16 bpp framebuffer"):
+        refused_mode_test(runner, runner.config(defconfig))
     if any(runner.wants_any(f"screen: {what}") for what in (
             "the shell typed with QEMU sendkey: prompt, echo and ps on the framebuffer",
             "typing on the keyboard and the serial port at once loses nothing (the fr",

@@ -15,7 +15,8 @@
  * Text mode is the BIOS's: UEFI has none, and a boot loader may have set a
  * graphics mode.  The console starts only when the loader's framebuffer
  * tag says the screen is 80x25 text at 0xb8000, or when there is no tag at
- * all (a loader that says nothing of the screen leaves the BIOS's mode).
+ * all on a BIOS (a loader that says nothing of the screen leaves the
+ * BIOS's mode).
  */
 #include <asm/io.h>
 #include <asm/page.h>
@@ -105,8 +106,12 @@ static bool text_mode(void)
 {
 	const struct boot_framebuffer *fb = &boot_info.fb;
 
-	if (!boot_info.has_fb)
-		return true;
+	if (!boot_info.has_fb) {
+		if (boot_info.firmware != BOOT_FIRMWARE_UEFI)
+			return true;
+		pr_info("vga: UEFI has no VGA text mode, no VGA console\n");
+		return false;
+	}
 	if (fb->type != BOOT_FB_EGA_TEXT) {
 		pr_info("vga: the screen is not in text mode (%ux%u pixels), no VGA console\n",
 			fb->width, fb->height);
