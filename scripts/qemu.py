@@ -302,9 +302,29 @@ def settled_screen(mon, workdir, pattern):
     return screen
 
 
+def poll_screen(mon, workdir, pattern, seconds):
+    """Read the screen until its text matches @pattern: the rows, or None.
+    A screen that keeps changing is a guest at work, however slowly a
+    loaded host runs it: @seconds count from the last change, up to
+    TALKING_CAP times @seconds in all, as wait_while_talking() counts."""
+    start = last = time.monotonic()
+    seen = None
+    while True:
+        rows = mon.screen(workdir)
+        text = "\n".join(r[0].rstrip() for r in rows)
+        if re.search(pattern, text):
+            return rows
+        now = time.monotonic()
+        if text != seen:
+            seen, last = text, now
+        if now - last > seconds or now - start > TALKING_CAP * seconds:
+            return None
+        time.sleep(0.25)
+
+
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
          interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None,
-         type_when=None, firmware="bios", gfx=None, fb_decoder=None):
+         type_when=None, firmware="bios", gfx=None, fb_decoder=None, screen_poll=None):
     """Boot @iso and collect its serial output.
 
     @firmware: "bios" or "uefi" (OVMF).  @gfx ("WxHxD"): the graphics mode
@@ -331,7 +351,9 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     that ends the boot.
 
     With @fb_decoder (an fbscreen.Decoder of the kernel's font), the
-    screen read is the framebuffer console's.
+    screen read is the framebuffer console's.  With @screen_poll (a regex)
+    and no serial console to wait on, the screen is read until its text
+    matches (poll_screen()), and QEMU stopped.
     """
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -339,7 +361,8 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         if cmdline is not None or gfx:
             disk = os.path.join(tmp, "cmdline.img")
             cmdline_disk(disk, cmdline or "", gfx)
-        monitor = os.path.join(tmp, "monitor.sock") if screen_when or type_when else None
+        monitor = os.path.join(tmp, "monitor.sock") \
+            if screen_when or type_when or screen_poll else None
         if icount:
             extra = ["-icount", icount, *extra]
         cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra,
@@ -372,6 +395,13 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
                 finally:
                     mon.close()
                 proc.wait(timeout=timeout)
+            elif screen_poll:
+                mon = Monitor(monitor, decoder=fb_decoder)
+                screen = poll_screen(mon, tmp, screen_poll, timeout)
+                timed_out = screen is None
+                mon.command("quit")
+                mon.close()
+                proc.wait(timeout=10)
             elif timeout_after and not pattern:
                 if not wait_for_output(chunks, timeout_after, SETTLE_SECONDS + timeout):
                     raise subprocess.TimeoutExpired(cmd, timeout)

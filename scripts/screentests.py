@@ -409,6 +409,35 @@ def refused_mode_test(runner, outdir):
     runner.result(label, not problems, "; ".join(problems) or "refused, booted on", res.output)
 
 
+FB_ONLY = "x86_64_defconfig+CONFIG_VGA_CONSOLE=n+CONFIG_SERIAL_CONSOLE=n"
+
+
+def fb_only_test(runner):
+    """A kernel whose only console is the framebuffer boots under UEFI to
+    its shell, and the screen shows the banner: nothing needs the VGA
+    text buffer or the serial port."""
+    label = "screen: a kernel with no VGA and no serial console boots to its shell on the " \
+        "framebuffer (UEFI), banner first"
+    outdir = runner.config(FB_ONLY)
+    if not outdir:
+        runner.not_built(label)
+        return
+    screen = fb_screen(runner, outdir, "UEFI")
+    res = runner.boot(outdir, cmdline="init=kshell",
+                      screen_poll=re.escape(PROMPT.rstrip()) + r"\n*$",
+                      **screen.boot)
+    rows = [r[0].rstrip() for r in res.screen or []]
+    problems = []
+    if not res.screen:
+        problems.append(f"no prompt on the screen: {res.describe()}")
+    elif not BANNER.match(rows[0]):
+        problems.append(f"row 0 is {rows[0]!r}, not the banner")
+    if "Kestrel " in res.output:
+        problems.append("the kernel wrote to the serial port")
+    runner.result(label, not problems, "; ".join(problems) or
+                  f"{rows[0] if rows else ''!r} on row 0, the prompt last", "\n".join(rows))
+
+
 def run(runner):
     defconfig = "x86_64_defconfig"
     if runner.wants_any("screen: x86_64_defconfig "):
@@ -445,6 +474,8 @@ def run(runner):
                     fb_screen(runner, outdir, "BIOS graphics, 24 bpp"))
     if runner.wants_any("screen: a 16 bpp framebuffer"):
         refused_mode_test(runner, runner.config(defconfig))
+    if runner.wants_any("screen: a kernel with no VGA"):
+        fb_only_test(runner)
     if any(runner.wants_any(f"screen: {what}") for what in (
             "the shell typed with QEMU sendkey: prompt, echo and ps on the framebuffer",
             "typing on the keyboard and the serial port at once loses nothing (the fr",
