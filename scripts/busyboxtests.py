@@ -24,7 +24,8 @@ import re
 
 ORDER = 55
 SUMMARY = """Debian's BusyBox as init and shell, typed on the serial port:
-commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff, Ctrl-Alt-Del"""
+commands, pipes, redirection, jobs, Ctrl-C, ps/top/free, poweroff, Ctrl-Alt-Del;
+under UEFI too"""
 
 CONFIG = "x86_64_defconfig"
 # The login shell's prompt (usr/busybox/profile): the working directory,
@@ -370,6 +371,32 @@ def ctrl_alt_del(runner, outdir):
     return [(CAD_LABEL, not problems, "; ".join(problems) or "as expected", res.output)]
 
 
+UEFI_LABEL = label("under UEFI: the shell on the serial port; stty size is the framebuffer "
+                   "console's 48 128; poweroff ends QEMU")
+
+
+def under_uefi(runner, outdir):
+    """BusyBox under OVMF: no VGA text, no BIOS data area, the screen a
+    1024x768 framebuffer, whose 128x48 grid is the terminal's size."""
+    found = {}
+
+    def interact(session):
+        sh = Shell(session)
+        found["size"] = sh.run("stty size")
+        session.type("poweroff\n")
+
+    res = runner.boot(outdir, cmdline=None, type_when=PROMPT.pattern, interact=interact,
+                      timeout=BOOT_TIMEOUT, extra=POWEROFF_QEMU_ARGS, firmware="uefi")
+    problems = []
+    if found.get("size") != "48 128\n":
+        problems.append(f"stty size said {found.get('size')!r}")
+    if "booted by UEFI firmware" not in res.output:
+        problems.append("the boot log does not name UEFI")
+    if res.status != 0 or "reboot: Power down" not in res.output:
+        problems.append(f"{res.describe()} after poweroff")
+    return [(UEFI_LABEL, not problems, "; ".join(problems) or "as expected", res.output)]
+
+
 def run(runner):
     jobs = []
     outdir = runner.config(CONFIG)
@@ -393,7 +420,8 @@ def run(runner):
         return job
 
     jobs.append(main_job)
-    for name, session in ((FORK_BOMB_LABEL, fork_bomb), (CAD_LABEL, ctrl_alt_del)):
+    for name, session in ((FORK_BOMB_LABEL, fork_bomb), (CAD_LABEL, ctrl_alt_del),
+                          (UEFI_LABEL, under_uefi)):
         if runner.wanted(name):
             jobs.append(boot_of_its_own(name, session))
     runner.side_by_side(jobs)
