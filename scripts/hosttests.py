@@ -291,6 +291,9 @@ def script_checks(runner):
                         ("host: documentation check", ["doccheck_test.py"]),
                         ("host: copying make bench's figures into benchmarks.md",
                          ["benchdoc_test.py"]),
+                        ("host: psf.py and fbscreen.py: PSF fonts read through their Unicode "
+                         "tables, bad ones refused; screendumps decoded pixel-exact",
+                         ["psf_test.py"]),
                         ("host: gen_initramfs.py: newc archives read back, reproducible, "
                          "list mistakes named by file and line", ["gen_initramfs_test.py"]),
                         ("host: the documentation names only what exists, every parameter, "
