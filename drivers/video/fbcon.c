@@ -14,7 +14,8 @@
  * back from video memory, which is slow to read.  The cursor is the VGA's
  * underline, in the cell's foreground color.
  *
- * The framebuffer must be mapped (ioremap()) and the grid allocated for
+ * The framebuffer must be mapped (ioremap_wc(): write-combining, as its
+ * stores go out in bursts) and the grid allocated for
  * the screen's size, so the console starts after mm_init(), from a
  * console_late_initcall; it is first sent the whole log, so the screen
  * shows the boot from its start.  Drawing happens under printk's lock
@@ -146,7 +147,7 @@ static int fbcon_init(void)
 		       (unsigned long long)bf->addr, why);
 		return -EINVAL;
 	}
-	base = ioremap(bf->addr, (size_t)bf->pitch * bf->height);
+	base = ioremap_wc(bf->addr, (size_t)bf->pitch * bf->height);
 	if (!base) {
 		pr_err("cannot map the framebuffer (%u KiB at %#llx), no framebuffer console\n",
 		       bf->pitch * bf->height >> 10, (unsigned long long)bf->addr);

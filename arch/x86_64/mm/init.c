@@ -109,6 +109,7 @@ void paging_init(void)
 	map_direct(pml4, end);
 	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
 		pti_init(pml4);
+	pat_init();
 	write_cr3(virt_to_phys(pml4));
 	kernel_pml4 = pml4;
 	direct_map_end = end;

@@ -320,6 +320,33 @@ static void cpu_enforces_nx_and_wp(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
 }
 
+/* Device memory nothing is at: mapped, never touched. */
+#define NOWHERE (1ULL << 39)
+
+/*
+ * PWT alone is write-combining (pat.c): ioremap_wc() maps with it, and
+ * ioremap() with PCD and PWT, uncached.  Neither executable.
+ */
+static void ioremap_memory_types(struct ktest *t)
+{
+	phys_addr_t phys = 0;
+	u64 flags = 0;
+	void *wc, *uc;
+
+	KTEST_EXPECT_TRUE(t, pat_is_set());
+	wc = ioremap_wc(NOWHERE + 0x10, 64);
+	uc = ioremap(NOWHERE + PAGE_SIZE, 64);
+	KTEST_ASSERT_NOT_NULL(t, wc);
+	KTEST_ASSERT_NOT_NULL(t, uc);
+	KTEST_ASSERT_TRUE(t, translate((unsigned long)wc, &phys, &flags));
+	KTEST_EXPECT_EQ(t, phys, NOWHERE + 0x10);
+	KTEST_EXPECT_EQ(t, flags & (_PAGE_PWT | _PAGE_PCD | _PAGE_NX), _PAGE_PWT | _PAGE_NX);
+	KTEST_ASSERT_TRUE(t, translate((unsigned long)uc, &phys, &flags));
+	KTEST_EXPECT_EQ(t, flags & (_PAGE_PWT | _PAGE_PCD | _PAGE_NX),
+			_PAGE_PWT | _PAGE_PCD | _PAGE_NX);
+	KTEST_EXPECT_NULL(t, ioremap_wc(~0ULL - 8, 64)); /* a range that wraps */
+}
+
 static const struct ktest_case pgtable_cases[] = {
 	KTEST_CASE(map_translate_protect_unmap),
 	KTEST_CASE(map_over_a_present_page_is_refused),
@@ -330,6 +357,7 @@ static const struct ktest_case pgtable_cases[] = {
 	KTEST_CASE(guard_pages_and_null_are_unmapped),
 	KTEST_CASE(direct_map_is_nx_and_protects_the_image),
 	KTEST_CASE(cpu_enforces_nx_and_wp),
+	KTEST_CASE(ioremap_memory_types),
 	{},
 };
 KTEST_SUITE(pgtable, pgtable_cases);

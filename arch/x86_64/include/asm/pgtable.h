@@ -37,6 +37,7 @@
 #define PAGE_KERNEL_RO	 (_PAGE_PRESENT | _PAGE_NX)	       /* R   */
 #define PAGE_KERNEL	 (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX) /* RW  */
 #define PAGE_KERNEL_IO	 (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT) /* RW uncached */
+#define PAGE_KERNEL_WC	 (PAGE_KERNEL | _PAGE_PWT)	       /* RW write-combining (pat.c) */
 
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTRS_PER_TABLE	512
@@ -133,5 +134,14 @@ extern phys_addr_t direct_map_end;
  * (arch/x86_64/mm/ioremap.c).
  */
 void *ioremap(phys_addr_t phys, size_t size);
+/* The same, write-combining: for a framebuffer, which is written in bursts. */
+void *ioremap_wc(phys_addr_t phys, size_t size);
+
+/*
+ * arch/x86_64/mm/pat.c: make PWT alone mean write-combining (before
+ * paging_init() loads the kernel's tables), and check that it does.
+ */
+void pat_init(void);
+bool pat_is_set(void);
 
 #endif
