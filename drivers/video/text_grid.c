@@ -155,9 +155,14 @@ static void put_char(struct text_grid *vt, char c, u8 attr)
 		vt->col = 0;
 		return;
 	case '\t':
+		/*
+		 * To the next stop or the right edge, whichever is first: a
+		 * grid need not be a whole number of stops wide, and one
+		 * narrower than a stop would otherwise wrap for ever.
+		 */
 		do {
 			put_char(vt, ' ', attr);
-		} while (vt->col % GRID_TAB_WIDTH);
+		} while (vt->col % GRID_TAB_WIDTH && vt->col < vt->cols);
 		return;
 	case '\b':
 		if (vt->col > 0) {

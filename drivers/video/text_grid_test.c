@@ -101,6 +101,26 @@ static void tab_goes_to_next_stop(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(1), "12345678        x");
 }
 
+/*
+ * A framebuffer grid need not be a whole number of tab stops wide: the
+ * last stop is the right edge, as on Linux's console, and a tab never
+ * runs on into the next row.
+ */
+static void tab_stops_at_the_right_edge(struct ktest *t)
+{
+	reset_size(12, 3);
+	put("0123456789\tX");
+	KTEST_EXPECT_STREQ(t, row_text(0), "0123456789");
+	KTEST_EXPECT_STREQ(t, row_text(1), "X");
+	KTEST_EXPECT_EQ(t, vt.col, 1);
+	/* narrower than one stop: the tab filled rows for ever, scrolling */
+	reset_size(5, 3);
+	put("a\tb\tc");
+	KTEST_EXPECT_STREQ(t, row_text(0), "a");
+	KTEST_EXPECT_STREQ(t, row_text(1), "b");
+	KTEST_EXPECT_STREQ(t, row_text(2), "c");
+}
+
 static void backspace_erases(struct ktest *t)
 {
 	reset();
@@ -360,6 +380,7 @@ static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(text_with_attribute),
 	KTEST_CASE(newline_and_carriage_return),
 	KTEST_CASE(tab_goes_to_next_stop),
+	KTEST_CASE(tab_stops_at_the_right_edge),
 	KTEST_CASE(backspace_erases),
 	KTEST_CASE(long_line_wraps),
 	KTEST_CASE(bottom_line_scrolls),
