@@ -96,7 +96,7 @@ static void fbcon_write(struct console *con, const char *text, size_t len, int l
 
 static void fbcon_scroll(struct console *con, int dir)
 {
-	text_grid_scroll_view(&grid, -dir * (int)(grid.rows / 2));
+	text_grid_scroll_page(&grid, dir);
 	refresh();
 }
 

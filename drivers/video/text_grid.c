@@ -141,6 +141,14 @@ int text_grid_scroll_view(struct text_grid *vt, int rows)
 	return moved;
 }
 
+int text_grid_scroll_page(struct text_grid *vt, int dir)
+{
+	/* A grid one row high pages by its row, or never pages at all. */
+	int half = vt->rows / 2 ?: 1;
+
+	return text_grid_scroll_view(vt, dir < 0 ? half : -half);
+}
+
 static void put_char(struct text_grid *vt, char c, u8 attr)
 {
 	unsigned int i;

@@ -56,6 +56,13 @@ void text_grid_write(struct text_grid *vt, const char *text, size_t len, u8 attr
  */
 int text_grid_scroll_view(struct text_grid *vt, int rows);
 
+/*
+ * Page the view: @dir -1 back (Shift-PgUp), 1 forward (Shift-PgDn), half
+ * a screen at a time as Linux's vgacon did, and at least a row; the rows
+ * moved, as text_grid_scroll_view().
+ */
+int text_grid_scroll_page(struct text_grid *vt, int dir);
+
 /* Blank the cells from @from to before @to (indexes into the grid). */
 void text_grid_erase(struct text_grid *vt, unsigned int from, unsigned int to);
 

@@ -251,6 +251,27 @@ static void no_scrollback_without_history(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(1), "");
 }
 
+/*
+ * Shift-PgUp pages half a screen, and at least a row: a framebuffer only
+ * one glyph high (which fb_unusable() accepts) has a one-row grid.
+ */
+static void paging_moves_half_a_screen(struct ktest *t)
+{
+	reset_with_history(HISTORY);
+	put_lines(60); /* 36 rows of history */
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, -1), VGA_ROWS / 2);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, 1), -(VGA_ROWS / 2));
+	reset_size(VGA_COLS, 1);
+	vt.history = history;
+	vt.history_rows = HISTORY;
+	vt.saved = saved;
+	put("one\ntwo\nthree");
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, -1), 1);
+	KTEST_EXPECT_STREQ(t, row_text(0), "two");
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, 1), -1);
+	KTEST_EXPECT_STREQ(t, row_text(0), "three");
+}
+
 static void cursor_position_and_erase(struct ktest *t)
 {
 	reset();
@@ -388,6 +409,7 @@ static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(output_returns_to_the_live_screen),
 	KTEST_CASE(history_keeps_the_newest_rows),
 	KTEST_CASE(no_scrollback_without_history),
+	KTEST_CASE(paging_moves_half_a_screen),
 	KTEST_CASE(cursor_position_and_erase),
 	KTEST_CASE(other_sequences_draw_nothing),
 	KTEST_CASE(redraw_in_place),
