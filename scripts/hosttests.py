@@ -293,6 +293,8 @@ def script_checks(runner):
                          ["benchdoc_test.py"]),
                         ("host: gen_initramfs.py: newc archives read back, reproducible, "
                          "list mistakes named by file and line", ["gen_initramfs_test.py"]),
+                        ("host: psf.py and fbscreen.py: malformed fonts refused, Unicode "
+                         "tables, screendumps decoded", ["psf_test.py"]),
                         ("host: the documentation names only what exists, every parameter, "
                          "and quotes figures only in benchmarks.md",
                          ["doccheck.py", runner.srctree]),
