@@ -41,6 +41,16 @@ struct text_grid {
 	u16 esc_params[GRID_ESC_MAX_PARAMS];
 };
 
+/*
+ * Allocate @vt's cells, @cols x @rows, and @history_rows rows of
+ * scrollback, or as many as the heap gives: a console without its
+ * scrollback is better than none.  0, or -ENOMEM (and nothing kept)
+ * without memory for the screen itself.  Freed by text_grid_free().
+ */
+int text_grid_alloc(struct text_grid *vt, unsigned int cols, unsigned int rows,
+		    unsigned int history_rows);
+void text_grid_free(struct text_grid *vt);
+
 /* Clear the grid (not the history) and put the cursor top left. */
 void text_grid_clear(struct text_grid *vt);
 

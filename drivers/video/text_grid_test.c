@@ -6,6 +6,7 @@
  * console's 80x25; one uses a framebuffer's 128x48.  (The real screens
  * are checked from the host by the screen tests in scripts/test-kernel.)
  */
+#include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
@@ -356,6 +357,31 @@ static void any_grid_size(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(FB_ROWS - 1), "");
 }
 
+/*
+ * A wide screen's full scrollback can be more than one allocation may
+ * take (4 MiB of the slab heap: 4096 rows of a 5K screen's 640 columns
+ * are 5 MiB): the console then starts with fewer rows, not without a
+ * screen.
+ */
+static void alloc_keeps_the_screen_without_all_the_history(struct ktest *t)
+{
+	struct text_grid big;
+	unsigned int cols = 640, rows = 180, history_rows = 4096;
+
+	KTEST_ASSERT_EQ(t, text_grid_alloc(&big, cols, rows, history_rows), 0);
+	KTEST_EXPECT_NOT_NULL(t, big.cells);
+	KTEST_EXPECT_EQ(t, big.cols, cols);
+	KTEST_EXPECT_EQ(t, big.rows, rows);
+	KTEST_EXPECT_GT(t, big.history_rows, 0);
+	KTEST_EXPECT_LE(t, big.history_rows, history_rows);
+	KTEST_EXPECT_TRUE(t, big.history && big.saved);
+	text_grid_free(&big);
+	/* no room for the screen: nothing */
+	KTEST_EXPECT_EQ(t, text_grid_alloc(&big, 1U << 16, 1U << 16, 0), -ENOMEM);
+	KTEST_EXPECT_NULL(t, big.cells);
+	KTEST_EXPECT_NULL(t, big.history);
+}
+
 static void clean(void)
 {
 	vt.dirty_from = vt.dirty_to = 0;
@@ -415,6 +441,7 @@ static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(redraw_in_place),
 	KTEST_CASE(any_grid_size),
 	KTEST_CASE(dirty_range_covers_changes),
+	KTEST_CASE(alloc_keeps_the_screen_without_all_the_history),
 	{},
 };
 KTEST_SUITE(text_grid, text_grid_cases);
