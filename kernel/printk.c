@@ -134,26 +134,36 @@ static int set_debug(const char *val)
 }
 kernel_param("debug", set_debug);
 
-/* Send the log so far to a new console, as the live output would have. */
-static void replay_log(struct console *con)
-{
-	static char text[1024];
-	struct log_record rec;
-	u64 seq = 0;
-
-	while (log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
-		if (rec.level < console_loglevel)
-			con->write(con, text, min(rec.text_len, sizeof(text) - 1), rec.level);
-}
-
 /*
  * Here, not in kernel/console.c, as in Linux: what a new console is owed
  * is the log's business, and the console list knows nothing of the log.
+ *
+ * The log so far is sent to the new console as live output is, under
+ * printk's lock with interrupts off, one record at a time; an interrupt
+ * handler's printk between two records is stored and is replayed in its
+ * turn.  The console joins the list only when, under the same lock, no
+ * record is left: added before, it would be given a message printed
+ * during the replay live and again from the log, or in the middle of a
+ * replayed one.
  */
 void register_console(struct console *con)
 {
+	static char text[1024]; /* under printk's lock */
+	struct log_record rec;
+	unsigned long flags;
+	u64 seq = 0;
+	bool taken;
+
+	for (;;) {
+		taken = printk_cpu_sync_get_irqsave(&flags);
+		if (!log_buf_read(&kernel_log, &seq, &rec, text, sizeof(text)))
+			break;
+		if (rec.level < console_loglevel)
+			con->write(con, text, min(rec.text_len, sizeof(text) - 1), rec.level);
+		printk_cpu_sync_put_irqrestore(taken, flags);
+	}
 	console_add(con);
-	replay_log(con);
+	printk_cpu_sync_put_irqrestore(taken, flags);
 }
 
 void unregister_console(struct console *con)

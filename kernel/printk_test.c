@@ -3,6 +3,7 @@
  * Tests of printk: level prefixes and console filtering.  The log ring
  * buffer has its own suite, log_buf_test.c.
  */
+#include <asm/irqflags.h>
 #include <kernel/console.h>
 #include <kernel/ktest.h>
 #include <kernel/log_buf.h>
@@ -137,11 +138,39 @@ static void nesting_past_three_is_dropped(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "nested message 2"));
 }
 
+static int replayed, replayed_with_irqs_on;
+
+static void irq_check_write(struct console *con, const char *text, size_t len, int level)
+{
+	replayed++;
+	if (!irqs_disabled())
+		replayed_with_irqs_on++;
+}
+
+/*
+ * The log replayed to a new console is written as live output is, under
+ * printk's lock with interrupts off: an interrupt handler's printk must
+ * not reach the console in the middle of a replayed message (a console's
+ * state half changed), nor be written live and then replayed again.
+ */
+static void replay_is_written_under_printk_lock(struct ktest *t)
+{
+	struct console con = { .name = "irqcheck", .write = irq_check_write };
+
+	KTEST_ASSERT_TRUE(t, !irqs_disabled()); /* or the check below proves nothing */
+	replayed = replayed_with_irqs_on = 0;
+	register_console(&con);
+	unregister_console(&con);
+	KTEST_EXPECT_GT(t, replayed, 0);
+	KTEST_EXPECT_EQ(t, replayed_with_irqs_on, 0);
+}
+
 static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(level_prefix_is_parsed),
 	KTEST_CASE(console_loglevel_filters),
 	KTEST_CASE(nested_printk_keeps_the_outer_message),
 	KTEST_CASE(nesting_past_three_is_dropped),
+	KTEST_CASE(replay_is_written_under_printk_lock),
 	{},
 };
 KTEST_SUITE(printk, printk_cases);

@@ -62,12 +62,16 @@ class Decoder:
         self.font = psf.load(font_path)
         self.width, self.height = self.font.width, self.font.height
         self.cursor_rows = self.height // 8 or 1        # as fb.c draws it
-        table, _ = self.font.cp437()
+        table, missing = self.font.cp437()
         full = (1 << self.width) - 1
         self.glyphs, self.with_cursor = {}, {}
         # Printable ASCII first: where glyphs are alike (space, 0x00, 0xff)
-        # the text reads as the kernel most likely wrote it.
+        # the text reads as the kernel most likely wrote it.  The bytes the
+        # font lacks come last: they are drawn as its replacement glyph,
+        # which must read as the byte that owns it ("?"), not as the first
+        # byte drawn with it.
         order = list(range(0x20, 0x7f)) + [b for b in range(256) if not 0x20 <= b < 0x7f]
+        order = [b for b in order if b not in missing] + [b for b in order if b in missing]
         for byte in order:
             rows = tuple(table[byte])
             self.glyphs.setdefault(rows, byte)
@@ -106,11 +110,14 @@ class Decoder:
         return None, None, False
 
     def decode(self, path):
-        """(rows of (text, attributes), the cursor's (row, column) or None)."""
+        """(rows of (text, attributes), the cursor's (row, column) or None).
+        A screen with several underline cursors (all but one stale, left
+        on screen) gives them all, a tuple of (row, column), so that no
+        test mistakes one of them for the cursor."""
         width, height, pixels = read_ppm(path)
         cols, nrows = width // self.width, height // self.height
         stride, cw = width * 3, self.width * 3
-        screen, cursor = [], None
+        screen, cursors = [], []
         for row in range(nrows):
             text, attrs = [], []
             for col in range(cols):
@@ -119,8 +126,10 @@ class Decoder:
                         for y in range(self.height)]
                 byte, attr, here = self.cell(rows)
                 if here:
-                    cursor = (row, col)
+                    cursors.append((row, col))
                 text.append(UNKNOWN if byte is None else bytes([byte]).decode("cp437"))
                 attrs.append(attr)
             screen.append(("".join(text), attrs))
-        return screen, cursor
+        if len(cursors) > 1:
+            return screen, tuple(cursors)
+        return screen, cursors[0] if cursors else None

@@ -8,7 +8,9 @@ Such a font orders its glyphs its own way and says which Unicode
 characters each one draws, so this module reads PSF 1 and PSF 2 fonts
 (gzipped or not) and picks, for every code page 437 byte, the glyph of
 its Unicode character.  A byte whose character the font lacks gets the
-font's replacement character (U+FFFD, else "?"), and is counted.
+font's replacement character (U+FFFD, else "?"), and is counted.  A font
+without a Unicode table is in its own 8-bit order, code page 437 for a PC
+font: byte b is glyph b.
 
 Run by the build: "psf.py FONT.psf.gz" writes the C file of the font
 (drivers/video/Makefile).  Imported by the screen tests, which render the
@@ -27,6 +29,7 @@ PSF1_SEPARATOR, PSF1_STARTSEQ = 0xFFFF, 0xFFFE
 PSF2_MAGIC = b"\x72\xb5\x4a\x86"
 PSF2_HAS_UNICODE_TABLE = 0x01
 PSF2_SEPARATOR, PSF2_STARTSEQ = 0xFF, 0xFE
+GLYPH_MAX = 255     # pixels a side: struct font (drivers/video/font.h) holds a u8
 
 # Code page 437's pictures for the bytes Python's cp437 codec leaves as
 # control characters: what the VGA's character generator draws for them.
@@ -60,23 +63,30 @@ class Font:
         self.unicode = unicode      # character -> glyph index
 
     def glyph_for(self, char):
-        """The glyph index for @char, or None when the font has none."""
-        if char in self.unicode:
-            return self.unicode[char]
-        if not self.unicode and len(char) == 1 and ord(char) < len(self.glyphs):
-            return ord(char)        # no table: glyphs in code point order
-        return None
+        """The glyph index for @char, or None when the font has none
+        (always None without a Unicode table: see cp437())."""
+        return self.unicode.get(char)
 
     def cp437(self):
         """(rows of the glyph for each byte 0..255, bytes drawn as a replacement)."""
-        fallback = self.glyph_for("\ufffd")
-        if fallback is None:
-            fallback = self.glyph_for("?")
+        if self.unicode:
+            def index_of(byte):
+                return self.glyph_for(" " if byte == 0 else cp437_char(byte))
+            fallback = self.glyph_for("\ufffd")
+            if fallback is None:
+                fallback = self.glyph_for("?")
+        else:
+            # No table: the glyphs are in the font's own 8-bit order, which
+            # for a PC font (Linux's own fonts, a VGA ROM's) is code page
+            # 437, as Linux's console assumes; not in Unicode's order.
+            def index_of(byte):
+                return byte if byte < len(self.glyphs) else None
+            fallback = index_of(ord("?"))
         if fallback is None:
             raise FontError("the font has neither U+FFFD nor '?' to stand for what it lacks")
         table, missing = [], []
         for byte in range(256):
-            index = self.glyph_for(" " if byte == 0 else cp437_char(byte))
+            index = index_of(byte)
             if index is None:
                 missing.append(byte)
                 index = fallback
@@ -100,7 +110,15 @@ def _rows(data, count, height, row_bytes, width):
     return glyphs
 
 
+def _check_size(width, height):
+    if width > GLYPH_MAX or height > GLYPH_MAX:
+        raise FontError(f"glyphs of {width}x{height} pixels: the kernel's struct font "
+                        f"holds at most {GLYPH_MAX} a side")
+
+
 def _parse_psf1(data):
+    if len(data) < 4:
+        raise FontError("PSF1 header truncated")
     mode, height = data[2], data[3]
     count = 512 if mode & PSF1_MODE512 else 256
     if height == 0:
@@ -131,6 +149,7 @@ def _parse_psf2(data):
     if not (width and height and count) or size != height * row_bytes or header < 32:
         raise FontError(f"PSF2 header says {count} glyphs of {width}x{height} in {size} "
                         "bytes each: not a font")
+    _check_size(width, height)
     glyphs = _rows(data[header:], count, height, row_bytes, width)
     unicode = {}
     if flags & PSF2_HAS_UNICODE_TABLE:
@@ -141,8 +160,12 @@ def _parse_psf2(data):
                 else len(table)
             entry = table[pos:end]
             singles = entry.split(bytes([PSF2_STARTSEQ]))[0]
-            for char in singles.decode("utf-8", "replace"):
-                unicode.setdefault(char, glyph)
+            # Bytes that are no UTF-8 name no character: decoded as U+FFFD
+            # ("replace"), they would make this glyph the replacement
+            # character every byte the font lacks is drawn with.
+            for char in singles.decode("utf-8", "surrogateescape"):
+                if not "\udc80" <= char <= "\udcff":
+                    unicode.setdefault(char, glyph)
             glyph += 1
             pos = end + 1
     return Font(width, height, glyphs, unicode)

@@ -292,6 +292,50 @@ static void cursor_is_an_underline(struct ktest *t)
 	draw_and_check(t, &font12, 24, true);
 }
 
+/*
+ * Sizes a hostile loader may give that fb_unusable() accepts: exactly one
+ * glyph, a screen no whole number of glyphs wide or high, 24 bpp with an
+ * odd pitch, a pitch exactly one line long.  The last cell drawn (with
+ * the cursor), the first and a fill write nothing past pitch * height.
+ */
+static void drawing_stays_inside_the_framebuffer(struct ktest *t)
+{
+	static const struct {
+		u32 w, h, bpp, pad;
+	} sizes[] = {
+		{ 8, 6, 32, 0 },   { 12, 6, 24, 0 }, { 15, 11, 32, 0 }, { 23, 17, 24, 1 },
+		{ 31, 13, 32, 3 }, { 16, 6, 24, 0 }, { 47, 7, 24, 0 },
+	};
+	const struct font *fonts[] = { &font8, &font16, &font12 };
+	unsigned int i, j, k, checked = 0, bad = 0;
+
+	make_fonts();
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		for (j = 0; j < ARRAY_SIZE(fonts); j++) {
+			struct boot_framebuffer bf =
+				xrgb(sizes[i].w, sizes[i].h, sizes[i].bpp, sizes[i].pad);
+			size_t end = (size_t)bf.pitch * bf.height;
+			struct fb fb;
+
+			if (fb_unusable(&bf, fonts[j]))
+				continue;
+			KTEST_ASSERT_TRUE(t, end + 64 <= sizeof(pixels));
+			memset(pixels, SENTINEL, sizeof(pixels));
+			fb_init(&fb, &bf, pixels, fonts[j]);
+			fb_draw_cell(&fb, fb_cols(&fb) - 1, fb_rows(&fb) - 1, 0x1e00 | 'A', true);
+			fb_draw_cell(&fb, 0, 0, 0x1e00 | 'A', false);
+			for (k = end; k < end + 64; k++)
+				bad += pixels[k] != SENTINEL;
+			fb_fill(&fb, 1);
+			for (k = end; k < end + 64; k++)
+				bad += pixels[k] != SENTINEL;
+			checked++;
+		}
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_GE(t, checked, 12); /* the sizes are not all refused */
+}
+
 /* A fill covers every pixel of every line, and not the padding past it. */
 static void fill_paints_every_pixel(struct ktest *t)
 {
@@ -311,8 +355,12 @@ static void fill_paints_every_pixel(struct ktest *t)
 }
 
 static const struct ktest_case fb_cases[] = {
-	KTEST_CASE(unusable_framebuffers_are_refused), KTEST_CASE(palette_follows_the_fields),
-	KTEST_CASE(glyphs_are_drawn_pixel_exact),      KTEST_CASE(cursor_is_an_underline),
-	KTEST_CASE(fill_paints_every_pixel),	       {},
+	KTEST_CASE(unusable_framebuffers_are_refused),
+	KTEST_CASE(palette_follows_the_fields),
+	KTEST_CASE(glyphs_are_drawn_pixel_exact),
+	KTEST_CASE(cursor_is_an_underline),
+	KTEST_CASE(fill_paints_every_pixel),
+	KTEST_CASE(drawing_stays_inside_the_framebuffer),
+	{},
 };
 KTEST_SUITE(fb, fb_cases);

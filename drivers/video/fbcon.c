@@ -98,7 +98,7 @@ static void fbcon_write(struct console *con, const char *text, size_t len, int l
 
 static void fbcon_scroll(struct console *con, int dir)
 {
-	text_grid_scroll_view(&grid, -dir * (int)(grid.rows / 2));
+	text_grid_scroll_page(&grid, dir);
 	refresh();
 }
 
@@ -108,26 +108,18 @@ static struct console fbcon = {
 	.scroll = fbcon_scroll,
 };
 
-/* The grid's memory for @cols x @rows, or false (and nothing kept) without it. */
+/*
+ * The grid's memory for @cols x @rows, with as much of the scrollback as
+ * the heap gives, or false (and nothing kept) without it.
+ */
 static bool alloc_grid(unsigned int cols, unsigned int rows)
 {
-	size_t screen = (size_t)cols * rows * sizeof(u16);
-	unsigned int history_rows = CONFIG_VGA_SCROLLBACK_ROWS;
-
-	grid = (struct text_grid){ .cols = cols, .rows = rows };
-	grid.cells = kmalloc(screen);
-	drawn = kmalloc(screen);
-	if (history_rows) {
-		grid.saved = kmalloc(screen);
-		grid.history = kmalloc((size_t)cols * history_rows * sizeof(u16));
-		grid.history_rows = history_rows;
-	}
-	if (grid.cells && drawn && (!history_rows || (grid.saved && grid.history)))
+	if (text_grid_alloc(&grid, cols, rows, CONFIG_VGA_SCROLLBACK_ROWS))
+		return false;
+	drawn = kmalloc((size_t)cols * rows * sizeof(u16));
+	if (drawn)
 		return true;
-	kfree(grid.cells);
-	kfree(drawn);
-	kfree(grid.saved);
-	kfree(grid.history);
+	text_grid_free(&grid);
 	return false;
 }
 
@@ -168,6 +160,9 @@ static int fbcon_init(void)
 	pr_info("%ux%u, %u bpp at %#llx: %ux%u text in %ux%u glyphs\n", bf->width, bf->height,
 		bf->bpp, (unsigned long long)bf->addr, grid.cols, grid.rows, font.width,
 		font.height);
+	if (grid.history_rows < CONFIG_VGA_SCROLLBACK_ROWS)
+		pr_warn("no memory for %u rows of scrollback, %u kept\n",
+			CONFIG_VGA_SCROLLBACK_ROWS, grid.history_rows);
 	tty_set_screen_size(grid.cols, grid.rows);
 	register_console(&fbcon);
 	return 0;

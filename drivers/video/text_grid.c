@@ -14,9 +14,48 @@
  * is put aside while the grid shows older rows, and comes back whole
  * before anything new is written, so output never lands in the past.
  */
+#include <kernel/errno.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
 
 #include "text_grid.h"
+
+void text_grid_free(struct text_grid *vt)
+{
+	kfree(vt->cells);
+	kfree(vt->saved);
+	kfree(vt->history);
+	vt->cells = vt->saved = vt->history = NULL;
+	vt->history_rows = 0;
+}
+
+int text_grid_alloc(struct text_grid *vt, unsigned int cols, unsigned int rows,
+		    unsigned int history_rows)
+{
+	size_t screen = (size_t)cols * rows * sizeof(u16);
+
+	*vt = (struct text_grid){ .cols = cols, .rows = rows };
+	vt->cells = kmalloc(screen);
+	if (!vt->cells)
+		return -ENOMEM;
+	if (!history_rows)
+		return 0;
+	vt->saved = kmalloc(screen);
+	/*
+	 * A wide screen's history can be larger than one allocation may be
+	 * (4 MiB of the slab heap): half as many rows, until they fit.
+	 */
+	for (; vt->saved && history_rows; history_rows /= 2) {
+		vt->history = kmalloc((size_t)cols * history_rows * sizeof(u16));
+		if (vt->history) {
+			vt->history_rows = history_rows;
+			return 0;
+		}
+	}
+	kfree(vt->saved);
+	vt->saved = NULL; /* no scrollback, the screen alone */
+	return 0;
+}
 
 static u16 blank(const struct text_grid *vt)
 {
@@ -141,6 +180,14 @@ int text_grid_scroll_view(struct text_grid *vt, int rows)
 	return moved;
 }
 
+int text_grid_scroll_page(struct text_grid *vt, int dir)
+{
+	/* A grid one row high pages by its row, or never pages at all. */
+	int half = vt->rows / 2 ?: 1;
+
+	return text_grid_scroll_view(vt, dir < 0 ? half : -half);
+}
+
 static void put_char(struct text_grid *vt, char c, u8 attr)
 {
 	unsigned int i;
@@ -155,9 +202,14 @@ static void put_char(struct text_grid *vt, char c, u8 attr)
 		vt->col = 0;
 		return;
 	case '\t':
+		/*
+		 * To the next stop or the right edge, whichever is first: a
+		 * grid need not be a whole number of stops wide, and one
+		 * narrower than a stop would otherwise wrap for ever.
+		 */
 		do {
 			put_char(vt, ' ', attr);
-		} while (vt->col % GRID_TAB_WIDTH);
+		} while (vt->col % GRID_TAB_WIDTH && vt->col < vt->cols);
 		return;
 	case '\b':
 		if (vt->col > 0) {

@@ -41,6 +41,16 @@ struct text_grid {
 	u16 esc_params[GRID_ESC_MAX_PARAMS];
 };
 
+/*
+ * Allocate @vt's cells, @cols x @rows, and @history_rows rows of
+ * scrollback, or as many as the heap gives: a console without its
+ * scrollback is better than none.  0, or -ENOMEM (and nothing kept)
+ * without memory for the screen itself.  Freed by text_grid_free().
+ */
+int text_grid_alloc(struct text_grid *vt, unsigned int cols, unsigned int rows,
+		    unsigned int history_rows);
+void text_grid_free(struct text_grid *vt);
+
 /* Clear the grid (not the history) and put the cursor top left. */
 void text_grid_clear(struct text_grid *vt);
 
@@ -55,6 +65,13 @@ void text_grid_write(struct text_grid *vt, const char *text, size_t len, u8 attr
  * the live screen), as far as there is history; the rows moved.
  */
 int text_grid_scroll_view(struct text_grid *vt, int rows);
+
+/*
+ * Page the view: @dir -1 back (Shift-PgUp), 1 forward (Shift-PgDn), half
+ * a screen at a time as Linux's vgacon did, and at least a row; the rows
+ * moved, as text_grid_scroll_view().
+ */
+int text_grid_scroll_page(struct text_grid *vt, int dir);
 
 /* Blank the cells from @from to before @to (indexes into the grid). */
 void text_grid_erase(struct text_grid *vt, unsigned int from, unsigned int to);

@@ -6,6 +6,7 @@
  * console's 80x25; one uses a framebuffer's 128x48.  (The real screens
  * are checked from the host by the screen tests in scripts/test-kernel.)
  */
+#include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
@@ -99,6 +100,26 @@ static void tab_goes_to_next_stop(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(0), "a       b               c");
 	put("\n12345678\tx");
 	KTEST_EXPECT_STREQ(t, row_text(1), "12345678        x");
+}
+
+/*
+ * A framebuffer grid need not be a whole number of tab stops wide: the
+ * last stop is the right edge, as on Linux's console, and a tab never
+ * runs on into the next row.
+ */
+static void tab_stops_at_the_right_edge(struct ktest *t)
+{
+	reset_size(12, 3);
+	put("0123456789\tX");
+	KTEST_EXPECT_STREQ(t, row_text(0), "0123456789");
+	KTEST_EXPECT_STREQ(t, row_text(1), "X");
+	KTEST_EXPECT_EQ(t, vt.col, 1);
+	/* narrower than one stop: the tab filled rows for ever, scrolling */
+	reset_size(5, 3);
+	put("a\tb\tc");
+	KTEST_EXPECT_STREQ(t, row_text(0), "a");
+	KTEST_EXPECT_STREQ(t, row_text(1), "b");
+	KTEST_EXPECT_STREQ(t, row_text(2), "c");
 }
 
 static void backspace_erases(struct ktest *t)
@@ -231,6 +252,27 @@ static void no_scrollback_without_history(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(1), "");
 }
 
+/*
+ * Shift-PgUp pages half a screen, and at least a row: a framebuffer only
+ * one glyph high (which fb_unusable() accepts) has a one-row grid.
+ */
+static void paging_moves_half_a_screen(struct ktest *t)
+{
+	reset_with_history(HISTORY);
+	put_lines(60); /* 36 rows of history */
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, -1), VGA_ROWS / 2);
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, 1), -(VGA_ROWS / 2));
+	reset_size(VGA_COLS, 1);
+	vt.history = history;
+	vt.history_rows = HISTORY;
+	vt.saved = saved;
+	put("one\ntwo\nthree");
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, -1), 1);
+	KTEST_EXPECT_STREQ(t, row_text(0), "two");
+	KTEST_EXPECT_EQ(t, text_grid_scroll_page(&vt, 1), -1);
+	KTEST_EXPECT_STREQ(t, row_text(0), "three");
+}
+
 static void cursor_position_and_erase(struct ktest *t)
 {
 	reset();
@@ -315,6 +357,31 @@ static void any_grid_size(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, row_text(FB_ROWS - 1), "");
 }
 
+/*
+ * A wide screen's full scrollback can be more than one allocation may
+ * take (4 MiB of the slab heap: 4096 rows of a 5K screen's 640 columns
+ * are 5 MiB): the console then starts with fewer rows, not without a
+ * screen.
+ */
+static void alloc_keeps_the_screen_without_all_the_history(struct ktest *t)
+{
+	struct text_grid big;
+	unsigned int cols = 640, rows = 180, history_rows = 4096;
+
+	KTEST_ASSERT_EQ(t, text_grid_alloc(&big, cols, rows, history_rows), 0);
+	KTEST_EXPECT_NOT_NULL(t, big.cells);
+	KTEST_EXPECT_EQ(t, big.cols, cols);
+	KTEST_EXPECT_EQ(t, big.rows, rows);
+	KTEST_EXPECT_GT(t, big.history_rows, 0);
+	KTEST_EXPECT_LE(t, big.history_rows, history_rows);
+	KTEST_EXPECT_TRUE(t, big.history && big.saved);
+	text_grid_free(&big);
+	/* no room for the screen: nothing */
+	KTEST_EXPECT_EQ(t, text_grid_alloc(&big, 1U << 16, 1U << 16, 0), -ENOMEM);
+	KTEST_EXPECT_NULL(t, big.cells);
+	KTEST_EXPECT_NULL(t, big.history);
+}
+
 static void clean(void)
 {
 	vt.dirty_from = vt.dirty_to = 0;
@@ -360,6 +427,7 @@ static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(text_with_attribute),
 	KTEST_CASE(newline_and_carriage_return),
 	KTEST_CASE(tab_goes_to_next_stop),
+	KTEST_CASE(tab_stops_at_the_right_edge),
 	KTEST_CASE(backspace_erases),
 	KTEST_CASE(long_line_wraps),
 	KTEST_CASE(bottom_line_scrolls),
@@ -367,11 +435,13 @@ static const struct ktest_case text_grid_cases[] = {
 	KTEST_CASE(output_returns_to_the_live_screen),
 	KTEST_CASE(history_keeps_the_newest_rows),
 	KTEST_CASE(no_scrollback_without_history),
+	KTEST_CASE(paging_moves_half_a_screen),
 	KTEST_CASE(cursor_position_and_erase),
 	KTEST_CASE(other_sequences_draw_nothing),
 	KTEST_CASE(redraw_in_place),
 	KTEST_CASE(any_grid_size),
 	KTEST_CASE(dirty_range_covers_changes),
+	KTEST_CASE(alloc_keeps_the_screen_without_all_the_history),
 	{},
 };
 KTEST_SUITE(text_grid, text_grid_cases);

@@ -91,7 +91,7 @@ static void disable_blink(void)
 
 static void vga_scroll(struct console *con, int dir)
 {
-	text_grid_scroll_view(&screen, -dir * VGA_ROWS / 2);
+	text_grid_scroll_page(&screen, dir);
 	update_cursor();
 }
 

@@ -11,6 +11,7 @@
  * after it so that an access past its end faults.  Mappings are made at
  * start-up and kept for good, so the window only grows.
  */
+#include <asm/cpu.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/compiler.h>
@@ -23,7 +24,12 @@ static void *ioremap_prot(phys_addr_t phys, size_t size, u64 flags)
 	size_t len, off;
 	unsigned long virt = ioremap_next;
 
-	if (!size || phys + size < phys)
+	/*
+	 * Past the CPU's physical address width (a boot loader's framebuffer
+	 * tag says what it likes), the entries would hold reserved bits, and
+	 * the first access would fault instead of this returning NULL.
+	 */
+	if (!size || phys + size < phys || phys + size > 1ULL << cpu_phys_bits())
 		return NULL;
 	len = ALIGN(phys + size, (phys_addr_t)PAGE_SIZE) - start;
 	if (len + PAGE_SIZE > IOREMAP_START + IOREMAP_SIZE - virt)

@@ -245,6 +245,21 @@ static void bad_arguments_are_refused(struct ktest *t)
 	free_page(page);
 }
 
+/*
+ * A device address past the CPU's physical address width (a boot
+ * loader's framebuffer tag can say anything) is refused: mapped, its page
+ * table entry would hold a reserved bit, and the first access (the
+ * framebuffer console's first fill) would fault.
+ */
+static void ioremap_refuses_what_the_cpu_cannot_address(struct ktest *t)
+{
+	phys_addr_t end = 1ULL << cpu_phys_bits();
+
+	KTEST_ASSERT_TRUE(t, cpu_phys_bits() >= 32 && cpu_phys_bits() < 52);
+	KTEST_EXPECT_NULL(t, ioremap(end, PAGE_SIZE));
+	KTEST_EXPECT_NULL(t, ioremap(end - PAGE_SIZE, 2 * PAGE_SIZE));
+}
+
 /* Pages in [start, end) whose mapping differs from @want (guard pages excepted). */
 static unsigned long count_wrong(unsigned long start, unsigned long end, u64 want)
 {
@@ -353,6 +368,7 @@ static const struct ktest_case pgtable_cases[] = {
 	KTEST_CASE(map_inside_a_large_page_is_refused),
 	KTEST_CASE(map_over_the_direct_map_is_refused),
 	KTEST_CASE(bad_arguments_are_refused),
+	KTEST_CASE(ioremap_refuses_what_the_cpu_cannot_address),
 	KTEST_CASE(kernel_image_is_w_xor_x),
 	KTEST_CASE(guard_pages_and_null_are_unmapped),
 	KTEST_CASE(direct_map_is_nx_and_protects_the_image),

@@ -108,6 +108,18 @@ static inline struct cpuid_regs cpuid(u32 leaf)
 	return r;
 }
 
+/*
+ * The physical address bits of this CPU (MAXPHYADDR): in a page table
+ * entry, an address bit above them is a reserved bit, and an access
+ * through the entry faults.  36 where CPUID does not say, as the SDM.
+ */
+static inline unsigned int cpu_phys_bits(void)
+{
+	if (cpuid(0x80000000).eax >= 0x80000008)
+		return cpuid(0x80000008).eax & 0xff;
+	return 36;
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
