@@ -335,8 +335,8 @@ static void cpu_enforces_nx_and_wp(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
 }
 
-/* Device memory nothing is at: mapped, never touched. */
-#define NOWHERE (1ULL << 39)
+/* The top of the CPU's physical space, where nothing is: mapped, never touched. */
+#define NOWHERE ((1ULL << cpu_phys_bits()) - 16 * PAGE_SIZE)
 
 /*
  * PWT alone is write-combining (pat.c): ioremap_wc() maps with it, and
