@@ -391,18 +391,20 @@ def size_reports(runner, outdir, first):
         f"kernel.elf line = size -B; {head.group(0) if head else ''}", log + diff
 
 
-def c_objects(runner, output):
-    """The objects in @output's command lines that come from a C source."""
+def c_objects(runner, output, outdir=None):
+    """The objects in @output's command lines that come from a C source,
+    in the source tree or (the font) generated in @outdir."""
     return sorted(o for o in compiled(output)
-                  if os.path.exists(os.path.join(runner.srctree, o[:-2] + ".c")))
+                  if os.path.exists(os.path.join(runner.srctree, o[:-2] + ".c")) or
+                  (outdir and os.path.exists(os.path.join(outdir, o[:-2] + ".c"))))
 
 
 def changed_flags(runner, outdir, first):
-    want = c_objects(runner, first)
+    want = c_objects(runner, first, outdir)
     flagged = runner.make(outdir, "V=1", "KCFLAGS=-DKESTREL_FLAG_TEST", "all").stdout
     again = runner.make(outdir, "all").stdout
     with_flag = sorted(set(re.findall(r"-DKESTREL_FLAG_TEST .* -c -o (\S+\.o) ", flagged)))
-    without = c_objects(runner, again)
+    without = c_objects(runner, again, outdir)
     ok = with_flag == want and without == want
     return ok, f"{len(want)} C objects: {len(with_flag)} rebuilt with the flag (full " \
         f"commands shown), {len(without)} rebuilt without it", flagged[-3000:] + again
@@ -415,8 +417,10 @@ def compile_commands(runner, outdir, first):
             data = json.load(f)
     except (OSError, ValueError) as e:
         return False, str(e), out
-    files = sorted(os.path.relpath(e["file"], runner.srctree) for e in data)
-    want = [o[:-2] + ".c" for o in c_objects(runner, first)]
+    # A generated source (the font) is named in the output directory.
+    files = sorted(os.path.relpath(e["file"], outdir if os.path.realpath(e["file"]).startswith(
+        os.path.realpath(outdir) + os.sep) else runner.srctree) for e in data)
+    want = [o[:-2] + ".c" for o in c_objects(runner, first, outdir)]
     ok = files == want and all("-ffreestanding" in e["command"] for e in data)
     return ok, f"{len(files)} entries", out + "\n" + "\n".join(set(want) ^ set(files))
 

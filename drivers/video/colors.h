@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The colors of the screen consoles (colors.c): a VGA attribute for each
- * log level, as CONFIG_VGA_COLORS and the color options chose.
+ * log level, as the color options chose.  (This header names no option:
+ * the build system's dependency scan would rebuild every console when
+ * one changes, not colors.c alone.)
  */
 #ifndef _DRIVERS_VIDEO_COLORS_H
 #define _DRIVERS_VIDEO_COLORS_H
