@@ -14,6 +14,12 @@
 #define BOOT_MEM_AVAILABLE 1  /* other types: reserved in some way */
 #define BOOT_MODULES_MAX   8
 
+/* Which firmware started the machine (the loader's EFI tags say UEFI). */
+enum boot_firmware {
+	BOOT_FIRMWARE_BIOS, /* no EFI tag: a PC BIOS, or a loader that hides UEFI */
+	BOOT_FIRMWARE_UEFI,
+};
+
 /* A file the boot loader loaded (GRUB's module2), such as the initramfs. */
 struct boot_module {
 	phys_addr_t start, end; /* [start, end), end >= start */
@@ -42,6 +48,12 @@ struct boot_info {
 	size_t nr_modules;
 	bool modules_truncated; /* more than BOOT_MODULES_MAX */
 	struct boot_module modules[BOOT_MODULES_MAX];
+	/* From the EFI tags (Multiboot2 11, 12, 17, 18), all 0 on a BIOS boot */
+	enum boot_firmware firmware;
+	phys_addr_t efi_systab; /* the EFI system table, 0 when no tag gave it */
+	u8 efi_systab_bits;	/* 64 or 32: the firmware's word size; 0 unknown */
+	bool efi_boot_services; /* the loader left boot services running */
+	size_t efi_mmap_descs;	/* EFI memory descriptors read; 0: the map is not EFI's */
 };
 
 extern struct boot_info boot_info;
@@ -59,6 +71,9 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi);
  * there are none.
  */
 const struct boot_module *boot_find_module(const struct boot_info *bi, const char *name);
+
+/* "UEFI" or "BIOS", for the boot log. */
+const char *boot_firmware_name(const struct boot_info *bi);
 
 /* Bytes of available memory in the memory map. */
 u64 boot_mem_available(const struct boot_info *bi);

@@ -36,7 +36,11 @@ static size_t add_tag(u8 *buf, size_t len, u32 type, const void *body, u32 body_
 	return len + ALIGN(tag.size, 8);
 }
 
-/* A valid block: command line, loader name, memory info, map, unknown tag. */
+/*
+ * A valid block: command line, loader name, memory info, map, module,
+ * unknown tag, and UEFI's: the system table, the EFI memory map (the same
+ * memory as tag 6's map, in three 48-byte descriptors).
+ */
 static size_t build_valid(u8 *buf)
 {
 	static const u32 meminfo[2] = { 639, 130048 };
@@ -47,6 +51,17 @@ static size_t build_valid(u8 *buf)
 	/* mod_start, mod_end, then "initramfs" and its NUL */
 	static const u8 module[] = { 0,	  0,   0x30, 0,	  0x45, 0x23, 0x31, 0,	 'i',
 				     'n', 'i', 't',  'r', 'a',	'm',  'f',  's', 0 };
+	static const u64 efi64 = 0x75eb018;
+	/*
+	 * descr_size, descr_vers, then each: type, pad, phys, virt, pages,
+	 * attribute, and 8 bytes the firmware's descriptors may have beyond
+	 */
+	static const u32 efi_mmap[2 + 3 * 12] = {
+		48, 1, EFI_CONVENTIONAL_MEMORY, 0, 0,	       0, 0, 0, 0x9f,	0, 0xf, 0,
+		0,  0, EFI_LOADER_CODE,		0, 0x100000,   0, 0, 0, 0x7ee0, 0, 0xf, 0,
+		0,  0, EFI_RESERVED_TYPE,	0, 0xfffc0000, 0, 0, 0, 0x40,	0, 0,	0,
+		0,  0,
+	};
 	size_t len = sizeof(struct mb2_info);
 	struct mb2_info hdr = { 0 };
 
@@ -57,6 +72,8 @@ static size_t build_valid(u8 *buf)
 	len = add_tag(buf, len, MB2_TAG_MMAP, mmap, sizeof(mmap));
 	len = add_tag(buf, len, MB2_TAG_MODULE, module, sizeof(module));
 	len = add_tag(buf, len, 21, "\x01\x02\x03", 3);
+	len = add_tag(buf, len, MB2_TAG_EFI64, &efi64, sizeof(efi64));
+	len = add_tag(buf, len, MB2_TAG_EFI_MMAP, efi_mmap, sizeof(efi_mmap));
 	len = add_tag(buf, len, MB2_TAG_END, NULL, 0);
 	hdr.total_size = len;
 	memcpy(buf, &hdr, sizeof(hdr));
@@ -112,6 +129,19 @@ static bool modules_inside(const struct boot_info *bi, const u8 *buf, size_t ava
 	return true;
 }
 
+/* Every region of the map ends after it starts, below 2^64. */
+static bool regions_valid(const struct boot_info *bi)
+{
+	size_t i;
+
+	if (bi->nr_mmap > BOOT_MMAP_MAX)
+		return false;
+	for (i = 0; i < bi->nr_mmap && bi->efi_mmap_descs; i++)
+		if (bi->mmap[i].addr + bi->mmap[i].len < bi->mmap[i].addr)
+			return false;
+	return true;
+}
+
 static void survives_mutated_blocks(struct ktest *t)
 {
 	static u8 valid[BLOCK_MAX];
@@ -129,7 +159,7 @@ static void survives_mutated_blocks(struct ktest *t)
 			mutate(copy, avail);
 		rejected += mb2_parse(copy, avail, &bi) != 0;
 		bad += !string_inside(bi.cmdline, copy, avail) ||
-		       !string_inside(bi.loader_name, copy, avail) || bi.nr_mmap > BOOT_MMAP_MAX ||
+		       !string_inside(bi.loader_name, copy, avail) || !regions_valid(&bi) ||
 		       bi.info_size > avail || !modules_inside(&bi, copy, avail);
 		free(copy);
 	}
@@ -151,6 +181,10 @@ static void valid_block_still_parses(struct ktest *t)
 	KTEST_ASSERT_EQ(t, mb2_parse(valid, len, &bi), 0);
 	KTEST_EXPECT_STREQ(t, bi.cmdline, "loglevel=8 qemu_exit");
 	KTEST_EXPECT_EQ(t, bi.nr_mmap, 3);
+	KTEST_EXPECT_EQ(t, bi.efi_mmap_descs, 3);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].len, 0x7ee0000);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_UEFI);
+	KTEST_EXPECT_EQ(t, bi.efi_systab, 0x75eb018);
 	KTEST_ASSERT_EQ(t, bi.nr_modules, 1);
 	KTEST_EXPECT_EQ(t, bi.modules[0].start, 0x300000);
 	KTEST_EXPECT_EQ(t, bi.modules[0].end, 0x312345);

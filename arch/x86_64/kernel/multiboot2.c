@@ -7,6 +7,13 @@
  * read, strings must end inside their tag, and a structural error stops
  * the walk with a message that says what was wrong and where.  What passes
  * is copied into struct boot_info, so nothing later reads the raw block.
+ *
+ * On UEFI, GRUB passes the firmware's memory map as it is (tag 17) beside
+ * its own conversion (tag 6): the EFI one is the map then, converted here
+ * the way Linux's EFI stub converts it to E820 types.  Boot-services
+ * memory is the kernel's once boot services have been exited, which GRUB
+ * does unless told otherwise (tag 18 says it did not), so the EFI map is
+ * converted only after the walk, when every tag has been seen.
  */
 #define pr_fmt(fmt) "multiboot2: " fmt
 
@@ -132,6 +139,167 @@ static void parse_module(const struct mb2_tag *tag, struct boot_info *bi)
 	mod->string = m->string;
 }
 
+/*
+ * The EFI system table's address: the firmware is UEFI.  A 64-bit
+ * system table tag wins over a 32-bit one.
+ */
+static void parse_efi_systab(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	if (tag->type == MB2_TAG_EFI64) {
+		const struct mb2_tag_efi64 *e = (const void *)tag;
+
+		if (tag->size < sizeof(*e)) {
+			pr_err("EFI system table tag type %u too short (%u bytes), ignored\n",
+			       tag->type, tag->size);
+			return;
+		}
+		bi->efi_systab = e->pointer;
+		bi->efi_systab_bits = 64;
+	} else {
+		const struct mb2_tag_efi32 *e = (const void *)tag;
+
+		if (tag->size < sizeof(*e)) {
+			pr_err("EFI system table tag type %u too short (%u bytes), ignored\n",
+			       tag->type, tag->size);
+			return;
+		}
+		if (bi->efi_systab_bits == 64)
+			return;
+		bi->efi_systab = e->pointer;
+		bi->efi_systab_bits = 32;
+	}
+	bi->firmware = BOOT_FIRMWARE_UEFI;
+}
+
+/* The walk's EFI memory map tag, checked, converted by efi_mmap_convert(). */
+static const struct mb2_tag_efi_mmap *efi_mmap_tag;
+
+/*
+ * Check the EFI memory map tag's header as parse_mmap() checks tag 6's: a
+ * descriptor size too small to hold a descriptor, or not a multiple of 8
+ * (the UEFI specification keeps them 8-byte aligned) or larger than the
+ * whole map, or a layout version other than 1, and the map cannot be read
+ * at all.
+ */
+static void parse_efi_mmap(const struct mb2_tag *tag, struct boot_info *bi)
+{
+	const struct mb2_tag_efi_mmap *m = (const void *)tag;
+
+	bi->firmware = BOOT_FIRMWARE_UEFI;
+	if (tag->size < sizeof(*m)) {
+		pr_err("EFI memory map tag too short (%u bytes), ignored\n", tag->size);
+		return;
+	}
+	if (m->descr_size < sizeof(struct efi_memory_desc) || m->descr_size % 8) {
+		pr_err("EFI memory descriptor size %u is invalid, EFI map ignored\n",
+		       m->descr_size);
+		return;
+	}
+	if (m->descr_size > tag->size - sizeof(*m)) {
+		pr_err("EFI memory descriptor size %u exceeds the %u-byte tag, EFI map ignored\n",
+		       m->descr_size, tag->size);
+		return;
+	}
+	if (m->descr_vers != EFI_MEMORY_DESCRIPTOR_VERSION) {
+		pr_err("EFI memory descriptor version %u is not %u, EFI map ignored\n",
+		       m->descr_vers, EFI_MEMORY_DESCRIPTOR_VERSION);
+		return;
+	}
+	efi_mmap_tag = m;
+}
+
+/* The Multiboot2 type of EFI memory of @efi_type. */
+static u32 efi_mem_type(u32 efi_type, bool boot_services_running)
+{
+	switch (efi_type) {
+	case EFI_CONVENTIONAL_MEMORY:
+	case EFI_LOADER_CODE: /* the loader's: GRUB is done with it */
+	case EFI_LOADER_DATA: /* (the kernel keeps its image, modules, and this block) */
+		return MB2_MEMORY_AVAILABLE;
+	case EFI_BOOT_SERVICES_CODE:
+	case EFI_BOOT_SERVICES_DATA:
+		return boot_services_running ? MB2_MEMORY_RESERVED : MB2_MEMORY_AVAILABLE;
+	case EFI_ACPI_RECLAIM_MEMORY:
+		return MB2_MEMORY_ACPI;
+	case EFI_ACPI_MEMORY_NVS:
+		return MB2_MEMORY_NVS;
+	case EFI_UNUSABLE_MEMORY:
+		return MB2_MEMORY_BADRAM;
+	default: /* runtime services, MMIO, persistent memory, reserved, types to come */
+		return MB2_MEMORY_RESERVED;
+	}
+}
+
+/*
+ * Descriptor @i of the EFI map, or NULL, said once, when it cannot be a
+ * range of memory: not page-aligned, or running past the end of the
+ * physical address space.  Empty ones are skipped without a word.
+ */
+static const struct efi_memory_desc *efi_desc(const struct mb2_tag_efi_mmap *m, size_t i,
+					      bool report)
+{
+	const struct efi_memory_desc *d = (const void *)(m->efi_mmap + i * m->descr_size);
+
+	if (!d->num_pages)
+		return NULL;
+	if (d->phys_addr & ((1ULL << EFI_PAGE_SHIFT) - 1) ||
+	    d->num_pages > (~0ULL - d->phys_addr) >> EFI_PAGE_SHIFT) {
+		if (report)
+			pr_err("EFI memory descriptor %zu: %#llx pages at %#llx is no range of "
+			       "memory, ignored\n",
+			       i, (unsigned long long)d->num_pages,
+			       (unsigned long long)d->phys_addr);
+		return NULL;
+	}
+	return d;
+}
+
+/*
+ * Replace tag 6's map with the EFI one, adjacent descriptors of the same
+ * converted type merged (OVMF's 128 MiB map has over a hundred
+ * descriptors, a dozen regions once merged).  A map with no usable
+ * descriptor at all leaves tag 6's map in place.
+ */
+static void efi_mmap_convert(const struct mb2_tag_efi_mmap *m, struct boot_info *bi)
+{
+	size_t i, count = (m->tag.size - sizeof(*m)) / m->descr_size, valid = 0;
+
+	for (i = 0; i < count; i++)
+		valid += efi_desc(m, i, true) != NULL;
+	if (!valid) {
+		pr_err("EFI memory map has no usable descriptor (%zu in all), ignored\n", count);
+		return;
+	}
+	bi->nr_mmap = 0;
+	bi->mmap_truncated = false;
+	for (i = 0; i < count; i++) {
+		const struct efi_memory_desc *d = efi_desc(m, i, false);
+		struct boot_mem_region *prev = bi->nr_mmap ? &bi->mmap[bi->nr_mmap - 1] : NULL;
+		u64 len;
+		u32 type;
+
+		if (!d)
+			continue;
+		len = d->num_pages << EFI_PAGE_SHIFT;
+		type = efi_mem_type(d->type, bi->efi_boot_services);
+		if (prev && prev->type == type && prev->addr + prev->len == d->phys_addr) {
+			prev->len += len;
+			continue;
+		}
+		if (bi->nr_mmap == BOOT_MMAP_MAX) {
+			pr_warn("EFI memory map has more than %d regions, the rest ignored\n",
+				BOOT_MMAP_MAX);
+			bi->mmap_truncated = true;
+			break;
+		}
+		bi->mmap[bi->nr_mmap].addr = d->phys_addr;
+		bi->mmap[bi->nr_mmap].len = len;
+		bi->mmap[bi->nr_mmap].type = type;
+		bi->nr_mmap++;
+	}
+	bi->efi_mmap_descs = count;
+}
+
 static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 {
 	switch (tag->type) {
@@ -154,18 +322,28 @@ static void parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 	case MB2_TAG_ACPI_NEW:
 		parse_acpi(tag, bi);
 		break;
+	case MB2_TAG_EFI32:
+	case MB2_TAG_EFI64:
+		parse_efi_systab(tag, bi);
+		break;
+	case MB2_TAG_EFI_MMAP:
+		parse_efi_mmap(tag, bi);
+		break;
+	case MB2_TAG_EFI_BS:
+		bi->firmware = BOOT_FIRMWARE_UEFI;
+		bi->efi_boot_services = true;
+		break;
 	default:
 		break; /* tags the kernel does not use */
 	}
 }
 
-int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
+static int mb2_walk(const void *info, size_t avail, struct boot_info *bi)
 {
 	const struct mb2_info *hdr = info;
 	const char *base = info;
 	size_t offset = sizeof(*hdr), total;
 
-	memset(bi, 0, sizeof(*bi));
 	if (avail < MB2_MIN_SIZE) {
 		pr_err("information block truncated: %zu bytes readable\n", avail);
 		return -EINVAL;
@@ -199,6 +377,24 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
 	}
 	pr_err("no end tag within %zu bytes\n", total);
 	return -EINVAL;
+}
+
+int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
+{
+	int ret;
+
+	memset(bi, 0, sizeof(*bi));
+	efi_mmap_tag = NULL;
+	ret = mb2_walk(info, avail, bi);
+	/* What the walk read before an error is used, as for the other tags. */
+	if (efi_mmap_tag)
+		efi_mmap_convert(efi_mmap_tag, bi);
+	return ret;
+}
+
+const char *boot_firmware_name(const struct boot_info *bi)
+{
+	return bi->firmware == BOOT_FIRMWARE_UEFI ? "UEFI" : "BIOS";
 }
 
 const struct boot_module *boot_find_module(const struct boot_info *bi, const char *name)

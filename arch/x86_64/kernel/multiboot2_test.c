@@ -3,6 +3,8 @@
  * Tests of the Multiboot2 parser on information blocks built here: a good
  * one, and one broken in each way the parser must catch.  The broken
  * blocks must be rejected *and* reported, so each case checks the log.
+ * The EFI tags (system table, memory map, boot services) as GRUB passes
+ * them on UEFI, and hostile EFI memory maps, are here too.
  */
 #include <asm/multiboot2.h>
 #include <kernel/bootinfo.h>
@@ -11,7 +13,7 @@
 #include <kernel/string.h>
 
 struct mb2_builder {
-	u8 buf[2048] __aligned(8);
+	u8 buf[4096] __aligned(8); /* room for an EFI map of 80 descriptors */
 	size_t len;
 };
 
@@ -256,6 +258,220 @@ static void many_modules_are_truncated(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "the rest ignored"));
 }
 
+/* An EFI memory map tag of descriptors of @descr_size bytes; fill with efi_set(). */
+static struct mb2_tag_efi_mmap *mb_efi_mmap(size_t count, u32 descr_size, u32 version)
+{
+	struct mb2_tag_efi_mmap *m =
+		mb_tag(MB2_TAG_EFI_MMAP, sizeof(*m) + count * (size_t)descr_size);
+
+	m->descr_size = descr_size;
+	m->descr_vers = version;
+	return m;
+}
+
+static void efi_set(struct mb2_tag_efi_mmap *m, size_t i, u32 type, u64 addr, u64 pages)
+{
+	struct efi_memory_desc *d = (void *)(m->efi_mmap + i * m->descr_size);
+
+	d->type = type;
+	d->phys_addr = addr;
+	d->virt_addr = 0;
+	d->num_pages = pages;
+	d->attribute = 0xf; /* UC WC WT WB: what OVMF gives RAM */
+}
+
+/* A map as OVMF's starts, 48-byte descriptors, every type the kernel converts. */
+static void mb_ovmf_like_map(void)
+{
+	struct mb2_tag_efi_mmap *m = mb_efi_mmap(10, 48, 1);
+
+	efi_set(m, 0, EFI_BOOT_SERVICES_CODE, 0, 1);
+	efi_set(m, 1, EFI_CONVENTIONAL_MEMORY, 0x1000, 0x9f); /* merged with 0 */
+	efi_set(m, 2, EFI_LOADER_CODE, 0x100000, 0x10);
+	efi_set(m, 3, EFI_BOOT_SERVICES_DATA, 0x110000, 0x10); /* merged with 2 */
+	efi_set(m, 4, EFI_ACPI_RECLAIM_MEMORY, 0x120000, 1);
+	efi_set(m, 5, EFI_ACPI_MEMORY_NVS, 0x121000, 1);
+	efi_set(m, 6, EFI_RUNTIME_SERVICES_DATA, 0x122000, 1);
+	efi_set(m, 7, EFI_UNUSABLE_MEMORY, 0x123000, 1);
+	efi_set(m, 8, 0x70000001, 0x124000, 1); /* an OEM type: reserved */
+	efi_set(m, 9, EFI_LOADER_DATA, 0x200000, 0x100);
+}
+
+static void efi_tags_name_the_firmware(struct ktest *t)
+{
+	struct mb2_tag_efi32 *e32;
+	struct mb2_tag_efi64 *e64;
+	u64 since;
+
+	mb_begin();
+	mb_mmap(3, sizeof(struct mb2_mmap_entry));
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_BIOS);
+	KTEST_EXPECT_STREQ(t, boot_firmware_name(&bi), "BIOS");
+	KTEST_EXPECT_EQ(t, bi.efi_systab_bits, 0);
+
+	mb_begin();
+	e64 = mb_tag(MB2_TAG_EFI64, sizeof(*e64));
+	e64->pointer = 0x75eb018;
+	e32 = mb_tag(MB2_TAG_EFI32, sizeof(*e32)); /* after the 64-bit one: it loses */
+	e32->pointer = 0x1234;
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_UEFI);
+	KTEST_EXPECT_STREQ(t, boot_firmware_name(&bi), "UEFI");
+	KTEST_EXPECT_EQ(t, bi.efi_systab, 0x75eb018);
+	KTEST_EXPECT_EQ(t, bi.efi_systab_bits, 64);
+	KTEST_EXPECT_FALSE(t, bi.efi_boot_services);
+
+	mb_begin();
+	e32 = mb_tag(MB2_TAG_EFI32, sizeof(*e32));
+	e32->pointer = 0x1234;
+	mb_tag(MB2_TAG_EFI_BS, 8);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_UEFI);
+	KTEST_EXPECT_EQ(t, bi.efi_systab, 0x1234);
+	KTEST_EXPECT_EQ(t, bi.efi_systab_bits, 32);
+	KTEST_EXPECT_TRUE(t, bi.efi_boot_services);
+
+	/* Too short to hold the pointer: not read, not taken as UEFI. */
+	mb_begin();
+	mb_tag(MB2_TAG_EFI64, 12);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_BIOS);
+	KTEST_EXPECT_EQ(t, bi.efi_systab, 0);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "EFI system table tag type 12 too short"));
+}
+
+static void efi_mmap_is_the_memory_map(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_ovmf_like_map();
+	mb_mmap(3, sizeof(struct mb2_mmap_entry)); /* tag 6 after it changes nothing */
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.efi_mmap_descs, 10);
+	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_UEFI);
+	KTEST_ASSERT_EQ(t, bi.nr_mmap, 8);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].addr, 0);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].len, 0xa0000);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].type, MB2_MEMORY_AVAILABLE);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].addr, 0x100000);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].len, 0x20000);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].type, MB2_MEMORY_AVAILABLE);
+	KTEST_EXPECT_EQ(t, bi.mmap[2].type, MB2_MEMORY_ACPI);
+	KTEST_EXPECT_EQ(t, bi.mmap[3].type, MB2_MEMORY_NVS);
+	KTEST_EXPECT_EQ(t, bi.mmap[4].type, MB2_MEMORY_RESERVED);
+	KTEST_EXPECT_EQ(t, bi.mmap[5].type, MB2_MEMORY_BADRAM);
+	KTEST_EXPECT_EQ(t, bi.mmap[6].type, MB2_MEMORY_RESERVED);
+	/* Not merged with 6, though both are reserved: there is a hole between. */
+	KTEST_EXPECT_EQ(t, bi.mmap[7].addr, 0x200000);
+	KTEST_EXPECT_EQ(t, bi.mmap[7].len, 0x100000);
+	KTEST_EXPECT_EQ(t, boot_mem_available(&bi), 0xa0000 + 0x20000 + 0x100000);
+	KTEST_EXPECT_FALSE(t, bi.mmap_truncated);
+}
+
+/* Tag 18 after the map: boot-services memory is still the firmware's. */
+static void efi_boot_services_keep_their_memory(struct ktest *t)
+{
+	u64 since;
+
+	mb_begin();
+	mb_ovmf_like_map();
+	mb_tag(MB2_TAG_EFI_BS, 8);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_TRUE(t, bi.efi_boot_services);
+	KTEST_ASSERT_EQ(t, bi.nr_mmap, 10);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].type, MB2_MEMORY_RESERVED);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].len, 0x9f000);
+	KTEST_EXPECT_EQ(t, bi.mmap[3].type, MB2_MEMORY_RESERVED);
+	KTEST_EXPECT_EQ(t, boot_mem_available(&bi), 0x9f000 + 0x10000 + 0x100000);
+}
+
+static void hostile_efi_mmap_is_refused(struct ktest *t)
+{
+	static const u32 bad[][2] = { { 32, 1 }, { 44, 1 }, { 0x80000000, 1 }, { 48, 2 } };
+	struct mb2_tag_efi_mmap *m;
+	u64 since;
+	size_t i;
+
+	/* Each bad header leaves tag 6's map (2 MiB of which 1 available) in place. */
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		mb_begin();
+		mb_mmap(2, sizeof(struct mb2_mmap_entry));
+		m = mb_efi_mmap(2, 48, bad[i][1]);
+		efi_set(m, 0, EFI_CONVENTIONAL_MEMORY, 0, 0x10000);
+		m->descr_size = bad[i][0];
+		mb_finish(true);
+		KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+		KTEST_EXPECT_EQ(t, bi.nr_mmap, 2);
+		KTEST_EXPECT_EQ(t, bi.efi_mmap_descs, 0);
+		KTEST_EXPECT_EQ(t, boot_mem_available(&bi), 1 << 20);
+		KTEST_EXPECT_TRUE(t,
+				  ktest_log_contains(since, bad[i][1] == 1 ? "descriptor size"
+									   : "version 2 is not 1"));
+		KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "EFI map ignored"));
+	}
+
+	mb_begin();
+	mb_mmap(2, sizeof(struct mb2_mmap_entry));
+	mb_tag(MB2_TAG_EFI_MMAP, 12);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, 2);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "EFI memory map tag too short"));
+
+	/* Descriptors that are no memory range are dropped, one by one. */
+	mb_begin();
+	m = mb_efi_mmap(4, 48, 1);
+	efi_set(m, 0, EFI_CONVENTIONAL_MEMORY, 0x100800, 1);		      /* not page-aligned */
+	efi_set(m, 1, EFI_CONVENTIONAL_MEMORY, 0xfffffffffff00000ULL, 0x101); /* wraps */
+	efi_set(m, 2, EFI_CONVENTIONAL_MEMORY, 0x200000, 0);		      /* empty */
+	efi_set(m, 3, EFI_CONVENTIONAL_MEMORY, 0x300000, 0x100);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_EQ(t, bi.nr_mmap, 1);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].addr, 0x300000);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "descriptor 0: 0x1 pages at 0x100800"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "descriptor 1: 0x101 pages"));
+	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "descriptor 2"));
+
+	/* None usable: tag 6's map stays. */
+	mb_begin();
+	mb_mmap(2, sizeof(struct mb2_mmap_entry));
+	m = mb_efi_mmap(1, 48, 1);
+	efi_set(m, 0, EFI_CONVENTIONAL_MEMORY, 0x123, 1);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, 2);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "no usable descriptor"));
+}
+
+static void long_efi_mmap_is_truncated(struct ktest *t)
+{
+	struct mb2_tag_efi_mmap *m;
+	u64 since;
+	size_t i;
+
+	/* Alternating types, so that nothing merges; 56-byte descriptors. */
+	mb_begin();
+	m = mb_efi_mmap(BOOT_MMAP_MAX + 6, 56, 1);
+	for (i = 0; i < BOOT_MMAP_MAX + 6; i++)
+		efi_set(m, i, i % 2 ? EFI_RUNTIME_SERVICES_CODE : EFI_CONVENTIONAL_MEMORY, i << 20,
+			0x100);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_EXPECT_EQ(t, bi.nr_mmap, BOOT_MMAP_MAX);
+	KTEST_EXPECT_TRUE(t, bi.mmap_truncated);
+	KTEST_EXPECT_EQ(t, bi.mmap[BOOT_MMAP_MAX - 1].addr, (u64)(BOOT_MMAP_MAX - 1) << 20);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "more than 64 regions"));
+}
+
 static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(modules_are_parsed),
 	KTEST_CASE(bad_modules_are_ignored),
@@ -268,6 +484,11 @@ static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(unterminated_string_is_ignored),
 	KTEST_CASE(bad_mmap_entry_size_is_ignored),
 	KTEST_CASE(long_mmap_is_truncated),
+	KTEST_CASE(efi_tags_name_the_firmware),
+	KTEST_CASE(efi_mmap_is_the_memory_map),
+	KTEST_CASE(efi_boot_services_keep_their_memory),
+	KTEST_CASE(hostile_efi_mmap_is_refused),
+	KTEST_CASE(long_efi_mmap_is_truncated),
 	{},
 };
 KTEST_SUITE(multiboot2, multiboot2_cases);

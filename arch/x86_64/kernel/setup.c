@@ -63,11 +63,22 @@ void print_boot_info(void)
 	const struct boot_info *bi = &boot_info;
 	size_t i;
 
-	pr_info("Boot loader: %s\n", bi->loader_name ? bi->loader_name : "(unknown)");
-	pr_info("Memory map: %zu regions, %llu MiB usable\n", bi->nr_mmap,
-		(unsigned long long)(boot_mem_available(bi) >> 20));
+	pr_info("Boot loader: %s, booted by %s firmware\n",
+		bi->loader_name ? bi->loader_name : "(unknown)", boot_firmware_name(bi));
+	if (bi->efi_mmap_descs)
+		pr_info("Memory map: %zu regions (of %zu EFI descriptors), %llu MiB usable\n",
+			bi->nr_mmap, bi->efi_mmap_descs,
+			(unsigned long long)(boot_mem_available(bi) >> 20));
+	else
+		pr_info("Memory map: %zu regions, %llu MiB usable\n", bi->nr_mmap,
+			(unsigned long long)(boot_mem_available(bi) >> 20));
 	if (!IS_ENABLED(CONFIG_DEBUG_BOOT_INFO))
 		return;
+	if (bi->efi_systab_bits)
+		pr_info("EFI system table at %#llx (%u-bit firmware)\n",
+			(unsigned long long)bi->efi_systab, bi->efi_systab_bits);
+	if (bi->efi_boot_services)
+		pr_info("EFI boot services were left running\n");
 	pr_info("Boot information at %#llx, %zu bytes\n", (unsigned long long)bi->info_phys,
 		bi->info_size);
 	if (bi->has_meminfo)

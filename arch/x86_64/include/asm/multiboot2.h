@@ -18,6 +18,10 @@
 #define MB2_TAG_MMAP	      6
 #define MB2_TAG_ACPI_OLD      14 /* a copy of the ACPI 1.0 RSDP */
 #define MB2_TAG_ACPI_NEW      15 /* a copy of the ACPI 2.0+ RSDP */
+#define MB2_TAG_EFI32	      11 /* the EFI system table of 32-bit firmware */
+#define MB2_TAG_EFI64	      12 /* the EFI system table of 64-bit firmware */
+#define MB2_TAG_EFI_MMAP      17 /* the firmware's own memory map, descriptors as is */
+#define MB2_TAG_EFI_BS	      18 /* boot services were not exited */
 
 #define MB2_MEMORY_AVAILABLE 1
 #define MB2_MEMORY_RESERVED  2
@@ -65,6 +69,58 @@ struct mb2_tag_mmap {
 	u32 entry_size;
 	u32 entry_version;
 	struct mb2_mmap_entry entries[];
+} __attribute__((packed));
+
+struct mb2_tag_efi32 { /* MB2_TAG_EFI32 */
+	struct mb2_tag tag;
+	u32 pointer; /* physical address of the EFI system table */
+} __attribute__((packed));
+
+struct mb2_tag_efi64 { /* MB2_TAG_EFI64 */
+	struct mb2_tag tag;
+	u64 pointer;
+} __attribute__((packed));
+
+/*
+ * The EFI memory map as GetMemoryMap() returned it: descriptors of
+ * descr_size bytes each (at least sizeof(struct efi_memory_desc); firmware
+ * may make them larger, so they are stepped over by descr_size), of
+ * layout version descr_vers (1, the only one UEFI has defined).
+ */
+struct mb2_tag_efi_mmap {
+	struct mb2_tag tag;
+	u32 descr_size;
+	u32 descr_vers;
+	u8 efi_mmap[];
+} __attribute__((packed));
+
+#define EFI_MEMORY_DESCRIPTOR_VERSION 1
+#define EFI_PAGE_SHIFT		      12 /* descriptors count 4 KiB pages */
+
+/* EFI_MEMORY_TYPE (UEFI specification, 7.2: EFI_BOOT_SERVICES.AllocatePages) */
+#define EFI_RESERVED_TYPE	  0
+#define EFI_LOADER_CODE		  1
+#define EFI_LOADER_DATA		  2
+#define EFI_BOOT_SERVICES_CODE	  3
+#define EFI_BOOT_SERVICES_DATA	  4
+#define EFI_RUNTIME_SERVICES_CODE 5
+#define EFI_RUNTIME_SERVICES_DATA 6
+#define EFI_CONVENTIONAL_MEMORY	  7
+#define EFI_UNUSABLE_MEMORY	  8
+#define EFI_ACPI_RECLAIM_MEMORY	  9
+#define EFI_ACPI_MEMORY_NVS	  10
+#define EFI_MEMORY_MAPPED_IO	  11
+#define EFI_MEMORY_MAPPED_IO_PORT 12
+#define EFI_PAL_CODE		  13
+#define EFI_PERSISTENT_MEMORY	  14
+
+struct efi_memory_desc { /* EFI_MEMORY_DESCRIPTOR, version 1 */
+	u32 type;
+	u32 pad;
+	u64 phys_addr;
+	u64 virt_addr;
+	u64 num_pages;
+	u64 attribute;
 } __attribute__((packed));
 
 #endif
