@@ -60,8 +60,8 @@ SLAB_DEBUG_SUITES = "memblock,page_alloc,heap*,slab*,sched,workqueue,locking"
 # Suites that run minutes of guest time (a few seconds of the host's under
 # -icount, but many more on a loaded host): their boots get LONG_BOOT_TIMEOUT.
 LONG_SUITES = ("CONFIG_KTEST_SCHED_MLFQ",)
-# Booted under UEFI (OVMF) too.  OVMF costs about 4 s of TCG before GRUB
-# starts: two boots, not every configuration.
+# Booted under UEFI (OVMF) too.  OVMF costs about 5 s of TCG per boot
+# (4 before GRUB starts): two boots, not every configuration.
 UEFI_DEFCONFIGS = ("x86_64_defconfig", "debug_defconfig")
 
 
