@@ -4,9 +4,11 @@
  * allocator and the kernel's own page tables.
  *
  * What is never handed out: the first MiB (BIOS data, the VGA buffer,
- * real-mode leftovers), the kernel image from its load address to _end
- * (code, data, bss, with the boot page tables and stacks), and the boot
- * loader's information block.
+ * real-mode leftovers; UEFI keeps nothing there that the kernel must
+ * keep, but one rule for both firmwares is simpler), the kernel image
+ * from its load address to _end (code, data, bss, with the boot page
+ * tables and stacks), and the boot loader's information block.  Boot
+ * modules are reserved until their readers give them back.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -37,6 +39,8 @@ static void read_memory_map(const struct boot_info *bi)
 		if (bi->modules[i].end > bi->modules[i].start &&
 		    memblock_reserve(&memblock, bi->modules[i].start, bi->modules[i].end))
 			pr_warn("mm: too many reserved ranges: module %zu is not protected\n", i);
+		else if (bi->modules[i].start >= LOW_MEMORY_END)
+			page_alloc_span_from(bi->modules[i].start); /* freed once read */
 }
 
 void mm_init(void)

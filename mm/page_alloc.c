@@ -29,8 +29,9 @@
 #include "page_alloc.h"
 
 static unsigned long first_pfn, end_pfn;
-void **page_owners;	 /* indexed by pfn, below page_owners_end */
-unsigned int *page_refs; /* the same, with CONFIG_USER_MODE */
+static unsigned long span_floor = ~0UL; /* page_alloc_span_from() */
+void **page_owners;			/* indexed by pfn, below page_owners_end */
+unsigned int *page_refs;		/* the same, with CONFIG_USER_MODE */
 unsigned long page_owners_end;
 static unsigned long free_count, managed_count;
 static DEFINE_SPINLOCK(frame_lock);
@@ -90,6 +91,8 @@ int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 	memblock_for_each_free(mb, span, NULL);
 	if (!end_pfn)
 		return -ENOMEM;
+	if (span_floor && span_floor < first_pfn)
+		first_pfn = span_floor;
 	err = fa->setup(mb, first_pfn, end_pfn);
 	if (err)
 		return err;
@@ -110,6 +113,11 @@ int page_alloc_init(struct memblock *mb, phys_addr_t limit)
 	/* The setup took memory from @mb: hand over what is left now. */
 	memblock_for_each_free(mb, add_range, &below);
 	return 0;
+}
+
+void page_alloc_span_from(phys_addr_t phys)
+{
+	span_floor = min(span_floor, (unsigned long)(phys >> PAGE_SHIFT));
 }
 
 void page_alloc_add_above(struct memblock *mb, phys_addr_t limit)

@@ -8,7 +8,11 @@ combination of the slab debug options: built with W=e, booted with qemu_exit, th
 "Kernel initialized" when there are no tests); allnoconfig booted to the
 end of initialization with no console at all; debug_defconfig with 2 GiB.
 A kernel with the initramfs must say it unpacked as many entries as its
-build put in the archive, and that it freed the module's memory.
+build put in the archive, and that it freed the module's memory.  Each
+boot's log must name the firmware that started it: BIOS for all of the
+above; x86_64_defconfig and debug_defconfig also boot under UEFI (OVMF),
+the first to BusyBox's shell on the serial port, the second through its
+KTAP run, and theirs must name UEFI.
 What it builds the groups after it find built (runner.config()).
 """
 import collections
@@ -36,7 +40,7 @@ SUMMARY = """every file in configs/ (x86_64 and debug also with LLVM=1),
 allyesconfig, every fragment (the tick at 100 Hz on debug_defconfig too),
 a few fixed-seed randconfigs and every combination of the slab debug
 options: built with W=e, booted, KTAP checked; allnoconfig booted to the
-end of initialization"""
+end of initialization; x86_64_defconfig and debug_defconfig under UEFI"""
 
 
 RANDCONFIG_SEEDS = ["0x1", "0xbeef", "0x2026"]
@@ -56,6 +60,9 @@ SLAB_DEBUG_SUITES = "memblock,page_alloc,heap*,slab*,sched,workqueue,locking"
 # Suites that run minutes of guest time (a few seconds of the host's under
 # -icount, but many more on a loaded host): their boots get LONG_BOOT_TIMEOUT.
 LONG_SUITES = ("CONFIG_KTEST_SCHED_MLFQ",)
+# Booted under UEFI (OVMF) too.  OVMF costs about 5 s of TCG per boot
+# (4 before GRUB starts): two boots, not every configuration.
+UEFI_DEFCONFIGS = ("x86_64_defconfig", "debug_defconfig")
 
 
 class BootQueue:
@@ -99,6 +106,9 @@ def built_facts(runner, outdir):
     facts = {sym: runner.config_value(outdir, sym) == "y"
              for sym in ("CONFIG_KTEST", "CONFIG_SERIAL_CONSOLE", "CONFIG_INITRAMFS")
              + LONG_SUITES}
+    # KERN_INFO reaches the console at the default log level of 7 or more.
+    facts["info"] = facts["CONFIG_SERIAL_CONSOLE"] and \
+        int(runner.config_value(outdir, "CONFIG_DEFAULT_LOGLEVEL") or 7) > 6
     facts["initramfs"] = None
     if facts["CONFIG_INITRAMFS"]:
         try:
@@ -122,13 +132,26 @@ def initramfs_problems(facts, output):
         problems.append(f"no 'initramfs: {facts['initramfs']} entries unpacked' line")
     if "Freeing initrd memory: " not in output:
         problems.append("the initramfs's memory was not freed")
+    elif "Freeing initrd memory: 0K" in output:
+        # A page-aligned module has at least one whole page; none freed
+        # means the allocator's span left it out (as GRUB on UEFI put it).
+        problems.append("the initramfs's memory was freed as 0K")
     return problems
 
 
-def check_boot(facts, res, expect_tests):
+def firmware_problems(facts, output, firmware, cmdline="qemu_exit"):
+    """The boot log names the firmware that started the machine
+    (print_boot_info(), from the EFI tags GRUB passes or not)."""
+    if not facts["info"] or "loglevel=" in (cmdline or ""):
+        return []
+    want = f"booted by {firmware.upper()} firmware"
+    return [] if want in output else [f"no '{want}' in the boot log"]
+
+
+def check_boot(facts, res, expect_tests, firmware="bios", cmdline="qemu_exit"):
     """Problems of a qemu_exit boot, and a summary of it."""
     has_tests = facts["CONFIG_KTEST"]
-    problems = []
+    problems = firmware_problems(facts, res.output, firmware, cmdline)
     if res.status != qemu.EXIT_SUCCESS:
         problems.append(res.describe())
     if "Kernel panic" in res.output:
@@ -187,13 +210,50 @@ def boot_config(runner, name, how=None, expect_tests=None, env=None, options=Non
     def report(res):
         if shared:
             os.remove(iso)
-        problems, detail = check_boot(facts, res, expect_tests)
+        problems, detail = check_boot(facts, res, expect_tests, cmdline=cmdline)
         if name == "debug_defconfig":
             problems += bench_cases_problems(runner, res)
         runner.result(label, not problems, "; ".join(problems) or detail,
                       res.output if problems else "")
     BOOTS.submit(boot, report)
     return outdir
+
+
+def uefi_boots(runner):
+    """UEFI_DEFCONFIGS booted under OVMF from the same ISO the BIOS boots:
+    through the KTAP run with qemu_exit, or, without tests, to BusyBox's
+    prompt on the serial port (the screen is read and QEMU quit there).
+    The log must name UEFI, and the memory map be the EFI one."""
+    for name in UEFI_DEFCONFIGS:
+        label = f"boot: {name} on UEFI (OVMF)"
+        outdir = runner.built_for(label, name)
+        if not outdir:
+            continue
+        facts = built_facts(runner, outdir)
+        shell = not facts["CONFIG_KTEST"] and runner.config_value(outdir, "CONFIG_USER_MODE")
+
+        def boot(outdir=outdir, shell=shell):
+            if shell:
+                return runner.boot(outdir, cmdline="", firmware="uefi",
+                                   screen_when=r"\n~ # ", screen_delay=0.2)
+            return runner.boot(outdir, firmware="uefi")
+
+        def report(res, label=label, facts=facts, shell=shell):
+            if shell:
+                problems = firmware_problems(facts, res.output, "uefi")
+                problems += initramfs_problems(facts, res.output)
+                if res.timed_out or "\n~ # " not in res.output:
+                    problems.append("no shell prompt on the serial port: " + res.describe())
+                if "Kernel panic" in res.output:
+                    problems.append("kernel panic")
+                detail = f"BusyBox's prompt on serial, {res.seconds:.1f} s"
+            else:
+                problems, detail = check_boot(facts, res, None, firmware="uefi")
+            if facts["info"] and "EFI descriptors" not in res.output:
+                problems.append("the memory map is not the EFI memory map")
+            runner.result(label, not problems, "; ".join(problems) or detail,
+                          res.output if problems else "")
+        BOOTS.submit(boot, report)
 
 
 def bench_cases_problems(runner, res):
@@ -376,6 +436,7 @@ def run(runner):
         if runner.wanted(f"boot: {name}"):
             boot_config(runner, name, expect_tests=True)
     llvm_boots(runner)
+    uefi_boots(runner)
     reproducible(runner)
     if runner.wanted("boot: allyesconfig"):
         boot_config(runner, "allyesconfig", expect_tests=True)

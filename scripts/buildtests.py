@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 import doccheck
@@ -455,6 +456,28 @@ def missing_tool(runner, outdir, first):
         log += proc.stdout
         if proc.returncode == 0 or f"install the Debian package '{package}'" not in proc.stdout:
             problems.append(f"{var}: no mention of '{package}'")
+    # GRUB's BIOS and UEFI modules, each by its package: scripts/mkiso run
+    # on the built kernel with GRUB_LIB at a directory without them.
+    with tempfile.TemporaryDirectory(prefix="kestrel-grub.") as lib:
+        for missing, package in (("i386-pc", "grub-pc-bin"),
+                                 ("x86_64-efi", "grub-efi-amd64-bin")):
+            for platform in ("i386-pc", "x86_64-efi"):
+                os.makedirs(os.path.join(lib, platform), exist_ok=True)
+                mod = os.path.join(lib, platform, "multiboot2.mod")
+                if platform == missing:
+                    if os.path.exists(mod):
+                        os.remove(mod)
+                else:
+                    open(mod, "w").close()
+            proc = subprocess.run(["sh", os.path.join(runner.srctree, "scripts", "mkiso"),
+                                   os.path.join(outdir, "kernel.elf"),
+                                   os.path.join(lib, "kernel.iso")],
+                                  env=dict(os.environ, GRUB_LIB=lib), text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            log += proc.stdout
+            if proc.returncode == 0 or f"install the Debian package '{package}'" \
+                    not in proc.stdout:
+                problems.append(f"GRUB without {missing}: no mention of '{package}'")
     return not problems, "; ".join(problems), log
 
 

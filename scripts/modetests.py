@@ -22,6 +22,9 @@ code around every fault, and allyesconfig adds UBSan's trapping checks;
 without page table isolation a user program's access to a kernel page
 faults as a protection fault, not as a missing page (user faults).
 
+One fault also boots under UEFI (OVMF): the IST stack of a double fault
+and the exception report do not depend on the firmware, and this proves it.
+
 The stack protector's canary is also read from guest memory here, through
 the monitor, on boots with and without RDRAND.
 """
@@ -81,6 +84,40 @@ def run_config(runner, config, outdir, params=None):
                           "; ".join(problems) or bootmodes.summary(res, mode), res.output)
         BOOTS.submit(functools.partial(runner.boot, outdir, cmdline=bootmodes.cmdline(mode)),
                      report)
+
+
+# The fault booted under UEFI: a stack overflow, caught as a double fault on
+# its IST stack, goes through most of what the boot set up.
+UEFI_FAULTS = ("stack_overflow", "pf_null")
+
+
+def uefi_fault(runner):
+    """One CPU fault of debug_defconfig under UEFI, checked as on the BIOS."""
+    prefix = "mode: debug_defconfig on UEFI (OVMF): "
+    if not runner.wants_any(prefix):
+        return
+    outdir = runner.config("debug_defconfig")
+    if not outdir:
+        return
+    faults = {m["name"]: m for m in bootmodes.load(outdir)
+              if m["param"] == "ktest.fault" and not m["needs"]}
+    mode = next((faults[n] for n in UEFI_FAULTS if n in faults), None)
+    label = prefix + "ktest.fault=" + (mode["name"] if mode else "?")
+    if not runner.wanted(label):
+        return
+    if not mode:
+        runner.result(label, False, f"debug_defconfig has none of the faults {UEFI_FAULTS}")
+        return
+    facts = bootmodes.Facts(outdir)
+
+    def report(res):
+        problems = bootmodes.check(res, mode, facts)
+        if "booted by UEFI firmware" not in res.output:
+            problems.append("the boot log does not name UEFI")
+        runner.result(label, not problems, "; ".join(problems) or bootmodes.summary(res, mode),
+                      res.output)
+    BOOTS.submit(functools.partial(runner.boot, outdir, cmdline=bootmodes.cmdline(mode),
+                                   firmware="uefi"), report)
 
 
 def bad_choices(runner):
@@ -163,4 +200,5 @@ def run(runner):
     for label, config, params in CONFIGS:
         if runner.wants_any(f"mode: {label}: "):
             run_config(runner, label, runner.config(config), params)
+    uefi_fault(runner)
     BOOTS.drain()

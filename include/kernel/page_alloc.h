@@ -54,6 +54,13 @@ extern unsigned long page_alloc_errors;
  * 0 or -ENOMEM.
  */
 int page_alloc_init(struct memblock *mb, phys_addr_t limit);
+/*
+ * Before page_alloc_init(): make the allocator's span reach down to @phys,
+ * reserved now and handed over later with free_reserved_area().  The span
+ * otherwise starts at the first free page, and GRUB on UEFI puts the
+ * initramfs right after the kernel, below every free page.
+ */
+void page_alloc_span_from(phys_addr_t phys);
 void page_alloc_add_above(struct memblock *mb, phys_addr_t limit);
 
 /*

@@ -70,6 +70,19 @@ static void boot_loader_information(struct ktest *t)
 	KTEST_EXPECT_GE(t, boot_mem_available(&boot_info), (u64)nr_managed_pages() << PAGE_SHIFT);
 	KTEST_EXPECT_TRUE(t, in_available_region(virt_to_phys(&boot_info)));
 	KTEST_EXPECT_GT(t, boot_info.info_size, 0);
+	/*
+	 * GRUB on UEFI passes the system table and the EFI memory map, and
+	 * exits boot services (the header does not ask to keep them); on a
+	 * BIOS, no EFI tag at all.  The boot group runs this on both.
+	 */
+	if (boot_info.firmware == BOOT_FIRMWARE_UEFI) {
+		KTEST_EXPECT_NE(t, boot_info.efi_systab, 0);
+		KTEST_EXPECT_GT(t, boot_info.efi_mmap_descs, 0);
+		KTEST_EXPECT_FALSE(t, boot_info.efi_boot_services);
+	} else {
+		KTEST_EXPECT_EQ(t, boot_info.efi_systab, 0);
+		KTEST_EXPECT_EQ(t, boot_info.efi_mmap_descs, 0);
+	}
 }
 
 /* The name, then what changed since the defconfig (generated/origin.h, maybe ""). */
