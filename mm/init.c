@@ -27,10 +27,8 @@ static void read_memory_map(const struct boot_info *bi)
 	size_t i;
 
 	memblock_clear(&memblock, BOOT_MAP_SIZE);
-	for (i = 0; i < bi->nr_mmap; i++)
-		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE &&
-		    memblock_add(&memblock, bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len))
-			pr_warn("mm: too many memory regions, some memory is left unused\n");
+	if (memblock_add_boot_map(&memblock, bi))
+		pr_warn("mm: too many memory regions: some memory is left unused or unprotected\n");
 	memblock_reserve(&memblock, 0, LOW_MEMORY_END);
 	memblock_reserve(&memblock, KERNEL_LOAD_PHYS, virt_to_phys(_end));
 	if (bi->info_size)

@@ -10,6 +10,7 @@
  * against made-up maps (mm/memblock_test.c).
  */
 #include <asm/page.h>
+#include <kernel/bootinfo.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/memblock.h>
@@ -155,4 +156,34 @@ phys_addr_t memblock_alloc(struct memblock *mb, size_t size, size_t align)
 	if (!f.found || memblock_reserve(mb, f.found, f.found + f.size))
 		return 0;
 	return f.found;
+}
+
+int memblock_add_boot_map(struct memblock *mb, const struct boot_info *bi)
+{
+	int err = 0;
+	size_t i;
+
+	for (i = 0; i < bi->nr_mmap; i++)
+		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE &&
+		    memblock_add(mb, bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len))
+			err = -ENOMEM;
+	/* Then reserve the rest where it overlaps available memory: it wins. */
+	for (i = 0; i < bi->nr_mmap; i++) {
+		const struct boot_mem_region *r = &bi->mmap[i];
+		size_t j;
+
+		if (r->type == BOOT_MEM_AVAILABLE)
+			continue;
+		for (j = 0; j < bi->nr_mmap; j++) {
+			const struct boot_mem_region *a = &bi->mmap[j];
+
+			if (a->type == BOOT_MEM_AVAILABLE && r->addr < a->addr + a->len &&
+			    a->addr < r->addr + r->len) {
+				if (memblock_reserve(mb, r->addr, r->addr + r->len))
+					err = -ENOMEM;
+				break;
+			}
+		}
+	}
+	return err;
 }

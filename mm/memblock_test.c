@@ -4,9 +4,11 @@
  * is added and reserved, merging, free ranges as usable minus reserved,
  * and early allocations (highest fit, alignment, the limit).
  */
+#include <kernel/bootinfo.h>
 #include <kernel/compiler.h>
 #include <kernel/ktest.h>
 #include <kernel/memblock.h>
+#include <kernel/string.h>
 
 #define KiB 1024ULL
 #define MiB (1024 * KiB)
@@ -100,9 +102,41 @@ static void full_table_is_an_error(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mb.nr_reserved, MEMBLOCK_MAX_RANGES);
 }
 
+/*
+ * A loader's map whose regions overlap (a hostile or buggy firmware's, in
+ * any order): what the map also calls reserved, ACPI or bad is never
+ * free, as in Linux's e820 sanitizing, where the other type wins.  A
+ * reserved region that touches no available memory takes no table slot.
+ */
+static void boot_map_overlaps_are_reserved(struct ktest *t)
+{
+	static struct boot_info bi;
+	struct ranges rs = { .n = 0 };
+
+	memset(&bi, 0, sizeof(bi));
+	bi.mmap[0] = (struct boot_mem_region){ 4 * MiB, 1 * MiB, 2 };	 /* runtime data */
+	bi.mmap[1] = (struct boot_mem_region){ 1 * MiB, 15 * MiB, 1 };	 /* around it */
+	bi.mmap[2] = (struct boot_mem_region){ 15 * MiB, 2 * MiB, 4 };	 /* NVS, half in */
+	bi.mmap[3] = (struct boot_mem_region){ 0xfee00000, 4 * KiB, 2 }; /* MMIO: apart */
+	bi.nr_mmap = 4;
+	memblock_clear(&mb, 64 * MiB);
+	memblock_add_boot_map(&mb, &bi);
+	memblock_for_each_free(&mb, collect, &rs);
+	KTEST_ASSERT_EQ(t, rs.n, 2);
+	KTEST_EXPECT_EQ(t, rs.r[0].start, 1 * MiB);
+	KTEST_EXPECT_EQ(t, rs.r[0].end, 4 * MiB);
+	KTEST_EXPECT_EQ(t, rs.r[1].start, 5 * MiB);
+	KTEST_EXPECT_EQ(t, rs.r[1].end, 15 * MiB);
+	KTEST_EXPECT_EQ(t, mb.nr_reserved, 2);
+}
+
 static const struct ktest_case memblock_cases[] = {
-	KTEST_CASE(usable_is_shrunk_to_pages),	   KTEST_CASE(reserved_is_grown_and_merged),
-	KTEST_CASE(free_is_usable_minus_reserved), KTEST_CASE(alloc_takes_highest_fit_below_limit),
-	KTEST_CASE(full_table_is_an_error),	   {},
+	KTEST_CASE(usable_is_shrunk_to_pages),
+	KTEST_CASE(reserved_is_grown_and_merged),
+	KTEST_CASE(free_is_usable_minus_reserved),
+	KTEST_CASE(alloc_takes_highest_fit_below_limit),
+	KTEST_CASE(full_table_is_an_error),
+	KTEST_CASE(boot_map_overlaps_are_reserved),
+	{},
 };
 KTEST_SUITE(memblock, memblock_cases);

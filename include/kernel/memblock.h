@@ -45,6 +45,15 @@ phys_addr_t memblock_alloc(struct memblock *mb, size_t size, size_t align);
 void memblock_for_each_free(const struct memblock *mb,
 			    void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), void *arg);
 
+struct boot_info;
+/*
+ * Add the available memory of the boot loader's map to @mb; what the map
+ * also gives another type, where regions overlap, is reserved.  Returns
+ * 0, or -ENOMEM when a table was full (some memory is then left unused,
+ * or, worse, some reserved memory is not protected: both are warned of).
+ */
+int memblock_add_boot_map(struct memblock *mb, const struct boot_info *bi);
+
 u64 memblock_free_bytes(const struct memblock *mb);
 /* One past the highest usable address. */
 phys_addr_t memblock_end(const struct memblock *mb);
