@@ -28,14 +28,16 @@ static void read_memory_map(struct boot_info *bi)
 	size_t i;
 
 	memblock_clear(&memblock, BOOT_MAP_SIZE);
-	if (memblock_add_boot_map(&memblock, bi))
-		pr_warn("mm: too many memory regions: some memory is left unused or unprotected\n");
+	/* First, while the table has room: a hostile map's overlaps could fill it. */
 	memblock_reserve(&memblock, 0, LOW_MEMORY_END);
 	memblock_reserve(&memblock, KERNEL_LOAD_PHYS, virt_to_phys(_end));
+	if (memblock_add_boot_map(&memblock, bi))
+		pr_warn("mm: too many memory regions: some memory is left unused or unprotected\n");
 	for (i = 0; i < bi->nr_modules; i++)
 		bi->modules[i].freeable = memblock_module_freeable(&memblock, bi, i);
-	if (bi->info_size)
-		memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size);
+	if (bi->info_size &&
+	    memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size))
+		pr_warn("mm: too many reserved ranges: the boot information is not protected\n");
 	for (i = 0; i < bi->nr_modules; i++) {
 		if (bi->modules[i].end <= bi->modules[i].start)
 			continue;
