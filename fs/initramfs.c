@@ -202,5 +202,9 @@ void populate_rootfs(void)
 		pr_info("%d entries unpacked\n", ret);
 	else
 		pr_err("unpacking failed (error %d): the root holds what came before it\n", ret);
-	free_reserved_area(mod->start, freeable_end(mod), "initrd");
+	if (mod->freeable)
+		free_reserved_area(mod->start, freeable_end(mod), "initrd");
+	else
+		pr_warn("module at %#llx-%#llx shares memory in use: not freed\n",
+			(unsigned long long)mod->start, (unsigned long long)mod->end);
 }

@@ -8,7 +8,8 @@
  * keep, but one rule for both firmwares is simpler), the kernel image
  * from its load address to _end (code, data, bss, with the boot page
  * tables and stacks), and the boot loader's information block.  Boot
- * modules are reserved until their readers give them back.
+ * modules are reserved until their readers give them back, and only those
+ * clear of all that are (memblock_module_freeable()).
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -22,25 +23,36 @@
 
 #define LOW_MEMORY_END 0x100000
 
-static void read_memory_map(const struct boot_info *bi)
+static void read_memory_map(struct boot_info *bi)
 {
 	size_t i;
 
 	memblock_clear(&memblock, BOOT_MAP_SIZE);
-	for (i = 0; i < bi->nr_mmap; i++)
-		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE &&
-		    memblock_add(&memblock, bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len))
-			pr_warn("mm: too many memory regions, some memory is left unused\n");
+	/* First, while the table has room: a hostile map's overlaps could fill it. */
 	memblock_reserve(&memblock, 0, LOW_MEMORY_END);
 	memblock_reserve(&memblock, KERNEL_LOAD_PHYS, virt_to_phys(_end));
-	if (bi->info_size)
-		memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size);
+	if (memblock_add_boot_map(&memblock, bi))
+		pr_warn("mm: too many memory regions: some memory is left unused or unprotected\n");
 	for (i = 0; i < bi->nr_modules; i++)
-		if (bi->modules[i].end > bi->modules[i].start &&
-		    memblock_reserve(&memblock, bi->modules[i].start, bi->modules[i].end))
+		bi->modules[i].freeable = memblock_module_freeable(&memblock, bi, i);
+	if (bi->info_size &&
+	    memblock_reserve(&memblock, bi->info_phys, bi->info_phys + bi->info_size))
+		pr_warn("mm: too many reserved ranges: the boot information is not protected\n");
+	for (i = 0; i < bi->nr_modules; i++) {
+		if (bi->modules[i].end <= bi->modules[i].start)
+			continue;
+		if (memblock_reserve(&memblock, bi->modules[i].start, bi->modules[i].end)) {
 			pr_warn("mm: too many reserved ranges: module %zu is not protected\n", i);
-		else if (bi->modules[i].start >= LOW_MEMORY_END)
+			bi->modules[i].freeable = false;
+		} else if (!bi->modules[i].freeable) {
+			pr_warn("mm: module %zu at %#llx-%#llx shares memory in use, or is outside "
+				"memory: not freed\n",
+				i, (unsigned long long)bi->modules[i].start,
+				(unsigned long long)bi->modules[i].end);
+		} else {
 			page_alloc_span_from(bi->modules[i].start); /* freed once read */
+		}
+	}
 }
 
 void mm_init(void)

@@ -10,6 +10,7 @@
  * against made-up maps (mm/memblock_test.c).
  */
 #include <asm/page.h>
+#include <kernel/bootinfo.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/memblock.h>
@@ -107,6 +108,28 @@ void memblock_for_each_free(const struct memblock *mb,
 		for_each_free_in(mb, mb->usable[i], fn, arg);
 }
 
+struct within {
+	phys_addr_t start, end;
+	bool found;
+};
+
+static void contains(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	struct within *w = arg;
+
+	w->found |= start <= w->start && w->end <= end;
+}
+
+bool memblock_is_free(const struct memblock *mb, phys_addr_t start, phys_addr_t end)
+{
+	struct within w = { page_up(start), page_down(end), false };
+
+	if (w.start >= w.end)
+		return true;
+	memblock_for_each_free(mb, contains, &w);
+	return w.found;
+}
+
 static void add_bytes(phys_addr_t start, phys_addr_t end, void *arg)
 {
 	*(u64 *)arg += end - start;
@@ -155,4 +178,55 @@ phys_addr_t memblock_alloc(struct memblock *mb, size_t size, size_t align)
 	if (!f.found || memblock_reserve(mb, f.found, f.found + f.size))
 		return 0;
 	return f.found;
+}
+
+int memblock_add_boot_map(struct memblock *mb, const struct boot_info *bi)
+{
+	int err = 0;
+	size_t i;
+
+	for (i = 0; i < bi->nr_mmap; i++)
+		if (bi->mmap[i].type == BOOT_MEM_AVAILABLE &&
+		    memblock_add(mb, bi->mmap[i].addr, bi->mmap[i].addr + bi->mmap[i].len))
+			err = -ENOMEM;
+	/* Then reserve the rest where it overlaps available memory: it wins. */
+	for (i = 0; i < bi->nr_mmap; i++) {
+		const struct boot_mem_region *r = &bi->mmap[i];
+		size_t j;
+
+		if (r->type == BOOT_MEM_AVAILABLE)
+			continue;
+		for (j = 0; j < bi->nr_mmap; j++) {
+			const struct boot_mem_region *a = &bi->mmap[j];
+
+			if (a->type == BOOT_MEM_AVAILABLE && r->addr < a->addr + a->len &&
+			    a->addr < r->addr + r->len) {
+				if (memblock_reserve(mb, r->addr, r->addr + r->len))
+					err = -ENOMEM;
+				break;
+			}
+		}
+	}
+	return err;
+}
+
+static bool overlaps(phys_addr_t s1, phys_addr_t e1, phys_addr_t s2, phys_addr_t e2)
+{
+	return s1 < e2 && s2 < e1;
+}
+
+bool memblock_module_freeable(const struct memblock *mb, const struct boot_info *bi, size_t i)
+{
+	const struct boot_module *m = &bi->modules[i];
+	phys_addr_t start = page_up(m->start), end = page_down(m->end);
+	size_t j;
+
+	if (!memblock_is_free(mb, m->start, page_up(m->end)))
+		return false;
+	if (overlaps(start, end, bi->info_phys, bi->info_phys + bi->info_size))
+		return false;
+	for (j = 0; j < bi->nr_modules; j++)
+		if (j != i && overlaps(start, end, bi->modules[j].start, bi->modules[j].end))
+			return false;
+	return true;
 }

@@ -294,6 +294,8 @@ def script_checks(runner):
                         ("host: psf.py and fbscreen.py: PSF fonts read through their Unicode "
                          "tables, bad ones refused; screendumps decoded pixel-exact",
                          ["psf_test.py"]),
+                        ("host: qemu.py's command line disk: hostile text reads back as "
+                         "given, graphics modes only WxHxD in ASCII digits", ["qemu_test.py"]),
                         ("host: gen_initramfs.py: newc archives read back, reproducible, "
                          "list mistakes named by file and line", ["gen_initramfs_test.py"]),
                         ("host: the documentation names only what exists, every parameter, "

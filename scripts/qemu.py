@@ -65,7 +65,9 @@ def cmdline_disk(path, cmdline, gfx=None):
     with open(cfg, "w", encoding="utf-8") as f:
         f.write(f"set cmdline={grub_quote(cmdline)}\n")
         if gfx:
-            if not re.fullmatch(r"\d+x\d+x\d+", gfx):
+            # ASCII digits only (\d takes any script's), no size 0: the
+            # value goes into GRUB script unquoted.
+            if not re.fullmatch(r"[1-9][0-9]*x[1-9][0-9]*x[1-9][0-9]*", gfx):
                 raise ValueError(f"graphics mode {gfx!r} is not WxHxD")
             f.write(f"set kestrel_gfx={gfx}\n")
     subprocess.run(["mformat", "-i", path, "-C", "-T", "2880", "-h", "2", "-s", "18", "::"],

@@ -24,6 +24,7 @@ enum boot_firmware {
 struct boot_module {
 	phys_addr_t start, end; /* [start, end), end >= start */
 	const char *string;	/* the words after the file on its module2 line */
+	bool freeable;		/* mm_init(): it shares no page with memory in use */
 };
 
 /*

@@ -39,7 +39,9 @@ static size_t add_tag(u8 *buf, size_t len, u32 type, const void *body, u32 body_
 /*
  * A valid block: command line, loader name, memory info, map, module,
  * unknown tag, and UEFI's: the system table, the EFI memory map (the same
- * memory as tag 6's map, in three 48-byte descriptors).
+ * memory as tag 6's map, in three 48-byte descriptors), a 32-bit system
+ * table and boot services left running (tags 11 and 18, which change how
+ * the map converts: the fuzzer reaches both paths).
  */
 static size_t build_valid(u8 *buf)
 {
@@ -52,6 +54,7 @@ static size_t build_valid(u8 *buf)
 	static const u8 module[] = { 0,	  0,   0x30, 0,	  0x45, 0x23, 0x31, 0,	 'i',
 				     'n', 'i', 't',  'r', 'a',	'm',  'f',  's', 0 };
 	static const u64 efi64 = 0x75eb018;
+	static const u32 efi32 = 0x1234; /* after the 64-bit one: it loses */
 	/*
 	 * descr_size, descr_vers, then each: type, pad, phys, virt, pages,
 	 * attribute, and 8 bytes the firmware's descriptors may have beyond
@@ -74,6 +77,8 @@ static size_t build_valid(u8 *buf)
 	len = add_tag(buf, len, 21, "\x01\x02\x03", 3);
 	len = add_tag(buf, len, MB2_TAG_EFI64, &efi64, sizeof(efi64));
 	len = add_tag(buf, len, MB2_TAG_EFI_MMAP, efi_mmap, sizeof(efi_mmap));
+	len = add_tag(buf, len, MB2_TAG_EFI32, &efi32, sizeof(efi32));
+	len = add_tag(buf, len, MB2_TAG_EFI_BS, NULL, 0);
 	len = add_tag(buf, len, MB2_TAG_END, NULL, 0);
 	hdr.total_size = len;
 	memcpy(buf, &hdr, sizeof(hdr));
@@ -185,6 +190,8 @@ static void valid_block_still_parses(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bi.mmap[1].len, 0x7ee0000);
 	KTEST_EXPECT_EQ(t, bi.firmware, BOOT_FIRMWARE_UEFI);
 	KTEST_EXPECT_EQ(t, bi.efi_systab, 0x75eb018);
+	KTEST_EXPECT_EQ(t, bi.efi_systab_bits, 64);
+	KTEST_EXPECT_TRUE(t, bi.efi_boot_services);
 	KTEST_ASSERT_EQ(t, bi.nr_modules, 1);
 	KTEST_EXPECT_EQ(t, bi.modules[0].start, 0x300000);
 	KTEST_EXPECT_EQ(t, bi.modules[0].end, 0x312345);

@@ -85,6 +85,19 @@ static void boot_loader_information(struct ktest *t)
 	}
 }
 
+/*
+ * GRUB's own layout, on a BIOS and on UEFI: every module lies in free
+ * memory clear of the kernel, the information block and the others, so
+ * mm_init() lets its reader give it back (not a module over memory in use).
+ */
+static void modules_are_freeable(struct ktest *t)
+{
+	size_t i;
+
+	for (i = 0; i < boot_info.nr_modules; i++)
+		KTEST_EXPECT_TRUE(t, boot_info.modules[i].freeable);
+}
+
 /* The name, then what changed since the defconfig (generated/origin.h, maybe ""). */
 static void banner_names_configuration(struct ktest *t)
 {
@@ -93,12 +106,9 @@ static void banner_names_configuration(struct ktest *t)
 }
 
 static const struct ktest_case boot_cases[] = {
-	KTEST_CASE(long_mode_with_nx),
-	KTEST_CASE(paging_with_write_protect),
-	KTEST_CASE(kernel_runs_in_higher_half),
-	KTEST_CASE(identity_map_is_gone),
-	KTEST_CASE(boot_loader_information),
-	KTEST_CASE(banner_names_configuration),
-	{},
+	KTEST_CASE(long_mode_with_nx),		KTEST_CASE(paging_with_write_protect),
+	KTEST_CASE(kernel_runs_in_higher_half), KTEST_CASE(identity_map_is_gone),
+	KTEST_CASE(boot_loader_information),	KTEST_CASE(modules_are_freeable),
+	KTEST_CASE(banner_names_configuration), {},
 };
 KTEST_SUITE(boot, boot_cases);

@@ -245,17 +245,23 @@ static void parse_efi_mmap(const struct mb2_tag *tag, struct boot_info *bi)
 	efi_mmap_tag = m;
 }
 
-/* The Multiboot2 type of EFI memory of @efi_type. */
-static u32 efi_mem_type(u32 efi_type, bool boot_services_running)
+/*
+ * The Multiboot2 type of EFI memory descriptor @d.  RAM by its type is
+ * the allocator's only when it can be cached write-back and is not set
+ * aside for a specific purpose, as in Linux's do_add_efi_memmap().
+ */
+static u32 efi_mem_type(const struct efi_memory_desc *d, bool boot_services_running)
 {
-	switch (efi_type) {
+	bool ram = (d->attribute & EFI_MEMORY_WB) && !(d->attribute & EFI_MEMORY_SP);
+
+	switch (d->type) {
 	case EFI_CONVENTIONAL_MEMORY:
 	case EFI_LOADER_CODE: /* the loader's: GRUB is done with it */
 	case EFI_LOADER_DATA: /* (the kernel keeps its image, modules, and this block) */
-		return MB2_MEMORY_AVAILABLE;
+		return ram ? MB2_MEMORY_AVAILABLE : MB2_MEMORY_RESERVED;
 	case EFI_BOOT_SERVICES_CODE:
 	case EFI_BOOT_SERVICES_DATA:
-		return boot_services_running ? MB2_MEMORY_RESERVED : MB2_MEMORY_AVAILABLE;
+		return ram && !boot_services_running ? MB2_MEMORY_AVAILABLE : MB2_MEMORY_RESERVED;
 	case EFI_ACPI_RECLAIM_MEMORY:
 		return MB2_MEMORY_ACPI;
 	case EFI_ACPI_MEMORY_NVS:
@@ -318,7 +324,7 @@ static void efi_mmap_convert(const struct mb2_tag_efi_mmap *m, struct boot_info 
 		if (!d)
 			continue;
 		len = d->num_pages << EFI_PAGE_SHIFT;
-		type = efi_mem_type(d->type, bi->efi_boot_services);
+		type = efi_mem_type(d, bi->efi_boot_services);
 		if (prev && prev->type == type && prev->addr + prev->len == d->phys_addr) {
 			prev->len += len;
 			continue;

@@ -549,6 +549,37 @@ static void long_efi_mmap_is_truncated(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "more than 64 regions"));
 }
 
+/*
+ * RAM by its type but not by its attributes: memory that cannot be
+ * cached write-back, or that the firmware set aside for a specific
+ * purpose (EFI_MEMORY_SP, such as a device's high-bandwidth memory), is
+ * not the allocator's.  Linux's do_add_efi_memmap() makes both reserved.
+ */
+static void efi_attributes_keep_ram_from_the_allocator(struct ktest *t)
+{
+	struct mb2_tag_efi_mmap *m;
+	u64 since;
+
+	mb_begin();
+	m = mb_efi_mmap(4, 48, 1);
+	efi_set(m, 0, EFI_CONVENTIONAL_MEMORY, 0x100000, 0x100);
+	efi_set(m, 1, EFI_CONVENTIONAL_MEMORY, 0x200000, 0x100);
+	((struct efi_memory_desc *)(m->efi_mmap + 1 * 48))->attribute = EFI_MEMORY_UC;
+	efi_set(m, 2, EFI_BOOT_SERVICES_DATA, 0x300000, 0x100);
+	((struct efi_memory_desc *)(m->efi_mmap + 2 * 48))->attribute |= EFI_MEMORY_SP;
+	efi_set(m, 3, EFI_LOADER_DATA, 0x400000, 0x100);
+	mb_finish(true);
+	KTEST_ASSERT_EQ(t, parse(mb.len, &since), 0);
+	KTEST_ASSERT_EQ(t, bi.nr_mmap, 3);
+	KTEST_EXPECT_EQ(t, bi.mmap[0].type, MB2_MEMORY_AVAILABLE);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].addr, 0x200000);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].len, 0x200000);
+	KTEST_EXPECT_EQ(t, bi.mmap[1].type, MB2_MEMORY_RESERVED);
+	KTEST_EXPECT_EQ(t, bi.mmap[2].addr, 0x400000);
+	KTEST_EXPECT_EQ(t, bi.mmap[2].type, MB2_MEMORY_AVAILABLE);
+	KTEST_EXPECT_EQ(t, boot_mem_available(&bi), 0x200000);
+}
+
 static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(modules_are_parsed),
 	KTEST_CASE(bad_modules_are_ignored),
@@ -568,6 +599,7 @@ static const struct ktest_case multiboot2_cases[] = {
 	KTEST_CASE(efi_boot_services_keep_their_memory),
 	KTEST_CASE(hostile_efi_mmap_is_refused),
 	KTEST_CASE(long_efi_mmap_is_truncated),
+	KTEST_CASE(efi_attributes_keep_ram_from_the_allocator),
 	{},
 };
 KTEST_SUITE(multiboot2, multiboot2_cases);

@@ -137,6 +137,11 @@ struct mb2_tag_efi_mmap {
 #define EFI_PAL_CODE		  13
 #define EFI_PERSISTENT_MEMORY	  14
 
+/* Descriptor attributes (UEFI specification, 7.2: EFI_BOOT_SERVICES.GetMemoryMap) */
+#define EFI_MEMORY_UC (1ULL << 0)
+#define EFI_MEMORY_WB (1ULL << 3)
+#define EFI_MEMORY_SP (1ULL << 18) /* specific purpose: not general-purpose RAM */
+
 struct efi_memory_desc { /* EFI_MEMORY_DESCRIPTOR, version 1 */
 	u32 type;
 	u32 pad;
