@@ -19,6 +19,7 @@
 #include <kernel/boot_mode.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
+#include <kernel/sort.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
@@ -42,23 +43,15 @@ static size_t make_line(char *buf, size_t size, unsigned int i)
 	return len;
 }
 
-static unsigned long median(unsigned long *v, unsigned int n)
+static u64 median(u64 *v, unsigned int n)
 {
-	unsigned int i, j;
-
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			unsigned long tmp = v[j];
-
-			v[j] = v[j - 1];
-			v[j - 1] = tmp;
-		}
+	sort_u64(v, n);
 	return v[n / 2];
 }
 
 static void bench(struct console *con, unsigned long *cells_drawn, unsigned int cell_pixels)
 {
-	static unsigned long cost[LINES];
+	static u64 cost[LINES];
 	unsigned long flags = local_irq_save(), total = 0, drawn = 0, per_pixel;
 	unsigned int i;
 	char line[80];
@@ -79,7 +72,7 @@ static void bench(struct console *con, unsigned long *cells_drawn, unsigned int 
 	if (!cells_drawn) {
 		pr_info("console_bench: %s: %lu instructions per line with a scroll "
 			"(median of %u)\n",
-			con->name, median(cost, LINES), LINES);
+			con->name, (unsigned long)median(cost, LINES), LINES);
 		return;
 	}
 	drawn = (*cells_drawn - drawn) * cell_pixels;
@@ -87,8 +80,8 @@ static void bench(struct console *con, unsigned long *cells_drawn, unsigned int 
 	per_pixel = drawn ? total * 100 / drawn : 0;
 	pr_info("console_bench: %s: %lu instructions per line with a scroll (median of %u), "
 		"%lu pixels redrawn per line: %lu.%02lu instructions per pixel\n",
-		con->name, median(cost, LINES), LINES, drawn / LINES, per_pixel / 100,
-		per_pixel % 100);
+		con->name, (unsigned long)median(cost, LINES), LINES, drawn / LINES,
+		per_pixel / 100, per_pixel % 100);
 }
 
 static void console_bench(void)

@@ -30,6 +30,7 @@
 #include <kernel/mutex.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
+#include <kernel/sort.h>
 #include <kernel/sprintf.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -153,18 +154,6 @@ static int key_reader(void *unused)
 		complete(&key_read);
 	}
 	return 0;
-}
-
-static void sort_u64(u64 *v, unsigned int n)
-{
-	unsigned int i, j;
-	u64 x;
-
-	for (i = 1; i < n; i++) {
-		for (x = v[i], j = i; j && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
 }
 
 /*
