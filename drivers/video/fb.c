@@ -54,6 +54,7 @@ static u32 field_mask(unsigned int pos, unsigned int size)
 
 const char *fb_unusable(const struct boot_framebuffer *bf, const struct font *font)
 {
+	u32 red, green, blue;
 	u64 bytes;
 
 	if (bf->type == BOOT_FB_INDEXED)
@@ -66,9 +67,10 @@ const char *fb_unusable(const struct boot_framebuffer *bf, const struct font *fo
 	    !field_fits(bf->green_pos, bf->green_size, bf->bpp) ||
 	    !field_fits(bf->blue_pos, bf->blue_size, bf->bpp))
 		return "a color field is empty, wider than 8 bits or outside the pixel";
-	if ((field_mask(bf->red_pos, bf->red_size) & field_mask(bf->green_pos, bf->green_size)) ||
-	    (field_mask(bf->red_pos, bf->red_size) & field_mask(bf->blue_pos, bf->blue_size)) ||
-	    (field_mask(bf->green_pos, bf->green_size) & field_mask(bf->blue_pos, bf->blue_size)))
+	red = field_mask(bf->red_pos, bf->red_size);
+	green = field_mask(bf->green_pos, bf->green_size);
+	blue = field_mask(bf->blue_pos, bf->blue_size);
+	if ((red & green) || (red & blue) || (green & blue))
 		return "color fields overlap";
 	if (bf->width < font->width || bf->height < font->height)
 		return "smaller than one glyph";

@@ -213,8 +213,7 @@ static void put_char(struct text_grid *vt, char c, u8 attr)
 		return;
 	case '\b':
 		if (vt->col > 0) {
-			unsigned int i = vt->row * vt->cols + --vt->col;
-
+			i = vt->row * vt->cols + --vt->col;
 			vt->cells[i] = blank(vt);
 			text_grid_touch(vt, i, i + 1);
 		}
