@@ -16,6 +16,12 @@
  * The exception table (<asm/extable.h>) is one too, but its entries are
  * pairs of addresses, not pointers, and are named as Linux names them.
  *
+ * Per-CPU variables (<asm/percpu.h>) are linked as a template,
+ * .data..percpu, whose NR_CPUS copies (one per possible CPU, made by
+ * percpu_init()) take whole pages at the end of .bss.  The template
+ * starts with the page-aligned variables, so each CPU's cpu_entry_area
+ * fills the first page of its copy alone.
+ *
  * The entry code (.entry.text) and the data the CPU and it use with the
  * user page tables live (.bss..entry) come first in their sections,
  * bracketed; with CONFIG_PAGE_TABLE_ISOLATION each range fills pages of
@@ -27,6 +33,12 @@
 #define PTI_PAGE_ALIGN . = ALIGN(4096);
 #else
 #define PTI_PAGE_ALIGN
+#endif
+
+#ifdef CONFIG_NR_CPUS
+#define PERCPU_COPIES CONFIG_NR_CPUS
+#else
+#define PERCPU_COPIES 1
 #endif
 
 #define TABLE(name)						\
@@ -94,6 +106,16 @@ SECTIONS
 
 	. = ALIGN(4096);
 	__start_data = .;
+	/* Before .data, whose .data.* would take it in. */
+	.data..percpu : AT(ADDR(.data..percpu) - KERNEL_VMA) {
+		__per_cpu_start = .;
+		*(.data..percpu..page_aligned)
+		*(.data..percpu)
+		. = ALIGN(4096);
+		__per_cpu_end = .;
+	} :data
+
+	. = ALIGN(4096);
 	.data : AT(ADDR(.data) - KERNEL_VMA) {
 		*(.data .data.*)
 	} :data
@@ -107,6 +129,9 @@ SECTIONS
 		__entry_bss_end = .;
 		*(.bss .bss.*)
 		*(COMMON)
+		. = ALIGN(4096);
+		__per_cpu_copies = .;
+		. += (__per_cpu_end - __per_cpu_start) * PERCPU_COPIES;
 		__bss_end = .;
 	} :data
 

@@ -19,7 +19,7 @@
 
 static inline void irq_enter(void)
 {
-	__preempt_count += HARDIRQ_OFFSET;
+	this_cpu_add(__preempt_count, HARDIRQ_OFFSET);
 	barrier();
 }
 
@@ -27,7 +27,7 @@ static inline void irq_enter(void)
 static inline void irq_exit(void)
 {
 	barrier();
-	__preempt_count -= HARDIRQ_OFFSET;
+	this_cpu_add(__preempt_count, -HARDIRQ_OFFSET);
 }
 
 #endif

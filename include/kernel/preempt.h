@@ -31,6 +31,7 @@
 #ifndef _KERNEL_PREEMPT_H
 #define _KERNEL_PREEMPT_H
 
+#include <asm/percpu.h>
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
@@ -41,13 +42,17 @@
 #define HARDIRQ_MASK   (((1U << HARDIRQ_BITS) - 1) << HARDIRQ_SHIFT)
 #define HARDIRQ_OFFSET (1U << HARDIRQ_SHIFT)
 
-/* The running task's count.  One CPU: variables, per-CPU data with SMP. */
-extern unsigned int __preempt_count;
-extern bool __need_resched; /* the running task should give up the CPU */
+/*
+ * The running task's count, per CPU (<asm/percpu.h>): each access is one
+ * %gs-relative instruction, so an interrupt can never split a change of
+ * it, on any CPU.
+ */
+DECLARE_PER_CPU(unsigned int, __preempt_count);
+DECLARE_PER_CPU(bool, __need_resched); /* the running task should give up the CPU */
 
 static inline unsigned int preempt_count(void)
 {
-	return __preempt_count;
+	return this_cpu_read(__preempt_count);
 }
 
 /* In a hard interrupt handler (nonzero), or in a task (0). */
@@ -61,7 +66,7 @@ static inline unsigned int preempt_count(void)
 
 static inline bool need_resched(void)
 {
-	return __need_resched;
+	return this_cpu_read(__need_resched);
 }
 
 /* Switch, if asked to, now that preemption is enabled again. */
@@ -70,7 +75,7 @@ void preempt_schedule(void);
 static inline void preempt_disable(void)
 {
 	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
-		__preempt_count++;
+		this_cpu_inc(__preempt_count);
 	barrier();
 }
 
@@ -79,7 +84,7 @@ static inline void preempt_enable_no_resched(void)
 {
 	barrier();
 	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
-		__preempt_count--;
+		this_cpu_dec(__preempt_count);
 }
 
 static inline void preempt_enable(void)
@@ -87,7 +92,8 @@ static inline void preempt_enable(void)
 	barrier();
 	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
 		return;
-	if (--__preempt_count == 0 && IS_ENABLED(CONFIG_PREEMPT) && unlikely(__need_resched))
+	if (this_cpu_dec_and_test(__preempt_count) && IS_ENABLED(CONFIG_PREEMPT) &&
+	    unlikely(need_resched()))
 		preempt_schedule();
 }
 
@@ -98,7 +104,7 @@ static inline void preempt_enable(void)
  */
 static inline void preempt_check_resched(void)
 {
-	if (IS_ENABLED(CONFIG_PREEMPT) && unlikely(__need_resched))
+	if (IS_ENABLED(CONFIG_PREEMPT) && unlikely(need_resched()))
 		preempt_schedule();
 }
 

@@ -113,9 +113,13 @@ struct task_struct {
 	struct task_signals signal;	  /* <kernel/signal.h> */
 };
 
-/* The running task.  One CPU: a variable, per-CPU data with SMP. */
-extern struct task_struct *current_task;
-#define current current_task
+/*
+ * The running task, per CPU.  A task's own current never changes while
+ * it runs, whichever CPU it runs on, so the read may be merged with
+ * others and moved (this_cpu_read_stable()), as Linux's get_current().
+ */
+DECLARE_PER_CPU(struct task_struct *, current_task);
+#define current this_cpu_read_stable(current_task)
 
 /*
  * Say that the caller may sleep.  With CONFIG_DEBUG_ATOMIC_SLEEP a call

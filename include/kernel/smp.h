@@ -2,20 +2,30 @@
 /*
  * Which CPU the caller runs on, and how many there can be.
  *
- * Kestrel runs on one CPU today.  Code that will keep state per CPU
- * (the MCS lock's queue nodes, lock debugging's owner CPU) indexes it
- * with smp_processor_id() from now on, so that SMP changes this header
- * and nothing in its users.  The caller must not migrate meanwhile:
- * preemption or interrupts off, as in Linux.
+ * Code that keeps state per CPU (the MCS lock's queue nodes, lock
+ * debugging's owner CPU, the per-CPU variables of <asm/percpu.h>) indexes
+ * it with smp_processor_id().  The caller must not migrate meanwhile:
+ * preemption or interrupts off, as in Linux.  Without CONFIG_SMP the
+ * answer is the constant 0, and NR_CPUS is 1, so a uniprocessor kernel
+ * pays nothing for the question.
  */
 #ifndef _KERNEL_SMP_H
 #define _KERNEL_SMP_H
 
+#include <asm/percpu.h>
+#include <kernel/kconfig.h>
+
+#ifdef CONFIG_NR_CPUS
+#define NR_CPUS CONFIG_NR_CPUS
+#else
 #define NR_CPUS 1
+#endif
+
+DECLARE_PER_CPU(unsigned int, cpu_number);
 
 static inline unsigned int smp_processor_id(void)
 {
-	return 0;
+	return IS_ENABLED(CONFIG_SMP) ? this_cpu_read(cpu_number) : 0;
 }
 
 #endif

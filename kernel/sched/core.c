@@ -27,14 +27,14 @@ struct task_struct idle_task = {
 	.comm = "idle",
 	.state = TASK_RUNNING,
 };
-struct task_struct *current_task = &idle_task;
-unsigned int __preempt_count;
-bool __need_resched;
+DEFINE_PER_CPU(struct task_struct *, current_task) = &idle_task;
+DEFINE_PER_CPU(unsigned int, __preempt_count);
+DEFINE_PER_CPU(bool, __need_resched);
 static unsigned long context_switches; /* changed with interrupts off */
 
 void resched_curr(void)
 {
-	__need_resched = true;
+	this_cpu_write(__need_resched, true);
 }
 
 static void report_invalid_sleep(const char *file, int line)
@@ -89,8 +89,8 @@ static void switch_count(struct task_struct *prev, struct task_struct *next)
 {
 	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
 		return;
-	prev->preempt_count = __preempt_count;
-	__preempt_count = next->preempt_count;
+	prev->preempt_count = this_cpu_read(__preempt_count);
+	this_cpu_write(__preempt_count, next->preempt_count);
 }
 
 /* Close @prev's stretch on the CPU and open @next's. */
@@ -118,13 +118,13 @@ void __schedule(void)
 		next = &idle_task;
 	next->state = TASK_RUNNING;
 	next->se.slice = TIMESLICE_TICKS;
-	__need_resched = false;
+	this_cpu_write(__need_resched, false);
 	if (next == prev)
 		return;
 	account_switch(prev, next);
 	switch_count(prev, next);
 	context_switches++;
-	current_task = next;
+	this_cpu_write(current_task, next);
 	switch_to(prev, next);
 }
 
@@ -149,13 +149,13 @@ void preempt_schedule(void)
  */
 void preempt_schedule_irq(void)
 {
-	if (IS_ENABLED(CONFIG_PREEMPT) && !preempt_count() && __need_resched)
+	if (IS_ENABLED(CONFIG_PREEMPT) && !preempt_count() && need_resched())
 		__schedule();
 }
 
 void cond_resched(void)
 {
-	if (__need_resched && !preempt_count())
+	if (need_resched() && !preempt_count())
 		schedule();
 }
 

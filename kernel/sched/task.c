@@ -75,7 +75,7 @@ static void exit_preempt_count(const struct task_struct *p)
 	lock_bugs++;
 	pr_info("note: %s[%d] exited with preempt_count %d\n", p->comm, p->pid,
 		(int)preempt_count());
-	__preempt_count = 0;
+	this_cpu_write(__preempt_count, 0);
 }
 
 __noreturn void task_exit(int code)

@@ -6,8 +6,9 @@
  */
 #include <kernel/preempt.h>
 
-unsigned int __preempt_count;
-bool __need_resched;
+DEFINE_PER_CPU(unsigned int, __preempt_count);
+DEFINE_PER_CPU(bool, __need_resched);
+DEFINE_PER_CPU(unsigned int, cpu_number);
 
 /* CONFIG_PREEMPT is never set for the host: nothing calls this. */
 void preempt_schedule(void)

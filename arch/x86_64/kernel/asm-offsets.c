@@ -12,6 +12,7 @@
  * include/generated/asm-offsets.inc for <asm/calling.inc> to include.
  * A member moved or resized moves the constant with it.
  */
+#include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
@@ -26,11 +27,11 @@
 void asm_offsets(void);
 void asm_offsets(void)
 {
-	OFFSET(PERCPU_SELF, percpu, self);
-	OFFSET(PERCPU_TOP_OF_STACK, percpu, top_of_stack);
-	OFFSET(PERCPU_USER_RSP, percpu, user_rsp);
-	OFFSET(PERCPU_ENTRY_STACK, percpu, entry_stack);
-	OFFSET(PERCPU_SCRATCH, percpu, scratch);
+	/* From cpu_entry_area, the per-CPU variable the entry code reaches through GS. */
+	OFFSET(PERCPU_TOP_OF_STACK, cpu_entry_area, percpu.top_of_stack);
+	OFFSET(PERCPU_USER_RSP, cpu_entry_area, percpu.user_rsp);
+	OFFSET(PERCPU_ENTRY_STACK, cpu_entry_area, percpu.entry_stack);
+	OFFSET(PERCPU_SCRATCH, cpu_entry_area, percpu.scratch);
 
 	OFFSET(PT_REGS_R11, pt_regs, r11);
 	OFFSET(PT_REGS_R10, pt_regs, r10);

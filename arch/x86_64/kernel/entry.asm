@@ -145,7 +145,7 @@ interrupt_common:
 	; top of its stack, and go on there.
 	SWITCH_TO_KERNEL_CR3 rax
 	mov rsi, rsp
-	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	mov rsp, [PER_CPU_ENTRY(PERCPU_TOP_OF_STACK)]
 	sub rsp, PT_REGS_SIZE
 	mov rdi, rsp
 	mov ecx, PT_REGS_SIZE / 8
@@ -187,16 +187,16 @@ iret_frame_to_user:
 	; The task's stack is not mapped in the user tables: iretq must find
 	; its frame on the entry stack.  One register is needed across the
 	; switch, and the per-CPU area, mapped in both, keeps it.
-	mov [gs:PERCPU_SCRATCH], rax
+	mov [PER_CPU_ENTRY(PERCPU_SCRATCH)], rax
 	mov rax, rsp
-	mov rsp, [gs:PERCPU_ENTRY_STACK]
+	mov rsp, [PER_CPU_ENTRY(PERCPU_ENTRY_STACK)]
 	push qword [rax + 32]		; ss
 	push qword [rax + 24]		; rsp
 	push qword [rax + 16]		; rflags
 	push qword [rax + 8]		; cs
 	push qword [rax]		; rip
 	SWITCH_TO_USER_CR3 rax
-	mov rax, [gs:PERCPU_SCRATCH]
+	mov rax, [PER_CPU_ENTRY(PERCPU_SCRATCH)]
 %endif
 	swapgs
 iret_to_user:				; may fault: see the top of this file

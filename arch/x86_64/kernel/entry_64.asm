@@ -74,9 +74,9 @@ extern exit_to_user_mode
 ; Back to ring 3 with RCX, R11 and RSP already the user's.
 %macro SYSRET_TO_USER 0
 %ifdef CONFIG_PAGE_TABLE_ISOLATION
-	mov [gs:PERCPU_SCRATCH], rax
+	mov [PER_CPU_ENTRY(PERCPU_SCRATCH)], rax
 	SWITCH_TO_USER_CR3 rax
-	mov rax, [gs:PERCPU_SCRATCH]
+	mov rax, [PER_CPU_ENTRY(PERCPU_SCRATCH)]
 %endif
 	swapgs
 	o64 sysret
@@ -87,11 +87,11 @@ section .entry.text progbits alloc exec nowrite align=16
 align 16
 entry_SYSCALL_64:
 	swapgs
-	mov [gs:PERCPU_USER_RSP], rsp
+	mov [PER_CPU_ENTRY(PERCPU_USER_RSP)], rsp
 	SWITCH_TO_KERNEL_CR3 rsp
-	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	mov rsp, [PER_CPU_ENTRY(PERCPU_TOP_OF_STACK)]
 	push qword USER_DS		; ss
-	push qword [gs:PERCPU_USER_RSP]	; rsp
+	push qword [PER_CPU_ENTRY(PERCPU_USER_RSP)]	; rsp
 	push r11			; rflags
 	push qword USER_CS		; cs
 	push rcx			; rip
@@ -119,9 +119,9 @@ entry_SYSCALL_64:
 	call [syscall_fast_table + rax * 8]
 	mov [rsp + PT_REGS_RAX], rax
 	cli
-	cmp byte [rel __need_resched], 0
+	cmp byte [gs:__need_resched], 0
 	jne syscall_work
-	mov rcx, [rel current_task]
+	mov rcx, [gs:current_task]
 	cmp qword [rcx + TASK_EXIT_WORK], 0
 	jne syscall_work
 	mov rdi, [rsp + PT_REGS_RDI]
@@ -194,7 +194,7 @@ enter_user_mode:
 ; work too: a child killed before it first ran ends here.
 resume_user_mode:
 	cli
-	mov rsp, [gs:PERCPU_TOP_OF_STACK]
+	mov rsp, [PER_CPU_ENTRY(PERCPU_TOP_OF_STACK)]
 	sub rsp, PT_REGS_SIZE
 	call exit_to_user_mode
 	jmp return_to_user

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel's GDT and TSS.
+ * Each CPU's GDT and TSS.
  *
  * Long mode ignores segment bases and limits, so the GDT holds little: a
  * 64-bit code segment, a data segment, and the TSS descriptor; with
  * CONFIG_USER_MODE, the same two for ring 3 (<asm/segment.h> has their
- * order).  The TSS is
- * here for its Interrupt Stack Table (see <asm/desc.h>).  The boot GDT in
- * head32.asm has no TSS and lives in read-only memory; "ltr" writes the
- * busy bit into the TSS descriptor, so this table is in .data.  There is
- * no LDT, and LDTR says so (load_segments()).
+ * order).  The TSS is here for its Interrupt Stack Table (see
+ * <asm/desc.h>) and, for ring 3, the stack interrupts switch to.  The
+ * boot GDT in head32.asm has no TSS and lives in read-only memory; "ltr"
+ * writes the busy bit into the TSS descriptor, so every CPU has a table
+ * of its own, in its cpu_entry_area (and a second "ltr" of a busy TSS
+ * would fault).  There is no LDT, and LDTR says so (load_segments()).
  */
 #include <asm/desc.h>
 #include <asm/pti.h>
@@ -23,10 +24,6 @@
 #define SEG_USER_CODE64 0x00affb000000ffffULL /* as SEG_CODE64, DPL 3 */
 #define SEG_USER_DATA	0x00cff3000000ffffULL /* as SEG_DATA, DPL 3 */
 
-/* __entry_bss: the CPU reads both on every entry from ring 3 (<asm/pti.h>). */
-struct tss kernel_tss __aligned(16) __entry_bss;
-u64 gdt_table[GDT_ENTRIES] __aligned(16) __entry_bss;
-
 /* A 64-bit TSS descriptor is 16 bytes: base and limit scattered over two entries. */
 static void set_tss_descriptor(u64 *entry, unsigned long base, u32 limit)
 {
@@ -35,9 +32,9 @@ static void set_tss_descriptor(u64 *entry, unsigned long base, u32 limit)
 	entry[1] = base >> 32;
 }
 
-static void load_segments(void)
+static void load_segments(u64 *gdt)
 {
-	struct desc_ptr gdtr = { .limit = sizeof(gdt_table) - 1, .base = (u64)gdt_table };
+	struct desc_ptr gdtr = { .limit = GDT_ENTRIES * sizeof(*gdt) - 1, .base = (u64)gdt };
 
 	/* A far return is the way to reload CS in long mode. */
 	__asm__ __volatile__("lgdt %0\n\t"
@@ -64,23 +61,24 @@ static void load_segments(void)
 	__asm__ __volatile__("lldt %w0" : : "r"(0));
 }
 
-void gdt_init(void)
+void gdt_init(const unsigned long *ist)
 {
-	unsigned int ist;
+	struct cpu_entry_area *area = this_cpu_ptr(&cpu_entry_area);
+	u64 *gdt = area->gdt;
+	unsigned int i;
 
-	for (ist = 1; ist <= NR_IST_STACKS; ist++)
-		kernel_tss.ist[ist - 1] = ist_stack_top(ist);
+	for (i = 0; i < NR_IST_STACKS; i++)
+		area->tss.ist[i] = ist[i];
 	/* No I/O permission bitmap: the base points past the TSS's end. */
-	kernel_tss.iomap_base = sizeof(kernel_tss);
+	area->tss.iomap_base = sizeof(area->tss);
 
-	gdt_table[GDT_ENTRY_KERNEL_CS] = SEG_CODE64;
-	gdt_table[GDT_ENTRY_KERNEL_DS] = SEG_DATA;
-	set_tss_descriptor(&gdt_table[GDT_ENTRY_TSS], (unsigned long)&kernel_tss,
-			   sizeof(kernel_tss) - 1);
+	gdt[GDT_ENTRY_KERNEL_CS] = SEG_CODE64;
+	gdt[GDT_ENTRY_KERNEL_DS] = SEG_DATA;
+	set_tss_descriptor(&gdt[GDT_ENTRY_TSS], (unsigned long)&area->tss, sizeof(area->tss) - 1);
 #ifdef CONFIG_USER_MODE
 	/* <asm/segment.h>: the order SYSRET needs; GDT_ENTRY_USER32_CS stays null. */
-	gdt_table[GDT_ENTRY_USER_DS] = SEG_USER_DATA;
-	gdt_table[GDT_ENTRY_USER_CS] = SEG_USER_CODE64;
+	gdt[GDT_ENTRY_USER_DS] = SEG_USER_DATA;
+	gdt[GDT_ENTRY_USER_CS] = SEG_USER_CODE64;
 #endif
-	load_segments();
+	load_segments(gdt);
 }

@@ -23,6 +23,7 @@
 
 static void gdt_is_loaded(struct ktest *t)
 {
+	const u64 *gdt_table = this_cpu_ptr(&cpu_entry_area)->gdt;
 	struct desc_ptr gdtr;
 
 	store_gdt(&gdtr);
@@ -43,17 +44,20 @@ static void gdt_is_loaded(struct ktest *t)
 
 static void tss_is_loaded_with_ist_stacks(struct ktest *t)
 {
+	const struct cpu_entry_area *area = this_cpu_ptr(&cpu_entry_area);
+	const u64 *gdt_table = area->gdt;
+	const struct tss *tss = &area->tss;
 	unsigned int ist;
 
 	KTEST_EXPECT_EQ(t, store_tr(), TSS_SELECTOR);
 	/* ltr marks the descriptor busy: type 0xb */
 	KTEST_EXPECT_EQ(t, (gdt_table[GDT_ENTRY_TSS] >> 40) & 0xf, 0xb);
 	for (ist = 1; ist <= NR_IST_STACKS; ist++) {
-		const struct stack_info *s = stack_containing(kernel_tss.ist[ist - 1] - 8);
+		const struct stack_info *s = stack_containing(tss->ist[ist - 1] - 8);
 
-		KTEST_EXPECT_EQ(t, kernel_tss.ist[ist - 1], ist_stack_top(ist));
-		KTEST_EXPECT_TRUE(t, s && s->top == kernel_tss.ist[ist - 1]);
-		KTEST_EXPECT_EQ(t, kernel_tss.ist[ist - 1] % 16, 0);
+		KTEST_EXPECT_EQ(t, tss->ist[ist - 1], ist_stack_top(ist));
+		KTEST_EXPECT_TRUE(t, s && s->top == tss->ist[ist - 1]);
+		KTEST_EXPECT_EQ(t, tss->ist[ist - 1] % 16, 0);
 	}
 }
 

@@ -1,32 +1,61 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The per-CPU area of the one CPU there is (<asm/percpu.h> says why GS
- * reaches it), and its entry stack.  SMP will make one of each per CPU
- * and point each CPU's MSR_GS_BASE at its own area.
+ * The per-CPU areas (<asm/percpu.h> says how GS reaches them).
+ *
+ * The linker reserves NR_CPUS copies of .data..percpu in .bss
+ * (kernel.ld.S), each a whole number of pages, so that each CPU's
+ * cpu_entry_area, which comes first, fills a page of its own that the
+ * user page tables can map alone.  A static area, rather than pages
+ * allocated per CPU found, means per_cpu() works from the first
+ * instruction of setup_arch() on, for every CPU, before the memory
+ * allocators exist; the price is NR_CPUS copies whatever the machine has,
+ * which is why NR_CPUS is a Kconfig choice.
  */
 #include <asm/cpu.h>
 #include <asm/desc.h>
 #include <asm/percpu.h>
-#include <asm/pti.h>
+#include <asm/sections.h>
 #include <kernel/compiler.h>
+#include <kernel/smp.h>
+#include <kernel/string.h>
 
-static struct percpu boot_cpu_area __aligned(64) __entry_bss;
+DEFINE_PER_CPU_PAGE_ALIGNED(struct cpu_entry_area, cpu_entry_area);
+DEFINE_PER_CPU(unsigned long, this_cpu_off);
+DEFINE_PER_CPU(unsigned int, cpu_number);
+unsigned long __per_cpu_offset[NR_CPUS];
 
-/* Used with CONFIG_PAGE_TABLE_ISOLATION only (<asm/percpu.h>). */
-static u8 boot_entry_stack[ENTRY_STACK_SIZE] __aligned(16) __entry_bss;
+/* kernel.ld.S: the template, and NR_CPUS copies of it. */
+extern char __per_cpu_start[], __per_cpu_end[], __per_cpu_copies[];
 
-/*
- * The kernel runs with MSR_GS_BASE on the area; MSR_KERNEL_GS_BASE holds
- * what SWAPGS gives ring 3.  User programs cannot set a GS base yet (no
- * arch_prctl(ARCH_SET_GS), CR4.FSGSBASE off), so that is 0 for all of
- * them and needs no saving per task.
- */
+void percpu_load(unsigned int cpu)
+{
+	wrmsr(MSR_GS_BASE, __per_cpu_offset[cpu]);
+	/*
+	 * User programs cannot set a GS base (no arch_prctl(ARCH_SET_GS),
+	 * CR4.FSGSBASE off), so SWAPGS gives all of them 0, and nothing
+	 * needs saving per task.
+	 */
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+}
+
 void percpu_init(void)
 {
-	boot_cpu_area.self = &boot_cpu_area;
-	boot_cpu_area.entry_stack = (unsigned long)boot_entry_stack + ENTRY_STACK_SIZE;
-	if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
-		kernel_tss.rsp[0] = boot_cpu_area.entry_stack;
-	wrmsr(MSR_GS_BASE, (unsigned long)&boot_cpu_area);
-	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	size_t size = __per_cpu_end - __per_cpu_start;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		char *copy = __per_cpu_copies + cpu * size;
+		struct cpu_entry_area *area;
+
+		memcpy(copy, __per_cpu_start, size);
+		__per_cpu_offset[cpu] = copy - __per_cpu_start;
+		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
+		per_cpu(cpu_number, cpu) = cpu;
+		area = &per_cpu(cpu_entry_area, cpu);
+		area->percpu.entry_stack = (unsigned long)area->entry_stack + ENTRY_STACK_SIZE;
+		/* With CONFIG_PAGE_TABLE_ISOLATION ring 3's interrupts land there for good. */
+		if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
+			area->tss.rsp[0] = area->percpu.entry_stack;
+	}
+	percpu_load(0);
 }

@@ -66,7 +66,7 @@ void arch_task_release(struct task_struct *p)
  * TSS.RSP0 is the stack an interrupt from user mode lands on, and the
  * per-CPU top_of_stack the one the system call entry switches to: both
  * are the running task's from the start.  Without CONFIG_USER_MODE
- * nothing enters from ring 3, and GS points nowhere.  With
+ * nothing enters from ring 3.  With
  * CONFIG_PAGE_TABLE_ISOLATION, TSS.RSP0 stays on the entry stack, which
  * the user tables map (percpu.c), and the entry code moves the frame to
  * top_of_stack.
@@ -74,9 +74,9 @@ void arch_task_release(struct task_struct *p)
 static void set_kernel_stack(unsigned long top)
 {
 	if (!IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
-		kernel_tss.rsp[0] = top;
+		this_cpu_write(cpu_entry_area.tss.rsp[0], top);
 	if (IS_ENABLED(CONFIG_USER_MODE))
-		this_cpu_write(top_of_stack, top);
+		this_cpu_write(cpu_entry_area.percpu.top_of_stack, top);
 }
 
 /*

@@ -2,9 +2,11 @@
 /*
  * Early x86_64 setup: the first things start_kernel() does.
  *
- * The boot code left the first GiB mapped at 0, at KERNEL_VMA and at
- * PAGE_OFFSET.  Once C runs at KERNEL_VMA the low copy only hides bugs (a
- * NULL pointer would read physical memory), so it goes first.  Then the
+ * The per-CPU areas come first: GS must point at the boot CPU's before
+ * anything keeps per-CPU state there.  The boot code left the first GiB
+ * mapped at 0, at KERNEL_VMA and at PAGE_OFFSET.  Once C runs at
+ * KERNEL_VMA the low copy only hides bugs (a NULL pointer would read
+ * physical memory), so it goes next.  Then the
  * descriptor tables and exception handlers go in, and the guard pages
  * under the stacks come out, so that every later fault explains itself;
  * last, the boot loader's information is read through the direct map.
@@ -12,6 +14,7 @@
 #include <asm/cpu.h>
 #include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/sections.h>
 #include <asm/stacks.h>
 #include <asm/traps.h>
@@ -48,8 +51,14 @@ static void read_boot_info(phys_addr_t phys)
  */
 void setup_arch(phys_addr_t boot_info_phys)
 {
+	unsigned long ist[NR_IST_STACKS];
+	unsigned int i;
+
+	percpu_init();
 	remove_identity_map();
-	gdt_init();
+	for (i = 0; i < NR_IST_STACKS; i++)
+		ist[i] = ist_stack_top(i + 1);
+	gdt_init(ist);
 	idt_init();
 	traps_init();
 	if (IS_ENABLED(CONFIG_USER_MODE))

@@ -105,7 +105,6 @@ static void smep_smap_init(void)
 
 void user_mode_init(void)
 {
-	percpu_init();
 	fpu_init();
 	syscall_msr_init();
 	smep_smap_init();

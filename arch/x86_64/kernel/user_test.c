@@ -39,6 +39,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
@@ -609,6 +610,9 @@ static bool pti_may_map(unsigned long va)
 		return true;
 	if (va >= (unsigned long)__entry_bss_start && va < (unsigned long)__entry_bss_end)
 		return true;
+	for (i = 0; i < NR_CPUS; i++)
+		if (va == (unsigned long)&per_cpu(cpu_entry_area, i))
+			return true;
 	for (i = 1; i < nr_kernel_stacks; i++)
 		if (va >= kernel_stacks[i].bottom && va < kernel_stacks[i].top)
 			return true;
@@ -646,14 +650,16 @@ static void pti_walk(const u64 *table, int level, unsigned long base, struct pti
 
 /*
  * Isolated, ring 3 runs on tables whose kernel half maps the entry code
- * and data and the IST stacks, and nothing else: every page of a new
+ * and data, each CPU's entry area and the IST stacks, and nothing else: every page of a new
  * address space's user tables is walked and checked, and their count is
- * what the three ranges make.  The user half follows the kernel tables'
+ * what the four ranges make.  The user half follows the kernel tables'
  * as pages are mapped.
  */
 static void user_tables_map_only_the_entry_area(struct ktest *t)
 {
 	unsigned long expected, here = (unsigned long)user_tables_map_only_the_entry_area;
+	/* Every CPU's area is mapped: which one this is does not matter. */
+	const struct cpu_entry_area *area = this_cpu_ptr(&cpu_entry_area);
 	struct pti_walk w = { 0 };
 	u64 *pgd, *user;
 	u8 *page;
@@ -669,6 +675,7 @@ static void user_tables_map_only_the_entry_area(struct ktest *t)
 	pti_walk(user, 4, 0, &w);
 	expected = (unsigned long)(__entry_text_end - __entry_text_start) / PAGE_SIZE +
 		   (unsigned long)(__entry_bss_end - __entry_bss_start) / PAGE_SIZE +
+		   NR_CPUS * sizeof(struct cpu_entry_area) / PAGE_SIZE +
 		   (nr_kernel_stacks - 1) * (IST_STACK_SIZE / PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, w.stray, 0);
 	KTEST_EXPECT_EQ(t, w.writable_text, 0);
@@ -676,11 +683,13 @@ static void user_tables_map_only_the_entry_area(struct ktest *t)
 	/* What the CPU and the entry code reach, and what they do not. */
 	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)interrupt_stubs_start));
 	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)idt_table));
-	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)gdt_table));
-	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)&kernel_tss));
-	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)this_cpu_ptr()));
-	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, kernel_tss.rsp[0] - 8));
-	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, kernel_tss.ist[0] - 8));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)area->gdt));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)&area->tss));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, (unsigned long)&area->percpu));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, area->tss.rsp[0] - 8));
+	KTEST_EXPECT_TRUE(t, pti_user_maps(pgd, area->tss.ist[0] - 8));
+	/* The rest of the per-CPU data is the kernel's alone. */
+	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, (unsigned long)this_cpu_ptr(&this_cpu_off)));
 	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, here));
 	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, (unsigned long)current));
 	KTEST_EXPECT_FALSE(t, pti_user_maps(pgd, current->thread.stack.top - 8));

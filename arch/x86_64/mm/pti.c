@@ -10,8 +10,9 @@
  * the full tables:
  *
  *   - the entry and exit code, .entry.text (entry.asm, entry_64.asm);
- *   - the GDT, the TSS, the IDT, the per-CPU area and the entry stack,
- *     the .bss..entry pages (__entry_bss);
+ *   - the IDT, in the .bss..entry pages (__entry_bss);
+ *   - each CPU's GDT, TSS, entry-code slots and entry stack, the first
+ *     page of each CPU's per-CPU copy (its cpu_entry_area);
  *   - the IST stacks, which the CPU switches to itself for an NMI, a
  *     machine check or a double fault, whatever the CR3.
  *
@@ -22,6 +23,7 @@
  * nothing more of the kernel can leak.  What the kernel tables map is
  * unchanged.
  */
+#include <asm/desc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/pti.h>
@@ -31,6 +33,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 
 static u64 *pti_template;
@@ -58,7 +61,7 @@ void pti_clone_user_pgd(u64 *pgd)
 
 void pti_init(u64 *kernel_pgd)
 {
-	unsigned int i;
+	unsigned int i, cpu;
 
 	pti_template = alloc_page();
 	if (!pti_template)
@@ -67,6 +70,11 @@ void pti_init(u64 *kernel_pgd)
 	pti_map((unsigned long)__entry_text_start, (unsigned long)__entry_text_end,
 		PAGE_KERNEL_TEXT);
 	pti_map((unsigned long)__entry_bss_start, (unsigned long)__entry_bss_end, PAGE_KERNEL);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		unsigned long area = (unsigned long)&per_cpu(cpu_entry_area, cpu);
+
+		pti_map(area, area + sizeof(struct cpu_entry_area), PAGE_KERNEL);
+	}
 	/* kernel_stacks[0] is the boot stack, which only the kernel tables need. */
 	for (i = 1; i < nr_kernel_stacks; i++)
 		pti_map(kernel_stacks[i].bottom, kernel_stacks[i].top, PAGE_KERNEL);
@@ -75,6 +83,7 @@ void pti_init(u64 *kernel_pgd)
 		"tables, entry and IST stacks)\n",
 		((unsigned long)(__entry_text_end - __entry_text_start) +
 		 (unsigned long)(__entry_bss_end - __entry_bss_start) +
+		 NR_CPUS * sizeof(struct cpu_entry_area) +
 		 (nr_kernel_stacks - 1) * IST_STACK_SIZE) >>
 			10);
 }

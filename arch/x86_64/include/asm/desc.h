@@ -10,6 +10,8 @@
 #ifndef _ASM_DESC_H
 #define _ASM_DESC_H
 
+#include <asm/percpu.h>
+#include <asm/segment.h>
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
@@ -72,15 +74,38 @@ static inline u16 store_tr(void)
 	return sel;
 }
 
-extern struct tss kernel_tss;
-extern u64 gdt_table[];
+/*
+ * What each CPU reads through GS or its descriptor-table registers on
+ * every entry from ring 3: its own GDT (TR's load marks the TSS
+ * descriptor busy, so no two CPUs can share one), its TSS, the entry
+ * code's per-CPU slots and, with page table isolation, the stack ring 3's
+ * interrupts land on.  One page per CPU, and nothing else on it: the
+ * user page tables map it (arch/x86_64/mm/pti.c).
+ */
+struct cpu_entry_area {
+	u64 gdt[GDT_ENTRIES];
+	struct tss tss;
+	struct percpu percpu;
+	u8 entry_stack[ENTRY_STACK_SIZE] __aligned(16);
+} __aligned(4096);
+
+#if IS_ENABLED(CONFIG_HOST)
+extern struct cpu_entry_area cpu_entry_area;
+#else
+extern __section(PER_CPU_PAGE_ALIGNED_SECTION) __aligned(4096) struct cpu_entry_area cpu_entry_area;
+#endif
+
 extern struct idt_gate idt_table[NR_VECTORS];
 
-/* Load the kernel's GDT and TSS, then the IDT; called by setup_arch(). */
-void gdt_init(void);
+/*
+ * Load this CPU's GDT and TSS, its IST stacks given by their tops
+ * (IST slot n at @ist[n - 1]); then the IDT.  setup_arch() calls both for
+ * the boot CPU, and each AP for itself as it starts.
+ */
+void gdt_init(const unsigned long *ist);
 void idt_init(void);
 /*
- * With CONFIG_USER_MODE, after them: the per-CPU area, SYSCALL's MSRs,
+ * With CONFIG_USER_MODE, after them: SYSCALL's MSRs,
  * SMEP and SMAP, the system call table (syscall_64.c).
  */
 void user_mode_init(void);
