@@ -26,6 +26,7 @@
 #include <kernel/sched.h>
 #include <kernel/setup.h>
 #include <kernel/slab.h>
+#include <kernel/smp.h>
 #include <kernel/time.h>
 #include <kernel/tty.h>
 #include <kernel/watchdog.h>
@@ -75,12 +76,17 @@ static __noreturn void finish_boot(void)
 
 /*
  * pid 1, as Linux's kernel_init(): the rest of the boot, then the console.
+ * The other CPUs come up first, as Linux's smp_init() in
+ * kernel_init_freeable(): the boot CPU's timekeeping and heap are there
+ * to make and time them with.
  * The lockup detector starts before the initcalls, as in Linux, so that a
  * driver or a test that keeps the CPU is named too; the initramfs is
  * unpacked before them too, as Linux's rootfs_initcall is.
  */
 static int kernel_init(void *unused)
 {
+	if (IS_ENABLED(CONFIG_SMP))
+		smp_init();
 	workqueue_init();
 	if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
 		lockup_detector_init();

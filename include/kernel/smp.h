@@ -19,6 +19,12 @@
 #define NR_CPUS CONFIG_NR_CPUS
 #else
 #define NR_CPUS 1
+/*
+ * CONFIG_SMP: start the other CPUs the firmware lists; from kernel_init(),
+ * before the initcalls.  Each that does not come up is reported and left.
+ */
+void smp_init(void);
+
 #endif
 
 DECLARE_PER_CPU(unsigned int, cpu_number);
@@ -27,5 +33,11 @@ static inline unsigned int smp_processor_id(void)
 {
 	return IS_ENABLED(CONFIG_SMP) ? this_cpu_read(cpu_number) : 0;
 }
+
+/*
+ * CONFIG_SMP: start the other CPUs the firmware lists; from kernel_init(),
+ * before the initcalls.  Each that does not come up is reported and left.
+ */
+void smp_init(void);
 
 #endif

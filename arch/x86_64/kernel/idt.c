@@ -61,14 +61,21 @@ static unsigned int ist_of(unsigned int vector)
 	}
 }
 
-void idt_init(void)
+/* Every CPU shares the one table: its gates are the same everywhere. */
+void idt_load(void)
 {
 	struct desc_ptr idtr = { .limit = sizeof(idt_table) - 1, .base = (u64)idt_table };
+
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}
+
+void idt_init(void)
+{
 	unsigned int v;
 
 	for (v = 0; v < NR_VECTORS; v++)
 		set_gate(v, interrupt_stub(v), ist_of(v));
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	idt_load();
 }
 
 int register_interrupt_handler(unsigned int vector, interrupt_handler_t fn)

@@ -16,6 +16,7 @@
 #include <asm/percpu.h>
 #include <asm/sections.h>
 #include <kernel/compiler.h>
+#include <kernel/cpumask.h>
 #include <kernel/smp.h>
 #include <kernel/string.h>
 
@@ -23,6 +24,9 @@ DEFINE_PER_CPU_PAGE_ALIGNED(struct cpu_entry_area, cpu_entry_area);
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(unsigned int, cpu_number);
 unsigned long __per_cpu_offset[NR_CPUS];
+/* The boot CPU, always; smpboot.c adds the others it finds and starts. */
+struct cpumask cpu_possible_mask = { 1 };
+struct cpumask cpu_online_mask = { 1 };
 
 /* kernel.ld.S: the template, and NR_CPUS copies of it. */
 extern char __per_cpu_start[], __per_cpu_end[], __per_cpu_copies[];

@@ -64,7 +64,7 @@ unsigned long syscall_full_calls;
 	(X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_AC | X86_EFLAGS_NT | \
 	 X86_EFLAGS_IOPL)
 
-static void syscall_msr_init(void)
+void syscall_cpu_init(void)
 {
 	/*
 	 * STAR[47:32]: SYSCALL's CS (SS is the next entry); STAR[63:48]:
@@ -106,7 +106,7 @@ static void smep_smap_init(void)
 void user_mode_init(void)
 {
 	fpu_init();
-	syscall_msr_init();
+	syscall_cpu_init();
 	smep_smap_init();
 	syscall_table_init();
 }

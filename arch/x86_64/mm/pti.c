@@ -50,6 +50,11 @@ static void pti_map(unsigned long start, unsigned long end, u64 flags)
 	}
 }
 
+void pti_map_kernel(unsigned long start, unsigned long end)
+{
+	pti_map(start, end, PAGE_KERNEL);
+}
+
 void pti_clone_user_pgd(u64 *pgd)
 {
 	u64 *user = pti_user_pgd(pgd);

@@ -104,10 +104,14 @@ extern struct idt_gate idt_table[NR_VECTORS];
  */
 void gdt_init(const unsigned long *ist);
 void idt_init(void);
+/* Load the IDT idt_init() filled, on an AP. */
+void idt_load(void);
 /*
  * With CONFIG_USER_MODE, after them: SYSCALL's MSRs,
  * SMEP and SMAP, the system call table (syscall_64.c).
  */
 void user_mode_init(void);
+/* The part of it each CPU needs for itself: SYSCALL's MSRs; an AP calls it. */
+void syscall_cpu_init(void);
 
 #endif

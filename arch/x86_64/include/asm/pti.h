@@ -48,6 +48,15 @@ static inline u64 *pti_user_pgd(u64 *pgd)
  */
 void pti_init(u64 *kernel_pgd);
 
+/*
+ * Map the kernel range [@start, @end) into the user tables' kernel half
+ * too: an AP's IST stacks, made as it comes up.  A user PML4 copies the
+ * template's kernel entries when it is made, so only the ones made after
+ * a call that needed a new PML4 entry see the range: call it before
+ * user mode starts.
+ */
+void pti_map_kernel(unsigned long start, unsigned long end);
+
 /* Fill the user tables of a new address space's @pgd (pgd_alloc()). */
 void pti_clone_user_pgd(u64 *pgd);
 
