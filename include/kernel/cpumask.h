@@ -36,9 +36,15 @@ static inline bool cpumask_test_cpu(unsigned int cpu, const struct cpumask *mask
 	return cpu < NR_CPUS && (__atomic_load_n(&mask->bits, __ATOMIC_ACQUIRE) >> cpu) & 1;
 }
 
+/* By hand: __builtin_popcountl() calls libgcc, which a freestanding kernel lacks. */
 static inline unsigned int cpumask_weight(const struct cpumask *mask)
 {
-	return __builtin_popcountl(__atomic_load_n(&mask->bits, __ATOMIC_ACQUIRE));
+	unsigned long bits = __atomic_load_n(&mask->bits, __ATOMIC_ACQUIRE);
+	unsigned int n = 0;
+
+	for (; bits; bits &= bits - 1)
+		n++;
+	return n;
 }
 
 #define cpu_online(cpu)	    cpumask_test_cpu(cpu, &cpu_online_mask)

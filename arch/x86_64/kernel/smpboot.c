@@ -55,8 +55,8 @@ extern const char tr_gdt[], tr_gdt_ptr[], tr_pm_jump[], tr_lm_jump[], tr_cr3[], 
 #define TR_PDPT		 1
 #define TR_PD		 2
 #define TR_CODE		 3
-/* The lowest page it may use (the real-mode IVT and BIOS data are below), and the end. */
-#define TRAMPOLINE_MIN 0x1000
+/* The lowest it may start (the real-mode IVT and BIOS data are below), and the end. */
+#define TRAMPOLINE_MIN 0x2000
 #define TRAMPOLINE_MAX 0x9f000 /* the EBDA and the VGA window are above */
 
 #define AP_WAIT_NS (1000ULL * 1000 * 1000)
@@ -107,12 +107,11 @@ static bool low_range_free(const struct boot_info *bi, phys_addr_t start, phys_a
  */
 static phys_addr_t find_trampoline(const struct boot_info *bi)
 {
-	phys_addr_t p;
+	phys_addr_t p = (TRAMPOLINE_MAX - TRAMPOLINE_PAGES * PAGE_SIZE) & ~(2 * PAGE_SIZE - 1);
 
-	for (p = TRAMPOLINE_MAX - TRAMPOLINE_PAGES * PAGE_SIZE; p >= TRAMPOLINE_MIN;
-	     p -= 2 * PAGE_SIZE)
-		if (!(p & (2 * PAGE_SIZE - 1)) &&
-		    low_range_free(bi, p, p + TRAMPOLINE_PAGES * PAGE_SIZE))
+	BUILD_BUG_ON(TRAMPOLINE_MIN < 2 * PAGE_SIZE);
+	for (; p >= TRAMPOLINE_MIN; p -= 2 * PAGE_SIZE)
+		if (low_range_free(bi, p, p + TRAMPOLINE_PAGES * PAGE_SIZE))
 			return p;
 	return 0;
 }
