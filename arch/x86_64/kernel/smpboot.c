@@ -42,8 +42,8 @@
 
 /* trampoline_64.asm: the blob and the fields smpboot.c fills in. */
 extern const char trampoline_start[], trampoline_end[];
-extern const char tr_gdt[], tr_gdt_ptr[], tr_pm_jump[], tr_lm_jump[], tr_cr3[], tr_stack[], tr_entry[],
-	tr_cpu[], tr_protected_mode[], tr_long_mode[];
+extern const char tr_gdt[], tr_gdt_ptr[], tr_pm_jump[], tr_lm_jump[], tr_cr3[], tr_stack[],
+	tr_entry[], tr_cpu[], tr_protected_mode[], tr_long_mode[];
 
 /*
  * Four pages below 1 MiB: the trampoline's PML4 (8 KiB aligned, as every
@@ -56,8 +56,8 @@ extern const char tr_gdt[], tr_gdt_ptr[], tr_pm_jump[], tr_lm_jump[], tr_cr3[], 
 #define TR_PD		 2
 #define TR_CODE		 3
 /* The lowest it may start (the real-mode IVT and BIOS data are below), and the end. */
-#define TRAMPOLINE_MIN 0x2000
-#define TRAMPOLINE_MAX 0x9f000 /* the EBDA and the VGA window are above */
+#define TRAMPOLINE_MIN	 0x2000
+#define TRAMPOLINE_MAX	 0x9f000 /* the EBDA and the VGA window are above */
 
 #define AP_WAIT_NS (1000ULL * 1000 * 1000)
 
@@ -67,10 +67,6 @@ u32 cpu_apic_id[NR_CPUS];
 static unsigned long boot_cr0, boot_cr4;
 static u64 boot_efer;
 static phys_addr_t trampoline_phys;
-
-/* The IST stacks of each AP (the boot CPU's are in stacks.c). */
-static struct stack_info ap_ist_stacks[NR_CPUS][NR_IST_STACKS];
-static const char *const ist_names[NR_IST_STACKS] = { "#DF stack", "NMI stack", "#MC stack" };
 
 static bool overlaps(phys_addr_t a, phys_addr_t a_end, phys_addr_t b, phys_addr_t b_end)
 {
@@ -161,27 +157,20 @@ static void wait_ns(u64 ns)
 		cpu_relax();
 }
 
+/* The user tables need them too: the CPU switches to them whatever CR3 is. */
 static int alloc_ist_stacks(unsigned int cpu, unsigned long *tops)
 {
-	unsigned int i;
-	int err;
+	unsigned int ist;
+	int err = cpu_ist_stacks_alloc(cpu, tops);
 
-	for (i = 0; i < NR_IST_STACKS; i++) {
-		struct stack_info *s = &ap_ist_stacks[cpu][i];
+	if (err || !IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
+		return err;
+	for (ist = 1; ist <= NR_IST_STACKS; ist++) {
+		const struct stack_info *s = cpu_ist_stack(cpu, ist);
 
-		err = task_stack_alloc(s, NULL);
-		if (err)
-			goto undo;
-		s->name = ist_names[i];
-		if (IS_ENABLED(CONFIG_PAGE_TABLE_ISOLATION))
-			pti_map_kernel(s->bottom, s->top);
-		tops[i] = s->top;
+		pti_map_kernel(s->bottom, s->top);
 	}
 	return 0;
-undo:
-	while (i--)
-		task_stack_free(&ap_ist_stacks[cpu][i]);
-	return err;
 }
 
 /* The AP's idle task: pid 0 as on the boot CPU, on a stack of its own. */
@@ -219,8 +208,7 @@ static int wake_ap(unsigned int cpu)
 	if (!cpu_online(cpu))
 		apic_send_sipi(apic_id, (trampoline_phys + TR_CODE * PAGE_SIZE) >> PAGE_SHIFT);
 	if (!apic_wait_icr_idle())
-		pr_warn("smp: CPU %u (APIC ID %u): the startup IPI was never sent\n", cpu,
-			apic_id);
+		pr_warn("smp: CPU %u (APIC ID %u): the startup IPI was never sent\n", cpu, apic_id);
 	start = ktime_get();
 	while (!cpu_online(cpu)) {
 		if (ktime_get() - start > AP_WAIT_NS)
@@ -265,8 +253,8 @@ static bool bring_up(unsigned int cpu)
 	if (!err)
 		return true;
 	/* A CPU that never came may still come: its stacks stay, and it stays offline. */
-	pr_err("smp: CPU %u (APIC ID %u) did not come up within 1 s; going on without it\n",
-	       cpu, cpu_apic_id[cpu]);
+	pr_err("smp: CPU %u (APIC ID %u) did not come up within 1 s; going on without it\n", cpu,
+	       cpu_apic_id[cpu]);
 	return false;
 free_idle:
 	task_stack_free(&ap_idle[cpu]->thread.stack);

@@ -26,6 +26,7 @@
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
 #include <kernel/panic.h>
+#include <kernel/smp.h>
 #include <kernel/spinlock.h>
 
 struct guarded_stack {
@@ -102,6 +103,43 @@ const struct stack_info *stack_guarding(unsigned long addr)
 unsigned long ist_stack_top(unsigned int ist)
 {
 	return (unsigned long)ist_stacks[ist - 1].stack + IST_STACK_SIZE;
+}
+
+/* The APs' IST stacks, made as each comes up (CONFIG_SMP), in task-stack slots. */
+static struct stack_info ap_ist_stacks[NR_CPUS][NR_IST_STACKS];
+
+const struct stack_info *cpu_ist_stack(unsigned int cpu, unsigned int ist)
+{
+	if (cpu >= NR_CPUS || ist < 1 || ist > NR_IST_STACKS)
+		return NULL;
+	if (cpu == 0)
+		return &kernel_stacks[ist];
+	return ap_ist_stacks[cpu][ist - 1].top ? &ap_ist_stacks[cpu][ist - 1] : NULL;
+}
+
+int cpu_ist_stacks_alloc(unsigned int cpu, unsigned long *tops)
+{
+	unsigned int i;
+	int err;
+
+	if (cpu == 0 || cpu >= NR_CPUS || ap_ist_stacks[cpu][0].top)
+		return -EINVAL;
+	for (i = 0; i < NR_IST_STACKS; i++) {
+		struct stack_info *s = &ap_ist_stacks[cpu][i];
+
+		err = task_stack_alloc(s, NULL);
+		if (err)
+			goto undo;
+		s->name = kernel_stacks[i + 1].name;
+		tops[i] = s->top;
+	}
+	return 0;
+undo:
+	while (i--) {
+		task_stack_free(&ap_ist_stacks[cpu][i]);
+		ap_ist_stacks[cpu][i] = (struct stack_info){ 0 };
+	}
+	return err;
 }
 
 void stacks_init(void)

@@ -601,6 +601,28 @@ static void pgd_shares_the_kernel_half(struct ktest *t)
 	free_page(page);
 }
 
+/*
+ * Whether @va is on an IST stack of any CPU (with @va 0: how many pages
+ * they all take).
+ */
+static unsigned long ist_stack_pages(unsigned long va)
+{
+	unsigned long pages = 0;
+	unsigned int cpu, ist;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		for (ist = 1; ist <= NR_IST_STACKS; ist++) {
+			const struct stack_info *s = cpu_ist_stack(cpu, ist);
+
+			if (!s)
+				continue;
+			if (va && va >= s->bottom && va < s->top)
+				return 1;
+			pages += (s->top - s->bottom) / PAGE_SIZE;
+		}
+	return va ? 0 : pages;
+}
+
 /* The kernel page at @va is one the user tables may map (<asm/pti.h>). */
 static bool pti_may_map(unsigned long va)
 {
@@ -613,10 +635,7 @@ static bool pti_may_map(unsigned long va)
 	for (i = 0; i < NR_CPUS; i++)
 		if (va == (unsigned long)&per_cpu(cpu_entry_area, i))
 			return true;
-	for (i = 1; i < nr_kernel_stacks; i++)
-		if (va >= kernel_stacks[i].bottom && va < kernel_stacks[i].top)
-			return true;
-	return false;
+	return ist_stack_pages(va) != 0;
 }
 
 struct pti_walk {
@@ -643,7 +662,8 @@ static void pti_walk(const u64 *table, int level, unsigned long base, struct pti
 		w->pages++;
 		if (level > 1 || !pti_may_map(va) || (table[i] & _PAGE_USER))
 			w->stray++;
-		if (va < (unsigned long)__entry_text_end && (table[i] & _PAGE_RW))
+		if (va >= (unsigned long)__entry_text_start &&
+		    va < (unsigned long)__entry_text_end && (table[i] & _PAGE_RW))
 			w->writable_text++;
 	}
 }
@@ -675,8 +695,7 @@ static void user_tables_map_only_the_entry_area(struct ktest *t)
 	pti_walk(user, 4, 0, &w);
 	expected = (unsigned long)(__entry_text_end - __entry_text_start) / PAGE_SIZE +
 		   (unsigned long)(__entry_bss_end - __entry_bss_start) / PAGE_SIZE +
-		   NR_CPUS * sizeof(struct cpu_entry_area) / PAGE_SIZE +
-		   (nr_kernel_stacks - 1) * (IST_STACK_SIZE / PAGE_SIZE);
+		   NR_CPUS * sizeof(struct cpu_entry_area) / PAGE_SIZE + ist_stack_pages(0);
 	KTEST_EXPECT_EQ(t, w.stray, 0);
 	KTEST_EXPECT_EQ(t, w.writable_text, 0);
 	KTEST_EXPECT_EQ(t, w.pages, expected);

@@ -40,6 +40,20 @@ const struct stack_info *stack_guarding(unsigned long addr);
 /* The top of IST slot @ist's stack (1-based). */
 unsigned long ist_stack_top(unsigned int ist);
 
+/*
+ * IST slot @ist's stack (1-based) of @cpu, or NULL if it has none (yet):
+ * the boot CPU's are kernel_stacks[1..], an AP's are made for it by
+ * cpu_ist_stacks_alloc() as it comes up.
+ */
+const struct stack_info *cpu_ist_stack(unsigned int cpu, unsigned int ist);
+/*
+ * Make AP @cpu's IST stacks, guarded as task stacks are, and give their
+ * tops in @tops[0 .. NR_IST_STACKS - 1]: 0, -EINVAL (the boot CPU, a bad
+ * number, or stacks made already), or task_stack_alloc()'s error with
+ * nothing left allocated.
+ */
+int cpu_ist_stacks_alloc(unsigned int cpu, unsigned long *tops);
+
 /* Unmap every guard page; called by setup_arch(). */
 void stacks_init(void);
 
