@@ -32,7 +32,7 @@ struct irq_action {
 static struct irq_action irq_actions[NR_IRQS];
 unsigned long irq_count[NR_IRQS];
 unsigned long spurious_irq_count;
-struct pt_regs *__irq_regs;
+DEFINE_PER_CPU(struct pt_regs *, __irq_regs);
 
 static bool is_spurious(unsigned int irq)
 {
