@@ -19,6 +19,7 @@
 #include <asm/interrupt.h>
 #include <asm/irq.h>
 #include <asm/irq_regs.h>
+#include <kernel/acpi.h>
 #include <kernel/errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/printk.h>
@@ -91,6 +92,9 @@ void init_IRQ(void)
 {
 	unsigned int irq;
 
+	/* The CPUs and the I/O APICs, for SMP; not for the smallest kernels. */
+	if (IS_ENABLED(CONFIG_ACPI_TABLES))
+		acpi_madt_init();
 	i8259_init(IRQ0_VECTOR);
 	for (irq = 0; irq < NR_IRQS; irq++)
 		register_interrupt_handler(IRQ0_VECTOR + irq, irq_entry);
