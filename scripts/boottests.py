@@ -346,6 +346,40 @@ def large_memory(runner):
     BOOTS.submit(lambda: runner.boot(outdir, extra=["-m", "2G"]), check)
 
 
+def interrupt_controller_boots(runner):
+    """debug_defconfig's I/O APIC, on other machines than its own boot's:
+    four CPUs, which the MADT must list (the APs stay asleep: the local and
+    I/O APIC suites run on the boot CPU, under MTTCG, so without -icount
+    and with no suite that measures time); and no ACPI at all, where the
+    kernel must say so, fall back to the 8259, and pass the irq suite on it
+    (the apic suite skipped).  The 8259 is every other configuration's."""
+    checks = [
+        ("boot: debug_defconfig -smp 4: the MADT lists 4 CPUs", dict(smp=4),
+         "qemu_exit ktest.filter=madt,apic,acpi_tables",
+         [r"ACPI: MADT: 4 CPUs \(APIC IDs 0-3\), 1 I/O APIC at 0xfec00000",
+          r"IOAPIC\[0\]: apic_id 0, version 0x20, address 0xfec00000, GSI 0-23",
+          r"irq: IRQs 0-15 through the IO-APIC"]),
+        ("boot: debug_defconfig without ACPI falls back to the 8259",
+         dict(extra=["-machine", "acpi=off"]), "qemu_exit ktest.filter=irq,apic",
+         [r"ACPI: no MADT: one CPU, legacy 8259 PIC",
+          r"IOAPIC: no MADT; using the 8259 PIC instead",
+          r"irq: IRQs 0-15 through the XT-PIC"]),
+    ]
+    for label, kwargs, cmdline, lines in checks:
+        outdir = runner.built_for(label, "debug_defconfig")
+        if not outdir:
+            continue
+
+        def check(res, label=label, lines=lines):
+            problems, report = suites_pass(res)
+            problems += [f"no line matching {line!r}" for line in lines
+                         if not re.search(line, res.output)]
+            runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                          res.output if problems else "")
+        BOOTS.submit(lambda outdir=outdir, cmdline=cmdline, kwargs=kwargs:
+                     runner.boot(outdir, cmdline=cmdline, **kwargs), check)
+
+
 # Built and booted with the LLVM toolchain too: the default kernel, and the
 # one that runs every suite.
 LLVM_DEFCONFIGS = ("x86_64_defconfig", "debug_defconfig")
@@ -431,6 +465,7 @@ def run(runner):
             boot_config(runner, name)
     # Right after debug_defconfig builds (or fails to, reported in order).
     large_memory(runner)
+    interrupt_controller_boots(runner)
     for frag in DEBUG_FRAGMENTS:
         name = f"debug_defconfig+{frag}"
         if runner.wanted(f"boot: {name}"):

@@ -3,7 +3,8 @@
 """Tests of qemu.py's command line disk: kestrel-cmdline.cfg, which the
 ISO's grub.cfg sources, must set $cmdline to the text as given, whatever
 it holds, and $kestrel_gfx only to a mode GRUB can take (WxHxD, ASCII
-digits, none 0): the file is GRUB script, not data.
+digits, none 0): the file is GRUB script, not data.  And the CPUs of its
+command line: -smp with MTTCG only when asked for more than one.
 """
 import os
 import shutil
@@ -34,6 +35,22 @@ class GrubQuote(unittest.TestCase):
         for text in ['', 'qemu_exit', 'x="a b"', 'y=$z ${z}', 'w=\\q\\', '";reboot;"',
                      '$(halt)', 'a\nb']:
             self.assertEqual(grub_unquote(qemu.grub_quote(text)), text)
+
+
+class Smp(unittest.TestCase):
+    def test_one_cpu_is_plain_tcg(self):
+        cmd = qemu.qemu_command("k.iso")
+        self.assertEqual(cmd[cmd.index("-accel") + 1], "tcg")
+        self.assertNotIn("-smp", cmd)
+
+    def test_more_cpus_run_mttcg(self):
+        cmd = qemu.qemu_command("k.iso", smp=4)
+        self.assertEqual(cmd[cmd.index("-accel") + 1], "tcg,thread=multi")
+        self.assertEqual(cmd[cmd.index("-smp") + 1], "4")
+
+    def test_no_cpu_is_refused(self):
+        with self.assertRaises(ValueError):
+            qemu.qemu_command("k.iso", smp=0)
 
 
 @unittest.skipUnless(shutil.which("mformat") and shutil.which("mtype"), "mtools")

@@ -9,6 +9,8 @@
 #include <asm/pgtable.h>
 #include <kernel/acpi.h>
 #include <kernel/bootinfo.h>
+#include <kernel/printk.h>
+#include <kernel/sprintf.h>
 
 static const void *direct_map(const struct acpi_mem *mem, u64 phys, size_t len)
 {
@@ -23,4 +25,58 @@ const struct acpi_table_header *acpi_get_table(const char *sig)
 {
 	return acpi_find_table(&acpi_kernel_mem, boot_info.rsdp_len ? boot_info.rsdp : NULL,
 			       boot_info.rsdp_len, sig);
+}
+
+static struct madt_info madt;
+static bool have_madt;
+
+const struct madt_info *acpi_madt(void)
+{
+	return have_madt ? &madt : NULL;
+}
+
+/* "0-3", "0,2,4-7": the APIC IDs in MADT order, runs of consecutive IDs joined. */
+static void format_apic_ids(char *buf, size_t size, const struct madt_info *m)
+{
+	size_t pos = 0;
+	unsigned int i, j;
+
+	buf[0] = '\0';
+	for (i = 0; i < m->nr_cpus; i = j) {
+		for (j = i + 1; j < m->nr_cpus && m->cpus[j].apic_id == m->cpus[j - 1].apic_id + 1;
+		     j++)
+			;
+		pos += scnprintf(buf + pos, size - pos, "%s%u", i ? "," : "", m->cpus[i].apic_id);
+		if (j - i > 1)
+			pos += scnprintf(buf + pos, size - pos, "-%u", m->cpus[j - 1].apic_id);
+	}
+}
+
+/*
+ * Find and parse the MADT, and say in one line what it lists, as Linux's
+ * boot log does.  Without one there is one CPU and no I/O APIC.
+ */
+void acpi_madt_init(void)
+{
+	const struct acpi_table_header *h = acpi_get_table("APIC");
+	char ids[64], addrs[64];
+	size_t pos = 0;
+	unsigned int i;
+
+	have_madt = h && !acpi_parse_madt(h, h->length, &madt);
+	if (!have_madt) {
+		pr_info("ACPI: no MADT: one CPU, legacy 8259 PIC\n");
+		return;
+	}
+	format_apic_ids(ids, sizeof(ids), &madt);
+	addrs[0] = '\0';
+	for (i = 0; i < madt.nr_ioapics; i++)
+		pos += scnprintf(addrs + pos, sizeof(addrs) - pos, "%s%#x (GSI base %u)",
+				 i ? ", " : " at ", madt.ioapics[i].address,
+				 madt.ioapics[i].gsi_base);
+	pr_info("ACPI: MADT: %u CPU%s (APIC IDs %s), %u I/O APIC%s%s, %u override%s%s\n",
+		madt.nr_cpus, madt.nr_cpus == 1 ? "" : "s", ids, madt.nr_ioapics,
+		madt.nr_ioapics == 1 ? "" : "s", addrs, madt.nr_overrides,
+		madt.nr_overrides == 1 ? "" : "s",
+		madt.flags & ACPI_MADT_PCAT_COMPAT ? ", 8259 PICs" : "");
 }

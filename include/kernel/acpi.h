@@ -153,6 +153,113 @@ struct acpi_s5 {
 int acpi_find_s5(const struct acpi_mem *mem, const struct acpi_table_fadt *fadt,
 		 struct acpi_s5 *s5);
 
+/*
+ * The Multiple APIC Description Table ("APIC"): the interrupt controllers
+ * and the CPUs (drivers/acpi/madt.c).  After the header come the local
+ * APIC's 32-bit address and the flags, then entries of { type, length,
+ * ... } to the table's end.  acpi_parse_madt() turns it into struct
+ * madt_info, the only form the rest of the kernel reads.
+ */
+#define ACPI_MADT_HEADER_SIZE 44
+#define ACPI_MADT_PCAT_COMPAT (1U << 0) /* there are 8259s too (to mask) */
+
+enum acpi_madt_type {
+	ACPI_MADT_LOCAL_APIC = 0,
+	ACPI_MADT_IO_APIC = 1,
+	ACPI_MADT_INT_OVERRIDE = 2,
+	ACPI_MADT_LOCAL_APIC_NMI = 4,
+	ACPI_MADT_LAPIC_OVERRIDE = 5, /* the local APIC's 64-bit address */
+	ACPI_MADT_LOCAL_X2APIC = 9,
+	ACPI_MADT_LOCAL_X2APIC_NMI = 0xa,
+};
+
+/* A processor entry's flags: usable now, or can be brought online later. */
+#define ACPI_MADT_ENABLED	 (1U << 0)
+#define ACPI_MADT_ONLINE_CAPABLE (1U << 1)
+
+/* MPS INTI flags of overrides and NMI entries: 0 in a field means "as the bus says". */
+#define ACPI_MADT_POLARITY_MASK	    0x3
+#define ACPI_MADT_POLARITY_CONFORMS 0x0
+#define ACPI_MADT_POLARITY_HIGH	    0x1
+#define ACPI_MADT_POLARITY_LOW	    0x3
+#define ACPI_MADT_TRIGGER_MASK	    0xc
+#define ACPI_MADT_TRIGGER_CONFORMS  0x0
+#define ACPI_MADT_TRIGGER_EDGE	    0x4
+#define ACPI_MADT_TRIGGER_LEVEL	    0xc
+
+/* Fixed maxima: what lies beyond is reported and left out, never written past. */
+#define MADT_MAX_CPUS	   64
+#define MADT_MAX_IOAPICS   8
+#define MADT_MAX_OVERRIDES 16
+#define MADT_MAX_NMIS	   16
+
+#define MADT_NMI_ALL_CPUS 0xffffffffU /* an NMI entry's UID for every CPU */
+
+struct madt_cpu {
+	u32 acpi_uid; /* the processor's UID in the namespace */
+	u32 apic_id;  /* x2APIC entries: the full 32 bits */
+};
+
+struct madt_ioapic {
+	u8 id;
+	u32 address;  /* of its two registers, IOREGSEL and IOWIN */
+	u32 gsi_base; /* the GSI of its first redirection entry */
+};
+
+struct madt_override {
+	u8 bus;	   /* 0: ISA */
+	u8 source; /* the bus's IRQ */
+	u32 gsi;
+	u16 flags; /* ACPI_MADT_POLARITY_* | ACPI_MADT_TRIGGER_* */
+};
+
+struct madt_nmi {
+	u32 acpi_uid; /* MADT_NMI_ALL_CPUS for every CPU */
+	u8 lint;      /* LINT0 or LINT1 */
+	u16 flags;
+};
+
+struct madt_info {
+	u64 lapic_address; /* from the header, or the 64-bit override entry */
+	u32 flags;	   /* ACPI_MADT_PCAT_COMPAT */
+	/* Usable CPUs (enabled or online-capable), in MADT order: the first N. */
+	unsigned int nr_cpus;
+	struct madt_cpu cpus[MADT_MAX_CPUS];
+	unsigned int nr_ioapics;
+	struct madt_ioapic ioapics[MADT_MAX_IOAPICS];
+	unsigned int nr_overrides;
+	struct madt_override overrides[MADT_MAX_OVERRIDES];
+	unsigned int nr_nmis;
+	struct madt_nmi nmis[MADT_MAX_NMIS];
+	/* What was left out: usable CPUs past MADT_MAX_CPUS, and entries refused. */
+	unsigned int cpus_dropped;
+	unsigned int bad_entries;
+};
+
+/*
+ * Parse the MADT in the @len bytes at @table into *@info: 0, or -EINVAL
+ * (reported) when the table itself is unusable (too short for its header,
+ * not "APIC", a length past @len, a bad checksum).  Entries that are
+ * short for their type, duplicate a CPU or do not fit the maxima are
+ * reported and left out; an entry of length 0 or 1, or one running past
+ * the table's end, ends the walk (reported) with what came before it.
+ * Reads nothing outside the @len bytes.  Pure: the host tests run it.
+ */
+int acpi_parse_madt(const void *table, size_t len, struct madt_info *info);
+
+/* The index in @info->cpus of the CPU with @apic_id, or -1. */
+int madt_cpu_index(const struct madt_info *info, u32 apic_id);
+
+/*
+ * The firmware's MADT, parsed once at boot by acpi_madt_init() (called
+ * from init_IRQ(), which logs the one-line summary); NULL when there is no
+ * usable MADT, and the kernel then runs on one CPU with the 8259.  The
+ * CPUs the lead's bring-up starts are acpi_madt()->cpus[0 .. nr_cpus - 1];
+ * the boot CPU is the one whose apic_id lapic_id() returns.
+ */
+const struct madt_info *acpi_madt(void);
+void acpi_madt_init(void);
+
 /* The kernel's own view: tables through the direct map (drivers/acpi/boot.c)... */
 extern const struct acpi_mem acpi_kernel_mem;
 /* ...found from the RSDP the boot loader passed. */

@@ -5,10 +5,18 @@
  *
  * Initialization is the four-word ICW sequence each chip expects; after it
  * every line is masked except the cascade, and request_irq() unmasks lines
- * as drivers claim them.
+ * as drivers claim them.  With the I/O APIC (CONFIG_X86_IO_APIC) the
+ * chips are initialized all the same, then fully masked.
+ *
+ * IRQ 7 and IRQ 15 are also what the 8259 delivers when a request goes
+ * away before the CPU acknowledges it.  Such a spurious IRQ has no bit in
+ * the in-service register, and must not be acknowledged: an EOI would end
+ * some other, real interrupt.  A spurious IRQ 15 did go through the master
+ * (on the cascade line), so the master alone gets its EOI.
  */
 #include <asm/i8259.h>
 #include <asm/io.h>
+#include <asm/irq.h>
 
 #define ICW1_INIT     0x10
 #define ICW1_ICW4     0x01 /* an ICW4 follows */
@@ -95,4 +103,45 @@ void i8259_eoi(unsigned int irq)
 	if (irq >= 8)
 		outb(PIC_SLAVE_CMD, PIC_EOI);
 	i8259_eoi_master();
+}
+
+void i8259_mask_all(void)
+{
+	master_mask = slave_mask = 0xff;
+	write_masks();
+}
+
+static bool i8259_spurious(unsigned int irq)
+{
+	if ((irq != 7 && irq != 15) || i8259_in_service(irq))
+		return false;
+	if (irq == 15)
+		i8259_eoi_master();
+	return true;
+}
+
+static bool i8259_masked(unsigned int irq)
+{
+	return i8259_get_mask() & (1 << irq);
+}
+
+static bool i8259_valid(unsigned int irq)
+{
+	return irq < NR_IRQS && irq != PIC_CASCADE_IRQ;
+}
+
+static const struct irq_chip i8259_chip = {
+	.name = "XT-PIC",
+	.mask = i8259_mask,
+	.unmask = i8259_unmask,
+	.eoi = i8259_eoi,
+	.spurious = i8259_spurious,
+	.masked = i8259_masked,
+	.valid = i8259_valid,
+};
+
+const struct irq_chip *i8259_chip_init(void)
+{
+	i8259_init(IRQ0_VECTOR);
+	return &i8259_chip;
 }

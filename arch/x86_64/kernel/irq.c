@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Legacy IRQs: from the IDT vector to the driver's handler and back.
- *
- * IRQ 7 and IRQ 15 are also what the 8259 delivers when a request goes
- * away before the CPU acknowledges it.  Such a spurious IRQ has no bit in
- * the in-service register, and must not be acknowledged: an EOI would end
- * some other, real interrupt.  A spurious IRQ 15 did go through the master
- * (on the cascade line), so the master alone gets its EOI.
+ * Legacy IRQs: from the IDT vector to the driver's handler and back,
+ * through whichever interrupt controller init_IRQ() chose (struct
+ * irq_chip): the 8259 PIC, or the I/O APIC with the local APIC
+ * (CONFIG_X86_IO_APIC), which falls back to the 8259, with a warning,
+ * when the firmware's MADT lists no I/O APIC.  The chip also says which
+ * interrupts it did not really raise (the 8259's spurious IRQ 7 and 15,
+ * i8259.c): those are counted, and reach no handler.
  *
  * A real IRQ runs in hard interrupt context, from irq_enter() to
  * irq_exit() (<kernel/hardirq.h>): its handler and its EOI.  Whatever
@@ -17,8 +17,10 @@
  */
 #include <asm/i8259.h>
 #include <asm/interrupt.h>
+#include <asm/io_apic.h>
 #include <asm/irq.h>
 #include <asm/irq_regs.h>
+#include <kernel/acpi.h>
 #include <kernel/errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/printk.h>
@@ -30,17 +32,21 @@ struct irq_action {
 };
 
 static struct irq_action irq_actions[NR_IRQS];
+static const struct irq_chip *chip;
 unsigned long irq_count[NR_IRQS];
 unsigned long spurious_irq_count;
 DEFINE_PER_CPU(struct pt_regs *, __irq_regs);
 
+const struct irq_chip *irq_get_chip(void)
+{
+	return chip;
+}
+
 static bool is_spurious(unsigned int irq)
 {
-	if ((irq != 7 && irq != 15) || i8259_in_service(irq))
+	if (!chip->spurious || !chip->spurious(irq))
 		return false;
 	spurious_irq_count++;
-	if (irq == 15)
-		i8259_eoi_master();
 	return true;
 }
 
@@ -60,30 +66,30 @@ static void irq_entry(struct pt_regs *regs)
 	} else {
 		/* Unmasked by nobody, yet here: mask it rather than storm. */
 		pr_warn("irq: IRQ %u has no handler; masking it\n", irq);
-		i8259_mask(irq);
+		chip->mask(irq);
 	}
-	i8259_eoi(irq);
+	chip->eoi(irq);
 	irq_exit();
 	set_irq_regs(old_regs);
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name)
 {
-	if (irq >= NR_IRQS || irq == PIC_CASCADE_IRQ || !handler)
+	if (irq >= NR_IRQS || !chip->valid(irq) || !handler)
 		return -EINVAL;
 	if (irq_actions[irq].handler)
 		return -EBUSY;
 	irq_actions[irq] = (struct irq_action){ .handler = handler, .name = name };
-	i8259_unmask(irq);
+	chip->unmask(irq);
 	pr_debug("irq: IRQ %u: %s\n", irq, name);
 	return 0;
 }
 
 void free_irq(unsigned int irq)
 {
-	if (irq >= NR_IRQS || irq == PIC_CASCADE_IRQ)
+	if (irq >= NR_IRQS || !chip->valid(irq))
 		return;
-	i8259_mask(irq);
+	chip->mask(irq);
 	irq_actions[irq] = (struct irq_action){ 0 };
 }
 
@@ -91,7 +97,15 @@ void init_IRQ(void)
 {
 	unsigned int irq;
 
-	i8259_init(IRQ0_VECTOR);
+	/* The CPUs and the I/O APICs, for this and for SMP; not for the smallest kernels. */
+	if (IS_ENABLED(CONFIG_ACPI_TABLES))
+		acpi_madt_init();
+	if (IS_ENABLED(CONFIG_X86_IO_APIC))
+		chip = io_apic_init();
+	if (!chip)
+		chip = i8259_chip_init();
+	pr_info("irq: IRQs 0-15 through the %s on vectors %u-%u\n", chip->name, IRQ0_VECTOR,
+		IRQ0_VECTOR + NR_IRQS - 1);
 	for (irq = 0; irq < NR_IRQS; irq++)
 		register_interrupt_handler(IRQ0_VECTOR + irq, irq_entry);
 }

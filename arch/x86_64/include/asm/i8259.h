@@ -17,7 +17,13 @@
 
 #define PIC_CASCADE_IRQ 2 /* the slave's output, on the master */
 
+struct irq_chip;
+
 void i8259_init(unsigned int vector_base);
+/* Mask every line, the cascade too: the I/O APIC delivers instead. */
+void i8259_mask_all(void);
+/* i8259_init(IRQ0_VECTOR), as the chip irq.c drives. */
+const struct irq_chip *i8259_chip_init(void);
 void i8259_mask(unsigned int irq);
 void i8259_unmask(unsigned int irq);
 /* Both chips' interrupt masks, slave in the high byte (set bit = masked). */

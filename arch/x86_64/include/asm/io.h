@@ -52,6 +52,11 @@ static inline u32 readl(const void *addr)
 	return *(const volatile u32 *)addr;
 }
 
+static inline void writel(void *addr, u32 val)
+{
+	*(volatile u32 *)addr = val;
+}
+
 static inline u64 readq(const void *addr)
 {
 	return *(const volatile u64 *)addr;
