@@ -192,6 +192,11 @@ static u32 lint1_setting(void)
 	return APIC_LVT_MASKED;
 }
 
+bool lapic_enabled(void)
+{
+	return mode_chosen;
+}
+
 void lapic_init(void)
 {
 	u64 base;

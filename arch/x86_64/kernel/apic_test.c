@@ -17,7 +17,9 @@
 #include <asm/io_apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
+#include <asm/percpu.h>
 #include <kernel/acpi.h>
+#include <kernel/cpumask.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 
@@ -49,6 +51,7 @@ static void lapic_enabled_in_its_mode(struct ktest *t)
 {
 	bool has_x2apic = cpuid(1).ecx & X86_FEATURE_X2APIC_ECX;
 	u64 base = rdmsr(MSR_IA32_APICBASE);
+	u32 divider;
 
 	if (!io_apic_in_use(t))
 		return;
@@ -61,10 +64,21 @@ static void lapic_enabled_in_its_mode(struct ktest *t)
 			APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
 	KTEST_EXPECT_EQ(t, lapic_read(APIC_TPR), 0);
 	KTEST_EXPECT_TRUE(t, lapic_read(APIC_LVT0) & APIC_LVT_MASKED);
-	KTEST_EXPECT_TRUE(t, lapic_read(APIC_LVTT) & APIC_LVT_MASKED);
-	/* A register written and read back through lapic_write(): the timer's count. */
-	lapic_write(APIC_TDCR, 0xb); /* divide by 1 */
-	KTEST_EXPECT_EQ(t, lapic_read(APIC_TDCR) & 0xf, 0xb);
+	/* The timer is the tick's, if the tick is the local APIC's: unmasked then. */
+	if (lapic_ticks())
+		KTEST_EXPECT_EQ(t, lapic_read(APIC_LVTT) & (APIC_LVT_MASKED | 0xff),
+				LOCAL_TIMER_VECTOR);
+	else
+		KTEST_EXPECT_TRUE(t, lapic_read(APIC_LVTT) & APIC_LVT_MASKED);
+	/*
+	 * A register written and read back through lapic_write(): the
+	 * timer's divider, put back as it was, as the tick may depend on it.
+	 */
+	divider = lapic_read(APIC_TDCR);
+	lapic_write(APIC_TDCR, divider ^ 0x8);
+	KTEST_EXPECT_EQ(t, lapic_read(APIC_TDCR) & 0xf, (divider ^ 0x8) & 0xf);
+	lapic_write(APIC_TDCR, divider);
+	KTEST_EXPECT_EQ(t, lapic_read(APIC_TDCR), divider);
 }
 
 static void spurious_vector_counted(struct ktest *t)
@@ -77,45 +91,60 @@ static void spurious_vector_counted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, lapic_spurious_count, before + 1);
 }
 
-static volatile unsigned long test_ipis;
+/* Per CPU: with SMP the other CPUs take the all-but-self IPI too. */
+static DEFINE_PER_CPU(unsigned long, test_ipis);
 
 static void test_ipi(struct pt_regs *regs)
 {
-	test_ipis++;
+	this_cpu_inc(test_ipis);
 	lapic_eoi();
 }
 
-static bool wait_for_ipis(unsigned long n)
+/* IPIs taken by this CPU (@me) or, with @others, by every other online CPU. */
+static unsigned long ipis_on(unsigned int me, bool others)
+{
+	unsigned long n = 0;
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) if ((cpu == me) != others) n += READ_ONCE(per_cpu(test_ipis, cpu));
+	return n;
+}
+
+static bool wait_for_ipis(unsigned int me, bool others, unsigned long n)
 {
 	unsigned int i;
 
-	for (i = 0; i < WAIT_TRIES && test_ipis < n; i++)
+	for (i = 0; i < WAIT_TRIES && ipis_on(me, others) < n; i++)
 		cpu_relax();
-	return test_ipis >= n;
+	return ipis_on(me, others) >= n;
 }
 
 static void self_ipi_arrives(struct ktest *t)
 {
 	unsigned long flags;
+	unsigned int cpu, me;
 
 	if (!io_apic_in_use(t))
 		return;
 	KTEST_ASSERT_EQ(t, register_interrupt_handler(TEST_VECTOR, test_ipi), 0);
-	test_ipis = 0;
+	for_each_possible_cpu(cpu) per_cpu(test_ipis, cpu) = 0;
 	flags = local_irq_save();
+	me = smp_processor_id();
 	apic_send_ipi(lapic_id(), TEST_VECTOR);
 	KTEST_EXPECT_TRUE(t, apic_wait_icr_idle());
-	KTEST_EXPECT_EQ(t, test_ipis, 0); /* pending in the IRR while interrupts are off */
+	KTEST_EXPECT_EQ(t, ipis_on(me, false), 0); /* pending in the IRR while interrupts are off */
 	local_irq_enable();
-	KTEST_EXPECT_TRUE(t, wait_for_ipis(1));
+	KTEST_EXPECT_TRUE(t, wait_for_ipis(me, false, 1));
 	local_irq_disable();
-	/* All but this CPU: none arrives here, whatever other CPUs there are. */
+	/* All but this CPU: none arrives here; each other CPU takes one. */
 	apic_send_ipi_allbutself(TEST_VECTOR);
 	KTEST_EXPECT_TRUE(t, apic_wait_icr_idle());
 	local_irq_enable();
-	KTEST_EXPECT_FALSE(t, wait_for_ipis(2));
+	KTEST_EXPECT_FALSE(t, wait_for_ipis(me, false, 2));
+	KTEST_EXPECT_TRUE(t, wait_for_ipis(me, true, num_online_cpus() - 1));
 	local_irq_restore(flags);
-	KTEST_EXPECT_EQ(t, test_ipis, 1);
+	KTEST_EXPECT_EQ(t, ipis_on(me, false), 1);
+	KTEST_EXPECT_EQ(t, ipis_on(me, true), num_online_cpus() - 1);
 	unregister_interrupt_handler(TEST_VECTOR);
 }
 
@@ -173,9 +202,13 @@ static void isa_irqs_as_the_madt_says(struct ktest *t)
 		KTEST_EXPECT_EQ(t, rte >> IOAPIC_RTE_DEST_SHIFT, lapic_id());
 		KTEST_EXPECT_EQ(t, !!(rte & IOAPIC_RTE_MASKED), irq_get_chip()->masked(irq));
 	}
-	/* QEMU's wiring: the PIT on GSI 2, edge, high; nothing left for IRQ 2. */
+	/*
+	 * QEMU's wiring: the PIT on GSI 2, edge, high; nothing left for IRQ
+	 * 2.  Unmasked if the PIT is the tick.
+	 */
 	KTEST_ASSERT_TRUE(t, io_apic_read_rte(io_apic_irq_gsi(0), &rte));
-	KTEST_EXPECT_FALSE(t, rte & (IOAPIC_RTE_MASKED | IOAPIC_RTE_LEVEL));
+	KTEST_EXPECT_FALSE(t, rte & IOAPIC_RTE_LEVEL);
+	KTEST_EXPECT_EQ(t, !!(rte & IOAPIC_RTE_MASKED), lapic_ticks());
 	KTEST_EXPECT_EQ(t, io_apic_irq_gsi(0), 2);
 	KTEST_EXPECT_EQ(t, io_apic_irq_gsi(2), -1);
 }

@@ -16,12 +16,14 @@
  * share the trampoline.
  *
  * The scheduler does not run tasks on the other CPUs yet.  An AP that is
- * up waits in its idle loop with interrupts off, where an INIT IPI can
- * still reach it.
+ * up waits in its idle loop with interrupts on, for the IPIs of smp.c:
+ * calls to run and TLB shootdowns.  Nothing else interrupts it: the I/O
+ * APIC delivers to the boot CPU, and its local APIC timer is off.
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
 #include <asm/desc.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
@@ -234,8 +236,9 @@ __noreturn void start_secondary(unsigned int cpu)
 		syscall_cpu_init();
 	lapic_init();
 	cpumask_set_cpu(cpu, &cpu_online_mask);
+	/* Only IPIs reach an AP: the I/O APIC sends to the boot CPU, and no timer runs. */
 	for (;;)
-		__asm__ __volatile__("cli; hlt");
+		safe_halt();
 }
 
 /* Prepare and wake AP @cpu; on failure, undo and say why. */
@@ -269,13 +272,14 @@ fail:
 void smp_init(void)
 {
 	const struct madt_info *madt = acpi_madt();
-	unsigned int i, cpu = 1, boot_id = lapic_id();
+	unsigned int i, cpu = 1, boot_id;
 
-	cpu_apic_id[0] = boot_id;
-	if (!madt) {
-		pr_info("smp: no MADT; running on the boot CPU alone\n");
+	if (!madt || !lapic_enabled()) {
+		pr_info("smp: no MADT, or no local APIC in use; running on the boot CPU alone\n");
 		return;
 	}
+	boot_id = lapic_id();
+	cpu_apic_id[0] = boot_id;
 	if (madt_cpu_index(madt, boot_id) < 0)
 		pr_warn("smp: the boot CPU (APIC ID %u) is not in the MADT\n", boot_id);
 	trampoline_phys = find_trampoline(&boot_info);
@@ -284,6 +288,7 @@ void smp_init(void)
 		       "alone\n");
 		return;
 	}
+	smp_ipi_init();
 	boot_cr0 = read_cr0();
 	boot_cr4 = read_cr4();
 	boot_efer = rdmsr(MSR_EFER);

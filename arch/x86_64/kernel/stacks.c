@@ -22,6 +22,7 @@
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/stacks.h>
+#include <asm/tlbflush.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/page_alloc.h>
@@ -151,18 +152,24 @@ void stacks_init(void)
 			panic("cannot unmap the guard page of the %s", kernel_stacks[i].name);
 }
 
-/* Unmap the first @size bytes of the stack at @bottom and free their pages. */
+/*
+ * Unmap the first @size bytes of the stack at @bottom and free their
+ * pages: with one TLB shootdown for all of them, before any is freed.
+ */
 static void unmap_stack_pages(unsigned long bottom, unsigned long size)
 {
+	phys_addr_t phys[TASK_STACK_SIZE / PAGE_SIZE];
+	struct tlb_batch batch = TLB_BATCH_INIT;
 	unsigned long off;
-	phys_addr_t phys;
 	u64 flags;
 
-	for (off = 0; off < size; off += PAGE_SIZE) {
-		if (!translate(bottom + off, &phys, &flags) || unmap_page(bottom + off))
+	for (off = 0; off < size; off += PAGE_SIZE)
+		if (!translate(bottom + off, &phys[off / PAGE_SIZE], &flags) ||
+		    unmap_page_batch(bottom + off, &batch))
 			panic("task stack page %#lx is not mapped", bottom + off);
-		free_page(phys_to_virt(phys));
-	}
+	tlb_batch_flush(&batch);
+	for (off = 0; off < size; off += PAGE_SIZE)
+		free_page(phys_to_virt(phys[off / PAGE_SIZE]));
 }
 
 static int map_stack_pages(unsigned long bottom)

@@ -2,9 +2,12 @@
 /*
  * time_init() for x86_64: pick the clocksource the configuration asks for,
  * falling back as far as needed (TSC, then HPET, then the tick), start
- * timekeeping on it, then start the tick (the PIT).  Each step that does
+ * timekeeping on it, then start the tick (the PIT, or the local APIC
+ * timer, which is measured against that clocksource and falls back to
+ * the PIT).  Each step that does
  * not work out says why in the boot log.
  */
+#include <asm/apic.h>
 #include <asm/hpet.h>
 #include <asm/i8253.h>
 #include <asm/tsc.h>
@@ -33,5 +36,6 @@ static struct clocksource *choose_clocksource(void)
 void time_init(void)
 {
 	timekeeping_init(choose_clocksource());
-	pit_init();
+	if (IS_ENABLED(CONFIG_TICK_PIT) || !lapic_timer_init())
+		pit_init();
 }

@@ -22,6 +22,7 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/pti.h>
+#include <asm/tlbflush.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
@@ -210,8 +211,12 @@ int map_page(unsigned long virt, phys_addr_t phys, u64 flags)
 	return err;
 }
 
-/* Change the live entry of a mapped 4 KiB page to @value. */
-static int set_pte(unsigned long virt, bool keep_address, u64 value)
+/*
+ * Change the live entry of a mapped 4 KiB page to @value, and drop the
+ * old one from the TLBs: now, or with @batch.  A user address is live in
+ * this CPU's tables only; a kernel address in every CPU's.
+ */
+static int set_pte(unsigned long virt, bool keep_address, u64 value, struct tlb_batch *batch)
 {
 	int err;
 	u64 *pte = pt_entry(current_pml4(), virt, false, 0, &err);
@@ -221,18 +226,28 @@ static int set_pte(unsigned long virt, bool keep_address, u64 value)
 	if (!(*pte & _PAGE_PRESENT))
 		return -EINVAL;
 	*pte = keep_address ? (*pte & PTE_ADDR_MASK) | value : value;
-	invlpg(virt);
+	if (virt < TASK_SIZE_MAX)
+		invlpg(virt);
+	else if (batch)
+		tlb_batch_add(batch, virt, virt + PAGE_SIZE);
+	else
+		flush_tlb_kernel_range(virt, virt + PAGE_SIZE);
 	return 0;
 }
 
 int unmap_page(unsigned long virt)
 {
-	return set_pte(virt, false, 0);
+	return set_pte(virt, false, 0, NULL);
+}
+
+int unmap_page_batch(unsigned long virt, struct tlb_batch *batch)
+{
+	return set_pte(virt, false, 0, batch);
 }
 
 int protect_page(unsigned long virt, u64 flags)
 {
-	return set_pte(virt, true, flags);
+	return set_pte(virt, true, flags, NULL);
 }
 
 bool translate_in(const u64 *pml4, unsigned long virt, phys_addr_t *phys, u64 *flags)

@@ -13,6 +13,8 @@
 #ifndef _ASM_APIC_H
 #define _ASM_APIC_H
 
+#include <asm/irq.h>
+#include <kernel/kconfig.h>
 #include <kernel/types.h>
 
 #define APIC_ID	     0x20 /* xAPIC: bits 31:24; x2APIC: all 32 bits */
@@ -62,6 +64,7 @@
 #define X86_FEATURE_X2APIC_ECX (1U << 21) /* CPUID leaf 1 */
 
 #define SPURIOUS_APIC_VECTOR 0xff
+#define LOCAL_TIMER_VECTOR   0xec /* as Linux's: the local APIC timer's tick */
 
 /*
  * Enable this CPU's local APIC: the BSP calls it at boot (init_IRQ()),
@@ -78,6 +81,8 @@ u32 lapic_id(void);
 void lapic_eoi(void);
 u32 lapic_read(unsigned int reg);
 void lapic_write(unsigned int reg, u32 val);
+/* true once lapic_init() has run on the BSP: the local APIC is in use. */
+bool lapic_enabled(void);
 /* true once lapic_init() has run on the BSP and chose x2APIC mode. */
 bool lapic_x2apic_mode(void);
 
@@ -95,6 +100,29 @@ void apic_send_init(u32 apicid);
 void apic_send_sipi(u32 apicid, u8 start_page);
 /* xAPIC: false if the last IPI did not leave within a bound; x2APIC: true. */
 bool apic_wait_icr_idle(void);
+
+/*
+ * The tick from the local APIC timer (apic_timer.c, CONFIG_TICK_LAPIC or
+ * CONFIG_TICK_TSC_DEADLINE): calibrate it and start it on the boot CPU.
+ * false (said in the log) if it cannot, and the PIT must tick instead.
+ */
+bool lapic_timer_init(void);
+/* Local APIC timer interrupts handled. */
+extern unsigned long local_timer_count;
+extern bool lapic_timer_ticking;
+
+/* Is the tick the local APIC timer's (rather than the PIT's, on IRQ 0)? */
+static inline bool lapic_ticks(void)
+{
+	return (IS_ENABLED(CONFIG_TICK_LAPIC) || IS_ENABLED(CONFIG_TICK_TSC_DEADLINE)) &&
+	       lapic_timer_ticking;
+}
+
+/* Tick interrupts taken so far, from whichever timer ticks. */
+static inline unsigned long tick_interrupts(void)
+{
+	return lapic_ticks() ? local_timer_count : irq_count[0];
+}
 
 /* Interrupts on vector 0xff: the APIC's spurious ones, counted, never acknowledged. */
 extern unsigned long lapic_spurious_count;

@@ -94,10 +94,21 @@ int map_large_page_in(u64 *pml4, unsigned long virt, phys_addr_t phys, u64 flags
 
 /* map_page_in() on the live tables, and flush the new entry. */
 int map_page(unsigned long virt, phys_addr_t phys, u64 flags);
-/* Returns 0, -EINVAL if @virt is not mapped, or -ENOMEM to split a large page. */
+/*
+ * Returns 0, -EINVAL if @virt is not mapped, or -ENOMEM to split a large
+ * page.  A kernel page is gone from every CPU's TLB when it returns
+ * (<asm/tlbflush.h>): call it with interrupts on.
+ */
 int unmap_page(unsigned long virt);
-/* New permissions for a mapped 4 KiB page; errors as unmap_page(). */
+/* New permissions for a mapped 4 KiB page; errors and flush as unmap_page(). */
 int protect_page(unsigned long virt, u64 flags);
+struct tlb_batch;
+/*
+ * unmap_page() that leaves the flush to tlb_batch_flush(@batch): the page
+ * may still be reached through stale TLB entries until then, so its frame
+ * must not be freed before.
+ */
+int unmap_page_batch(unsigned long virt, struct tlb_batch *batch);
 
 /*
  * Where @virt is mapped: its physical address and the flags of the entry
