@@ -97,13 +97,17 @@ def firmware_args(firmware, workdir):
 
 
 def qemu_command(iso, disk=None, monitor=None, display="none", serial="stdio", cpu=None,
-                 extra=(), firmware="bios", workdir=None, smp=1):
+                 extra=(), firmware="bios", workdir=None, smp=1, mttcg=True):
     """QEMU's command line.  @smp > 1: that many CPUs, each on a host thread
     of its own (MTTCG, "-accel tcg,thread=multi"), which QEMU refuses
-    under -icount ("No MTTCG when icount is enabled")."""
+    under -icount ("No MTTCG when icount is enabled"); or with @mttcg
+    false, all on one host thread that runs them in turn
+    ("tcg,thread=single"), which -icount allows."""
     if smp < 1:
         raise ValueError(f"smp={smp}: a machine has at least one CPU")
-    accel = "tcg,thread=multi" if smp > 1 else "tcg"
+    accel = "tcg"
+    if smp > 1:
+        accel = "tcg,thread=multi" if mttcg else "tcg,thread=single"
     cmd = [QEMU, "-accel", accel, "-m", "128M", "-boot", "order=d", "-cdrom", iso,
            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            "-display", display, "-serial", serial]
@@ -334,7 +338,8 @@ def poll_screen(mon, workdir, pattern, seconds):
 
 def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_delay=0.0,
          interact=None, extra=(), icount=TEST_ICOUNT, timeout_after=None, screen_until=None,
-         type_when=None, firmware="bios", gfx=None, fb_decoder=None, screen_poll=None, smp=1):
+         type_when=None, firmware="bios", gfx=None, fb_decoder=None, screen_poll=None, smp=1,
+         mttcg=True):
     """Boot @iso and collect its serial output.
 
     @firmware: "bios" or "uefi" (OVMF).  @gfx ("WxHxD"): the graphics mode
@@ -368,9 +373,12 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
     With @smp > 1, the machine has that many CPUs under MTTCG, and no
     -icount whatever @icount says (QEMU has no MTTCG under -icount): such
     a boot's guest time follows the host's clock, so it suits no suite
-    that measures time.
+    that measures time.  With @mttcg false the CPUs take turns on one
+    host thread, under @icount: guest time follows guest instructions
+    again, and every suite's verdict is the idle machine's, but no two
+    CPUs ever run at the same instant.
     """
-    if smp > 1:
+    if smp > 1 and mttcg:
         icount = None
     need_tool(QEMU, "qemu-system-x86")
     with tempfile.TemporaryDirectory(prefix="kestrel-qemu.") as tmp:
@@ -383,7 +391,7 @@ def boot(iso, cmdline=None, timeout=30.0, cpu=None, screen_when=None, screen_del
         if icount:
             extra = ["-icount", icount, *extra]
         cmd = qemu_command(iso, disk=disk, monitor=monitor, cpu=cpu, extra=extra,
-                           firmware=firmware, workdir=tmp, smp=smp)
+                           firmware=firmware, workdir=tmp, smp=smp, mttcg=mttcg)
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if interact else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

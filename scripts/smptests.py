@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-2.0
+"""SMP tests, run by scripts/test-kernel ("smp" results).
+
+  CPUs           x86_64_defconfig+smp.config with the tests at -smp 1, 2,
+                 4 and 8, each CPU on a host thread of its own (MTTCG):
+                 every CPU the MADT lists comes up, and the suites of the
+                 other CPUs (bring-up, IPIs, TLB shootdown), of per-CPU data
+                 and of the APICs pass.  MTTCG allows no -icount, so no
+                 suite that measures time runs here
+  every suite    the same kernel at -smp 4 under -icount, the CPUs taking
+                 turns on one host thread: every suite passes, with the
+                 idle machine's verdict however busy the host
+  cpus           the shell's cpus at -smp 4 lists the four CPUs online,
+                 each with its APIC ID and its idle task
+
+The SMP kernel on one CPU, and the local APIC ticks, are fragments
+(smp.config, tick-lapic.config, tick-tsc-deadline.config): the boot group
+runs every suite on each.
+"""
+import re
+
+import qemu
+from runner import suites_pass
+from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
+
+# The group's place in a run, and its line in "make test --help".
+ORDER = 35
+SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
+up; the smp, percpu and apic suites), every suite at -smp 4 under -icount,
+the shell's cpus"""
+
+CONFIG = "x86_64_defconfig+smp.config+ktest.config"
+SHELL_CONFIG = "x86_64_defconfig+smp.config"
+CPU_COUNTS = (1, 2, 4, 8)
+# Suites that measure no time: their verdict holds under MTTCG on a busy host.
+MTTCG_SUITES = "smp,percpu,apic,descriptor_tables"
+CPUS_ROW = re.compile(r"^(\d+)\s+(\d+) (online|offline)\s+(\S+)$", re.M)
+
+
+def brought_up(output, n):
+    """Problems with the bring-up line of a boot at -smp @n."""
+    m = re.search(r"smp: Brought up (\d+) of (\d+) CPUs", output)
+    if not m:
+        return ["no 'smp: Brought up' line"]
+    if (int(m.group(1)), int(m.group(2))) != (n, n):
+        return [m.group(0)]
+    return []
+
+
+def cpu_boots(runner):
+    for n in CPU_COUNTS:
+        label = f"smp: -smp {n} under MTTCG: every CPU up, the smp, percpu and apic suites pass"
+        outdir = runner.built_for(label, CONFIG)
+        if not outdir:
+            continue
+        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
+        problems, report = suites_pass(res)
+        problems += brought_up(res.output, n)
+        runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                      res.output if problems else "")
+
+
+def icount_boot(runner):
+    label = "smp: -smp 4 under -icount, the CPUs on one host thread: every suite passes"
+    outdir = runner.built_for(label, CONFIG)
+    if not outdir:
+        return
+    res = runner.boot(outdir, smp=4, mttcg=False)
+    problems, report = suites_pass(res)
+    problems += brought_up(res.output, 4)
+    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                  res.output if problems else "")
+
+
+def cpus_problems(text, n):
+    rows = {int(cpu): (int(apic), state, task) for cpu, apic, state, task in
+            CPUS_ROW.findall(text or "")}
+    problems = []
+    if sorted(rows) != list(range(n)):
+        problems.append(f"CPUs listed: {sorted(rows)}")
+    for cpu, (apic, state, task) in rows.items():
+        if apic != cpu or state != "online":
+            problems.append(f"CPU {cpu}: APIC ID {apic}, {state}")
+        if cpu and task != f"idle/{cpu}/0":
+            problems.append(f"CPU {cpu} runs {task}")
+    if f"{n} of {n} CPUs online" not in (text or ""):
+        problems.append("no summary line")
+    return problems
+
+
+def cpus_command(runner):
+    label = "smp: the shell's cpus lists 4 CPUs online, each with its idle task"
+    outdir = runner.built_for(label, SHELL_CONFIG)
+    if not outdir:
+        return
+    out = {}
+
+    def interact(session):
+        out["cpus"] = Shell(session).run("cpus")
+        start = len(session.output())
+        session.type("halt\n")
+        session.wait_for_after(start, "System halted", COMMAND_TIMEOUT)
+
+    res = runner.boot(outdir, cmdline=f"qemu_exit=halt {KSHELL}", type_when=re.escape(PROMPT),
+                      interact=interact, timeout=COMMAND_TIMEOUT, smp=4)
+    problems = cpus_problems(out.get("cpus"), 4)
+    if res.status != qemu.EXIT_SUCCESS:
+        problems.append(res.describe())
+    runner.result(label, not problems, "; ".join(problems) or "4 rows, idle/1 to idle/3",
+                  res.output if problems else "")
+
+
+def run(runner):
+    cpu_boots(runner)
+    icount_boot(runner)
+    cpus_command(runner)
