@@ -23,6 +23,7 @@
 #include <kernel/acpi.h>
 #include <kernel/errno.h>
 #include <kernel/hardirq.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
 
@@ -93,8 +94,28 @@ void free_irq(unsigned int irq)
 	irq_actions[irq] = (struct irq_action){ 0 };
 }
 
+/* The first hook @c lacks that irq.c calls without asking, or NULL. */
+static const char *irq_chip_breach(const struct irq_chip *c)
+{
+	const struct {
+		const char *what;
+		bool ok;
+	} rules[] = {
+		{ "a name", c->name }, { "mask()", c->mask },	  { "unmask()", c->unmask },
+		{ "eoi()", c->eoi },   { "masked()", c->masked }, { "valid()", c->valid },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(rules); i++)
+		if (!rules[i].ok)
+			return rules[i].what;
+	return NULL;
+}
+
 void init_IRQ(void)
 {
+	const char *breach;
+
 	unsigned int irq;
 
 	/* The CPUs and the I/O APICs, for this and for SMP; not for the smallest kernels. */
@@ -104,6 +125,11 @@ void init_IRQ(void)
 		chip = io_apic_init();
 	if (!chip)
 		chip = i8259_chip_init();
+	/* Stopped here, by name, rather than at the first IRQ through NULL. */
+	breach = irq_chip_breach(chip);
+	if (breach)
+		panic("interrupt controller \"%s\" breaks its contract: it needs %s",
+		      chip->name ? chip->name : "(unnamed)", breach);
 	pr_info("irq: IRQs 0-15 through the %s on vectors %u-%u\n", chip->name, IRQ0_VECTOR,
 		IRQ0_VECTOR + NR_IRQS - 1);
 	for (irq = 0; irq < NR_IRQS; irq++)

@@ -24,6 +24,8 @@ typedef void (*irq_handler_t)(unsigned int irq);
 /*
  * An interrupt controller, as irq.c drives it: chosen once at boot
  * (init_IRQ()), the 8259's (i8259.c) or the I/O APIC's (io_apic.c).
+ * Every hook is required but spurious(); init_IRQ() stops a chip that
+ * lacks one, naming it.
  */
 struct irq_chip {
 	const char *name; /* "XT-PIC", "IO-APIC", as Linux's /proc/interrupts */
