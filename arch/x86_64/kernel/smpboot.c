@@ -125,6 +125,12 @@ static void *tr_field(const char *sym)
 	return (char *)tr_page(TR_CODE) + (sym - trampoline_start);
 }
 
+/* Write @val in the @size bytes at @off in field @sym: a field may be unaligned. */
+static void tr_put(const char *sym, size_t off, u64 val, size_t size)
+{
+	memcpy((char *)tr_field(sym) + off, &val, size);
+}
+
 static u32 tr_phys(const char *sym)
 {
 	return trampoline_phys + TR_CODE * PAGE_SIZE + (sym - trampoline_start);
@@ -133,6 +139,7 @@ static u32 tr_phys(const char *sym)
 static void setup_trampoline(void)
 {
 	u64 *pml4 = tr_page(TR_PML4), *pdpt = tr_page(TR_PDPT), *pd = tr_page(TR_PD);
+
 	memset(pml4, 0, 3 * PAGE_SIZE);
 	pml4[0] = (trampoline_phys + TR_PDPT * PAGE_SIZE) | _PAGE_PRESENT | _PAGE_RW;
 	pdpt[0] = (trampoline_phys + TR_PD * PAGE_SIZE) | _PAGE_PRESENT | _PAGE_RW;
@@ -143,11 +150,11 @@ static void setup_trampoline(void)
 
 	memcpy(tr_page(TR_CODE), trampoline_start, trampoline_end - trampoline_start);
 	/* lgdt's operand: a 16-bit limit, then the 32-bit base. */
-	*(u32 *)((char *)tr_field(tr_gdt_ptr) + 2) = tr_phys(tr_gdt);
-	*(u32 *)tr_field(tr_pm_jump) = tr_phys(tr_protected_mode);
-	*(u32 *)tr_field(tr_lm_jump) = tr_phys(tr_long_mode);
-	*(u64 *)tr_field(tr_cr3) = trampoline_phys + TR_PML4 * PAGE_SIZE;
-	*(u64 *)tr_field(tr_entry) = (unsigned long)start_secondary;
+	tr_put(tr_gdt_ptr, 2, tr_phys(tr_gdt), 4);
+	tr_put(tr_pm_jump, 0, tr_phys(tr_protected_mode), 4);
+	tr_put(tr_lm_jump, 0, tr_phys(tr_long_mode), 4);
+	tr_put(tr_cr3, 0, trampoline_phys + TR_PML4 * PAGE_SIZE, 8);
+	tr_put(tr_entry, 0, (unsigned long)start_secondary, 8);
 }
 
 /* Busy-wait @ns by the clocksource: the INIT and SIPI gaps. */
@@ -199,8 +206,8 @@ static int wake_ap(unsigned int cpu)
 	u32 apic_id = cpu_apic_id[cpu];
 	u64 start;
 
-	*(u64 *)tr_field(tr_stack) = ap_idle[cpu]->thread.stack.top;
-	*(u32 *)tr_field(tr_cpu) = cpu;
+	tr_put(tr_stack, 0, ap_idle[cpu]->thread.stack.top, 8);
+	tr_put(tr_cpu, 0, cpu, 4);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 
 	apic_send_init(apic_id);

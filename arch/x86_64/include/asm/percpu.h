@@ -129,11 +129,24 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #define this_cpu_inc(var) this_cpu_add(var, 1)
 #define this_cpu_dec(var) this_cpu_add(var, -1)
 
+/*
+ * @ptr moved by @off, through a register the compiler cannot see into,
+ * as Linux's RELOC_HIDE(): the result points into another CPU's copy,
+ * outside the object @ptr points to, which the compiler (and UBSan's
+ * object-size check) would otherwise take for an overflow of it.
+ */
+#define RELOC_HIDE(ptr, off)                                         \
+	({                                                           \
+		unsigned long __p;                                   \
+		__asm__("" : "=r"(__p) : "0"((unsigned long)(ptr))); \
+		(__typeof__(ptr))(__p + (off));                      \
+	})
+
 /* @ptr, a per-CPU variable's address, moved to @cpu's copy. */
-#define per_cpu_ptr(ptr, cpu) ((__typeof__(ptr))((unsigned long)(ptr) + per_cpu_offset(cpu)))
+#define per_cpu_ptr(ptr, cpu) RELOC_HIDE(ptr, per_cpu_offset(cpu))
 #define per_cpu(var, cpu)     (*per_cpu_ptr(&(var), cpu))
 /* The running CPU's copy: the caller must not migrate while it uses it. */
-#define this_cpu_ptr(ptr)     ((__typeof__(ptr))((char *)(ptr) + this_cpu_read(this_cpu_off)))
+#define this_cpu_ptr(ptr)     RELOC_HIDE(ptr, this_cpu_read(this_cpu_off))
 
 /*
  * What the entry code finds through GS, in each CPU's cpu_entry_area
