@@ -41,14 +41,16 @@ unmasked by the CMOS clock's reads"""
 
 # The smallest RAM (MiB) in which each defconfig boots from the test ISO
 # with the runner's command-line disk and passes every test it has: at one
-# MiB less GRUB never reaches tiny_defconfig's or x86_64_defconfig's kernel,
+# MiB less GRUB never reaches tiny_defconfig's or x86_64_defconfig's kernel
+# (x86_64_defconfig's kernel, 17 KiB larger with the MADT parser and the
+# per-CPU area of issue 27, stopped fitting in 3 MiB),
 # and debug_defconfig's boots but a user program that grows its stack to
 # its 8 MiB limit (usertest's fault_stack_overflow) runs out of memory;
 # its initramfs holds BusyBox (CONFIG_BUSYBOX, 2 MiB) beside the tests.
 # At 14 MiB that case passes in some boots and not in others: what the
 # kworker frees later (dead tasks, their /proc entries) decides whether
 # its last pages are there in time.
-MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 3, "debug_defconfig": 15}
+MIN_RAM_MIB = {"tiny_defconfig": 3, "x86_64_defconfig": 4, "debug_defconfig": 15}
 # Every suite whose verdict depends on time: the tick, timekeeping, kernel
 # timers and sleeping, and CPU time of tasks.
 TIME_SUITES = "ktest.filter=timer,time,timers,sched"

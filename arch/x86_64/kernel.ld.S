@@ -20,7 +20,8 @@
  * .data..percpu, whose NR_CPUS copies (one per possible CPU, made by
  * percpu_init()) take whole pages at the end of .bss.  The template
  * starts with the page-aligned variables, so each CPU's cpu_entry_area
- * fills the first page of its copy alone.
+ * fills the first page of its copy alone.  Without CONFIG_SMP the
+ * template is the one CPU's area, and nothing is copied.
  *
  * The entry code (.entry.text) and the data the CPU and it use with the
  * user page tables live (.bss..entry) come first in their sections,
@@ -35,10 +36,15 @@
 #define PTI_PAGE_ALIGN
 #endif
 
-#ifdef CONFIG_NR_CPUS
-#define PERCPU_COPIES CONFIG_NR_CPUS
+#ifdef CONFIG_SMP
+#define PERCPU_END_ALIGN . = ALIGN(4096);
+#define PERCPU_COPIES_SPACE					\
+	. = ALIGN(4096);					\
+	__per_cpu_copies = .;					\
+	. += (__per_cpu_end - __per_cpu_start) * CONFIG_NR_CPUS;
 #else
-#define PERCPU_COPIES 1
+#define PERCPU_END_ALIGN . = ALIGN(64);
+#define PERCPU_COPIES_SPACE __per_cpu_copies = .;
 #endif
 
 #define TABLE(name)						\
@@ -111,11 +117,10 @@ SECTIONS
 		__per_cpu_start = .;
 		*(.data..percpu..page_aligned)
 		*(.data..percpu)
-		. = ALIGN(4096);
+		PERCPU_END_ALIGN
 		__per_cpu_end = .;
 	} :data
 
-	. = ALIGN(4096);
 	.data : AT(ADDR(.data) - KERNEL_VMA) {
 		*(.data .data.*)
 	} :data
@@ -129,9 +134,7 @@ SECTIONS
 		__entry_bss_end = .;
 		*(.bss .bss.*)
 		*(COMMON)
-		. = ALIGN(4096);
-		__per_cpu_copies = .;
-		. += (__per_cpu_end - __per_cpu_start) * PERCPU_COPIES;
+		PERCPU_COPIES_SPACE
 		__bss_end = .;
 	} :data
 

@@ -5,7 +5,10 @@
  * The linker reserves NR_CPUS copies of .data..percpu in .bss
  * (kernel.ld.S), each a whole number of pages, so that each CPU's
  * cpu_entry_area, which comes first, fills a page of its own that the
- * user page tables can map alone.  A static area, rather than pages
+ * user page tables can map alone.  Without CONFIG_SMP there are no
+ * copies: the template is the one CPU's area, at offset 0, so that a
+ * uniprocessor kernel costs what it did before per-CPU data, in memory
+ * as in instructions.  A static area, rather than pages
  * allocated per CPU found, means per_cpu() works from the first
  * instruction of setup_arch() on, for every CPU, before the memory
  * allocators exist; the price is NR_CPUS copies whatever the machine has,
@@ -48,10 +51,11 @@ void percpu_init(void)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		char *copy = __per_cpu_copies + cpu * size;
+		char *copy = IS_ENABLED(CONFIG_SMP) ? __per_cpu_copies + cpu * size : __per_cpu_start;
 		struct cpu_entry_area *area;
 
-		memcpy(copy, __per_cpu_start, size);
+		if (copy != __per_cpu_start)
+			memcpy(copy, __per_cpu_start, size);
 		__per_cpu_offset[cpu] = copy - __per_cpu_start;
 		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
 		per_cpu(cpu_number, cpu) = cpu;

@@ -26,8 +26,11 @@ static void gs_base_is_this_cpus_offset(struct ktest *t)
 	KTEST_EXPECT_EQ(t, rdmsr(MSR_GS_BASE), per_cpu_offset(cpu));
 	KTEST_EXPECT_EQ(t, this_cpu_read(this_cpu_off), per_cpu_offset(cpu));
 	KTEST_EXPECT_EQ(t, this_cpu_read(cpu_number), cpu);
-	/* The template is no CPU's copy. */
-	KTEST_EXPECT_NE(t, per_cpu_offset(cpu), 0);
+	/* With SMP the template is no CPU's copy; without, it is the one CPU's area. */
+	if (IS_ENABLED(CONFIG_SMP))
+		KTEST_EXPECT_NE(t, per_cpu_offset(cpu), 0);
+	else
+		KTEST_EXPECT_EQ(t, per_cpu_offset(cpu), 0);
 }
 
 static void copies_start_from_the_template(struct ktest *t)
@@ -52,8 +55,8 @@ static void this_cpu_ops_change_this_copy_only(struct ktest *t)
 	KTEST_EXPECT_EQ(t, per_cpu(test_counter, cpu), 1025);
 	KTEST_EXPECT_EQ(t, *this_cpu_ptr(&test_counter), 1025);
 	KTEST_EXPECT_TRUE(t, this_cpu_ptr(&test_counter) == per_cpu_ptr(&test_counter, cpu));
-	/* The template, read by its link address, is untouched. */
-	KTEST_EXPECT_EQ(t, test_counter, 42);
+	/* The template, read by its link address, is untouched: it is no CPU's. */
+	KTEST_EXPECT_EQ(t, test_counter, IS_ENABLED(CONFIG_SMP) ? 42 : 1025);
 	this_cpu_write(test_counter, before);
 }
 
@@ -76,6 +79,12 @@ static void copies_are_apart(struct ktest *t)
 	unsigned long size = __per_cpu_end - __per_cpu_start;
 	unsigned int cpu;
 
+	if (!IS_ENABLED(CONFIG_SMP)) {
+		/* The one CPU's area is the template itself. */
+		KTEST_EXPECT_EQ(t, NR_CPUS, 1);
+		KTEST_EXPECT_EQ(t, per_cpu_offset(0), 0);
+		return;
+	}
 	KTEST_EXPECT_EQ(t, size % 4096, 0);
 	for (cpu = 1; cpu < NR_CPUS; cpu++)
 		KTEST_EXPECT_EQ(t, per_cpu_offset(cpu) - per_cpu_offset(cpu - 1), size);
