@@ -51,11 +51,13 @@ void percpu_init(void)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		char *copy = IS_ENABLED(CONFIG_SMP) ? __per_cpu_copies + cpu * size : __per_cpu_start;
+		char *copy = __per_cpu_start;
 		struct cpu_entry_area *area;
 
-		if (copy != __per_cpu_start)
+		if (IS_ENABLED(CONFIG_SMP)) {
+			copy = __per_cpu_copies + cpu * size;
 			memcpy(copy, __per_cpu_start, size);
+		}
 		__per_cpu_offset[cpu] = copy - __per_cpu_start;
 		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
 		per_cpu(cpu_number, cpu) = cpu;
