@@ -10,6 +10,8 @@
   every suite    the same kernel at -smp 4 under -icount, the CPUs taking
                  turns on one host thread: every suite passes, with the
                  idle machine's verdict however busy the host
+  no ACPI        the same kernel at -smp 4 with acpi=off: no MADT, so
+                 the boot CPU alone, and the smp suite says so
   cpus           the shell's cpus at -smp 4 lists the four CPUs online,
                  each with its APIC ID and its idle task
 
@@ -27,7 +29,7 @@ from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
 ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
 up; the smp, percpu and apic suites), every suite at -smp 4 under -icount,
-the shell's cpus"""
+-smp 4 with acpi=off (the boot CPU alone), the shell's cpus"""
 
 CONFIG = "x86_64_defconfig+smp.config+ktest.config"
 SHELL_CONFIG = "x86_64_defconfig+smp.config"
@@ -68,6 +70,20 @@ def icount_boot(runner):
     res = runner.boot(outdir, smp=4, mttcg=False)
     problems, report = suites_pass(res)
     problems += brought_up(res.output, 4)
+    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                  res.output if problems else "")
+
+
+def no_acpi_boot(runner):
+    label = "smp: -smp 4 with acpi=off: no MADT, the boot CPU alone, the smp suite passes"
+    outdir = runner.built_for(label, CONFIG)
+    if not outdir:
+        return
+    res = runner.boot(outdir, cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4,
+                      extra=["-machine", "acpi=off"])
+    problems, report = suites_pass(res)
+    if "running on the boot CPU alone" not in res.output:
+        problems.append("no 'running on the boot CPU alone' line")
     runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
                   res.output if problems else "")
 
@@ -113,4 +129,5 @@ def cpus_command(runner):
 def run(runner):
     cpu_boots(runner)
     icount_boot(runner)
+    no_acpi_boot(runner)
     cpus_command(runner)
