@@ -131,6 +131,46 @@ static void call_with_interrupts_off(struct ktest *t)
 	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, s.ran[cpu], 1);
 }
 
+struct call_back {
+	unsigned int caller; /* the CPU waiting, with interrupts off */
+	struct seen seen;    /* what the call back to it saw */
+	int err;
+};
+
+/* On the called CPU, in its IPI handler: call the waiting caller back. */
+static void call_the_caller_back(void *arg)
+{
+	struct call_back *cb = arg;
+
+	cb->err = smp_call_function_single(cb->caller, note_cpu, &cb->seen);
+}
+
+/*
+ * Two CPUs that call each other with interrupts off: this CPU waits for
+ * CPU 1 with interrupts off, and CPU 1, in its IPI handler (interrupts
+ * off too), calls this CPU back before it answers.  Neither can take the
+ * other's IPI; each must run the calls queued for it while it waits
+ * (smp.c), or both wait for ever.  call_with_interrupts_off above never
+ * gets this far: there nobody calls the waiting CPU.
+ */
+static void calls_crossing_with_interrupts_off(struct ktest *t)
+{
+	struct call_back cb = { .err = -1 };
+	unsigned long flags;
+	int err;
+
+	if (!need_two(t))
+		return;
+	flags = local_irq_save();
+	cb.caller = smp_processor_id();
+	err = smp_call_function_single(cb.caller == 1 ? 0 : 1, call_the_caller_back, &cb);
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(t, err, 0);
+	KTEST_EXPECT_EQ(t, cb.err, 0);
+	KTEST_EXPECT_EQ(t, cb.seen.ran[cb.caller], 1);
+	KTEST_EXPECT_TRUE(t, cb.seen.irqs_off[cb.caller]);
+}
+
 static void reschedule_ipi_arrives(struct ktest *t)
 {
 	unsigned int cpu;
@@ -220,6 +260,7 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(bad_calls_run_nothing),
 	KTEST_CASE(on_each_cpu_runs_once_everywhere),
 	KTEST_CASE(call_with_interrupts_off),
+	KTEST_CASE(calls_crossing_with_interrupts_off), /* fails as a hang */
 	KTEST_CASE(reschedule_ipi_arrives),
 	KTEST_CASE(remapped_page_seen_everywhere),
 	KTEST_CASE(batch_is_one_shootdown),
