@@ -47,8 +47,8 @@ static void spin_dump(const spinlock_t *lock, const char *msg)
 	char sym[KSYM_SYMBOL_LEN];
 
 	lock_bugs++;
-	if (lock->magic == SPINLOCK_MAGIC && lock->name)
-		strscpy(sym, lock->name, sizeof(sym));
+	if (lock->magic == SPINLOCK_MAGIC && lock->dep_map.name)
+		strscpy(sym, lock->dep_map.name, sizeof(sym));
 	else
 		snprintf(sym, sizeof(sym), "0x%lx", (unsigned long)lock);
 	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, (int)smp_processor_id(), current->comm,
