@@ -75,6 +75,8 @@ static __always_inline bool do_spin_lock(spinlock_t *lock)
 
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !spin_debug_lock(lock))
 		return false;
+	/* Checked before it can wait: an inversion is reported, not hung on. */
+	lock_acquire(&lock->dep_map, LOCK_KIND_SPIN, false, _THIS_IP_);
 	spins = arch_spin_lock_spins(&lock->raw);
 	lock_stat_acquired(&lock->dep_map, LOCK_KIND_SPIN, spins, spins);
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK))
@@ -86,6 +88,7 @@ static inline bool do_spin_unlock(spinlock_t *lock)
 {
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !spin_debug_unlock(lock))
 		return false;
+	lock_release(&lock->dep_map);
 	arch_spin_unlock(&lock->raw);
 	return true;
 }

@@ -23,6 +23,18 @@ static int lockstat_run(int argc, char **argv)
 		lock_stat_reset();
 		return 0;
 	}
+#ifdef CONFIG_PROVE_LOCKING
+	{
+		unsigned int classes, deps, traces;
+
+		lockdep_usage(&classes, &deps, &traces);
+		kshell_printf("lock-order checking: %s; %u of %u classes, %u of %u dependencies, "
+			      "%u of %u stack entries\n",
+			      lockdep_enabled() ? "on" : "off (after a report, or a full table)",
+			      classes, CONFIG_LOCKDEP_MAX_CLASSES, deps, CONFIG_LOCKDEP_MAX_ENTRIES,
+			      traces, CONFIG_LOCKDEP_MAX_STACK_ENTRIES);
+	}
+#endif
 	n = lock_stat_snapshot(buf, ARRAY_SIZE(buf));
 	kshell_printf("%-24s %-5s %12s %12s %12s\n", "class", "kind", "contentions", "acquisitions",
 		      "spins");

@@ -234,7 +234,7 @@ static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
 {
 	unsigned int count = preempt_count();
 	unsigned long bugs = lock_bugs;
-	struct task_struct other = { .pid = 99, .comm = "other" };
+	static struct task_struct other = { .pid = 99, .comm = "other" };
 	spinlock_t bad = { .magic = 0 };
 	DEFINE_SPINLOCK(l);
 	u64 since;

@@ -131,6 +131,7 @@ void mutex_lock(struct mutex *lock)
 		report_recursion(lock, ip); /* and do not deadlock */
 		goto out;
 	}
+	lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, false, ip);
 	if (lock->owner) {
 		unsigned long sleeps = wait_for_owner(lock); /* handed over: it is ours */
 
@@ -152,6 +153,7 @@ bool mutex_trylock(struct mutex *lock)
 	if (free) {
 		set_owner(lock, current);
 		lock->acquired_at = _RET_IP_;
+		lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, true, _RET_IP_);
 		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, 0, false);
 	}
 	local_irq_restore(flags);
@@ -185,8 +187,10 @@ void mutex_unlock(struct mutex *lock)
 		report_bad_unlock(lock, ip);
 	else if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current)
 		report_not_owner(lock, ip);
-	else
+	else {
+		lock_release(&lock->dep_map);
 		__mutex_unlock(lock);
+	}
 	local_irq_restore(flags);
 	preempt_check_resched();
 }
