@@ -204,6 +204,7 @@ HOST_OBJECTS = {
     "arch/x86_64/kernel": {"multiboot2.o", "multiboot2_test.o"},
     "kernel": {"log_buf.o", "log_buf_test.o", "symbol.o"},
     "kernel/time": {"clocksource.o", "timekeeper.o", "timekeeper_test.o"},
+    "kernel/locking": {"lock_graph.o", "lock_graph_test.o", "spinlock_test.o"},
     "drivers/video": {"text_grid.o", "text_grid_escape.o", "text_grid_test.o", "fb.o",
                       "fb_test.o"},
     "drivers/input/keyboard": {"atkbd.o", "atkbd_test.o"},

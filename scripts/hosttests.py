@@ -41,7 +41,7 @@ ASan/UBSan (make ARCH=host), once per host variant; the KTAP parser's and
 the runner's own tests, and the documentation checked against the tree"""
 
 
-MM_SUITES = "memblock,page_alloc,heap*,slab*"
+MM_SUITES = "memblock,page_alloc,heap*,slab*,spinlock"
 SLAB_DEBUG = {"p": "POISON", "r": "REDZONE", "c": "CHECKS", "t": "TRACK"}
 # The cases of arch/host/kernel/crash_test.c, and what stops the program.
 CRASH_CASES = (("asan_heap_overflow", "ASan"), ("ubsan_shift_overflow", "UBSan"))
@@ -175,11 +175,12 @@ def as_host(name):
 
 def host_variants_of(srctree):
     """(name, make targets, options, what it is) of every host variant: every
-    design of the frame allocator and the heap (variants.py)."""
+    design of the frame allocator, the heap and the spinlock (variants.py)."""
     yield "host_defconfig", ["host_defconfig"], None, "every hardware-free suite"
     frame = variants.choice(srctree, "FRAME_ALLOC_BUDDY")
     heap = variants.choice(srctree, "HEAP_SLAB")
-    for c in (frame, heap):
+    spin = variants.choice(srctree, "SPINLOCK_TICKET")
+    for c in (frame, heap, spin):
         for v in c.others():
             yield as_host(v.config_name("host_defconfig")) + (f"{c.prompt}: {v.prompt}",)
     # Another frame allocator may hand out arenas side by side, which a heap

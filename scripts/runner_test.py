@@ -426,11 +426,12 @@ class VariantsTest(unittest.TestCase):
         with self.assertRaises(KeyError):
             variants.choice(d, "NO_SUCH")
 
-    def test_the_tree_has_its_three_design_choices(self):
+    def test_the_tree_has_its_four_design_choices(self):
         srctree = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         names = [[v.name for v in c.variants] for c in variants.designs(srctree)]
         self.assertIn("slab", names[1])
         self.assertIn("fair", names[2])
+        self.assertEqual(names[3], ["tas", "ticket", "mcs"])
 
 
 class WaitWhileTalkingTest(unittest.TestCase):

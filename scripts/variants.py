@@ -21,8 +21,9 @@ import os
 import re
 
 # The choices whose options are designs of one part of the kernel, each by
-# one of its options: the frame allocator, the heap, the scheduling policy.
-DESIGN_CHOICES = ("FRAME_ALLOC_BUDDY", "HEAP_SLAB", "SCHED_RR")
+# one of its options: the frame allocator, the heap, the scheduling policy,
+# the spinlock.
+DESIGN_CHOICES = ("FRAME_ALLOC_BUDDY", "HEAP_SLAB", "SCHED_RR", "SPINLOCK_TICKET")
 
 
 class Variant:

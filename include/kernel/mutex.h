@@ -21,16 +21,17 @@
 #define _KERNEL_MUTEX_H
 
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/types.h>
 
 struct task_struct;
 
 struct mutex {
-	struct task_struct *owner; /* NULL when free */
-	struct list_head waiters;  /* sleeping lockers, oldest first */
-	struct list_head held;	   /* in the owner's held_locks */
-	const char *name;
-	unsigned long acquired_at; /* return address of the locker */
+	struct task_struct *owner;  /* NULL when free */
+	struct list_head waiters;   /* sleeping lockers, oldest first */
+	struct list_head held;	    /* in the owner's held_locks */
+	struct lockdep_map dep_map; /* its name and class (<kernel/lockdep.h>) */
+	unsigned long acquired_at;  /* return address of the locker */
 };
 
 /* A task sleeping in mutex_lock(), on its own stack. */
@@ -42,12 +43,17 @@ struct mutex_waiter {
 #define __MUTEX_INITIALIZER(lock, lname)                                                        \
 	{                                                                                       \
 		.waiters = LIST_HEAD_INIT((lock).waiters), .held = LIST_HEAD_INIT((lock).held), \
-		.name = lname                                                                   \
+		.dep_map = STATIC_LOCKDEP_MAP_INIT(lname, NULL)                                 \
 	}
 #define DEFINE_MUTEX(lock) struct mutex lock = __MUTEX_INITIALIZER(lock, #lock)
 
-void __mutex_init(struct mutex *lock, const char *name);
-#define mutex_init(lock) __mutex_init(lock, #lock)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+/* One class per call site, as Linux's static struct lock_class_key. */
+#define mutex_init(lock)                             \
+	do {                                         \
+		static struct lock_class_key __key;  \
+		__mutex_init((lock), #lock, &__key); \
+	} while (0)
 
 void mutex_lock(struct mutex *lock);
 /* Take @lock if it is free; false (and nothing changed) if it is not. */

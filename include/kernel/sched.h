@@ -22,6 +22,7 @@
 #include <asm/thread.h>
 #include <kernel/compiler.h>
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 #include <kernel/resource.h>
 #include <kernel/signal.h>
@@ -75,6 +76,10 @@ struct task_struct {
 	struct list_head held_locks;  /* mutexes it holds (<kernel/mutex.h>) */
 	struct mutex *blocked_on;     /* the mutex it sleeps on */
 	unsigned int preempt_count;   /* its __preempt_count while off the CPU */
+#ifdef CONFIG_PROVE_LOCKING
+	struct held_lock held_dep[CONFIG_LOCKDEP_MAX_DEPTH]; /* lockdep's: innermost last */
+	unsigned int lockdep_depth;
+#endif
 
 	/*
 	 * A process's (CONFIG_USER_MODE; kernel/fork.c, kernel/exit.c).  A

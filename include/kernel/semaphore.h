@@ -9,24 +9,35 @@
 #define _KERNEL_SEMAPHORE_H
 
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/types.h>
 
 struct semaphore {
 	unsigned int count;
 	struct list_head waiters;
+	struct lockdep_map dep_map; /* its name and class, for lock statistics */
 };
 
-#define __SEMAPHORE_INITIALIZER(name, n)                                \
-	{                                                               \
-		.count = (n), .waiters = LIST_HEAD_INIT((name).waiters) \
+#define __SEMAPHORE_INITIALIZER(name, n)                                 \
+	{                                                                \
+		.count = (n), .waiters = LIST_HEAD_INIT((name).waiters), \
+		.dep_map = STATIC_LOCKDEP_MAP_INIT(#name, NULL)          \
 	}
 #define DEFINE_SEMAPHORE(name, n) struct semaphore name = __SEMAPHORE_INITIALIZER(name, n)
 
-static inline void sema_init(struct semaphore *sem, unsigned int n)
+static inline void __sema_init(struct semaphore *sem, unsigned int n, const char *name,
+			       struct lock_class_key *key)
 {
 	sem->count = n;
 	INIT_LIST_HEAD(&sem->waiters);
+	sem->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name, key);
 }
+/* One class per call site, as Linux's static struct lock_class_key. */
+#define sema_init(sem, n)                              \
+	do {                                           \
+		static struct lock_class_key __key;    \
+		__sema_init((sem), (n), #sem, &__key); \
+	} while (0)
 
 void down(struct semaphore *sem);
 /* Take a unit if one is free: 0, or 1 (nothing changed) if none is. */

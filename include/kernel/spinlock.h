@@ -20,6 +20,7 @@
 #include <asm/irqflags.h>
 #include <asm/spinlock.h>
 #include <kernel/compiler.h>
+#include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 
 struct task_struct;
@@ -33,34 +34,51 @@ typedef struct spinlock {
 	int owner_cpu; /* -1 when free */
 	struct task_struct *owner;
 	int owner_pid; /* pids are never reused: tells the owner from a task at its old address */
-	const char *name;
+	/* its name and class (<kernel/lockdep.h>) */
+	struct lockdep_map dep_map;
 } spinlock_t;
 
+/* A static lock: its own address is its class's key. */
 #define __SPIN_LOCK_UNLOCKED(lname)                                                         \
 	{                                                                                   \
 		.raw = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC, .owner_cpu = -1, \
-		.name = #lname                                                              \
+		.dep_map = STATIC_LOCKDEP_MAP_INIT(#lname, NULL)                            \
 	}
 #define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
-static inline void __spin_lock_init(spinlock_t *lock, const char *name)
+static inline void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
 {
 	*lock = (spinlock_t)__SPIN_LOCK_UNLOCKED();
-	lock->name = name;
+	lock->dep_map.name = name;
+	lock->dep_map.key = key;
 }
-#define spin_lock_init(lock) __spin_lock_init(lock, #lock)
+/* One class per call site, as Linux's static struct lock_class_key. */
+#define spin_lock_init(lock)                             \
+	do {                                             \
+		static struct lock_class_key __key;      \
+		__spin_lock_init((lock), #lock, &__key); \
+	} while (0)
 
 /* CONFIG_DEBUG_SPINLOCK's checks (kernel/locking/spinlock_debug.c): false refuses. */
 bool spin_debug_lock(spinlock_t *lock);
 void spin_debug_locked(spinlock_t *lock);
 bool spin_debug_unlock(spinlock_t *lock);
 
-/* With preemption (or interrupts) already off: take the lock word. */
-static inline bool do_spin_lock(spinlock_t *lock)
+/*
+ * With preemption (or interrupts) already off: take the lock word.  The
+ * spin count exists only where CONFIG_LOCK_STAT reads it; elsewhere the
+ * compiler drops it, and the free path is the design's alone.
+ */
+static __always_inline bool do_spin_lock(spinlock_t *lock)
 {
+	unsigned long spins;
+
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !spin_debug_lock(lock))
 		return false;
-	arch_spin_lock(&lock->raw);
+	/* Checked before it can wait: an inversion is reported, not hung on. */
+	lock_acquire(&lock->dep_map, LOCK_KIND_SPIN, false, _THIS_IP_);
+	spins = arch_spin_lock_spins(&lock->raw);
+	lock_stat_acquired(&lock->dep_map, LOCK_KIND_SPIN, spins, spins);
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK))
 		spin_debug_locked(lock);
 	return true;
@@ -70,6 +88,7 @@ static inline bool do_spin_unlock(spinlock_t *lock)
 {
 	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !spin_debug_unlock(lock))
 		return false;
+	lock_release(&lock->dep_map);
 	arch_spin_unlock(&lock->raw);
 	return true;
 }

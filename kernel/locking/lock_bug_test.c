@@ -2,7 +2,9 @@
 /*
  * Lock bug tests: "ktest.lock_bug=NAME" makes init commit one lock bug on
  * purpose, in place of the test suites (a boot mode), for
- * CONFIG_DEBUG_MUTEXES and CONFIG_DEBUG_ATOMIC_SLEEP to catch.  The kernel
+ * CONFIG_DEBUG_MUTEXES, CONFIG_DEBUG_SPINLOCK, CONFIG_DEBUG_ATOMIC_SLEEP
+ * and CONFIG_PROVE_LOCKING (ab_ba: an AB-BA inversion that never
+ * deadlocks) to catch.  The kernel
  * reports it, refuses it (or, for what a task leaves behind at exit,
  * repairs it) and goes on; the host runner checks the report each mode
  * declares, and that exactly one was counted.
@@ -17,6 +19,8 @@
 
 static DEFINE_MUTEX(bug_lock);
 static DEFINE_SPINLOCK(bug_spinlock);
+static DEFINE_SPINLOCK(bug_lock_a);
+static DEFINE_SPINLOCK(bug_lock_b);
 
 static int unlock_it(void *unused)
 {
@@ -113,6 +117,31 @@ static __noinline void sleep_holding_spinlock(void)
 	spin_unlock(&bug_spinlock);
 }
 
+/* The first order: recorded, with this stack. */
+static __noinline void lock_a_then_b(void)
+{
+	spin_lock(&bug_lock_a);
+	spin_lock(&bug_lock_b);
+	spin_unlock(&bug_lock_b);
+	spin_unlock(&bug_lock_a);
+}
+
+/* The other: reported before it takes bug_lock_a (which is free: no deadlock here). */
+static __noinline void lock_b_then_a(void)
+{
+	spin_lock(&bug_lock_b);
+	spin_lock(&bug_lock_a);
+	spin_unlock(&bug_lock_a);
+	spin_unlock(&bug_lock_b);
+}
+
+static __noinline void ab_ba(void)
+{
+	lock_a_then_b();
+	lock_b_then_a();
+	barrier(); /* not a tail call: the stacks name ab_ba */
+}
+
 /*
  * Each is reported as Linux reports it, naming init (pid 1) or the task it
  * started (whose pid depends on the tasks the configuration has: 4 with
@@ -167,5 +196,22 @@ LOCK_BUG(spin_unlock_unlocked, "init releases a free spinlock",
 				    " lock: bug_spinlock, .magic: dead4ead, .owner: <none>/-1, "
 				    ".owner_cpu: -1"),
 	 .culprit = "spin_unlock_unlocked");
+/* Both stacks: the one that recorded a -> b, and the one taking a with b held. */
+LOCK_BUG(
+	ab_ba, "init takes two spinlocks in one order, then in the other",
+	.needs = BOOT_MODE_NEEDS(CONFIG_PROVE_LOCKING),
+	.report = BOOT_MODE_REPORT(
+		"WARNING: possible circular locking dependency detected",
+		"init/1 is trying to acquire lock:", "{hex} (bug_lock_a){spin}, at: lock_b_then_a+",
+		"but task is already holding lock:", "{hex} (bug_lock_b){spin}, at: lock_b_then_a+",
+		"which lock already depends on the new lock.",
+		"the existing dependency chain (in reverse order) is:", "-> #1 (bug_lock_b){spin}:",
+		"       lock_a_then_b+", "       ab_ba+",
+		"-> #0 (bug_lock_a){spin}:", "       lock_b_then_a+", "       ab_ba+",
+		" Possible unsafe locking scenario:", "  lock(bug_lock_b);", "lock(bug_lock_a);",
+		"lock(bug_lock_b);", "  lock(bug_lock_a);", "*** DEADLOCK ***",
+		"1 lock held by init/1:", " #0: {hex} (bug_lock_b){spin}, at: lock_b_then_a+",
+		"stack backtrace:"),
+	.culprit = "lock_b_then_a");
 LOCK_BUG(sleep_holding_spinlock, "init takes a mutex holding a spinlock",
 	 .report = MIGHT_SLEEP_REPORT(1, 0), .culprit = "sleep_holding_spinlock");

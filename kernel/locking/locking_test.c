@@ -14,6 +14,7 @@
 #include <kernel/kthread.h>
 #include <kernel/mutex.h>
 #include <kernel/semaphore.h>
+#include <kernel/smp.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -233,7 +234,7 @@ static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
 {
 	unsigned int count = preempt_count();
 	unsigned long bugs = lock_bugs;
-	struct task_struct other = { .pid = 99, .comm = "other" };
+	static struct task_struct other = { .pid = 99, .comm = "other" };
 	spinlock_t bad = { .magic = 0 };
 	DEFINE_SPINLOCK(l);
 	u64 since;
@@ -259,17 +260,23 @@ static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, l.owner == &other);
 	l.owner = current;
 	l.owner_pid = current->pid;
+	l.owner_cpu = NR_CPUS; /* as if taken on a CPU that is not this one */
+	spin_unlock(&l);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 4);
+	KTEST_EXPECT_TRUE(t, spin_is_locked(&l));
+	l.owner_cpu = smp_processor_id();
 	spin_unlock(&l);
 	KTEST_EXPECT_FALSE(t, spin_is_locked(&l));
 	KTEST_EXPECT_EQ(t, preempt_count(), count);
 	spin_lock(&bad);
-	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 4);
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 5);
 	KTEST_EXPECT_FALSE(t, spin_is_locked(&bad));
 	KTEST_EXPECT_EQ(t, preempt_count(), count);
 	ktest_unmute_console();
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock already unlocked on CPU#0"));
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock recursion on CPU#0"));
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock wrong owner on CPU#0"));
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock wrong CPU on CPU#0"));
 	/* not in the task list: named as gone, its memory not read */
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, ".owner: <exited>/99, .owner_cpu: 0"));
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock bad magic on CPU#0"));

@@ -33,12 +33,12 @@
 
 unsigned long lock_bugs;
 
-void __mutex_init(struct mutex *lock, const char *name)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
 	lock->owner = NULL;
 	INIT_LIST_HEAD(&lock->waiters);
 	INIT_LIST_HEAD(&lock->held);
-	lock->name = name;
+	lock->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name, key);
 }
 
 static void print_lock(const char *prefix, const struct mutex *lock, unsigned long ip)
@@ -46,7 +46,7 @@ static void print_lock(const char *prefix, const struct mutex *lock, unsigned lo
 	char sym[KSYM_SYMBOL_LEN];
 
 	sprint_symbol(sym, sizeof(sym), ip);
-	pr_err("%s%016lx (%s), at: %s\n", prefix, (unsigned long)lock, lock->name, sym);
+	pr_err("%s%016lx (%s), at: %s\n", prefix, (unsigned long)lock, lock->dep_map.name, sym);
 }
 
 static void report_recursion(const struct mutex *lock, unsigned long ip)
@@ -72,7 +72,7 @@ static void report_not_owner(const struct mutex *lock, unsigned long ip)
 	pr_err("------------[ cut here ]------------\n");
 	pr_err("DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)\n");
 	pr_err("WARNING: CPU: 0 PID: %d at %s: unlock of %s, owned by %s/%d\n", current->pid, sym,
-	       lock->name, lock->owner->comm, lock->owner->pid);
+	       lock->dep_map.name, lock->owner->comm, lock->owner->pid);
 	dump_stack();
 	pr_err("---[ end trace 0000000000000000 ]---\n");
 }
@@ -87,7 +87,7 @@ static void report_bad_unlock(const struct mutex *lock, unsigned long ip)
 	pr_err("WARNING: bad unlock balance detected!\n");
 	pr_err("-------------------------------------\n");
 	pr_err("%s/%d is trying to release lock (%s) at:\n", current->comm, current->pid,
-	       lock->name);
+	       lock->dep_map.name);
 	pr_err("[<%016lx>] %s\n", ip, sym);
 	pr_err("but there are no more locks to release!\n\n");
 	dump_stack();
@@ -102,11 +102,13 @@ static void set_owner(struct mutex *lock, struct task_struct *p)
 
 /*
  * Interrupts off: wait until the owner hands @lock over, lending the
- * owner (and the owners it waits for) our priority meanwhile.
+ * owner (and the owners it waits for) our priority meanwhile.  The times
+ * it slept: lock statistics' "spins" of a mutex.
  */
-static void wait_for_owner(struct mutex *lock)
+static unsigned long wait_for_owner(struct mutex *lock)
 {
 	struct mutex_waiter w = { .task = current };
+	unsigned long sleeps = 0;
 
 	list_add_tail(&w.node, &lock->waiters);
 	current->blocked_on = lock;
@@ -114,7 +116,9 @@ static void wait_for_owner(struct mutex *lock)
 	while (lock->owner != current) {
 		current->state = TASK_SLEEPING;
 		__schedule();
+		sleeps++;
 	}
+	return sleeps;
 }
 
 void mutex_lock(struct mutex *lock)
@@ -127,10 +131,15 @@ void mutex_lock(struct mutex *lock)
 		report_recursion(lock, ip); /* and do not deadlock */
 		goto out;
 	}
-	if (lock->owner)
-		wait_for_owner(lock); /* handed over: it is ours */
-	else
+	lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, false, ip);
+	if (lock->owner) {
+		unsigned long sleeps = wait_for_owner(lock); /* handed over: it is ours */
+
+		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, sleeps, true);
+	} else {
 		set_owner(lock, current);
+		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, 0, false);
+	}
 	lock->acquired_at = ip;
 out:
 	local_irq_restore(flags);
@@ -144,6 +153,8 @@ bool mutex_trylock(struct mutex *lock)
 	if (free) {
 		set_owner(lock, current);
 		lock->acquired_at = _RET_IP_;
+		lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, true, _RET_IP_);
+		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, 0, false);
 	}
 	local_irq_restore(flags);
 	return free;
@@ -176,8 +187,10 @@ void mutex_unlock(struct mutex *lock)
 		report_bad_unlock(lock, ip);
 	else if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current)
 		report_not_owner(lock, ip);
-	else
+	else {
+		lock_release(&lock->dep_map);
 		__mutex_unlock(lock);
+	}
 	local_irq_restore(flags);
 	preempt_check_resched();
 }

@@ -24,12 +24,17 @@ void down(struct semaphore *sem)
 	flags = local_irq_save();
 	if (sem->count) {
 		sem->count--;
+		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, 0, false);
 	} else {
+		unsigned long sleeps = 0;
+
 		list_add_tail(&w.node, &sem->waiters);
 		while (!w.up) {
 			current->state = TASK_SLEEPING;
 			__schedule();
+			sleeps++;
 		}
+		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, sleeps, true);
 	}
 	local_irq_restore(flags);
 }
@@ -39,8 +44,10 @@ int down_trylock(struct semaphore *sem)
 	unsigned long flags = local_irq_save();
 	int busy = !sem->count;
 
-	if (!busy)
+	if (!busy) {
 		sem->count--;
+		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, 0, false);
+	}
 	local_irq_restore(flags);
 	return busy;
 }

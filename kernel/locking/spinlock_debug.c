@@ -10,21 +10,22 @@
  *
  * followed by the backtrace.  The lock is named by its name (Linux prints
  * its symbol, which needs data symbols Kestrel's kallsyms does not keep).
- * On one CPU a recursive lock, or a lock held by a task that went to sleep
- * with it, would spin for ever: the check comes before the lock word is
- * touched, and the bad call is refused.
+ * The CPU is smp_processor_id(): a lock released on another CPU than the
+ * one that took it ("wrong CPU") means its holder moved while it held
+ * it, which preemption off forbids.  On one CPU a recursive lock, or a
+ * lock held by a task that went to sleep with it, would spin for ever:
+ * the check comes before the lock word is touched, and the bad call is
+ * refused.
  */
 #include <kernel/kallsyms.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/spinlock.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
-
-/* One CPU: the only CPU number there is. */
-#define THIS_CPU 0
 
 /*
  * The owner, if it is still the task that took the lock: one that exited
@@ -46,11 +47,12 @@ static void spin_dump(const spinlock_t *lock, const char *msg)
 	char sym[KSYM_SYMBOL_LEN];
 
 	lock_bugs++;
-	if (lock->magic == SPINLOCK_MAGIC && lock->name)
-		strscpy(sym, lock->name, sizeof(sym));
+	if (lock->magic == SPINLOCK_MAGIC && lock->dep_map.name)
+		strscpy(sym, lock->dep_map.name, sizeof(sym));
 	else
 		snprintf(sym, sizeof(sym), "0x%lx", (unsigned long)lock);
-	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, THIS_CPU, current->comm, current->pid);
+	pr_err("BUG: spinlock %s on CPU#%d, %s/%d\n", msg, (int)smp_processor_id(), current->comm,
+	       current->pid);
 	pr_err(" lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n", sym, lock->magic,
 	       owner	     ? owner->comm
 	       : lock->owner ? "<exited>"
@@ -69,7 +71,7 @@ bool spin_debug_lock(spinlock_t *lock)
 		spin_dump(lock, "recursion");
 		return false;
 	}
-	if (lock->owner_cpu == THIS_CPU) {
+	if (lock->owner_cpu == (int)smp_processor_id()) {
 		spin_dump(lock, "cpu recursion");
 		return false;
 	}
@@ -80,7 +82,7 @@ void spin_debug_locked(spinlock_t *lock)
 {
 	lock->owner = current;
 	lock->owner_pid = current->pid;
-	lock->owner_cpu = THIS_CPU;
+	lock->owner_cpu = (int)smp_processor_id();
 }
 
 bool spin_debug_unlock(spinlock_t *lock)
@@ -95,6 +97,10 @@ bool spin_debug_unlock(spinlock_t *lock)
 	}
 	if (lock->owner != current || lock->owner_pid != current->pid) {
 		spin_dump(lock, "wrong owner");
+		return false;
+	}
+	if (lock->owner_cpu != (int)smp_processor_id()) {
+		spin_dump(lock, "wrong CPU");
 		return false;
 	}
 	lock->owner = NULL;

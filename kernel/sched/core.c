@@ -108,6 +108,8 @@ void __schedule(void)
 	struct task_struct *prev = current, *next;
 
 	schedule_debug(prev);
+	/* No run-queue lock yet: SMP's will be the one a switch may hold. */
+	lockdep_check_switch(prev, NULL);
 	if (prev->state == TASK_RUNNING) {
 		prev->state = TASK_RUNNABLE;
 		if (prev != &idle_task)

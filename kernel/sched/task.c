@@ -95,6 +95,7 @@ __noreturn void task_exit(int code)
 	debug_check_no_locks_held(p);
 	local_irq_disable();
 	mutex_release_held(p);
+	lockdep_forget_held(p);
 	p->exit_code = code;
 	p->state = TASK_DEAD;
 	sched_policy.exit(p);

@@ -23,6 +23,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/sprintf.h>
+#include <kernel/stacktrace.h>
 #include <kernel/string.h>
 
 #define STACK_DUMP_WORDS 32
@@ -354,6 +355,62 @@ __noinline void dump_stack(void)
 	report_fatal = false;
 	report("CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
 	show_backtrace(&regs);
+}
+
+/*
+ * The backtrace of stack_trace_save()'s caller, from its caller up: the
+ * frame pointer chain, or a scan of the stack without one.  Only its own
+ * stack is walked, as dump_stack() does.
+ */
+__noinline unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+					 unsigned int skipnr)
+{
+	unsigned int n = 0, frames = 0;
+
+	if (IS_ENABLED(CONFIG_FRAME_POINTER)) {
+		unsigned long fp = (unsigned long)__builtin_frame_address(0), prev = 0;
+		const struct stack_info *stack = stack_containing(fp);
+
+		while (valid_frame(stack, fp) && fp > prev && n < size &&
+		       frames++ < BACKTRACE_FRAMES) {
+			const unsigned long *frame = (const unsigned long *)fp;
+
+			if (!is_text(frame[1]))
+				break;
+			if (skipnr)
+				skipnr--;
+			else
+				store[n++] = frame[1];
+			prev = fp;
+			fp = frame[0];
+		}
+	} else {
+		unsigned long sp = current_stack_pointer() & ~7UL;
+		const struct stack_info *stack = stack_containing(sp);
+
+		for (; stack && sp < stack->top && n < size; sp += 8) {
+			unsigned long addr = *(const unsigned long *)sp;
+
+			if (!is_text(addr))
+				continue;
+			if (skipnr)
+				skipnr--;
+			else
+				store[n++] = addr;
+		}
+	}
+	return n;
+}
+
+void stack_trace_print(const unsigned long *entries, unsigned int nr_entries, int spaces)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	unsigned int i;
+
+	for (i = 0; i < nr_entries; i++) {
+		sprint_backtrace(sym, sizeof(sym), entries[i]);
+		pr_err("%*s%s\n", spaces, "", sym);
+	}
 }
 
 /*
