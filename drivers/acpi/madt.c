@@ -100,7 +100,9 @@ static void add_cpu(struct madt_info *info, size_t off, u32 uid, u32 apic_id, u3
 		info->cpus_dropped++;
 		return;
 	}
-	info->cpus[info->nr_cpus++] = (struct madt_cpu){ .acpi_uid = uid, .apic_id = apic_id };
+	info->cpus[info->nr_cpus++] = (struct madt_cpu){ .acpi_uid = uid,
+							 .apic_id = apic_id,
+							 .enabled = flags & ACPI_MADT_ENABLED };
 }
 
 static void add_ioapic(struct madt_info *info, size_t off, const u8 *e)

@@ -41,6 +41,7 @@ struct madt_case {
 	size_t len;
 	unsigned int cpus;
 	u32 apic_ids[4]; /* of the first min(cpus, 4) */
+	u8 hotplug;	 /* bit i: cpus[i] is online-capable, not enabled */
 	unsigned int ioapics, overrides, nmis, bad;
 	u64 lapic_address;     /* 0: QEMU_LAPIC, the header's */
 	const char *complaint; /* logged, if not NULL */
@@ -55,7 +56,7 @@ static const struct madt_case madt_cases[] = {
 	  .cpus = 4, .apic_ids = { 0, 1, 2, 3 }, .ioapics = 1, .overrides = 5, .nmis = 1 },
 	{ "disabled CPU left out, online-capable kept, MADT order",
 	  ENTRIES(LAPIC(0, 6, EN), LAPIC(1, 1, 0), LAPIC(2, 2, ACPI_MADT_ONLINE_CAPABLE)),
-	  .cpus = 2, .apic_ids = { 6, 2 } },
+	  .cpus = 2, .apic_ids = { 6, 2 }, .hotplug = 0x2 },
 	{ "x2APIC entries: 32-bit IDs and UIDs, NMI",
 	  ENTRIES(X2APIC(0x100, EN, 7), LAPIC(0, 0, EN), X2NMI(0, 0xffffffff, 1)), .cpus = 2,
 	  .apic_ids = { 0x100, 0 }, .nmis = 1 },
@@ -146,8 +147,10 @@ static void madt_table(struct ktest *t)
 		KTEST_ASSERT_TRUE(t, c->len <= BUF_SIZE - ACPI_MADT_HEADER_SIZE);
 		KTEST_EXPECT_EQ(t, parse(build(c->entries, c->len), c->complaint, &said), 0);
 		KTEST_EXPECT_EQ(t, info.nr_cpus, c->cpus);
-		for (i = 0; i < c->cpus && i < ARRAY_SIZE(c->apic_ids); i++)
+		for (i = 0; i < c->cpus && i < ARRAY_SIZE(c->apic_ids); i++) {
 			KTEST_EXPECT_EQ(t, info.cpus[i].apic_id, c->apic_ids[i]);
+			KTEST_EXPECT_EQ(t, info.cpus[i].enabled, !(c->hotplug & (1U << i)));
+		}
 		KTEST_EXPECT_EQ(t, info.nr_ioapics, c->ioapics);
 		KTEST_EXPECT_EQ(t, info.nr_overrides, c->overrides);
 		KTEST_EXPECT_EQ(t, info.nr_nmis, c->nmis);

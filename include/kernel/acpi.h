@@ -198,6 +198,7 @@ enum acpi_madt_type {
 struct madt_cpu {
 	u32 acpi_uid; /* the processor's UID in the namespace */
 	u32 apic_id;  /* x2APIC entries: the full 32 bits */
+	bool enabled; /* present now; else online-capable, for hot-plug only */
 };
 
 struct madt_ioapic {

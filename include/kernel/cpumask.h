@@ -54,7 +54,7 @@ static inline unsigned int cpumask_weight(const struct cpumask *mask)
 #define for_each_cpu(cpu, mask)                   \
 	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
 		if (cpumask_test_cpu(cpu, mask))
-#define for_each_online_cpu(cpu)   for_each_cpu(cpu, &cpu_online_mask)
-#define for_each_possible_cpu(cpu) for_each_cpu(cpu, &cpu_possible_mask)
+#define for_each_online_cpu(cpu)   for_each_cpu (cpu, &cpu_online_mask)
+#define for_each_possible_cpu(cpu) for_each_cpu (cpu, &cpu_possible_mask)
 
 #endif

@@ -17,8 +17,7 @@ static int cpus_run(int argc, char **argv)
 	unsigned int cpu;
 
 	kshell_printf("%-4s %5s %-8s %s\n", "CPU", "APIC", "STATE", "RUNNING");
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu (cpu) {
 		const struct task_struct *p = per_cpu(current_task, cpu);
 
 		if (IS_ENABLED(CONFIG_SMP))

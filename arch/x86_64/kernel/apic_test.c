@@ -106,7 +106,9 @@ static unsigned long ipis_on(unsigned int me, bool others)
 	unsigned long n = 0;
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) if ((cpu == me) != others) n += READ_ONCE(per_cpu(test_ipis, cpu));
+	for_each_online_cpu (cpu)
+		if ((cpu == me) != others)
+			n += READ_ONCE(per_cpu(test_ipis, cpu));
 	return n;
 }
 
@@ -127,7 +129,8 @@ static void self_ipi_arrives(struct ktest *t)
 	if (!io_apic_in_use(t))
 		return;
 	KTEST_ASSERT_EQ(t, register_interrupt_handler(TEST_VECTOR, test_ipi), 0);
-	for_each_possible_cpu(cpu) per_cpu(test_ipis, cpu) = 0;
+	for_each_possible_cpu (cpu)
+		per_cpu(test_ipis, cpu) = 0;
 	flags = local_irq_save();
 	me = smp_processor_id();
 	apic_send_ipi(lapic_id(), TEST_VECTOR);

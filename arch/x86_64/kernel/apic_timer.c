@@ -85,7 +85,12 @@ static u64 rate_against(const struct clocksource *cs, u64 (*read)(void), bool do
 		/* From the middle of one bracket to the middle of the other. */
 		span = clocksource_cyc2ns(cs, clocksource_delta(cs, a0, a1)) + window / 2 -
 		       clocksource_cyc2ns(cs, clocksource_delta(cs, a0, b0));
-		if (window < best_window && span) {
+		/*
+		 * A round the host stalled in its middle is left out too: its
+		 * count times NSEC_PER_SEC could overflow (a 3 GHz TSC after
+		 * 6 s).
+		 */
+		if (window < best_window && span && span < 4 * CAL_NS) {
 			best_window = window;
 			best = (down ? c0 - c1 : c1 - c0) * NSEC_PER_SEC / span;
 		}

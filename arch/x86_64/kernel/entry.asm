@@ -26,12 +26,14 @@
 ; is in ring 0 with the user's GS (the syscall entry before its swapgs,
 ; the exits between swapgs and sysretq or iretq): their saved CS is the
 ; kernel's, so no swap happens and GS stays the user's in the handler.
-; Linux's paranoid_entry reads MSR_GS_BASE for them; Kestrel does not
-; need to, because their handlers never touch GS: all three are fatal
-; here (die(), dumpstack.c, panic()), and nothing on that path uses the
-; per-CPU area (this_cpu_read() is used by the syscall entry and
-; switch_to() only, and die() never schedules).  An NMI or #MC handler
-; that returns, or reads per-CPU data, must first add the MSR check.
+; Linux's paranoid_entry reads MSR_GS_BASE for them; Kestrel does not:
+; all three are fatal here (die(), dumpstack.c, panic()), and never
+; return.  Their report reads current and the preemption count through
+; GS, which there is the user's base, always 0: those reads reach the
+; per-CPU template, so such a report may name the wrong task, and
+; nothing worse (nothing on that path writes per-CPU data).  An NMI or
+; #MC handler that returns, or that must name the right task, needs the
+; MSR check first.
 ;
 ; With CONFIG_PAGE_TABLE_ISOLATION ring 3 runs on the user tables, which
 ; map this file's code and the .bss..entry data but not the task's

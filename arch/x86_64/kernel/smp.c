@@ -151,8 +151,7 @@ int smp_on_each_cpu(smp_call_func_t func, void *info)
 		return -EINVAL;
 	preempt_disable();
 	me = smp_processor_id();
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu (cpu) {
 		if (cpu == me)
 			continue;
 		csd[cpu] = (struct call_single_data){ .func = func, .info = info };

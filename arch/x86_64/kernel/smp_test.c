@@ -11,15 +11,19 @@
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
+#include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/smp.h>
+#include <asm/stacks.h>
 #include <asm/tlbflush.h>
 #include <kernel/acpi.h>
 #include <kernel/cpumask.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/page_alloc.h>
+#include <kernel/sched.h>
 #include <kernel/smp.h>
 #include <kernel/time.h>
 
@@ -65,20 +69,22 @@ static void every_madt_cpu_is_up(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, cpu_online(0));
 		return;
 	}
-	want = min(madt->nr_cpus, (unsigned int)NR_CPUS);
+	for (want = 0, cpu = 0; cpu < madt->nr_cpus; cpu++)
+		want += madt->cpus[cpu].enabled;
+	want = min(want, (unsigned int)NR_CPUS);
 	KTEST_EXPECT_EQ(t, num_online_cpus(), want);
 	KTEST_EXPECT_EQ(t, num_possible_cpus(), want);
 	/* Each with its own APIC ID, the boot CPU's first. */
 	KTEST_EXPECT_EQ(t, cpu_apic_id[0], lapic_id());
-	for_each_online_cpu(cpu) KTEST_EXPECT_TRUE(t, madt_cpu_index(madt, cpu_apic_id[cpu]) >= 0);
+	for_each_online_cpu (cpu)
+		KTEST_EXPECT_TRUE(t, madt_cpu_index(madt, cpu_apic_id[cpu]) >= 0);
 }
 
 static void call_runs_on_its_cpu_only(struct ktest *t)
 {
 	unsigned int cpu, other;
 
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu (cpu) {
 		struct seen s = { 0 };
 
 		KTEST_EXPECT_EQ(t, smp_call_function_single(cpu, note_cpu, &s), 0);
@@ -128,7 +134,8 @@ static void call_with_interrupts_off(struct ktest *t)
 	err = on_each_cpu(note_cpu, &s);
 	local_irq_restore(flags);
 	KTEST_EXPECT_EQ(t, err, 0);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, s.ran[cpu], 1);
+	for_each_online_cpu (cpu)
+		KTEST_EXPECT_EQ(t, s.ran[cpu], 1);
 }
 
 struct call_back {
@@ -177,8 +184,7 @@ static void reschedule_ipi_arrives(struct ktest *t)
 
 	if (!need_two(t))
 		return;
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu (cpu) {
 		unsigned long before = per_cpu(ipi_resched_count, cpu);
 		u64 start = ktime_get();
 
@@ -211,13 +217,15 @@ static void remapped_page_seen_everywhere(struct ktest *t)
 	*new = 0x4e3;
 	KTEST_ASSERT_EQ(t, map_page(SMP_SCRATCH, virt_to_phys(old), PAGE_KERNEL), 0);
 	on_each_cpu(note_cpu, &s);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, s.value[cpu], 0x01d);
+	for_each_online_cpu (cpu)
+		KTEST_EXPECT_EQ(t, s.value[cpu], 0x01d);
 
 	KTEST_EXPECT_EQ(t, unmap_page(SMP_SCRATCH), 0);
 	KTEST_EXPECT_EQ(t, tlb_shootdowns, shootdowns + 1);
 	KTEST_EXPECT_EQ(t, map_page(SMP_SCRATCH, virt_to_phys(new), PAGE_KERNEL), 0);
 	on_each_cpu(note_cpu, &s);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, s.value[cpu], 0x4e3);
+	for_each_online_cpu (cpu)
+		KTEST_EXPECT_EQ(t, s.value[cpu], 0x4e3);
 	KTEST_EXPECT_EQ(t, unmap_page(SMP_SCRATCH), 0);
 out:
 	free_page(old);
@@ -254,8 +262,60 @@ static void batch_is_one_shootdown(struct ktest *t)
 	free_page(page);
 }
 
+/* What each CPU finds of its own state, read on that CPU. */
+struct own_state {
+	u64 gs_base[NR_CPUS], gdtr[NR_CPUS], ist1[NR_CPUS];
+	unsigned int number[NR_CPUS];
+	u16 tr[NR_CPUS];
+	const struct task_struct *task[NR_CPUS];
+};
+
+static void read_own_state(void *arg)
+{
+	struct own_state *s = arg;
+	unsigned int cpu = smp_processor_id();
+	struct desc_ptr gdtr;
+
+	s->gs_base[cpu] = rdmsr(MSR_GS_BASE);
+	s->number[cpu] = this_cpu_read(cpu_number);
+	store_gdt(&gdtr);
+	s->gdtr[cpu] = gdtr.base;
+	s->tr[cpu] = store_tr();
+	s->ist1[cpu] = this_cpu_ptr(&cpu_entry_area)->tss.ist[0];
+	s->task[cpu] = current;
+}
+
+/*
+ * Every CPU runs on its own per-CPU copy, GDT, TSS and IST stacks, and
+ * (the APs) its own idle task: what start_secondary() set up.
+ */
+static void each_cpu_has_its_own_state(struct ktest *t)
+{
+	struct own_state s = { 0 };
+	unsigned int cpu;
+
+	KTEST_ASSERT_EQ(t, on_each_cpu(read_own_state, &s), 0);
+	for_each_online_cpu (cpu) {
+		const struct stack_info *df = cpu_ist_stack(cpu, IST_DOUBLE_FAULT);
+
+		KTEST_EXPECT_EQ(t, s.gs_base[cpu], per_cpu_offset(cpu));
+		KTEST_EXPECT_EQ(t, s.number[cpu], cpu);
+		KTEST_EXPECT_EQ(t, s.gdtr[cpu], (u64)per_cpu(cpu_entry_area, cpu).gdt);
+		KTEST_EXPECT_EQ(t, s.tr[cpu], TSS_SELECTOR);
+		KTEST_ASSERT_TRUE(t, df);
+		KTEST_EXPECT_EQ(t, s.ist1[cpu], df->top);
+		if (cpu)
+			KTEST_EXPECT_TRUE(t, s.task[cpu] && s.task[cpu]->pid == 0);
+	}
+	/* No two CPUs share a double-fault stack. */
+	for_each_online_cpu (cpu)
+		if (cpu)
+			KTEST_EXPECT_NE(t, s.ist1[cpu], s.ist1[0]);
+}
+
 static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(every_madt_cpu_is_up),
+	KTEST_CASE(each_cpu_has_its_own_state),
 	KTEST_CASE(call_runs_on_its_cpu_only),
 	KTEST_CASE(bad_calls_run_nothing),
 	KTEST_CASE(on_each_cpu_runs_once_everywhere),

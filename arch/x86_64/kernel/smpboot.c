@@ -220,8 +220,15 @@ static int wake_ap(unsigned int cpu)
 		pr_warn("smp: CPU %u (APIC ID %u): the startup IPI was never sent\n", cpu, apic_id);
 	start = ktime_get();
 	while (!cpu_online(cpu)) {
-		if (ktime_get() - start > AP_WAIT_NS)
+		if (ktime_get() - start > AP_WAIT_NS) {
+			/*
+			 * Back to waiting for a SIPI: a CPU that came late would
+			 * otherwise run the trampoline with the next one's stack
+			 * and number.
+			 */
+			apic_send_init(apic_id);
 			return -ETIMEDOUT;
+		}
 		cpu_relax();
 	}
 	return 0;
@@ -304,6 +311,15 @@ void smp_init(void)
 	for (i = 0; i < madt->nr_cpus; i++) {
 		if (madt->cpus[i].apic_id == boot_id)
 			continue;
+		/* As Linux: online-capable CPUs are for hot-plug, not for boot. */
+		if (!madt->cpus[i].enabled)
+			continue;
+		/* xAPIC addresses 8 bits, and 0xff is the broadcast. */
+		if (madt->cpus[i].apic_id >= 0xff && !lapic_x2apic_mode()) {
+			pr_warn("smp: APIC ID %u needs x2APIC mode; that CPU stays off\n",
+				madt->cpus[i].apic_id);
+			continue;
+		}
 		if (cpu == NR_CPUS) {
 			pr_warn("smp: %u CPUs, CONFIG_NR_CPUS is %u: the rest stay off\n",
 				madt->nr_cpus, NR_CPUS);

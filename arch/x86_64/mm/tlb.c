@@ -14,11 +14,12 @@
  * Lock dependencies: the shootdown waits for every other CPU to take an
  * interrupt, so the caller must hold no lock that another CPU may wait
  * for with interrupts off: that CPU would spin, unable to take the IPI,
- * while this one waited for it.  The callers hold stacks.c's stack_lock,
- * which nobody takes with interrupts off, and the task release paths
- * free stacks with interrupts off but no lock; two CPUs shooting down
- * at once with interrupts off each run the other's flush while they wait
- * (smp.c).
+ * while this one waited for it.  stacks.c holds its stack_lock across
+ * the shootdown, and the task release paths take that lock with
+ * interrupts off: safe while the boot CPU alone runs tasks, as no other
+ * CPU ever waits for it (Documentation/arch/x86_64/smp.md).  Two CPUs
+ * shooting down at once with interrupts off each run the other's flush
+ * while they wait (smp.c).
  *
  * A batch (struct tlb_batch) gathers the ranges of several changes and
  * flushes once: one round of IPIs for a task stack's four pages, not
