@@ -21,43 +21,6 @@
 #define NR_CPUS CONFIG_NR_CPUS
 #else
 #define NR_CPUS 1
-typedef void (*smp_call_func_t)(void *info);
-
-/*
- * CONFIG_SMP (arch/x86_64/kernel/smp.c): run @func(@info) on CPU @cpu,
- * with interrupts off there, and wait until it has run.  0; -EINVAL (no
- * @func) or -ENXIO (no such CPU, or not online), and nothing is run.  The
- * caller must hold no lock another CPU may wait for with interrupts off.
- */
-int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info);
-/* The same on every online CPU, this one included, with interrupts off here too. */
-int smp_on_each_cpu(smp_call_func_t func, void *info);
-/* Make CPU @cpu look at need_resched(): it set it already. */
-void smp_send_reschedule(unsigned int cpu);
-/* Take the IPIs: the boot CPU, before it starts the others. */
-void smp_ipi_init(void);
-
-/* smp_on_each_cpu(), or without CONFIG_SMP @func here with interrupts off. */
-static inline int on_each_cpu(smp_call_func_t func, void *info)
-{
-	unsigned long flags;
-
-	if (IS_ENABLED(CONFIG_SMP))
-		return smp_on_each_cpu(func, info);
-	if (!func)
-		return -EINVAL;
-	flags = local_irq_save();
-	func(info);
-	local_irq_restore(flags);
-	return 0;
-}
-
-/*
- * CONFIG_SMP: start the other CPUs the firmware lists; from kernel_init(),
- * before the initcalls.  Each that does not come up is reported and left.
- */
-void smp_init(void);
-
 #endif
 
 DECLARE_PER_CPU(unsigned int, cpu_number);
