@@ -49,43 +49,38 @@ def brought_up(output, n):
     return []
 
 
+def ktap_boot(runner, label, check, **boot_args):
+    """Boot CONFIG for @label with @boot_args (runner.boot()'s): every
+    suite that ran must pass, and @check(output) lists what else is wrong."""
+    outdir = runner.built_for(label, CONFIG)
+    if not outdir:
+        return
+    res = runner.boot(outdir, **boot_args)
+    problems, report = suites_pass(res)
+    problems += check(res.output)
+    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
+                  res.output if problems else "")
+
+
 def cpu_boots(runner):
     for n in CPU_COUNTS:
-        label = f"smp: -smp {n} under MTTCG: every CPU up, the smp, percpu and apic suites pass"
-        outdir = runner.built_for(label, CONFIG)
-        if not outdir:
-            continue
-        res = runner.boot(outdir, cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
-        problems, report = suites_pass(res)
-        problems += brought_up(res.output, n)
-        runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
-                      res.output if problems else "")
+        ktap_boot(runner,
+                  f"smp: -smp {n} under MTTCG: every CPU up, the smp, percpu and apic suites pass",
+                  lambda out, n=n: brought_up(out, n),
+                  cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
 
 
 def icount_boot(runner):
-    label = "smp: -smp 4 under -icount, the CPUs on one host thread: every suite passes"
-    outdir = runner.built_for(label, CONFIG)
-    if not outdir:
-        return
-    res = runner.boot(outdir, smp=4, mttcg=False)
-    problems, report = suites_pass(res)
-    problems += brought_up(res.output, 4)
-    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
-                  res.output if problems else "")
+    ktap_boot(runner, "smp: -smp 4 under -icount, the CPUs on one host thread: every suite passes",
+              lambda out: brought_up(out, 4), smp=4, mttcg=False)
 
 
 def no_acpi_boot(runner):
-    label = "smp: -smp 4 with acpi=off: no MADT, the boot CPU alone, the smp suite passes"
-    outdir = runner.built_for(label, CONFIG)
-    if not outdir:
-        return
-    res = runner.boot(outdir, cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4,
-                      extra=["-machine", "acpi=off"])
-    problems, report = suites_pass(res)
-    if "running on the boot CPU alone" not in res.output:
-        problems.append("no 'running on the boot CPU alone' line")
-    runner.result(label, not problems, "; ".join(problems) or f"KTAP {report.summary()}",
-                  res.output if problems else "")
+    alone = "running on the boot CPU alone"
+    ktap_boot(runner, "smp: -smp 4 with acpi=off: no MADT, the boot CPU alone, the smp suite passes",
+              lambda out: [] if alone in out else [f"no '{alone}' line"],
+              cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4,
+              extra=["-machine", "acpi=off"])
 
 
 def cpus_problems(text, n):
