@@ -64,8 +64,8 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 	if (!pipe)
 		return NULL;
 	mutex_init(&pipe->mutex);
-	INIT_LIST_HEAD(&pipe->rd_wait.waiters);
-	INIT_LIST_HEAD(&pipe->wr_wait.waiters);
+	init_waitqueue_head(&pipe->rd_wait);
+	init_waitqueue_head(&pipe->wr_wait);
 	return pipe;
 }
 

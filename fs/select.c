@@ -81,7 +81,6 @@ static void pollwait(struct file *file, struct wait_queue_head *wq, poll_table *
 	struct poll_wqueues *pwq = container_of(pt, struct poll_wqueues, pt);
 	struct poll_table_page *page = pwq->table;
 	struct poll_table_entry *e;
-	unsigned long flags;
 
 	if (!page || page->used == ENTRIES_PER_PAGE) {
 		page = alloc_page();
@@ -97,9 +96,7 @@ static void pollwait(struct file *file, struct wait_queue_head *wq, poll_table *
 	e->file = get_file(file);
 	e->wait.task = current;
 	e->wait.woken = false;
-	flags = local_irq_save();
-	__add_wait_queue(wq, &e->wait);
-	local_irq_restore(flags);
+	add_wait_queue(wq, &e->wait);
 }
 
 static void poll_freewait(struct poll_wqueues *pwq)
@@ -108,11 +105,8 @@ static void poll_freewait(struct poll_wqueues *pwq)
 	unsigned int i;
 
 	for (; page; page = next) {
-		unsigned long flags = local_irq_save();
-
 		for (i = 0; i < page->used; i++)
-			__remove_wait_queue(&page->entries[i].wait);
-		local_irq_restore(flags);
+			remove_wait_queue(&page->entries[i].wait);
 		for (i = 0; i < page->used; i++)
 			fput(page->entries[i].file);
 		next = page->next;
@@ -120,7 +114,11 @@ static void poll_freewait(struct poll_wqueues *pwq)
 	}
 }
 
-/* Whether a queue woke the caller since the last look; clears the marks.  Interrupts off. */
+/*
+ * Whether a queue woke the caller since the last look; clears the marks.
+ * A mark set after its look here comes with a wake-up, which the caller,
+ * marked sleeping before it looked, does not miss.
+ */
 static bool poll_woken(struct poll_wqueues *pwq)
 {
 	struct poll_table_page *page;
@@ -129,8 +127,8 @@ static bool poll_woken(struct poll_wqueues *pwq)
 
 	for (page = pwq->table; page; page = page->next) {
 		for (i = 0; i < page->used; i++) {
-			woken |= page->entries[i].wait.woken;
-			page->entries[i].wait.woken = false;
+			woken |= __atomic_exchange_n(&page->entries[i].wait.woken, false,
+						     __ATOMIC_SEQ_CST);
 		}
 	}
 	return woken;
@@ -173,7 +171,6 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline)
 	int count;
 
 	for (;;) {
-		unsigned long flags;
 		unsigned int i;
 		u64 now;
 
@@ -199,17 +196,18 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline)
 			break;
 		}
 		might_sleep();
-		flags = local_irq_save();
+		/* Marked first, so that a wake-up after the look is not lost (<kernel/wait.h>). */
+		current->interruptible = true;
+		set_current_state(TASK_SLEEPING);
 		if (!poll_woken(&table) && !signal_pending(current)) {
-			current->interruptible = true;
 			if (deadline == NO_DEADLINE)
-				__wait_sleep();
+				schedule();
 			else
 				__schedule_timeout((deadline - now + TICK_NSEC - 1) / TICK_NSEC);
-			current->interruptible = false;
 		}
+		__set_current_state(TASK_RUNNING);
+		current->interruptible = false;
 		poll_woken(&table);
-		local_irq_restore(flags);
 	}
 	poll_freewait(&table);
 	return count;

@@ -82,7 +82,7 @@ static void wait_for_vfork_done(struct task_struct *child, struct completion *do
 	unsigned long flags;
 
 	might_sleep();
-	flags = local_irq_save();
+	spin_lock_irqsave(&done->wait.lock, flags);
 	__add_wait_queue(&done->wait, &w);
 	while (!done->done) {
 		if (fatal_signal_pending(current)) {
@@ -90,11 +90,11 @@ static void wait_for_vfork_done(struct task_struct *child, struct completion *do
 			break;
 		}
 		current->interruptible = true;
-		__wait_sleep();
+		sleep_locked(&done->wait.lock);
 		current->interruptible = false;
 	}
 	__remove_wait_queue(&w);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&done->wait.lock, flags);
 }
 
 void complete_vfork_done(struct task_struct *p)

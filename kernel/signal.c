@@ -810,12 +810,11 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 			if (uts && now >= end)
 				break;
 			p->interruptible = true;
+			set_current_state(TASK_SLEEPING);
 			if (uts)
 				__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
-			else {
-				p->state = TASK_SLEEPING;
+			else
 				__schedule();
-			}
 			p->interruptible = false;
 		}
 		s->blocked = s->real_blocked;

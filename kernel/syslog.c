@@ -233,6 +233,7 @@ static int wait_for_unread(void)
 			return -ERESTARTSYS;
 		}
 		current->interruptible = true;
+		set_current_state(TASK_SLEEPING);
 		__schedule_timeout(1);
 		current->interruptible = false;
 		local_irq_restore(flags);

@@ -499,26 +499,28 @@ static size_t raw_copy(struct tty_struct *tty, char *buf, size_t count)
 static int wait_for_input(struct tty_struct *tty, long *timeout, bool forever)
 {
 	struct wait_queue_entry w = { .task = current };
-	unsigned long flags;
 	int ret = 0;
 
 	might_sleep();
-	flags = local_irq_save();
-	__add_wait_queue(&tty->read_wait, &w);
-	while (!input_available(tty, 1) && (forever || *timeout > 0)) {
+	add_wait_queue(&tty->read_wait, &w);
+	for (;;) {
+		/* Marked first, so that input after the look is not lost (<kernel/wait.h>). */
+		current->interruptible = true;
+		set_current_state(TASK_SLEEPING);
+		if (input_available(tty, 1) || (!forever && *timeout <= 0))
+			break;
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
-		current->interruptible = true;
 		if (forever)
-			__wait_sleep();
+			schedule();
 		else
 			*timeout = __schedule_timeout(*timeout);
-		current->interruptible = false;
 	}
-	__remove_wait_queue(&w);
-	local_irq_restore(flags);
+	__set_current_state(TASK_RUNNING);
+	current->interruptible = false;
+	remove_wait_queue(&w);
 	return ret;
 }
 

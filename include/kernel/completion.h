@@ -23,7 +23,7 @@ struct completion {
 static inline void init_completion(struct completion *c)
 {
 	c->done = 0;
-	INIT_LIST_HEAD(&c->wait.waiters);
+	init_waitqueue_head(&c->wait);
 }
 
 /* Let one waiter through, now or later; from any context. */

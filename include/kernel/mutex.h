@@ -22,11 +22,13 @@
 
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 struct task_struct;
 
 struct mutex {
+	spinlock_t wait_lock;	    /* the fields below; interrupts off */
 	struct task_struct *owner;  /* NULL when free */
 	struct list_head waiters;   /* sleeping lockers, oldest first */
 	struct list_head held;	    /* in the owner's held_locks */
@@ -40,8 +42,12 @@ struct mutex_waiter {
 	struct task_struct *task;
 };
 
+/* The class of every mutex's wait_lock: they never nest. */
+extern struct lock_class_key mutex_wait_key;
+
 #define __MUTEX_INITIALIZER(lock, lname)                                                        \
 	{                                                                                       \
+		.wait_lock = __SPIN_LOCK_UNLOCKED_CLASS("&lock->wait_lock", &mutex_wait_key),   \
 		.waiters = LIST_HEAD_INIT((lock).waiters), .held = LIST_HEAD_INIT((lock).held), \
 		.dep_map = STATIC_LOCKDEP_MAP_INIT(lname, NULL)                                 \
 	}

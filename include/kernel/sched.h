@@ -19,6 +19,7 @@
 #ifndef _KERNEL_SCHED_H
 #define _KERNEL_SCHED_H
 
+#include <asm/barrier.h>
 #include <asm/thread.h>
 #include <kernel/compiler.h>
 #include <kernel/list.h>
@@ -26,6 +27,7 @@
 #include <kernel/preempt.h>
 #include <kernel/resource.h>
 #include <kernel/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/timer.h>
 #include <kernel/types.h>
 
@@ -162,8 +164,43 @@ void __schedule(void);
 void sched_pi_chain(struct task_struct *p);
 /* Let every other runnable task run before the caller goes on. */
 void yield(void);
-/* Make a sleeping task runnable.  False if it was not sleeping. */
+/*
+ * Make a sleeping task runnable.  False if it was not sleeping.  From any
+ * context, with any lock held but a run queue's (they are the innermost).
+ * A task marked sleeping that has not left its CPU yet is set running
+ * again, and its schedule() returns at once: see set_current_state().
+ */
 bool wake_up_process(struct task_struct *p);
+
+/*
+ * A task that is about to sleep marks itself with
+ * set_current_state(TASK_SLEEPING) before it tests what it waits for,
+ * and calls schedule() if that does not hold yet.  The full barrier
+ * orders the mark before the test: a waker that makes the condition true
+ * and then calls wake_up_process() either is seen by the test, or finds
+ * the mark and undoes it (<kernel/wait.h> has the whole protocol).
+ * __set_current_state(TASK_RUNNING) takes the mark back when the task
+ * does not sleep after all.
+ */
+#define __set_current_state(s) WRITE_ONCE(current->state, (s))
+#define set_current_state(s)   smp_store_mb(current->state, (s))
+
+/*
+ * With @lock held and interrupts off: sleep until woken, with @lock
+ * released meanwhile, and take it again.  The caller tested its
+ * condition under @lock, and whoever makes it true takes @lock to do so
+ * before waking it, so no wake-up falls between the test and the sleep.
+ */
+void sleep_locked(spinlock_t *lock);
+
+/*
+ * Guards the task list and pids, each task's waiter, and the process
+ * tree (parent, children, sibling, process groups and sessions).  Taken
+ * with interrupts off (spin_lock_irqsave()), outside every lock but the
+ * sleeping ones: tasklist_lock, then a wait queue's or timer's, then a
+ * run queue's.
+ */
+extern spinlock_t tasklist_lock;
 
 /*
  * End the calling task with @code, which task_wait() returns.  Its stack

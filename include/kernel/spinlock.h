@@ -38,13 +38,15 @@ typedef struct spinlock {
 	struct lockdep_map dep_map;
 } spinlock_t;
 
-/* A static lock: its own address is its class's key. */
-#define __SPIN_LOCK_UNLOCKED(lname)                                                         \
+/* A lock of the class @key (NULL: its own address is its class's key). */
+#define __SPIN_LOCK_UNLOCKED_CLASS(lname, key)                                              \
 	{                                                                                   \
 		.raw = __ARCH_SPIN_LOCK_UNLOCKED, .magic = SPINLOCK_MAGIC, .owner_cpu = -1, \
-		.dep_map = STATIC_LOCKDEP_MAP_INIT(#lname, NULL)                            \
+		.dep_map = STATIC_LOCKDEP_MAP_INIT(lname, key)                              \
 	}
-#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+/* A static lock: its own address is its class's key. */
+#define __SPIN_LOCK_UNLOCKED(lname) __SPIN_LOCK_UNLOCKED_CLASS(#lname, NULL)
+#define DEFINE_SPINLOCK(x)	    spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
 static inline void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
 {

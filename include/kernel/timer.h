@@ -43,7 +43,14 @@ void run_timers(void);
  * returns the jiffies left (0 when the time ran out).
  */
 long schedule_timeout(long timeout);
-/* The same with interrupts already off (wait_event_timeout()). */
+/*
+ * The same for a caller that has marked itself sleeping already
+ * (set_current_state()) and then tested what it waits for; a wake-up in
+ * between makes it return at once.  Interrupts on or off.
+ */
 long __schedule_timeout(long timeout);
+/* With @lock held and interrupts off: __schedule_timeout() as sleep_locked() sleeps. */
+struct spinlock;
+long schedule_timeout_locked(struct spinlock *lock, long timeout);
 
 #endif

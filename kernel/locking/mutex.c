@@ -5,8 +5,11 @@
  * The owner field is the lock.  A locker that finds an owner queues a
  * waiter on its own stack and sleeps; mutex_unlock() makes the oldest
  * waiter the owner before it wakes it, so the mutex is never free in
- * between and nobody can take it out of turn.  Interrupts off is the
- * mutex's lock on one CPU.
+ * between and nobody can take it out of turn.  Each mutex's fields are
+ * under its wait_lock, a spinlock taken with interrupts off.  lockdep
+ * hears of the mutex before the wait_lock is taken and after it is
+ * dropped, never inside it, so that the wait_lock puts no order between
+ * two mutexes.
  *
  * A waiter that sleeps lends its priority to the owner through the
  * policy's priority inheritance, if it has one (sched_pi_chain()), and the
@@ -29,12 +32,16 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/sprintf.h>
 
 unsigned long lock_bugs;
+struct lock_class_key mutex_wait_key;
 
 void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
+	lock->wait_lock =
+		(spinlock_t)__SPIN_LOCK_UNLOCKED_CLASS("&lock->wait_lock", &mutex_wait_key);
 	lock->owner = NULL;
 	INIT_LIST_HEAD(&lock->waiters);
 	INIT_LIST_HEAD(&lock->held);
@@ -63,7 +70,8 @@ static void report_recursion(const struct mutex *lock, unsigned long ip)
 	dump_stack();
 }
 
-static void report_not_owner(const struct mutex *lock, unsigned long ip)
+static void report_not_owner(const struct mutex *lock, const struct task_struct *owner,
+			     unsigned long ip)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
@@ -71,8 +79,8 @@ static void report_not_owner(const struct mutex *lock, unsigned long ip)
 	sprint_symbol(sym, sizeof(sym), ip);
 	pr_err("------------[ cut here ]------------\n");
 	pr_err("DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)\n");
-	pr_err("WARNING: CPU: 0 PID: %d at %s: unlock of %s, owned by %s/%d\n", current->pid, sym,
-	       lock->dep_map.name, lock->owner->comm, lock->owner->pid);
+	pr_err("WARNING: CPU: %u PID: %d at %s: unlock of %s, owned by %s/%d\n", smp_processor_id(),
+	       current->pid, sym, lock->dep_map.name, owner->comm, owner->pid);
 	dump_stack();
 	pr_err("---[ end trace 0000000000000000 ]---\n");
 }
@@ -93,7 +101,7 @@ static void report_bad_unlock(const struct mutex *lock, unsigned long ip)
 	dump_stack();
 }
 
-/* Interrupts off: make @lock @p's. */
+/* Under @lock's wait_lock: make @lock @p's. */
 static void set_owner(struct mutex *lock, struct task_struct *p)
 {
 	lock->owner = p;
@@ -101,7 +109,7 @@ static void set_owner(struct mutex *lock, struct task_struct *p)
 }
 
 /*
- * Interrupts off: wait until the owner hands @lock over, lending the
+ * Under @lock's wait_lock: wait until the owner hands @lock over, lending the
  * owner (and the owners it waits for) our priority meanwhile.  The times
  * it slept: lock statistics' "spins" of a mutex.
  */
@@ -114,8 +122,7 @@ static unsigned long wait_for_owner(struct mutex *lock)
 	current->blocked_on = lock;
 	sched_pi_chain(lock->owner);
 	while (lock->owner != current) {
-		current->state = TASK_SLEEPING;
-		__schedule();
+		sleep_locked(&lock->wait_lock);
 		sleeps++;
 	}
 	return sleeps;
@@ -125,42 +132,47 @@ void mutex_lock(struct mutex *lock)
 {
 	unsigned long ip = _RET_IP_, flags;
 
+	unsigned long sleeps = 0;
+	bool contended;
+
 	might_sleep();
-	flags = local_irq_save();
-	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner == current) {
+	/* Only this task could have made itself the owner: no lock needed to look. */
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && READ_ONCE(lock->owner) == current) {
 		report_recursion(lock, ip); /* and do not deadlock */
-		goto out;
+		return;
 	}
 	lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, false, ip);
-	if (lock->owner) {
-		unsigned long sleeps = wait_for_owner(lock); /* handed over: it is ours */
-
-		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, sleeps, true);
-	} else {
+	spin_lock_irqsave(&lock->wait_lock, flags);
+	contended = lock->owner;
+	if (contended)
+		sleeps = wait_for_owner(lock); /* handed over: it is ours */
+	else
 		set_owner(lock, current);
-		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, 0, false);
-	}
 	lock->acquired_at = ip;
-out:
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, sleeps, contended);
 }
 
 bool mutex_trylock(struct mutex *lock)
 {
-	unsigned long flags = local_irq_save();
-	bool free = !lock->owner;
+	unsigned long flags;
+	bool free;
 
+	spin_lock_irqsave(&lock->wait_lock, flags);
+	free = !lock->owner;
 	if (free) {
 		set_owner(lock, current);
 		lock->acquired_at = _RET_IP_;
+	}
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (free) {
 		lock_acquire(&lock->dep_map, LOCK_KIND_MUTEX, true, _RET_IP_);
 		lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, 0, false);
 	}
-	local_irq_restore(flags);
 	return free;
 }
 
-/* Interrupts off, @lock the caller's: hand it to its oldest waiter, or free it. */
+/* Under @lock's wait_lock, @lock the caller's: hand it to its oldest waiter, or free it. */
 static void __mutex_unlock(struct mutex *lock)
 {
 	struct mutex_waiter *w;
@@ -181,24 +193,32 @@ static void __mutex_unlock(struct mutex *lock)
 
 void mutex_unlock(struct mutex *lock)
 {
-	unsigned long ip = _RET_IP_, flags = local_irq_save();
+	unsigned long ip = _RET_IP_, flags;
+	struct task_struct *owner;
 
-	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && !lock->owner)
-		report_bad_unlock(lock, ip);
-	else if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && lock->owner != current)
-		report_not_owner(lock, ip);
-	else {
-		lock_release(&lock->dep_map);
+	spin_lock_irqsave(&lock->wait_lock, flags);
+	owner = lock->owner;
+	if (!IS_ENABLED(CONFIG_DEBUG_MUTEXES) || owner == current)
 		__mutex_unlock(lock);
-	}
-	local_irq_restore(flags);
-	preempt_check_resched();
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	/* The reports print; they are made with the wait_lock dropped. */
+	if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && !owner)
+		report_bad_unlock(lock, ip);
+	else if (IS_ENABLED(CONFIG_DEBUG_MUTEXES) && owner != current)
+		report_not_owner(lock, owner, ip);
+	else
+		lock_release(&lock->dep_map);
 }
 
 void mutex_release_held(struct task_struct *p)
 {
-	while (!list_empty(&p->held_locks))
-		__mutex_unlock(list_first_entry(&p->held_locks, struct mutex, held));
+	while (!list_empty(&p->held_locks)) {
+		struct mutex *lock = list_first_entry(&p->held_locks, struct mutex, held);
+
+		spin_lock(&lock->wait_lock);
+		__mutex_unlock(lock);
+		spin_unlock(&lock->wait_lock);
+	}
 }
 
 bool debug_check_no_locks_held(struct task_struct *p)

@@ -2,10 +2,10 @@
 /*
  * Counting semaphores; see <kernel/semaphore.h>.  up() with a sleeper
  * waiting gives the unit to the oldest one directly, without raising the
- * count, so a down() arriving later cannot take it first.  Interrupts off
- * is the semaphore's lock on one CPU.
+ * count, so a down() arriving later cannot take it first.  The count and
+ * the waiters are under the semaphore's spinlock, taken with interrupts
+ * off: up() may come from an interrupt handler on any CPU.
  */
-#include <asm/irqflags.h>
 #include <kernel/sched.h>
 #include <kernel/semaphore.h>
 
@@ -15,48 +15,51 @@ struct semaphore_waiter {
 	bool up; /* a unit was handed to it */
 };
 
+struct lock_class_key semaphore_lock_key;
+
 void down(struct semaphore *sem)
 {
 	struct semaphore_waiter w = { .task = current };
-	unsigned long flags;
+	unsigned long flags, sleeps = 0;
+	bool contended;
 
 	might_sleep();
-	flags = local_irq_save();
-	if (sem->count) {
+	spin_lock_irqsave(&sem->lock, flags);
+	contended = !sem->count;
+	if (!contended) {
 		sem->count--;
-		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, 0, false);
 	} else {
-		unsigned long sleeps = 0;
-
 		list_add_tail(&w.node, &sem->waiters);
 		while (!w.up) {
-			current->state = TASK_SLEEPING;
-			__schedule();
+			sleep_locked(&sem->lock);
 			sleeps++;
 		}
-		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, sleeps, true);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sem->lock, flags);
+	lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, sleeps, contended);
 }
 
 int down_trylock(struct semaphore *sem)
 {
-	unsigned long flags = local_irq_save();
-	int busy = !sem->count;
+	unsigned long flags;
+	int busy;
 
-	if (!busy) {
+	spin_lock_irqsave(&sem->lock, flags);
+	busy = !sem->count;
+	if (!busy)
 		sem->count--;
+	spin_unlock_irqrestore(&sem->lock, flags);
+	if (!busy)
 		lock_stat_acquired(&sem->dep_map, LOCK_KIND_SEMAPHORE, 0, false);
-	}
-	local_irq_restore(flags);
 	return busy;
 }
 
 void up(struct semaphore *sem)
 {
-	unsigned long flags = local_irq_save();
 	struct semaphore_waiter *w;
+	unsigned long flags;
 
+	spin_lock_irqsave(&sem->lock, flags);
 	if (list_empty(&sem->waiters)) {
 		sem->count++;
 	} else {
@@ -65,6 +68,5 @@ void up(struct semaphore *sem)
 		w->up = true;
 		wake_up_process(w->task);
 	}
-	local_irq_restore(flags);
-	preempt_check_resched();
+	spin_unlock_irqrestore(&sem->lock, flags);
 }

@@ -192,7 +192,10 @@ bool wake_up_process(struct task_struct *p)
 	unsigned long flags = local_irq_save();
 	bool woken = p->state == TASK_SLEEPING;
 
-	if (woken) {
+	if (woken && p == current) {
+		/* Marked sleeping, not yet switched out: it goes on running. */
+		p->state = TASK_RUNNING;
+	} else if (woken) {
 		if (IS_ENABLED(CONFIG_SCHED_BENCH))
 			p->woken_at = ktime_get(); /* for response times */
 		p->state = TASK_RUNNABLE;

@@ -78,8 +78,10 @@ static int note_and_yield(void *arg)
 
 	local_irq_disable();
 	order_parked++;
-	while (!order_go)
-		__wait_sleep();
+	while (!order_go) {
+		set_current_state(TASK_SLEEPING);
+		__schedule();
+	}
 	for (i = 0; i < 3; i++) {
 		order[order_len++] = (char)(long)arg;
 		yield();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Wait queues; see <kernel/wait.h>.  A queue is a list of the sleeping
- * tasks' entries, which live on their stacks for as long as they wait.
- * Interrupts off is the queue's lock (one CPU).
+ * tasks' entries, which live on their stacks for as long as they wait,
+ * under the queue's own spinlock: an interrupt handler on any CPU may
+ * wake the queue while a task on another adds itself.
  */
 #include <kernel/panic.h>
 #include <kernel/wait.h>
@@ -10,6 +11,7 @@
 
 void __add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
 {
+	w->head = wq;
 	list_add_tail(&w->node, &wq->waiters);
 }
 
@@ -18,28 +20,50 @@ void __remove_wait_queue(struct wait_queue_entry *w)
 	list_del(&w->node);
 }
 
-void __wait_sleep(void)
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
 {
-	current->state = TASK_SLEEPING;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__add_wait_queue(wq, w);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_entry *w)
+{
+	struct wait_queue_head *wq = w->head;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__remove_wait_queue(w);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void sleep_locked(spinlock_t *lock)
+{
+	set_current_state(TASK_SLEEPING);
+	spin_unlock(lock);
 	__schedule();
+	spin_lock(lock);
 }
 
 void wake_up(struct wait_queue_head *wq)
 {
-	unsigned long flags = local_irq_save();
 	struct wait_queue_entry *w;
+	unsigned long flags;
 
+	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry (w, &wq->waiters, node) {
-		w->woken = true;
+		WRITE_ONCE(w->woken, true);
 		wake_up_process(w->task);
 	}
-	local_irq_restore(flags);
-	preempt_check_resched();
+	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 __noreturn void sleep_forever(void)
 {
-	local_irq_disable();
-	for (;;)
-		__wait_sleep();
+	for (;;) {
+		set_current_state(TASK_SLEEPING);
+		schedule();
+	}
 }

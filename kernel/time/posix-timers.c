@@ -216,6 +216,7 @@ static int sleep_until(int which, s64 deadline)
 			return -EINTR;
 		}
 		current->interruptible = true;
+		set_current_state(TASK_SLEEPING);
 		__schedule_timeout(ticks);
 		current->interruptible = false;
 		local_irq_restore(flags);

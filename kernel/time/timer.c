@@ -108,32 +108,44 @@ static void process_timeout(struct timer_list *timer)
 	wake_up_process(container_of(timer, struct process_timer, timer)->task);
 }
 
-/* The state change and the sleep happen with interrupts off: no wake-up is lost. */
+/*
+ * The caller marked itself sleeping before it tested its condition: a
+ * wake-up since then, from the timer or anyone, has set it running again
+ * and schedule() returns at once.  The timer is on this stack, so it is
+ * deleted before the return whatever woke the task.
+ */
 long __schedule_timeout(long timeout)
 {
 	struct process_timer t = { .task = current };
 	unsigned long expires = jiffies + timeout;
 	long left;
 
-	if (timeout <= 0)
+	if (timeout <= 0) {
+		__set_current_state(TASK_RUNNING);
 		return 0;
+	}
 	timer_setup(&t.timer, process_timeout, 0);
 	mod_timer(&t.timer, expires);
-	current->state = TASK_SLEEPING;
 	schedule();
 	del_timer(&t.timer);
 	left = (long)(expires - jiffies);
 	return left > 0 ? left : 0;
 }
 
-long schedule_timeout(long timeout)
+long schedule_timeout_locked(spinlock_t *lock, long timeout)
 {
-	unsigned long flags;
 	long left;
 
-	might_sleep();
-	flags = local_irq_save();
+	set_current_state(TASK_SLEEPING);
+	spin_unlock(lock);
 	left = __schedule_timeout(timeout);
-	local_irq_restore(flags);
+	spin_lock(lock);
 	return left;
+}
+
+long schedule_timeout(long timeout)
+{
+	might_sleep();
+	set_current_state(TASK_SLEEPING);
+	return __schedule_timeout(timeout);
 }

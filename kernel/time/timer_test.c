@@ -364,6 +364,7 @@ static void schedule_timeout_returns_what_is_left(struct ktest *t)
 	timer_setup(&waker, wake_task, 0);
 	flags = local_irq_save();
 	mod_timer(&waker, jiffies + 1);
+	set_current_state(TASK_SLEEPING);
 	left = __schedule_timeout(50);
 	local_irq_restore(flags);
 	gap = tick_gap_ns - gap;
