@@ -27,6 +27,7 @@
 #include <kernel/time.h>
 #include "sched.h"
 
+DEFINE_SPINLOCK(tasklist_lock);
 static LIST_HEAD(task_list);
 static int next_pid = 1;
 static unsigned int task_count;
