@@ -246,9 +246,11 @@ static void run_suite(const struct ktest_suite *suite, int index, struct ktest_t
 	ktap("    KTAP version 1\n");
 	ktap("    # Subtest: %s\n", suite->name);
 	ktap("    1..%zu\n", count_cases(suite));
+	ktest_keep_cpu(!suite->all_cpus);
 	for (c = suite->cases; c->name; c++)
 		if (filter_selects(suite->name, c->name))
 			run_case(suite, c, ++n, &totals);
+	ktest_keep_cpu(false);
 
 	ktap("# %s: pass:%d fail:%d skip:%d total:%d\n", suite->name, totals.pass, totals.fail,
 	     totals.skip, n);

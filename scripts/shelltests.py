@@ -83,7 +83,7 @@ KSHELL = "init=kshell"
 # The suites the share boots run before the shell: the shell's own, quickly.
 SHARE_CMDLINE = "qemu_exit=halt ktest.filter=kshell*"
 COMMAND_TIMEOUT = 60     # host seconds for a command's output; only a hung guest takes it
-PS_ROW = re.compile(r"^\s*(\d+) (\S+)\s+(.*?)\s+(\d+\.\d{3})\s+(\d+\.\d)% (\S+)$")
+PS_ROW = re.compile(r"^\s*(\d+) (\S+)\s+\d+ (.*?)\s+(\d+\.\d{3})\s+(\d+\.\d)% (\S+)$")
 LINE_MAX = 70
 
 

@@ -42,7 +42,22 @@ struct ktest_case {
 struct ktest_suite {
 	const char *name;
 	const struct ktest_case *cases; /* ends with an empty entry */
+	/*
+	 * Whether its tasks may run on every CPU.  A suite runs on the one
+	 * CPU the runner is on unless it says so (KTEST_SUITE_SMP()): the
+	 * tasks it makes inherit the runner's mask, and what it checks of
+	 * one CPU's scheduling (orders, shares) holds however many CPUs
+	 * the machine has.
+	 */
+	bool all_cpus;
 };
+
+/*
+ * Keep the caller on the CPU it runs on, or give it back every CPU it
+ * had (@one false): the runner's, around each suite.  Nothing on the
+ * host, which has one thread.
+ */
+void ktest_keep_cpu(bool one);
 
 /*
  * The host program (ARCH=host) collects suites in a section whose name is
@@ -59,13 +74,17 @@ struct ktest_suite {
 		.name = #fn, .run = fn \
 	}
 
-#define KTEST_SUITE(sname, case_table)                                                    \
+#define __KTEST_SUITE(sname, case_table, smp)                                             \
 	static const struct ktest_suite __ktest_suite_##sname = {                         \
 		.name = #sname,                                                           \
 		.cases = case_table,                                                      \
+		.all_cpus = smp,                                                          \
 	};                                                                                \
 	static const struct ktest_suite *const __ktest_ptr_##sname __used __ktest_section \
 		__aligned(sizeof(void *)) = &__ktest_suite_##sname
+#define KTEST_SUITE(sname, case_table)	   __KTEST_SUITE(sname, case_table, false)
+/* A suite whose tasks run on every CPU: what it tests is several CPUs at once. */
+#define KTEST_SUITE_SMP(sname, case_table) __KTEST_SUITE(sname, case_table, true)
 
 /* Record a failure with a message, unless @ok.  Returns @ok. */
 __printf(5, 6) bool ktest_check(struct ktest *t, bool ok, const char *file, int line,

@@ -39,5 +39,10 @@ __printf(3, 4) struct task_struct *kthread_create(int (*fn)(void *), void *arg, 
 int kthread_stop(struct task_struct *k);
 /* Has kthread_stop() been called on the caller? */
 bool kthread_should_stop(void);
+/*
+ * Let @k run on CPU @cpu alone (a per-CPU thread, as Linux's): 0, or
+ * -EINVAL if @cpu is not online.  set_cpus_allowed() with one CPU.
+ */
+int kthread_bind(struct task_struct *k, unsigned int cpu);
 
 #endif

@@ -22,6 +22,7 @@
 #include <asm/barrier.h>
 #include <asm/thread.h>
 #include <kernel/compiler.h>
+#include <kernel/cpumask.h>
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
 #include <kernel/preempt.h>
@@ -63,6 +64,17 @@ struct task_struct {
 	enum task_state state;
 	struct sched_entity se;
 	struct list_head tasks; /* every task, in pid order */
+
+	/*
+	 * Where it runs (kernel/sched/core.c).  cpu, queued and rq_node
+	 * change under the lock of the run queue of cpu (both queues', when
+	 * it moves); cpus_allowed under the same, and is read without it.
+	 */
+	unsigned int cpu;	     /* the CPU it runs on, or ran on last */
+	bool on_cpu;		     /* its stack is in use: running, or being switched from */
+	bool queued;		     /* in a run queue: runnable, not running */
+	struct list_head rq_node;    /* in its run queue's tasks, while queued */
+	struct cpumask cpus_allowed; /* where it may run: sched_setaffinity(), kthread_bind() */
 
 	unsigned long ticks; /* timer ticks that found it running */
 	u64 exec_ns;	     /* clocksource time on the CPU, to its last switch */
@@ -162,6 +174,15 @@ void __schedule(void);
  * that has pi_update()).  Interrupts off; nothing for a NULL @p.
  */
 void sched_pi_chain(struct task_struct *p);
+/*
+ * With a policy that has priority inheritance: what it reads (each
+ * mutex's owner and waiters, each task's held mutexes, blocked_on and
+ * stopping) changes under this lock, and sched_pi_chain() walks it under
+ * the same; nothing without such a policy.  Interrupts off; inside a
+ * mutex's wait_lock and tasklist_lock, outside the run queues' locks.
+ */
+void sched_pi_lock(void);
+void sched_pi_unlock(void);
 /* Let every other runnable task run before the caller goes on. */
 void yield(void);
 /*
@@ -260,6 +281,7 @@ void show_tasks(void);
 struct task_info {
 	int pid;
 	enum task_state state;
+	unsigned int cpu; /* the CPU it runs on, or ran on last */
 	u64 cputime_ns;
 	char sched[32]; /* the policy's column: "nice 0", "tickets 100" */
 	char comm[TASK_COMM_LEN];
@@ -273,6 +295,11 @@ struct task_info {
 unsigned int task_snapshot(struct task_info *info, unsigned int max);
 /* "running", "runnable", "sleeping" or "dead". */
 const char *task_state_name(enum task_state state);
+/*
+ * Ticks CPU @cpu has taken of its own: a measure of how far it got that
+ * a loaded host cannot stretch, for tests that wait on another CPU.
+ */
+unsigned long sched_cpu_ticks(unsigned int cpu);
 /* Context switches since boot. */
 unsigned long nr_context_switches(void);
 /* Tasks waiting in the run queue (the running one and idle not counted). */
@@ -317,6 +344,21 @@ __noreturn void sleep_forever(void);
 
 /* Make the boot flow pid 0, the idle task; called by start_kernel(). */
 void sched_init(void);
+/* @idle (pid 0) is @cpu's idle task: it runs there alone, on no queue. */
+void sched_init_idle(struct task_struct *idle, unsigned int cpu);
+/*
+ * Let @p run only on the CPUs of @mask (sched_setaffinity()): it moves at
+ * once if it is queued or running elsewhere, and the caller's own call
+ * returns on a CPU of @mask.  0; -EINVAL if @mask has no online CPU or
+ * @p is an idle task; -ESRCH if @p is no task.  Nothing changes on
+ * failure.  New tasks inherit their creator's mask (every CPU, if an
+ * idle task made them).
+ */
+int set_cpus_allowed(struct task_struct *p, const struct cpumask *mask);
+/* set_cpus_allowed() on task @pid (0: the caller), or -ESRCH. */
+int sched_setaffinity(int pid, const struct cpumask *mask);
+/* The online CPUs task @pid (0: the caller) may run on, into @mask: 0 or -ESRCH. */
+int sched_getaffinity(int pid, struct cpumask *mask);
 /* The idle task's loop: run what can run, halt when nothing can. */
 __noreturn void cpu_idle(void);
 /* From the timer tick: CPU time accounting and the policy's tick. */

@@ -41,8 +41,8 @@ static void print_task(const struct task_info *t, u64 before_ns, u64 interval_ns
 	u64 us = t->cputime_ns / 1000;
 	u64 permille = interval_ns ? (t->cputime_ns - before_ns) * 1000 / interval_ns : 0;
 
-	kshell_printf("%5d %-9s %-20s %9llu.%03llu %4llu.%llu%% %s\n", t->pid,
-		      task_state_name(t->state), t->sched, (unsigned long long)(us / 1000),
+	kshell_printf("%5d %-9s %3u %-20s %9llu.%03llu %4llu.%llu%% %s\n", t->pid,
+		      task_state_name(t->state), t->cpu, t->sched, (unsigned long long)(us / 1000),
 		      (unsigned long long)(us % 1000), (unsigned long long)(permille / 10),
 		      (unsigned long long)(permille % 10), t->comm);
 }
@@ -55,8 +55,8 @@ void ps_print(void)
 	n = task_snapshot(tasks, PS_MAX_TASKS);
 	now = ktime_get();
 	interval = now - last_time;
-	kshell_printf("%5s %-9s %-20s %13s %7s %s\n", "PID", "STATE", "SCHED", "TIME(ms)", "CPU%",
-		      "COMM");
+	kshell_printf("%5s %-9s %3s %-20s %13s %7s %s\n", "PID", "STATE", "CPU", "SCHED",
+		      "TIME(ms)", "CPU%", "COMM");
 	for (i = 0; i < n && i < PS_MAX_TASKS; i++)
 		print_task(&tasks[i], last_cputime(tasks[i].pid, &cursor), interval);
 	if (n > PS_MAX_TASKS)

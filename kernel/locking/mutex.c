@@ -101,11 +101,19 @@ static void report_bad_unlock(const struct mutex *lock, unsigned long ip)
 	dump_stack();
 }
 
-/* Under @lock's wait_lock: make @lock @p's. */
+/* Under @lock's wait_lock and sched_pi_lock(): make @lock @p's. */
 static void set_owner(struct mutex *lock, struct task_struct *p)
 {
 	lock->owner = p;
 	list_add_tail(&lock->held, &p->held_locks);
+}
+
+/* Under @lock's wait_lock: make @lock the caller's. */
+static void take(struct mutex *lock)
+{
+	sched_pi_lock();
+	set_owner(lock, current);
+	sched_pi_unlock();
 }
 
 /*
@@ -118,9 +126,11 @@ static unsigned long wait_for_owner(struct mutex *lock)
 	struct mutex_waiter w = { .task = current };
 	unsigned long sleeps = 0;
 
+	sched_pi_lock();
 	list_add_tail(&w.node, &lock->waiters);
 	current->blocked_on = lock;
 	sched_pi_chain(lock->owner);
+	sched_pi_unlock();
 	while (lock->owner != current) {
 		sleep_locked(&lock->wait_lock);
 		sleeps++;
@@ -147,7 +157,7 @@ void mutex_lock(struct mutex *lock)
 	if (contended)
 		sleeps = wait_for_owner(lock); /* handed over: it is ours */
 	else
-		set_owner(lock, current);
+		take(lock);
 	lock->acquired_at = ip;
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 	lock_stat_acquired(&lock->dep_map, LOCK_KIND_MUTEX, sleeps, contended);
@@ -161,7 +171,7 @@ bool mutex_trylock(struct mutex *lock)
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	free = !lock->owner;
 	if (free) {
-		set_owner(lock, current);
+		take(lock);
 		lock->acquired_at = _RET_IP_;
 	}
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
@@ -177,9 +187,11 @@ static void __mutex_unlock(struct mutex *lock)
 {
 	struct mutex_waiter *w;
 
+	sched_pi_lock();
 	list_del(&lock->held);
 	if (list_empty(&lock->waiters)) {
 		lock->owner = NULL;
+		sched_pi_unlock();
 		return;
 	}
 	w = list_first_entry(&lock->waiters, struct mutex_waiter, node);
@@ -188,6 +200,7 @@ static void __mutex_unlock(struct mutex *lock)
 	set_owner(lock, w->task); /* handed over: nobody can cut in */
 	sched_pi_chain(current);  /* its waiters no longer lend us theirs */
 	sched_pi_chain(w->task);  /* but lend it to the new owner */
+	sched_pi_unlock();
 	wake_up_process(w->task);
 }
 

@@ -32,9 +32,15 @@
 /* A woken task preempts when it is this far behind the running one. */
 #define WAKEUP_GRANULARITY_NS 1000000ULL
 
+/* Computed once, read-only after: shared by every run queue. */
 static unsigned long nice_to_weight[NICE_MAX - NICE_MIN + 1];
-static struct rb_root_cached run_queue;
-static u64 min_vruntime;
+
+/* What fair keeps of each run queue. */
+struct fair_rq {
+	struct rb_root_cached run_queue;
+	u64 min_vruntime;
+};
+DEFINE_POLICY_RQ(struct fair_rq, fair_rq)
 
 static u64 power(u64 base, unsigned int exp)
 {
@@ -46,7 +52,7 @@ static u64 power(u64 base, unsigned int exp)
 }
 
 /* 1024 * 1.25^-nice, rounded: 1024 * 5^k / 4^k for k = -nice, or 4^k / 5^k. */
-static void fair_init(void)
+static void fair_init(struct rq *rq)
 {
 	int nice;
 	u64 num, den;
@@ -56,7 +62,7 @@ static void fair_init(void)
 		den = power(nice < 0 ? 4 : 5, nice < 0 ? -nice : nice);
 		nice_to_weight[nice - NICE_MIN] = (NICE_0_WEIGHT * num + den / 2) / den;
 	}
-	run_queue = RB_ROOT_CACHED;
+	fair_rq(rq)->run_queue = RB_ROOT_CACHED;
 }
 
 static struct task_struct *task_of(const struct rb_node *node)
@@ -74,7 +80,7 @@ static bool vruntime_less(const struct rb_node *a, const struct rb_node *b)
 static void update_curr(struct task_struct *p)
 {
 	struct fair_entity *e = fair_se(p);
-	u64 now = task_cputime_ns(p);
+	u64 now = task_exec_ns(p);
 
 	e->vruntime += (now - e->cputime_charged) * NICE_0_WEIGHT / e->weight;
 	e->cputime_charged = now;
@@ -86,9 +92,10 @@ static void update_curr(struct task_struct *p)
  * the task it is about to return: it has left the queue, and current is
  * still the task it replaces.
  */
-static void update_min_vruntime(const struct task_struct *curr)
+static void update_min_vruntime(struct rq *rq, const struct task_struct *curr)
 {
-	struct rb_node *first = rb_first_cached(&run_queue);
+	struct fair_rq *q = fair_rq(rq);
+	struct rb_node *first = rb_first_cached(&q->run_queue);
 	u64 v;
 
 	if (!first && !curr)
@@ -96,40 +103,51 @@ static void update_min_vruntime(const struct task_struct *curr)
 	v = first ? rb_entry(first, struct fair_entity, rb_node)->vruntime : ~0ULL;
 	if (curr && fair_se_ro(curr)->vruntime < v)
 		v = fair_se_ro(curr)->vruntime;
-	if (v > min_vruntime)
-		min_vruntime = v;
+	if (v > q->min_vruntime)
+		q->min_vruntime = v;
 }
 
-static void fair_enqueue(struct task_struct *p)
+static void fair_enqueue(struct rq *rq, struct task_struct *p)
 {
 	if (p == current)
 		update_curr(p);
-	rb_add_cached(&fair_se(p)->rb_node, &run_queue, vruntime_less);
+	rb_add_cached(&fair_se(p)->rb_node, &fair_rq(rq)->run_queue, vruntime_less);
 }
 
-static struct task_struct *fair_pick_next(void)
+static void fair_dequeue(struct rq *rq, struct task_struct *p)
 {
-	struct task_struct *p = task_of(rb_first_cached(&run_queue));
-
-	if (!p)
-		return NULL;
-	rb_erase_cached(&fair_se(p)->rb_node, &run_queue);
-	update_min_vruntime(p);
-	return p;
+	rb_erase_cached(&fair_se(p)->rb_node, &fair_rq(rq)->run_queue);
 }
 
-static void fair_tick(struct task_struct *curr)
+/* The lowest vruntime that may run here: the first, but in the queue all CPUs share. */
+static struct task_struct *fair_pick_next(struct rq *rq)
 {
-	if (curr == &idle_task)
+	struct rb_node *node = rb_first_cached(&fair_rq(rq)->run_queue);
+	struct task_struct *p;
+
+	for (; node; node = rb_next(node)) {
+		p = task_of(node);
+		if (task_runs_here(p)) {
+			rb_erase_cached(node, &fair_rq(rq)->run_queue);
+			update_min_vruntime(rq, p);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static void fair_tick(struct rq *rq, struct task_struct *curr)
+{
+	if (is_idle_task(curr))
 		return;
 	update_curr(curr);
-	update_min_vruntime(curr);
+	update_min_vruntime(rq, curr);
 }
 
 /* Behind every runnable task: as far as the last one in the queue. */
-static void fair_yield(struct task_struct *curr)
+static void fair_yield(struct rq *rq, struct task_struct *curr)
 {
-	struct task_struct *last = task_of(rb_last(&run_queue.root));
+	struct task_struct *last = task_of(rb_last(&fair_rq(rq)->run_queue.root));
 	struct fair_entity *e = fair_se(curr);
 
 	update_curr(curr);
@@ -137,26 +155,36 @@ static void fair_yield(struct task_struct *curr)
 		e->vruntime = fair_se(last)->vruntime;
 }
 
-static void fair_wakeup(struct task_struct *p)
+static void fair_wakeup(struct rq *rq, struct task_struct *p)
 {
 	struct fair_entity *e = fair_se(p);
+	u64 min_vruntime = fair_rq(rq)->min_vruntime;
 
 	update_curr(p); /* what it ran before it slept */
 	if (min_vruntime > SLEEPER_CREDIT_NS && e->vruntime < min_vruntime - SLEEPER_CREDIT_NS)
 		e->vruntime = min_vruntime - SLEEPER_CREDIT_NS;
-	if (current == &idle_task)
-		return;
-	update_curr(current);
-	if (e->vruntime + WAKEUP_GRANULARITY_NS < fair_se(current)->vruntime)
-		resched_curr();
+}
+
+static bool fair_preempt(struct rq *rq, struct task_struct *curr, struct task_struct *p)
+{
+	update_curr(curr);
+	return fair_se(p)->vruntime + WAKEUP_GRANULARITY_NS < fair_se(curr)->vruntime;
+}
+
+/* A vruntime means something only against its queue's min_vruntime, as in Linux. */
+static void fair_migrate(struct rq *from, struct rq *to, struct task_struct *p)
+{
+	struct fair_entity *e = fair_se(p);
+
+	e->vruntime = e->vruntime - fair_rq(from)->min_vruntime + fair_rq(to)->min_vruntime;
 }
 
 static void fair_fork(struct task_struct *p)
 {
 	*fair_se(p) = (struct fair_entity){
 		.weight = NICE_0_WEIGHT,
-		.vruntime = min_vruntime,
-		.cputime_charged = task_cputime_ns(p),
+		.vruntime = READ_ONCE(fair_rq(task_rq(p))->min_vruntime),
+		.cputime_charged = p->exec_ns,
 	};
 }
 
@@ -170,15 +198,16 @@ static void fair_exit(struct task_struct *p)
  */
 static void fair_set_param(struct task_struct *p, int nice)
 {
+	struct fair_rq *q = fair_rq(task_rq(p));
 	bool queued = task_queued(p);
 
 	if (queued)
-		rb_erase_cached(&fair_se(p)->rb_node, &run_queue);
+		rb_erase_cached(&fair_se(p)->rb_node, &q->run_queue);
 	update_curr(p); /* the time so far at the old weight */
 	fair_se(p)->nice = nice;
 	fair_se(p)->weight = nice_to_weight[nice - NICE_MIN];
 	if (queued)
-		rb_add_cached(&fair_se(p)->rb_node, &run_queue, vruntime_less);
+		rb_add_cached(&fair_se(p)->rb_node, &q->run_queue, vruntime_less);
 }
 
 static int fair_get_param(const struct task_struct *p, bool effective)
@@ -199,10 +228,13 @@ const struct sched_policy sched_policy = {
 	.param_max = NICE_MAX,
 	.init = fair_init,
 	.enqueue = fair_enqueue,
+	.dequeue = fair_dequeue,
 	.pick_next = fair_pick_next,
 	.tick = fair_tick,
 	.yield = fair_yield,
 	.wakeup = fair_wakeup,
+	.preempt = fair_preempt,
+	.migrate = fair_migrate,
 	.fork = fair_fork,
 	.exit = fair_exit,
 	.ps_line = fair_ps_line,

@@ -3,6 +3,7 @@
  * Kernel threads: <kernel/kthread.h> over task_create() and task_wait().
  */
 #include <kernel/errno.h>
+#include <kernel/ktest.h>
 #include <kernel/kthread.h>
 #include <kernel/sprintf.h>
 #include "sched.h"
@@ -23,6 +24,35 @@ int kthread_stop(struct task_struct *k)
 	int code, err = task_stop(k, &code);
 
 	return err ? err : code;
+}
+
+int kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	struct cpumask mask = { 0 };
+
+	if (cpu >= NR_CPUS || !cpu_online(cpu))
+		return -EINVAL;
+	cpumask_set_cpu(cpu, &mask);
+	return set_cpus_allowed(k, &mask);
+}
+
+/* The runner's mask, while ktest_keep_cpu() keeps it on one CPU; the runner is one task. */
+static struct cpumask ktest_mask;
+static bool ktest_kept;
+
+void ktest_keep_cpu(bool one)
+{
+	struct cpumask here = { 0 };
+
+	if (one && !ktest_kept) {
+		ktest_mask = current->cpus_allowed;
+		ktest_kept = true;
+		cpumask_set_cpu(smp_processor_id(), &here);
+		set_cpus_allowed(current, &here);
+	} else if (!one && ktest_kept) {
+		ktest_kept = false;
+		set_cpus_allowed(current, &ktest_mask);
+	}
 }
 
 bool kthread_should_stop(void)

@@ -32,24 +32,40 @@ static inline bool set_level(struct prio_array *rq, struct task_struct *p, int p
 	return true;
 }
 
-/* Take the first task of @rq's highest level out of it; NULL if @rq is empty. */
+/*
+ * Take the first task of @rq's highest level that may run on this CPU
+ * out of it; NULL if there is none.  With a queue per CPU that is the
+ * first task: only the one queue all CPUs share holds others.
+ */
 static inline struct task_struct *take_top(struct prio_array *rq)
 {
-	struct list_head *first = prio_array_first(rq);
+	u64 levels = rq->bitmap;
 	struct level_entity *e;
+	int level;
 
-	if (!first)
-		return NULL;
-	e = list_entry(first, struct level_entity, run_node);
-	prio_array_del(rq, first, e->prio);
-	return level_se_task(e);
+	for (; levels; levels &= ~(1ULL << level)) {
+		level = 63 - __builtin_clzll(levels);
+		list_for_each_entry (e, &rq->queue[level], run_node) {
+			if (task_runs_here(level_se_task(e))) {
+				prio_array_del(rq, &e->run_node, level);
+				return level_se_task(e);
+			}
+		}
+	}
+	return NULL;
 }
 
 /* Ask the running task to give way if a task queued in @rq outranks it. */
 static inline void check_preempt_level(const struct prio_array *rq)
 {
-	if (current != &idle_task && prio_array_top(rq) > level_se(current)->prio)
+	if (!is_idle_task(current) && prio_array_top(rq) > level_se(current)->prio)
 		resched_curr();
+}
+
+/* The preempt() of a policy of levels: a woken task above the running one. */
+static inline bool level_preempts(struct rq *rq, struct task_struct *curr, struct task_struct *p)
+{
+	return level_se(p)->prio > level_se(curr)->prio;
 }
 
 #endif

@@ -7,10 +7,11 @@
  *
  * "Uninterruptibly" is Linux's D state: here, a task asleep on a mutex
  * (blocked_on), the one sleep a signal cannot end.  The idle task never
- * counts.  Everything here changes in the timer interrupt, or is read
- * with interrupts off: on one CPU that is its lock.
+ * counts.  The averages change only in the boot CPU's tick (sched_tick()),
+ * the only writer, so they need no lock: a reader on another CPU may see
+ * one average folded and the next not yet, a tick apart.  The count of
+ * tasks walks the task list under tasklist_lock.
  */
-#include <asm/irqflags.h>
 #include <kernel/loadavg.h>
 #include <kernel/sched.h>
 #include "sched.h"
@@ -18,24 +19,24 @@
 static unsigned long avenrun[3];       /* fixed point; the tick writes them */
 static unsigned long calc_load_update; /* jiffies of the next fold */
 static bool calc_load_started;	       /* the first tick set calc_load_update */
-static unsigned int active_count;      /* nr_active()'s tally */
-
-static void count_active(struct task_struct *p)
+static bool task_active(const struct task_struct *p)
 {
-	if (p->state == TASK_RUNNING || p->state == TASK_RUNNABLE ||
-	    (p->state == TASK_SLEEPING && p->blocked_on))
-		active_count++;
+	enum task_state state = READ_ONCE(p->state);
+
+	return state == TASK_RUNNING || state == TASK_RUNNABLE ||
+	       (state == TASK_SLEEPING && READ_ONCE(p->blocked_on));
 }
 
 unsigned int nr_active(void)
 {
-	unsigned long flags = local_irq_save();
-	unsigned int n;
+	struct task_struct *p;
+	unsigned int n = 0;
+	unsigned long flags;
 
-	active_count = 0;
-	for_each_task(count_active); /* the idle task is not among them */
-	n = active_count;
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for (p = next_task(NULL); p; p = next_task(p)) /* the idle tasks are not among them */
+		n += task_active(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
 
@@ -62,10 +63,8 @@ void calc_global_load_tick(void)
 
 void get_avenrun(unsigned long *loads, unsigned long offset, int shift)
 {
-	unsigned long flags = local_irq_save();
 	int i;
 
 	for (i = 0; i < 3; i++)
-		loads[i] = (avenrun[i] + offset) << shift;
-	local_irq_restore(flags);
+		loads[i] = (READ_ONCE(avenrun[i]) + offset) << shift;
 }

@@ -23,8 +23,11 @@
  * Between the once-a-second updates only the running task's recent_cpu
  * changes, so recomputing its priority every 4 ticks is the same as
  * recomputing everyone's, as Pintos specifies, at O(1).  The per-second
- * update walks every task.  All three values are fixed point with
- * FP_SHIFT fractional bits, as the kernel has no floating point.
+ * update walks the tasks of the run queue, each queue its own with its own
+ * load; a task that sleeps misses those walks and catches up on the
+ * decays it missed when it wakes, as 4.4BSD's updatepri() does.  All
+ * three values are fixed point with FP_SHIFT fractional bits, as the
+ * kernel has no floating point.
  */
 #include <kernel/errno.h>
 #include <kernel/prio_array.h>
@@ -43,10 +46,13 @@
 /* Multiplied, not shifted: a negative value (nice < 0) shifted left is undefined. */
 #define FP(n)	 ((s64)(n)*FP_ONE)
 
-static struct prio_array run_queue;
-static unsigned int nr_queued;
-static s64 load_avg;
-static unsigned long ticks, load_updates;
+/* What mlfq keeps of each run queue. */
+struct mlfq_rq {
+	struct prio_array queue;
+	s64 load_avg;
+	unsigned long ticks, load_updates;
+};
+DEFINE_POLICY_RQ(struct mlfq_rq, mlfq_rq)
 
 static s64 fp_mul(s64 a, s64 b)
 {
@@ -68,68 +74,90 @@ static int calc_priority(const struct task_struct *p)
 	return prio > FP(PRI_MAX) ? PRI_MAX : (int)(prio >> FP_SHIFT);
 }
 
-/* Recompute @p's level, moving it in the queue if it is there. */
-static void update_priority(struct task_struct *p)
+/* Recompute @p's level, moving it in @rq's queue if it is there. */
+static void update_priority(struct rq *rq, struct task_struct *p)
 {
-	set_level(&run_queue, p, calc_priority(p));
+	set_level(&mlfq_rq(rq)->queue, p, calc_priority(p));
 }
 
-static void decay_recent_cpu(struct task_struct *p)
+static void decay_recent_cpu(struct rq *rq, struct task_struct *p)
 {
 	struct mlfq_entity *e = mlfq_se(p);
-	s64 twice_load = 2 * load_avg;
+	s64 twice_load = 2 * mlfq_rq(rq)->load_avg;
 
 	e->recent_cpu = fp_mul(fp_div(twice_load, twice_load + FP(1)), e->recent_cpu) + FP(e->nice);
-	update_priority(p);
+	e->decayed_at = jiffies;
 }
 
-static void once_a_second(void)
+/* The run queue's load, and the decay of its tasks: queued, and running (@curr). */
+static void once_a_second(struct rq *rq, struct task_struct *curr)
 {
-	unsigned int ready = nr_queued + (current != &idle_task);
+	struct mlfq_rq *q = mlfq_rq(rq);
+	unsigned int ready = rq->nr_queued + !is_idle_task(curr);
+	struct task_struct *p;
 
-	load_avg = fp_mul(fp_div(FP(59), FP(60)), load_avg) + fp_div(FP(ready), FP(60));
-	load_updates++;
-	for_each_task(decay_recent_cpu);
+	q->load_avg = fp_mul(fp_div(FP(59), FP(60)), q->load_avg) + fp_div(FP(ready), FP(60));
+	q->load_updates++;
+	list_for_each_entry (p, &rq->tasks, rq_node) {
+		decay_recent_cpu(rq, p);
+		update_priority(rq, p);
+	}
+	if (!is_idle_task(curr)) {
+		decay_recent_cpu(rq, curr);
+		update_priority(rq, curr);
+	}
 }
 
-static void mlfq_tick(struct task_struct *curr)
+static void mlfq_tick(struct rq *rq, struct task_struct *curr)
 {
-	if (curr != &idle_task)
+	struct mlfq_rq *q = mlfq_rq(rq);
+
+	if (!is_idle_task(curr))
 		mlfq_se(curr)->recent_cpu += FP(100) / HZ;
-	ticks++;
-	if (ticks % HZ == 0)
-		once_a_second();
-	if (ticks % PRIO_TICKS == 0 && curr != &idle_task)
-		update_priority(curr);
-	check_preempt_level(&run_queue);
+	q->ticks++;
+	if (q->ticks % HZ == 0)
+		once_a_second(rq, curr);
+	if (q->ticks % PRIO_TICKS == 0 && !is_idle_task(curr))
+		update_priority(rq, curr);
+	check_preempt_level(&q->queue);
 }
 
-static void mlfq_init(void)
+static void mlfq_init(struct rq *rq)
 {
-	prio_array_init(&run_queue, PRI_MAX + 1);
+	prio_array_init(&mlfq_rq(rq)->queue, PRI_MAX + 1);
 }
 
-static void mlfq_enqueue(struct task_struct *p)
+static void mlfq_enqueue(struct rq *rq, struct task_struct *p)
 {
 	struct level_entity *e = level_se(p);
 
-	prio_array_add_tail(&run_queue, &e->run_node, e->prio);
-	nr_queued++;
+	prio_array_add_tail(&mlfq_rq(rq)->queue, &e->run_node, e->prio);
 }
 
-static struct task_struct *mlfq_pick_next(void)
+static void mlfq_dequeue(struct rq *rq, struct task_struct *p)
 {
-	struct task_struct *p = take_top(&run_queue);
+	struct level_entity *e = level_se(p);
 
-	if (p)
-		nr_queued--;
-	return p;
+	prio_array_del(&mlfq_rq(rq)->queue, &e->run_node, e->prio);
 }
 
-static void mlfq_wakeup(struct task_struct *p)
+static struct task_struct *mlfq_pick_next(struct rq *rq)
 {
-	if (current != &idle_task && level_se(p)->prio > level_se(current)->prio)
-		resched_curr();
+	return take_top(&mlfq_rq(rq)->queue);
+}
+
+/* The decays it slept through, at most a minute's: by then only nice is left of it. */
+static void mlfq_wakeup(struct rq *rq, struct task_struct *p)
+{
+	unsigned long missed = (jiffies - mlfq_se(p)->decayed_at) / HZ;
+
+	for (missed = missed < 60 ? missed : 60; missed; missed--)
+		decay_recent_cpu(rq, p);
+	level_se(p)->prio = calc_priority(p);
+}
+
+static void mlfq_yield(struct rq *rq, struct task_struct *curr)
+{
 }
 
 static void mlfq_nothing(struct task_struct *p)
@@ -142,15 +170,15 @@ static void mlfq_fork(struct task_struct *p)
 	struct mlfq_entity *e = mlfq_se(p);
 
 	e->nice = mlfq_se(current)->nice;
-	e->recent_cpu = current == &idle_task ? 0 : mlfq_se(current)->recent_cpu;
+	e->recent_cpu = is_idle_task(current) ? 0 : mlfq_se(current)->recent_cpu;
+	e->decayed_at = jiffies;
 	e->level.prio = calc_priority(p);
 }
 
 static void mlfq_set_param(struct task_struct *p, int nice)
 {
 	mlfq_se(p)->nice = nice;
-	update_priority(p);
-	check_preempt_level(&run_queue);
+	update_priority(task_rq(p), p);
 }
 
 static int mlfq_get_param(const struct task_struct *p, bool effective)
@@ -167,12 +195,14 @@ static int mlfq_ps_line(const struct task_struct *p, char *buf, size_t size)
 
 unsigned long mlfq_load_avg(unsigned long scale)
 {
-	return (unsigned long)((load_avg * (s64)scale + FP(1) / 2) >> FP_SHIFT);
+	s64 load = READ_ONCE(mlfq_rq(cpu_rq(smp_processor_id()))->load_avg);
+
+	return (unsigned long)((load * (s64)scale + FP(1) / 2) >> FP_SHIFT);
 }
 
 unsigned long mlfq_load_updates(void)
 {
-	return load_updates;
+	return READ_ONCE(mlfq_rq(cpu_rq(smp_processor_id()))->load_updates);
 }
 
 const struct sched_policy sched_policy = {
@@ -183,10 +213,12 @@ const struct sched_policy sched_policy = {
 	.param_max = NICE_MAX,
 	.init = mlfq_init,
 	.enqueue = mlfq_enqueue,
+	.dequeue = mlfq_dequeue,
 	.pick_next = mlfq_pick_next,
 	.tick = mlfq_tick,
-	.yield = mlfq_nothing,
+	.yield = mlfq_yield,
 	.wakeup = mlfq_wakeup,
+	.preempt = level_preempts,
 	.fork = mlfq_fork,
 	.exit = mlfq_nothing,
 	.ps_line = mlfq_ps_line,

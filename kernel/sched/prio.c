@@ -46,8 +46,18 @@ struct prio_entity {
 };
 DEFINE_POLICY_ENTITY(struct prio_entity, prio_se)
 
-static struct prio_array run_queue;
-static unsigned int ticks_to_aging = AGING_TICKS;
+/* What prio keeps of each run queue. */
+struct prio_rq {
+	struct prio_array queue;
+	unsigned int ticks_to_aging;
+};
+DEFINE_POLICY_RQ(struct prio_rq, prio_rq)
+
+/* The queue @p is on, or runs from; locked. */
+static struct prio_array *queue_of(struct task_struct *p)
+{
+	return &prio_rq(task_rq(p))->queue;
+}
 
 static int max_int(int a, int b)
 {
@@ -67,24 +77,33 @@ static int effective_prio(const struct task_struct *p)
 	return prio > PRIO_MAX ? PRIO_MAX : prio;
 }
 
-static void prio_enqueue(struct task_struct *p)
+static void prio_enqueue(struct rq *rq, struct task_struct *p)
 {
 	struct level_entity *e = level_se(p);
 
 	e->prio = effective_prio(p);
-	prio_array_add_tail(&run_queue, &e->run_node, e->prio);
+	prio_array_add_tail(&prio_rq(rq)->queue, &e->run_node, e->prio);
 }
 
-/* @p's effective priority may have changed: move it to its new level. */
+static void prio_dequeue(struct rq *rq, struct task_struct *p)
+{
+	struct level_entity *e = level_se(p);
+
+	prio_array_del(&prio_rq(rq)->queue, &e->run_node, e->prio);
+}
+
+/*
+ * @p's effective priority may have changed: move it to its new level.
+ * The core then has every CPU that may run it look again.
+ */
 static void requeue(struct task_struct *p)
 {
-	if (set_level(&run_queue, p, effective_prio(p)))
-		check_preempt_level(&run_queue);
+	set_level(queue_of(p), p, effective_prio(p));
 }
 
-static struct task_struct *prio_pick_next(void)
+static struct task_struct *prio_pick_next(struct rq *rq)
 {
-	struct task_struct *p = take_top(&run_queue);
+	struct task_struct *p = take_top(&prio_rq(rq)->queue);
 
 	if (!p)
 		return NULL;
@@ -93,42 +112,47 @@ static struct task_struct *prio_pick_next(void)
 	return p;
 }
 
-/* Every queued task rises one level; the top level cannot rise. */
-static void age_queued_tasks(void)
+/* Every task queued in @run_queue rises one level; the top level cannot rise. */
+static void age_queued_tasks(struct prio_array *run_queue)
 {
 	struct prio_entity *e;
 	int level;
 
 	for (level = PRIO_MAX - 1; level >= 0; level--) {
-		while (!list_empty(&run_queue.queue[level])) {
-			e = list_first_entry(&run_queue.queue[level], struct prio_entity,
+		while (!list_empty(&run_queue->queue[level])) {
+			e = list_first_entry(&run_queue->queue[level], struct prio_entity,
 					     level.run_node);
-			prio_array_move(&run_queue, &e->level.run_node, level, level + 1);
+			prio_array_move(run_queue, &e->level.run_node, level, level + 1);
 			e->boost++;
 			e->level.prio = level + 1;
 		}
 	}
 }
 
-static void prio_tick(struct task_struct *curr)
+static void prio_tick(struct rq *rq, struct task_struct *curr)
 {
-	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING) && --ticks_to_aging == 0) {
-		ticks_to_aging = AGING_TICKS;
-		age_queued_tasks();
+	struct prio_rq *q = prio_rq(rq);
+
+	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING) && --q->ticks_to_aging == 0) {
+		q->ticks_to_aging = AGING_TICKS;
+		age_queued_tasks(&q->queue);
 	}
-	check_preempt_level(&run_queue);
+	check_preempt_level(&q->queue);
 }
 
-static void prio_wakeup(struct task_struct *p)
+static void prio_wakeup(struct rq *rq, struct task_struct *p)
 {
 	level_se(p)->prio = effective_prio(p);
-	if (current != &idle_task && level_se(p)->prio > level_se(current)->prio)
-		resched_curr();
 }
 
-static void prio_init(void)
+static void prio_init(struct rq *rq)
 {
-	prio_array_init(&run_queue, PRIO_LEVELS);
+	prio_array_init(&prio_rq(rq)->queue, PRIO_LEVELS);
+	prio_rq(rq)->ticks_to_aging = AGING_TICKS;
+}
+
+static void prio_yield(struct rq *rq, struct task_struct *curr)
+{
 }
 
 static void prio_fork(struct task_struct *p)
@@ -185,10 +209,12 @@ const struct sched_policy sched_policy = {
 	.param_max = PRIO_MAX,
 	.init = prio_init,
 	.enqueue = prio_enqueue,
+	.dequeue = prio_dequeue,
 	.pick_next = prio_pick_next,
 	.tick = prio_tick,
-	.yield = prio_nothing,
+	.yield = prio_yield,
 	.wakeup = prio_wakeup,
+	.preempt = level_preempts,
 	.fork = prio_fork,
 	.exit = prio_nothing,
 	.ps_line = prio_ps_line,

@@ -16,25 +16,46 @@ struct rr_entity {
 };
 DEFINE_POLICY_ENTITY(struct rr_entity, rr_se)
 
-static LIST_HEAD(run_queue);
+/* What rr keeps of each run queue: the queue. */
+struct rr_rq {
+	struct list_head run_queue;
+};
+DEFINE_POLICY_RQ(struct rr_rq, rr_rq)
 
-static void rr_enqueue(struct task_struct *p)
+static void rr_init(struct rq *rq)
 {
-	list_add_tail(&rr_se(p)->run_node, &run_queue);
+	INIT_LIST_HEAD(&rr_rq(rq)->run_queue);
 }
 
-static struct task_struct *rr_pick_next(void)
+static void rr_enqueue(struct rq *rq, struct task_struct *p)
+{
+	list_add_tail(&rr_se(p)->run_node, &rr_rq(rq)->run_queue);
+}
+
+static void rr_dequeue(struct rq *rq, struct task_struct *p)
+{
+	list_del(&rr_se(p)->run_node);
+}
+
+/* The first that may run here: the front, but in the queue all CPUs share. */
+static struct task_struct *rr_pick_next(struct rq *rq)
 {
 	struct rr_entity *e;
 
-	if (list_empty(&run_queue))
-		return NULL;
-	e = list_first_entry(&run_queue, struct rr_entity, run_node);
-	list_del(&e->run_node);
-	return rr_se_task(e);
+	list_for_each_entry (e, &rr_rq(rq)->run_queue, run_node) {
+		if (task_runs_here(rr_se_task(e))) {
+			list_del(&e->run_node);
+			return rr_se_task(e);
+		}
+	}
+	return NULL;
 }
 
 static void rr_nothing(struct task_struct *p)
+{
+}
+
+static void rr_rq_nothing(struct rq *rq, struct task_struct *p)
 {
 }
 
@@ -46,11 +67,13 @@ static int rr_ps_line(const struct task_struct *p, char *buf, size_t size)
 const struct sched_policy sched_policy = {
 	.name = "rr",
 	.caps = SCHED_YIELD_ROTATES,
+	.init = rr_init,
 	.enqueue = rr_enqueue,
+	.dequeue = rr_dequeue,
 	.pick_next = rr_pick_next,
-	.tick = rr_nothing,
-	.yield = rr_nothing,
-	.wakeup = rr_nothing,
+	.tick = rr_rq_nothing,
+	.yield = rr_rq_nothing,
+	.wakeup = rr_rq_nothing,
 	.fork = rr_nothing,
 	.exit = rr_nothing,
 	.ps_line = rr_ps_line,

@@ -36,8 +36,12 @@ struct stride_entity {
 };
 DEFINE_POLICY_ENTITY(struct stride_entity, stride_se)
 
-static LIST_HEAD(run_queue);
-static u64 global_pass; /* the pass of the last task picked */
+/* What stride keeps of each run queue. */
+struct stride_rq {
+	struct list_head run_queue; /* by pass, lowest first */
+	u64 global_pass;	    /* the pass of the last task picked */
+};
+DEFINE_POLICY_RQ(struct stride_rq, stride_rq)
 
 static u64 stride_of(const struct task_struct *p)
 {
@@ -52,7 +56,7 @@ static u64 stride_of(const struct task_struct *p)
 static void charge(struct task_struct *p)
 {
 	struct stride_entity *e = stride_se(p);
-	u64 now = task_cputime_ns(p);
+	u64 now = task_exec_ns(p);
 	u64 used = now - e->cputime_charged, cost;
 
 	if (e->yielded && used < TICK_NSEC)
@@ -63,36 +67,62 @@ static void charge(struct task_struct *p)
 	e->cputime_charged = now;
 }
 
-static void stride_enqueue(struct task_struct *p)
+static void stride_init(struct rq *rq)
 {
+	INIT_LIST_HEAD(&stride_rq(rq)->run_queue);
+}
+
+static void stride_enqueue(struct rq *rq, struct task_struct *p)
+{
+	struct list_head *run_queue = &stride_rq(rq)->run_queue;
 	struct stride_entity *e = stride_se(p);
 	struct list_head *pos;
 
 	if (p == current)
 		charge(p);
 	/* Behind every task whose pass is not higher. */
-	for (pos = run_queue.prev; pos != &run_queue; pos = pos->prev)
+	for (pos = run_queue->prev; pos != run_queue; pos = pos->prev)
 		if (list_entry(pos, struct stride_entity, run_node)->pass <= e->pass)
 			break;
 	list_add(&e->run_node, pos);
 }
 
-static struct task_struct *stride_pick_next(void)
+static void stride_dequeue(struct rq *rq, struct task_struct *p)
+{
+	list_del(&stride_se(p)->run_node);
+}
+
+/* The lowest pass that may run here: the first, but in the queue all CPUs share. */
+static struct task_struct *stride_pick_next(struct rq *rq)
 {
 	struct stride_entity *e;
 	struct task_struct *p;
 
-	if (list_empty(&run_queue))
-		return NULL;
-	e = list_first_entry(&run_queue, struct stride_entity, run_node);
-	list_del(&e->run_node);
-	p = stride_se_task(e);
-	global_pass = e->pass;
-	e->cputime_charged = task_cputime_ns(p);
-	return p;
+	list_for_each_entry (e, &stride_rq(rq)->run_queue, run_node) {
+		p = stride_se_task(e);
+		if (!task_runs_here(p))
+			continue;
+		list_del(&e->run_node);
+		stride_rq(rq)->global_pass = e->pass;
+		e->cputime_charged = task_exec_ns(p);
+		return p;
+	}
+	return NULL;
 }
 
-static void stride_yield(struct task_struct *curr)
+/* A pass means something only against its queue's global pass. */
+static void stride_migrate(struct rq *from, struct rq *to, struct task_struct *p)
+{
+	struct stride_entity *e = stride_se(p);
+
+	e->pass = e->pass - stride_rq(from)->global_pass + stride_rq(to)->global_pass;
+}
+
+static void stride_tick(struct rq *rq, struct task_struct *curr)
+{
+}
+
+static void stride_yield(struct rq *rq, struct task_struct *curr)
 {
 	stride_se(curr)->yielded = true;
 }
@@ -101,20 +131,20 @@ static void stride_yield(struct task_struct *curr)
  * Charged for what it ran before it slept; then no lower than the current
  * pass, so that it cannot make up for its sleep by running alone.
  */
-static void stride_wakeup(struct task_struct *p)
+static void stride_wakeup(struct rq *rq, struct task_struct *p)
 {
 	struct stride_entity *e = stride_se(p);
 
 	charge(p);
-	if (e->pass < global_pass)
-		e->pass = global_pass;
+	if (e->pass < stride_rq(rq)->global_pass)
+		e->pass = stride_rq(rq)->global_pass;
 }
 
 static void stride_fork(struct task_struct *p)
 {
 	*stride_se(p) = (struct stride_entity){
 		.tickets = TICKETS_DEFAULT,
-		.pass = global_pass,
+		.pass = READ_ONCE(stride_rq(task_rq(p))->global_pass),
 	};
 }
 
@@ -143,9 +173,12 @@ const struct sched_policy sched_policy = {
 	.param_name = "tickets",
 	.param_min = TICKETS_MIN,
 	.param_max = TICKETS_MAX,
+	.init = stride_init,
 	.enqueue = stride_enqueue,
+	.dequeue = stride_dequeue,
 	.pick_next = stride_pick_next,
-	.tick = stride_nothing,
+	.migrate = stride_migrate,
+	.tick = stride_tick,
 	.yield = stride_yield,
 	.wakeup = stride_wakeup,
 	.fork = stride_fork,

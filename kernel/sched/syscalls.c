@@ -6,8 +6,8 @@
  * (sched_getscheduler() and friends), and their nice value
  * (getpriority(), setpriority()).
  *
- * The answers are honest for a machine of one CPU whose policy is chosen
- * at build time: the mask is CPU 0 alone; every process is SCHED_OTHER
+ * The masks are the tasks' own (cpus_allowed, kernel/sched/core.c), one
+ * bit per CPU as in Linux.  The policy is chosen at build time: every process is SCHED_OTHER
  * with priority 0, and the real-time policies, which no Kestrel policy
  * gives, are refused with -EPERM (what Linux says to a process without
  * the right to them).  The nice value is kept for each process, inherited
@@ -32,7 +32,6 @@
 #define PRIO_PGRP    1
 #define PRIO_USER    2
 
-#define NR_CPUS	     1
 /* A mask is whole longs, as Linux's cpumask_size(). */
 #define CPUMASK_SIZE sizeof(unsigned long)
 #define MAX_RT_PRIO  99
@@ -41,7 +40,7 @@ struct sched_param {
 	int sched_priority;
 };
 
-/* Whether @pid (0: the caller) is a process that exists.  Interrupts off. */
+/* Whether @pid (0: the caller) is a process that exists.  tasklist_lock held. */
 static bool process_exists(int pid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
@@ -51,10 +50,12 @@ static bool process_exists(int pid)
 
 static bool pid_exists(int pid)
 {
-	unsigned long flags = local_irq_save();
-	bool found = process_exists(pid);
+	unsigned long flags;
+	bool found;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	found = process_exists(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
 }
 
@@ -62,33 +63,37 @@ static bool pid_exists(int pid)
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long __user *,
 		user_mask_ptr)
 {
-	unsigned long mask = 1; /* CPU 0 */
 	unsigned int retlen = len < CPUMASK_SIZE ? len : CPUMASK_SIZE;
+	struct cpumask mask;
 
 	if (len * 8 < NR_CPUS || (len & (sizeof(unsigned long) - 1)))
 		return -EINVAL;
-	if (pid < 0 || !pid_exists(pid))
+	if (pid < 0 || !pid_exists(pid) || sched_getaffinity(pid, &mask))
 		return -ESRCH;
-	return copy_to_user(user_mask_ptr, &mask, retlen) ? -EFAULT : (long)retlen;
+	return copy_to_user(user_mask_ptr, &mask.bits, retlen) ? -EFAULT : (long)retlen;
 }
 
-/* A mask without CPU 0 leaves nowhere to run: -EINVAL, as Linux for no allowed CPU. */
+/*
+ * Bits past the mask's long are CPUs that cannot exist, and are ignored,
+ * as Linux ignores those past nr_cpu_ids; a mask of no online CPU leaves
+ * nowhere to run: -EINVAL.
+ */
 SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len, const unsigned long __user *,
 		user_mask_ptr)
 {
-	unsigned long mask = 0;
+	struct cpumask mask = { 0 };
 
-	if (copy_from_user(&mask, user_mask_ptr, len < CPUMASK_SIZE ? len : CPUMASK_SIZE))
+	if (copy_from_user(&mask.bits, user_mask_ptr, len < CPUMASK_SIZE ? len : CPUMASK_SIZE))
 		return -EFAULT;
 	if (pid < 0 || !pid_exists(pid))
 		return -ESRCH;
-	return mask & 1 ? 0 : -EINVAL;
+	return sched_setaffinity(pid, &mask);
 }
 
 SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep, void __user *,
 		unused)
 {
-	if (cpup && put_user(0U, cpup))
+	if (cpup && put_user(smp_processor_id(), cpup))
 		return -EFAULT;
 	if (nodep && put_user(0U, nodep))
 		return -EFAULT;
@@ -199,10 +204,11 @@ static int task_nice(const struct task_struct *p)
  */
 static int next_prio_target(int which, int who, int after, bool set, int nice, int *best)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
+	unsigned long flags;
 	int pid = 0;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	for (p = next_task(NULL); p; p = next_task(p)) {
 		if (p->pid <= after || !prio_match(p, which, who))
 			continue;
@@ -213,7 +219,7 @@ static int next_prio_target(int which, int who, int after, bool set, int nice, i
 			*best = 20 - task_nice(p);
 		break;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return pid;
 }
 

@@ -4,9 +4,9 @@
  *
  * A task that exits keeps its structure and stack, TASK_DEAD, until
  * task_wait() collects its exit code: it cannot free the stack it is
- * running on, and its waiter may not have asked yet.  The task list, the
- * pid counter and each task's waiter are only changed with interrupts off
- * (one CPU), like the run queue.
+ * running on, and its waiter may not have asked yet; the waiter frees it
+ * once its CPU has left it for good (sched_dead_done()).  The task list,
+ * the pid counter and each task's waiter are under tasklist_lock.
  *
  * Nothing of an exited task may outlive it elsewhere: a task that exits
  * with preemption disabled is noted and its count dropped, and the
@@ -56,12 +56,19 @@ struct task_struct *task_create(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->held_locks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
-	flags = local_irq_save();
+	sched_fork(p);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (next_pid == PID_MAX) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		arch_task_release(p);
+		kfree(p);
+		return ERR_PTR(-EAGAIN); /* the last pid went while this one was made */
+	}
 	p->pid = next_pid++;
 	sched_policy.fork(p);
 	list_add_tail(&p->tasks, &task_list);
 	task_count++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 }
 
@@ -81,7 +88,7 @@ static void exit_preempt_count(const struct task_struct *p)
 
 __noreturn void task_exit(int code)
 {
-	struct task_struct *p = current;
+	struct task_struct *p = current, *waiter;
 
 	if (unlikely(in_interrupt()))
 		panic("Aiee, killing interrupt handler!");
@@ -97,11 +104,14 @@ __noreturn void task_exit(int code)
 	local_irq_disable();
 	mutex_release_held(p);
 	lockdep_forget_held(p);
+	spin_lock(&tasklist_lock);
 	p->exit_code = code;
 	p->state = TASK_DEAD;
 	sched_policy.exit(p);
-	if (p->waiter)
-		wake_up_process(p->waiter);
+	waiter = p->waiter;
+	if (waiter)
+		wake_up_process(waiter);
+	spin_unlock(&tasklist_lock);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
 		exit_notify(p);
 	__schedule();
@@ -120,49 +130,60 @@ struct task_struct *find_task_by_pid(int pid)
 
 int task_comm_by_pid(int pid, char *comm)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid == 0 ? &idle_task : find_task_by_pid(pid);
+	struct task_struct *p;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid == 0 ? &idle_task : find_task_by_pid(pid);
 	if (p)
 		strscpy(comm, p->comm, TASK_COMM_LEN);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p ? 0 : -ESRCH;
 }
 
 /* The lookup and the change in one stretch: the task cannot exit in between. */
 int sched_set_param_pid(int pid, int value)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid == 0 ? &idle_task : find_task_by_pid(pid);
-	int err = p ? sched_set_param(p, value) : -ESRCH;
+	struct task_struct *p;
+	unsigned long flags;
+	int err;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid == 0 ? &idle_task : find_task_by_pid(pid);
+	err = p ? sched_set_param_locked(p, value) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
-struct task_struct *find_task(const struct task_struct *want)
-{
-	unsigned long flags = local_irq_save();
-	struct task_struct *p, *found = NULL;
-
-	list_for_each_entry (p, &task_list, tasks)
-		if (p == want)
-			found = p;
-	local_irq_restore(flags);
-	return found;
-}
-
-void for_each_task(void (*fn)(struct task_struct *p))
+struct task_struct *__find_task(const struct task_struct *want)
 {
 	struct task_struct *p;
 
 	list_for_each_entry (p, &task_list, tasks)
-		fn(p);
+		if (p == want)
+			return p;
+	return NULL;
 }
 
-/* Free a dead task that nobody else can reach any more. */
+struct task_struct *find_task(const struct task_struct *want)
+{
+	struct task_struct *found;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	found = __find_task(want);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/*
+ * Free a dead task that nobody else can reach any more, once its CPU is
+ * off its stack.  Its stack goes back with no lock held (smp.md: a batch
+ * of freed stacks may wait for other CPUs' TLB flushes).
+ */
 static void task_release(struct task_struct *p)
 {
+	sched_dead_done(p);
 	arch_task_release(p);
 	kfree(p);
 }
@@ -219,7 +240,7 @@ static int check_waitable(const struct task_struct *p)
 	return 0;
 }
 
-/* Interrupts off: become @p's waiter, or say why the caller cannot. */
+/* tasklist_lock held: become @p's waiter, or say why the caller cannot. */
 static int claim(struct task_struct *p)
 {
 	int err = check_waitable(p);
@@ -229,18 +250,19 @@ static int claim(struct task_struct *p)
 	return err;
 }
 
-/* Interrupts off, as @p's waiter: sleep until it is dead, then free it. */
+/*
+ * tasklist_lock held, as @p's waiter: sleep until it is dead, then take
+ * it off the list.  task_exit() marks it dead and wakes us under the same
+ * lock.  The caller frees it, with the lock dropped.
+ */
 static void collect(struct task_struct *p, int *code)
 {
-	while (p->state != TASK_DEAD) {
-		current->state = TASK_SLEEPING;
-		__schedule();
-	}
+	while (p->state != TASK_DEAD)
+		sleep_locked(&tasklist_lock);
 	list_del(&p->tasks);
 	task_count--;
 	if (code)
 		*code = p->exit_code;
-	task_release(p);
 }
 
 int task_wait(int pid, int *code)
@@ -250,12 +272,14 @@ int task_wait(int pid, int *code)
 	int err;
 
 	might_sleep();
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = pid == 0 ? &idle_task : find_task_by_pid(pid);
 	err = claim(p);
 	if (!err)
 		collect(p, code);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!err)
+		task_release(p);
 	return err;
 }
 
@@ -272,18 +296,24 @@ int task_stop(struct task_struct *want, int *code)
 	int err;
 
 	might_sleep();
-	flags = local_irq_save();
-	p = find_task(want);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = __find_task(want);
 	err = claim(p);
 	if (!err) {
+		sched_pi_lock();
 		p->should_stop = true;
 		current->stopping = p;
 		sched_pi_chain(p);
+		sched_pi_unlock();
 		wake_up_process(p);
 		collect(p, code);
+		sched_pi_lock();
 		current->stopping = NULL;
+		sched_pi_unlock();
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!err)
+		task_release(p);
 	return err;
 }
 
@@ -305,26 +335,33 @@ static void show_task(const struct task_struct *p)
 	u64 us = task_cputime_ns(p) / 1000;
 
 	sched_policy.ps_line(p, policy, sizeof(policy));
-	pr_info("%5d %-8s %8lu %10llu.%03llu %-10s %s\n", p->pid, state_names[p->state], p->ticks,
-		(unsigned long long)(us / 1000), (unsigned long long)(us % 1000), policy, p->comm);
+	pr_info("%5d %-8s %3u %8lu %10llu.%03llu %-10s %s\n", p->pid, state_names[p->state],
+		READ_ONCE(p->cpu), p->ticks, (unsigned long long)(us / 1000),
+		(unsigned long long)(us % 1000), policy, p->comm);
 }
 
 static void snapshot_task(const struct task_struct *p, struct task_info *info)
 {
 	info->pid = p->pid;
 	info->state = p->state;
+	info->cpu = READ_ONCE(p->cpu);
 	info->cputime_ns = task_cputime_ns(p);
 	sched_policy.ps_line(p, info->sched, sizeof(info->sched));
 	strscpy(info->comm, p->comm, sizeof(info->comm));
 }
 
-/* One pass with interrupts off: the copies agree with each other. */
+/*
+ * One pass under tasklist_lock: no task comes or goes meanwhile.  The
+ * tasks running on other CPUs go on running: their states and times are
+ * each read once, a moment apart.
+ */
 unsigned int task_snapshot(struct task_info *info, unsigned int max)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
 	unsigned int n = 0;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (n < max)
 		snapshot_task(&idle_task, &info[n]);
 	n++;
@@ -333,7 +370,7 @@ unsigned int task_snapshot(struct task_info *info, unsigned int max)
 			snapshot_task(p, &info[n]);
 		n++;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
 
@@ -344,12 +381,13 @@ const char *task_state_name(enum task_state state)
 
 void show_tasks(void)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
+	unsigned long flags;
 
-	pr_info("  PID STATE       TICKS    TIME(ms) POLICY     COMM\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pr_info("  PID STATE    CPU    TICKS    TIME(ms) POLICY     COMM\n");
 	show_task(&idle_task);
 	list_for_each_entry (p, &task_list, tasks)
 		show_task(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

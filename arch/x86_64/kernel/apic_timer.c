@@ -19,6 +19,11 @@
  * the interrupt, so that a late interrupt does not delay every tick after
  * it.  A CPU without it (QEMU's TCG among them) gets the periodic timer,
  * and the boot log says so.
+ *
+ * With several CPUs, each ticks from its own timer at the boot CPU's
+ * rate (the bus clock is the machine's), for its scheduler alone: the
+ * boot CPU's tick, the PIT's or its own timer's, keeps time and runs the
+ * timers for all.
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
@@ -31,6 +36,8 @@
 #include <kernel/clocksource.h>
 #include <kernel/hardirq.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/time.h>
 
 #define APIC_TDCR_DIV_16	   0x3
@@ -46,8 +53,9 @@ static u32 lapic_counts_per_tick;
 static u64 tsc_counts_per_tick;
 static bool deadline_mode;
 static DEFINE_PER_CPU(u64, next_deadline);
-unsigned long local_timer_count;
-bool lapic_timer_ticking;
+unsigned long local_timer_count; /* the boot CPU's, which keeps time */
+bool lapic_timer_ticking;	 /* the boot CPU's tick is this timer */
+static bool calibrated;		 /* the other CPUs' ticks may start */
 
 static u64 read_tmcct(void)
 {
@@ -140,10 +148,14 @@ static void local_timer_interrupt(struct pt_regs *regs)
 	struct pt_regs *old_regs = set_irq_regs(regs);
 
 	irq_enter();
-	local_timer_count++;
 	if (deadline_mode)
 		arm_deadline();
-	timer_tick();
+	if (smp_processor_id() == 0) {
+		local_timer_count++;
+		timer_tick();
+	} else {
+		sched_tick();
+	}
 	lapic_eoi();
 	irq_exit();
 	set_irq_regs(old_regs);
@@ -189,7 +201,8 @@ static bool use_deadline(void)
 	return true;
 }
 
-bool lapic_timer_init(void)
+/* Measure the timer's rate, and take its vector: false (said) if it cannot be used. */
+static bool lapic_timer_calibrate(void)
 {
 	u64 hz;
 
@@ -224,7 +237,26 @@ bool lapic_timer_init(void)
 			(unsigned long long)(hz * 16 / 1000 % 1000),
 			current_clocksource()->counts_ticks ? "PIT" : current_clocksource()->name);
 	}
+	calibrated = true;
+	return true;
+}
+
+bool lapic_timer_init(void)
+{
+	if (!lapic_timer_calibrate())
+		return false;
 	lapic_timer_start();
 	lapic_timer_ticking = true;
 	return true;
+}
+
+bool lapic_timer_prepare_aps(void)
+{
+	return calibrated || lapic_timer_calibrate();
+}
+
+void lapic_timer_start_ap(void)
+{
+	if (calibrated)
+		lapic_timer_start();
 }

@@ -193,8 +193,8 @@ static struct task_struct *make_idle(unsigned int cpu)
 		kfree(idle);
 		return NULL;
 	}
-	idle->state = TASK_RUNNING;
 	snprintf(idle->comm, sizeof(idle->comm), "idle/%u", cpu);
+	sched_init_idle(idle, cpu);
 	return idle;
 }
 
@@ -249,10 +249,14 @@ __noreturn void start_secondary(unsigned int cpu)
 	if (IS_ENABLED(CONFIG_USER_MODE))
 		syscall_cpu_init();
 	lapic_init();
+	lapic_timer_start_ap();
+	ap_idle[cpu]->exec_start = ktime_get();
 	cpumask_set_cpu(cpu, &cpu_online_mask);
-	/* Only IPIs reach an AP: the I/O APIC sends to the boot CPU, and no timer runs. */
-	for (;;)
-		safe_halt();
+	/*
+	 * Its tick and IPIs reach it (the I/O APIC sends device interrupts
+	 * to the boot CPU): it runs tasks from here, as the boot CPU does.
+	 */
+	cpu_idle();
 }
 
 /* Prepare and wake AP @cpu; on failure, undo and say why. */
@@ -307,6 +311,8 @@ void smp_init(void)
 	boot_cr4 = read_cr4();
 	boot_efer = rdmsr(MSR_EFER);
 	setup_trampoline();
+	if (madt->nr_cpus > 1)
+		lapic_timer_prepare_aps();
 
 	for (i = 0; i < madt->nr_cpus; i++) {
 		if (madt->cpus[i].apic_id == boot_id)

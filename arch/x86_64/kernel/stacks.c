@@ -60,10 +60,44 @@ const unsigned int nr_kernel_stacks = ARRAY_SIZE(kernel_stacks);
 /* TASK_STACK_AREA (<asm/page.h>) holds NR_TASK_STACKS slots of these. */
 #define TASK_SLOT_SIZE (PAGE_SIZE + TASK_STACK_SIZE)
 
-/* The stack in each slot, NULL for a free slot. */
+/*
+ * The stack in each slot, NULL for a free slot, or one of these for a
+ * free slot whose pages are still mapped.  Freeing a stack must never
+ * wait for a TLB shootdown: the exit paths free with spinlocks held and
+ * interrupts off, and a CPU that spins for one of those locks with
+ * interrupts off would never take the shootdown's IPI.  So a freed slot
+ * keeps its pages (SLOT_CACHED), ready for the next stack, and only the
+ * slots beyond STACK_CACHE are unmapped: by the next task_stack_alloc(),
+ * which runs with interrupts on and no lock held, and flushes after it
+ * has dropped stack_lock (SLOT_DOOMED until then), as Linux keeps a few
+ * freed vmap stacks per CPU.
+ */
 static struct stack_info *task_slots[NR_TASK_STACKS];
-/* Guards task_slots and the area's page tables; a fault only reads a slot. */
+#define SLOT_CACHED ((struct stack_info *)1)
+#define SLOT_DOOMED ((struct stack_info *)2)
+#define SLOT_BUSY   ((struct stack_info *)3) /* being unmapped: not free yet */
+#define STACK_CACHE (2 * NR_CPUS)
+/* Slots cached, and doomed, now; and at most how many one alloc unmaps. */
+static unsigned int nr_cached, nr_doomed;
+#define REAP_MAX 4
+/* Guards task_slots and the counts, interrupts off; a fault only reads a slot. */
 static DEFINE_SPINLOCK(stack_lock);
+/*
+ * Guards the area's page tables, and is held across their TLB shootdowns:
+ * taken only in process context with interrupts on, never under
+ * stack_lock, so a CPU that waits for it still takes the shootdown IPI.
+ */
+static DEFINE_SPINLOCK(stack_map_lock);
+
+static unsigned long slot_bottom(unsigned long slot)
+{
+	return TASK_STACK_AREA + slot * TASK_SLOT_SIZE + PAGE_SIZE;
+}
+
+static bool slot_is_stack(const struct stack_info *s)
+{
+	return s > SLOT_BUSY;
+}
 
 /* The task stack whose slot holds @addr, or NULL. */
 static const struct stack_info *task_slot_of(unsigned long addr)
@@ -72,7 +106,7 @@ static const struct stack_info *task_slot_of(unsigned long addr)
 
 	if (addr < TASK_STACK_AREA || slot >= NR_TASK_STACKS)
 		return NULL;
-	return task_slots[slot];
+	return slot_is_stack(task_slots[slot]) ? task_slots[slot] : NULL;
 }
 
 const struct stack_info *stack_containing(unsigned long addr)
@@ -196,40 +230,117 @@ undo:
 	return err;
 }
 
-/* The slot table and the area's page tables are shared: stack_lock. */
-int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
+/*
+ * Unmap and free the doomed slots, up to REAP_MAX of them.  Process
+ * context, no lock held: the shootdown happens under stack_map_lock,
+ * which nobody takes with interrupts off.
+ */
+static void reap_doomed(void)
 {
-	unsigned long slot, guard;
-	int err;
-	spin_guard(&stack_lock);
+	unsigned long slots[REAP_MAX], flags;
+	unsigned int n = 0, i;
 
-	BUILD_BUG_ON(TASK_STACK_AREA + NR_TASK_STACKS * TASK_SLOT_SIZE > PGTABLE_TEST_SCRATCH);
-	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
-		;
-	if (slot == NR_TASK_STACKS)
-		return -EAGAIN;
-	guard = TASK_STACK_AREA + slot * TASK_SLOT_SIZE;
-	err = map_stack_pages(guard + PAGE_SIZE);
-	if (err)
-		return err;
-	*stack = (struct stack_info){
-		.name = "task stack",
-		.bottom = guard + PAGE_SIZE,
-		.top = guard + PAGE_SIZE + TASK_STACK_SIZE,
-		.guard = guard,
-		.task = task,
-	};
-	task_slots[slot] = stack;
-	return 0;
+	if (!READ_ONCE(nr_doomed))
+		return;
+	spin_lock_irqsave(&stack_lock, flags);
+	for (i = 0; i < NR_TASK_STACKS && n < REAP_MAX; i++) {
+		if (task_slots[i] == SLOT_DOOMED) {
+			task_slots[i] = SLOT_BUSY;
+			nr_doomed--;
+			slots[n++] = i;
+		}
+	}
+	spin_unlock_irqrestore(&stack_lock, flags);
+	spin_lock(&stack_map_lock);
+	for (i = 0; i < n; i++)
+		unmap_stack_pages(slot_bottom(slots[i]), TASK_STACK_SIZE);
+	spin_unlock(&stack_map_lock);
+	spin_lock_irqsave(&stack_lock, flags);
+	for (i = 0; i < n; i++)
+		task_slots[slots[i]] = NULL;
+	spin_unlock_irqrestore(&stack_lock, flags);
 }
 
+void task_stack_cache_trim(void)
+{
+	unsigned long flags, slot;
+
+	spin_lock_irqsave(&stack_lock, flags);
+	for (slot = 0; slot < NR_TASK_STACKS; slot++) {
+		if (task_slots[slot] == SLOT_CACHED) {
+			task_slots[slot] = SLOT_DOOMED;
+			nr_cached--;
+			nr_doomed++;
+		}
+	}
+	spin_unlock_irqrestore(&stack_lock, flags);
+	while (READ_ONCE(nr_doomed))
+		reap_doomed();
+}
+
+/*
+ * Process context.  A cached slot comes first: its pages are mapped
+ * already.  A fresh slot is taken (SLOT_BUSY) under stack_lock and
+ * mapped under stack_map_lock alone.
+ */
+int task_stack_alloc(struct stack_info *stack, struct task_struct *task)
+{
+	unsigned long slot, flags;
+	bool cached;
+	int err = 0;
+
+	BUILD_BUG_ON(TASK_STACK_AREA + NR_TASK_STACKS * TASK_SLOT_SIZE > PGTABLE_TEST_SCRATCH);
+	reap_doomed();
+	spin_lock_irqsave(&stack_lock, flags);
+	for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot] != SLOT_CACHED; slot++)
+		;
+	cached = slot < NR_TASK_STACKS;
+	if (cached) {
+		nr_cached--;
+	} else {
+		for (slot = 0; slot < NR_TASK_STACKS && task_slots[slot]; slot++)
+			;
+		if (slot == NR_TASK_STACKS)
+			err = -EAGAIN;
+	}
+	if (!err)
+		task_slots[slot] = SLOT_BUSY;
+	spin_unlock_irqrestore(&stack_lock, flags);
+	if (err)
+		return err;
+	if (!cached) {
+		spin_lock(&stack_map_lock);
+		err = map_stack_pages(slot_bottom(slot));
+		spin_unlock(&stack_map_lock);
+	}
+	*stack = (struct stack_info){
+		.name = "task stack",
+		.bottom = slot_bottom(slot),
+		.top = slot_bottom(slot) + TASK_STACK_SIZE,
+		.guard = slot_bottom(slot) - PAGE_SIZE,
+		.task = task,
+	};
+	spin_lock_irqsave(&stack_lock, flags);
+	task_slots[slot] = err ? NULL : stack;
+	spin_unlock_irqrestore(&stack_lock, flags);
+	return err;
+}
+
+/* Any context, any lock held: no page is unmapped here (see task_slots). */
 void task_stack_free(struct stack_info *stack)
 {
 	unsigned long slot = (stack->guard - TASK_STACK_AREA) / TASK_SLOT_SIZE;
-	spin_guard(&stack_lock);
+	unsigned long flags;
 
+	spin_lock_irqsave(&stack_lock, flags);
 	if (stack->guard < TASK_STACK_AREA || slot >= NR_TASK_STACKS || task_slots[slot] != stack)
 		panic("freeing a task stack that is not one (guard %#lx)", stack->guard);
-	task_slots[slot] = NULL;
-	unmap_stack_pages(stack->bottom, TASK_STACK_SIZE);
+	if (nr_cached < STACK_CACHE) {
+		task_slots[slot] = SLOT_CACHED;
+		nr_cached++;
+	} else {
+		task_slots[slot] = SLOT_DOOMED;
+		nr_doomed++;
+	}
+	spin_unlock_irqrestore(&stack_lock, flags);
 }

@@ -107,7 +107,16 @@ bool apic_wait_icr_idle(void);
  * false (said in the log) if it cannot, and the PIT must tick instead.
  */
 bool lapic_timer_init(void);
-/* Local APIC timer interrupts handled. */
+/*
+ * Before the other CPUs start: each will tick from its own local APIC
+ * timer, for its scheduler (the boot CPU's tick alone keeps time and runs
+ * the timers).  Calibrates it if the boot CPU's tick is the PIT's; false
+ * (said in the log) if it cannot, and the other CPUs run without a tick.
+ */
+bool lapic_timer_prepare_aps(void);
+/* On each other CPU, once it is up: start its timer. */
+void lapic_timer_start_ap(void);
+/* The boot CPU's local APIC timer interrupts handled. */
 extern unsigned long local_timer_count;
 extern bool lapic_timer_ticking;
 

@@ -66,6 +66,12 @@ void stacks_init(void);
  */
 int task_stack_alloc(struct stack_info *stack, struct task_struct *task);
 void task_stack_free(struct stack_info *stack);
+/*
+ * Give back the pages of every freed stack still kept mapped for reuse
+ * (stacks.c says why freed stacks are kept).  Process context, no lock
+ * held: it waits for a TLB shootdown.
+ */
+void task_stack_cache_trim(void);
 
 static inline unsigned long current_stack_pointer(void)
 {
