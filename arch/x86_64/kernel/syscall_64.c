@@ -142,7 +142,7 @@ bool do_syscall_64(struct pt_regs *regs);
 bool do_syscall_64(struct pt_regs *regs)
 {
 	local_irq_enable();
-	syscall_full_calls++;
+	__atomic_fetch_add(&syscall_full_calls, 1, __ATOMIC_RELAXED); /* any CPU */
 	regs->rax = syscall_dispatch((unsigned int)regs->orig_ax, regs);
 	local_irq_disable();
 	exit_to_user_mode();
