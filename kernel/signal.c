@@ -345,8 +345,13 @@ bool force_sig_fault(int sig, int code, unsigned long addr)
 	unsigned long flags;
 	bool handled;
 
-	if (!s->sighand) {		  /* a kernel thread running user code (a test): it ends */
-		flags = local_irq_save(); /* against a fault in an interrupt, this CPU's */
+	/*
+	 * A kernel thread running user code (a test): it ends.  Nobody else
+	 * sends it signals; interrupts off keep out only a fault of this
+	 * CPU's interrupt handlers.
+	 */
+	if (!s->sighand) {
+		flags = local_irq_save();
 		if (!s->fatal)
 			s->fatal = sig;
 		recalc_sigpending(p);
