@@ -44,13 +44,20 @@ static struct work_struct cad_work = { .entry = LIST_HEAD_INIT(cad_work.entry),
 void ctrl_alt_del(void)
 {
 	struct task_struct *init;
+	unsigned long flags;
 
 	if (!IS_ENABLED(CONFIG_USER_MODE) || READ_ONCE(cad_restarts)) {
 		schedule_work(&cad_work);
 		return;
 	}
-	/* Interrupts are off here: the task list cannot change under us. */
+	/*
+	 * init never exits (task_exit() panics for it), so the task found
+	 * under tasklist_lock stays one after it is dropped, for send_sig(),
+	 * which takes the lock again.
+	 */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	init = find_task_by_pid(1);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (init)
 		send_sig(SIGINT, init);
 }

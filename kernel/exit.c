@@ -14,8 +14,13 @@
  * wait for, as in Linux.  wait4() also reports stops and continues of
  * children (WUNTRACED, WCONTINUED), which kernel/signal.c records.
  *
- * The tree (parent, children, sibling) and the task list change with
- * interrupts off, which on one CPU keeps every other task out.
+ * Locking: the tree (parent, children, sibling), the task list and
+ * each task's in_wait4 change under tasklist_lock (<kernel/sched.h>), and
+ * wait4() sleeps on it (sleep_locked()): whoever makes a child
+ * reportable (its end, a stop, a continue) holds it, and so does every
+ * signal sender, so that neither a child nor a signal falls between the
+ * parent's look and its sleep.  A child's stop and continue reports are
+ * under its siglock too (kernel/signal.c).
  */
 #include <asm/irqflags.h>
 #include <kernel/completion.h>
@@ -51,19 +56,20 @@ bool will_become_orphaned_pgrp(int pgrp, const struct task_struct *ignored)
 	return true;
 }
 
-/* Interrupts off: whether a live member of @pgrp is stopped. */
+/* tasklist_lock held: whether a live member of @pgrp is stopped. */
 static bool has_stopped_jobs(int pgrp)
 {
 	struct task_struct *p;
 
 	for (p = next_task(NULL); p; p = next_task(p))
-		if (p->process && p->pgrp == pgrp && p->state != TASK_DEAD && p->signal.stopped)
+		if (p->process && p->pgrp == pgrp && p->state != TASK_DEAD &&
+		    READ_ONCE(p->signal.stopped))
 			return true;
 	return false;
 }
 
 /*
- * Interrupts off.  @tsk's group may have lost its last link to a parent
+ * tasklist_lock held.  @tsk's group may have lost its last link to a parent
  * that could continue it: through @tsk's own exit (@parent NULL: its
  * parent was the link), or through the exit of @parent, whose child @tsk
  * is and was the link.  Orphaned with a stopped member, the group gets
@@ -81,12 +87,12 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 	if (!parent || parent->pgrp == tsk->pgrp || parent->session != tsk->session)
 		return;
 	if (will_become_orphaned_pgrp(tsk->pgrp, ignored) && has_stopped_jobs(tsk->pgrp)) {
-		kill_pgrp(tsk->pgrp, SIGHUP);
-		kill_pgrp(tsk->pgrp, SIGCONT);
+		__kill_pgrp(tsk->pgrp, SIGHUP);
+		__kill_pgrp(tsk->pgrp, SIGCONT);
 	}
 }
 
-/* The children of @p go to init, or, if init is the kernel's, to nobody. */
+/* The children of @p go to init, or, if init is the kernel's, to nobody.  tasklist_lock held. */
 static void forget_children(struct task_struct *p)
 {
 	struct task_struct *init = find_task_by_pid(1), *c, *n;
@@ -136,26 +142,26 @@ void exit_process(struct task_struct *p)
 	complete_vfork_done(p);
 	/*
 	 * Out of the task before they are freed: /proc/PID readers take them
-	 * from the task with interrupts off, and this may be preempted.
+	 * from the task under tasklist_lock, and this may be preempted.
 	 */
 	if (p->files) {
 		struct files_struct *files = p->files;
 
-		flags = local_irq_save();
+		spin_lock_irqsave(&tasklist_lock, flags);
 		p->files = NULL;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		put_files_struct(files);
 	}
 	if (p->pwd) {
 		struct dentry *pwd = p->pwd;
 
-		flags = local_irq_save();
+		spin_lock_irqsave(&tasklist_lock, flags);
 		p->pwd = NULL;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		dput(pwd);
 	}
 	disassociate_ctty(1); /* a session leader's terminal is its session's no more */
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	forget_children(p);
 	if (p->process)
 		kill_orphaned_pgrp(p, NULL);
@@ -165,7 +171,7 @@ void exit_process(struct task_struct *p)
 	 * a link that keeps its group from being orphaned.
 	 */
 	sighand = exit_signals(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	kfree(sighand);
 }
 
@@ -176,12 +182,13 @@ void exit_process(struct task_struct *p)
  */
 static void reap_orphans(struct work_struct *work)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	while ((p = find_dead_orphan()))
 		release_task(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 static struct work_struct reap_work = { .entry = LIST_HEAD_INIT(reap_work.entry),
@@ -220,29 +227,34 @@ static bool wanted(const struct task_struct *c, int pid, int options)
 /*
  * What wait4() can report of @c now, in *@status: true for an end (the
  * child is to be freed), or a stop or a continue not yet reported that
- * @options asks for (reported once).  Interrupts off.
+ * @options asks for (reported once).  tasklist_lock held, which keeps
+ * @c's sighand; the reports are under its siglock.
  */
 static bool reportable(struct task_struct *c, int options, int *status, bool *reap)
 {
 	struct task_signals *s = &c->signal;
+	bool ret = false;
 
 	*reap = false;
-	if (c->state == TASK_DEAD) {
+	if (READ_ONCE(c->state) == TASK_DEAD) {
 		*status = c->exit_code;
 		*reap = true;
 		return true;
 	}
+	if (!s->sighand || !(options & (WUNTRACED | WCONTINUED)))
+		return false; /* on its way out: only its end is left to report */
+	spin_lock(&s->sighand->siglock);
 	if ((options & WUNTRACED) && s->stopped && s->stop_report) {
 		*status = s->stop_report << 8 | 0x7f;
 		s->stop_report = 0;
-		return true;
-	}
-	if ((options & WCONTINUED) && s->cont_report) {
+		ret = true;
+	} else if ((options & WCONTINUED) && s->cont_report) {
 		*status = 0xffff;
 		s->cont_report = false;
-		return true;
+		ret = true;
 	}
-	return false;
+	spin_unlock(&s->sighand->siglock);
+	return ret;
 }
 
 long kernel_wait4(int pid, int *status, int options)
@@ -256,7 +268,7 @@ long kernel_wait4(int pid, int *status, int options)
 	if (pid == -0x7fffffff - 1)
 		return -ESRCH; /* as Linux: -INT_MIN is no group */
 	might_sleep();
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	for (;;) {
 		bool any = false, reap;
 		int st;
@@ -290,11 +302,10 @@ long kernel_wait4(int pid, int *status, int options)
 			break;
 		}
 		p->in_wait4 = p->interruptible = true;
-		p->state = TASK_SLEEPING;
-		__schedule();
+		sleep_locked(&tasklist_lock);
 		p->in_wait4 = p->interruptible = false;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 

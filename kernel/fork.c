@@ -12,6 +12,14 @@
  * space and puts the parent to sleep until the child calls execve() or
  * ends (or a fatal signal ends the parent); the same wait lets
  * spawn_process() hand the child arguments from its own stack.
+ *
+ * Locking: a child joins its parent's children, and a process gets its
+ * signals, under tasklist_lock (<kernel/sched.h>).  vfork_lock guards
+ * each task's vfork_done, the pointer to its parent's completion: the
+ * child completes it under the lock, and a parent that leaves early (a
+ * fatal signal) takes it back under the lock, so that the child never
+ * completes a completion that has left the parent's stack.  It comes
+ * before the completion's wait-queue lock.
  */
 #include <asm/fpu.h>
 #include <asm/irqflags.h>
@@ -31,9 +39,13 @@
 #include <kernel/resource.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/uaccess.h>
+
+/* Guards every task's vfork_done (above). */
+static DEFINE_SPINLOCK(vfork_lock);
 
 /*
  * A child's first instructions: its registers are at the top of its
@@ -57,24 +69,30 @@ static int fork_child(void *arg)
  */
 static void adopt(struct task_struct *child, struct sighand_struct *sighand, int exit_signal)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	signal_fork(child, sighand, current, exit_signal);
 	child->process = true;
 	child->parent = current;
 	child->pgrp = current->pgrp;
 	child->session = current->session;
 	list_add_tail(&child->sibling, &current->children);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /*
  * The vfork() parent's sleep until its child calls execve() or ends: a
  * fatal signal ends it too, as Linux's wait_for_vfork_done() (killable)
  * does, and the parent dies on its way out.  The completion is on this
- * stack, so the child, still alive (it has not completed it), is told to
- * forget it, with interrupts off as complete_vfork_done() looks at it.
- * Any other signal wakes the sleep and it goes on.
+ * stack, so the child, if it has not completed it, is told to forget
+ * it, under vfork_lock as complete_vfork_done() looks at it; until it
+ * completes it the child is alive (its end completes it first).  Any
+ * other signal wakes the sleep and it goes on.
+ *
+ * The sender of a fatal signal does not hold the completion's lock, so
+ * the sleep is marked (set_current_state()) before the test, as a wait
+ * queue's, and the sender's barrier pairs with that mark.
  */
 static void wait_for_vfork_done(struct task_struct *child, struct completion *done)
 {
@@ -84,29 +102,37 @@ static void wait_for_vfork_done(struct task_struct *child, struct completion *do
 	might_sleep();
 	spin_lock_irqsave(&done->wait.lock, flags);
 	__add_wait_queue(&done->wait, &w);
-	while (!done->done) {
-		if (fatal_signal_pending(current)) {
-			child->vfork_done = NULL;
-			break;
-		}
+	for (;;) {
 		current->interruptible = true;
-		sleep_locked(&done->wait.lock);
-		current->interruptible = false;
+		set_current_state(TASK_SLEEPING);
+		if (done->done || fatal_signal_pending(current))
+			break;
+		spin_unlock_irqrestore(&done->wait.lock, flags);
+		schedule();
+		spin_lock_irqsave(&done->wait.lock, flags);
 	}
+	current->interruptible = false;
+	__set_current_state(TASK_RUNNING);
 	__remove_wait_queue(&w);
 	spin_unlock_irqrestore(&done->wait.lock, flags);
+
+	spin_lock_irqsave(&vfork_lock, flags);
+	if (!done->done) /* the child has not got to complete_vfork_done(): alive */
+		child->vfork_done = NULL;
+	spin_unlock_irqrestore(&vfork_lock, flags);
 }
 
 void complete_vfork_done(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-	struct completion *done = p->vfork_done;
+	struct completion *done;
+	unsigned long flags;
 
+	spin_lock_irqsave(&vfork_lock, flags);
+	done = p->vfork_done;
 	p->vfork_done = NULL;
 	if (done)
 		complete(done);
-	local_irq_restore(flags);
-	preempt_check_resched();
+	spin_unlock_irqrestore(&vfork_lock, flags);
 }
 
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
@@ -226,11 +252,11 @@ int make_process_of_current(void)
 		kfree(sighand);
 		return -ENOMEM;
 	}
-	if (sighand) {
-		flags = local_irq_save();
+	if (sighand) { /* senders look for it under tasklist_lock */
+		spin_lock_irqsave(&tasklist_lock, flags);
 		p->signal.sighand = sighand;
 		p->signal.exit_signal = SIGCHLD;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
 	get_fs_root(&root);
 	p->pwd = root.dentry;

@@ -9,7 +9,6 @@
  * than Linux's struct robust_list_head (three words) is -EINVAL, as
  * there; a child starts with none, as in Linux.
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
@@ -29,13 +28,16 @@ SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
 SYSCALL_DEFINE3(get_robust_list, int, pid, void __user *__user *, head_ptr, size_t __user *,
 		len_ptr)
 {
-	unsigned long flags = local_irq_save(), head = 0;
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
-	bool found = p && p->state != TASK_DEAD && p->process;
+	unsigned long flags, head = 0;
+	struct task_struct *p;
+	bool found;
 
+	spin_lock_irqsave(&tasklist_lock, flags); /* the task stays while it is held */
+	p = pid ? find_task_by_pid(pid) : current;
+	found = p && p->state != TASK_DEAD && p->process;
 	if (found)
-		head = p->robust_list;
-	local_irq_restore(flags);
+		head = READ_ONCE(p->robust_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!found)
 		return -ESRCH;
 	if (put_user(ROBUST_LIST_HEAD_SIZE, len_ptr))

@@ -13,17 +13,19 @@
  * group of its own; a session leader stays where it is.
  *
  * As in Linux, the first process (init) starts in group 0 of session 0,
- * the kernel's, and makes its own with setsid().  Both fields change with
- * interrupts off, as the task list does, and are read the same way.
+ * the kernel's, and makes its own with setsid().  Both fields change
+ * under tasklist_lock (<kernel/sched.h>), as the task list does, and are
+ * read the same way: a check and the change it allows are one stretch.
+ * A process reads its own without it (only it and its parent change
+ * them, and a torn int is no concern).
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
 
 /*
- * Interrupts off: whether a process of session @sid is in group @pgrp.
+ * tasklist_lock held: whether a process of session @sid is in group @pgrp.
  * A zombie still counts, as in Linux: it keeps its ids until it is
  * waited for.
  */
@@ -37,7 +39,7 @@ static bool group_in_session(int pgrp, int sid)
 	return false;
 }
 
-/* Interrupts off: @pid's process (0: the caller), a zombie too, or NULL. */
+/* tasklist_lock held: @pid's process (0: the caller), a zombie too, or NULL. */
 static struct task_struct *find_process(int pid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
@@ -54,7 +56,7 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 	/* Linux's order: a bad group first, then a negative pid is no process. */
 	if (pgid < 0 || (!pgid && pid < 0))
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	err = -ESRCH;
 	p = pid >= 0 ? find_process(pid) : NULL;
 	if (!p || (p != current && p->parent != current))
@@ -70,21 +72,24 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 	err = -EPERM;
 	if (pgid != p->pid && !group_in_session(pgid, current->session))
 		goto out;
-	p->pgrp = pgid;
+	WRITE_ONCE(p->pgrp, pgid);
 	err = 0;
 out:
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
 /* @pid's (0: the caller's) process group, or session: getpgid() and getsid(). */
 static int id_of(int pid, bool session)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = pid >= 0 ? find_process(pid) : NULL;
-	int ret = !p ? -ESRCH : session ? p->session : p->pgrp;
+	struct task_struct *p;
+	unsigned long flags;
+	int ret;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid >= 0 ? find_process(pid) : NULL;
+	ret = !p ? -ESRCH : session ? p->session : p->pgrp;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -95,7 +100,7 @@ SYSCALL_DEFINE1(getpgid, int, pid)
 
 SYSCALL_DEFINE0(getpgrp)
 {
-	return current->pgrp;
+	return READ_ONCE(current->pgrp); /* a parent's setpgid() may change it */
 }
 
 SYSCALL_DEFINE1(getsid, int, pid)
@@ -109,14 +114,15 @@ SYSCALL_DEFINE1(getsid, int, pid)
  */
 SYSCALL_DEFINE0(setsid)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p = current;
+	unsigned long flags;
 	int ret = -EPERM;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (!group_in_session(p->pid, p->session) && p->pgrp != p->pid) {
 		p->session = p->pgrp = p->pid;
 		ret = p->pid;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }

@@ -11,7 +11,6 @@
  *	PR_SET_DUMPABLE / _GET_		0 or 1 (2, "suidsafe", is -EINVAL as in Linux);
  *					kept, there being no core dumps
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -25,13 +24,17 @@
 #define PR_SET_NAME	 15
 #define PR_GET_NAME	 16
 
-/* Under interrupts off: ps and /proc copy names so, and see the old or the new. */
+/*
+ * Under tasklist_lock: ps and /proc copy names under it (task_comm_by_pid(),
+ * task_snapshot()), and see the old or the new.
+ */
 static void set_task_comm(struct task_struct *p, const char *name)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	strscpy(p->comm, name, TASK_COMM_LEN);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4,
@@ -39,7 +42,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3, un
 {
 	struct task_struct *me = current;
 	char comm[TASK_COMM_LEN];
-	unsigned long flags;
 
 	switch (option) {
 	case PR_SET_PDEATHSIG:
@@ -64,9 +66,8 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3, un
 		set_task_comm(me, comm);
 		return 0;
 	case PR_GET_NAME:
-		flags = local_irq_save();
+		/* Its own name, which only it changes (here and at execve()): no lock. */
 		memcpy(comm, me->comm, sizeof(comm));
-		local_irq_restore(flags);
 		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
 	}
 	return -EINVAL;

@@ -7,10 +7,10 @@
  * as well as lowered, and any process's limits may be read or set; the
  * one ceiling is the file table's size for RLIMIT_NOFILE (Linux's
  * nr_open), above which -EPERM.  A soft limit above the hard one is
- * -EINVAL.  Limits change with interrupts off, as a pair: prlimit() on
- * another process may race with that process reading them.
+ * -EINVAL.  Limits change under tasklist_lock, as a pair, in the stretch
+ * that finds the task: prlimit() on another process may still race with
+ * that process reading its own without the lock (a limit is two words).
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
 #include <kernel/resource.h>
@@ -52,7 +52,7 @@ void rlimit_init(struct task_struct *p)
 
 /*
  * The process @pid (0: the caller) for a limit's change or reading, with
- * interrupts off: its task, or NULL with *@err set (-ESRCH: none, or one
+ * tasklist_lock held: its task, or NULL with *@err set (-ESRCH: none, or one
  * that has ended; -EPERM: a kernel thread, whose limits are not a
  * program's to set).
  */
@@ -86,7 +86,7 @@ static int do_prlimit(int pid, unsigned int resource, const struct rlimit *new, 
 	unsigned long flags;
 	int err;
 
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = limit_target(pid, &err); /* Linux's prlimit64() finds the task first: -ESRCH */
 	if (p)
 		err = prlimit_check(resource, new);
@@ -96,7 +96,7 @@ static int do_prlimit(int pid, unsigned int resource, const struct rlimit *new, 
 		if (new)
 			p->rlim[resource] = *new;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 

@@ -30,9 +30,24 @@
  * SIGNAL_UNKILLABLE), SIGKILL and SIGSTOP included; a fault of its own
  * that it does not catch still ends it, and the machine with it.
  *
- * The state changes with interrupts off: on one CPU that keeps out every
- * other task and the interrupt handlers that send signals (a terminal's
- * ^C).
+ * Locking (Documentation/core/locking.md).  A process's signal state is
+ * under its signal lock, sighand->siglock (<kernel/signal.h>), taken with
+ * interrupts off, as a tick's SIGALRM and a terminal's ^C send signals
+ * from interrupts.  A sender holds tasklist_lock too, from the look-up
+ * (or the walk of a group) to the end of the send: it keeps the target's
+ * sighand and its parent, whom a stop or a continue is reported to, and
+ * it orders the sends with a stopping process's report to its parent.
+ * Never are two siglocks held at once: what goes to the parent (SIGCHLD)
+ * is sent after the child's siglock is dropped, under tasklist_lock
+ * still.  So the order is tasklist_lock, then a siglock, then the
+ * wait-queue, timer and run-queue locks that waking a task takes.
+ *
+ * Sleeps: rt_sigsuspend(), pause(), rt_sigtimedwait() and a stop sleep
+ * with sleep_locked() on their own siglock, which a sender holds to set
+ * the condition; a sleep elsewhere that a signal ends (a wait queue's,
+ * wait4()'s) is marked before it tests signal_pending(), and the sender
+ * sets the pending bit before a full barrier and then looks at the mark
+ * (signal_wake_up()).
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -97,8 +112,14 @@ static bool sig_fatal(struct task_struct *p, int sig)
 	       !sig_in(sig, SIG_IGNORE_MASK | SIG_STOP_MASK) && !sig_blocked(p, sig) && p->pid != 1;
 }
 
+/* @p's signal lock: its sighand, which the caller knows to be there. */
+static spinlock_t *siglock_of(const struct task_struct *p)
+{
+	return &p->signal.sighand->siglock;
+}
+
 /*
- * @p, not the caller, was sent a signal (interrupts off): only the
+ * @p, not the caller, was sent a signal (its siglock held): only the
  * process itself ever clears EXIT_WORK_SIGNAL, on its way out, so that a
  * call it returns -ERESTART* from always reaches the restart logic.
  */
@@ -108,7 +129,7 @@ static void signal_set_work(struct task_struct *p)
 		__atomic_or_fetch(&p->exit_work, EXIT_WORK_SIGNAL, __ATOMIC_RELAXED);
 }
 
-/* Interrupts off; @p is the caller, or has no system call under way. */
+/* @p's siglock held, or @p is the caller and has none (a kernel thread). */
 static void recalc_sigpending(struct task_struct *p)
 {
 	if (signal_pending(p))
@@ -124,37 +145,55 @@ bool signal_pending(const struct task_struct *p)
 	return (__atomic_load_n(&s->pending, __ATOMIC_RELAXED) & ~s->blocked) || s->fatal;
 }
 
-/* A sleeping @p whose sleep a signal may end, or a stopped one a fatal signal ends. */
+/*
+ * A sleeping @p whose sleep a signal may end, or a stopped one a fatal
+ * signal ends; @p's siglock held, the pending bit or signal.fatal set.
+ * A sleeper not under that lock (a wait queue's) marks itself sleeping
+ * with a full barrier before it tests signal_pending(): the barrier here
+ * orders the pending bit before the look at the mark, so that either the
+ * sleeper sees the signal or this sees the mark.
+ */
 static void signal_wake_up(struct task_struct *p, bool fatal)
 {
-	if (p->state == TASK_SLEEPING && (p->interruptible || (fatal && p->signal.stopped)))
+	smp_mb();
+	if (READ_ONCE(p->state) == TASK_SLEEPING &&
+	    (READ_ONCE(p->interruptible) || (fatal && p->signal.stopped)))
 		wake_up_process(p);
 }
 
-static int send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info);
+static int __send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info,
+			 int *why);
 
-/* @p stopped or continued: its parent hears of it (@why: CLD_STOPPED or CLD_CONTINUED). */
-static void notify_parent_cldstop(struct task_struct *p, int why)
+/*
+ * @p stopped or continued (@why: CLD_STOPPED with the stop signal @sig,
+ * or CLD_CONTINUED): its parent hears of it.  tasklist_lock held, which
+ * keeps the parent; no siglock.
+ */
+static void notify_parent_cldstop(struct task_struct *p, int why, int sig)
 {
 	struct task_struct *parent = p->parent;
 	struct kernel_siginfo info = { .code = why, .pid = p->pid };
+	int unused;
 
 	if (!parent || !parent->process || !parent->signal.sighand)
 		return;
 	if (parent->in_wait4)
 		wake_up_process(parent);
-	if (action_of(parent, SIGCHLD)->flags & SA_NOCLDSTOP)
-		return;
-	info.status = why == CLD_CONTINUED ? SIGCONT : p->signal.stop_report;
-	send_signal(parent, SIGCHLD, &info);
+	spin_lock(siglock_of(parent));
+	if (!(action_of(parent, SIGCHLD)->flags & SA_NOCLDSTOP)) {
+		info.status = why == CLD_CONTINUED ? SIGCONT : sig;
+		__send_signal(parent, SIGCHLD, &info, &unused);
+	}
+	spin_unlock(siglock_of(parent));
 }
 
 /*
  * What a stop or a continue does whatever the disposition, at sending
  * time (Linux's prepare_signal()): each discards the other's pending
- * signals, and SIGCONT wakes a stopped process.
+ * signals, and SIGCONT wakes a stopped process, whose parent is then to
+ * hear of it (*@why).  @p's siglock held.
  */
-static void prepare_signal(struct task_struct *p, int sig)
+static void prepare_signal(struct task_struct *p, int sig, int *why)
 {
 	struct task_signals *s = &p->signal;
 
@@ -162,26 +201,29 @@ static void prepare_signal(struct task_struct *p, int sig)
 		s->pending &= ~sigmask(SIGCONT);
 	} else if (sig == SIGCONT) {
 		s->pending &= ~SIG_STOP_MASK;
+		s->conts++; /* a stop signal taken but not yet acted on is void */
 		if (s->stopped) {
 			s->stopped = false;
 			s->stop_report = 0;
 			s->cont_report = true;
-			notify_parent_cldstop(p, CLD_CONTINUED);
+			*why = CLD_CONTINUED;
 			wake_up_process(p);
 		}
 	}
 }
 
-/* Interrupts off. */
-static int send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info)
+/*
+ * @p's siglock held (and tasklist_lock, which keeps its sighand).  *@why
+ * is set to CLD_CONTINUED if the parent is to hear of a continue, which
+ * the caller does with the siglock dropped (notify_parent_cldstop()).
+ */
+static int __send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info,
+			 int *why)
 {
 	struct task_signals *s = &p->signal;
 
-	if (!p->process)
-		return -EPERM; /* the kernel's own tasks take no signals */
-	if (!sig || p->state == TASK_DEAD || !s->sighand)
-		return 0;
-	prepare_signal(p, sig);
+	*why = 0;
+	prepare_signal(p, sig, why);
 	if (sig_blocked(p, sig)) {
 		/* kept: its disposition may change before it is unblocked */
 	} else if (p->pid == 1 && action_of(p, sig)->handler == SIG_DFL) {
@@ -201,17 +243,38 @@ static int send_signal(struct task_struct *p, int sig, const struct kernel_sigin
 	return 0;
 }
 
-int send_sig(int sig, struct task_struct *p)
+/* tasklist_lock held, no siglock: @p's sighand stays while it is held. */
+static int send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info)
 {
-	struct kernel_siginfo info = { .code = SI_KERNEL };
-	unsigned long flags = local_irq_save();
-	int err = send_signal(p, sig, &info);
+	struct sighand_struct *sighand;
+	int why, err;
 
-	local_irq_restore(flags);
+	if (!p->process)
+		return -EPERM; /* the kernel's own tasks take no signals */
+	sighand = p->signal.sighand;
+	if (!sig || READ_ONCE(p->state) == TASK_DEAD || !sighand)
+		return 0;
+	spin_lock(&sighand->siglock);
+	err = __send_signal(p, sig, info, &why);
+	spin_unlock(&sighand->siglock);
+	if (why)
+		notify_parent_cldstop(p, why, 0);
 	return err;
 }
 
-/* Interrupts off.  @pid: what kill() takes, less the single process. */
+int send_sig(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .code = SI_KERNEL };
+	unsigned long flags;
+	int err;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	err = send_signal(p, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* tasklist_lock held.  @pid: what kill() takes, less the single process. */
 static int send_group(int pid, int sig, const struct kernel_siginfo *info)
 {
 	struct task_struct *p;
@@ -229,17 +292,23 @@ static int send_group(int pid, int sig, const struct kernel_siginfo *info)
 	return sent ? 0 : -ESRCH;
 }
 
-int kill_pgrp(int pgrp, int sig)
+int __kill_pgrp(int pgrp, int sig)
 {
 	struct kernel_siginfo info = { .code = SI_KERNEL };
-	unsigned long flags;
-	int err;
 
 	if (pgrp <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	flags = local_irq_save();
-	err = send_group(-pgrp, sig, &info);
-	local_irq_restore(flags);
+	return send_group(-pgrp, sig, &info);
+}
+
+int kill_pgrp(int pgrp, int sig)
+{
+	unsigned long flags;
+	int err;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	err = __kill_pgrp(pgrp, sig);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
@@ -252,7 +321,7 @@ int kill_pid(int pid, int sig)
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (pid > 0) {
 		p = find_task_by_pid(pid);
 		if (p)
@@ -264,7 +333,7 @@ int kill_pid(int pid, int sig)
 	} else if (pid != -0x7fffffff - 1) { /* -INT_MIN is no group */
 		err = send_group(pid, sig, &info);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
@@ -272,17 +341,24 @@ bool force_sig_fault(int sig, int code, unsigned long addr)
 {
 	struct task_struct *p = current;
 	struct task_signals *s = &p->signal;
-	unsigned long flags = local_irq_save();
 	struct k_sigaction *ka;
+	unsigned long flags;
 	bool handled;
 
-	if (!s->sighand) { /* a kernel thread running user code (a test): it ends */
+	/*
+	 * A kernel thread running user code (a test): it ends.  Nobody else
+	 * sends it signals; interrupts off keep out only a fault of this
+	 * CPU's interrupt handlers.
+	 */
+	if (!s->sighand) {
+		flags = local_irq_save();
 		if (!s->fatal)
 			s->fatal = sig;
 		recalc_sigpending(p);
 		local_irq_restore(flags);
 		return false;
 	}
+	spin_lock_irqsave(siglock_of(p), flags);
 	ka = action_of(p, sig);
 
 	/*
@@ -301,36 +377,65 @@ bool force_sig_fault(int sig, int code, unsigned long addr)
 	if (!handled && !s->fatal)
 		s->fatal = sig; /* init too: its own fault ends it */
 	recalc_sigpending(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 	return handled;
 }
 
 void force_sigsegv(int sig)
 {
-	if (sig == SIGSEGV && current->signal.sighand)
+	unsigned long flags;
+
+	if (sig == SIGSEGV && current->signal.sighand) {
+		spin_lock_irqsave(siglock_of(current), flags);
 		action_of(current, SIGSEGV)->handler = SIG_DFL;
+		spin_unlock_irqrestore(siglock_of(current), flags);
+	}
 	force_sig_fault(SIGSEGV, SI_KERNEL, 0);
 }
 
 /*
- * The calling process stops with @sig (interrupts off): its parent hears
- * of it, and it sleeps until SIGCONT clears signal.stopped or a fatal
- * signal comes.
+ * The calling process stops with @sig, which it took when @conts
+ * SIGCONTs had been sent to it; no lock held.  Under tasklist_lock, which
+ * the group's check needs and which orders the parent's reports, unless
+ * a SIGCONT or a fatal signal came since: its parent hears of it, and it
+ * sleeps until SIGCONT clears signal.stopped or a fatal signal comes.
  */
-static void do_signal_stop(int sig)
+static void do_signal_stop(int sig, unsigned int conts)
 {
 	struct task_struct *p = current;
 	struct task_signals *s = &p->signal;
+	unsigned long flags;
+	bool stop;
 
-	s->stopped = true;
-	s->stop_report = sig;
-	s->cont_report = false;
-	notify_parent_cldstop(p, CLD_STOPPED);
-	while (s->stopped && !s->fatal) {
-		p->state = TASK_SLEEPING;
-		__schedule();
+	spin_lock_irqsave(&tasklist_lock, flags);
+	/*
+	 * In an orphaned group nobody could continue it: a stop the
+	 * terminal or the program asked for is dropped, as in Linux;
+	 * SIGSTOP still stops.
+	 */
+	if (sig != SIGSTOP && will_become_orphaned_pgrp(p->pgrp, NULL)) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return;
 	}
+	spin_lock(siglock_of(p));
+	stop = s->conts == conts && !s->fatal;
+	if (stop) {
+		s->stopped = true;
+		s->stop_report = sig;
+		s->cont_report = false;
+	}
+	spin_unlock(siglock_of(p));
+	if (stop)
+		notify_parent_cldstop(p, CLD_STOPPED, sig);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!stop)
+		return;
+
+	spin_lock_irqsave(siglock_of(p), flags);
+	while (s->stopped && !s->fatal)
+		sleep_locked(siglock_of(p));
 	s->stopped = false;
+	spin_unlock_irqrestore(siglock_of(p), flags);
 }
 
 /* The next signal to take: a fault of the program first, then the lowest. */
@@ -345,17 +450,25 @@ bool get_signal(struct ksignal *ksig)
 {
 	struct task_struct *p = current;
 	struct task_signals *s = &p->signal;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	if (!s->sighand) { /* a kernel thread running user code: only its fault */
+		if (s->fatal)
+			task_exit(W_EXITCODE(0, s->fatal));
+		recalc_sigpending(p);
+		return false;
+	}
+	spin_lock_irqsave(siglock_of(p), flags);
 	for (;;) {
 		sigset_t ready = s->pending & ~s->blocked;
 		struct k_sigaction *ka;
+		unsigned int conts;
 		int sig;
 
 		if (s->fatal) {
 			int code = W_EXITCODE(0, s->fatal);
 
-			local_irq_enable();
+			spin_unlock_irqrestore(siglock_of(p), flags);
 			task_exit(code);
 		}
 		if (!ready)
@@ -370,26 +483,23 @@ bool get_signal(struct ksignal *ksig)
 			ksig->ka = *ka;
 			ksig->info = s->sighand->info[sig - 1];
 			recalc_sigpending(p);
-			local_irq_restore(flags);
+			spin_unlock_irqrestore(siglock_of(p), flags);
 			return true;
 		}
 		if (sig_in(sig, SIG_IGNORE_MASK) || p->pid == 1)
 			continue;
 		if (sig_in(sig, SIG_STOP_MASK)) {
-			/*
-			 * In an orphaned group nobody could continue it: a
-			 * stop the terminal or the program asked for is
-			 * dropped, as in Linux; SIGSTOP still stops.
-			 */
-			if (sig != SIGSTOP && will_become_orphaned_pgrp(p->pgrp, NULL))
-				continue;
-			do_signal_stop(sig);
+			/* tasklist_lock comes first: this siglock is dropped meanwhile. */
+			conts = s->conts;
+			spin_unlock_irqrestore(siglock_of(p), flags);
+			do_signal_stop(sig, conts);
+			spin_lock_irqsave(siglock_of(p), flags);
 		} else {
 			s->fatal = sig; /* the end, the core dumping ones too (no core files) */
 		}
 	}
 	recalc_sigpending(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 	return false;
 }
 
@@ -402,11 +512,18 @@ sigset_t sigmask_to_save(void)
 
 void set_current_blocked(sigset_t mask)
 {
-	unsigned long flags = local_irq_save();
+	struct task_struct *p = current;
+	unsigned long flags;
 
-	current->signal.blocked = mask & ~SIG_KERNEL_ONLY;
-	recalc_sigpending(current);
-	local_irq_restore(flags);
+	if (!p->signal.sighand) { /* nobody else sends it signals */
+		p->signal.blocked = mask & ~SIG_KERNEL_ONLY;
+		recalc_sigpending(p);
+		return;
+	}
+	spin_lock_irqsave(siglock_of(p), flags);
+	p->signal.blocked = mask & ~SIG_KERNEL_ONLY;
+	recalc_sigpending(p);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 }
 
 void signal_delivered(const struct ksignal *ksig)
@@ -421,8 +538,13 @@ void signal_delivered(const struct ksignal *ksig)
 	/* SS_AUTODISARM: the handler may itself change it, sigaltstack() sees it off. */
 	if (s->sas_ss_flags & SS_AUTODISARM)
 		s->sas_ss_sp = s->sas_ss_size = s->sas_ss_flags = 0;
-	if (ksig->ka.flags & SA_RESETHAND)
+	if (ksig->ka.flags & SA_RESETHAND) {
+		unsigned long flags;
+
+		spin_lock_irqsave(siglock_of(current), flags);
 		action_of(current, ksig->sig)->handler = SIG_DFL;
+		spin_unlock_irqrestore(siglock_of(current), flags);
+	}
 	set_current_blocked(mask);
 }
 
@@ -467,18 +589,24 @@ void exit_to_user_mode(void)
 
 struct sighand_struct *sighand_alloc(void)
 {
-	return kzalloc(sizeof(struct sighand_struct)); /* SIG_DFL is 0 */
+	struct sighand_struct *sighand = kzalloc(sizeof(*sighand)); /* SIG_DFL is 0 */
+
+	if (sighand)
+		spin_lock_init(&sighand->siglock);
+	return sighand;
 }
 
 struct sighand_struct *exit_signals(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
 	struct sighand_struct *sighand = p->signal.sighand;
 
+	if (!sighand)
+		return NULL;
 	/* From here a signal sent to it is dropped, as to the dead. */
+	spin_lock(&sighand->siglock);
 	p->signal.sighand = NULL;
 	p->signal.pending = 0;
-	local_irq_restore(flags);
+	spin_unlock(&sighand->siglock);
 	return sighand;
 }
 
@@ -500,11 +628,14 @@ void signal_fork(struct task_struct *child, struct sighand_struct *sighand,
 
 void signal_exec(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
 	struct k_sigaction *ka;
+	unsigned long flags;
 	int sig;
 
-	for (sig = 1; sig <= _NSIG && p->signal.sighand; sig++) {
+	if (!p->signal.sighand)
+		return;
+	spin_lock_irqsave(siglock_of(p), flags);
+	for (sig = 1; sig <= _NSIG; sig++) {
 		ka = action_of(p, sig);
 		if (ka->handler != SIG_IGN)
 			ka->handler = SIG_DFL;
@@ -514,14 +645,14 @@ void signal_exec(struct task_struct *p)
 	}
 	p->signal.sas_ss_sp = p->signal.sas_ss_size = 0;
 	p->signal.sas_ss_flags = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 }
 
 bool do_notify_parent(struct task_struct *p)
 {
 	struct task_struct *parent = p->parent;
 	struct kernel_siginfo info = { .pid = p->pid };
-	int sig = p->signal.exit_signal;
+	int sig = p->signal.exit_signal, why = 0;
 	bool autoreap = false;
 
 	if (!parent || !parent->process || !parent->signal.sighand)
@@ -533,6 +664,7 @@ bool do_notify_parent(struct task_struct *p)
 		info.code = CLD_EXITED;
 		info.status = WEXITSTATUS(p->exit_code);
 	}
+	spin_lock(siglock_of(parent));
 	/* A parent that ignores SIGCHLD, or says SA_NOCLDWAIT, will not wait: no zombie. */
 	if (sig == SIGCHLD) {
 		struct k_sigaction *ka = action_of(parent, SIGCHLD);
@@ -544,25 +676,32 @@ bool do_notify_parent(struct task_struct *p)
 		}
 	}
 	if (sig > 0 && sig <= _NSIG)
-		send_signal(parent, sig, &info);
+		__send_signal(parent, sig, &info, &why);
+	spin_unlock(siglock_of(parent));
+	if (sig == SIGCONT && why) /* an exit signal clone() may choose */
+		notify_parent_cldstop(parent, why, 0);
 	return autoreap;
 }
 
-/* Sleep until a signal the caller does not block comes (pause(), rt_sigsuspend()). */
+/*
+ * Sleep until a signal the caller does not block comes (pause(),
+ * rt_sigsuspend()), on its own siglock, which every sender holds.
+ */
 static void sleep_until_signal(void)
 {
 	struct task_struct *p = current;
 	unsigned long flags;
 
 	might_sleep();
-	flags = local_irq_save();
+	if (!p->signal.sighand) /* nothing can come to it: a sleep for good, as before */
+		sleep_forever();
+	spin_lock_irqsave(siglock_of(p), flags);
 	while (!signal_pending(p)) {
 		p->interruptible = true;
-		p->state = TASK_SLEEPING;
-		__schedule();
+		sleep_locked(siglock_of(p));
 		p->interruptible = false;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 }
 
 bool on_sig_stack(unsigned long sp)
@@ -612,14 +751,16 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 static long do_tkill(int tgid, int pid, int sig)
 {
 	struct kernel_siginfo info = { .code = SI_TKILL, .pid = current->pid };
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = find_task_by_pid(pid);
+	struct task_struct *p;
+	unsigned long flags;
 	long err = -ESRCH;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
 	/* A zombie too, as in Linux: it is there, and send_signal() says 0. */
 	if (p && p->process && (tgid <= 0 || p->pid == tgid))
 		err = sig < 0 || sig > _NSIG ? -EINVAL : send_signal(p, sig, &info);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
@@ -656,7 +797,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 		return -EFAULT;
 	if (sig < 1 || sig > _NSIG || (act && sig_in(sig, SIG_KERNEL_ONLY)))
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(siglock_of(current), flags);
 	old = *action_of(current, sig);
 	if (act) {
 		new.flags &= SA_KNOWN;
@@ -668,7 +809,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 			recalc_sigpending(current);
 		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(current), flags);
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
@@ -706,7 +847,8 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset, sigset_t __us
 /* The pending signals the caller blocks (the others are being taken). */
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	sigset_t set = current->signal.pending & current->signal.blocked;
+	sigset_t set = __atomic_load_n(&current->signal.pending, __ATOMIC_RELAXED) &
+		       current->signal.blocked;
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
@@ -746,7 +888,7 @@ struct user_timespec {
 	long long tv_sec, tv_nsec;
 };
 
-/* Take a pending signal of @these off, its siginfo in *@info: the signal, or 0.  Interrupts off. */
+/* Take a pending signal of @these off, its siginfo in *@info: the signal, or 0.  Siglock held. */
 static int dequeue_of(sigset_t these, struct kernel_siginfo *info)
 {
 	struct task_signals *s = &current->signal;
@@ -798,7 +940,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 		end = ktime_get() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	}
 	might_sleep();
-	flags = local_irq_save();
+	spin_lock_irqsave(siglock_of(p), flags);
 	sig = dequeue_of(these, &info);
 	if (!sig && !(uts && !ts.tv_sec && !ts.tv_nsec)) {
 		s->real_blocked = s->blocked;
@@ -810,11 +952,11 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 			if (uts && now >= end)
 				break;
 			p->interruptible = true;
-			set_current_state(TASK_SLEEPING);
 			if (uts)
-				__schedule_timeout((end - now + TICK_NSEC - 1) / TICK_NSEC);
+				schedule_timeout_locked(siglock_of(p),
+							(end - now + TICK_NSEC - 1) / TICK_NSEC);
 			else
-				__schedule();
+				sleep_locked(siglock_of(p));
 			p->interruptible = false;
 		}
 		s->blocked = s->real_blocked;
@@ -824,7 +966,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 			sig = -EINTR;
 	}
 	recalc_sigpending(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(siglock_of(p), flags);
 	if (!sig)
 		return -EAGAIN;
 	if (sig > 0 && uinfo && copy_siginfo_to_user(uinfo, sig, &info))

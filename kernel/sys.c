@@ -7,13 +7,13 @@
  * both end the calling task, with the wait status Linux's wait4() would
  * report for exit(@status).
  */
-#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/setup.h>
 #include <kernel/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
@@ -96,6 +96,8 @@ struct new_utsname {
  */
 static char uts_nodename[UTS_LEN] = "kestrel";
 static char uts_domainname[UTS_LEN] = "(none)";
+/* Guards the two names: uname() copies each whole, never half of a sethostname(). */
+static DEFINE_SPINLOCK(uts_lock);
 
 /*
  * The system is "Linux" to programs: they ask in order to know which
@@ -113,10 +115,10 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 	strscpy(u.release, "6.1.0-kestrel", UTS_LEN);
 	strscpy(u.version, kernel_banner, UTS_LEN);
 	strscpy(u.machine, "x86_64", UTS_LEN);
-	flags = local_irq_save();
+	spin_lock_irqsave(&uts_lock, flags);
 	memcpy(u.nodename, uts_nodename, UTS_LEN);
 	memcpy(u.domainname, uts_domainname, UTS_LEN);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&uts_lock, flags);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 
@@ -131,9 +133,9 @@ static long set_uts_name(char *dst, const char __user *name, int len)
 	if (copy_from_user(tmp, name, len))
 		return -EFAULT;
 	memset(tmp + len, 0, UTS_LEN - len);
-	flags = local_irq_save();
+	spin_lock_irqsave(&uts_lock, flags);
 	memcpy(dst, tmp, UTS_LEN);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&uts_lock, flags);
 	return 0;
 }
 

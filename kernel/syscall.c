@@ -18,12 +18,12 @@
  */
 #define pr_fmt(fmt) "syscall: " fmt
 
-#include <asm/irqflags.h>
 #include <asm/unistd.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/spinlock.h>
 #include <kernel/syscalls.h>
 
 extern const struct syscall_desc *const __syscalls_start[], *const __syscalls_end[];
@@ -48,6 +48,8 @@ static unsigned int unknown_far[UNKNOWN_FAR_MAX];
 static unsigned int nr_unknown_far;
 
 unsigned long syscall_unknown_reports;
+/* Guards the three above: processes on several CPUs may meet one number at once. */
+static DEFINE_SPINLOCK(unknown_lock);
 
 void syscall_table_init(void)
 {
@@ -69,14 +71,15 @@ void syscall_table_init(void)
 	}
 }
 
-/* True the first time @nr is seen (interrupts are on: keep them off for the update). */
+/* True the first time @nr is seen. */
 static bool first_unknown(unsigned int nr)
 {
 	const unsigned int bits = 8 * sizeof(unsigned long);
-	unsigned long flags = local_irq_save();
 	bool first = false;
+	unsigned long flags;
 	unsigned int i;
 
+	spin_lock_irqsave(&unknown_lock, flags);
 	if (nr < NR_syscalls) {
 		first = !(unknown_logged[nr / bits] & (1UL << (nr % bits)));
 		unknown_logged[nr / bits] |= 1UL << (nr % bits);
@@ -90,7 +93,7 @@ static bool first_unknown(unsigned int nr)
 	}
 	if (first)
 		syscall_unknown_reports++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&unknown_lock, flags);
 	return first;
 }
 

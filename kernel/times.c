@@ -10,7 +10,6 @@
  * getrusage() fills the times only: no page faults, context switches or
  * peak memory are counted (0, as Linux gives for what it does not keep).
  */
-#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
@@ -35,14 +34,18 @@ struct rusage {
 	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
-/* The caller's CPU time, and its children's, at one instant. */
+/*
+ * The caller's CPU time, and its children's, at one instant: under
+ * tasklist_lock, which release_task() adds a child's time under.
+ */
 static void cputimes(u64 *self, u64 *children)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	*self = task_cputime_ns(current);
 	*children = current->children_ns;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 SYSCALL_DEFINE1(times, struct tms __user *, tbuf)

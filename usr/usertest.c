@@ -121,6 +121,7 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(kill_ends_sleeping_child),
 	UT_CASE(kill_ends_spinning_child),
 	UT_CASE(kill_bad_pid_and_signal_zero),
+	UT_CASE(many_children_end_at_once_each_reaped),
 	/* ut_pgrp.c */
 	UT_CASE(setsid_leads_a_new_session_and_group),
 	UT_CASE(setpgid_follows_linux_rules),
@@ -279,6 +280,8 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(signal_interrupts_console_read),
 	UT_CASE(unwritable_frame_gives_sigsegv),
 	UT_CASE(sigkill_ends_a_vfork_parent),
+	UT_CASE(stop_continue_rounds_each_reported_once),
+	UT_CASE(signals_from_many_children_each_taken),
 	{},
 };
 

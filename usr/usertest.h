@@ -79,6 +79,7 @@ void vfork_child_runs_first_in_parent_memory(struct utest *t);
 void kill_ends_sleeping_child(struct utest *t);
 void kill_ends_spinning_child(struct utest *t);
 void kill_bad_pid_and_signal_zero(struct utest *t);
+void many_children_end_at_once_each_reaped(struct utest *t);
 
 void setsid_leads_a_new_session_and_group(struct utest *t);
 void setpgid_follows_linux_rules(struct utest *t);
@@ -102,6 +103,8 @@ void sigaltstack_runs_handler_there(struct utest *t);
 void sigtimedwait_takes_a_signal(struct utest *t);
 void signal_interrupts_console_read(struct utest *t);
 void unwritable_frame_gives_sigsegv(struct utest *t);
+void stop_continue_rounds_each_reported_once(struct utest *t);
+void signals_from_many_children_each_taken(struct utest *t);
 
 void exec_exit_code_reaches_parent(struct utest *t);
 void exec_argv_envp_intact(struct utest *t);

@@ -350,3 +350,66 @@ void kill_bad_pid_and_signal_zero(struct utest *t)
 	ret = raw_sys(SYS_kill, pid, 0, 0);
 	UT_EXPECT(t, ret == -ESRCH, "kill(reaped child, 0) returned %ld", ret);
 }
+
+#define AT_ONCE	       16
+#define AT_ONCE_ROUNDS 4
+
+/*
+ * AT_ONCE children end together (the pipe they wait on closes), on as
+ * many CPUs as there are, while their parent reaps them with
+ * wait4(-1): each is reported exactly once, with its own status, and then
+ * there is no child left (-ECHILD).  A wake-up of the parent lost against
+ * an end hangs the wait (the boot's time limit fails it); a zombie
+ * reported twice or not at all, or a status mixed up, fails a check.
+ */
+static void end_at_once(struct utest *t, void *arg)
+{
+	int round, i, n, bad = 0;
+
+	(void)arg;
+	for (round = 0; round < AT_ONCE_ROUNDS && !bad; round++) {
+		bool seen[AT_ONCE] = { false };
+		pid_t pids[AT_ONCE];
+		int go[2];
+		long ret;
+
+		if (!UT_EXPECT(t, !pipe(go), "pipe: %d", errno))
+			return;
+		for (i = 0; i < AT_ONCE; i++) {
+			pids[i] = fork();
+			if (!pids[i]) {
+				char c;
+
+				close(go[1]);
+				_exit(read(go[0], &c, 1) == 0 ? 10 + i : 1);
+			}
+		}
+		close(go[0]);
+		close(go[1]); /* every child's read() returns 0 now */
+		for (n = 0; n < AT_ONCE && !bad; n++) {
+			int status = 0;
+
+			do
+				ret = raw_syscall6(SYS_wait4, -1, (long)&status, 0, 0, 0, 0);
+			while (ret == -EINTR);
+			for (i = 0; i < AT_ONCE && pids[i] != ret; i++)
+				;
+			if (!UT_EXPECT(t, i < AT_ONCE && !seen[i], "round %d: wait4(-1) gave %ld",
+				       round, ret)) {
+				bad = 1;
+				break;
+			}
+			seen[i] = true;
+			bad |= !expect_exit(t, status, 10 + i,
+					    "a child that ended with the others");
+		}
+		ret = raw_syscall6(SYS_wait4, -1, 0, WNOHANG, 0, 0, 0);
+		UT_EXPECT(t, ret == -ECHILD, "round %d: after all were reaped, wait4(-1): %ld",
+			  round, ret);
+	}
+}
+
+void many_children_end_at_once_each_reaped(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, end_at_once, NULL), 0, "the child");
+}

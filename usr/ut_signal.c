@@ -1332,3 +1332,130 @@ void sigkill_ends_a_vfork_parent(struct utest *t)
 		expect_signal(t, wait_status(a), SIGKILL,
 			      "the vfork() parent, once its child died");
 }
+
+/*
+ * Stop and continue, round after round, a child that spins (on another
+ * CPU, when there is one): each stop and each continue is reported by
+ * wait4() exactly once and in order, and the child never stays stopped
+ * or running when it should not.  A stop lost against a SIGCONT, or a
+ * parent's wake-up lost, hangs the wait (the boot's time limit fails it).
+ */
+static void stop_continue_rounds(struct utest *t, void *arg)
+{
+	const int rounds = 40;
+	int status = 0, i, bad = 0;
+	pid_t pid;
+	long ret;
+
+	(void)arg;
+	pid = fork();
+	if (!pid)
+		for (;;)
+			__asm__ volatile("" ::: "memory");
+	setpgid(pid, pid); /* a group that is not orphaned: SIGTSTP stops it */
+	for (i = 0; i < rounds && !bad; i++) {
+		int stop = i % 2 ? SIGTSTP : SIGSTOP;
+
+		kill(pid, stop);
+		do
+			ret = raw_syscall6(SYS_wait4, pid, (long)&status, WUNTRACED, 0, 0, 0);
+		while (ret == -EINTR);
+		bad |= !UT_EXPECT(t, ret == pid && status == (stop << 8 | 0x7f),
+				  "round %d: wait4(WUNTRACED): %ld, status %#x", i, ret, status);
+		kill(pid, SIGCONT);
+		do
+			ret = raw_syscall6(SYS_wait4, pid, (long)&status, WCONTINUED, 0, 0, 0);
+		while (ret == -EINTR);
+		bad |= !UT_EXPECT(t, ret == pid && status == 0xffff,
+				  "round %d: wait4(WCONTINUED): %ld, status %#x", i, ret, status);
+		ret = raw_syscall6(SYS_wait4, pid, (long)&status, WUNTRACED | WCONTINUED | WNOHANG,
+				   0, 0, 0);
+		bad |= !UT_EXPECT(t, ret == 0, "round %d: a report twice: %ld, status %#x", i, ret,
+				  status);
+	}
+	kill(pid, SIGKILL);
+	expect_signal(t, wait_status(pid), SIGKILL, "the spinning child");
+}
+
+void stop_continue_rounds_each_reported_once(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, stop_continue_rounds, NULL), 0, "the child");
+}
+
+#define PINGERS	     4
+#define PINGS_ROUNDS 40
+
+/*
+ * Several children signal this process at once, each with a signal of
+ * its own (signals are not queued twice), and wait for an answer on a
+ * pipe before the next: rt_sigtimedwait() must take every one of them,
+ * PINGERS * PINGS_ROUNDS in all, each with its sender's pid.  A signal
+ * lost, or a wait that sleeps through one (no wake-up), ends in the 5 s
+ * time limit and fails.
+ */
+static void signals_from_many(struct utest *t, void *arg)
+{
+	struct timespec limit = { 5, 0 };
+	int acks[PINGERS][2], got[PINGERS] = { 0 }, i, n, bad = 0;
+	pid_t pids[PINGERS];
+	unsigned long these = 0;
+	sigset_t set;
+
+	(void)arg;
+	sigemptyset(&set);
+	for (i = 0; i < PINGERS; i++) {
+		sigaddset(&set, SIGRTMIN + 4 + i);
+		these |= mask_of(SIGRTMIN + 4 + i);
+	}
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (i = 0; i < PINGERS; i++) {
+		if (!UT_EXPECT(t, !pipe(acks[i]), "pipe: %d", errno))
+			return;
+		pids[i] = fork();
+		if (!pids[i]) {
+			pid_t parent = getppid();
+			char c;
+
+			for (n = 0; n < PINGS_ROUNDS; n++)
+				if (kill(parent, SIGRTMIN + 4 + i) || read(acks[i][0], &c, 1) != 1)
+					_exit(1);
+			_exit(0);
+		}
+	}
+	for (n = 0; n < PINGERS * PINGS_ROUNDS && !bad; n++) {
+		siginfo_t si;
+		long sig;
+
+		memset(&si, 0, sizeof(si));
+		sig = raw_syscall6(SYS_rt_sigtimedwait, (long)&these, (long)&si, (long)&limit,
+				   KSIGSET, 0, 0);
+		i = (int)sig - SIGRTMIN - 4;
+		if (!UT_EXPECT(t, i >= 0 && i < PINGERS, "signal %d of %d: %ld", n,
+			       PINGERS * PINGS_ROUNDS, sig)) {
+			bad = 1;
+			break;
+		}
+		bad |= !UT_EXPECT(t, si.si_pid == pids[i] && si.si_code == SI_USER,
+				  "signal %ld from %d (not %d), code %d", sig, (int)si.si_pid,
+				  (int)pids[i], si.si_code);
+		got[i]++;
+		bad |= !UT_EXPECT(t, write(acks[i][1], "", 1) == 1, "ack: %d", errno);
+	}
+	for (i = 0; i < PINGERS; i++) {
+		UT_EXPECT(t, bad || got[i] == PINGS_ROUNDS, "pinger %d: %d signals of %d", i,
+			  got[i], PINGS_ROUNDS);
+		if (bad)
+			kill(pids[i], SIGKILL);
+		close(acks[i][1]);
+		close(acks[i][0]);
+		if (bad)
+			wait_status(pids[i]);
+		else
+			expect_exit(t, wait_status(pids[i]), 0, "a pinger");
+	}
+}
+
+void signals_from_many_children_each_taken(struct utest *t)
+{
+	expect_exit(t, run_in_child(t, signals_from_many, NULL), 0, "the child");
+}

@@ -20,10 +20,11 @@
  * foreground group gets SIGHUP and SIGCONT and the terminal belongs to no
  * session (disassociate_ctty()).
  *
- * Both fields change with interrupts off, the lock of the task list whose
- * pgrp and session fields they are checked against (kernel/pgrp.c).
+ * Both fields change under tasklist_lock (<kernel/sched.h>), the lock of
+ * the task list whose pgrp and session fields they are checked against
+ * (kernel/pgrp.c), in the same stretch as the check.  Signals go out
+ * (kill_pgrp()) after it is dropped, as kill_pgrp() takes it itself.
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
@@ -32,7 +33,7 @@
 #include <kernel/uaccess.h>
 #include "tty_internal.h"
 
-/* Interrupts off: the terminal session @sid controls, or NULL. */
+/* tasklist_lock held: the terminal session @sid controls, or NULL. */
 static struct tty_struct *session_tty(int sid)
 {
 	struct tty_struct *tty = console_tty();
@@ -57,13 +58,13 @@ struct tty_struct *get_current_tty(void)
 
 	if (!current->process)
 		return NULL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	tty = session_tty(current->session);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return tty;
 }
 
-/* Interrupts off: make @tty the caller's session's, with the caller's group in front. */
+/* tasklist_lock held: make @tty the caller's session's, with the caller's group in front. */
 static void set_ctty(struct tty_struct *tty)
 {
 	tty->session = current->session;
@@ -77,7 +78,7 @@ int tiocsctty(struct tty_struct *tty, unsigned long arg)
 
 	if (!current->process)
 		return -EPERM;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (is_leader(current) && tty->session == current->session)
 		goto out; /* ours already */
 	ret = -EPERM;
@@ -89,7 +90,7 @@ int tiocsctty(struct tty_struct *tty, unsigned long arg)
 	set_ctty(tty);
 	ret = 0;
 out:
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -106,13 +107,13 @@ void disassociate_ctty(int on_exit)
 
 	if (!current->process || !is_leader(current))
 		return;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	tty = session_tty(current->session);
 	if (tty) {
 		pgrp = tty->pgrp;
 		tty->session = tty->pgrp = 0;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (pgrp) {
 		kill_pgrp(pgrp, SIGHUP);
 		kill_pgrp(pgrp, SIGCONT);
@@ -134,7 +135,7 @@ int tiocgpgrp(struct tty_struct *tty, int __user *p)
 	return put_user(READ_ONCE(tty->pgrp), p) ? -EFAULT : 0;
 }
 
-/* Interrupts off: whether group @pgrp exists, and in session @sid if that is not 0. */
+/* tasklist_lock held: whether group @pgrp exists, and in session @sid if that is not 0. */
 static bool group_exists(int pgrp, int sid)
 {
 	struct task_struct *p;
@@ -160,7 +161,7 @@ int tiocspgrp(struct tty_struct *tty, int __user *p)
 		return -EFAULT;
 	if (pgrp < 0)
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (!pgrp || !group_exists(pgrp, 0)) { /* no group 0: init's is the kernel's */
 		ret = -ESRCH;
 	} else if (!group_exists(pgrp, current->session) || tty->session != current->session) {
@@ -169,7 +170,7 @@ int tiocspgrp(struct tty_struct *tty, int __user *p)
 		tty->pgrp = pgrp;
 		ret = 0;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -183,7 +184,7 @@ int tiocgsid(struct tty_struct *tty, int __user *p)
 }
 
 /*
- * Interrupts off: whether group @pgrp is orphaned, no member having a
+ * tasklist_lock held: whether group @pgrp is orphaned, no member having a
  * parent in another group of the same session (POSIX; Linux's
  * will_become_orphaned_pgrp()): nobody is left to continue it if stopped.
  */
@@ -220,7 +221,7 @@ int tty_check_job(struct tty_struct *tty, int sig)
 
 	if (!current->process)
 		return 0;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (session_tty(current->session) == tty && tty->pgrp && current->pgrp != tty->pgrp) {
 		if (sig_discarded(sig))
 			ret = sig == SIGTTIN ? -EIO : 0;
@@ -229,7 +230,7 @@ int tty_check_job(struct tty_struct *tty, int sig)
 		else
 			ret = -ERESTARTSYS;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (ret == -ERESTARTSYS)
 		kill_pgrp(current->pgrp, sig);
 	return ret;

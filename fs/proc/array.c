@@ -11,14 +11,17 @@
  * split, so utime (and cutime, the children's waited for) is all of it,
  * stime and cstime 0.
  *
- * A task is read with interrupts off, so it cannot change meanwhile.  Its
+ * A task is read under tasklist_lock, so it cannot be freed meanwhile,
+ * nor leave the tree; its signal state under its siglock too.  Its
  * mm has no lock (<kernel/mm_types.h>): under CONFIG_PREEMPT its owner may
  * have been preempted in the middle of changing its regions, which a
  * reader walking the list forward still finds whole (list_add_tail() and
  * list_del() keep the chain of next pointers whole at every step); at
  * worst a region's bounds are read half-changed.  Linux takes mmap_lock.
+ * With tasks on several CPUs, an execve() or exit on another CPU may put
+ * the mm meanwhile: that wants a reference or a lock of the mm's
+ * (mm_struct's owners), which tasklist_lock does not give.
  */
-#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
@@ -30,7 +33,7 @@
 #define PF_KTHREAD 0x00200000 /* Linux's flag for a kernel thread */
 #define SIGCHLD	   17
 
-/* What the files print of a task, taken at one instant with interrupts off. */
+/* What the files print of a task, taken at one instant under tasklist_lock. */
 struct task_snap {
 	int pid, ppid, pgrp, session, nice, exit_code;
 	char state;
@@ -60,13 +63,16 @@ static char task_state_char(const struct task_struct *p)
 }
 
 /* The pending, blocked, ignored and caught sets, a bit per signal (bit sig - 1). */
+/* tasklist_lock held, which keeps @p's sighand; the rest is under its siglock. */
 static void snap_signals(struct task_snap *s, const struct task_struct *p)
 {
-	const struct sighand_struct *sh = p->signal.sighand;
+	struct sighand_struct *sh = p->signal.sighand;
 	int i;
 
 	if (!IS_ENABLED(CONFIG_USER_MODE))
 		return;
+	if (sh)
+		spin_lock(&sh->siglock);
 	s->pending = p->signal.pending;
 	s->blocked = p->signal.blocked;
 	for (i = 0; sh && i < _NSIG; i++) {
@@ -75,6 +81,8 @@ static void snap_signals(struct task_snap *s, const struct task_struct *p)
 		else if (sh->action[i].handler != SIG_DFL)
 			s->caught |= 1UL << i;
 	}
+	if (sh)
+		spin_unlock(&sh->siglock);
 }
 
 static void snap_mm(struct task_snap *s, const struct mm_struct *mm)
@@ -110,13 +118,15 @@ static void snap_mm(struct task_snap *s, const struct mm_struct *mm)
 
 static int task_snap(int pid, struct task_snap *s)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = find_task_by_pid(pid);
 	const char *param = sched_param_name();
+	struct task_struct *p;
+	unsigned long flags;
 
 	memset(s, 0, sizeof(*s));
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
 	if (!p) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		return -ESRCH;
 	}
 	s->pid = p->pid;
@@ -136,7 +146,7 @@ static int task_snap(int pid, struct task_snap *s)
 		s->nice = sched_get_param(p);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm)
 		snap_mm(s, p->mm);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
 

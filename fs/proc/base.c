@@ -3,15 +3,17 @@
  * /proc/PID: a task's directory, its files (array.c prints stat, status
  * and statm), its links (exe, cwd) and its open files (fd/).
  *
- * Everything of a task is read with interrupts off, which on one CPU
- * keeps it from exiting, exec'ing or closing a file meanwhile; a link's
+ * Everything of a task is read under tasklist_lock, which keeps it from
+ * being freed, and its files and working directory from being dropped at
+ * its exit (exit_process() clears them under the lock) meanwhile; a link's
  * target dentry is then printed under vfs_tree_lock (held by the walk or
  * readlink that asks), which keeps it from being freed, since its last
  * dput() needs that lock too.  A task's entries are dentries with
  * d_revalidate: once the task is gone (waited for), a walk drops them
- * and finds nothing.
+ * and finds nothing.  (An execve() or a close() on another CPU does not
+ * take tasklist_lock: the mm and an open file then want references or
+ * locks of their own, which the mm and file table code is to give.)
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
 #include <kernel/mmap.h>
@@ -22,10 +24,12 @@
 
 bool proc_pid_alive(int pid)
 {
-	unsigned long flags = local_irq_save();
-	bool alive = find_task_by_pid(pid) != NULL;
+	unsigned long flags;
+	bool alive;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	alive = find_task_by_pid(pid) != NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return alive;
 }
 
@@ -46,10 +50,15 @@ int proc_pid_comm(struct proc_buf *m, int pid)
  */
 int proc_pid_cmdline(struct proc_buf *m, int pid)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = find_task_by_pid(pid);
-	struct mm_struct *mm = p ? p->mm : NULL;
-	int err = p ? 0 : -ESRCH;
+	struct task_struct *p;
+	struct mm_struct *mm;
+	unsigned long flags;
+	int err;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
+	mm = p ? p->mm : NULL;
+	err = p ? 0 : -ESRCH;
 
 	if (IS_ENABLED(CONFIG_USER_MODE) && mm && mm->arg_end > mm->arg_start) {
 		size_t len = mm->arg_end - mm->arg_start, room = m->size - m->len;
@@ -60,15 +69,15 @@ int proc_pid_cmdline(struct proc_buf *m, int pid)
 			m->len +=
 				mm_read_present(mm, mm->arg_start, m->buf + m->len, min(len, room));
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
 /*
- * What a task's link names, taken with interrupts off: a dentry (which the
+ * What a task's link names, taken under tasklist_lock: a dentry (which the
  * caller's hold of vfs_tree_lock keeps), or, for an open file that has
  * none (a pipe), its inode's type and number, copied, since nothing keeps
- * the file once interrupts are on again.
+ * the file once the lock is dropped.
  */
 struct link_target {
 	struct dentry *dentry;
@@ -78,11 +87,13 @@ struct link_target {
 
 static int task_link(int pid, int fd, bool exe, struct link_target *t)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = find_task_by_pid(pid);
+	struct task_struct *p;
+	unsigned long flags;
 	struct file *file;
 
 	memset(t, 0, sizeof(*t));
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
 	if (p && fd >= 0) {
 		file = p->files && fd < NR_OPEN ? p->files->fd[fd] : NULL;
 		t->dentry = file ? file->f_dentry : NULL;
@@ -95,7 +106,7 @@ static int task_link(int pid, int fd, bool exe, struct link_target *t)
 	} else if (p) {
 		t->dentry = p->pwd;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t->dentry || t->mode ? 0 : -ENOENT;
 }
 
@@ -146,11 +157,14 @@ static const struct proc_entry fd_link_entry = {
 /* Whether task @pid has @fd open. */
 static bool task_has_fd(int pid, int fd)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *p = find_task_by_pid(pid);
-	bool open = p && p->files && fd < NR_OPEN && p->files->fd[fd];
+	struct task_struct *p;
+	unsigned long flags;
+	bool open;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
+	open = p && p->files && fd < NR_OPEN && p->files->fd[fd];
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return open;
 }
 

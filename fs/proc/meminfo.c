@@ -9,7 +9,6 @@
  * the swap lines and SReclaimable are 0, and MemAvailable is MemFree.
  * The ramfs's file pages are in use but not named here.
  */
-#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <kernel/mm_types.h>
 #include <kernel/page_alloc.h>
@@ -41,13 +40,14 @@ static unsigned long slab_pages(void)
 /* Pages mapped by processes, each address space once (a vfork() child shares its parent's). */
 static unsigned long anon_pages(void)
 {
-	unsigned long flags = local_irq_save(), pages = 0;
+	unsigned long flags, pages = 0;
 	struct task_struct *p;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	for (p = next_task(NULL); p; p = next_task(p))
 		if (p->mm && !(p->parent && p->parent->mm == p->mm))
 			pages += p->mm->rss;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return pages;
 }
 

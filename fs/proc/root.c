@@ -13,7 +13,6 @@
  * (d_revalidate).  A task's directory held open meanwhile stays, out of
  * the tree, and its files read -ESRCH.
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
@@ -72,16 +71,17 @@ static int proc_root_lookup(struct inode *dir, struct dentry *dentry)
 /* The lowest pid of a task, not the idle task, at or above @from; 0 if none. */
 static int next_pid_from(int from)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
+	unsigned long flags;
 	int pid = 0;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	for (p = next_task(NULL); p; p = next_task(p)) /* in pid order */
 		if (p->pid >= from && p->pid > 0) {
 			pid = p->pid;
 			break;
 		}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return pid;
 }
 

@@ -10,7 +10,6 @@
  * task's.  No interrupt is counted per line (intr 0), there is one CPU,
  * and without a wall clock the boot time is 0 (the epoch).
  */
-#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/loadavg.h>
 #include <kernel/sched.h>
@@ -20,14 +19,15 @@
 /* CPU time of the processes that exist now. */
 static u64 process_time_ns(void)
 {
-	unsigned long flags = local_irq_save();
 	struct task_struct *p;
+	unsigned long flags;
 	u64 ns = 0;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	for (p = next_task(NULL); p; p = next_task(p))
 		if (p->process)
 			ns += task_cputime_ns(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ns;
 }
 

@@ -70,14 +70,16 @@ void complete_vfork_done(struct task_struct *p);
 /* A process's part of task_exit(): its memory, files and children go. */
 void exit_process(struct task_struct *p);
 /*
- * The last of task_exit() for a process, dead now (interrupts off): wake
- * its parent's wait4(), or, with no parent, have it freed once it is off
- * the CPU.
+ * The last of task_exit() for a process, dead now: wake its parent's
+ * wait4(), or, with no parent, have it freed once it is off the CPU.
+ * With tasklist_lock held (interrupts off), in the stretch that marks it
+ * TASK_DEAD: the parent and its in_wait4 are read under it, and wait4()
+ * tests and sleeps under it, so that the wake-up is not lost.
  */
 void exit_notify(struct task_struct *p);
 
 /*
- * Interrupts off: whether process group @pgrp, @ignored left out (NULL:
+ * tasklist_lock held: whether process group @pgrp, @ignored left out (NULL:
  * none), is orphaned: none of it has a parent, init aside, in another
  * group of its session, which could continue it (Linux's
  * will_become_orphaned_pgrp()).

@@ -50,6 +50,7 @@
 #define _NSIG	  64 /* signals 1 to 64; 32 to 64 are the real-time ones */
 
 #ifndef __ASSEMBLER__
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 struct task_struct;
@@ -138,13 +139,28 @@ struct restart_block {
  * The dispositions and the siginfo of the pending signals, kept apart
  * from the task (3.5 KiB that kernel threads do without): a process has
  * one from fork() (or make_process_of_current()) until its end.
+ *
+ * siglock (Linux's sighand->siglock) is the process's signal lock: it
+ * guards these and the task's struct task_signals (pending, blocked, the
+ * masks, fatal, the stop and continue state), taken with interrupts off
+ * (a tick's SIGALRM, a terminal's ^C).  Only the process itself sets its
+ * sighand and takes it away (exit_signals(), with tasklist_lock held
+ * too), so the process finds its own there without a lock, and another
+ * task finds it, and may lock it, with tasklist_lock held.  Order:
+ * tasklist_lock, then one siglock (never two at once), then wait-queue,
+ * timer and run-queue locks.
  */
 struct sighand_struct {
+	spinlock_t siglock;
 	struct k_sigaction action[_NSIG]; /* by signal - 1 */
 	struct kernel_siginfo info[_NSIG];
 };
 
-/* A process's signal state: struct task_struct's "signal". */
+/*
+ * A process's signal state: struct task_struct's "signal", under its
+ * sighand's siglock (the process itself may read what only it writes,
+ * blocked and the alternate stack, without it).
+ */
 struct task_signals {
 	sigset_t pending;
 	sigset_t blocked;
@@ -156,6 +172,7 @@ struct task_signals {
 	bool stopped;	       /* stopped by a stop signal, until SIGCONT or SIGKILL */
 	int stop_report;       /* a stop not yet reported to wait4(WUNTRACED): its signal */
 	bool cont_report;      /* a continue not yet reported to wait4(WCONTINUED) */
+	unsigned int conts;    /* SIGCONTs sent: a stop dequeued before a later one is void */
 	unsigned long sas_ss_sp, sas_ss_size; /* sigaltstack()'s, size 0 if none */
 	unsigned int sas_ss_flags;	      /* SS_AUTODISARM or 0 */
 	struct sighand_struct *sighand;	      /* NULL: no signals (kernel threads, the dead) */
@@ -184,15 +201,20 @@ static inline bool signal_pending(const struct task_struct *p)
 #endif
 /*
  * Send @sig to @p from the kernel (a pipe's SIGPIPE, a terminal's
- * SIGINT): 0, or -EPERM for a kernel thread.  Interrupts on or off.
+ * SIGINT): 0, or -EPERM for a kernel thread.  Interrupts on or off; it
+ * takes tasklist_lock, so no lock after it in the order may be held.
+ * @p must stay a task meanwhile (the caller's own, or one it found under
+ * tasklist_lock and holds a reference to, as its timer does).
  */
 int send_sig(int sig, struct task_struct *p);
 /*
  * Send @sig to every process in process group @pgrp (a terminal's
  * foreground group, kill(-pgrp)): 0 if one took it, -ESRCH if there is
- * no such group.  Interrupts on or off.
+ * no such group.  Interrupts on or off; takes tasklist_lock.
+ * __kill_pgrp() is the same with tasklist_lock already held.
  */
 int kill_pgrp(int pgrp, int sig);
+int __kill_pgrp(int pgrp, int sig);
 
 /*
  * A fault of the calling process's program (a page fault, a trap): @sig
@@ -239,20 +261,22 @@ void signal_exec(struct task_struct *p);
  * A process's struct sighand_struct, all SIG_DFL (NULL if there is no
  * memory), and its end when the process ends: exit_signals() takes it
  * from @p, which no signal reaches from then on, and gives it to the
- * caller to kfree() (it may be called with interrupts off).
+ * caller to kfree() after dropping tasklist_lock, which it is called with.
  */
 struct sighand_struct *sighand_alloc(void);
 struct sighand_struct *exit_signals(struct task_struct *p);
 /*
  * Give @child, a new process, @sighand, with the parent's dispositions,
- * mask and alternate stack; nothing pending.  Interrupts off.
+ * mask and alternate stack; nothing pending.  @parent is the caller;
+ * tasklist_lock held (the child goes on the parent's children with it).
  */
 void signal_fork(struct task_struct *child, struct sighand_struct *sighand,
 		 const struct task_struct *parent, int exit_signal);
 /*
- * @p, a process, has just ended (interrupts off): its parent gets its
- * exit signal.  True if the parent does not want to wait for it
- * (SIGCHLD ignored or SA_NOCLDWAIT), so that it is reaped now.
+ * @p, a process, has just ended (tasklist_lock held, which keeps its
+ * parent): its parent gets its exit signal.  True if the parent does not
+ * want to wait for it (SIGCHLD ignored or SA_NOCLDWAIT), so that it is
+ * reaped now.
  */
 bool do_notify_parent(struct task_struct *p);
 #endif

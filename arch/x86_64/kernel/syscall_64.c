@@ -49,7 +49,10 @@
 void entry_SYSCALL_64(void);
 
 bool cpu_has_smap;
-/* Calls that returned through iretq, and that took the full path: the user suite's checks. */
+/*
+ * Calls that returned through iretq, and that took the full path: the user
+ * suite's checks.  Counted with atomic adds, as every CPU counts.
+ */
 unsigned long syscall_iret_exits;
 unsigned long syscall_full_calls;
 
@@ -129,7 +132,7 @@ static bool sysret_or_iret(const struct pt_regs *regs)
 {
 	if (likely(can_sysret(regs)))
 		return true;
-	syscall_iret_exits++;
+	__atomic_fetch_add(&syscall_iret_exits, 1, __ATOMIC_RELAXED);
 	return false;
 }
 
@@ -142,7 +145,7 @@ bool do_syscall_64(struct pt_regs *regs);
 bool do_syscall_64(struct pt_regs *regs)
 {
 	local_irq_enable();
-	syscall_full_calls++;
+	__atomic_fetch_add(&syscall_full_calls, 1, __ATOMIC_RELAXED);
 	regs->rax = syscall_dispatch((unsigned int)regs->orig_ax, regs);
 	local_irq_disable();
 	exit_to_user_mode();
