@@ -4,12 +4,18 @@
   CPUs           x86_64_defconfig+smp.config with the tests at -smp 1, 2,
                  4 and 8, each CPU on a host thread of its own (MTTCG):
                  every CPU the MADT lists comes up, and the suites of the
-                 other CPUs (bring-up, IPIs, TLB shootdown), of per-CPU data
-                 and of the APICs pass.  MTTCG allows no -icount, so no
-                 suite that measures time runs here
+                 other CPUs (bring-up, IPIs, TLB shootdown), of per-CPU data,
+                 of the APICs, of the scheduler on every CPU and of the
+                 locks under contention (locktorture) pass.  MTTCG allows
+                 no -icount, so no suite that measures time runs here
+  run queues     the same at -smp 4 with one run queue for every CPU
   every suite    the same kernel at -smp 4 under -icount, the CPUs taking
                  turns on one host thread: every suite passes, with the
                  idle machine's verdict however busy the host
+  policies       each scheduling policy at -smp 4 under -icount, with one
+                 of the two run-queue designs (the other is the matrix's,
+                 Documentation/core/tasks.md): its own suite, the
+                 scheduler's and sched_smp pass
   no ACPI        the same kernel at -smp 4 with acpi=off: no MADT, so
                  the boot CPU alone, and the smp suite says so
   cpus           the shell's cpus at -smp 4 lists the four CPUs online,
@@ -28,14 +34,23 @@ from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
 # The group's place in a run, and its line in "make test --help".
 ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
-up; the smp, percpu and apic suites), every suite at -smp 4 under -icount,
--smp 4 with acpi=off (the boot CPU alone), the shell's cpus"""
+up; the smp, percpu, apic, sched_smp and locktorture suites), one run queue
+for all at -smp 4, every suite at -smp 4 under -icount, each policy at -smp
+4, -smp 4 with acpi=off (the boot CPU alone), the shell's cpus"""
 
 CONFIG = "x86_64_defconfig+smp.config+ktest.config"
 SHELL_CONFIG = "x86_64_defconfig+smp.config"
 CPU_COUNTS = (1, 2, 4, 8)
 # Suites that measure no time: their verdict holds under MTTCG on a busy host.
-MTTCG_SUITES = "smp,percpu,apic,descriptor_tables"
+MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture"
+GLOBAL_RQ_CONFIG = "x86_64_defconfig+smp.config+sched-rq-global.config+ktest.config"
+# Each policy once, with the run-queue design the default's boots do not cover every other time.
+POLICY_BOOTS = (
+    ("prio", "sched-prio.config+sched-rq-global.config"),
+    ("mlfq", "sched-mlfq-preempt.config"),
+    ("stride", "sched-stride-preempt.config+sched-rq-global.config"),
+    ("fair", "sched-fair.config"),
+)
 CPUS_ROW = re.compile(r"^(\d+)\s+(\d+) (online|offline)\s+(\S+)$", re.M)
 
 
@@ -49,10 +64,10 @@ def brought_up(output, n):
     return []
 
 
-def ktap_boot(runner, label, check, **boot_args):
-    """Boot CONFIG for @label with @boot_args (runner.boot()'s): every
+def ktap_boot(runner, label, check, config=CONFIG, **boot_args):
+    """Boot @config for @label with @boot_args (runner.boot()'s): every
     suite that ran must pass, and @check(output) lists what else is wrong."""
-    outdir = runner.built_for(label, CONFIG)
+    outdir = runner.built_for(label, config)
     if not outdir:
         return
     res = runner.boot(outdir, **boot_args)
@@ -68,6 +83,23 @@ def cpu_boots(runner):
                   f"smp: -smp {n} under MTTCG: every CPU up, the smp, percpu and apic suites pass",
                   lambda out, n=n: brought_up(out, n),
                   cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
+
+
+def global_rq_boot(runner):
+    ktap_boot(runner, "smp: -smp 4, one run queue for every CPU: the MTTCG suites pass",
+              lambda out: brought_up(out, 4), config=GLOBAL_RQ_CONFIG,
+              cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4)
+
+
+def policy_boots(runner):
+    for policy, fragments in POLICY_BOOTS:
+        design = "one run queue" if "rq-global" in fragments else "a run queue per CPU"
+        ktap_boot(runner,
+                  f"smp: {policy} at -smp 4 under -icount, {design}: its suites pass",
+                  lambda out: brought_up(out, 4),
+                  config=f"x86_64_defconfig+smp.config+{fragments}+ktest.config",
+                  cmdline=f"qemu_exit ktest.filter=sched*,wait,locktorture,{policy}",
+                  smp=4, mttcg=False)
 
 
 def icount_boot(runner):
@@ -123,6 +155,8 @@ def cpus_command(runner):
 
 def run(runner):
     cpu_boots(runner)
+    global_rq_boot(runner)
     icount_boot(runner)
+    policy_boots(runner)
     no_acpi_boot(runner)
     cpus_command(runner)

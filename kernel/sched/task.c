@@ -111,9 +111,10 @@ __noreturn void task_exit(int code)
 	waiter = p->waiter;
 	if (waiter)
 		wake_up_process(waiter);
-	spin_unlock(&tasklist_lock);
+	/* Dead and reported in one stretch: wait4() tests both under the lock. */
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->process)
 		exit_notify(p);
+	spin_unlock(&tasklist_lock);
 	__schedule();
 	panic("task %s (pid %d) ran again after it exited", p->comm, p->pid);
 }
