@@ -19,7 +19,7 @@
   no ACPI        the same kernel at -smp 4 with acpi=off: no MADT, so
                  the boot CPU alone, and the smp suite says so
   cpus           the shell's cpus at -smp 4 lists the four CPUs online,
-                 each with its APIC ID and its idle task
+                 each with its APIC ID, idle or running the shell
 
 The SMP kernel on one CPU, and the local APIC ticks, are fragments
 (smp.config, tick-lapic.config, tick-tsc-deadline.config): the boot group
@@ -124,7 +124,8 @@ def cpus_problems(text, n):
     for cpu, (apic, state, task) in rows.items():
         if apic != cpu or state != "online":
             problems.append(f"CPU {cpu}: APIC ID {apic}, {state}")
-        if cpu and task != f"idle/{cpu}/0":
+        # At the prompt every task sleeps but the shell, which runs the command.
+        if cpu and task != f"idle/{cpu}/0" and not task.startswith("kshell/"):
             problems.append(f"CPU {cpu} runs {task}")
     if f"{n} of {n} CPUs online" not in (text or ""):
         problems.append("no summary line")
@@ -132,7 +133,7 @@ def cpus_problems(text, n):
 
 
 def cpus_command(runner):
-    label = "smp: the shell's cpus lists 4 CPUs online, each with its idle task"
+    label = "smp: the shell's cpus lists 4 CPUs online, each idle or running the shell"
     outdir = runner.built_for(label, SHELL_CONFIG)
     if not outdir:
         return
@@ -149,7 +150,7 @@ def cpus_command(runner):
     problems = cpus_problems(out.get("cpus"), 4)
     if res.status != qemu.EXIT_SUCCESS:
         problems.append(res.describe())
-    runner.result(label, not problems, "; ".join(problems) or "4 rows, idle/1 to idle/3",
+    runner.result(label, not problems, "; ".join(problems) or "4 rows, the APs idle or running the shell",
                   res.output if problems else "")
 
 

@@ -43,8 +43,8 @@ struct ktest_suite {
 	const char *name;
 	const struct ktest_case *cases; /* ends with an empty entry */
 	/*
-	 * Whether its tasks may run on every CPU.  A suite runs on the one
-	 * CPU the runner is on unless it says so (KTEST_SUITE_SMP()): the
+	 * Whether its tasks may run on every CPU.  A suite runs on the boot
+	 * CPU unless it says so (KTEST_SUITE_SMP()): the
 	 * tasks it makes inherit the runner's mask, and what it checks of
 	 * one CPU's scheduling (orders, shares) holds however many CPUs
 	 * the machine has.
@@ -53,9 +53,9 @@ struct ktest_suite {
 };
 
 /*
- * Keep the caller on the CPU it runs on, or give it back every CPU it
- * had (@one false): the runner's, around each suite.  Nothing on the
- * host, which has one thread.
+ * Keep the caller on the boot CPU, or give it back every CPU it had
+ * (@one false): the runner's, around each suite.  Nothing on the host,
+ * which has one thread.
  */
 void ktest_keep_cpu(bool one);
 

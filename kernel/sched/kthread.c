@@ -36,7 +36,11 @@ int kthread_bind(struct task_struct *k, unsigned int cpu)
 	return set_cpus_allowed(k, &mask);
 }
 
-/* The runner's mask, while ktest_keep_cpu() keeps it on one CPU; the runner is one task. */
+/*
+ * The runner's mask, while ktest_keep_cpu() keeps it on the boot CPU,
+ * where the suites written for one CPU expect to be (the soft-lockup
+ * detector watches it, for one); the runner is one task.
+ */
 static struct cpumask ktest_mask;
 static bool ktest_kept;
 
@@ -47,7 +51,7 @@ void ktest_keep_cpu(bool one)
 	if (one && !ktest_kept) {
 		ktest_mask = current->cpus_allowed;
 		ktest_kept = true;
-		cpumask_set_cpu(smp_processor_id(), &here);
+		cpumask_set_cpu(0, &here);
 		set_cpus_allowed(current, &here);
 	} else if (!one && ktest_kept) {
 		ktest_kept = false;

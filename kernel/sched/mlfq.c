@@ -50,7 +50,8 @@
 struct mlfq_rq {
 	struct prio_array queue;
 	s64 load_avg;
-	unsigned long ticks, load_updates;
+	unsigned long second_at; /* jiffies of the next once-a-second update */
+	unsigned long load_updates;
 };
 DEFINE_POLICY_RQ(struct mlfq_rq, mlfq_rq)
 
@@ -108,17 +109,40 @@ static void once_a_second(struct rq *rq, struct task_struct *curr)
 	}
 }
 
+/*
+ * The decays @p missed, one a second since its last, at most a minute's:
+ * by then only nice is left of recent_cpu.  A task that slept, or that
+ * ran on another CPU of a queue they share when the second came.
+ */
+static void catch_up(struct rq *rq, struct task_struct *p)
+{
+	unsigned long missed = (jiffies - mlfq_se(p)->decayed_at) / HZ;
+
+	for (missed = missed < 60 ? missed : 60; missed; missed--)
+		decay_recent_cpu(rq, p);
+}
+
+/*
+ * Seconds go by jiffies, not by this queue's ticks: a queue that every
+ * CPU shares is ticked by all of them.
+ */
 static void mlfq_tick(struct rq *rq, struct task_struct *curr)
 {
 	struct mlfq_rq *q = mlfq_rq(rq);
 
 	if (!is_idle_task(curr))
 		mlfq_se(curr)->recent_cpu += FP(100) / HZ;
-	q->ticks++;
-	if (q->ticks % HZ == 0)
+	if (!q->second_at)
+		q->second_at = jiffies + HZ;
+	if (!time_before(jiffies, q->second_at)) {
+		q->second_at += HZ;
 		once_a_second(rq, curr);
-	if (q->ticks % PRIO_TICKS == 0 && !is_idle_task(curr))
-		update_priority(rq, curr);
+	}
+	if (!is_idle_task(curr)) {
+		catch_up(rq, curr);
+		if (curr->ticks % PRIO_TICKS == 0)
+			update_priority(rq, curr);
+	}
 	check_preempt_level(&q->queue);
 }
 
@@ -146,13 +170,10 @@ static struct task_struct *mlfq_pick_next(struct rq *rq)
 	return take_top(&mlfq_rq(rq)->queue);
 }
 
-/* The decays it slept through, at most a minute's: by then only nice is left of it. */
+/* The decays it slept through. */
 static void mlfq_wakeup(struct rq *rq, struct task_struct *p)
 {
-	unsigned long missed = (jiffies - mlfq_se(p)->decayed_at) / HZ;
-
-	for (missed = missed < 60 ? missed : 60; missed; missed--)
-		decay_recent_cpu(rq, p);
+	catch_up(rq, p);
 	level_se(p)->prio = calc_priority(p);
 }
 

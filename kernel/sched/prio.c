@@ -49,7 +49,7 @@ DEFINE_POLICY_ENTITY(struct prio_entity, prio_se)
 /* What prio keeps of each run queue. */
 struct prio_rq {
 	struct prio_array queue;
-	unsigned int ticks_to_aging;
+	unsigned long aging_at; /* jiffies of the next aging step */
 };
 DEFINE_POLICY_RQ(struct prio_rq, prio_rq)
 
@@ -133,8 +133,9 @@ static void prio_tick(struct rq *rq, struct task_struct *curr)
 {
 	struct prio_rq *q = prio_rq(rq);
 
-	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING) && --q->ticks_to_aging == 0) {
-		q->ticks_to_aging = AGING_TICKS;
+	/* By jiffies, not ticks: a queue that every CPU shares is ticked by all. */
+	if (IS_ENABLED(CONFIG_SCHED_PRIO_AGING) && !time_before(jiffies, q->aging_at)) {
+		q->aging_at = jiffies + AGING_TICKS;
 		age_queued_tasks(&q->queue);
 	}
 	check_preempt_level(&q->queue);
@@ -148,7 +149,7 @@ static void prio_wakeup(struct rq *rq, struct task_struct *p)
 static void prio_init(struct rq *rq)
 {
 	prio_array_init(&prio_rq(rq)->queue, PRIO_LEVELS);
-	prio_rq(rq)->ticks_to_aging = AGING_TICKS;
+	prio_rq(rq)->aging_at = jiffies + AGING_TICKS;
 }
 
 static void prio_yield(struct rq *rq, struct task_struct *curr)
