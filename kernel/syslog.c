@@ -20,7 +20,6 @@
  * same text twice; and a record longer than the reader's buffer is given
  * in parts, the rest on the next READ, as Linux's syslog_partial does.
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/log_buf.h>
 #include <kernel/mutex.h>
@@ -223,20 +222,18 @@ static long syslog_read_all(char __user *buf, size_t len, char *text, bool clear
 /* Sleep until a record SYSLOG_ACTION_READ has not given is in the log. */
 static int wait_for_unread(void)
 {
-	unsigned long flags;
-
 	might_sleep();
 	while (read_seq(&syslog_seq) >= log_next_seq()) {
-		flags = local_irq_save();
-		if (signal_pending(current)) {
-			local_irq_restore(flags);
-			return -ERESTARTSYS;
-		}
+		/* Marked before the test: a signal sent after it wakes the sleep. */
 		current->interruptible = true;
 		set_current_state(TASK_SLEEPING);
+		if (signal_pending(current)) {
+			current->interruptible = false;
+			__set_current_state(TASK_RUNNING);
+			return -ERESTARTSYS;
+		}
 		__schedule_timeout(1);
 		current->interruptible = false;
-		local_irq_restore(flags);
 	}
 	return 0;
 }
