@@ -3,17 +3,23 @@
  * printk: log levels, the kernel log and the log level parameters.
  *
  * Every message becomes a record in kernel_log (kernel/log_buf.c); those
- * below console_loglevel also go to the consoles at once.  The kernel has
- * one CPU, so keeping interrupts off while a message is formatted, stored
- * and written is all the locking the static buffers need; a message
- * printed while another is (from a fault or a report inside a console
- * driver) gets a buffer of its own.
+ * below console_loglevel also go to the consoles at once.  printk's lock
+ * (kernel/printk_cpu_sync.c: one CPU at a time, interrupts off) is held
+ * while a message is formatted, stored and written, and guards the static
+ * buffers, last_level and the log; so messages from several CPUs at once
+ * each reach the log and the consoles whole, one after the other.  A
+ * message printed while another is, on the CPU that holds the lock (from
+ * a fault or a report inside a console driver), gets a buffer of its own.
+ * While another CPU panics, this one prints nothing: it stops instead
+ * (kernel/panic.c).
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
+#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
@@ -81,9 +87,12 @@ static int emit(char *textbuf, int level, unsigned int flags, const char *fmt, v
 int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 {
 	unsigned long irqflags;
-	bool taken = printk_cpu_sync_get_irqsave(&irqflags);
+	bool taken;
 	int len = 0;
 
+	if (IS_ENABLED(CONFIG_SMP) && other_cpu_in_panic())
+		smp_stop_self();
+	taken = printk_cpu_sync_get_irqsave(&irqflags);
 	if (printk_depth < PRINTK_MAX_NESTING) {
 		printk_depth++;
 		len = emit(textbufs[printk_depth - 1], level, flags, fmt, args);
