@@ -10,16 +10,14 @@
  * each reach the log and the consoles whole, one after the other.  A
  * message printed while another is, on the CPU that holds the lock (from
  * a fault or a report inside a console driver), gets a buffer of its own.
- * While another CPU panics, this one prints nothing: it stops instead
- * (kernel/panic.c).
+ * While another CPU panics, this one prints nothing: it stops instead, in
+ * printk's lock (kernel/panic.c).
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
-#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
-#include <kernel/smp.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
@@ -87,12 +85,9 @@ static int emit(char *textbuf, int level, unsigned int flags, const char *fmt, v
 int vprintk_emit(int level, unsigned int flags, const char *fmt, va_list args)
 {
 	unsigned long irqflags;
-	bool taken;
+	bool taken = printk_cpu_sync_get_irqsave(&irqflags);
 	int len = 0;
 
-	if (IS_ENABLED(CONFIG_SMP) && other_cpu_in_panic())
-		smp_stop_self();
-	taken = printk_cpu_sync_get_irqsave(&irqflags);
 	if (printk_depth < PRINTK_MAX_NESTING) {
 		printk_depth++;
 		len = emit(textbufs[printk_depth - 1], level, flags, fmt, args);

@@ -24,9 +24,10 @@
  * without the lock.  A bare word, not a spinlock_t: lock debugging and
  * lockdep print, and would come back here.
  *
- * A CPU waiting for it looks at panic(): once another CPU panics it stops
- * there instead, since what it would print must not follow the report,
- * and with interrupts off it could not take the stop IPI.
+ * A CPU that asks for it, or waits for it, while another CPU panics stops
+ * there instead: what it would print (a message, the shell's echo) must
+ * not follow the report, and with interrupts off it could not take the
+ * stop IPI.
  */
 static arch_spinlock_t printk_cpu_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int printk_cpu_owner = -1;
@@ -36,6 +37,8 @@ bool printk_cpu_sync_get_irqsave(unsigned long *flags)
 	int cpu;
 
 	*flags = local_irq_save();
+	if (IS_ENABLED(CONFIG_SMP) && other_cpu_in_panic())
+		smp_stop_self();
 	cpu = smp_processor_id();
 	if (READ_ONCE(printk_cpu_owner) == cpu)
 		return false; /* this CPU holds it: nested */
