@@ -20,6 +20,7 @@
  * same text twice; and a record longer than the reader's buffer is given
  * in parts, the rest on the next READ, as Linux's syslog_partial does.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/log_buf.h>
 #include <kernel/mutex.h>
@@ -222,18 +223,28 @@ static long syslog_read_all(char __user *buf, size_t len, char *text, bool clear
 /* Sleep until a record SYSLOG_ACTION_READ has not given is in the log. */
 static int wait_for_unread(void)
 {
+	unsigned long flags;
+
 	might_sleep();
 	while (read_seq(&syslog_seq) >= log_next_seq()) {
-		/* Marked before the test: a signal sent after it wakes the sleep. */
+		/*
+		 * Marked before the test: a signal sent after it wakes the
+		 * sleep.  Interrupts off on this CPU from the mark to the
+		 * sleep, so that no preemption takes the marked task off the
+		 * run queue before its timer is armed.
+		 */
+		flags = local_irq_save();
 		current->interruptible = true;
 		set_current_state(TASK_SLEEPING);
 		if (signal_pending(current)) {
 			current->interruptible = false;
 			__set_current_state(TASK_RUNNING);
+			local_irq_restore(flags);
 			return -ERESTARTSYS;
 		}
 		__schedule_timeout(1);
 		current->interruptible = false;
+		local_irq_restore(flags);
 	}
 	return 0;
 }

@@ -31,6 +31,7 @@
  * -ERESTARTNOHAND, restarted as it was, with its deadline in its
  * arguments.
  */
+#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
@@ -199,6 +200,7 @@ static int sleep_until(int which, s64 deadline)
 
 	deadline += current_clocksource()->resolution_ns;
 	for (;;) {
+		unsigned long flags;
 		s64 ticks;
 
 		if (clock_get_ns(which, &now))
@@ -213,17 +215,24 @@ static int sleep_until(int which, s64 deadline)
 		might_sleep();
 		/*
 		 * Marked before the test (<kernel/wait.h>): a signal sent
-		 * after it finds the mark and wakes the sleep.
+		 * after it finds the mark and wakes the sleep.  Interrupts
+		 * off on this CPU from the mark to the sleep: a task
+		 * preempted while marked sleeping is taken off the run queue
+		 * (__schedule()), and its timer, not armed yet, would never
+		 * wake it.
 		 */
+		flags = local_irq_save();
 		current->interruptible = true;
 		set_current_state(TASK_SLEEPING);
 		if (signal_pending(current)) {
 			current->interruptible = false;
 			__set_current_state(TASK_RUNNING);
+			local_irq_restore(flags);
 			return -EINTR;
 		}
 		__schedule_timeout(ticks);
 		current->interruptible = false;
+		local_irq_restore(flags);
 	}
 }
 

@@ -27,6 +27,7 @@
  * does not wait (the function is the caller's own frame).
  */
 #include <asm/cpu.h>
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/smp.h>
@@ -202,9 +203,20 @@ long schedule_timeout_locked(spinlock_t *lock, long timeout)
 	return left;
 }
 
+/*
+ * Interrupts off on this CPU from the mark to the sleep: __schedule()
+ * takes a task preempted while marked sleeping off the run queue, and
+ * the timer that would wake it is not armed yet.
+ */
 long schedule_timeout(long timeout)
 {
+	unsigned long flags;
+	long left;
+
 	might_sleep();
+	flags = local_irq_save();
 	set_current_state(TASK_SLEEPING);
-	return __schedule_timeout(timeout);
+	left = __schedule_timeout(timeout);
+	local_irq_restore(flags);
+	return left;
 }

@@ -354,21 +354,25 @@ static void wake_task(struct timer_list *timer)
  * The task is marked sleeping before the waker is armed: a tick in
  * between (the boot CPU's, while this task runs on another) that runs the
  * waker then finds the mark and undoes it, where a waker run before the
- * mark would be lost and the sleep last all 50 ticks.  The tick that
- * wakes it may catch up ticks a busy host took (tick_gap_ns), which are
- * not left.
+ * mark would be lost and the sleep last all 50 ticks.  Interrupts are off
+ * here from the mark to the sleep, so that no preemption takes the marked
+ * task off the run queue first.  The tick that wakes it may catch up
+ * ticks a busy host took (tick_gap_ns), which are not left.
  */
 static void schedule_timeout_returns_what_is_left(struct ktest *t)
 {
 	struct timer_list waker;
 	u64 gap = tick_gap_ns;
+	unsigned long flags;
 	long left;
 
 	to_wake = current;
 	timer_setup(&waker, wake_task, 0);
+	flags = local_irq_save();
 	set_current_state(TASK_SLEEPING);
 	mod_timer(&waker, jiffies + 1);
 	left = __schedule_timeout(50);
+	local_irq_restore(flags);
 	gap = tick_gap_ns - gap;
 	KTEST_EXPECT_GT(t, left + (long)DIV_ROUND_UP(gap, TICK_NSEC), 40);
 	KTEST_EXPECT_LT(t, left, 50);
