@@ -3,11 +3,15 @@
  * printk: log levels, the kernel log and the log level parameters.
  *
  * Every message becomes a record in kernel_log (kernel/log_buf.c); those
- * below console_loglevel also go to the consoles at once.  The kernel has
- * one CPU, so keeping interrupts off while a message is formatted, stored
- * and written is all the locking the static buffers need; a message
- * printed while another is (from a fault or a report inside a console
- * driver) gets a buffer of its own.
+ * below console_loglevel also go to the consoles at once.  printk's lock
+ * (kernel/printk_cpu_sync.c: one CPU at a time, interrupts off) is held
+ * while a message is formatted, stored and written, and guards the static
+ * buffers, last_level and the log; so messages from several CPUs at once
+ * each reach the log and the consoles whole, one after the other.  A
+ * message printed while another is, on the CPU that holds the lock (from
+ * a fault or a report inside a console driver), gets a buffer of its own.
+ * While another CPU panics, this one prints nothing: it stops instead, in
+ * printk's lock (kernel/panic.c).
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tests of printk: level prefixes and console filtering.  The log ring
- * buffer has its own suite, log_buf_test.c.
+ * Tests of printk: level prefixes and console filtering; messages from
+ * threads printing at once (on several CPUs, once tasks run there) each
+ * reach the log whole and in each thread's order.  The log ring buffer
+ * has its own suite, log_buf_test.c.
  */
 #include <asm/irqflags.h>
 #include <kernel/console.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/log_buf.h>
 #include <kernel/printk.h>
 #include <kernel/sprintf.h>
@@ -165,12 +168,81 @@ static void replay_is_written_under_printk_lock(struct ktest *t)
 	KTEST_EXPECT_EQ(t, replayed_with_irqs_on, 0);
 }
 
+#define STORM_THREADS 4
+#define STORM_LINES   24
+#define STORM_PAYLOAD "0123456789abcdefghij"
+
+static int print_lines(void *arg)
+{
+	long id = (long)arg;
+	int i;
+
+	for (i = 0; i < STORM_LINES; i++) {
+		printk(KERN_DEBUG "printk_storm: %ld %d %s\n", id, i, STORM_PAYLOAD);
+		if (i % 4 == 0)
+			yield();
+	}
+	return 0;
+}
+
+/* Read under printk's lock: another CPU's printk may be storing. */
+static bool read_record(u64 *seq, struct log_record *rec, char *text, size_t size)
+{
+	unsigned long flags;
+	bool taken = printk_cpu_sync_get_irqsave(&flags);
+	bool ok = log_buf_read(&kernel_log, seq, rec, text, size);
+
+	printk_cpu_sync_put_irqrestore(taken, flags);
+	return ok;
+}
+
+/*
+ * Each record that starts as a storm line must be one whole line, the
+ * next of its thread: a message formatted into a buffer another CPU was
+ * using, or stored while another was, breaks one of these.
+ */
+static void printk_from_threads_keeps_records_whole(struct ktest *t)
+{
+	struct task_struct *k[STORM_THREADS];
+	int next[STORM_THREADS] = { 0 }, bad = 0, waited = 0;
+	char text[96], want[96];
+	struct log_record rec;
+	u64 seq = ktest_mute_console(); /* the log alone: nothing on the console */
+	long i, id;
+
+	for (i = 0; i < STORM_THREADS; i++)
+		k[i] = kthread_run(print_lines, (void *)i, "printer/%ld", i);
+	for (i = 0; i < STORM_THREADS; i++) {
+		if (!IS_ERR(k[i]) && !task_wait(k[i]->pid, NULL))
+			waited++;
+	}
+	ktest_unmute_console();
+	KTEST_ASSERT_EQ(t, waited, STORM_THREADS);
+	while (read_record(&seq, &rec, text, sizeof(text))) {
+		if (strncmp(text, "printk_storm: ", 14))
+			continue;
+		id = text[14] - '0';
+		if (id < 0 || id >= STORM_THREADS) {
+			bad++;
+			continue;
+		}
+		snprintf(want, sizeof(want), "printk_storm: %ld %d %s\n", id, next[id]++,
+			 STORM_PAYLOAD);
+		if (strcmp(text, want) || rec.level != LOGLEVEL_DEBUG)
+			bad++;
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	for (i = 0; i < STORM_THREADS; i++)
+		KTEST_EXPECT_EQ(t, next[i], STORM_LINES);
+}
+
 static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(level_prefix_is_parsed),
 	KTEST_CASE(console_loglevel_filters),
 	KTEST_CASE(nested_printk_keeps_the_outer_message),
 	KTEST_CASE(nesting_past_three_is_dropped),
 	KTEST_CASE(replay_is_written_under_printk_lock),
+	KTEST_CASE(printk_from_threads_keeps_records_whole),
 	{},
 };
 KTEST_SUITE(printk, printk_cases);

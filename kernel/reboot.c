@@ -12,13 +12,16 @@
  *					(kernel/ctrl_alt_del.c)
  *
  * Suspend and kexec are not in Kestrel: -EINVAL, as in a Linux built
- * without them.  Nothing is synced first: there is no disk.
+ * without them.  Nothing is synced first: there is no disk.  The other
+ * CPUs are stopped after the message and before the machine is, as
+ * Linux's machine_shutdown() does, so that a halt halts them all.
  */
 #define pr_fmt(fmt) "reboot: " fmt
 
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
+#include <kernel/smp.h>
 #include <kernel/syscalls.h>
 
 #define LINUX_REBOOT_MAGIC1  0xfee1dead
@@ -34,6 +37,12 @@
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 #define LINUX_REBOOT_CMD_RESTART2  0xA1B2C3D4
 
+static void stop_other_cpus(void)
+{
+	if (IS_ENABLED(CONFIG_SMP))
+		smp_send_stop();
+}
+
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
 	char buffer[256];
@@ -45,18 +54,22 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_RESTART:
 		pr_emerg("Restarting system\n");
+		stop_other_cpus();
 		machine_restart();
 	case LINUX_REBOOT_CMD_RESTART2:
 		if (strncpy_from_user(buffer, arg, sizeof(buffer) - 1) < 0)
 			return -EFAULT;
 		buffer[sizeof(buffer) - 1] = '\0';
 		pr_emerg("Restarting system with command '%s'\n", buffer);
+		stop_other_cpus();
 		machine_restart();
 	case LINUX_REBOOT_CMD_HALT:
 		pr_emerg("System halted\n");
+		stop_other_cpus();
 		machine_halt();
 	case LINUX_REBOOT_CMD_POWER_OFF:
 		pr_emerg("Power down\n");
+		stop_other_cpus();
 		machine_power_off();
 	case LINUX_REBOOT_CMD_CAD_ON:
 		set_ctrl_alt_del(true);

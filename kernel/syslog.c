@@ -223,20 +223,23 @@ static long syslog_read_all(char __user *buf, size_t len, char *text, bool clear
 /* Sleep until a record SYSLOG_ACTION_READ has not given is in the log. */
 static int wait_for_unread(void)
 {
-	unsigned long flags;
 
 	might_sleep();
 	while (read_seq(&syslog_seq) >= log_next_seq()) {
-		flags = local_irq_save();
-		if (signal_pending(current)) {
-			local_irq_restore(flags);
-			return -ERESTARTSYS;
-		}
+		/*
+		 * Marked before the test: a signal sent after it wakes the
+		 * sleep.  Preempted between the mark and the sleep, the task
+		 * stays runnable, still marked (kernel/sched/core.c).
+		 */
 		current->interruptible = true;
 		set_current_state(TASK_SLEEPING);
+		if (signal_pending(current)) {
+			current->interruptible = false;
+			__set_current_state(TASK_RUNNING);
+			return -ERESTARTSYS;
+		}
 		__schedule_timeout(1);
 		current->interruptible = false;
-		local_irq_restore(flags);
 	}
 	return 0;
 }

@@ -40,21 +40,23 @@
  * call a real-time hog a soft lockup either (it throttles real-time tasks
  * instead, as aging does here).
  *
- * The state below is the tick's, which runs with interrupts off, and is
- * written elsewhere (watchdog/0's touch, watchdog_set_thresh()) with
- * interrupts off too: on one CPU that is its lock.  Readers outside the
- * tick read one word (READ_ONCE()).
+ * The tick is the boot CPU's (kernel/time/timekeeping.c), and the state
+ * below is written there and elsewhere, on any CPU: watchdog/0's touch,
+ * watchdog_set_thresh().  watchdog_lock guards it, taken with interrupts
+ * off since the tick takes it; nothing else is taken under it (the tick
+ * wakes watchdog/0 and prints its report after dropping it).  Readers of
+ * one word outside it use READ_ONCE().
  */
 #define pr_fmt(fmt) "watchdog: " fmt
 
 #include <asm/irq_regs.h>
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
 #include <kernel/kthread.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/wait.h>
@@ -63,6 +65,7 @@
 static unsigned int watchdog_thresh = CONFIG_WATCHDOG_THRESH;
 static bool softlockup_panic;
 
+static DEFINE_SPINLOCK(watchdog_lock);
 static struct task_struct *watchdog_task;
 static DECLARE_WAIT_QUEUE_HEAD(watchdog_wait);
 static unsigned long touch_ts;	/* jiffies when watchdog/0 last ran */
@@ -82,7 +85,7 @@ static unsigned long softlockup_thresh(void)
 	return watchdog_thresh * 2UL * HZ;
 }
 
-/* Interrupts off: the CPU is known to switch at @now; a next lockup gets a report. */
+/* watchdog_lock held: the CPU is known to switch at @now; a next lockup gets a report. */
 static void touch(unsigned long now)
 {
 	touch_ts = now;
@@ -96,21 +99,19 @@ static int watchdog_fn(void *unused)
 	unsigned long flags;
 
 	for (;;) {
-		flags = local_irq_save();
+		spin_lock_irqsave(&watchdog_lock, flags);
 		touch(jiffies);
-		local_irq_restore(flags);
-		wait_event(watchdog_wait, kicked);
+		spin_unlock_irqrestore(&watchdog_lock, flags);
+		wait_event(watchdog_wait, READ_ONCE(kicked));
 	}
 	return 0;
 }
 
-/* From the tick: @stuck jiffies since watchdog/0 last ran. */
+/* From the tick, counted already: @stuck jiffies since watchdog/0 last ran. */
 static void report_softlockup(unsigned long stuck)
 {
 	struct pt_regs *regs = get_irq_regs();
 
-	reported = true;
-	softlockups++;
 	pr_emerg("BUG: soft lockup - CPU#0 stuck for %lus! [%s:%d]\n", stuck / HZ, current->comm,
 		 current->pid);
 	if (regs)
@@ -123,17 +124,28 @@ static void report_softlockup(unsigned long stuck)
 
 void watchdog_tick(void)
 {
-	unsigned long now = jiffies;
+	unsigned long now = jiffies, stuck = 0, flags;
+	bool kick = false;
 
-	if (!watchdog_task || !watchdog_thresh)
+	spin_lock_irqsave(&watchdog_lock, flags);
+	if (!watchdog_task || !watchdog_thresh) {
+		spin_unlock_irqrestore(&watchdog_lock, flags);
 		return;
+	}
 	if (!time_before(now, next_kick)) {
 		next_kick = now + sample_period();
-		kicked = true;
-		wake_up(&watchdog_wait);
+		kicked = kick = true;
 	}
-	if (!reported && time_after(now, touch_ts + softlockup_thresh()))
-		report_softlockup(now - touch_ts);
+	if (!reported && time_after(now, touch_ts + softlockup_thresh())) {
+		stuck = now - touch_ts;
+		reported = true;
+		softlockups++;
+	}
+	spin_unlock_irqrestore(&watchdog_lock, flags);
+	if (kick)
+		wake_up(&watchdog_wait);
+	if (stuck)
+		report_softlockup(stuck);
 }
 
 int watchdog_set_thresh(unsigned int thresh)
@@ -142,11 +154,11 @@ int watchdog_set_thresh(unsigned int thresh)
 
 	if (thresh > WATCHDOG_THRESH_MAX)
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&watchdog_lock, flags);
 	watchdog_thresh = thresh;
 	touch(jiffies);
 	next_kick = jiffies + sample_period();
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&watchdog_lock, flags);
 	return 0;
 }
 
@@ -176,11 +188,11 @@ void lockup_detector_init(void)
 	    sched_set_param(p, top))
 		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
 			top);
-	flags = local_irq_save();
+	spin_lock_irqsave(&watchdog_lock, flags);
 	touch(jiffies);
 	next_kick = jiffies + sample_period();
 	watchdog_task = p;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&watchdog_lock, flags);
 	wake_up_process(p);
 }
 

@@ -4,9 +4,10 @@
  * queued, once however often they were queued before they ran; a work
  * may sleep and re-queue itself; flush_work() waits for a queued or
  * running work and returns at once for one that is neither; interrupt
- * handlers queue work.
+ * handlers queue work; and kernel threads queueing the same works at once
+ * (on several CPUs, once tasks run there) get each queued run exactly once.
  */
-#include <asm/irqflags.h>
+#include <kernel/completion.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
 #include <kernel/string.h>
@@ -48,10 +49,20 @@ static void setup(struct test_work *tw, char id)
 	INIT_WORK(&tw->work, record);
 }
 
+struct gate {
+	struct work_struct work;
+	struct completion open;
+};
+
+static void wait_at_gate(struct work_struct *w)
+{
+	wait_for_completion(&container_of(w, struct gate, work)->open);
+}
+
 static void works_run_in_order_in_kworker(struct ktest *t)
 {
 	struct test_work a, b, c;
-	unsigned long flags;
+	struct gate gate;
 
 	order_len = 0;
 	memset(order, 0, sizeof(order));
@@ -59,16 +70,19 @@ static void works_run_in_order_in_kworker(struct ktest *t)
 	setup(&b, 'b');
 	setup(&c, 'c');
 	/*
-	 * All queued before kworker can run: a tick could otherwise hand it
-	 * the CPU under PREEMPT after the first, and b would have run, not
-	 * be queued, when it is queued again.
+	 * All queued behind a work that holds kworker until they are: kworker
+	 * could otherwise run (on another CPU, or here under PREEMPT) after
+	 * the first, and b would have run, not be queued, when it is queued
+	 * again.
 	 */
-	flags = local_irq_save();
+	INIT_WORK(&gate.work, wait_at_gate);
+	init_completion(&gate.open);
+	KTEST_EXPECT_TRUE(t, schedule_work(&gate.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&a.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&b.work));
 	KTEST_EXPECT_TRUE(t, schedule_work(&c.work));
 	KTEST_EXPECT_FALSE(t, schedule_work(&b.work)); /* queued already */
-	local_irq_restore(flags);
+	complete(&gate.open);
 	flush_work(&c.work);
 	KTEST_EXPECT_STREQ(t, order, "abc");
 	KTEST_EXPECT_EQ(t, a.runs + b.runs + c.runs, 3);
@@ -126,11 +140,80 @@ static void interrupt_handlers_queue_work(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, from_irq.in_kworker);
 }
 
+#define STORM_THREADS 4
+#define STORM_WORKS   4
+#define STORM_ROUNDS  300
+
+struct storm_work {
+	struct work_struct work;
+	unsigned long runs; /* by kworker alone */
+};
+
+static struct storm_work storm[STORM_WORKS];
+/* What each thread's schedule_work() calls said: true, the work was queued. */
+static unsigned long storm_queued[STORM_THREADS][STORM_WORKS];
+
+static void storm_fn(struct work_struct *w)
+{
+	container_of(w, struct storm_work, work)->runs++;
+}
+
+static int storm_thread(void *arg)
+{
+	long id = (long)arg;
+	int i, j;
+
+	for (i = 0; i < STORM_ROUNDS; i++) {
+		j = (i + id) % STORM_WORKS;
+		if (schedule_work(&storm[j].work))
+			storm_queued[id][j]++;
+		if (i % 16 == 0)
+			yield(); /* let kworker take some */
+	}
+	return 0;
+}
+
+/*
+ * A work queued while it is queued is not queued again; once taken off
+ * the queue, it may be queued again.  So each true from schedule_work()
+ * is exactly one run: a lost or doubled list update breaks the sum.
+ */
+static void works_queued_by_threads_run_once_each(struct ktest *t)
+{
+	struct task_struct *k[STORM_THREADS];
+	unsigned long queued, total = 0;
+	long i;
+	int j, code;
+
+	memset(storm_queued, 0, sizeof(storm_queued));
+	for (j = 0; j < STORM_WORKS; j++) {
+		INIT_WORK(&storm[j].work, storm_fn);
+		storm[j].runs = 0;
+	}
+	for (i = 0; i < STORM_THREADS; i++) {
+		k[i] = kthread_run(storm_thread, (void *)i, "storm/%ld", i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < STORM_THREADS; i++) {
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &code), 0);
+		KTEST_EXPECT_EQ(t, code, 0);
+	}
+	for (j = 0; j < STORM_WORKS; j++) {
+		flush_work(&storm[j].work);
+		for (queued = 0, i = 0; i < STORM_THREADS; i++)
+			queued += storm_queued[i][j];
+		KTEST_EXPECT_EQ(t, storm[j].runs, queued);
+		total += queued;
+	}
+	KTEST_EXPECT_GT(t, total, STORM_WORKS);
+}
+
 static const struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(works_run_in_order_in_kworker),
 	KTEST_CASE(work_requeues_itself),
 	KTEST_CASE(flush_waits_for_a_sleeping_work),
 	KTEST_CASE(interrupt_handlers_queue_work),
+	KTEST_CASE(works_queued_by_threads_run_once_each),
 	{},
 };
 KTEST_SUITE(workqueue, workqueue_cases);

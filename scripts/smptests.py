@@ -20,6 +20,9 @@
                  the boot CPU alone, and the smp suite says so
   cpus           the shell's cpus at -smp 4 lists the four CPUs online,
                  each with its APIC ID, idle or running the shell
+  panic          the panic boot modes (kernel/panic_test.c) at -smp 2 and
+                 4: every CPU panicking at once gives one report, and
+                 the others' printing stops before it; nothing follows it
 
 The SMP kernel on one CPU, and the local APIC ticks, are fragments
 (smp.config, tick-lapic.config, tick-tsc-deadline.config): the boot group
@@ -36,7 +39,8 @@ ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
 up; the smp, percpu, apic, sched_smp and locktorture suites), one run queue
 for all at -smp 4, every suite at -smp 4 under -icount, each policy at -smp
-4, -smp 4 with acpi=off (the boot CPU alone), the shell's cpus"""
+4, -smp 4 with acpi=off (the boot CPU alone), the shell's cpus, one panic
+report at -smp 2 and 4"""
 
 CONFIG = "x86_64_defconfig+smp.config+ktest.config"
 SHELL_CONFIG = "x86_64_defconfig+smp.config"
@@ -154,6 +158,43 @@ def cpus_command(runner):
                   res.output if problems else "")
 
 
+PANIC = "Kernel panic - not syncing: "
+PANIC_END = "---[ end Kernel panic - not syncing: "
+# The panic modes, and what the report must say (kernel/panic_test.c).
+PANIC_MODES = (("together", "every CPU panics at once (CPU "),
+               ("chatter", "one CPU panics while the others print"))
+
+
+def panic_problems(res, n, reason):
+    """Problems with a panic mode's boot at -smp @n: one report, for
+    @reason, and nothing after it."""
+    problems = brought_up(res.output, n)
+    if res.status != qemu.EXIT_FAILURE:
+        problems.append(f"{res.describe()}, not a failure")
+    lines = [ln for ln in res.output.splitlines() if ln.strip()]
+    starts = [i for i, ln in enumerate(lines) if ln.startswith(PANIC)]
+    if len(starts) != 1:
+        return problems + [f"{len(starts)} panic reports"]
+    if not lines[starts[0]].startswith(PANIC + reason):
+        problems.append(f"the report is {lines[starts[0]]!r}")
+    if starts[0] + 2 != len(lines) or not lines[-1].startswith(PANIC_END):
+        problems.append(f"after the report: {lines[starts[0] + 1:][:3]!r}")
+    return problems
+
+
+def panic_boots(runner):
+    for mode, reason in PANIC_MODES:
+        for n in (2, 4):
+            label = f"smp: -smp {n}, ktest.smp_panic={mode}: one panic report, nothing after it"
+            outdir = runner.built_for(label, CONFIG)
+            if not outdir:
+                continue
+            res = runner.boot(outdir, cmdline=f"qemu_exit ktest.smp_panic={mode}", smp=n)
+            problems = panic_problems(res, n, reason)
+            runner.result(label, not problems, "; ".join(problems) or "one report, last",
+                          res.output if problems else "")
+
+
 def run(runner):
     cpu_boots(runner)
     global_rq_boot(runner)
@@ -161,3 +202,4 @@ def run(runner):
     policy_boots(runner)
     no_acpi_boot(runner)
     cpus_command(runner)
+    panic_boots(runner)

@@ -24,19 +24,20 @@
  * first half replaces the base key and whose second half is the request's
  * own key, from which its output is made outside the lock.  Once a
  * request returns, nothing left in the kernel can recompute its bytes.
- * Interrupts off is the lock of the base state (one CPU); an interrupt
- * handler never asks for random bytes.
+ * crng_lock guards the base state (crng), on any CPU.  It is taken with
+ * interrupts off so that a caller in an interrupt handler stays possible,
+ * though none asks for random bytes today; nothing is taken under it.
  */
 #define pr_fmt(fmt) "random: " fmt
 
 #include <asm/archrandom.h>
 #include <asm/cpu.h>
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/random.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 
@@ -49,6 +50,7 @@ static struct {
 	u64 generation; /* the nonce of the base key's blocks: never the same twice */
 	bool seeded, rdrand;
 } crng;
+static DEFINE_SPINLOCK(crng_lock);
 
 static inline u32 rol32(u32 v, int n)
 {
@@ -92,7 +94,7 @@ void chacha20_block(const u32 key[CHACHA_KEY_WORDS], u64 counter, u64 nonce,
 	memset(in, 0, sizeof(in));
 }
 
-/* XOR @len bytes of @buf into the base key, then make it a new key.  Interrupts off. */
+/* XOR @len bytes of @buf into the base key, then make it a new key.  crng_lock held. */
 static void crng_stir(const void *buf, size_t len)
 {
 	u32 block[CHACHA_BLOCK_WORDS];
@@ -106,7 +108,7 @@ static void crng_stir(const void *buf, size_t len)
 	memset(block, 0, sizeof(block));
 }
 
-/* Interrupts off.  Everything the machine offers, hardware first. */
+/* crng_lock held.  Everything the machine offers, hardware first. */
 static void crng_seed(void)
 {
 	unsigned long words[CHACHA_KEY_WORDS / 2];
@@ -131,11 +133,11 @@ static void crng_seed(void)
 /* A fresh key for one request, and a new base key: fast key erasure. */
 static void crng_request_key(u32 key[CRNG_KEY_WORDS])
 {
-	unsigned long flags = local_irq_save();
 	u32 block[CHACHA_BLOCK_WORDS];
-	unsigned long hw;
+	unsigned long hw, flags;
 	u64 tsc = rdtsc();
 
+	spin_lock_irqsave(&crng_lock, flags);
 	if (!crng.seeded)
 		crng_seed();
 	crng_stir(&tsc, sizeof(tsc));
@@ -144,7 +146,7 @@ static void crng_request_key(u32 key[CRNG_KEY_WORDS])
 	chacha20_block(crng.key, 0, crng.generation++, block);
 	memcpy(crng.key, block, sizeof(crng.key));
 	memcpy(key, block + CHACHA_KEY_WORDS, sizeof(crng.key));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&crng_lock, flags);
 	memset(block, 0, sizeof(block));
 }
 
@@ -181,10 +183,11 @@ void get_random_bytes(void *buf, size_t len)
 
 void add_device_randomness(const void *buf, size_t len)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&crng_lock, flags);
 	crng_stir(buf, len);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&crng_lock, flags);
 }
 
 bool random_seeded_from_hardware(void)
@@ -194,11 +197,12 @@ bool random_seeded_from_hardware(void)
 
 static int random_init(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&crng_lock, flags);
 	if (!crng.seeded)
 		crng_seed();
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&crng_lock, flags);
 	if (crng.rdrand)
 		pr_info("crng seeded from RDRAND, the TSC and the clock\n");
 	else

@@ -2,11 +2,14 @@
 /*
  * Tests of the random number generator: its ChaCha20 block function
  * against the test vector of RFC 8439 (section 2.3.2), and what callers
- * get: every byte asked for and none past it, different bytes each time.
- * The strength of the seed is not something a test can see; the boot log
+ * get: every byte asked for and none past it, different bytes each time,
+ * also to threads asking at once (on several CPUs, once tasks run there:
+ * two requests that read the base key before either replaced it would
+ * get the same bytes).  The strength of the seed is not something a test can see; the boot log
  * says where it came from.
  */
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
 #include <kernel/random.h>
 #include <kernel/string.h>
 
@@ -74,10 +77,57 @@ static void crng_stream_continues(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, memcmp(whole, whole + 64, 64) != 0);
 }
 
+#define DRAW_THREADS  4
+#define DRAW_REQUESTS 48
+
+static u64 draws[DRAW_THREADS][DRAW_REQUESTS][2];
+
+static int draw_thread(void *arg)
+{
+	long id = (long)arg;
+	int i;
+
+	for (i = 0; i < DRAW_REQUESTS; i++) {
+		get_random_bytes(draws[id][i], sizeof(draws[id][i]));
+		if (i % 8 == 0)
+			yield();
+	}
+	return 0;
+}
+
+static void threads_drawing_at_once_get_different_bytes(struct ktest *t)
+{
+	struct task_struct *k[DRAW_THREADS];
+	unsigned int a, b, same = 0, n = DRAW_THREADS * DRAW_REQUESTS;
+	u64(*all)[2] = draws[0];
+	long i;
+	int code;
+
+	memset(draws, 0, sizeof(draws));
+	for (i = 0; i < DRAW_THREADS; i++) {
+		k[i] = kthread_run(draw_thread, (void *)i, "draw/%ld", i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < DRAW_THREADS; i++) {
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &code), 0);
+		KTEST_EXPECT_EQ(t, code, 0);
+	}
+	/* 128 random bits each: two alike, or one left zero, is a lost request. */
+	for (a = 0; a < n; a++) {
+		if (!all[a][0] && !all[a][1])
+			same++;
+		for (b = a + 1; b < n; b++)
+			if (all[a][0] == all[b][0] && all[a][1] == all[b][1])
+				same++;
+	}
+	KTEST_EXPECT_EQ(t, same, 0);
+}
+
 static const struct ktest_case random_cases[] = {
 	KTEST_CASE(chacha20_rfc8439_block),
 	KTEST_CASE(get_random_bytes_fills_exactly_and_differs),
 	KTEST_CASE(crng_stream_continues),
+	KTEST_CASE(threads_drawing_at_once_get_different_bytes),
 	{},
 };
 KTEST_SUITE(random, random_cases);

@@ -19,11 +19,11 @@
 #define pr_fmt(fmt) "rtc_cmos: " fmt
 
 #include <asm/io.h>
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/rtc.h>
+#include <kernel/spinlock.h>
 #include <kernel/time.h>
 
 #define RTC_PORT_INDEX 0x70
@@ -84,17 +84,23 @@ int mc146818_decode(const struct mc146818_regs *r, struct rtc_time *tm)
 
 /*
  * Bit 7 of the index masks NMIs on PC chipsets, and stays as last
- * written: it is left clear, as Linux's CMOS_READ() leaves it.  Interrupts
- * off keeps the index and the data of one read together.
+ * written: it is left clear, as Linux's CMOS_READ() leaves it.  rtc_lock,
+ * as Linux's, keeps the index and the data of one read together against
+ * another CPU's read (and, with interrupts off, a handler's); nothing is
+ * taken under it.  The stack protector's early read of the clock
+ * (arch/x86_64/kernel/stackprotector.c) comes before any other CPU runs.
  */
+static DEFINE_SPINLOCK(rtc_lock);
+
 static u8 cmos_read(u8 reg)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	u8 v;
 
+	spin_lock_irqsave(&rtc_lock, flags);
 	outb(RTC_PORT_INDEX, reg);
 	v = inb(RTC_PORT_DATA);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&rtc_lock, flags);
 	return v;
 }
 

@@ -75,5 +75,10 @@ extern struct log_buf kernel_log;
  */
 bool printk_cpu_sync_get_irqsave(unsigned long *flags);
 void printk_cpu_sync_put_irqrestore(bool taken, unsigned long flags);
+/*
+ * For panic(), once the other CPUs are stopped: if one of them held
+ * printk's lock, it never gives it back, so the lock is made free.
+ */
+void printk_cpu_sync_bust(void);
 
 #endif

@@ -45,6 +45,15 @@ int smp_on_each_cpu(smp_call_func_t func, void *info);
 void smp_send_reschedule(unsigned int cpu);
 /* Take the IPIs: the boot CPU, before it starts the others. */
 void smp_ipi_init(void);
+/*
+ * CONFIG_SMP: stop every other online CPU for good (panic(), reboot(2)),
+ * as Linux's smp_send_stop(): each disables interrupts, leaves
+ * cpu_online_mask and halts.  Waits up to a second for them to go: a CPU
+ * spinning with interrupts off cannot take the IPI.
+ */
+void smp_send_stop(void);
+/* CONFIG_SMP: the same for the calling CPU, from any context. */
+__noreturn void smp_stop_self(void);
 
 /* smp_on_each_cpu(), or without CONFIG_SMP @func here with interrupts off. */
 static inline int on_each_cpu(smp_call_func_t func, void *info)

@@ -7,10 +7,12 @@
  *	mod_timer(&t, jiffies + msecs_to_jiffies(100));
  *	del_timer(&t);
  *
- * The function runs in interrupt context, with interrupts off: it may wake
- * tasks and re-arm its timer, never sleep.  Because jiffies are caught up
- * from the clocksource, a timer fires at the first tick at or after its
- * time even when ticks were lost in between.
+ * The function runs in interrupt context, with interrupts off, on the boot
+ * CPU (whose tick alone runs timers), and without the timers' lock held:
+ * it may wake tasks, take locks and re-arm its timer, never sleep.
+ * Because jiffies are caught up from the clocksource, a timer fires at the
+ * first tick at or after its time even when ticks were lost in between.
+ * Any CPU may arm and delete timers.
  */
 #ifndef _KERNEL_TIMER_H
 #define _KERNEL_TIMER_H
@@ -31,11 +33,23 @@ void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsi
  * a timer that timer_setup() never saw.
  */
 int mod_timer(struct timer_list *timer, unsigned long expires);
-/* Disarm @timer: 1 if it was pending, 0 if not (nothing changes then). */
+/*
+ * Disarm @timer: 1 if it was pending, 0 if not (nothing changes then).
+ * Returns only when its function is not running on another CPU either
+ * (Linux's del_timer_sync()), so that the timer may then be freed; the
+ * caller must not hold a lock the function takes.  From the function
+ * itself it does not wait.
+ */
 int del_timer(struct timer_list *timer);
+/*
+ * The same without waiting: -1, and nothing done, if the function runs on
+ * another CPU now.  For a caller that holds a lock the function takes: it
+ * drops the lock and tries again.
+ */
+int try_to_del_timer_sync(struct timer_list *timer);
 bool timer_pending(const struct timer_list *timer);
 
-/* From the tick, with interrupts off: call every timer whose time came. */
+/* From the boot CPU's tick, with interrupts off: call every timer whose time came. */
 void run_timers(void);
 
 /*

@@ -8,19 +8,30 @@
  * ticks: a time is rounded up to whole ticks, plus one, because jiffies
  * are the nearest tick and the current one may be half over; SIGALRM
  * never comes early, and at most two ticks late.  The timer function runs
- * in the tick's interrupt, where send_sig() and re-arming are allowed.
- * Interrupts off is the lock of the timer and its interval (one CPU; the
- * tick is the other party).  A process keeps its timer across execve()
- * and not across fork(); it ends with the process (exit_itimers()).
+ * in the boot CPU's tick, where send_sig() and re-arming are allowed.
+ *
+ * itimer_lock (interrupts off: the timer function takes it) guards every
+ * task's it_real_incr_ns and the arming of its real_timer, between the
+ * task's setitimer() on one CPU and the timer function on the boot CPU.
+ * The function sends SIGALRM before it takes the lock, so no signal lock
+ * is ever taken under it.  Lock order: itimer_lock, then timer_lock.
+ * A setitimer() that finds the function running (try_to_del_timer_sync())
+ * drops the lock and tries again, as Linux's does with its hrtimer: the
+ * function waits for the lock, so waiting for the function with the lock
+ * held would never end.
+ *
+ * A process keeps its timer across execve() and not across fork(); it
+ * ends with the process (exit_itimers()).
  *
  * ITIMER_VIRTUAL and ITIMER_PROF, which count CPU time, are not there:
  * they give -EINVAL (Documentation/core/misc-syscalls.md).
  */
-#include <asm/irqflags.h>
+#include <asm/cpu.h>
 #include <kernel/clocksource.h>
 #include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -38,6 +49,8 @@ struct __kernel_old_itimerval {
 	struct __kernel_old_timeval it_value;
 };
 
+static DEFINE_SPINLOCK(itimer_lock);
+
 static unsigned long ns_to_ticks_after(u64 ns)
 {
 	return (ns + TICK_NSEC - 1) / TICK_NSEC + 1;
@@ -46,10 +59,13 @@ static unsigned long ns_to_ticks_after(u64 ns)
 static void it_real_fn(struct timer_list *timer)
 {
 	struct task_struct *p = container_of(timer, struct task_struct, real_timer);
+	unsigned long flags;
 
 	send_sig(SIGALRM, p);
+	spin_lock_irqsave(&itimer_lock, flags);
 	if (p->it_real_incr_ns)
 		mod_timer(timer, jiffies + ns_to_ticks_after(p->it_real_incr_ns));
+	spin_unlock_irqrestore(&itimer_lock, flags);
 }
 
 static u64 timeval_to_ns(const struct __kernel_old_timeval *tv)
@@ -73,7 +89,7 @@ static bool timeval_valid(const struct __kernel_old_timeval *tv)
 
 /*
  * The time left, in ns.  A timer due but not yet run says 1 us, as
- * Linux's does, so that "pending" never reads as "off".  Interrupts off.
+ * Linux's does, so that "pending" never reads as "off".  itimer_lock held.
  */
 static u64 it_real_remaining(struct task_struct *p)
 {
@@ -85,7 +101,7 @@ static u64 it_real_remaining(struct task_struct *p)
 	return ticks > 0 ? (u64)ticks * TICK_NSEC : NSEC_PER_USEC;
 }
 
-/* Interrupts off. */
+/* itimer_lock held. */
 static void get_it_real(struct task_struct *p, struct __kernel_old_itimerval *old)
 {
 	old->it_value = ns_to_timeval(it_real_remaining(p));
@@ -97,27 +113,34 @@ static void set_it_real(const struct __kernel_old_itimerval *new,
 			struct __kernel_old_itimerval *old)
 {
 	struct task_struct *p = current;
-	unsigned long flags = local_irq_save();
 	u64 value = timeval_to_ns(&new->it_value);
+	unsigned long flags;
 
-	if (!p->real_timer.function)
-		timer_setup(&p->real_timer, it_real_fn, 0);
-	if (old)
-		get_it_real(p, old);
-	del_timer(&p->real_timer);
+	for (;;) {
+		spin_lock_irqsave(&itimer_lock, flags);
+		if (!p->real_timer.function)
+			timer_setup(&p->real_timer, it_real_fn, 0);
+		if (old)
+			get_it_real(p, old);
+		if (try_to_del_timer_sync(&p->real_timer) >= 0)
+			break;
+		spin_unlock_irqrestore(&itimer_lock, flags);
+		cpu_relax(); /* the function runs on the boot CPU: let it have the lock */
+	}
 	p->it_real_incr_ns = value ? timeval_to_ns(&new->it_interval) : 0;
 	if (value)
 		mod_timer(&p->real_timer, jiffies + ns_to_ticks_after(value));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 }
 
+/*
+ * The task is exiting: its timer is deleted, and its function is not
+ * running on another CPU either when this returns, so the task may go.
+ */
 void exit_itimers(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-
 	if (p->real_timer.function)
 		del_timer(&p->real_timer);
-	local_irq_restore(flags);
 }
 
 SYSCALL_DEFINE2(getitimer, int, which, struct __kernel_old_itimerval __user *, value)
@@ -127,9 +150,9 @@ SYSCALL_DEFINE2(getitimer, int, which, struct __kernel_old_itimerval __user *, v
 
 	if (which != ITIMER_REAL)
 		return -EINVAL;
-	flags = local_irq_save();
+	spin_lock_irqsave(&itimer_lock, flags);
 	get_it_real(current, &v);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 	return copy_to_user(value, &v, sizeof(v)) ? -EFAULT : 0;
 }
 

@@ -36,6 +36,7 @@
 #include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
@@ -78,12 +79,14 @@ static int cpu_clock_get(int which, s64 *ns)
 		*ns = task_cputime_ns(current);
 		return 0;
 	}
-	flags = local_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags); /* p stays until it is dropped */
 	p = find_task_by_pid(pid);
 	if (p && p->state != TASK_DEAD)
 		*ns = task_cputime_ns(p);
-	local_irq_restore(flags);
-	return p && p->state != TASK_DEAD ? 0 : -EINVAL;
+	else
+		p = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p ? 0 : -EINVAL;
 }
 
 /* Clock @which now, in nanoseconds: 0, or -EINVAL for no such clock. */
@@ -197,7 +200,6 @@ static int sleep_until(int which, s64 deadline)
 
 	deadline += current_clocksource()->resolution_ns;
 	for (;;) {
-		unsigned long flags;
 		s64 ticks;
 
 		if (clock_get_ns(which, &now))
@@ -210,16 +212,21 @@ static int sleep_until(int which, s64 deadline)
 		else if (which == CLOCK_REALTIME && ticks > HZ)
 			ticks = HZ; /* notice a date set forward within a second */
 		might_sleep();
-		flags = local_irq_save();
-		if (signal_pending(current)) {
-			local_irq_restore(flags);
-			return -EINTR;
-		}
+		/*
+		 * Marked before the test (<kernel/wait.h>): a signal sent
+		 * after it finds the mark and wakes the sleep.  Preempted
+		 * between the mark and the sleep, the task stays runnable,
+		 * still marked (kernel/sched/core.c).
+		 */
 		current->interruptible = true;
 		set_current_state(TASK_SLEEPING);
+		if (signal_pending(current)) {
+			current->interruptible = false;
+			__set_current_state(TASK_RUNNING);
+			return -EINTR;
+		}
 		__schedule_timeout(ticks);
 		current->interruptible = false;
-		local_irq_restore(flags);
 	}
 }
 

@@ -13,16 +13,22 @@
  * moves only the offset, so monotonic time never jumps.
  *
  * The tick (an interrupt) writes the timekeeper and anything may read it,
- * so a sequence count guards it: a reader that the tick interrupted
- * retries.  The writers are the tick and timekeeping_init(), which keeps
- * the tick out with interrupts off.
+ * on any CPU, so a sequence count guards it: a reader that the tick
+ * interrupted, or that ran while another CPU's tick wrote, retries.  The
+ * writers are the tick and timekeeping_init(); tk_lock (interrupts off,
+ * since the tick takes it) keeps them one at a time, so that the count is
+ * odd exactly while one writes.  Only the boot CPU's tick keeps time, and
+ * runs the timers and the soft-lockup check: jiffies advance once a tick,
+ * not once a tick per CPU.  Another CPU's tick (its local APIC timer,
+ * when the scheduler gives each CPU one) is the scheduler's alone.
  */
-#include <asm/irqflags.h>
 #include <kernel/clocksource.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
+#include <kernel/spinlock.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
 #include <kernel/watchdog.h>
@@ -36,6 +42,8 @@ static struct timekeeper tk = { .cs = &tick_clocksource };
 
 /* Odd while the tick is updating tk; changes with every update. */
 static volatile unsigned int tk_seq;
+/* Keeps the writers of tk and tk_seq one at a time (readers take no lock). */
+static DEFINE_SPINLOCK(tk_lock);
 
 /*
  * Wall time less monotonic time, in nanoseconds.  One aligned word, read
@@ -100,16 +108,22 @@ static void note_tick_gap(u64 prev_ns)
 
 void timer_tick(void)
 {
-	u64 prev_ns = tk.base_ns;
-	bool ticked = tk.ticked; /* the first tick has no tick before it */
+	u64 prev_ns;
+	bool ticked;
 
 	sched_tick();
+	if (smp_processor_id() != 0)
+		return;
 	tick_count++;
+	spin_lock(&tk_lock);
+	prev_ns = tk.base_ns;
+	ticked = tk.ticked; /* the first tick has no tick before it */
 	tk_seq++;
 	barrier();
 	jiffies = tk_tick(&tk, jiffies);
 	barrier();
 	tk_seq++;
+	spin_unlock(&tk_lock);
 	if (ticked)
 		note_tick_gap(prev_ns);
 	run_timers();
@@ -119,14 +133,15 @@ void timer_tick(void)
 
 void timekeeping_init(struct clocksource *cs)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tk_lock, flags);
 	tk_seq++;
 	barrier();
 	tk_switch(&tk, cs);
 	barrier();
 	tk_seq++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tk_lock, flags);
 	if (cs->counts_ticks)
 		pr_info("clocksource: %s at %u Hz (%s)\n", cs->name, HZ, cs->rate_source);
 	else

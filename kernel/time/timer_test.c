@@ -7,7 +7,10 @@
  * tick however often it does; a timer nobody set up is refused.
  * msleep() and schedule_timeout() sleep the task while others run, and a
  * wait queue or a completion wakes its waiter from a timer, in interrupt
- * context.
+ * context.  del_timer() called from the timer's own function returns at
+ * once; and kernel threads arming and deleting timers at once (on several
+ * CPUs, once tasks run there) lose no timer, fire none twice, and never
+ * see a function still running after del_timer() returned.
  */
 #include <asm/cpu.h>
 #include <asm/irqflags.h>
@@ -348,23 +351,26 @@ static void wake_task(struct timer_list *timer)
 }
 
 /*
- * The waker is armed and the task put to sleep in one stretch with
- * interrupts off: a tick in between would run the waker before the sleep,
- * and the sleep would last all 50 ticks.  The tick that wakes it may
- * catch up ticks a busy host took (tick_gap_ns), which are not left.
+ * The task is marked sleeping before the waker is armed: a tick in
+ * between (the boot CPU's, while this task runs on another) that runs the
+ * waker then finds the mark and undoes it, where a waker run before the
+ * mark would be lost and the sleep last all 50 ticks.  Interrupts are off
+ * here from the mark to the sleep, so that the waker runs only once the
+ * task sleeps or has been found marked.  The tick that wakes it may catch up
+ * ticks a busy host took (tick_gap_ns), which are not left.
  */
 static void schedule_timeout_returns_what_is_left(struct ktest *t)
 {
 	struct timer_list waker;
-	unsigned long flags;
 	u64 gap = tick_gap_ns;
+	unsigned long flags;
 	long left;
 
 	to_wake = current;
 	timer_setup(&waker, wake_task, 0);
 	flags = local_irq_save();
-	mod_timer(&waker, jiffies + 1);
 	set_current_state(TASK_SLEEPING);
+	mod_timer(&waker, jiffies + 1);
 	left = __schedule_timeout(50);
 	local_irq_restore(flags);
 	gap = tick_gap_ns - gap;
@@ -431,6 +437,135 @@ static void completions_are_counted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, done.done, 0);
 }
 
+struct self_deleting {
+	struct timer_list timer;
+	struct completion done;
+	int first, second;
+};
+
+/* Not pending while it runs: 0; re-armed, then deleted: 1.  Neither waits for itself. */
+static void delete_myself(struct timer_list *timer)
+{
+	struct self_deleting *sd = container_of(timer, struct self_deleting, timer);
+
+	sd->first = del_timer(timer);
+	mod_timer(timer, jiffies + 5);
+	sd->second = del_timer(timer);
+	complete(&sd->done);
+}
+
+static void del_timer_from_its_own_function_returns(struct ktest *t)
+{
+	struct self_deleting sd = { .first = -1, .second = -1 };
+
+	timer_setup(&sd.timer, delete_myself, 0);
+	init_completion(&sd.done);
+	mod_timer(&sd.timer, jiffies + 1);
+	wait_for_completion(&sd.done);
+	KTEST_EXPECT_EQ(t, sd.first, 0);
+	KTEST_EXPECT_EQ(t, sd.second, 1);
+	KTEST_EXPECT_FALSE(t, timer_pending(&sd.timer));
+	KTEST_EXPECT_EQ(t, del_timer(&sd.timer), 0);
+}
+
+#define HAMMER_THREADS 4
+#define HAMMER_TIMERS  3
+#define HAMMER_ROUNDS  400
+
+struct hammer_timer {
+	struct timer_list timer;
+	unsigned long fired; /* by its function, on the boot CPU */
+	bool busy;	     /* its function is running */
+};
+
+/* One thread's timers, and what its calls said. */
+struct hammer {
+	struct hammer_timer ht[HAMMER_TIMERS];
+	unsigned long armed, moved, deleted, busy_after_del;
+};
+
+/* Long enough that a del_timer() on another CPU would catch it running. */
+static void hammer_fn(struct timer_list *timer)
+{
+	struct hammer_timer *ht = container_of(timer, struct hammer_timer, timer);
+	int i;
+
+	WRITE_ONCE(ht->busy, true);
+	for (i = 0; i < 500; i++)
+		cpu_relax();
+	ht->fired++;
+	WRITE_ONCE(ht->busy, false);
+}
+
+static void hammer_del(struct hammer *h, struct hammer_timer *ht)
+{
+	h->deleted += del_timer(&ht->timer);
+	if (READ_ONCE(ht->busy))
+		h->busy_after_del++;
+}
+
+static int hammer_thread(void *arg)
+{
+	struct hammer *h = arg;
+	int i, r;
+
+	for (i = 0; i < HAMMER_ROUNDS; i++) {
+		struct hammer_timer *ht = &h->ht[i % HAMMER_TIMERS];
+
+		if (i % 5 == 4) {
+			hammer_del(h, ht);
+		} else {
+			r = mod_timer(&ht->timer, jiffies + i % 3);
+			if (r < 0)
+				return r;
+			h->armed++;
+			h->moved += r;
+		}
+		if (i % 40 == 0)
+			msleep(1); /* let ticks come and fire some */
+	}
+	for (i = 0; i < HAMMER_TIMERS; i++)
+		hammer_del(h, &h->ht[i]);
+	return 0;
+}
+
+/*
+ * Every mod_timer() arms the timer once: it then fires, or a later
+ * mod_timer() moves it (returns 1), or del_timer() takes it (returns 1).
+ * A list update lost to a race, or a timer run twice, breaks the sum.
+ */
+static void timers_hammered_by_threads_add_up(struct ktest *t)
+{
+	static struct hammer h[HAMMER_THREADS];
+	struct task_struct *k[HAMMER_THREADS];
+	unsigned long fired = 0, all_fired = 0;
+	int i, j, code;
+
+	memset(h, 0, sizeof(h));
+	for (i = 0; i < HAMMER_THREADS; i++)
+		for (j = 0; j < HAMMER_TIMERS; j++)
+			timer_setup(&h[i].ht[j].timer, hammer_fn, 0);
+	for (i = 0; i < HAMMER_THREADS; i++) {
+		k[i] = kthread_run(hammer_thread, &h[i], "hammer/%d", i);
+		KTEST_ASSERT_TRUE(t, !IS_ERR(k[i]));
+	}
+	for (i = 0; i < HAMMER_THREADS; i++) {
+		KTEST_EXPECT_EQ(t, task_wait(k[i]->pid, &code), 0);
+		KTEST_EXPECT_EQ(t, code, 0);
+	}
+	for (i = 0; i < HAMMER_THREADS; i++) {
+		fired = 0;
+		for (j = 0; j < HAMMER_TIMERS; j++) {
+			KTEST_EXPECT_FALSE(t, timer_pending(&h[i].ht[j].timer));
+			fired += h[i].ht[j].fired;
+		}
+		KTEST_EXPECT_EQ(t, h[i].armed, fired + h[i].moved + h[i].deleted);
+		KTEST_EXPECT_EQ(t, h[i].busy_after_del, 0);
+		all_fired += fired;
+	}
+	KTEST_EXPECT_GT(t, all_fired, 0);
+}
+
 static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(timers_fire_in_order),
 	KTEST_CASE(deleted_timer_does_not_fire),
@@ -445,6 +580,8 @@ static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(schedule_timeout_returns_what_is_left),
 	KTEST_CASE(wait_event_woken_from_interrupt),
 	KTEST_CASE(completions_are_counted),
+	KTEST_CASE(del_timer_from_its_own_function_returns),
+	KTEST_CASE(timers_hammered_by_threads_add_up),
 	{},
 };
 KTEST_SUITE(timers, timer_cases);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Interprocessor interrupts (CONFIG_SMP): asking other CPUs to run a
- * function, and to reschedule.
+ * function, to reschedule, and to stop for good (panic, reboot).
  *
  * A call is a struct call_single_data on the caller's stack, pushed onto
  * the target CPU's lock-free list (one compare-and-swap: no lock, so no
@@ -28,12 +28,15 @@
 #include <asm/irq_regs.h>
 #include <asm/irqflags.h>
 #include <asm/smp.h>
+#include <kernel/clocksource.h>
 #include <kernel/cpumask.h>
 #include <kernel/errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/reboot.h>
 #include <kernel/smp.h>
+#include <kernel/time.h>
 
 struct call_single_data {
 	struct call_single_data *next;
@@ -94,6 +97,23 @@ static void reschedule_interrupt(struct pt_regs *regs)
 {
 	this_cpu_inc(ipi_resched_count);
 	lapic_eoi();
+}
+
+/*
+ * Out of cpu_online_mask, so that nothing waits for this CPU any more
+ * (a call, a shootdown, smp_send_stop()), then halted with interrupts off.
+ */
+__noreturn void smp_stop_self(void)
+{
+	local_irq_disable();
+	cpumask_clear_cpu(smp_processor_id(), &cpu_online_mask);
+	halt_forever();
+}
+
+static void reboot_interrupt(struct pt_regs *regs)
+{
+	lapic_eoi();
+	smp_stop_self();
 }
 
 static bool bad_target(unsigned int cpu)
@@ -175,9 +195,35 @@ void smp_send_reschedule(unsigned int cpu)
 		apic_send_ipi(cpu_apic_id[cpu], RESCHEDULE_VECTOR);
 }
 
+/* An upper bound on the wait, in polls, where the clocksource is the tick (interrupts off). */
+#define STOP_WAIT_POLLS (1UL << 26)
+
+/*
+ * No lock: the IPIs go to the CPUs online now, and each takes itself out
+ * of the mask.  The wait is bounded, since a CPU spinning with interrupts
+ * off (on a lock the caller holds, say) never takes the IPI; the caller
+ * goes on without it.
+ */
+void smp_send_stop(void)
+{
+	unsigned long polls = 0, flags = local_irq_save();
+	unsigned int cpu, me = smp_processor_id();
+	bool timed = !current_clocksource()->counts_ticks;
+	u64 start = ktime_get();
+
+	for_each_online_cpu (cpu)
+		if (cpu != me)
+			apic_send_ipi(cpu_apic_id[cpu], REBOOT_VECTOR);
+	while (num_online_cpus() > 1 && ++polls < STOP_WAIT_POLLS &&
+	       (!timed || ktime_get() - start < NSEC_PER_SEC))
+		cpu_relax();
+	local_irq_restore(flags);
+}
+
 void smp_ipi_init(void)
 {
 	if (register_interrupt_handler(CALL_FUNCTION_VECTOR, call_function_interrupt) ||
-	    register_interrupt_handler(RESCHEDULE_VECTOR, reschedule_interrupt))
+	    register_interrupt_handler(RESCHEDULE_VECTOR, reschedule_interrupt) ||
+	    register_interrupt_handler(REBOOT_VECTOR, reboot_interrupt))
 		pr_err("smp: the IPI vectors are taken: no calls to other CPUs\n");
 }

@@ -12,6 +12,7 @@
 #include <kernel/types.h>
 
 /* The IPIs' vectors, as Linux's: above every device's, below the spurious 0xff. */
+#define REBOOT_VECTOR	     0xf8 /* smp_send_stop(): the CPU halts for good */
 #define CALL_FUNCTION_VECTOR 0xfc
 #define RESCHEDULE_VECTOR    0xfd
 
