@@ -188,6 +188,12 @@ void lockup_detector_init(void)
 	    sched_set_param(p, top))
 		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
 			top);
+	/*
+	 * It watches the boot CPU, whose tick checks it: there it must run.
+	 * (The other CPUs' ticks check nothing yet.)
+	 */
+	if (kthread_bind(p, 0))
+		pr_warn("watchdog/0 cannot be bound to CPU 0\n");
 	spin_lock_irqsave(&watchdog_lock, flags);
 	touch(jiffies);
 	next_kick = jiffies + sample_period();
