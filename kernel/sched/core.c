@@ -240,6 +240,20 @@ static void lock_for_activation(struct task_struct *p, unsigned int *cpu, struct
 }
 
 /*
+ * Before a task is queued where another CPU may pick it: the CPU it left
+ * may still be on its stack, for the few instructions of the switch.  It
+ * needs no lock for them, so the wait is short and may hold run-queue
+ * locks; and since every mover waits, no CPU ever picks a task whose old
+ * CPU is mid-switch, so two CPUs can never each wait for the other's
+ * previous task.
+ */
+static void wait_off_cpu(struct task_struct *p)
+{
+	while (smp_load_acquire(&p->on_cpu))
+		cpu_relax();
+}
+
+/*
  * @p is runnable but on no queue and no CPU (it left a CPU it may no
  * longer use, or its mask changed while it waited): queue it where it
  * may run.
@@ -250,6 +264,7 @@ static void activate_elsewhere(struct task_struct *p)
 	unsigned int cpu;
 
 	lock_for_activation(p, &cpu, &rq, &dst);
+	wait_off_cpu(p);
 	p->cpu = cpu;
 	enqueue_task(dst, p);
 	check_preempt(dst, cpu, p);
@@ -344,7 +359,7 @@ static void pull_task(struct rq *rq)
 	spin_unlock(&rq->lock);
 	double_rq_lock(rq, busiest);
 	list_for_each_entry (p, &busiest->tasks, rq_node) {
-		if (cpumask_test_cpu(rq->cpu, &p->cpus_allowed)) {
+		if (cpumask_test_cpu(rq->cpu, &p->cpus_allowed) && !READ_ONCE(p->on_cpu)) {
 			move_task(busiest, rq, p);
 			break;
 		}
@@ -406,9 +421,8 @@ static void do_schedule(bool preempt)
 	spin_unlock(&rq->lock);
 	this_cpu_write(current_task, next);
 
-	/* The CPU it ran on last may still be on its stack, for a few instructions. */
-	while (smp_load_acquire(&next->on_cpu))
-		cpu_relax();
+	/* Never waits: whoever queued it here waited (wait_off_cpu()). */
+	wait_off_cpu(next);
 	next->on_cpu = true;
 	switch_count(prev, next);
 	switch_to(prev, next);
@@ -538,6 +552,7 @@ bool wake_up_process(struct task_struct *p)
 	} else if (woken) {
 		if (IS_ENABLED(CONFIG_SCHED_BENCH))
 			p->woken_at = ktime_get(); /* for response times */
+		wait_off_cpu(p);
 		p->cpu = cpu;
 		p->state = TASK_RUNNABLE;
 		sched_policy.wakeup(dst, p);
@@ -827,7 +842,7 @@ static void push_task(struct rq *rq)
 	dst = cpu_rq(target);
 	double_rq_lock(rq, dst);
 	list_for_each_entry (p, &rq->tasks, rq_node) {
-		if (cpumask_test_cpu(target, &p->cpus_allowed)) {
+		if (cpumask_test_cpu(target, &p->cpus_allowed) && !READ_ONCE(p->on_cpu)) {
 			move_task(rq, dst, p);
 			check_preempt(dst, target, p);
 			break;

@@ -174,10 +174,15 @@ static inline bool task_queued(const struct task_struct *p)
 	return p->queued;
 }
 
-/* Whether @p may run on this CPU. */
+/*
+ * Whether @p may run on this CPU now: its mask allows it, and no other
+ * CPU is still on its stack (on_cpu, kernel/sched/core.c) -- which, in a
+ * queue all CPUs share, a task just switched from may be.
+ */
 static inline bool task_runs_here(const struct task_struct *p)
 {
-	return cpumask_test_cpu(smp_processor_id(), &p->cpus_allowed);
+	return cpumask_test_cpu(smp_processor_id(), &p->cpus_allowed) &&
+	       (p == current || !READ_ONCE(p->on_cpu));
 }
 
 /* The run queue of @cpu: its own, or the one they all share. */
