@@ -84,7 +84,8 @@ def ktap_boot(runner, label, check, config=CONFIG, **boot_args):
 def cpu_boots(runner):
     for n in CPU_COUNTS:
         ktap_boot(runner,
-                  f"smp: -smp {n} under MTTCG: every CPU up, the smp, percpu and apic suites pass",
+                  f"smp: -smp {n} under MTTCG: every CPU up; the smp, percpu, apic, sched_smp and "
+                  "locktorture suites pass",
                   lambda out, n=n: brought_up(out, n),
                   cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
 
