@@ -15,6 +15,7 @@
  */
 #include <kernel/completion.h>
 #include <kernel/kthread.h>
+#include <kernel/printk.h>
 #include <kernel/panic.h>
 #include <kernel/spinlock.h>
 #include <kernel/wait.h>
@@ -111,9 +112,17 @@ void flush_work(struct work_struct *work)
 	wait_for_completion(&b.done);
 }
 
+/*
+ * One kworker, bound to the boot CPU as Linux's kworker/0 is: work queued
+ * there runs there, in the order the queue says, and a task on that CPU
+ * that yields lets it in.
+ */
 void workqueue_init(void)
 {
-	kworker = kthread_run(kworker_fn, NULL, "kworker");
+	kworker = kthread_create(kworker_fn, NULL, "kworker");
 	if (IS_ERR(kworker))
 		panic("cannot create kworker (error %ld)", PTR_ERR(kworker));
+	if (kthread_bind(kworker, 0))
+		pr_warn("kworker cannot be bound to CPU 0\n");
+	wake_up_process(kworker);
 }
