@@ -15,8 +15,8 @@
  */
 #include <kernel/completion.h>
 #include <kernel/kthread.h>
-#include <kernel/printk.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 #include <kernel/spinlock.h>
 #include <kernel/wait.h>
 #include <kernel/workqueue.h>
