@@ -265,6 +265,8 @@ static void activate_elsewhere(struct task_struct *p)
 
 	lock_for_activation(p, &cpu, &rq, &dst);
 	wait_off_cpu(p);
+	if (rq != dst && sched_policy.migrate)
+		sched_policy.migrate(rq, dst, p);
 	p->cpu = cpu;
 	enqueue_task(dst, p);
 	check_preempt(dst, cpu, p);
@@ -553,6 +555,9 @@ bool wake_up_process(struct task_struct *p)
 		if (IS_ENABLED(CONFIG_SCHED_BENCH))
 			p->woken_at = ktime_get(); /* for response times */
 		wait_off_cpu(p);
+		/* A sleeper's place is relative to the queue it left too. */
+		if (rq != dst && sched_policy.migrate)
+			sched_policy.migrate(rq, dst, p);
 		p->cpu = cpu;
 		p->state = TASK_RUNNABLE;
 		sched_policy.wakeup(dst, p);

@@ -83,9 +83,9 @@ struct sched_policy {
 	 */
 	bool (*preempt)(struct rq *rq, struct task_struct *curr, struct task_struct *p);
 	/*
-	 * @p, out of @from's queue, goes to @to's: make what it keeps
-	 * relative to a queue relative to @to's.  Both locks are held.  NULL
-	 * if nothing is relative.
+	 * @p goes from @from to @to: queued there, or waking from a sleep
+	 * it began there.  Make what it keeps relative to a queue relative
+	 * to @to's.  Both locks are held.  NULL if nothing is relative.
 	 */
 	void (*migrate)(struct rq *from, struct rq *to, struct task_struct *p);
 	/* @p was created (before it first runs), or has exited. */
