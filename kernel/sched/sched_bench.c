@@ -32,6 +32,7 @@
 #include <kernel/slab.h>
 #include <kernel/sort.h>
 #include <kernel/sprintf.h>
+#include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
 #include <kernel/tty.h>
@@ -44,9 +45,13 @@
 #define HANDOFF_ROUNDS 10000
 #define KEY_ROUNDS     101
 
+/* A run queue of the bench's own, which no CPU runs from. */
+static struct rq bench_rq;
+
 /*
  * Hundredths of an instruction per pick_next() + enqueue() with @n tasks
- * queued.  The tasks are structures only: they are never switched to.
+ * queued, in a run queue of the bench's own.  The tasks are structures
+ * only: they are never switched to, and may run on this CPU.
  */
 static unsigned long measure_pick(struct task_struct *tasks, unsigned int n)
 {
@@ -55,20 +60,26 @@ static unsigned long measure_pick(struct task_struct *tasks, unsigned int n)
 	unsigned int i;
 	u64 start;
 
+	memset(&bench_rq, 0, sizeof(bench_rq));
+	INIT_LIST_HEAD(&bench_rq.tasks);
+	if (sched_policy.init)
+		sched_policy.init(&bench_rq);
 	for (i = 0; i < n; i++) {
 		tasks[i].pid = 100000 + i;
 		tasks[i].state = TASK_RUNNABLE;
+		tasks[i].cpu = smp_processor_id();
+		cpumask_set_cpu(smp_processor_id(), &tasks[i].cpus_allowed);
 		sched_policy.fork(&tasks[i]);
-		sched_policy.enqueue(&tasks[i]);
+		sched_policy.enqueue(&bench_rq, &tasks[i]);
 	}
 	start = rdtsc();
 	for (i = 0; i < PICK_ROUNDS; i++) {
-		p = sched_policy.pick_next();
-		sched_policy.enqueue(p);
+		p = sched_policy.pick_next(&bench_rq);
+		sched_policy.enqueue(&bench_rq, p);
 	}
 	start = rdtsc() - start;
 	for (i = 0; i < n; i++)
-		sched_policy.pick_next();
+		sched_policy.pick_next(&bench_rq);
 	local_irq_restore(flags);
 	return start * 100 / PICK_ROUNDS;
 }
