@@ -208,6 +208,9 @@ static unsigned int select_cpu(struct task_struct *p)
 	unsigned int prev = READ_ONCE(p->cpu), cpu;
 	bool prev_ok = cpu_online(prev) && cpumask_test_cpu(prev, &p->cpus_allowed);
 
+	/* One CPU online, or one allowed: no choice to make (the SMP kernel on one CPU). */
+	if (prev_ok && !(READ_ONCE(cpu_online_mask.bits) & p->cpus_allowed.bits & ~(1UL << prev)))
+		return prev;
 	if (prev_ok && cpu_is_idle(prev))
 		return prev;
 	for_each_online_cpu (cpu)
@@ -349,6 +352,8 @@ static void pull_task(struct rq *rq)
 	struct task_struct *p;
 	unsigned int cpu;
 
+	if (!(READ_ONCE(cpu_online_mask.bits) & ~(1UL << rq->cpu)))
+		return; /* no other CPU to pull from */
 	for_each_online_cpu (cpu) {
 		struct rq *other = cpu_rq(cpu);
 
