@@ -143,7 +143,7 @@ static int task_snap(int pid, struct task_snap *s)
 	s->start_time = p->start_time;
 	snap_signals(s, p);
 	if (param && !strcmp(param, "nice"))
-		s->nice = sched_get_param(p);
+		s->nice = sched_get_param_locked(p);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm)
 		snap_mm(s, p->mm);
 	spin_unlock_irqrestore(&tasklist_lock, flags);

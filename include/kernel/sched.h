@@ -321,6 +321,8 @@ bool sched_param_range(int *min, int *max);
  * under a policy without a parameter.
  */
 #define SCHED_PARAM_NONE (-0x7fffffff - 1)
+/* sched_get_param() for a caller that holds tasklist_lock, @p found under it. */
+int sched_get_param_locked(const struct task_struct *p);
 int sched_get_param(const struct task_struct *p);
 int sched_effective_param(const struct task_struct *p);
 

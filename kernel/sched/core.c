@@ -782,6 +782,22 @@ int sched_get_param(const struct task_struct *p)
 	return get_param((struct task_struct *)p, false);
 }
 
+int sched_get_param_locked(const struct task_struct *p)
+{
+	unsigned long flags;
+	int value;
+	struct rq *rq;
+
+	if (!sched_policy.get_param)
+		return SCHED_PARAM_NONE;
+	flags = local_irq_save();
+	rq = task_rq_lock((struct task_struct *)p);
+	value = sched_policy.get_param(p, false);
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	return value;
+}
+
 int sched_effective_param(const struct task_struct *p)
 {
 	return get_param((struct task_struct *)p, true);

@@ -193,7 +193,7 @@ static bool nice_is_the_param(void)
 
 static int task_nice(const struct task_struct *p)
 {
-	int param = nice_is_the_param() ? sched_get_param(p) : SCHED_PARAM_NONE;
+	int param = nice_is_the_param() ? sched_get_param_locked(p) : SCHED_PARAM_NONE;
 
 	return param != SCHED_PARAM_NONE ? param : p->nice;
 }
