@@ -178,7 +178,7 @@ static int bound_fn(void *arg)
 {
 	unsigned int cpu = (unsigned int)(unsigned long)arg, i;
 
-	for (i = 0; i < 200; i++) {
+	for (i = 0; i < 50; i++) {
 		if (smp_processor_id() != cpu)
 			__atomic_fetch_add(&strays, 1, __ATOMIC_RELAXED);
 		if (i % 2)
@@ -284,7 +284,7 @@ static void bad_masks_are_refused(struct ktest *t)
 }
 
 /* Two tasks on two CPUs take turns through a wait queue. */
-#define TURNS 2000
+#define TURNS 500
 static DECLARE_WAIT_QUEUE_HEAD(turn_wait);
 static unsigned int turn, turns_done[2];
 static bool turns_abort;
