@@ -69,6 +69,7 @@ static DEFINE_SPINLOCK(watchdog_lock);
 static struct task_struct *watchdog_task;
 static DECLARE_WAIT_QUEUE_HEAD(watchdog_wait);
 static unsigned long touch_ts;	/* jiffies when watchdog/0 last ran */
+static u64 seen_gap_ns;		/* tick_gap_ns at the last tick's check */
 static unsigned long next_kick; /* jiffies when the tick wakes it next */
 static bool kicked;		/* woken, and not run since */
 static bool reported;		/* this lockup has had its report */
@@ -131,6 +132,16 @@ void watchdog_tick(void)
 	if (!watchdog_task || !watchdog_thresh) {
 		spin_unlock_irqrestore(&watchdog_lock, flags);
 		return;
+	}
+	/*
+	 * Ticks the boot CPU did not take (tick_gap_ns): a host stopped it,
+	 * and no task ran there meanwhile, watchdog/0 included.  That is not
+	 * a lockup: the count starts again, as Linux's does when its
+	 * hypervisor says the guest was paused.
+	 */
+	if (READ_ONCE(tick_gap_ns) != seen_gap_ns) {
+		seen_gap_ns = READ_ONCE(tick_gap_ns);
+		touch_ts = now;
 	}
 	if (!time_before(now, next_kick)) {
 		next_kick = now + sample_period();
