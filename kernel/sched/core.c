@@ -462,8 +462,7 @@ static void finish_task_switch(void)
 
 void sched_dead_done(struct task_struct *p)
 {
-	while (smp_load_acquire(&p->on_cpu))
-		cpu_relax();
+	wait_off_cpu(p);
 }
 
 void schedule(void)
@@ -759,20 +758,33 @@ bool sched_param_range(int *min, int *max)
 	return sched_policy.param_name != NULL;
 }
 
+/* The policy's parameter of @p, a task that cannot go meanwhile: under its run queue's lock. */
+static int param_of(struct task_struct *p, bool effective)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int value;
+
+	if (!sched_policy.get_param)
+		return SCHED_PARAM_NONE;
+	flags = local_irq_save();
+	rq = task_rq_lock(p);
+	value = sched_policy.get_param(p, effective);
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	return value;
+}
+
 static int get_param(struct task_struct *p, bool effective)
 {
 	int value = SCHED_PARAM_NONE;
 	unsigned long flags;
-	struct rq *rq;
 
 	if (!sched_policy.get_param)
 		return value;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (p == current || known_task(p)) {
-		rq = task_rq_lock(p);
-		value = sched_policy.get_param(p, effective);
-		spin_unlock(&rq->lock);
-	}
+	if (p == current || known_task(p))
+		value = param_of(p, effective);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return value;
 }
@@ -784,18 +796,7 @@ int sched_get_param(const struct task_struct *p)
 
 int sched_get_param_locked(const struct task_struct *p)
 {
-	unsigned long flags;
-	int value;
-	struct rq *rq;
-
-	if (!sched_policy.get_param)
-		return SCHED_PARAM_NONE;
-	flags = local_irq_save();
-	rq = task_rq_lock((struct task_struct *)p);
-	value = sched_policy.get_param(p, false);
-	spin_unlock(&rq->lock);
-	local_irq_restore(flags);
-	return value;
+	return param_of((struct task_struct *)p, false);
 }
 
 int sched_effective_param(const struct task_struct *p)
