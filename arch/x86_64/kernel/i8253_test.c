@@ -119,10 +119,10 @@ static void ticks_and_jiffies_advance_at_hz(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, !irqs_disabled());
 	for (try = 0; try < KTEST_TRIES && !steady; try++)
 		steady = measure_ticks(&m);
-	pr_info("    # %s: over %lu us of channel 2: %lu interrupts, %lu jiffies, %lu us from "
-		"tick to tick\n",
-		t->name, (unsigned long)(want / 1000), m.ticks, m.jiffies,
-		(unsigned long)(m.span_ns / 1000));
+	pr_info("    # %s: %lu interrupts, %lu jiffies over %lu us from tick to tick, "
+		"around %lu us of channel 2\n",
+		t->name, m.ticks, m.jiffies, (unsigned long)(m.span_ns / 1000),
+		(unsigned long)(want / 1000));
 	KTEST_EXPECT_LE(t, m.ticks * TICK_NSEC, m.span_ns + TICK_NSEC);
 	KTEST_EXPECT_GE(t, m.jiffies * TICK_NSEC + TICK_NSEC, m.span_ns);
 	KTEST_EXPECT_LE(t, m.jiffies * TICK_NSEC, m.span_ns + TICK_NSEC);

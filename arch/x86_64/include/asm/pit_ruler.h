@@ -23,9 +23,11 @@ struct pit_ruler {
 };
 
 /*
- * Measure @rounds one-shots of @count PIT clocks each on the clocksource,
- * with interrupts as they are.  True if the bounds are at most
- * @max_window_ns apart; false if they were not, the measure disturbed.
+ * Measure @rounds one-shots of @count PIT clocks each on the clocksource.
+ * Ticks come during them, but not during a read: a one-shot whose end a
+ * tick came within is measured again, up to 2 * @rounds times in all.
+ * True if the bounds are at most @max_window_ns apart; false if they were
+ * not, the measure disturbed.  Call it on the boot CPU, whose tick counts.
  */
 bool pit_ruler_measure(struct pit_ruler *r, unsigned int rounds, u16 count, u64 max_window_ns);
 
