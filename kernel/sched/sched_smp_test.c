@@ -253,7 +253,7 @@ static void bad_masks_are_refused(struct ktest *t)
 {
 	struct task_struct *p = kthread_run(sleep_fn, NULL, "mask-victim");
 	struct cpumask none = { 0 }, beyond = { 0 }, offline = { 0 }, before;
-	struct task_struct foreign = { .pid = 0 };
+	static struct task_struct foreign; /* too big for a stack */
 	unsigned int cpu;
 
 	if (!made(t, p))

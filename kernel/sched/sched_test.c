@@ -271,7 +271,7 @@ static void bad_waits_are_refused(struct ktest *t)
 static void kthread_stop_refuses_foreign_pointers(struct ktest *t)
 {
 	unsigned int tasks_before = nr_tasks();
-	struct task_struct fake = { .pid = 2 };
+	static struct task_struct fake = { .pid = 2 }; /* too big for a stack */
 
 	KTEST_EXPECT_EQ(t, kthread_stop(NULL), -ESRCH);
 	KTEST_EXPECT_EQ(t, kthread_stop(&fake), -ESRCH);
@@ -425,7 +425,7 @@ static void show_tasks_lists_every_task(struct ktest *t)
 /* Whatever the policy: a pointer that is no task is refused. */
 static void set_param_refuses_foreign_tasks(struct ktest *t)
 {
-	struct task_struct fake = { .pid = 2 };
+	static struct task_struct fake = { .pid = 2 }; /* too big for a stack */
 
 	KTEST_EXPECT_EQ(t, sched_set_param(NULL, 1), -ESRCH);
 	KTEST_EXPECT_EQ(t, sched_set_param(&fake, 1), -ESRCH);

@@ -166,7 +166,7 @@ static void bad_tickets_are_refused(struct ktest *t)
 {
 	struct task_struct *k = kthread_create(nothing, NULL, "tickets");
 	static const int bad[] = { 0, -1, 1001, -2147483647 - 1, 2147483647 };
-	struct task_struct fake = { .pid = 2 };
+	static struct task_struct fake = { .pid = 2 }; /* too big for a stack */
 	unsigned int i;
 
 	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
