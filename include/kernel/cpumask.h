@@ -51,9 +51,11 @@ static inline unsigned int cpumask_weight(const struct cpumask *mask)
 #define num_online_cpus()   cpumask_weight(&cpu_online_mask)
 #define num_possible_cpus() cpumask_weight(&cpu_possible_mask)
 
-#define for_each_cpu(cpu, mask)                   \
-	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
-		if (cpumask_test_cpu(cpu, mask))
+/* The empty branch keeps an else in the body the body's own. */
+#define for_each_cpu(cpu, mask)                     \
+	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)   \
+		if (!cpumask_test_cpu(cpu, mask)) { \
+		} else
 #define for_each_online_cpu(cpu)   for_each_cpu (cpu, &cpu_online_mask)
 #define for_each_possible_cpu(cpu) for_each_cpu (cpu, &cpu_possible_mask)
 

@@ -84,8 +84,7 @@ static struct rq *this_rq(void)
 	return cpu_rq(smp_processor_id());
 }
 
-/* The task @cpu runs: stable under its run queue's lock. */
-static struct task_struct *cpu_curr(unsigned int cpu)
+struct task_struct *cpu_curr(unsigned int cpu)
 {
 	return READ_ONCE(per_cpu(sched_curr, cpu));
 }

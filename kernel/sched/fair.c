@@ -87,23 +87,29 @@ static void update_curr(struct task_struct *p)
 }
 
 /*
- * The lowest vruntime of @curr, the task on the CPU (NULL for none), and
- * the queue, unless that would take min_vruntime back.  pick_next() passes
- * the task it is about to return: it has left the queue, and current is
- * still the task it replaces.
+ * The lowest vruntime of @curr, the task on this CPU (NULL for none), the
+ * tasks on the other CPUs that share the queue, and the queue, unless
+ * that would take min_vruntime back.  pick_next() passes the task it is
+ * about to return: it has left the queue, and current is still the task
+ * it replaces.  Without the other CPUs' tasks, one queue shared by CPUs
+ * that run tasks far apart in vruntime (a task bound to one CPU lags the
+ * rest) would let min_vruntime leap past the laggard, and a task woken
+ * on that CPU would wait behind it for as long as it lags.
  */
 static void update_min_vruntime(struct rq *rq, const struct task_struct *curr)
 {
 	struct fair_rq *q = fair_rq(rq);
 	struct rb_node *first = rb_first_cached(&q->run_queue);
+	struct task_struct *other;
+	unsigned int cpu;
 	u64 v;
 
-	if (!first && !curr)
-		return;
 	v = first ? rb_entry(first, struct fair_entity, rb_node)->vruntime : ~0ULL;
 	if (curr && fair_se_ro(curr)->vruntime < v)
 		v = fair_se_ro(curr)->vruntime;
-	if (v > q->min_vruntime)
+	for_each_other_curr (other, cpu, rq)
+		v = min(v, fair_se_ro(other)->vruntime);
+	if (v != ~0ULL && v > q->min_vruntime)
 		q->min_vruntime = v;
 }
 

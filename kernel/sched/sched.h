@@ -192,6 +192,21 @@ static inline struct rq *task_rq(const struct task_struct *p)
 	return cpu_rq(READ_ONCE(p->cpu));
 }
 
+/* The task @cpu runs, its idle task included: stable under its run queue's lock. */
+struct task_struct *cpu_curr(unsigned int cpu);
+/*
+ * Each task @p that another CPU sharing @rq runs, as @cpu goes over them:
+ * under @rq's lock, which their switches take.  For a policy whose queue
+ * has a clock (fair's min_vruntime, stride's global pass) that must not
+ * run ahead of a task on a CPU; only the one global queue has such CPUs,
+ * and with a queue per CPU the loop compiles to nothing.
+ */
+#define for_each_other_curr(p, cpu, rq)                                                   \
+	for_each_online_cpu (cpu)                                                         \
+		if (!IS_ENABLED(CONFIG_SCHED_RQ_GLOBAL) || (cpu) == smp_processor_id() || \
+		    cpu_rq(cpu) != (rq) || is_idle_task((p) = cpu_curr(cpu))) {           \
+		} else
+
 /* Ask the running task to give way (at the next preemption point). */
 void resched_curr(void);
 /* CONFIG_SCHED_TIMESLICE_MS in ticks, at least one. */

@@ -12,10 +12,10 @@
  * yielded or slept.  A yield gives up the rest of the quantum: a task that
  * yields after less than a tick on the CPU is charged a whole tick, so
  * tasks that yield in turn keep their turns.  A task that wakes up, or is
- * new, starts no lower than the pass of the last task picked, so it cannot
- * make up for the time it slept by running alone.  The queue is sorted by
- * pass (equal passes in arrival order); enqueue looks from the back, where
- * a task that has just run usually belongs.
+ * new, starts no lower than the global pass (the lowest pass runnable),
+ * so it cannot make up for the time it slept by running alone.  The
+ * queue is sorted by pass (equal passes in arrival order); enqueue looks
+ * from the back, where a task that has just run usually belongs.
  */
 #include <kernel/errno.h>
 #include <kernel/sprintf.h>
@@ -39,7 +39,7 @@ DEFINE_POLICY_ENTITY(struct stride_entity, stride_se)
 /* What stride keeps of each run queue. */
 struct stride_rq {
 	struct list_head run_queue; /* by pass, lowest first */
-	u64 global_pass;	    /* the pass of the last task picked */
+	u64 global_pass;	    /* the lowest runnable pass, never back */
 };
 DEFINE_POLICY_RQ(struct stride_rq, stride_rq)
 
@@ -92,6 +92,31 @@ static void stride_dequeue(struct rq *rq, struct task_struct *p)
 	list_del(&stride_se(p)->run_node);
 }
 
+/*
+ * The global pass moves up to the lowest pass of @picked, about to run
+ * here, the queue, and the tasks on the other CPUs that share it; never
+ * back.  With a queue per CPU that is @picked's pass, the queue's lowest.
+ * Without the other CPUs' tasks, one queue shared by CPUs that run tasks
+ * far apart in pass (a task bound to one CPU lags the rest) would let
+ * the global pass leap past the laggard, and a task woken on that CPU
+ * would wait behind it for as long as it lags.
+ */
+static void update_global_pass(struct rq *rq, const struct task_struct *picked)
+{
+	struct stride_rq *q = stride_rq(rq);
+	u64 low = stride_se_ro(picked)->pass;
+	struct task_struct *other;
+	unsigned int cpu;
+
+	if (!list_empty(&q->run_queue))
+		low = min(low,
+			  list_first_entry(&q->run_queue, struct stride_entity, run_node)->pass);
+	for_each_other_curr (other, cpu, rq)
+		low = min(low, stride_se_ro(other)->pass);
+	if (low > q->global_pass)
+		q->global_pass = low;
+}
+
 /* The lowest pass that may run here: the first, but in the queue all CPUs share. */
 static struct task_struct *stride_pick_next(struct rq *rq)
 {
@@ -103,7 +128,7 @@ static struct task_struct *stride_pick_next(struct rq *rq)
 		if (!task_runs_here(p))
 			continue;
 		list_del(&e->run_node);
-		stride_rq(rq)->global_pass = e->pass;
+		update_global_pass(rq, p);
 		e->cputime_charged = task_exec_ns(p);
 		return p;
 	}
