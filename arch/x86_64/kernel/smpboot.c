@@ -306,6 +306,8 @@ void smp_init(void)
 		       "alone\n");
 		return;
 	}
+	if (IS_ENABLED(CONFIG_SPINLOCK_VIRT))
+		virt_spin_lock_init();
 	smp_ipi_init();
 	boot_cr0 = read_cr0();
 	boot_cr4 = read_cr4();

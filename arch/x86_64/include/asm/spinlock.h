@@ -6,8 +6,9 @@
  * debugging are written once:
  *
  *	arch_spinlock_t, __ARCH_SPIN_LOCK_UNLOCKED
- *	arch_spin_lock_spins(l)	take it; how many times the caller polled
- *				before it had it (0: it was free)
+ *	native_spin_lock_spins(l) take it the design's way; how many
+ *				times the caller polled before it had it
+ *				(0: it was free)
  *	arch_spin_lock(l)	take it
  *	arch_spin_trylock(l)	take it if free, without waiting
  *	arch_spin_unlock(l)	release it
@@ -26,6 +27,44 @@
 #else
 #include <asm/spinlock_ticket.h>
 #endif
+
+/* Set at boot, before a second CPU runs: see virt_spin_lock() below. */
+extern bool virt_spin_lock_on;
+/* Under a hypervisor, set virt_spin_lock_on (arch/x86_64/kernel/virt_spinlock.c). */
+void virt_spin_lock_init(void);
+
+/*
+ * CONFIG_SPINLOCK_VIRT: a fair lock (ticket, MCS) under a hypervisor.
+ * Its release hands the lock to the next waiter in line; if that
+ * waiter's virtual CPU is not running just then (the host runs another,
+ * or QEMU's single-threaded TCG runs one vCPU at a time), nobody may take
+ * the lock until the host runs it again, and every other waiter waits
+ * too.  A lock held for microseconds then costs the host's time slices,
+ * and a busy lock (one run queue for every CPU) starves the machine.
+ * Linux's qspinlock takes the lock by test-and-set instead there
+ * (virt_spin_lock(), arch/x86/include/asm/qspinlock.h): whoever runs
+ * takes the lock.  The word is the design's own; only trylock touches it.
+ */
+static inline unsigned long virt_spin_lock(arch_spinlock_t *lock)
+{
+	unsigned long spins = 0;
+
+	while (!arch_spin_trylock(lock)) {
+		do {
+			cpu_relax();
+			spins++;
+		} while (arch_spin_is_locked(lock));
+	}
+	return spins;
+}
+
+/* Take @lock; how many times the caller polled before it had it (0: it was free). */
+static inline unsigned long arch_spin_lock_spins(arch_spinlock_t *lock)
+{
+	if (IS_ENABLED(CONFIG_SPINLOCK_VIRT) && virt_spin_lock_on)
+		return virt_spin_lock(lock);
+	return native_spin_lock_spins(lock);
+}
 
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {

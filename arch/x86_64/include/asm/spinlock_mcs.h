@@ -55,7 +55,7 @@ static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 					   __ATOMIC_RELAXED);
 }
 
-static inline unsigned long arch_spin_lock_spins(arch_spinlock_t *lock)
+static inline unsigned long native_spin_lock_spins(arch_spinlock_t *lock)
 {
 	if (likely(arch_spin_trylock(lock)))
 		return 0;

@@ -27,7 +27,7 @@ static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
 }
 
-static inline unsigned long arch_spin_lock_spins(arch_spinlock_t *lock)
+static inline unsigned long native_spin_lock_spins(arch_spinlock_t *lock)
 {
 	unsigned long spins = 0;
 

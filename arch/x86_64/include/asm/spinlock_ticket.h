@@ -26,7 +26,7 @@ typedef union {
 		.val = 0          \
 	}
 
-static inline unsigned long arch_spin_lock_spins(arch_spinlock_t *lock)
+static inline unsigned long native_spin_lock_spins(arch_spinlock_t *lock)
 {
 	u16 ticket = __atomic_fetch_add(&lock->tail, 1, __ATOMIC_RELAXED);
 	unsigned long spins = 0;
