@@ -239,6 +239,8 @@ static void pgrp_rules(struct utest *t, void *arg)
 		_exit(t->failed ? 1 : SKIP_CODE);
 	/* As a shell does: from the background, tcsetpgrp() would send it SIGTTOU. */
 	signal(SIGTTOU, SIG_IGN);
+	/* The case ends in the SIGHUP of TIOCNOTTY: not ignored, as nohup leaves it. */
+	signal(SIGHUP, SIG_DFL);
 	ret = tty_ioctl(tty, TIOCSCTTY, 0);
 	UT_EXPECT(t, ret == 0, "TIOCSCTTY of our own terminal again returned %ld", ret);
 	ret = tty_ioctl(tty, TIOCGPGRP, &pgrp);
