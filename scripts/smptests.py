@@ -13,10 +13,9 @@
   every suite    the same kernel at -smp 4 under -icount, the CPUs taking
                  turns on one host thread: every suite passes, with the
                  idle machine's verdict however busy the host
-  policies       each scheduling policy at -smp 4 under -icount, with one
-                 of the two run-queue designs (the other is the matrix's,
-                 Documentation/core/tasks.md): its own suite, the
-                 scheduler's and sched_smp pass
+  policies       each scheduling policy at -smp 4 under -icount, with
+                 each run-queue design: its own suite, the scheduler's
+                 and sched_smp pass
   no ACPI        the same kernel at -smp 4 with acpi=off: no MADT, so
                  the boot CPU alone, and the smp suite says so
   cpus           the shell's cpus at -smp 4 lists the four CPUs online,
@@ -49,12 +48,20 @@ CPU_COUNTS = (1, 2, 4, 8)
 # Suites that measure no time: their verdict holds under MTTCG on a busy host.
 MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture"
 GLOBAL_RQ_CONFIG = "x86_64_defconfig+smp.config+sched-rq-global.config+ktest.config"
-# Each policy once, with the run-queue design the default's boots do not cover every other time.
+# Each policy with both run-queue designs (round robin's queue per CPU is
+# the every-suite boot's), preemptive or not by turns: a shared queue
+# needs what each policy keeps of the queue (fair's min_vruntime,
+# stride's global pass, MLFQ's load) to count the tasks on every CPU.
 POLICY_BOOTS = (
+    ("rr", "sched-rq-global.config"),
     ("prio", "sched-prio.config+sched-rq-global.config"),
+    ("prio", "sched-prio-preempt.config"),
     ("mlfq", "sched-mlfq-preempt.config"),
+    ("mlfq", "sched-mlfq.config+sched-rq-global.config"),
     ("stride", "sched-stride-preempt.config+sched-rq-global.config"),
+    ("stride", "sched-stride.config"),
     ("fair", "sched-fair.config"),
+    ("fair", "sched-fair-preempt.config+sched-rq-global.config"),
 )
 CPUS_ROW = re.compile(r"^(\d+)\s+(\d+) (online|offline)\s+(\S+)$", re.M)
 

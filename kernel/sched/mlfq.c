@@ -90,13 +90,20 @@ static void decay_recent_cpu(struct rq *rq, struct task_struct *p)
 	e->decayed_at = jiffies;
 }
 
-/* The run queue's load, and the decay of its tasks: queued, and running (@curr). */
+/*
+ * The run queue's load, and the decay of its tasks: queued, and running
+ * (@curr here, and those on the other CPUs that share the queue: left
+ * out, one queue for four CPUs whose hog ran on CPU 2 had a load of 0,
+ * and the hog never sank).
+ */
 static void once_a_second(struct rq *rq, struct task_struct *curr)
 {
 	struct mlfq_rq *q = mlfq_rq(rq);
-	unsigned int ready = rq->nr_queued + !is_idle_task(curr);
+	unsigned int ready = rq->nr_queued + !is_idle_task(curr), cpu;
 	struct task_struct *p;
 
+	for_each_other_curr (p, cpu, rq)
+		ready++;
 	q->load_avg = fp_mul(fp_div(FP(59), FP(60)), q->load_avg) + fp_div(FP(ready), FP(60));
 	q->load_updates++;
 	list_for_each_entry (p, &rq->tasks, rq_node) {
@@ -106,6 +113,10 @@ static void once_a_second(struct rq *rq, struct task_struct *curr)
 	if (!is_idle_task(curr)) {
 		decay_recent_cpu(rq, curr);
 		update_priority(rq, curr);
+	}
+	for_each_other_curr (p, cpu, rq) {
+		decay_recent_cpu(rq, p);
+		update_priority(rq, p);
 	}
 }
 
