@@ -10,6 +10,9 @@
                  locks under contention (locktorture) pass.  MTTCG allows
                  no -icount, so no suite that measures time runs here
   run queues     the same at -smp 4 with one run queue for every CPU
+  fair locks     the same at -smp 4 with the ticket and the MCS lock
+                 waiting their own way (CONFIG_SPINLOCK_VIRT=n): both pass the
+                 MTTCG and spinlock suites
   every suite    the same kernel at -smp 4 under -icount, the CPUs taking
                  turns on one host thread: every suite passes, with the
                  idle machine's verdict however busy the host
@@ -38,8 +41,9 @@ from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
 ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
 up; the smp, percpu, apic, sched_smp and locktorture suites), one run queue
-for all at -smp 4, every suite at -smp 4 under -icount, each policy at -smp
-4, -smp 4 with acpi=off (the boot CPU alone), the shell's cpus, one panic
+for all at -smp 4, the ticket and MCS locks' own wait at -smp 4, every suite
+at -smp 4 under -icount, each policy with each run-queue design at -smp 4,
+-smp 4 with acpi=off (the boot CPU alone), the shell's cpus, one panic
 report at -smp 2 and 4"""
 
 CONFIG = "x86_64_defconfig+smp.config+ktest.config"
@@ -72,10 +76,21 @@ CPUS_ROW = re.compile(r"^(\d+)\s+(\d+) (online|offline)\s+(\S+)$", re.M)
 VIRT_SPINLOCK = "spinlock: under a hypervisor: taken by test-and-set"
 
 
-def brought_up(output, n):
+# The fair designs' own wait across CPUs, which the line above takes away
+# everywhere else: with CONFIG_SPINLOCK_VIRT off, under MTTCG.
+NATIVE_LOCK_BOOTS = (
+    ("ticket", "x86_64_defconfig+smp.config+ktest.config+CONFIG_SPINLOCK_VIRT=n"),
+    ("MCS", "x86_64_defconfig+smp.config+spinlock-mcs.config+ktest.config"
+     "+CONFIG_SPINLOCK_VIRT=n"),
+)
+
+
+def brought_up(output, n, virt=True):
     """Problems with the bring-up line of a boot at -smp @n, and with the
-    spinlocks' way under a hypervisor, which smp_init() decides."""
-    problems = [] if VIRT_SPINLOCK in output else [f"no '{VIRT_SPINLOCK}' line"]
+    spinlocks' way under a hypervisor, which smp_init() decides: by
+    test-and-set if @virt, else the design's own."""
+    problems = [] if (VIRT_SPINLOCK in output) == virt else \
+        [f"'{VIRT_SPINLOCK}' {'missing' if virt else 'printed'}"]
     m = re.search(r"smp: Brought up (\d+) of (\d+) CPUs", output)
     if not m:
         return problems + ["no 'smp: Brought up' line"]
@@ -110,6 +125,15 @@ def global_rq_boot(runner):
     ktap_boot(runner, "smp: -smp 4, one run queue for every CPU: the MTTCG suites pass",
               lambda out: brought_up(out, 4), config=GLOBAL_RQ_CONFIG,
               cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4)
+
+
+def native_lock_boots(runner):
+    for design, config in NATIVE_LOCK_BOOTS:
+        ktap_boot(runner,
+                  f"smp: -smp 4 under MTTCG, the {design} lock's own wait (SPINLOCK_VIRT=n): "
+                  "the MTTCG suites and the spinlock suites pass",
+                  lambda out: brought_up(out, 4, virt=False), config=config,
+                  cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES},spinlock*", smp=4)
 
 
 def policy_boots(runner):
@@ -215,6 +239,7 @@ def panic_boots(runner):
 def run(runner):
     cpu_boots(runner)
     global_rq_boot(runner)
+    native_lock_boots(runner)
     icount_boot(runner)
     policy_boots(runner)
     no_acpi_boot(runner)

@@ -25,7 +25,8 @@ struct pit_ruler {
 /*
  * Measure @rounds one-shots of @count PIT clocks each on the clocksource.
  * Ticks come during them, but not during a read: a one-shot whose end a
- * tick came within is measured again, up to 2 * @rounds times in all.
+ * tick came within is measured again, while fewer than 2 * @rounds have
+ * been (so at most 3 * @rounds one-shots in all).
  * True if the bounds are at most @max_window_ns apart; false if they were
  * not, the measure disturbed.  Call it on the boot CPU, whose tick counts.
  */
