@@ -11,8 +11,8 @@
  * Every wait here is bounded by the CPUs' own ticks (sched_cpu_ticks()),
  * not by the clock: a vCPU a loaded host starves takes no ticks either,
  * so the bound stretches with it; and the turns, whose every hand-off a
- * loaded host slows, are bounded by how long none is taken.  A case that needs two CPUs skips on
- * one.
+ * loaded host slows, are bounded by how long none is taken.  A case that
+ * needs two CPUs skips on one.
  */
 #include <kernel/cpumask.h>
 #include <kernel/err.h>

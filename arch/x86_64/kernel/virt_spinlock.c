@@ -2,7 +2,7 @@
 /*
  * CONFIG_SPINLOCK_VIRT: whether spinlocks are taken by test-and-set
  * because a hypervisor may not be running the next waiter in line; see
- * virt_spin_lock() in <asm/spinlock.h>.  Decided once, on the boot CPU,
+ * arch_spin_lock_spins() in <asm/spinlock.h>.  Decided once, on the boot CPU,
  * before smp_init() starts a second: until then no lock has a waiter, so
  * no lock is between the two ways of taking it.
  */

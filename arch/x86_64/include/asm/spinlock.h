@@ -28,24 +28,17 @@
 #include <asm/spinlock_ticket.h>
 #endif
 
-/* Set at boot, before a second CPU runs: see virt_spin_lock() below. */
+/* Set at boot, before a second CPU runs: see arch_spin_lock_spins() below. */
 extern bool virt_spin_lock_on;
 /* Under a hypervisor, set virt_spin_lock_on (arch/x86_64/kernel/virt_spinlock.c). */
 void virt_spin_lock_init(void);
 
 /*
- * CONFIG_SPINLOCK_VIRT: a fair lock (ticket, MCS) under a hypervisor.
- * Its release hands the lock to the next waiter in line; if that
- * waiter's virtual CPU is not running just then (the host runs another,
- * or QEMU's single-threaded TCG runs one vCPU at a time), nobody may take
- * the lock until the host runs it again, and every other waiter waits
- * too.  A lock held for microseconds then costs the host's time slices,
- * and a busy lock (one run queue for every CPU) starves the machine.
- * Linux's qspinlock takes the lock by test-and-set instead there
- * (virt_spin_lock(), arch/x86/include/asm/qspinlock.h): whoever runs
- * takes the lock.  The word is the design's own; only trylock touches it.
+ * Test-and-test-and-set over any design's word: try, and while that
+ * fails, read the word (a shared, cached read) until it looks free.  The
+ * TAS design's own wait, and every design's under a hypervisor.
  */
-static inline unsigned long virt_spin_lock(arch_spinlock_t *lock)
+static inline unsigned long ttas_spin_lock_spins(arch_spinlock_t *lock)
 {
 	unsigned long spins = 0;
 
@@ -58,11 +51,25 @@ static inline unsigned long virt_spin_lock(arch_spinlock_t *lock)
 	return spins;
 }
 
-/* Take @lock; how many times the caller polled before it had it (0: it was free). */
+/*
+ * Take @lock; how many times the caller polled before it had it (0: it
+ * was free).
+ *
+ * CONFIG_SPINLOCK_VIRT: a fair lock (ticket, MCS) under a hypervisor.
+ * Its release hands the lock to the next waiter in line; if that
+ * waiter's virtual CPU is not running just then (the host runs another,
+ * or QEMU's single-threaded TCG runs one vCPU at a time), nobody may take
+ * the lock until the host runs it again, and every other waiter waits
+ * too.  A lock held for microseconds then costs the host's time slices,
+ * and a busy lock (one run queue for every CPU) starves the machine.
+ * Linux's qspinlock takes the lock by test-and-set instead there
+ * (virt_spin_lock(), arch/x86/include/asm/qspinlock.h): whoever runs
+ * takes the lock.  The word is the design's own; only trylock writes it.
+ */
 static inline unsigned long arch_spin_lock_spins(arch_spinlock_t *lock)
 {
 	if (IS_ENABLED(CONFIG_SPINLOCK_VIRT) && virt_spin_lock_on)
-		return virt_spin_lock(lock);
+		return ttas_spin_lock_spins(lock);
 	return native_spin_lock_spins(lock);
 }
 

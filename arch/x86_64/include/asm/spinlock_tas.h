@@ -27,18 +27,12 @@ static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
 }
 
-static inline unsigned long native_spin_lock_spins(arch_spinlock_t *lock)
-{
-	unsigned long spins = 0;
-
-	while (!arch_spin_trylock(lock)) {
-		do {
-			cpu_relax();
-			spins++;
-		} while (__atomic_load_n(&lock->locked, __ATOMIC_RELAXED));
-	}
-	return spins;
-}
+/*
+ * The wait is test-and-test-and-set over trylock and is_locked, written
+ * once in <asm/spinlock.h>, where it also serves the fair designs under a
+ * hypervisor (CONFIG_SPINLOCK_VIRT).
+ */
+#define native_spin_lock_spins(lock) ttas_spin_lock_spins(lock)
 
 static inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
