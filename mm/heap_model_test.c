@@ -18,24 +18,7 @@
 #include <kernel/preempt.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
-
-#define MODEL_SLOTS 384
-#define MODEL_STEPS 15000
-
-struct model_obj {
-	u8 *p;
-	size_t size;
-	u8 fill;
-};
-
-struct model {
-	struct model_obj obj[MODEL_SLOTS];
-	u32 rng;
-	unsigned long overlaps, corrupted, failures, steps;
-	bool hostile;
-	u8 *last_freed;
-	unsigned long bad_calls, expected_reports, changed_free_pages, wrong_results;
-};
+#include "heap_model.h"
 
 static u32 next_rand(struct model *m)
 {
@@ -191,7 +174,8 @@ static void model_step(struct model *m)
 	} else { /* kmalloc */
 		o->size = random_size(m);
 		o->fill = next_rand(m);
-		o->p = kmalloc(o->size);
+		/* Small ones by a constant size too, which the slab serves inline. */
+		o->p = o->size <= 64 ? kmalloc(64) : kmalloc(o->size);
 		if (!o->p) {
 			m->failures++;
 			return;
@@ -201,27 +185,33 @@ static void model_step(struct model *m)
 	check_no_overlap(m, i);
 }
 
+void model_run(struct model *m, unsigned long steps)
+{
+	unsigned int i;
+
+	for (m->steps = 0; m->steps < steps; m->steps++) {
+		cond_resched(); /* some seconds of CPU time in all: offer it */
+		model_step(m);
+		if (m->steps % 64 == 0)
+			for (i = 0; i < MODEL_SLOTS; i++)
+				m->corrupted += m->obj[i].p && !intact(&m->obj[i]);
+	}
+	for (i = 0; i < MODEL_SLOTS; i++) {
+		if (m->obj[i].p)
+			m->corrupted += !intact(&m->obj[i]);
+		kfree(m->obj[i].p);
+	}
+}
+
 static void run_model(struct ktest *t, u32 seed, bool hostile)
 {
 	static struct model m;
 	unsigned long errors = heap_errors;
-	unsigned int i;
 
 	memset(&m, 0, sizeof(m));
 	m.rng = seed;
 	m.hostile = hostile;
-	for (m.steps = 0; m.steps < MODEL_STEPS; m.steps++) {
-		cond_resched(); /* some seconds of CPU time in all: offer it */
-		model_step(&m);
-		if (m.steps % 64 == 0)
-			for (i = 0; i < MODEL_SLOTS; i++)
-				m.corrupted += m.obj[i].p && !intact(&m.obj[i]);
-	}
-	for (i = 0; i < MODEL_SLOTS; i++) {
-		if (m.obj[i].p)
-			m.corrupted += !intact(&m.obj[i]);
-		kfree(m.obj[i].p);
-	}
+	model_run(&m, MODEL_STEPS);
 	KTEST_EXPECT_EQ(t, m.overlaps, 0);
 	KTEST_EXPECT_EQ(t, m.corrupted, 0);
 	KTEST_EXPECT_EQ(t, m.failures, 0);

@@ -80,7 +80,8 @@ struct kmem_cache_cpu {
 	unsigned int free_offset; /* where a free object keeps the next pointer */
 };
 extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
-#define SLAB_FAST_PATHS (IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG))
+#define SLAB_FAST_PATHS \
+	(IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG) && !IS_ENABLED(CONFIG_SMP))
 
 /* 8 -> 0, 9..16 -> 1, ... 4096 -> 9 */
 static __always_inline unsigned int kmalloc_index(size_t size)
