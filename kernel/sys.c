@@ -41,9 +41,16 @@ SYSCALL_DEFINE1(exit_group, int, status)
 	task_exit(W_EXITCODE(status, 0));
 }
 
+/* Under tasklist_lock: the parent may exit on another CPU meanwhile, and hand this to init. */
 SYSCALL_DEFINE0(getppid)
 {
-	return current->parent ? current->parent->pid : 0;
+	unsigned long flags;
+	int ppid;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ppid = current->parent ? current->parent->pid : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ppid;
 }
 
 SYSCALL_DEFINE0(gettid)

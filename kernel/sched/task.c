@@ -213,6 +213,8 @@ struct task_struct *find_dead_orphan(void)
  */
 void release_task(struct task_struct *p)
 {
+	/* Off its CPU first: its exec_ns holds its last stretch from then on. */
+	sched_dead_done(p);
 	if (p->parent)
 		p->parent->children_ns += p->exec_ns + p->children_ns;
 	list_del(&p->tasks);
