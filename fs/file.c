@@ -4,7 +4,9 @@
  * files, with Linux's rules: the lowest free number is taken, dup2() onto
  * an open descriptor closes it first, close-on-exec is a property of the
  * descriptor (not the file), and fork() shares every file with the child.
- * <kernel/fdtable.h> says why the table has no lock.
+ * Only the process changes its table, so it reads it without a lock;
+ * each slot is written under file_lock, for /proc readers on other CPUs
+ * (<kernel/fdtable.h>).
  */
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
@@ -33,9 +35,22 @@ struct files_struct *files_alloc(void)
 {
 	struct files_struct *files = kzalloc(sizeof(struct files_struct));
 
-	if (files)
+	if (files) {
+		spin_lock_init(&files->file_lock);
 		files->umask = DEFAULT_UMASK;
+	}
 	return files;
+}
+
+/*
+ * Fill or empty slot @fd.  A file is put only after it has left its slot,
+ * so a reader that finds it there under the lock finds it alive.
+ */
+static void fd_set(struct files_struct *files, unsigned int fd, struct file *file)
+{
+	spin_lock(&files->file_lock);
+	files->fd[fd] = file;
+	spin_unlock(&files->file_lock);
 }
 
 unsigned int current_umask(void)
@@ -51,6 +66,7 @@ struct files_struct *dup_fd(struct files_struct *files)
 	if (!copy)
 		return NULL;
 	memcpy(copy, files, sizeof(*copy));
+	spin_lock_init(&copy->file_lock); /* a reader may hold the original's */
 	for (fd = 0; fd < NR_OPEN; fd++)
 		if (copy->fd[fd])
 			get_file(copy->fd[fd]);
@@ -64,7 +80,7 @@ void put_files_struct(struct files_struct *files)
 	for (fd = 0; fd < NR_OPEN; fd++) {
 		struct file *file = files->fd[fd];
 
-		/* Out of the slot first: /proc/PID/fd readers look at the table. */
+		/* The process has let go of the table: nobody else can reach it. */
 		files->fd[fd] = NULL;
 		if (file)
 			fput(file);
@@ -84,8 +100,8 @@ int fd_install_from(struct file *file, unsigned int start, bool cloexec)
 	for (fd = start; fd < NR_OPEN && fd < rlimit(RLIMIT_NOFILE); fd++) {
 		if (files->fd[fd])
 			continue;
-		files->fd[fd] = get_file(file);
 		set_bit_to(files->close_on_exec, fd, cloexec);
+		fd_set(files, fd, get_file(file));
 		return fd;
 	}
 	return -EMFILE;
@@ -117,7 +133,7 @@ int close_fd(unsigned int fd)
 	if (!files || fd >= NR_OPEN || !files->fd[fd])
 		return -EBADF;
 	file = files->fd[fd];
-	files->fd[fd] = NULL;
+	fd_set(files, fd, NULL);
 	set_bit_to(files->close_on_exec, fd, false);
 	fput(file);
 	return 0;
@@ -132,7 +148,7 @@ int replace_fd(unsigned int oldfd, unsigned int newfd, bool cloexec)
 	    newfd >= rlimit(RLIMIT_NOFILE))
 		return -EBADF;
 	old = files->fd[newfd];
-	files->fd[newfd] = get_file(files->fd[oldfd]);
+	fd_set(files, newfd, get_file(files->fd[oldfd]));
 	set_bit_to(files->close_on_exec, newfd, cloexec);
 	if (old)
 		fput(old);
@@ -169,7 +185,7 @@ void do_close_on_exec(struct files_struct *files)
 		if (files->fd[fd]) {
 			struct file *file = files->fd[fd];
 
-			files->fd[fd] = NULL; /* before the file can go: see put_files_struct() */
+			fd_set(files, fd, NULL);
 			fput(file);
 		}
 	}
@@ -190,7 +206,7 @@ void close_fd_range(unsigned int first, unsigned int last, bool cloexec)
 		} else {
 			struct file *file = files->fd[fd];
 
-			files->fd[fd] = NULL;
+			fd_set(files, fd, NULL);
 			set_bit_to(files->close_on_exec, fd, false);
 			fput(file);
 		}

@@ -16,11 +16,15 @@
 #include <kernel/uaccess.h>
 #include "sys_namei.h"
 
+/* Under tasklist_lock, as /proc/PID/cwd reads it (fs/proc/base.c). */
 static void set_pwd(struct dentry *dentry)
 {
 	struct dentry *old = current->pwd;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	current->pwd = dentry;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (old)
 		dput(old);
 }

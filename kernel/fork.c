@@ -145,6 +145,8 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	struct sighand_struct *sighand;
 	struct mm_struct *mm = NULL;
 	struct completion vfork_done;
+	unsigned long irqflags;
+	struct dentry *pwd;
 	int pid;
 
 	/* Threads (CLONE_VM without CLONE_VFORK) and the rest come later. */
@@ -176,10 +178,14 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		task_pt_regs(child)->rsp = newsp;
 	child->thread.fsbase = p->thread.fsbase;
 	fpu_copy(child);
+	pwd = p->pwd ? dget(p->pwd) : NULL;
+	/* /proc may be reading the child already: they are published as it reads them. */
+	spin_lock_irqsave(&tasklist_lock, irqflags);
 	child->mm = mm;
 	child->thread.cr3 = virt_to_phys(mm->pgd);
 	child->files = files;
-	child->pwd = p->pwd ? dget(p->pwd) : NULL;
+	child->pwd = pwd;
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
 	memcpy(child->rlim, p->rlim, sizeof(child->rlim));
 	child->nice = p->nice;
 	child->dumpable = p->dumpable;
@@ -229,6 +235,7 @@ int make_process_of_current(void)
 {
 	struct task_struct *p = current;
 	struct sighand_struct *sighand = NULL;
+	struct files_struct *files;
 	unsigned long flags;
 	struct path root;
 
@@ -247,19 +254,21 @@ int make_process_of_current(void)
 		if (!sighand)
 			return -ENOMEM;
 	}
-	p->files = files_alloc();
-	if (!p->files) {
+	files = files_alloc();
+	if (!files) {
 		kfree(sighand);
 		return -ENOMEM;
 	}
-	if (sighand) { /* senders look for it under tasklist_lock */
-		spin_lock_irqsave(&tasklist_lock, flags);
+	get_fs_root(&root);
+	/* Senders look for the handlers under tasklist_lock, /proc for the rest. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sighand) {
 		p->signal.sighand = sighand;
 		p->signal.exit_signal = SIGCHLD;
-		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
-	get_fs_root(&root);
+	p->files = files;
 	p->pwd = root.dentry;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	p->process = true;
 	rlimit_init(p);
 	p->dumpable = 1;

@@ -34,10 +34,14 @@
  *
  * When the address space is the live one (CR3), each change to an entry
  * is flushed from the TLB; a change to another mm's tables needs none,
- * since the CPU has not cached them.
+ * since the CPU has not cached them.  An address space is live only on
+ * the CPU that runs its process, so this CPU's flush is the only one
+ * needed (Documentation/arch/x86_64/smp.md, "TLB shootdown").
+ *
+ * Every change is made under mm->lock, which /proc readers on other CPUs
+ * hold while they walk the tables (<kernel/mm_types.h>).
  */
 #include <asm/cpu.h>
-#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
@@ -482,7 +486,7 @@ static bool access_permitted(const struct vm_area_struct *vma, unsigned long err
 	return vma->vm_flags & VM_ACCESS;
 }
 
-enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+static enum fault_result do_fault(struct mm_struct *mm, unsigned long addr,
 				  unsigned long error_code)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
@@ -513,6 +517,18 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 										   : FAULT_OOM;
 	}
 	return map_new_page(mm, vma, addr & ~(PAGE_SIZE - 1)) ? FAULT_HANDLED : FAULT_OOM;
+}
+
+/* Under mm->lock: /proc may be walking the tables it fills (<kernel/mm_types.h>). */
+enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+				  unsigned long error_code)
+{
+	enum fault_result r;
+
+	spin_lock(&mm->lock);
+	r = do_fault(mm, addr, error_code);
+	spin_unlock(&mm->lock);
+	return r;
 }
 
 void free_page_tables(struct mm_struct *mm)
@@ -561,15 +577,21 @@ size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size
 	return done;
 }
 
+/*
+ * Under tasklist_lock: /proc readers take the task's mm under it, and
+ * the old one is freed (mmput()) only once they can no longer reach it.
+ */
 struct mm_struct *switch_user_mm(struct mm_struct *mm)
 {
 	struct task_struct *p = current;
-	unsigned long flags = local_irq_save();
-	struct mm_struct *old = p->mm;
+	struct mm_struct *old;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
+	old = p->mm;
 	p->mm = mm;
 	p->thread.cr3 = mm ? virt_to_phys(mm->pgd) : 0;
 	write_cr3(p->thread.cr3 ? p->thread.cr3 : virt_to_phys(kernel_pml4));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return old;
 }

@@ -11,6 +11,10 @@
  * User memory is never writable and executable at once (W^X): a region
  * asked for with both is refused with -EACCES, as a kernel that forbids
  * executable writable memory answers.
+ *
+ * The exported calls take mm->lock, so that /proc readers on other CPUs
+ * never walk a region being freed (<kernel/mm_types.h>); the static
+ * helpers run under it.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -39,6 +43,7 @@ struct mm_struct *mm_alloc(void)
 		kfree(mm);
 		return NULL;
 	}
+	spin_lock_init(&mm->lock);
 	INIT_LIST_HEAD(&mm->vmas);
 	mm->users = 1;
 	mm->stack_limit = STACK_TOP - STACK_LIMIT;
@@ -157,6 +162,8 @@ struct mm_struct *dup_mm(struct mm_struct *mm)
 	child->env_start = mm->env_start;
 	child->env_end = mm->env_end;
 	child->exe_dentry = mm->exe_dentry ? dget(mm->exe_dentry) : NULL;
+	/* The parent's entries become copy-on-write: a change /proc must not see half-made. */
+	spin_lock(&mm->lock);
 	list_for_each_entry (vma, &mm->vmas, node) {
 		copy = vma_new(vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_name);
 		if (!copy)
@@ -169,9 +176,11 @@ struct mm_struct *dup_mm(struct mm_struct *mm)
 	/* The tables are shared whole: so is every page the parent has. */
 	if (IS_ENABLED(CONFIG_FORK_SHARE_TABLES))
 		child->rss = mm->rss;
+	spin_unlock(&mm->lock);
 	return child;
 fail:
-	mmput(child);
+	spin_unlock(&mm->lock);
+	mmput(child); /* dput() sleeps: not under the lock */
 	return NULL;
 }
 
@@ -182,8 +191,8 @@ static int check_flags(unsigned long vm_flags)
 	return 0;
 }
 
-int mm_add_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		  unsigned long vm_flags, const char *name)
+static int add_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long vm_flags, const char *name)
 {
 	struct vm_area_struct *vma;
 	int err = check_flags(vm_flags);
@@ -201,6 +210,17 @@ int mm_add_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	vma_link(mm, vma);
 	return 0;
+}
+
+int mm_add_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		  unsigned long vm_flags, const char *name)
+{
+	int err;
+
+	spin_lock(&mm->lock);
+	err = add_region(mm, addr, len, vm_flags, name);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
 /*
@@ -288,12 +308,18 @@ int mm_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	unsigned long end = ALIGN(addr + len, PAGE_SIZE);
 
+	int err;
+
 	if (!len || (addr & PAGE_OFFSET_MASK) || end <= addr || !user_range(addr, end))
 		return -EINVAL;
-	return unmap_range(mm, addr, end);
+	spin_lock(&mm->lock);
+	err = unmap_range(mm, addr, end);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
-int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long vm_flags)
+static int protect_range(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			 unsigned long vm_flags)
 {
 	unsigned long end = ALIGN(addr + len, PAGE_SIZE), at = addr;
 	struct vm_area_struct *spare[2], *vma;
@@ -325,6 +351,16 @@ int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsi
 		change_page_range(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
 	}
 	return 0;
+}
+
+int mm_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long vm_flags)
+{
+	int err;
+
+	spin_lock(&mm->lock);
+	err = protect_range(mm, addr, len, vm_flags);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
 /*
@@ -359,8 +395,8 @@ static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 	return hi >= USER_MIN_ADDR && hi - USER_MIN_ADDR >= len ? hi - len : 0;
 }
 
-long mm_map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		 unsigned long vm_flags, bool fixed)
+static long map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		     unsigned long vm_flags, bool fixed)
 {
 	unsigned long size = ALIGN(len, PAGE_SIZE);
 	struct vm_area_struct *vma;
@@ -394,6 +430,17 @@ long mm_map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	return addr;
 }
 
+long mm_map_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long vm_flags, bool fixed)
+{
+	long ret;
+
+	spin_lock(&mm->lock);
+	ret = map_anon(mm, addr, len, vm_flags, fixed);
+	spin_unlock(&mm->lock);
+	return ret;
+}
+
 static const char brk_heap_name[] = "[heap]";
 
 /* The heap's region if it ends at @end, as brk() left it. */
@@ -404,7 +451,7 @@ static struct vm_area_struct *heap_vma(struct mm_struct *mm, unsigned long end)
 	return vma && vma->vm_end == end && vma->vm_name == brk_heap_name ? vma : NULL;
 }
 
-unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
+static unsigned long set_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long old_end = ALIGN(mm->brk, PAGE_SIZE), new_end = ALIGN(brk, PAGE_SIZE);
 	struct vm_area_struct *heap;
@@ -423,12 +470,22 @@ unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
 		/* New heap is read and write, whatever mprotect() made of the old top. */
 		if (heap && (heap->vm_flags & VM_ACCESS) == (VM_READ | VM_WRITE))
 			heap->vm_end = new_end;
-		else if (mm_add_region(mm, old_end, new_end - old_end, VM_READ | VM_WRITE,
-				       brk_heap_name))
+		else if (add_region(mm, old_end, new_end - old_end, VM_READ | VM_WRITE,
+				    brk_heap_name))
 			return mm->brk;
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long ret;
+
+	spin_lock(&mm->lock);
+	ret = set_brk(mm, brk);
+	spin_unlock(&mm->lock);
+	return ret;
 }
 
 /* mmap() and friends, with Linux's values */

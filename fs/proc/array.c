@@ -12,15 +12,10 @@
  * stime and cstime 0.
  *
  * A task is read under tasklist_lock, so it cannot be freed meanwhile,
- * nor leave the tree; its signal state under its siglock too.  Its
- * mm has no lock (<kernel/mm_types.h>): under CONFIG_PREEMPT its owner may
- * have been preempted in the middle of changing its regions, which a
- * reader walking the list forward still finds whole (list_add_tail() and
- * list_del() keep the chain of next pointers whole at every step); at
- * worst a region's bounds are read half-changed.  Linux takes mmap_lock.
- * With tasks on several CPUs, an execve() or exit on another CPU may put
- * the mm meanwhile: that wants a reference or a lock of the mm's
- * (mm_struct's owners), which tasklist_lock does not give.
+ * nor leave the tree, nor change its mm (switch_user_mm() takes the
+ * lock too); its signal state under its siglock, and its mm under the
+ * mm's lock, which its owner holds while it changes its regions, on this
+ * CPU or another (<kernel/mm_types.h>).  Linux takes mmap_lock.
  */
 #include <asm/page.h>
 #include <kernel/errno.h>
@@ -144,8 +139,11 @@ static int task_snap(int pid, struct task_snap *s)
 	snap_signals(s, p);
 	if (param && !strcmp(param, "nice"))
 		s->nice = sched_get_param_locked(p);
-	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm)
+	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm) {
+		spin_lock(&p->mm->lock);
 		snap_mm(s, p->mm);
+		spin_unlock(&p->mm->lock);
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }

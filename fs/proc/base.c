@@ -4,15 +4,16 @@
  * and statm), its links (exe, cwd) and its open files (fd/).
  *
  * Everything of a task is read under tasklist_lock, which keeps it from
- * being freed, and its files and working directory from being dropped at
- * its exit (exit_process() clears them under the lock) meanwhile; a link's
- * target dentry is then printed under vfs_tree_lock (held by the walk or
- * readlink that asks), which keeps it from being freed, since its last
- * dput() needs that lock too.  A task's entries are dentries with
- * d_revalidate: once the task is gone (waited for), a walk drops them
- * and finds nothing.  (An execve() or a close() on another CPU does not
- * take tasklist_lock: the mm and an open file then want references or
- * locks of their own, which the mm and file table code is to give.)
+ * being freed, and its mm, files and working directory from being
+ * dropped meanwhile: execve(), chdir() and exit_process() change those
+ * pointers under the lock, and free what they pointed to after.  What is
+ * behind them its owner may change at the same time on another CPU, so
+ * the mm is read under its lock (<kernel/mm_types.h>) and the file table
+ * under its own (<kernel/fdtable.h>).  A link's target dentry is then
+ * printed under vfs_tree_lock (held by the walk or readlink that asks),
+ * which keeps it from being freed, since its last dput() needs that lock
+ * too.  A task's entries are dentries with d_revalidate: once the task is
+ * gone (waited for), a walk drops them and finds nothing.
  */
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
@@ -63,11 +64,14 @@ int proc_pid_cmdline(struct proc_buf *m, int pid)
 	if (IS_ENABLED(CONFIG_USER_MODE) && mm && mm->arg_end > mm->arg_start) {
 		size_t len = mm->arg_end - mm->arg_start, room = m->size - m->len;
 
-		if (len > room && m->size < PROC_BUF_MAX)
+		if (len > room && m->size < PROC_BUF_MAX) {
 			m->overflow = true; /* again, with more room */
-		else
+		} else {
+			spin_lock(&mm->lock);
 			m->len +=
 				mm_read_present(mm, mm->arg_start, m->buf + m->len, min(len, room));
+			spin_unlock(&mm->lock);
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
@@ -85,27 +89,37 @@ struct link_target {
 	unsigned long ino;
 };
 
+/* Under tasklist_lock, which keeps @files. */
+static void fd_target(struct files_struct *files, int fd, struct link_target *t)
+{
+	struct file *file;
+
+	if (!files || fd >= NR_OPEN)
+		return;
+	spin_lock(&files->file_lock);
+	file = files->fd[fd];
+	t->dentry = file ? file->f_dentry : NULL;
+	if (file && !t->dentry && file->f_inode) {
+		t->mode = file->f_inode->i_mode;
+		t->ino = file->f_inode->i_ino;
+	}
+	spin_unlock(&files->file_lock);
+}
+
 static int task_link(int pid, int fd, bool exe, struct link_target *t)
 {
 	struct task_struct *p;
 	unsigned long flags;
-	struct file *file;
 
 	memset(t, 0, sizeof(*t));
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid(pid);
-	if (p && fd >= 0) {
-		file = p->files && fd < NR_OPEN ? p->files->fd[fd] : NULL;
-		t->dentry = file ? file->f_dentry : NULL;
-		if (file && !t->dentry && file->f_inode) {
-			t->mode = file->f_inode->i_mode;
-			t->ino = file->f_inode->i_ino;
-		}
-	} else if (p && exe) {
+	if (p && fd >= 0)
+		fd_target(p->files, fd, t);
+	else if (p && exe)
 		t->dentry = p->mm ? p->mm->exe_dentry : NULL;
-	} else if (p) {
+	else if (p)
 		t->dentry = p->pwd;
-	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t->dentry || t->mode ? 0 : -ENOENT;
 }
@@ -163,7 +177,8 @@ static bool task_has_fd(int pid, int fd)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid(pid);
-	open = p && p->files && fd < NR_OPEN && p->files->fd[fd];
+	/* Only whether the slot is full: the file in it is not touched. */
+	open = p && p->files && fd < NR_OPEN && READ_ONCE(p->files->fd[fd]);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return open;
 }

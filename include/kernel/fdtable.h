@@ -7,11 +7,17 @@
  * program is told: a shell keeps its own descriptors from 10 up, and no
  * program here needs hundreds.  Each table belongs to one process, and
  * only that process changes it (fork() copies it, threads that would
- * share one do not exist), so it has no lock.
+ * share one do not exist), so it reads its table without a lock.  But
+ * /proc/PID/fd readers on other CPUs look at a slot and the file in it
+ * meanwhile: each slot is written under file_lock, and a file is put
+ * only once out of its slot, so a reader holding the lock finds the file
+ * alive (fs/proc/base.c).  A reader takes it under tasklist_lock, which
+ * keeps the table (exit_process() drops it under that lock).
  */
 #ifndef _KERNEL_FDTABLE_H
 #define _KERNEL_FDTABLE_H
 
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 #define NR_OPEN 256
@@ -19,6 +25,7 @@
 struct file;
 
 struct files_struct {
+	spinlock_t file_lock; /* slot writes, against readers elsewhere (above) */
 	struct file *fd[NR_OPEN];
 	unsigned long close_on_exec[NR_OPEN / (8 * sizeof(unsigned long))];
 	/*

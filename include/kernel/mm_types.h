@@ -10,15 +10,24 @@
  * the page tables, with a sorted list where Linux has a maple tree: a
  * program here has tens of regions, not thousands.
  *
- * Locking: an mm belongs to one task, and only that task changes it, in
- * its own system calls and page faults, or the task that builds it before
- * anyone runs on it (exec).  So it has no lock.  Threads sharing an mm, or
- * a second CPU, will need Linux's mmap_lock.
+ * Locking: an mm belongs to one task (and a vfork() child, while its
+ * parent sleeps), and only that task changes it, in its own system calls
+ * and page faults, or the task that builds it before anyone can see it
+ * (exec).  But /proc readers on other CPUs walk it meanwhile: its regions,
+ * its page tables down to the pages (cmdline), its counts.  So every
+ * change to what they walk, and every free of what they reach, is made
+ * under mm->lock, and they read under it.  The owner reads
+ * its own mm without it.  A spinlock, not Linux's mmap_lock semaphore:
+ * nothing done under it sleeps, and a reader holds it under tasklist_lock,
+ * which keeps the task's mm pointer (switch_user_mm() changes it under
+ * tasklist_lock).  Threads sharing an mm would need more: readers of
+ * their own among the writers.
  */
 #ifndef _KERNEL_MM_TYPES_H
 #define _KERNEL_MM_TYPES_H
 
 #include <kernel/list.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 struct dentry;
@@ -47,6 +56,7 @@ struct vm_area_struct {
 };
 
 struct mm_struct {
+	spinlock_t lock;	      /* the rest but pgd, users, exe_dentry: see above */
 	u64 *pgd;		      /* the PML4, through the direct map */
 	int users;		      /* tasks on it: 2 while a vfork() child borrows it; atomic */
 	struct list_head vmas;	      /* by address, none overlapping */

@@ -79,14 +79,16 @@ void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr);
  * Copy up to @len bytes at the user address @addr of @mm (not the
  * running one, perhaps) into @buf, stopping at the first page that is
  * not there: nothing is faulted in or allocated, so it may be called
- * with interrupts off, which is what keeps @mm's owner from changing it
- * meanwhile (one CPU).  What /proc/PID/cmdline reads; the bytes copied.
+ * with interrupts off.  The caller holds @mm->lock, which keeps its
+ * owner from unmapping the pages meanwhile.  What /proc/PID/cmdline
+ * reads; the bytes copied.
  */
 size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size_t len);
 
 /*
  * Make the calling task run on @mm (NULL: the kernel's own tables), at
- * once; the mm it ran on is returned, for the caller to mmput().
+ * once; the mm it ran on is returned, for the caller to mmput().  Takes
+ * tasklist_lock, which /proc readers hold while they use a task's mm.
  */
 struct mm_struct *switch_user_mm(struct mm_struct *mm);
 

@@ -107,7 +107,9 @@ static inline bool page_owner_tracks(const void *addr)
  * (a table fork() shares holds one reference for all its sharers), and
  * a page table's own entry counts the address spaces that share it (0 or
  * 1: one).  Atomic, because two processes can unmap a page they share at
- * any moment, each preempting the other.
+ * any moment, each on its own CPU.  A count read as 1 lets the reader
+ * reuse the page in place: the read is an acquire, so that the copy the
+ * other sharer made before its put (a release) is complete.
  */
 extern unsigned int *page_refs;
 
@@ -129,7 +131,7 @@ static inline bool page_ref_put(const void *addr)
 
 static inline unsigned int page_ref_count(const void *addr)
 {
-	return __atomic_load_n(page_ref(addr), __ATOMIC_RELAXED);
+	return __atomic_load_n(page_ref(addr), __ATOMIC_ACQUIRE);
 }
 
 /* The design, for messages: "bitmap", "buddy", ... */
