@@ -151,7 +151,8 @@ bool signal_pending(const struct task_struct *p)
  * A sleeper not under that lock (a wait queue's) marks itself sleeping
  * with a full barrier before it tests signal_pending(): the barrier here
  * orders the pending bit before the look at the mark, so that either the
- * sleeper sees the signal or this sees the mark.
+ * sleeper sees the signal or this sees the mark.  A task running on
+ * another CPU is interrupted, to see it on its way back to user mode.
  */
 static void signal_wake_up(struct task_struct *p, bool fatal)
 {
@@ -159,6 +160,8 @@ static void signal_wake_up(struct task_struct *p, bool fatal)
 	if (READ_ONCE(p->state) == TASK_SLEEPING &&
 	    (READ_ONCE(p->interruptible) || (fatal && p->signal.stopped)))
 		wake_up_process(p);
+	else
+		kick_process(p);
 }
 
 static int __send_signal(struct task_struct *p, int sig, const struct kernel_siginfo *info,

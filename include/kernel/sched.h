@@ -194,6 +194,13 @@ void yield(void);
 bool wake_up_process(struct task_struct *p);
 
 /*
+ * If @p runs on another CPU, interrupt it, so that it passes its way back
+ * to user mode, where it sees a signal just sent, at once and not at that
+ * CPU's next tick (Linux's kick_process()).  From any context.
+ */
+void kick_process(struct task_struct *p);
+
+/*
  * A task that is about to sleep marks itself with
  * set_current_state(TASK_SLEEPING) before it tests what it waits for,
  * and calls schedule() if that does not hold yet.  The full barrier

@@ -147,6 +147,19 @@ static void resched_cpu(unsigned int cpu)
 	smp_send_reschedule(cpu);
 }
 
+void kick_process(struct task_struct *p)
+{
+	unsigned int cpu;
+
+	if (!IS_ENABLED(CONFIG_SMP))
+		return;
+	preempt_disable();
+	cpu = READ_ONCE(p->cpu);
+	if (cpu != smp_processor_id() && cpu_curr(cpu) == p)
+		smp_send_reschedule(cpu); /* the handler does nothing: the way back is the point */
+	preempt_enable();
+}
+
 static void enqueue_task(struct rq *rq, struct task_struct *p)
 {
 	sched_policy.enqueue(rq, p);
