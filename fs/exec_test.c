@@ -9,6 +9,7 @@
  * that ran (many times) gave back every frame and heap block.
  */
 #include <asm/irqflags.h>
+#include <kernel/cpumask.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
@@ -172,3 +173,24 @@ static const struct ktest_case exec_cases[] = {
 	{},
 };
 KTEST_SUITE(exec, exec_cases);
+
+/*
+ * usertest again, its processes free to use every CPU: the exec suite's
+ * run keeps them on the boot CPU, as the runner keeps its suites.  Its
+ * own cases pin processes to each CPU, run CPU hogs side by side, and
+ * read /proc of a process that changes on another CPU.
+ */
+static void usertest_passes_on_every_cpu(struct ktest *t)
+{
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "one CPU: the exec suite's usertest was this run");
+		return;
+	}
+	usertest_passes(t);
+}
+
+static const struct ktest_case exec_smp_cases[] = {
+	KTEST_CASE(usertest_passes_on_every_cpu),
+	{},
+};
+KTEST_SUITE_SMP(exec_smp, exec_smp_cases);

@@ -241,13 +241,6 @@ int make_process_of_current(void)
 
 	if (p->files)
 		return 0;
-	/*
-	 * Processes run on the boot CPU, and so do all they fork (the mask
-	 * is inherited), until the user-mode paths are safe on several CPUs
-	 * at once: issue 27's next step (Documentation/arch/x86_64/smp.md).
-	 */
-	if (IS_ENABLED(CONFIG_SMP))
-		kthread_bind(p, 0);
 	/* spawn_process() gave its child one already; init and the shell have none. */
 	if (!p->signal.sighand) {
 		sighand = sighand_alloc();

@@ -6,10 +6,14 @@
                  every CPU the MADT lists comes up, spinlocks are taken
                  by test-and-set (QEMU is a hypervisor), and the suites of the
                  other CPUs (bring-up, IPIs, TLB shootdown), of per-CPU data,
-                 of the APICs, of the scheduler on every CPU and of the
-                 locks under contention (locktorture) pass.  MTTCG allows
-                 no -icount, so no suite that measures time runs here
+                 of the APICs, of the scheduler on every CPU, of the
+                 locks under contention (locktorture) and of the heap
+                 under contention (a model on every CPU) pass.  MTTCG
+                 allows no -icount, so no suite that measures time runs
+                 here
   run queues     the same at -smp 4 with one run queue for every CPU
+  processes      usertest at -smp 4 under MTTCG, its processes free to run
+                 on every CPU (the exec_smp suite): it passes whole
   fair locks     the same at -smp 4 with the ticket and the MCS lock
                  waiting their own way (CONFIG_SPINLOCK_VIRT=n): both pass the
                  MTTCG and spinlock suites
@@ -40,8 +44,8 @@ from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
 # The group's place in a run, and its line in "make test --help".
 ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
-up; the smp, percpu, apic, sched_smp and locktorture suites), one run queue
-for all at -smp 4, the ticket and MCS locks' own wait at -smp 4, every suite
+up; the smp, percpu, apic, sched_smp, locktorture and heap_model_smp
+suites), one run queue for all at -smp 4, usertest on every CPU at -smp 4, the ticket and MCS locks' own wait at -smp 4, every suite
 at -smp 4 under -icount, each policy with each run-queue design at -smp 4,
 -smp 4 with acpi=off (the boot CPU alone), the shell's cpus, one panic
 report at -smp 2 and 4"""
@@ -50,7 +54,7 @@ CONFIG = "x86_64_defconfig+smp.config+ktest.config"
 SHELL_CONFIG = "x86_64_defconfig+smp.config"
 CPU_COUNTS = (1, 2, 4, 8)
 # Suites that measure no time: their verdict holds under MTTCG on a busy host.
-MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture"
+MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture,heap_model_smp"
 GLOBAL_RQ_CONFIG = "x86_64_defconfig+smp.config+sched-rq-global.config+ktest.config"
 # Each policy with both run-queue designs (round robin's queue per CPU is
 # the every-suite boot's), preemptive or not by turns: a shared queue
@@ -115,8 +119,8 @@ def ktap_boot(runner, label, check, config=CONFIG, **boot_args):
 def cpu_boots(runner):
     for n in CPU_COUNTS:
         ktap_boot(runner,
-                  f"smp: -smp {n} under MTTCG: every CPU up; the smp, percpu, apic, sched_smp and "
-                  "locktorture suites pass",
+                  f"smp: -smp {n} under MTTCG: every CPU up; the smp, percpu, apic, sched_smp, "
+                  "locktorture and heap_model_smp suites pass",
                   lambda out, n=n: brought_up(out, n),
                   cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
 
@@ -125,6 +129,15 @@ def global_rq_boot(runner):
     ktap_boot(runner, "smp: -smp 4, one run queue for every CPU: the MTTCG suites pass",
               lambda out: brought_up(out, 4), config=GLOBAL_RQ_CONFIG,
               cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=4)
+
+
+def user_boot(runner):
+    # Guest time follows the host's clock here.  usertest's checks of time
+    # are lower bounds but two: its CPU hogs compare guest CPU time with
+    # guest time (a vCPU the host stops stops neither), and a poll()
+    # restarted after a stop has 2 s to spare (ut_pipe.c).
+    ktap_boot(runner, "smp: -smp 4 under MTTCG: usertest passes, its processes on every CPU",
+              lambda out: brought_up(out, 4), cmdline="qemu_exit ktest.filter=exec_smp", smp=4)
 
 
 def native_lock_boots(runner):
@@ -239,6 +252,7 @@ def panic_boots(runner):
 def run(runner):
     cpu_boots(runner)
     global_rq_boot(runner)
+    user_boot(runner)
     native_lock_boots(runner)
     icount_boot(runner)
     policy_boots(runner)

@@ -282,6 +282,10 @@ static const struct utest_case usertest_cases[] = {
 	UT_CASE(sigkill_ends_a_vfork_parent),
 	UT_CASE(stop_continue_rounds_each_reported_once),
 	UT_CASE(signals_from_many_children_each_taken),
+	/* ut_smp.c */
+	UT_CASE(processes_run_on_each_cpu),
+	UT_CASE(cpu_hogs_run_at_the_same_time),
+	UT_CASE(proc_readers_race_a_changing_process),
 	{},
 };
 

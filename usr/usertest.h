@@ -60,6 +60,9 @@ int make_file(const char *name, const void *data, size_t len, char *path, size_t
 /* Whether the kernel says it is Kestrel (uname's release). */
 bool on_kestrel(void);
 
+/* The whole of a /proc file into @buf (NUL-terminated): its length, or -errno. */
+long read_proc(const char *path, char *buf, size_t size);
+
 /* usertest's modes as a child program (usertest.c's main calls them). */
 int mode_argcheck(int argc, char **argv, char **envp);
 int mode_bigargs(int argc, char **argv);
@@ -237,5 +240,9 @@ void poll_restarts_with_the_time_left(struct utest *t);
 void select_pipe_and_errors(struct utest *t);
 void ppoll_and_pselect6_apply_their_sigmask(struct utest *t);
 void fifo_opens_by_linux_rules(struct utest *t);
+
+void processes_run_on_each_cpu(struct utest *t);
+void cpu_hogs_run_at_the_same_time(struct utest *t);
+void proc_readers_race_a_changing_process(struct utest *t);
 
 #endif

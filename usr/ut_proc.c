@@ -32,22 +32,6 @@
 
 #include "usertest.h"
 
-/* The whole of a /proc file into @buf (NUL-terminated): its length, or -errno. */
-static long read_proc(const char *path, char *buf, size_t size)
-{
-	long fd = raw_sys(SYS_open, path, O_RDONLY, 0), n, len = 0;
-
-	if (fd < 0)
-		return fd;
-	while ((n = raw_sys(SYS_read, fd, buf + len, size - 1 - len)) > 0)
-		len += n;
-	raw_sys(SYS_close, fd, 0, 0);
-	if (n < 0)
-		return n;
-	buf[len] = '\0';
-	return len;
-}
-
 /* The value of "Name:" in /proc/meminfo, in kB; -1 if it is not there. */
 static long meminfo_kb(const char *name)
 {

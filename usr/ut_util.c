@@ -123,3 +123,18 @@ bool on_kestrel(void)
 
 	return !uname(&u) && strstr(u.release, "kestrel");
 }
+
+long read_proc(const char *path, char *buf, size_t size)
+{
+	long fd = raw_sys(SYS_open, path, O_RDONLY, 0), n, len = 0;
+
+	if (fd < 0)
+		return fd;
+	while ((n = raw_sys(SYS_read, fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	raw_sys(SYS_close, fd, 0, 0);
+	if (n < 0)
+		return n;
+	buf[len] = '\0';
+	return len;
+}
