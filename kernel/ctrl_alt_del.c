@@ -35,7 +35,7 @@ static void deferred_cad(struct work_struct *work)
 {
 	(void)work;
 	pr_emerg("Restarting system\n");
-	machine_restart();
+	kernel_restart();
 }
 
 static struct work_struct cad_work = { .entry = LIST_HEAD_INIT(cad_work.entry),

@@ -4,24 +4,24 @@
  * so that a stray call cannot stop the machine), then the command, said
  * in the log in Linux's words before it is done:
  *
- *	LINUX_REBOOT_CMD_POWER_OFF	"reboot: Power down", machine_power_off()
- *	LINUX_REBOOT_CMD_RESTART(2)	"reboot: Restarting system", machine_restart()
- *	LINUX_REBOOT_CMD_HALT		"reboot: System halted", machine_halt()
+ *	LINUX_REBOOT_CMD_POWER_OFF	"reboot: Power down", kernel_power_off()
+ *	LINUX_REBOOT_CMD_RESTART(2)	"reboot: Restarting system", kernel_restart()
+ *	LINUX_REBOOT_CMD_HALT		"reboot: System halted", kernel_halt()
  *	LINUX_REBOOT_CMD_CAD_ON/_OFF	what Ctrl-Alt-Del does: restart at once
  *					(the default), or SIGINT to init
  *					(kernel/ctrl_alt_del.c)
  *
  * Suspend and kexec are not in Kestrel: -EINVAL, as in a Linux built
  * without them.  Nothing is synced first: there is no disk.  The other
- * CPUs are stopped after the message and before the machine is, as
- * Linux's machine_shutdown() does, so that a halt halts them all.
+ * CPUs are stopped after the message and before the machine is
+ * (kernel/halt.c), as Linux's machine_shutdown() does, so that a halt
+ * halts them all.
  */
 #define pr_fmt(fmt) "reboot: " fmt
 
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
-#include <kernel/smp.h>
 #include <kernel/syscalls.h>
 
 #define LINUX_REBOOT_MAGIC1  0xfee1dead
@@ -37,12 +37,6 @@
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 #define LINUX_REBOOT_CMD_RESTART2  0xA1B2C3D4
 
-static void stop_other_cpus(void)
-{
-	if (IS_ENABLED(CONFIG_SMP))
-		smp_send_stop();
-}
-
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
 	char buffer[256];
@@ -54,23 +48,19 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_RESTART:
 		pr_emerg("Restarting system\n");
-		stop_other_cpus();
-		machine_restart();
+		kernel_restart();
 	case LINUX_REBOOT_CMD_RESTART2:
 		if (strncpy_from_user(buffer, arg, sizeof(buffer) - 1) < 0)
 			return -EFAULT;
 		buffer[sizeof(buffer) - 1] = '\0';
 		pr_emerg("Restarting system with command '%s'\n", buffer);
-		stop_other_cpus();
-		machine_restart();
+		kernel_restart();
 	case LINUX_REBOOT_CMD_HALT:
 		pr_emerg("System halted\n");
-		stop_other_cpus();
-		machine_halt();
+		kernel_halt();
 	case LINUX_REBOOT_CMD_POWER_OFF:
 		pr_emerg("Power down\n");
-		stop_other_cpus();
-		machine_power_off();
+		kernel_power_off();
 	case LINUX_REBOOT_CMD_CAD_ON:
 		set_ctrl_alt_del(true);
 		return 0;

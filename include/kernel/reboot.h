@@ -34,6 +34,14 @@ __noreturn void machine_restart(void);
 __noreturn void machine_power_off(void);
 
 /*
+ * The same, the other CPUs stopped first (smp_send_stop(), kernel/halt.c):
+ * what every caller but panic() wants.
+ */
+__noreturn void kernel_halt(void);
+__noreturn void kernel_restart(void);
+__noreturn void kernel_power_off(void);
+
+/*
  * Ctrl-Alt-Del was pressed (a keyboard driver's call, from its interrupt):
  * restart, or send SIGINT to init, as set_ctrl_alt_del() last chose
  * (kernel/ctrl_alt_del.c).

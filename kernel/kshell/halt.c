@@ -10,6 +10,6 @@
 static int halt_run(int argc, char **argv)
 {
 	kshell_printf("System halted.\n");
-	machine_halt();
+	kernel_halt();
 }
 KSHELL_COMMAND(halt, .run = halt_run, .help = "stop the machine (under test: QEMU exits)");

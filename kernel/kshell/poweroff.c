@@ -9,6 +9,6 @@
 static int poweroff_run(int argc, char **argv)
 {
 	kshell_printf("Power down.\n");
-	machine_power_off();
+	kernel_power_off();
 }
 KSHELL_COMMAND(poweroff, .run = poweroff_run, .help = "turn the machine off (QEMU exits)");

@@ -8,6 +8,6 @@
 static int reboot_run(int argc, char **argv)
 {
 	kshell_printf("Restarting system.\n");
-	machine_restart();
+	kernel_restart();
 }
 KSHELL_COMMAND(reboot, .run = reboot_run, .help = "reset (make run's QEMU: -no-reboot, exits)");
