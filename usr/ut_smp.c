@@ -2,9 +2,10 @@
 /*
  * usertest's cases for several CPUs: processes placed on each CPU run
  * there (system calls, page faults, fork and signals on that CPU); CPU
- * hogs run at the same time, each on a CPU of its own; and /proc readers
- * on one CPU race a process that changes its memory, files and working
- * directory, and finally replaces its program, on another.
+ * hogs run at the same time, each on a CPU of its own; and a /proc reader
+ * on one CPU races a process that changes its memory, files and working
+ * directory under a 1 ms interval timer, and finally replaces its
+ * program, on another.
  *
  * With one CPU they still run: the first on CPU 0, the last with the
  * reader and the changing process taking turns (preemption makes the same
@@ -26,6 +27,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 
 #include "usertest.h"
@@ -192,26 +194,42 @@ void cpu_hogs_run_at_the_same_time(struct utest *t)
 #define CHANGES	    1500
 #define READ_ROUNDS 100000 /* far more than the changes take: a bound, not a measure */
 
+#define CHANGE_PAGES 32
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
 /*
  * The changing process, on CPU @cpu: its regions (split, protected,
  * unmapped), its break, its descriptors and its directory, over and over;
- * then another program in its place, which exits 0.
+ * then another program in its place, which exits 0.  An interval timer
+ * of 1 ms signals it all along, from the boot CPU's tick, which takes
+ * tasklist_lock in the interrupt: on the boot CPU, while the process
+ * holds its mm's lock, that tick waits for any reader that holds
+ * tasklist_lock, and a reader that waited for the mm's lock under it
+ * would never let go.
  */
 static __attribute__((noreturn)) void keep_changing(int cpu)
 {
+	struct itimerval every_ms = { { 0, 1000 }, { 0, 1000 } };
 	char *argv[] = { NULL, "exit", "0", NULL };
 	char *brk0 = (char *)raw_sys(SYS_brk, 0, 0, 0);
-	int i, fd;
+	int i, j, fd;
 
 	pin_to(cpu);
+	signal(SIGALRM, on_alarm);
+	setitimer(ITIMER_REAL, &every_ms, NULL);
 	for (i = 0; i < CHANGES; i++) {
-		char *m = mmap(NULL, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			       -1, 0);
+		char *m = mmap(NULL, CHANGE_PAGES * PG, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 		if (m != MAP_FAILED) {
-			m[0] = m[2 * PG] = 1;
+			for (j = 0; j < CHANGE_PAGES; j++)
+				m[j * PG] = 1;
 			mprotect(m + PG, PG, PROT_READ);
-			munmap(m, 4 * PG);
+			munmap(m, CHANGE_PAGES * PG);
 		}
 		raw_sys(SYS_brk, brk0 + 2 * PG, 0, 0);
 		raw_sys(SYS_brk, brk0, 0, 0);
@@ -222,6 +240,9 @@ static __attribute__((noreturn)) void keep_changing(int cpu)
 		if (chdir(i & 1 ? "/" : "/proc"))
 			_exit(2);
 	}
+	/* The timer outlives execve(): stopped, and its last signal ignored (and dropped). */
+	setitimer(ITIMER_REAL, &(struct itimerval){ 0 }, NULL);
+	signal(SIGALRM, SIG_IGN);
 	argv[0] = (char *)self_path;
 	syscall(SYS_execve, self_path, argv, NULL);
 	_exit(127);
@@ -233,7 +254,7 @@ static bool gone(long err)
 	return err == -ENOENT || err == -ESRCH;
 }
 
-/* On CPU *@arg's first CPU, read /proc/PID of the changing process until it is a zombie. */
+/* On CPU @arg[1], read /proc/PID of the changing process @arg[0] until it is a zombie. */
 static void read_while_changing(struct utest *t, void *arg)
 {
 	static const char *const files[] = { "stat", "status", "statm", "cmdline" };
@@ -278,10 +299,10 @@ void proc_readers_race_a_changing_process(struct utest *t)
 
 	if (!UT_EXPECT(t, mask != 0, "sched_getaffinity gave no CPU"))
 		return;
-	a[1] = __builtin_ctzl(mask); /* the readers' CPU */
+	a[1] = 63 - __builtin_clzl(mask); /* the reader's CPU */
 	pid = fork();
 	if (!pid)
-		keep_changing(63 - __builtin_clzl(mask)); /* another, if there is one */
+		keep_changing(__builtin_ctzl(mask)); /* the boot CPU, whose tick runs timers */
 	if (!UT_EXPECT(t, pid > 0, "fork: %s", strerror(errno)))
 		return;
 	a[0] = pid;

@@ -15,7 +15,8 @@
  * nor leave the tree, nor change its mm (switch_user_mm() takes the
  * lock too); its signal state under its siglock, and its mm under the
  * mm's lock, which its owner holds while it changes its regions, on this
- * CPU or another (<kernel/mm_types.h>).  Linux takes mmap_lock.
+ * CPU or another (<kernel/mm_types.h>), taken by trylock (internal.h
+ * says why).  Linux takes mmap_lock.
  */
 #include <asm/page.h>
 #include <kernel/errno.h>
@@ -117,13 +118,19 @@ static int task_snap(int pid, struct task_snap *s)
 	struct task_struct *p;
 	unsigned long flags;
 
-	memset(s, 0, sizeof(*s));
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid(pid);
-	if (!p) {
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		p = find_task_by_pid(pid);
+		if (!p) {
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return -ESRCH;
+		}
+		if (!IS_ENABLED(CONFIG_USER_MODE) || !p->mm || spin_trylock(&p->mm->lock))
+			break;
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		return -ESRCH;
+		proc_retry(); /* fs/proc/internal.h */
 	}
+	memset(s, 0, sizeof(*s));
 	s->pid = p->pid;
 	s->ppid = p->parent ? p->parent->pid : 0;
 	s->pgrp = p->pgrp;
@@ -140,7 +147,6 @@ static int task_snap(int pid, struct task_snap *s)
 	if (param && !strcmp(param, "nice"))
 		s->nice = sched_get_param_locked(p);
 	if (IS_ENABLED(CONFIG_USER_MODE) && p->mm) {
-		spin_lock(&p->mm->lock);
 		snap_mm(s, p->mm);
 		spin_unlock(&p->mm->lock);
 	}

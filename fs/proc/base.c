@@ -9,11 +9,12 @@
  * pointers under the lock, and free what they pointed to after.  What is
  * behind them its owner may change at the same time on another CPU, so
  * the mm is read under its lock (<kernel/mm_types.h>) and the file table
- * under its own (<kernel/fdtable.h>).  A link's target dentry is then
- * printed under vfs_tree_lock (held by the walk or readlink that asks),
- * which keeps it from being freed, since its last dput() needs that lock
- * too.  A task's entries are dentries with d_revalidate: once the task is
- * gone (waited for), a walk drops them and finds nothing.
+ * under its own (<kernel/fdtable.h>), both taken by trylock (internal.h).
+ * A link's target dentry is then printed under vfs_tree_lock (held by the
+ * walk or readlink that asks), which keeps it from being freed, since its
+ * last dput() needs that lock too.  A task's entries are dentries with
+ * d_revalidate: once the task is gone (waited for), a walk drops them and
+ * finds nothing.
  */
 #include <kernel/errno.h>
 #include <kernel/fdtable.h>
@@ -56,23 +57,27 @@ int proc_pid_cmdline(struct proc_buf *m, int pid)
 	unsigned long flags;
 	int err;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid(pid);
-	mm = p ? p->mm : NULL;
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		p = find_task_by_pid(pid);
+		mm = p && IS_ENABLED(CONFIG_USER_MODE) ? p->mm : NULL;
+		if (!mm || spin_trylock(&mm->lock))
+			break;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		proc_retry(); /* internal.h */
+	}
 	err = p ? 0 : -ESRCH;
-
-	if (IS_ENABLED(CONFIG_USER_MODE) && mm && mm->arg_end > mm->arg_start) {
+	if (mm && mm->arg_end > mm->arg_start) {
 		size_t len = mm->arg_end - mm->arg_start, room = m->size - m->len;
 
-		if (len > room && m->size < PROC_BUF_MAX) {
+		if (len > room && m->size < PROC_BUF_MAX)
 			m->overflow = true; /* again, with more room */
-		} else {
-			spin_lock(&mm->lock);
+		else
 			m->len +=
 				mm_read_present(mm, mm->arg_start, m->buf + m->len, min(len, room));
-			spin_unlock(&mm->lock);
-		}
 	}
+	if (mm)
+		spin_unlock(&mm->lock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
@@ -89,14 +94,18 @@ struct link_target {
 	unsigned long ino;
 };
 
-/* Under tasklist_lock, which keeps @files. */
-static void fd_target(struct files_struct *files, int fd, struct link_target *t)
+/*
+ * Under tasklist_lock, which keeps @files: false if its lock was taken
+ * (internal.h: the caller starts again).
+ */
+static bool fd_target(struct files_struct *files, int fd, struct link_target *t)
 {
 	struct file *file;
 
 	if (!files || fd >= NR_OPEN)
-		return;
-	spin_lock(&files->file_lock);
+		return true;
+	if (!spin_trylock(&files->file_lock))
+		return false;
 	file = files->fd[fd];
 	t->dentry = file ? file->f_dentry : NULL;
 	if (file && !t->dentry && file->f_inode) {
@@ -104,6 +113,7 @@ static void fd_target(struct files_struct *files, int fd, struct link_target *t)
 		t->ino = file->f_inode->i_ino;
 	}
 	spin_unlock(&files->file_lock);
+	return true;
 }
 
 static int task_link(int pid, int fd, bool exe, struct link_target *t)
@@ -111,14 +121,18 @@ static int task_link(int pid, int fd, bool exe, struct link_target *t)
 	struct task_struct *p;
 	unsigned long flags;
 
-	memset(t, 0, sizeof(*t));
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid(pid);
-	if (p && fd >= 0)
-		fd_target(p->files, fd, t);
-	else if (p && exe)
+	for (;;) {
+		memset(t, 0, sizeof(*t));
+		spin_lock_irqsave(&tasklist_lock, flags);
+		p = find_task_by_pid(pid);
+		if (!p || fd < 0 || fd_target(p->files, fd, t))
+			break;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		proc_retry(); /* internal.h */
+	}
+	if (p && fd < 0 && exe)
 		t->dentry = p->mm ? p->mm->exe_dentry : NULL;
-	else if (p)
+	else if (p && fd < 0)
 		t->dentry = p->pwd;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t->dentry || t->mode ? 0 : -ENOENT;

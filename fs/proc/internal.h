@@ -100,4 +100,21 @@ int cmdline_show(struct proc_buf *m, int pid);
 int mounts_show(struct proc_buf *m, int pid);
 int filesystems_show(struct proc_buf *m, int pid);
 
+/*
+ * A process's mm->lock and file table's file_lock are taken inside
+ * tasklist_lock, which a reader holds with interrupts off, by trylock
+ * only (spin_trylock()): their holder, the process, runs with interrupts
+ * on, and its CPU's tick may be spinning for tasklist_lock meanwhile (an
+ * itimer's signal; a terminal's ^C comes from the serial interrupt).
+ * Waiting here would wait for ever.  A reader that misses drops
+ * tasklist_lock, lets the process go on (proc_retry()), and starts again.
+ */
+static inline void proc_retry(void)
+{
+	int i;
+
+	for (i = 0; i < 64; i++)
+		cpu_relax();
+}
+
 #endif

@@ -12,7 +12,8 @@
  * meanwhile: each slot is written under file_lock, and a file is put
  * only once out of its slot, so a reader holding the lock finds the file
  * alive (fs/proc/base.c).  A reader takes it under tasklist_lock, which
- * keeps the table (exit_process() drops it under that lock).
+ * keeps the table (exit_process() drops it under that lock), by
+ * spin_trylock() only (fs/proc/internal.h).
  */
 #ifndef _KERNEL_FDTABLE_H
 #define _KERNEL_FDTABLE_H

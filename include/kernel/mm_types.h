@@ -16,12 +16,13 @@
  * (exec).  But /proc readers on other CPUs walk it meanwhile: its regions,
  * its page tables down to the pages (cmdline), its counts.  So every
  * change to what they walk, and every free of what they reach, is made
- * under mm->lock, and they read under it.  The owner reads
- * its own mm without it.  A spinlock, not Linux's mmap_lock semaphore:
- * nothing done under it sleeps, and a reader holds it under tasklist_lock,
- * which keeps the task's mm pointer (switch_user_mm() changes it under
- * tasklist_lock).  Threads sharing an mm would need more: readers of
- * their own among the writers.
+ * under mm->lock, and they read under it.  The owner reads its own mm
+ * without it.  A spinlock, not Linux's mmap_lock semaphore: nothing done
+ * under it sleeps.  A reader holds it under tasklist_lock, which keeps
+ * the task's mm pointer (switch_user_mm() changes it under
+ * tasklist_lock), and takes it by spin_trylock() only
+ * (fs/proc/internal.h).  Threads sharing an mm would need more: readers
+ * of their own among the writers.
  */
 #ifndef _KERNEL_MM_TYPES_H
 #define _KERNEL_MM_TYPES_H

@@ -108,6 +108,27 @@ static inline void spin_unlock(spinlock_t *lock)
 		preempt_enable();
 }
 
+/*
+ * Take @lock if it is free, without waiting: true if taken, to be let go
+ * with spin_unlock().  For a caller that must not wait for @lock where it
+ * stands (it holds a lock whose holder's CPU may want @lock's holder's
+ * CPU's interrupt: fs/proc), and can let go and try again.  lockdep notes
+ * the lock held, but no order: a trylock closes no cycle.
+ */
+static inline bool spin_trylock(spinlock_t *lock)
+{
+	preempt_disable();
+	if (!arch_spin_trylock(&lock->raw)) {
+		preempt_enable();
+		return false;
+	}
+	lock_acquire(&lock->dep_map, LOCK_KIND_SPIN, true, _THIS_IP_);
+	lock_stat_acquired(&lock->dep_map, LOCK_KIND_SPIN, 0, false);
+	if (IS_ENABLED(CONFIG_DEBUG_SPINLOCK))
+		spin_debug_locked(lock);
+	return true;
+}
+
 /* Take @lock with interrupts off; the state before goes back with the unlock. */
 static inline unsigned long __spin_lock_irqsave(spinlock_t *lock)
 {

@@ -60,6 +60,27 @@ static void spinlock_takes_the_word(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, arch_spin_is_locked(&l.raw));
 }
 
+/* spin_trylock(): a free lock is taken, a held one refused, and nothing else changes. */
+static void spin_trylock_takes_only_a_free_lock(struct ktest *t)
+{
+	DEFINE_SPINLOCK(l);
+	DEFINE_SPINLOCK(other);
+
+	KTEST_EXPECT_TRUE(t, spin_trylock(&l));
+	KTEST_EXPECT_TRUE(t, arch_spin_is_locked(&l.raw));
+	KTEST_EXPECT_FALSE(t, spin_trylock(&l));
+	KTEST_EXPECT_TRUE(t, arch_spin_is_locked(&l.raw));
+	KTEST_EXPECT_FALSE(t, arch_spin_is_locked(&other.raw));
+	spin_unlock(&l);
+	KTEST_EXPECT_FALSE(t, arch_spin_is_locked(&l.raw));
+	spin_lock(&l);
+	KTEST_EXPECT_FALSE(t, spin_trylock(&l));
+	spin_unlock(&l);
+	KTEST_EXPECT_TRUE(t, spin_trylock(&l));
+	spin_unlock(&l);
+	KTEST_EXPECT_FALSE(t, arch_spin_is_locked(&l.raw));
+}
+
 #ifdef CONFIG_SPINLOCK_MCS
 /*
  * Every node of the CPU in use (as if MCS_NODES contexts were waiting):
@@ -114,6 +135,7 @@ static const struct ktest_case spinlock_cases[] = {
 	KTEST_CASE(arch_lock_free_held_free),
 	KTEST_CASE(arch_locks_are_independent),
 	KTEST_CASE(spinlock_takes_the_word),
+	KTEST_CASE(spin_trylock_takes_only_a_free_lock),
 #ifdef CONFIG_SPINLOCK_MCS
 	KTEST_CASE(mcs_node_overflow_is_reported),
 	KTEST_CASE(mcs_slowpath_on_free_lock),
