@@ -200,8 +200,15 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	}
 	adopt(child, sighand, flags & CSIGNAL);
 	wake_up_process(child);
-	if (flags & CLONE_VFORK)
+	if (flags & CLONE_VFORK) {
 		wait_for_vfork_done(child, &vfork_done);
+		/*
+		 * A wait that never slept left this CPU on the mm while the
+		 * child, on another, may have unmapped pages of it: their
+		 * translations go before the parent runs on them.
+		 */
+		mm_flush_local(p->mm);
+	}
 	return pid;
 fail:
 	if (mm)

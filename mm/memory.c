@@ -577,6 +577,12 @@ size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size
 	return done;
 }
 
+void mm_flush_local(struct mm_struct *mm)
+{
+	if (mm_is_live(mm))
+		write_cr3(read_cr3());
+}
+
 /*
  * Under tasklist_lock: /proc readers take the task's mm under it, and
  * the old one is freed (mmput()) only once they can no longer reach it.

@@ -86,6 +86,13 @@ void *mm_page_kaddr(struct mm_struct *mm, unsigned long addr);
 size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size_t len);
 
 /*
+ * Drop this CPU's cached translations of @mm, if it is the one loaded: a
+ * vfork() parent's, whose child may have changed it on another CPU while
+ * this one kept it loaded (Documentation/arch/x86_64/smp.md).
+ */
+void mm_flush_local(struct mm_struct *mm);
+
+/*
  * Make the calling task run on @mm (NULL: the kernel's own tables), at
  * once; the mm it ran on is returned, for the caller to mmput().  Takes
  * tasklist_lock, which /proc readers hold while they use a task's mm.
