@@ -420,7 +420,7 @@ static __noreturn void begin_new_exec(struct linux_binprm *bprm, unsigned long s
 	unsigned long entry = bprm->elf.entry;
 
 	/* The name first: kernel_execve()'s is the caller's, which the completion lets go. */
-	strscpy(p->comm, base ? base + 1 : bprm->filename, sizeof(p->comm));
+	set_task_comm(p, base ? base + 1 : bprm->filename);
 	p->did_exec = true;
 	signal_exec(p);
 	if (old)

@@ -24,19 +24,6 @@
 #define PR_SET_NAME	 15
 #define PR_GET_NAME	 16
 
-/*
- * Under tasklist_lock: ps and /proc copy names under it (task_comm_by_pid(),
- * task_snapshot()), and see the old or the new.
- */
-static void set_task_comm(struct task_struct *p, const char *name)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	strscpy(p->comm, name, TASK_COMM_LEN);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-}
-
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4,
 		unsigned long, arg5)
 {

@@ -265,6 +265,8 @@ int task_wait(int pid, int *code);
 int sched_set_param(struct task_struct *p, int value);
 /* Copy the name of task @pid to @comm (TASK_COMM_LEN bytes): 0, or -ESRCH. */
 int task_comm_by_pid(int pid, char *comm);
+/* Name @p (@name cut to TASK_COMM_LEN - 1), under tasklist_lock: exec, prctl(PR_SET_NAME). */
+void set_task_comm(struct task_struct *p, const char *name);
 /* sched_set_param() on the task numbered @pid; -ESRCH if there is none. */
 int sched_set_param_pid(int pid, int value);
 /* The task of @p if it exists: a check for pointers from callers. */

@@ -223,6 +223,19 @@ void release_task(struct task_struct *p)
 	task_release(p);
 }
 
+/*
+ * Under tasklist_lock: ps and /proc copy names under it (task_comm_by_pid(),
+ * task_snapshot()), and see the old or the new, whole.
+ */
+void set_task_comm(struct task_struct *p, const char *name)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	strscpy(p->comm, name, TASK_COMM_LEN);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 int last_pid(void)
 {
 	return READ_ONCE(next_pid) - 1;
