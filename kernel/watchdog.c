@@ -7,12 +7,13 @@
  * the CPU for ever, and in either model so does one that runs with
  * preemption disabled: nothing else runs again, the shell included, and
  * without a report the machine just stops answering.  The design is
- * Linux's.  A task, watchdog/0, does nothing but note the time whenever
- * it runs.  The tick wakes it every 2/5 of watchdog_thresh (4 s by
- * default); it runs only if the scheduler still switches tasks.  The tick
- * also checks: when watchdog/0 has not run for twice watchdog_thresh
- * (20 s), the CPU is stuck, and the tick reports it on behalf of the task
- * it interrupted, with that code's registers and backtrace (the frame
+ * Linux's, one of everything per CPU.  A task bound to each CPU,
+ * watchdog/N, does nothing but note the time whenever it runs.  That
+ * CPU's tick wakes it every 2/5 of watchdog_thresh (4 s by default); it
+ * runs only if the scheduler still switches tasks there.  The tick also
+ * checks: when watchdog/N has not run for twice watchdog_thresh (20 s),
+ * the CPU is stuck, and the tick reports it on behalf of the task it
+ * interrupted, with that code's registers and backtrace (the frame
  * irq_entry() recorded, get_irq_regs()), not its own:
  *
  *	watchdog: BUG: soft lockup - CPU#0 stuck for 20s! [spin-1:5]
@@ -21,11 +22,12 @@
  * the scheduler lets other tasks run: a timer callback runs from the tick
  * whatever happens.  The tick checks every time it comes, instead of every
  * 4 s as Linux's hrtimer does, so a lockup is reported at the first tick
- * past the threshold.  Time is jiffies, which the tick catches up from
- * the clocksource, so ticks lost with interrupts off count too.  One report
- * per lockup: the next comes only after watchdog/0 has run again.
+ * past the threshold.  Time is jiffies, which the boot CPU's tick catches
+ * up from the clocksource, so ticks lost with interrupts off count too.
+ * One report per lockup: the next comes only after watchdog/N has run
+ * again.
  *
- * watchdog/0 must be able to run whenever the scheduler can switch, with
+ * watchdog/N must be able to run whenever the scheduler can switch, with
  * any policy and whatever parameters the other tasks have: Linux runs it
  * in the stop class, above every real-time priority.  Under SCHED_PRIO it
  * takes the highest priority, where a task of the same priority takes
@@ -40,16 +42,18 @@
  * call a real-time hog a soft lockup either (it throttles real-time tasks
  * instead, as aging does here).
  *
- * The tick is the boot CPU's (kernel/time/timekeeping.c), and the state
- * below is written there and elsewhere, on any CPU: watchdog/0's touch,
- * watchdog_set_thresh().  watchdog_lock guards it, taken with interrupts
- * off since the tick takes it; nothing else is taken under it (the tick
- * wakes watchdog/0 and prints its report after dropping it).  Readers of
- * one word outside it use READ_ONCE().
+ * Every CPU's tick calls watchdog_tick() for its own CPU
+ * (kernel/time/timekeeping.c).  A CPU's state is written by its tick, its
+ * watchdog/N and watchdog_set_thresh() on any CPU; watchdog_lock guards
+ * every CPU's, taken with interrupts off since the ticks take it; nothing
+ * else is taken under it (the tick wakes watchdog/N and prints its report
+ * after dropping it).  Readers of one word outside it use READ_ONCE().
  */
 #define pr_fmt(fmt) "watchdog: " fmt
 
 #include <asm/irq_regs.h>
+#include <kernel/cpumask.h>
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/kstrtox.h>
 #include <kernel/kthread.h>
@@ -66,16 +70,21 @@ static unsigned int watchdog_thresh = CONFIG_WATCHDOG_THRESH;
 static bool softlockup_panic;
 
 static DEFINE_SPINLOCK(watchdog_lock);
-static struct task_struct *watchdog_task;
-static DECLARE_WAIT_QUEUE_HEAD(watchdog_wait);
-static unsigned long touch_ts;	/* jiffies when watchdog/0 last ran */
-static u64 seen_gap_ns;		/* tick_gap_ns at the last tick's check */
-static unsigned long next_kick; /* jiffies when the tick wakes it next */
-static bool kicked;		/* woken, and not run since */
-static bool reported;		/* this lockup has had its report */
-static unsigned long softlockups;
 
-/* In jiffies: how often watchdog/0 is woken, and how long it may not run. */
+/* One CPU's detector. */
+struct watchdog_cpu {
+	struct task_struct *task;    /* watchdog/N, bound to the CPU */
+	struct wait_queue_head wait; /* where it sleeps */
+	unsigned long touch_ts;	     /* jiffies when it last ran */
+	u64 last_tick_ns;	     /* ktime_get() at this CPU's last tick */
+	unsigned long next_kick;     /* jiffies when the tick wakes it next */
+	bool kicked;		     /* woken, and not run since */
+	bool reported;		     /* this lockup has had its report */
+};
+static struct watchdog_cpu watchdogs[NR_CPUS];
+static unsigned long softlockups; /* every CPU's: atomic */
+
+/* In jiffies: how often watchdog/N is woken, and how long it may not run. */
 static unsigned long sample_period(void)
 {
 	return watchdog_thresh * 2UL * HZ / 5;
@@ -86,35 +95,36 @@ static unsigned long softlockup_thresh(void)
 	return watchdog_thresh * 2UL * HZ;
 }
 
-/* watchdog_lock held: the CPU is known to switch at @now; a next lockup gets a report. */
-static void touch(unsigned long now)
+/* watchdog_lock held: @w's CPU is known to switch at @now; a next lockup gets a report. */
+static void touch(struct watchdog_cpu *w, unsigned long now)
 {
-	touch_ts = now;
-	kicked = false;
-	reported = false;
+	w->touch_ts = now;
+	w->kicked = false;
+	w->reported = false;
 }
 
-/* watchdog/0: note the time, sleep until the tick wakes it, again. */
-static int watchdog_fn(void *unused)
+/* watchdog/N (@arg its struct): note the time, sleep until the tick wakes it, again. */
+static int watchdog_fn(void *arg)
 {
+	struct watchdog_cpu *w = arg;
 	unsigned long flags;
 
 	for (;;) {
 		spin_lock_irqsave(&watchdog_lock, flags);
-		touch(jiffies);
+		touch(w, jiffies);
 		spin_unlock_irqrestore(&watchdog_lock, flags);
-		wait_event(watchdog_wait, READ_ONCE(kicked));
+		wait_event(w->wait, READ_ONCE(w->kicked));
 	}
 	return 0;
 }
 
-/* From the tick, counted already: @stuck jiffies since watchdog/0 last ran. */
+/* From the tick, counted already: @stuck jiffies since this CPU's watchdog/N last ran. */
 static void report_softlockup(unsigned long stuck)
 {
 	struct pt_regs *regs = get_irq_regs();
 
-	pr_emerg("BUG: soft lockup - CPU#0 stuck for %lus! [%s:%d]\n", stuck / HZ, current->comm,
-		 current->pid);
+	pr_emerg("BUG: soft lockup - CPU#%u stuck for %lus! [%s:%d]\n", smp_processor_id(),
+		 stuck / HZ, current->comm, current->pid);
 	if (regs)
 		show_regs(regs);
 	else
@@ -125,36 +135,42 @@ static void report_softlockup(unsigned long stuck)
 
 void watchdog_tick(void)
 {
+	struct watchdog_cpu *w = &watchdogs[smp_processor_id()];
 	unsigned long now = jiffies, stuck = 0, flags;
+	u64 now_ns = ktime_get(), last_ns;
 	bool kick = false;
 
 	spin_lock_irqsave(&watchdog_lock, flags);
-	if (!watchdog_task || !watchdog_thresh) {
+	last_ns = w->last_tick_ns;
+	w->last_tick_ns = now_ns;
+	if (!w->task || !watchdog_thresh) {
 		spin_unlock_irqrestore(&watchdog_lock, flags);
 		return;
 	}
 	/*
-	 * Ticks the boot CPU did not take (tick_gap_ns): a host stopped it,
-	 * and no task ran there meanwhile, watchdog/0 included.  That is not
-	 * a lockup: the count starts again, as Linux's does when its
-	 * hypervisor says the guest was paused.
+	 * A stop of this CPU longer than watchdog/N's wake-up period: a host
+	 * stopped it, and no task ran there meanwhile, watchdog/N included.
+	 * That is not a lockup: the count starts again, as Linux's does when
+	 * its hypervisor says the guest was paused.  Shorter stops keep out
+	 * no task that was woken (a host that runs the CPUs by turns, as
+	 * -icount does, makes ticks a few ticks late now and then).  A CPU
+	 * that kept interrupts off for as long gets no report either: that
+	 * is a hard lockup, which needs an NMI.
 	 */
-	if (READ_ONCE(tick_gap_ns) != seen_gap_ns) {
-		seen_gap_ns = READ_ONCE(tick_gap_ns);
-		touch_ts = now;
+	if (last_ns && now_ns - last_ns > (u64)sample_period() * TICK_NSEC)
+		w->touch_ts = now;
+	if (!time_before(now, w->next_kick)) {
+		w->next_kick = now + sample_period();
+		w->kicked = kick = true;
 	}
-	if (!time_before(now, next_kick)) {
-		next_kick = now + sample_period();
-		kicked = kick = true;
-	}
-	if (!reported && time_after(now, touch_ts + softlockup_thresh())) {
-		stuck = now - touch_ts;
-		reported = true;
-		softlockups++;
+	if (!w->reported && time_after(now, w->touch_ts + softlockup_thresh())) {
+		stuck = now - w->touch_ts;
+		w->reported = true;
+		__atomic_add_fetch(&softlockups, 1, __ATOMIC_RELAXED);
 	}
 	spin_unlock_irqrestore(&watchdog_lock, flags);
 	if (kick)
-		wake_up(&watchdog_wait);
+		wake_up(&w->wait);
 	if (stuck)
 		report_softlockup(stuck);
 }
@@ -162,13 +178,16 @@ void watchdog_tick(void)
 int watchdog_set_thresh(unsigned int thresh)
 {
 	unsigned long flags;
+	unsigned int cpu;
 
 	if (thresh > WATCHDOG_THRESH_MAX)
 		return -EINVAL;
 	spin_lock_irqsave(&watchdog_lock, flags);
 	watchdog_thresh = thresh;
-	touch(jiffies);
-	next_kick = jiffies + sample_period();
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		touch(&watchdogs[cpu], jiffies);
+		watchdogs[cpu].next_kick = jiffies + sample_period();
+	}
 	spin_unlock_irqrestore(&watchdog_lock, flags);
 	return 0;
 }
@@ -183,34 +202,43 @@ unsigned long softlockup_count(void)
 	return READ_ONCE(softlockups);
 }
 
-void lockup_detector_init(void)
+/* watchdog/@cpu, bound there, at the highest priority where the parameter is one. */
+static void watchdog_start(unsigned int cpu)
 {
-	struct task_struct *p = kthread_create(watchdog_fn, NULL, "watchdog/0");
+	struct watchdog_cpu *w = &watchdogs[cpu];
+	struct task_struct *p;
 	unsigned long flags;
 	int top;
 
+	init_waitqueue_head(&w->wait);
+	p = kthread_create(watchdog_fn, w, "watchdog/%u", cpu);
 	if (IS_ERR(p)) {
-		pr_err("cannot create watchdog/0 (error %ld); soft lockups go unreported\n",
-		       PTR_ERR(p));
+		pr_err("cannot create watchdog/%u (error %ld); its soft lockups go unreported\n",
+		       cpu, PTR_ERR(p));
 		return;
 	}
-	/* Where the parameter is a priority, the top of its range is the highest. */
 	if (sched_policy_has(SCHED_STRICT_PRIORITY) && sched_param_range(NULL, &top) &&
 	    sched_set_param(p, top))
-		pr_warn("watchdog/0 cannot have priority %d: a higher priority may starve it\n",
-			top);
-	/*
-	 * It watches the boot CPU, whose tick checks it: there it must run.
-	 * (The other CPUs' ticks check nothing yet.)
-	 */
-	if (kthread_bind(p, 0))
-		pr_warn("watchdog/0 cannot be bound to CPU 0\n");
+		pr_warn("watchdog/%u cannot have priority %d: a higher priority may starve it\n",
+			cpu, top);
+	/* It watches its CPU, whose tick checks it: there it must run. */
+	if (kthread_bind(p, cpu))
+		pr_warn("watchdog/%u cannot be bound to CPU %u\n", cpu, cpu);
 	spin_lock_irqsave(&watchdog_lock, flags);
-	touch(jiffies);
-	next_kick = jiffies + sample_period();
-	watchdog_task = p;
+	touch(w, jiffies);
+	w->next_kick = jiffies + sample_period();
+	w->task = p;
 	spin_unlock_irqrestore(&watchdog_lock, flags);
 	wake_up_process(p);
+}
+
+/* After smp_init(): every CPU that will ever run is online. */
+void lockup_detector_init(void)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu (cpu)
+		watchdog_start(cpu);
 }
 
 static int set_watchdog_thresh(const char *val)

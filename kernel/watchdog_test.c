@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The watchdog suite: the soft-lockup detector (kernel/watchdog.c).  Code
+ * The watchdog suite: the soft-lockup detector (kernel/watchdog.c), on
+ * the boot CPU, where the runner keeps it (watchdog/0).  Code
  * that keeps the CPU past the threshold is reported once, by its name and
  * backtrace, and again only after watchdog/0 has run; nothing is reported
  * while the scheduler switches: CPU hogs that offer the CPU, a task that
  * never does under CONFIG_PREEMPT, a hog with the most favourable
  * parameter its policy has; nor with the detector off.  Bad
- * "watchdog_thresh=" and "softlockup_panic=" values are refused.
+ * "watchdog_thresh=" and "softlockup_panic=" values are refused.  The
+ * watchdog_smp suite locks up another CPU: its own detector reports it.
  *
  * Each case sets watchdog_thresh to 1, so that a lockup is reported after
  * 2 s of guest time (-icount makes that a fraction of the host's), and
  * puts back the value it found.  The reports the suite provokes go to
  * the log, not to the consoles, so that a boot log never shows one.
  */
+#include <kernel/cpumask.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/kthread.h>
@@ -239,3 +242,54 @@ static const struct ktest_case watchdog_cases[] = {
 	{},
 };
 KTEST_SUITE(watchdog, watchdog_cases);
+
+/* watchdog_smp: a lockup of LONGER_MS, on whichever CPU the task is bound to. */
+static int one_lockup(void *unused)
+{
+	keep_cpu(LONGER_MS);
+	return 0;
+}
+
+/*
+ * Each CPU has its own detector: a lockup on the last CPU is reported
+ * there, by that CPU's number, once, while the boot CPU, which goes on
+ * switching, reports nothing.
+ */
+static void a_lockup_elsewhere_is_reported_there(struct ktest *t)
+{
+	unsigned int saved = watchdog_get_thresh(), cpu = num_online_cpus() - 1;
+	unsigned long reports = softlockup_count();
+	struct task_struct *k;
+	char line[96];
+	int pid = -1;
+	u64 since;
+
+	if (cpu == 0) {
+		ktest_skip(t, "one CPU");
+		return;
+	}
+	KTEST_ASSERT_EQ(t, watchdog_set_thresh(TEST_THRESH), 0);
+	since = mute_all();
+	k = kthread_create(one_lockup, NULL, "lockup-hog");
+	if (!IS_ERR(k)) {
+		pid = k->pid;
+		KTEST_EXPECT_EQ(t, kthread_bind(k, cpu), 0);
+		wake_up_process(k);
+		KTEST_EXPECT_EQ(t, task_wait(pid, NULL), 0);
+	}
+	ktest_unmute_console();
+	watchdog_set_thresh(saved);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, softlockup_count(), reports + 1);
+	snprintf(line, sizeof(line),
+		 "watchdog: BUG: soft lockup - CPU#%u stuck for %ds! [lockup-hog:%d]", cpu,
+		 LOCKUP_MS / 1000, pid);
+	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, line));
+	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "CPU#0 stuck"));
+}
+
+static const struct ktest_case watchdog_smp_cases[] = {
+	KTEST_CASE(a_lockup_elsewhere_is_reported_there),
+	{},
+};
+KTEST_SUITE_SMP(watchdog_smp, watchdog_smp_cases);

@@ -182,8 +182,10 @@ def cpus_problems(text, n):
     for cpu, (apic, state, task) in rows.items():
         if apic != cpu or state != "online":
             problems.append(f"CPU {cpu}: APIC ID {apic}, {state}")
-        # At the prompt every task sleeps but the shell, which runs the command.
-        if cpu and task != f"idle/{cpu}/0" and not task.startswith("kshell/"):
+        # At the prompt every task sleeps but the shell, which runs the
+        # command, and a CPU's watchdog, which its tick wakes every 4 s.
+        if cpu and task != f"idle/{cpu}/0" and not task.startswith(f"watchdog/{cpu}/") and \
+                not task.startswith("kshell/"):
             problems.append(f"CPU {cpu} runs {task}")
     if f"{n} of {n} CPUs online" not in (text or ""):
         problems.append("no summary line")

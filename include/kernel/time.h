@@ -93,7 +93,7 @@ struct task_struct;
 /* A process ends: its interval timer with it (kernel/time/itimer.c). */
 void exit_itimers(struct task_struct *p);
 
-/* Called by the timer interrupt. */
+/* Every CPU's timer interrupt: its scheduler's and watchdog's tick; the boot CPU's keeps time. */
 void timer_tick(void);
 
 /*

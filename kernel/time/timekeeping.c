@@ -106,14 +106,21 @@ static void note_tick_gap(u64 prev_ns)
 		tick_gap_ns += gap - TICK_NSEC;
 }
 
+/*
+ * Every CPU's tick: the scheduler's and the soft-lockup detector's; the
+ * boot CPU's alone keeps time and runs the timers.
+ */
 void timer_tick(void)
 {
 	u64 prev_ns;
 	bool ticked;
 
 	sched_tick();
-	if (smp_processor_id() != 0)
+	if (smp_processor_id() != 0) {
+		if (IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR))
+			watchdog_tick();
 		return;
+	}
 	tick_count++;
 	spin_lock(&tk_lock);
 	prev_ns = tk.base_ns;

@@ -21,9 +21,9 @@
  * and the boot log says so.
  *
  * With several CPUs, each ticks from its own timer at the boot CPU's
- * rate (the bus clock is the machine's), for its scheduler alone: the
- * boot CPU's tick, the PIT's or its own timer's, keeps time and runs the
- * timers for all.
+ * rate (the bus clock is the machine's), for its scheduler and its
+ * soft-lockup detector (timer_tick()): the boot CPU's tick, the PIT's or
+ * its own timer's, keeps time and runs the timers for all.
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
@@ -150,12 +150,9 @@ static void local_timer_interrupt(struct pt_regs *regs)
 	irq_enter();
 	if (deadline_mode)
 		arm_deadline();
-	if (smp_processor_id() == 0) {
+	if (smp_processor_id() == 0)
 		local_timer_count++;
-		timer_tick();
-	} else {
-		sched_tick();
-	}
+	timer_tick(); /* the boot CPU's keeps time; every CPU's schedules and watches */
 	lapic_eoi();
 	irq_exit();
 	set_irq_regs(old_regs);
