@@ -13,7 +13,9 @@
                  here
   run queues     the same at -smp 4 with one run queue for every CPU
   processes      usertest at -smp 4 under MTTCG, its processes free to run
-                 on every CPU (the exec_smp suite): it passes whole
+                 on every CPU (the exec_smp suite): it passes whole, on
+                 x86_64_defconfig and on debug_defconfig (lock debugging,
+                 lockdep, the slab's checks)
   fair locks     the same at -smp 4 with the ticket and the MCS lock
                  waiting their own way (CONFIG_SPINLOCK_VIRT=n): both pass the
                  MTTCG and spinlock suites
@@ -52,6 +54,7 @@ report at -smp 2 and 4"""
 
 CONFIG = "x86_64_defconfig+smp.config+ktest.config"
 SHELL_CONFIG = "x86_64_defconfig+smp.config"
+DEBUG_CONFIG = "debug_defconfig+smp.config"
 CPU_COUNTS = (1, 2, 4, 8)
 # Suites that measure no time: their verdict holds under MTTCG on a busy host.
 MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture,heap_model_smp"
@@ -138,6 +141,10 @@ def user_boot(runner):
     # restarted after a stop has 2 s to spare (ut_pipe.c).
     ktap_boot(runner, "smp: -smp 4 under MTTCG: usertest passes, its processes on every CPU",
               lambda out: brought_up(out, 4), cmdline="qemu_exit ktest.filter=exec_smp", smp=4)
+    # Again with lock debugging and lockdep, and the slab's checks.
+    ktap_boot(runner, "smp: debug_defconfig at -smp 4 under MTTCG: usertest passes, its processes "
+              "on every CPU", lambda out: brought_up(out, 4), config=DEBUG_CONFIG,
+              cmdline="qemu_exit ktest.filter=exec_smp", smp=4)
 
 
 def native_lock_boots(runner):
