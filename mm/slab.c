@@ -6,10 +6,12 @@
  * A cache hands out objects of one size.  It carves slabs (blocks of
  * 2^order pages, see mm/slab.h) into objects and links the free ones into
  * free lists through a pointer stored in each free object.  The common
- * case is a pop from or a push onto the cache's own free list, a handful
- * of instructions with no search and no lock (one CPU, and no allocation
- * from interrupt handlers).  Everything else (changing slabs, getting new
- * ones, giving empty ones back to the frame allocator) is the slow path.
+ * case is a pop from or a push onto this CPU's free list of the cache, a
+ * handful of instructions with no search and no lock (no other CPU
+ * touches it without heap_lock, and no interrupt handler allocates).
+ * Everything else (changing slabs, getting new ones, giving empty ones
+ * back to the frame allocator, freeing an object of another CPU's active
+ * slab) is the slow path, under heap_lock.
  *
  * kmalloc() is a set of caches for powers of two from 8 to 4096 bytes;
  * larger requests get whole pages.  With CONFIG_SLAB_DEBUG, every object
@@ -41,7 +43,7 @@ BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
-struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
+struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES][NR_CPUS];
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
 static struct kmem_cache cache_cache; /* where kmem_cache_create() gets caches from */
 static struct kmem_cache slab_cache;  /* off-slab headers */
@@ -123,9 +125,11 @@ static bool cache_args_ok(size_t size, size_t align)
 static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_t align,
 		      void (*ctor)(void *), struct kmem_cache_cpu *cpu)
 {
+	unsigned int i;
+
 	memset(c, 0, sizeof(*c));
-	c->cpu = cpu ? cpu : &c->own_cpu;
-	memset(c->cpu, 0, sizeof(*c->cpu));
+	c->cpu = cpu ? cpu : c->own_cpu;
+	memset(c->cpu, 0, sizeof(*c->cpu) * NR_CPUS);
 	strscpy(c->name, name, sizeof(c->name));
 	c->object_size = size;
 	c->align = max(align, (size_t)KMALLOC_MIN_ALIGN);
@@ -137,7 +141,8 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	INIT_LIST_HEAD(&c->full);
 	INIT_LIST_HEAD(&c->empty);
 	calculate_layout(c);
-	c->cpu->free_offset = c->free_offset;
+	for (i = 0; i < NR_CPUS; i++)
+		c->cpu[i].free_offset = c->free_offset;
 	if (calculate_order(c))
 		return -EINVAL;
 	list_add_tail(&c->caches, &slab_caches);
@@ -165,6 +170,7 @@ static struct slab *new_slab(struct kmem_cache *c)
 	slab->cache = c;
 	slab->cpu = c->cpu;
 	slab->inuse = 0;
+	slab->frozen = false;
 	slab->quarantined = 0;
 	slab->objects = mem + objects_start(c);
 	for (i = c->objects; i-- > 0;) {
@@ -218,30 +224,41 @@ static void unfile_slab(struct kmem_cache *c, struct slab *slab)
 		c->nr_partial--;
 }
 
-/* Give the active slab its free objects back and file it. */
-static void deactivate(struct kmem_cache *c)
+/*
+ * Give @cc's active slab the free objects of @cc's list back, with those
+ * freed on other CPUs meanwhile (already on slab->freelist), and file it.
+ */
+static void deactivate(struct kmem_cache *c, struct kmem_cache_cpu *cc)
 {
-	struct slab *slab = c->cpu->active;
+	struct slab *slab = cc->active;
+	void *obj, *last = NULL;
 	unsigned int n = 0;
-	void *obj;
 
 	if (!slab)
 		return;
-	for (obj = c->cpu->freelist; obj; obj = get_freeptr(c, obj))
+	for (obj = cc->freelist; obj; obj = get_freeptr(c, obj)) {
+		last = obj;
 		n++;
-	slab->freelist = c->cpu->freelist;
-	slab->inuse = c->objects - n;
-	c->cpu->freelist = NULL;
-	c->cpu->active = NULL;
+	}
+	if (last) {
+		set_freeptr(c, last, slab->freelist);
+		slab->freelist = cc->freelist;
+	}
+	slab->inuse -= n;
+	slab->frozen = false;
+	cc->freelist = NULL;
+	cc->active = NULL;
+	cc->nr_free = 0;
 	file_slab(c, slab);
 }
 
-/* The slow path of an allocation: a new active slab, partial ones first. */
+/* The slow path of an allocation: a new active slab for this CPU, partial ones first. */
 static void *refill(struct kmem_cache *c)
 {
+	struct kmem_cache_cpu *cc = this_cpu_slab(c);
 	struct slab *slab;
 
-	deactivate(c);
+	deactivate(c, cc);
 	if (!list_empty(&c->partial))
 		slab = list_first_entry(&c->partial, struct slab, list);
 	else if (!list_empty(&c->empty))
@@ -252,30 +269,33 @@ static void *refill(struct kmem_cache *c)
 		unfile_slab(c, slab);
 	else if (!(slab = new_slab(c)))
 		return NULL;
-	c->cpu->active = slab;
-	c->cpu->freelist = slab->freelist;
+	slab->frozen = true;
+	cc->active = slab;
+	cc->freelist = slab->freelist;
+	cc->nr_free = c->objects - slab->inuse;
 	slab->freelist = NULL;
-	slab->inuse = c->objects; /* the cache's free list has the free ones */
-	return c->cpu->freelist;
+	slab->inuse = c->objects; /* the CPU's free list has the free ones */
+	return cc->freelist;
 }
 
 static void *slab_alloc(struct kmem_cache *c, unsigned long caller)
 {
+	struct kmem_cache_cpu *cc = this_cpu_slab(c);
 	void *obj;
 
 	for (;;) {
-		obj = c->cpu->freelist;
+		obj = cc->freelist;
 		if (unlikely(!obj) && !(obj = refill(c)))
 			return NULL;
-		c->cpu->freelist = get_freeptr(c, obj);
-		if (!IS_ENABLED(CONFIG_SLAB_DEBUG) ||
-		    slab_debug_alloc(c, c->cpu->active, obj, caller))
+		cc->freelist = get_freeptr(c, obj);
+		cc->nr_free--;
+		if (!IS_ENABLED(CONFIG_SLAB_DEBUG) || slab_debug_alloc(c, cc->active, obj, caller))
 			return obj;
 		/* reported and quarantined: try the next one */
 	}
 }
 
-/* The slow path of a free: an object of a slab that is not the active one. */
+/* The slow path of a free: an object of a slab that is no CPU's active one. */
 static void free_slow(struct kmem_cache *c, struct slab *slab, void *obj)
 {
 	unfile_slab(c, slab);
@@ -293,11 +313,20 @@ static void free_slow(struct kmem_cache *c, struct slab *slab, void *obj)
 static void slab_free(struct kmem_cache *c, struct slab *slab, void *obj,
 		      const struct heap_call *call, unsigned long caller)
 {
+	struct kmem_cache_cpu *cc = this_cpu_slab(c);
+
 	if (IS_ENABLED(CONFIG_SLAB_DEBUG) && !slab_debug_free(c, slab, obj, call, caller))
 		return; /* reported; the object is left alone */
-	if (likely(slab == c->cpu->active)) {
-		set_freeptr(c, obj, c->cpu->freelist);
-		c->cpu->freelist = obj;
+	if (likely(slab == cc->active)) {
+		set_freeptr(c, obj, cc->freelist);
+		cc->freelist = obj;
+		cc->nr_free++;
+		return;
+	}
+	if (slab->frozen) { /* another CPU's active slab: back to the slab itself */
+		set_freeptr(c, obj, slab->freelist);
+		slab->freelist = obj;
+		slab->inuse--;
 		return;
 	}
 	free_slow(c, slab, obj);
@@ -390,10 +419,11 @@ static void slab_kfree(const void *p, unsigned long caller)
 		kfree_other(p, slab, caller);
 		return;
 	}
-	cpu = slab->cpu;
+	cpu = slab->cpu + smp_processor_id();
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely(cpu->active == slab)) {
 		*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
 		cpu->freelist = (void *)p;
+		cpu->nr_free++;
 		return;
 	}
 	slab_free(slab->cache, slab, (void *)p, &heap_kfree, caller);
@@ -540,6 +570,7 @@ static void discard_list(struct kmem_cache *c, struct list_head *list)
  */
 void kmem_cache_destroy(struct kmem_cache *c)
 {
+	unsigned int i;
 	spin_guard(&heap_lock);
 	if (!c)
 		return;
@@ -550,7 +581,9 @@ void kmem_cache_destroy(struct kmem_cache *c)
 				     : "not a cache (destroyed before?)");
 		return;
 	}
-	deactivate(c);
+	/* Nobody may use a cache being destroyed: every CPU's list can go. */
+	for (i = 0; i < NR_CPUS; i++)
+		deactivate(c, &c->cpu[i]);
 	discard_list(c, &c->empty);
 	if (c->nr_partial || c->nr_full) {
 		pr_err("kmem_cache_destroy(%s): objects still in use; its slabs are kept\n",
@@ -561,21 +594,39 @@ void kmem_cache_destroy(struct kmem_cache *c)
 	slab_free(&cache_cache, page_owner(c), c, &heap_kfree, 0);
 }
 
+/*
+ * Objects on @cc's free list: counted on one CPU; under SMP, @cc's own
+ * count, since another CPU may be changing the list meanwhile, without
+ * the lock (its inline paths).
+ */
+static unsigned int cpu_free_objects(struct kmem_cache *c, struct kmem_cache_cpu *cc)
+{
+	unsigned int n = 0;
+	void *obj;
+
+	if (IS_ENABLED(CONFIG_SMP))
+		return READ_ONCE(cc->nr_free);
+	for (obj = cc->freelist; obj; obj = get_freeptr(c, obj))
+		n++;
+	return n;
+}
+
 void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
 {
 	struct slab *slab;
-	void *obj;
+	unsigned int i;
 
 	memset(st, 0, sizeof(*st));
 	list_for_each_entry (slab, &c->partial, list)
 		st->active_objs += slab->inuse;
 	st->active_objs += c->nr_full * c->objects;
 	st->slabs = c->nr_partial + c->nr_full + c->nr_empty;
-	if (c->cpu->active) {
-		st->slabs++;
-		st->active_objs += c->objects;
-		for (obj = c->cpu->freelist; obj; obj = get_freeptr(c, obj))
-			st->active_objs--;
+	for (i = 0; i < NR_CPUS; i++) {
+		slab = c->cpu[i].active;
+		if (slab) {
+			st->slabs++;
+			st->active_objs += slab->inuse - cpu_free_objects(c, &c->cpu[i]);
+		}
 	}
 	st->total_objs = st->slabs * c->objects;
 	st->pages = st->slabs << c->order;
@@ -663,7 +714,7 @@ static void slab_init(void)
 	/* Powers of two aligned to their size, as Linux guarantees. */
 	for (i = 0; i < NR_KMALLOC_CACHES; i++)
 		cache_init(&kmalloc_caches[i], names[i], 1U << (i + KMALLOC_SHIFT_LOW),
-			   1U << (i + KMALLOC_SHIFT_LOW), NULL, &kmalloc_cpu[i]);
+			   1U << (i + KMALLOC_SHIFT_LOW), NULL, kmalloc_cpu[i]);
 }
 
 const struct heap_design heap_design = {

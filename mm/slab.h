@@ -10,11 +10,15 @@
  * the slab as its owner (set_page_owner()), so kfree() finds the slab and
  * the cache from any object address.
  *
- * The cache's own free list (cache->cpu->freelist, see <kernel/slab.h>)
- * holds the free objects of one slab, the active one; allocating from it
- * or freeing an object of that slab back to it is the fast path.  Other slabs keep their free
- * objects on slab->freelist and sit on one of three lists: partial (some
- * objects free), full (none) or empty (all free).
+ * Each CPU's free list of a cache (cache->cpu[cpu].freelist, see
+ * <kernel/slab.h>) holds the free objects of one slab, that CPU's active
+ * one; allocating from it or freeing an object of that slab back to it
+ * on that CPU is the fast path.  Other slabs keep their free objects on
+ * slab->freelist and sit on one of three lists: partial (some objects
+ * free), full (none) or empty (all free).  An active slab is on no list
+ * (@frozen); an object of it freed on another CPU goes on its
+ * slab->freelist, under heap_lock, and back to the CPU's list when the
+ * slab is filed again.
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -26,10 +30,11 @@
 struct heap_call;
 
 struct slab {
-	struct kmem_cache_cpu *cpu; /* the cache's fast path, for kfree() */
+	struct kmem_cache_cpu *cpu; /* the cache's fast paths, one per CPU, for kfree() */
 	struct kmem_cache *cache;
-	void *freelist;		  /* free objects, when not the active slab */
+	void *freelist;		  /* free objects: all of them, or, active, those freed elsewhere */
 	unsigned int inuse;	  /* objects not on @freelist */
+	bool frozen;		  /* a CPU's active slab, on no list */
 	unsigned int quarantined; /* objects a detected bug took out of use */
 	struct list_head list;	  /* on the cache's partial, full or empty list */
 	char *objects;		  /* the first object's stride */
@@ -61,10 +66,10 @@ struct slab_track {
 
 struct kmem_cache {
 	/* The fast path touches these only. */
-	struct kmem_cache_cpu *cpu; /* kmalloc_cpu[i], or own_cpu */
+	struct kmem_cache_cpu *cpu; /* [NR_CPUS]: kmalloc_cpu[i], or own_cpu */
 	unsigned int free_offset;   /* where a free object keeps the next pointer */
 	unsigned int debug;	    /* SLAB_POISON ... */
-	struct kmem_cache_cpu own_cpu;
+	struct kmem_cache_cpu own_cpu[NR_CPUS];
 
 	unsigned int size;	  /* stride: object, redzones, metadata */
 	unsigned int object_size; /* what the user asked for */
@@ -79,6 +84,12 @@ struct kmem_cache {
 	unsigned long nr_partial, nr_full, nr_empty;
 	struct list_head caches; /* all caches, for slabinfo */
 };
+
+/* This CPU's fast path of @c; heap_lock held (or preemption off). */
+static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *c)
+{
+	return &c->cpu[smp_processor_id()];
+}
 
 extern struct list_head slab_caches;
 

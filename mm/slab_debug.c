@@ -232,14 +232,16 @@ void slab_debug_init_object(struct kmem_cache *c, void *obj)
  */
 static void check_freelist(struct kmem_cache *c, struct slab *slab, const void *obj)
 {
-	void *next = c->cpu->freelist;
+	struct kmem_cache_cpu *cc = this_cpu_slab(c);
+	void *next = cc->freelist;
 	char note[96], fix[96];
 	struct damage d = { .title = "Freepointer corrupt", .note = note, .fix = fix };
 
 	if (!next ||
 	    (is_object_start(c, slab, next) && track_of(c, next)->state == SLAB_STATE_FREE))
 		return;
-	c->cpu->freelist = NULL;
+	cc->freelist = NULL;
+	cc->nr_free = 0;
 	scnprintf(note, sizeof(note),
 		  "Free pointer 0x%lx @offset=%u is not a free object of the slab",
 		  (unsigned long)next, c->free_offset);

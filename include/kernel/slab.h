@@ -43,6 +43,7 @@
 
 #include <kernel/compiler.h>
 #include <kernel/page_alloc.h>
+#include <kernel/smp.h>
 #include <kernel/spinlock.h>
 #include <kernel/types.h>
 
@@ -69,19 +70,27 @@ extern spinlock_t heap_lock;
  * these, inlined into every caller, which is why it and no other design
  * appears here.  Under another design they compile and fold away.
  *
- * The part of a cache the allocation fast path uses: the free objects of
- * its active slab.  The kmalloc caches keep theirs in one array, so that
- * kmalloc() of a constant size inlines to a pop from a known address.
+ * The part of a cache the allocation fast path uses, one per CPU, as
+ * SLUB's: the free objects of the CPU's active slab.  Only that CPU
+ * touches them without heap_lock, so a pop or a push needs no atomic
+ * instruction; an object freed on another CPU goes back to its slab
+ * under the lock (mm/slab.c).  The kmalloc caches keep theirs in one
+ * array, so that kmalloc() of a constant size inlines to a pop from a
+ * known address (plus the CPU's number times the stride, under SMP).
  */
 struct slab;
 struct kmem_cache_cpu {
 	void *freelist;
 	struct slab *active;
 	unsigned int free_offset; /* where a free object keeps the next pointer */
+	/*
+	 * Objects on @freelist, under SMP only: what another CPU's
+	 * statistics read, since they cannot walk a list this CPU changes.
+	 */
+	unsigned int nr_free;
 };
-extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES];
-#define SLAB_FAST_PATHS \
-	(IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG) && !IS_ENABLED(CONFIG_SMP))
+extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES][NR_CPUS];
+#define SLAB_FAST_PATHS (IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG))
 
 /* 8 -> 0, 9..16 -> 1, ... 4096 -> 9 */
 static __always_inline unsigned int kmalloc_index(size_t size)
@@ -102,13 +111,15 @@ static __always_inline void *kmalloc(size_t size)
 {
 	if (SLAB_FAST_PATHS && __builtin_constant_p(size) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
-		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
 		preempt_guard();
+		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)][smp_processor_id()];
 		void *obj = c->freelist;
 
 		if (likely(obj)) {
 			/* no debugging: the free pointer is the first word */
 			c->freelist = *(void **)obj;
+			if (IS_ENABLED(CONFIG_SMP))
+				c->nr_free--;
 			return obj;
 		}
 	}
@@ -116,16 +127,16 @@ static __always_inline void *kmalloc(size_t size)
 }
 
 /*
- * The inline fast paths touch only the kmem_cache_cpu, which is per-CPU
- * data (one CPU: an array), as SLUB's per-CPU free lists are: preemption
- * off is its protection, and the slow paths, which also change it, hold
- * heap_lock, which turns preemption off too.  The slabs' lists and counts
- * are heap_lock's alone.
+ * The inline fast paths touch only this CPU's kmem_cache_cpu, as SLUB's
+ * per-CPU free lists are: preemption off is its protection (no migration
+ * between the CPU's number and its use), and the slow paths, which also
+ * change it, change only their own CPU's, under heap_lock, which turns
+ * preemption off too.  The slabs' lists and counts are heap_lock's alone.
  *
- * A slab starts with a pointer to its cache's kmem_cache_cpu, and every
- * page of it names the slab as its owner (mm/slab.h).  Freeing an object
- * of the active slab is a push onto that free list, inlined; the rest is
- * __kfree().  Owners below OWNER_MIN_SLAB are not slabs: none, or the
+ * A slab starts with a pointer to its cache's kmem_cache_cpu array, and
+ * every page of it names the slab as its owner (mm/slab.h).  Freeing an
+ * object of this CPU's active slab is a push onto its free list, inlined;
+ * the rest is __kfree().  Owners below OWNER_MIN_SLAB are not slabs: none, or the
  * order of a kmalloc() of whole pages.
  */
 #define OWNER_MIN_SLAB 64UL
@@ -137,11 +148,13 @@ static __always_inline void kfree(const void *p)
 
 		if (likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
 			preempt_guard();
-			struct kmem_cache_cpu *cpu = *slab;
+			struct kmem_cache_cpu *cpu = *slab + smp_processor_id();
 
 			if (likely(cpu->active == (struct slab *)slab)) {
 				*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
 				cpu->freelist = (void *)p;
+				if (IS_ENABLED(CONFIG_SMP))
+					cpu->nr_free++;
 				return;
 			}
 		}
