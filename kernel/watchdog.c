@@ -44,10 +44,13 @@
  *
  * Every CPU's tick calls watchdog_tick() for its own CPU
  * (kernel/time/timekeeping.c).  A CPU's state is written by its tick, its
- * watchdog/N and watchdog_set_thresh() on any CPU; watchdog_lock guards
- * every CPU's, taken with interrupts off since the ticks take it; nothing
- * else is taken under it (the tick wakes watchdog/N and prints its report
- * after dropping it).  Readers of one word outside it use READ_ONCE().
+ * watchdog/N and watchdog_set_thresh() on any CPU; each CPU's has a lock
+ * of its own, taken with interrupts off since the tick takes it, so that
+ * no tick ever waits for another CPU's (one whose host stopped it holding
+ * the lock would delay it); nothing else is taken under it (the tick
+ * wakes watchdog/N and prints its report after dropping it).
+ * watchdog_thresh is one word, written after every CPU's count started
+ * again (watchdog_set_thresh()), and read with READ_ONCE().
  */
 #define pr_fmt(fmt) "watchdog: " fmt
 
@@ -69,10 +72,9 @@
 static unsigned int watchdog_thresh = CONFIG_WATCHDOG_THRESH;
 static bool softlockup_panic;
 
-static DEFINE_SPINLOCK(watchdog_lock);
-
 /* One CPU's detector. */
 struct watchdog_cpu {
+	spinlock_t lock;	     /* the rest */
 	struct task_struct *task;    /* watchdog/N, bound to the CPU */
 	struct wait_queue_head wait; /* where it sleeps */
 	unsigned long touch_ts;	     /* jiffies when it last ran */
@@ -81,21 +83,23 @@ struct watchdog_cpu {
 	bool kicked;		     /* woken, and not run since */
 	bool reported;		     /* this lockup has had its report */
 };
-static struct watchdog_cpu watchdogs[NR_CPUS];
+static struct watchdog_cpu watchdogs[NR_CPUS] = {
+	[0 ... NR_CPUS - 1] = { .lock = __SPIN_LOCK_UNLOCKED(watchdog_cpu.lock) },
+};
 static unsigned long softlockups; /* every CPU's: atomic */
 
 /* In jiffies: how often watchdog/N is woken, and how long it may not run. */
 static unsigned long sample_period(void)
 {
-	return watchdog_thresh * 2UL * HZ / 5;
+	return READ_ONCE(watchdog_thresh) * 2UL * HZ / 5;
 }
 
 static unsigned long softlockup_thresh(void)
 {
-	return watchdog_thresh * 2UL * HZ;
+	return READ_ONCE(watchdog_thresh) * 2UL * HZ;
 }
 
-/* watchdog_lock held: @w's CPU is known to switch at @now; a next lockup gets a report. */
+/* @w->lock held: its CPU is known to switch at @now; a next lockup gets a report. */
 static void touch(struct watchdog_cpu *w, unsigned long now)
 {
 	w->touch_ts = now;
@@ -110,9 +114,9 @@ static int watchdog_fn(void *arg)
 	unsigned long flags;
 
 	for (;;) {
-		spin_lock_irqsave(&watchdog_lock, flags);
+		spin_lock_irqsave(&w->lock, flags);
 		touch(w, jiffies);
-		spin_unlock_irqrestore(&watchdog_lock, flags);
+		spin_unlock_irqrestore(&w->lock, flags);
 		wait_event(w->wait, READ_ONCE(w->kicked));
 	}
 	return 0;
@@ -140,11 +144,11 @@ void watchdog_tick(void)
 	u64 now_ns = ktime_get(), last_ns;
 	bool kick = false;
 
-	spin_lock_irqsave(&watchdog_lock, flags);
+	spin_lock_irqsave(&w->lock, flags);
 	last_ns = w->last_tick_ns;
 	w->last_tick_ns = now_ns;
-	if (!w->task || !watchdog_thresh) {
-		spin_unlock_irqrestore(&watchdog_lock, flags);
+	if (!w->task || !READ_ONCE(watchdog_thresh)) {
+		spin_unlock_irqrestore(&w->lock, flags);
 		return;
 	}
 	/*
@@ -168,27 +172,32 @@ void watchdog_tick(void)
 		w->reported = true;
 		__atomic_add_fetch(&softlockups, 1, __ATOMIC_RELAXED);
 	}
-	spin_unlock_irqrestore(&watchdog_lock, flags);
+	spin_unlock_irqrestore(&w->lock, flags);
 	if (kick)
 		wake_up(&w->wait);
 	if (stuck)
 		report_softlockup(stuck);
 }
 
+/*
+ * Every CPU's count starts again first, then the new threshold counts:
+ * a tick in between compares a fresh count with the old threshold, so a
+ * lower one never finds a stale count past it.
+ */
 int watchdog_set_thresh(unsigned int thresh)
 {
+	struct watchdog_cpu *w;
 	unsigned long flags;
-	unsigned int cpu;
 
 	if (thresh > WATCHDOG_THRESH_MAX)
 		return -EINVAL;
-	spin_lock_irqsave(&watchdog_lock, flags);
-	watchdog_thresh = thresh;
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		touch(&watchdogs[cpu], jiffies);
-		watchdogs[cpu].next_kick = jiffies + sample_period();
+	for (w = watchdogs; w < watchdogs + NR_CPUS; w++) {
+		spin_lock_irqsave(&w->lock, flags);
+		touch(w, jiffies);
+		w->next_kick = jiffies + thresh * 2UL * HZ / 5;
+		spin_unlock_irqrestore(&w->lock, flags);
 	}
-	spin_unlock_irqrestore(&watchdog_lock, flags);
+	WRITE_ONCE(watchdog_thresh, thresh);
 	return 0;
 }
 
@@ -224,11 +233,11 @@ static void watchdog_start(unsigned int cpu)
 	/* It watches its CPU, whose tick checks it: there it must run. */
 	if (kthread_bind(p, cpu))
 		pr_warn("watchdog/%u cannot be bound to CPU %u\n", cpu, cpu);
-	spin_lock_irqsave(&watchdog_lock, flags);
+	spin_lock_irqsave(&w->lock, flags);
 	touch(w, jiffies);
 	w->next_kick = jiffies + sample_period();
 	w->task = p;
-	spin_unlock_irqrestore(&watchdog_lock, flags);
+	spin_unlock_irqrestore(&w->lock, flags);
 	wake_up_process(p);
 }
 
