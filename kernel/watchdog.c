@@ -78,7 +78,7 @@ struct watchdog_cpu {
 	struct task_struct *task;    /* watchdog/N, bound to the CPU */
 	struct wait_queue_head wait; /* where it sleeps */
 	unsigned long touch_ts;	     /* jiffies when it last ran */
-	u64 last_tick_ns;	     /* ktime_get() at this CPU's last tick */
+	unsigned long last_tick;     /* jiffies at this CPU's last tick */
 	unsigned long next_kick;     /* jiffies when the tick wakes it next */
 	bool kicked;		     /* woken, and not run since */
 	bool reported;		     /* this lockup has had its report */
@@ -140,13 +140,12 @@ static void report_softlockup(unsigned long stuck)
 void watchdog_tick(void)
 {
 	struct watchdog_cpu *w = &watchdogs[smp_processor_id()];
-	unsigned long now = jiffies, stuck = 0, flags;
-	u64 now_ns = ktime_get(), last_ns;
+	unsigned long now = jiffies, stuck = 0, flags, last;
 	bool kick = false;
 
 	spin_lock_irqsave(&w->lock, flags);
-	last_ns = w->last_tick_ns;
-	w->last_tick_ns = now_ns;
+	last = w->last_tick;
+	w->last_tick = now;
 	if (!w->task || !READ_ONCE(watchdog_thresh)) {
 		spin_unlock_irqrestore(&w->lock, flags);
 		return;
@@ -161,7 +160,7 @@ void watchdog_tick(void)
 	 * that kept interrupts off for as long gets no report either: that
 	 * is a hard lockup, which needs an NMI.
 	 */
-	if (last_ns && now_ns - last_ns > (u64)sample_period() * TICK_NSEC)
+	if (last && now - last > sample_period())
 		w->touch_ts = now;
 	if (!time_before(now, w->next_kick)) {
 		w->next_kick = now + sample_period();
