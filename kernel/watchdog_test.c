@@ -8,13 +8,16 @@
  * never does under CONFIG_PREEMPT, a hog with the most favourable
  * parameter its policy has; nor with the detector off.  Bad
  * "watchdog_thresh=" and "softlockup_panic=" values are refused.  The
- * watchdog_smp suite locks up another CPU: its own detector reports it.
+ * watchdog_smp suite locks up another CPU: its own detector reports it;
+ * and holds off the boot CPU's tick: no other CPU is reported.
  *
  * Each case sets watchdog_thresh to 1, so that a lockup is reported after
  * 2 s of guest time (-icount makes that a fraction of the host's), and
  * puts back the value it found.  The reports the suite provokes go to
  * the log, not to the consoles, so that a boot log never shows one.
  */
+#include <asm/irqflags.h>
+#include <kernel/clocksource.h>
 #include <kernel/cpumask.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
@@ -288,8 +291,59 @@ static void a_lockup_elsewhere_is_reported_there(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "CPU#0 stuck"));
 }
 
+/* CPU 0 with interrupts off for LONGER_MS of the clocksource's time: jiffies stop, then jump. */
+static int irqs_off_on_cpu0(void *unused)
+{
+	unsigned long flags = local_irq_save();
+	u64 end = ktime_get() + (u64)LONGER_MS * 1000000;
+
+	while (ktime_get() < end)
+		cpu_relax();
+	local_irq_restore(flags);
+	return 0;
+}
+
+/*
+ * The boot CPU's tick keeps jiffies: while it is held off, the other
+ * CPUs' detectors see no time pass, and then a leap.  That is a stop of
+ * theirs as far as jiffies tell, not a lockup: none is reported (a
+ * review found every other CPU reported, when their own clock said
+ * their ticks came on time).
+ */
+static void a_boot_cpu_stop_is_no_lockup_elsewhere(struct ktest *t)
+{
+	unsigned int saved = watchdog_get_thresh();
+	unsigned long reports = softlockup_count();
+	struct task_struct *k;
+	u64 since;
+
+	if (num_online_cpus() == 1) {
+		ktest_skip(t, "one CPU");
+		return;
+	}
+	if (current_clocksource()->counts_ticks) {
+		ktest_skip(t, "the tick is the clocksource: its time stops with the tick");
+		return;
+	}
+	KTEST_ASSERT_EQ(t, watchdog_set_thresh(TEST_THRESH), 0);
+	since = mute_all();
+	k = kthread_create(irqs_off_on_cpu0, NULL, "irqoff-0");
+	if (!IS_ERR(k)) {
+		KTEST_EXPECT_EQ(t, kthread_bind(k, 0), 0);
+		wake_up_process(k);
+		KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+		msleep(300); /* every CPU ticks after the leap */
+	}
+	ktest_unmute_console();
+	watchdog_set_thresh(saved);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(k));
+	KTEST_EXPECT_EQ(t, softlockup_count(), reports);
+	KTEST_EXPECT_FALSE(t, ktest_log_contains(since, "soft lockup"));
+}
+
 static const struct ktest_case watchdog_smp_cases[] = {
 	KTEST_CASE(a_lockup_elsewhere_is_reported_there),
+	KTEST_CASE(a_boot_cpu_stop_is_no_lockup_elsewhere),
 	{},
 };
 KTEST_SUITE_SMP(watchdog_smp, watchdog_smp_cases);

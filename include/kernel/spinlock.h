@@ -63,6 +63,8 @@ static inline void __spin_lock_init(spinlock_t *lock, const char *name, struct l
 
 /* CONFIG_DEBUG_SPINLOCK's checks (kernel/locking/spinlock_debug.c): false refuses. */
 bool spin_debug_lock(spinlock_t *lock);
+/* A trylock's: the magic only, since a lock held here is a refusal, not a bug. */
+bool spin_debug_trylock(spinlock_t *lock);
 void spin_debug_locked(spinlock_t *lock);
 bool spin_debug_unlock(spinlock_t *lock);
 
@@ -118,7 +120,8 @@ static inline void spin_unlock(spinlock_t *lock)
 static inline bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (!arch_spin_trylock(&lock->raw)) {
+	if ((IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !spin_debug_trylock(lock)) ||
+	    !arch_spin_trylock(&lock->raw)) {
 		preempt_enable();
 		return false;
 	}

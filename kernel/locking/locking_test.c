@@ -272,6 +272,11 @@ static void spinlock_misuse_is_reported_and_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 5);
 	KTEST_EXPECT_FALSE(t, spin_is_locked(&bad));
 	KTEST_EXPECT_EQ(t, preempt_count(), count);
+	/* A trylock too: refused, not taken to be refused at its unlock. */
+	KTEST_EXPECT_FALSE(t, spin_trylock(&bad));
+	KTEST_EXPECT_EQ(t, lock_bugs, bugs + 6);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&bad));
+	KTEST_EXPECT_EQ(t, preempt_count(), count);
 	ktest_unmute_console();
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock already unlocked on CPU#0"));
 	KTEST_EXPECT_TRUE(t, ktest_log_contains(since, "BUG: spinlock recursion on CPU#0"));

@@ -78,6 +78,15 @@ bool spin_debug_lock(spinlock_t *lock)
 	return true;
 }
 
+bool spin_debug_trylock(spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC) {
+		spin_dump(lock, "bad magic");
+		return false;
+	}
+	return true;
+}
+
 void spin_debug_locked(spinlock_t *lock)
 {
 	lock->owner = current;
