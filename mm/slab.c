@@ -729,3 +729,87 @@ const struct heap_design heap_design = {
 	.block_size = slab_block_size,
 	.in_use = slab_active_objects,
 };
+
+/* Objects on the free list from @obj, at most @max (a loop stops there). */
+static unsigned int list_length(struct kmem_cache *c, void *obj, unsigned int max)
+{
+	unsigned int n = 0;
+
+	for (; obj && n < max; obj = get_freeptr(c, obj))
+		n++;
+	return n;
+}
+
+/* One slab of @c against what its place says; 0, or 1 with a line that says what. */
+static unsigned int check_slab(struct kmem_cache *c, struct slab *slab, const char *where,
+			       bool frozen, unsigned int min_inuse, unsigned int max_inuse)
+{
+	unsigned int free = list_length(c, slab->freelist, c->objects + 1);
+
+	if (slab->frozen == frozen && slab->inuse >= min_inuse && slab->inuse <= max_inuse &&
+	    free == c->objects - slab->inuse)
+		return 0;
+	pr_err("slab: %s: %s slab 0x%lx: frozen %d, %u in use, %u on its list\n", c->name, where,
+	       (unsigned long)slab, slab->frozen, slab->inuse, free);
+	return 1;
+}
+
+/*
+ * Under heap_lock, with no CPU using the caches meanwhile: the partial,
+ * full and empty lists hold what their names say and their counts agree;
+ * each CPU's active slab is frozen, active on that CPU alone, and its
+ * objects are in use, on the slab's list or on the CPU's (whose count
+ * agrees).  For tests.
+ */
+unsigned long slab_check_lists(void)
+{
+	unsigned long problems = 0, np, nf, ne;
+	struct kmem_cache_cpu *cc;
+	struct kmem_cache *c;
+	struct slab *slab;
+	unsigned int i, j, own;
+	spin_guard(&heap_lock);
+
+	list_for_each_entry (c, &slab_caches, caches) {
+		np = nf = ne = 0;
+		list_for_each_entry (slab, &c->partial, list)
+			problems += check_slab(c, slab, "partial", false, 1, c->objects - 1), np++;
+		list_for_each_entry (slab, &c->full, list)
+			problems += check_slab(c, slab, "full", false, c->objects, c->objects),
+				nf++;
+		list_for_each_entry (slab, &c->empty, list)
+			problems += check_slab(c, slab, "empty", false, 0, 0), ne++;
+		if (np != c->nr_partial || nf != c->nr_full || ne != c->nr_empty) {
+			pr_err("slab: %s: lists of %lu, %lu, %lu slabs counted %lu, %lu, %lu\n",
+			       c->name, np, nf, ne, c->nr_partial, c->nr_full, c->nr_empty);
+			problems++;
+		}
+		for (i = 0; i < NR_CPUS; i++) {
+			cc = &c->cpu[i];
+			own = list_length(c, cc->freelist, c->objects + 1);
+			if (!cc->active) {
+				if (own || (IS_ENABLED(CONFIG_SMP) && cc->nr_free)) {
+					pr_err("slab: %s: CPU %u has no active slab but a list\n",
+					       c->name, i);
+					problems++;
+				}
+				continue;
+			}
+			for (j = 0; j < i; j++)
+				if (c->cpu[j].active == cc->active) {
+					pr_err("slab: %s: a slab active on CPUs %u and %u\n",
+					       c->name, j, i);
+					problems++;
+				}
+			/* Its own list: what other CPUs freed of it. */
+			problems += check_slab(c, cc->active, "active", true, 0, c->objects);
+			if (own > cc->active->inuse ||
+			    (IS_ENABLED(CONFIG_SMP) && own != cc->nr_free)) {
+				pr_err("slab: %s: CPU %u: %u on its list, %u counted, %u in use\n",
+				       c->name, i, own, cc->nr_free, cc->active->inuse);
+				problems++;
+			}
+		}
+	}
+	return problems;
+}

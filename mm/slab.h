@@ -93,6 +93,12 @@ static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *c)
 
 extern struct list_head slab_caches;
 
+/*
+ * For tests, with no CPU using the caches: every list, count and CPU's
+ * free list as the design says; the problems found, each printed.
+ */
+unsigned long slab_check_lists(void);
+
 /* Bugs the slab debugging options reported (and quarantined) so far. */
 extern unsigned long slab_bugs;
 

@@ -8,7 +8,8 @@
                  other CPUs (bring-up, IPIs, TLB shootdown), of per-CPU data,
                  of the APICs, of the scheduler on every CPU, of the
                  locks under contention (locktorture) and of the heap
-                 under contention (a model on every CPU) pass.  MTTCG
+                 under contention (a model on every CPU; objects freed
+                 on other CPUs than their slab's) pass.  MTTCG
                  allows no -icount, so no suite that measures time runs
                  here
   run queues     the same at -smp 4 with one run queue for every CPU
@@ -46,8 +47,8 @@ from shelltests import COMMAND_TIMEOUT, KSHELL, PROMPT, Shell
 # The group's place in a run, and its line in "make test --help".
 ORDER = 35
 SUMMARY = """x86_64_defconfig+smp at -smp 1, 2, 4 and 8 under MTTCG (every CPU
-up; the smp, percpu, apic, sched_smp, locktorture and heap_model_smp
-suites), one run queue for all at -smp 4, usertest on every CPU at -smp 4, the ticket and MCS locks' own wait at -smp 4, every suite
+up; the smp, percpu, apic, sched_smp, locktorture, heap_model_smp and
+slab_smp suites), one run queue for all at -smp 4, usertest on every CPU at -smp 4, the ticket and MCS locks' own wait at -smp 4, every suite
 at -smp 4 under -icount, each policy with each run-queue design at -smp 4,
 -smp 4 with acpi=off (the boot CPU alone), the shell's cpus, one panic
 report at -smp 2 and 4"""
@@ -57,7 +58,7 @@ SHELL_CONFIG = "x86_64_defconfig+smp.config"
 DEBUG_CONFIG = "debug_defconfig+smp.config"
 CPU_COUNTS = (1, 2, 4, 8)
 # Suites that measure no time: their verdict holds under MTTCG on a busy host.
-MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture,heap_model_smp"
+MTTCG_SUITES = "smp,percpu,apic,descriptor_tables,sched_smp,locktorture,heap_model_smp,slab_smp"
 GLOBAL_RQ_CONFIG = "x86_64_defconfig+smp.config+sched-rq-global.config+ktest.config"
 # Each policy with both run-queue designs (round robin's queue per CPU is
 # the every-suite boot's), preemptive or not by turns: a shared queue
@@ -123,7 +124,7 @@ def cpu_boots(runner):
     for n in CPU_COUNTS:
         ktap_boot(runner,
                   f"smp: -smp {n} under MTTCG: every CPU up; the smp, percpu, apic, sched_smp, "
-                  "locktorture and heap_model_smp suites pass",
+                  "locktorture, heap_model_smp and slab_smp suites pass",
                   lambda out, n=n: brought_up(out, n),
                   cmdline=f"qemu_exit ktest.filter={MTTCG_SUITES}", smp=n)
 
