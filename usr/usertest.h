@@ -60,6 +60,9 @@ int make_file(const char *name, const void *data, size_t len, char *path, size_t
 /* Whether the kernel says it is Kestrel (uname's release). */
 bool on_kestrel(void);
 
+/* @clock's time (clock_gettime()) in nanoseconds. */
+long long clock_ns(clockid_t clock);
+
 /* The whole of a /proc file into @buf (NUL-terminated): its length, or -errno. */
 long read_proc(const char *path, char *buf, size_t size);
 

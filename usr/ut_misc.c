@@ -478,19 +478,11 @@ void nice_round_trip(struct utest *t)
 	expect_exit(t, run_in_child(t, priority_child, NULL), 0, "the priority child");
 }
 
-static long long cputime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 static void burn_ms(long ms)
 {
-	long long end = cputime_ns() + ms * 1000000LL;
+	long long end = clock_ns(CLOCK_PROCESS_CPUTIME_ID) + ms * 1000000LL;
 
-	while (cputime_ns() < end)
+	while (clock_ns(CLOCK_PROCESS_CPUTIME_ID) < end)
 		;
 }
 
@@ -545,21 +537,13 @@ void times_and_getrusage_count_cpu(struct utest *t)
 	UT_EXPECT(t, ret > 0, "times(NULL) returned %ld", ret);
 }
 
-static long long mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 /*
  * alarm(1) ends a child sleeping for 30 s with SIGALRM (its default
  * action, there being no handler), and not before a second.
  */
 void alarm_delivers_sigalrm(struct utest *t)
 {
-	long long start = mono_ns(), took;
+	long long start = clock_ns(CLOCK_MONOTONIC), took;
 	pid_t pid = fork();
 
 	if (!pid) {
@@ -570,7 +554,7 @@ void alarm_delivers_sigalrm(struct utest *t)
 		_exit(0);
 	}
 	expect_signal(t, wait_status(pid), SIGALRM, "a child after alarm(1)");
-	took = mono_ns() - start;
+	took = clock_ns(CLOCK_MONOTONIC) - start;
 	UT_EXPECT(t, took >= 1000000000LL && took < 20000000000LL, "SIGALRM after %lld ns", took);
 }
 

@@ -125,19 +125,6 @@ void processes_run_on_each_cpu(struct utest *t)
 #define HOG_NS	 500000000L /* each hog's CPU time */
 #define MAX_HOGS 4
 
-static long ns_of(const struct timespec *ts)
-{
-	return ts->tv_sec * 1000000000L + ts->tv_nsec;
-}
-
-static long clock_ns(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return ns_of(&ts);
-}
-
 static long rusage_ns(const struct rusage *ru)
 {
 	return (ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000000L +

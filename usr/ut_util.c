@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -137,4 +138,12 @@ long read_proc(const char *path, char *buf, size_t size)
 		return n;
 	buf[len] = '\0';
 	return len;
+}
+
+long long clock_ns(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
