@@ -579,8 +579,7 @@ size_t mm_read_present(struct mm_struct *mm, unsigned long addr, void *buf, size
 
 void mm_flush_local(struct mm_struct *mm)
 {
-	if (mm_is_live(mm))
-		write_cr3(read_cr3());
+	flush_range(mm, 0, TASK_SIZE_MAX);
 }
 
 /*
