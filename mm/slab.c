@@ -43,8 +43,19 @@ BUILD_BUG_ON((MAX_ORDER << 1 | LARGE_TAG) >= OWNER_MIN_SLAB);
 
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
-struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES][NR_CPUS];
+DEFINE_PER_CPU(struct kmem_cache_cpu, kmalloc_cpu[NR_KMALLOC_CACHES]);
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
+/*
+ * The per-CPU parts of the other caches.  The fast paths reach them
+ * through GS, which only per-CPU variables allow, and there is no
+ * allocator of per-CPU memory: the heap's two caches below and those
+ * kmem_cache_create() makes each take a slot of this array, and
+ * kmem_cache_destroy() gives it back.  32 is many times what the kernel
+ * and its tests hold at once.
+ */
+#define CACHE_CPU_SLOTS 32
+static DEFINE_PER_CPU(struct kmem_cache_cpu, cache_cpu_slots[CACHE_CPU_SLOTS]);
+static u32 cache_cpu_slots_used;      /* heap_lock */
 static struct kmem_cache cache_cache; /* where kmem_cache_create() gets caches from */
 static struct kmem_cache slab_cache;  /* off-slab headers */
 
@@ -122,14 +133,36 @@ static bool cache_args_ok(size_t size, size_t align)
 	return size && size <= SLAB_MAX_SIZE && align <= PAGE_SIZE && !(align & (align - 1));
 }
 
+/* A free slot of cache_cpu_slots, taken; NULL if none is left. */
+static struct kmem_cache_cpu *get_cpu_slot(void)
+{
+	unsigned int i;
+
+	BUILD_BUG_ON(CACHE_CPU_SLOTS > 8 * sizeof(cache_cpu_slots_used));
+	for (i = 0; i < CACHE_CPU_SLOTS; i++) {
+		if (!(cache_cpu_slots_used & (1U << i))) {
+			cache_cpu_slots_used |= 1U << i;
+			return &cache_cpu_slots[i];
+		}
+	}
+	return NULL;
+}
+
+static void put_cpu_slot(struct kmem_cache_cpu *cpu)
+{
+	cache_cpu_slots_used &= ~(1U << (cpu - cache_cpu_slots));
+}
+
+/* @cpu: the cache's per-CPU part, every CPU's copy of which starts empty here. */
 static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_t align,
 		      void (*ctor)(void *), struct kmem_cache_cpu *cpu)
 {
 	unsigned int i;
 
 	memset(c, 0, sizeof(*c));
-	c->cpu = cpu ? cpu : c->own_cpu;
-	memset(c->cpu, 0, sizeof(*c->cpu) * NR_CPUS);
+	c->cpu = cpu;
+	for (i = 0; i < NR_CPUS; i++)
+		memset(per_cpu_ptr(cpu, i), 0, sizeof(*cpu));
 	strscpy(c->name, name, sizeof(c->name));
 	c->object_size = size;
 	c->align = max(align, (size_t)KMALLOC_MIN_ALIGN);
@@ -142,7 +175,7 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	INIT_LIST_HEAD(&c->empty);
 	calculate_layout(c);
 	for (i = 0; i < NR_CPUS; i++)
-		c->cpu[i].free_offset = c->free_offset;
+		per_cpu_ptr(cpu, i)->free_offset = c->free_offset;
 	if (calculate_order(c))
 		return -EINVAL;
 	list_add_tail(&c->caches, &slab_caches);
@@ -419,7 +452,7 @@ static void slab_kfree(const void *p, unsigned long caller)
 		kfree_other(p, slab, caller);
 		return;
 	}
-	cpu = slab->cpu + smp_processor_id();
+	cpu = this_cpu_ptr(slab->cpu);
 	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely(cpu->active == slab)) {
 		*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
 		cpu->freelist = (void *)p;
@@ -460,6 +493,7 @@ static size_t slab_block_size(const void *p, const struct heap_call *call, unsig
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
 				     unsigned long flags, void (*ctor)(void *))
 {
+	struct kmem_cache_cpu *cpu;
 	struct kmem_cache *c;
 	spin_guard(&heap_lock);
 
@@ -469,11 +503,20 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	}
 	if (!cache_args_ok(size, align))
 		goto bad;
-	c = slab_alloc(&cache_cache, (unsigned long)__builtin_return_address(0));
-	if (!c)
+	cpu = get_cpu_slot();
+	if (!cpu) {
+		pr_err("kmem_cache_create(%s): all %u caches' per-CPU slots are taken\n", name,
+		       CACHE_CPU_SLOTS);
 		return NULL;
-	if (!cache_init(c, name, size, align, ctor, NULL))
+	}
+	c = slab_alloc(&cache_cache, (unsigned long)__builtin_return_address(0));
+	if (!c) {
+		put_cpu_slot(cpu);
+		return NULL;
+	}
+	if (!cache_init(c, name, size, align, ctor, cpu))
 		return c;
+	put_cpu_slot(cpu);
 	slab_free(&cache_cache, page_owner(c), c, &heap_kfree, 0); /* no slab holds an object */
 bad:
 	pr_err("kmem_cache_create(%s): bad size %zu or alignment %zu\n", name, size, align);
@@ -583,7 +626,7 @@ void kmem_cache_destroy(struct kmem_cache *c)
 	}
 	/* Nobody may use a cache being destroyed: every CPU's list can go. */
 	for (i = 0; i < NR_CPUS; i++)
-		deactivate(c, &c->cpu[i]);
+		deactivate(c, per_cpu_ptr(c->cpu, i));
 	discard_list(c, &c->empty);
 	if (c->nr_partial || c->nr_full) {
 		pr_err("kmem_cache_destroy(%s): objects still in use; its slabs are kept\n",
@@ -591,6 +634,7 @@ void kmem_cache_destroy(struct kmem_cache *c)
 		return;
 	}
 	list_del(&c->caches);
+	put_cpu_slot(c->cpu);
 	slab_free(&cache_cache, page_owner(c), c, &heap_kfree, 0);
 }
 
@@ -622,10 +666,12 @@ void kmem_cache_stats(struct kmem_cache *c, struct slab_stats *st)
 	st->active_objs += c->nr_full * c->objects;
 	st->slabs = c->nr_partial + c->nr_full + c->nr_empty;
 	for (i = 0; i < NR_CPUS; i++) {
-		slab = c->cpu[i].active;
+		struct kmem_cache_cpu *cc = per_cpu_ptr(c->cpu, i);
+
+		slab = cc->active;
 		if (slab) {
 			st->slabs++;
-			st->active_objs += slab->inuse - cpu_free_objects(c, &c->cpu[i]);
+			st->active_objs += slab->inuse - cpu_free_objects(c, cc);
 		}
 	}
 	st->total_objs = st->slabs * c->objects;
@@ -709,12 +755,12 @@ static void slab_init(void)
 
 	BUILD_BUG_ON(offsetof(struct kmem_cache_cpu, freelist) != 0);
 	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0); /* kfree() in <kernel/slab.h> */
-	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, NULL);
-	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, NULL);
+	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, get_cpu_slot());
+	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, get_cpu_slot());
 	/* Powers of two aligned to their size, as Linux guarantees. */
 	for (i = 0; i < NR_KMALLOC_CACHES; i++)
 		cache_init(&kmalloc_caches[i], names[i], 1U << (i + KMALLOC_SHIFT_LOW),
-			   1U << (i + KMALLOC_SHIFT_LOW), NULL, kmalloc_cpu[i]);
+			   1U << (i + KMALLOC_SHIFT_LOW), NULL, &kmalloc_cpu[i]);
 }
 
 const struct heap_design heap_design = {
@@ -785,7 +831,7 @@ unsigned long slab_check_lists(void)
 			problems++;
 		}
 		for (i = 0; i < NR_CPUS; i++) {
-			cc = &c->cpu[i];
+			cc = per_cpu_ptr(c->cpu, i);
 			own = list_length(c, cc->freelist, c->objects + 1);
 			if (!cc->active) {
 				if (own || (IS_ENABLED(CONFIG_SMP) && cc->nr_free)) {
@@ -796,7 +842,7 @@ unsigned long slab_check_lists(void)
 				continue;
 			}
 			for (j = 0; j < i; j++)
-				if (c->cpu[j].active == cc->active) {
+				if (per_cpu_ptr(c->cpu, j)->active == cc->active) {
 					pr_err("slab: %s: a slab active on CPUs %u and %u\n",
 					       c->name, j, i);
 					problems++;

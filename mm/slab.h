@@ -10,8 +10,8 @@
  * the slab as its owner (set_page_owner()), so kfree() finds the slab and
  * the cache from any object address.
  *
- * Each CPU's free list of a cache (cache->cpu[cpu].freelist, see
- * <kernel/slab.h>) holds the free objects of one slab, that CPU's active
+ * Each CPU's free list of a cache (its copy of the per-CPU
+ * cache->cpu->freelist, see <kernel/slab.h>) holds the free objects of one slab, that CPU's active
  * one; allocating from it or freeing an object of that slab back to it
  * on that CPU is the fast path.  Other slabs keep their free objects on
  * slab->freelist and sit on one of three lists: partial (some objects
@@ -30,7 +30,7 @@
 struct heap_call;
 
 struct slab {
-	struct kmem_cache_cpu *cpu; /* the cache's fast paths, one per CPU, for kfree() */
+	struct kmem_cache_cpu *cpu; /* the cache's per-CPU fast path, for kfree() */
 	struct kmem_cache *cache;
 	void *freelist;		  /* free objects: all of them, or, active, those freed elsewhere */
 	unsigned int inuse;	  /* objects not on @freelist */
@@ -66,10 +66,9 @@ struct slab_track {
 
 struct kmem_cache {
 	/* The fast path touches these only. */
-	struct kmem_cache_cpu *cpu; /* [NR_CPUS]: kmalloc_cpu[i], or own_cpu */
+	struct kmem_cache_cpu *cpu; /* per-CPU: &kmalloc_cpu[i], or a slot of mm/slab.c's */
 	unsigned int free_offset;   /* where a free object keeps the next pointer */
 	unsigned int debug;	    /* SLAB_POISON ... */
-	struct kmem_cache_cpu own_cpu[NR_CPUS];
 
 	unsigned int size;	  /* stride: object, redzones, metadata */
 	unsigned int object_size; /* what the user asked for */
@@ -88,7 +87,7 @@ struct kmem_cache {
 /* This CPU's fast path of @c; heap_lock held (or preemption off). */
 static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *c)
 {
-	return &c->cpu[smp_processor_id()];
+	return this_cpu_ptr(c->cpu);
 }
 
 extern struct list_head slab_caches;

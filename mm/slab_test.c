@@ -165,6 +165,53 @@ static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_caches(), caches);
 }
 
+/*
+ * Caches until the per-CPU slots run out: the next create fails with a
+ * message and takes no memory; a destroy gives its slot to the next.
+ */
+static void kmem_cache_create_fails_when_slots_run_out(struct ktest *t)
+{
+	struct kmem_cache *caches[64], *c;
+	unsigned long free, errors = heap_errors, before = nr_caches();
+	unsigned int n = 0, i;
+	u64 since;
+
+	while (n < ARRAY_SIZE(caches) &&
+	       (caches[n] = kmem_cache_create("test-slot", 64, 8, 0, NULL)))
+		n++;
+	/* The slots are many times what the kernel holds, but not unbounded. */
+	KTEST_EXPECT_TRUE(t, n > 8 && n < ARRAY_SIZE(caches));
+	if (n == ARRAY_SIZE(caches))
+		goto out;
+	free = nr_free_pages();
+	since = ktest_mute_console();
+	c = kmem_cache_create("test-one-too-many", 64, 8, 0, NULL);
+	ktest_unmute_console();
+	KTEST_EXPECT_NULL(t, c);
+	KTEST_EXPECT_TRUE(t,
+			  ktest_log_contains(since, "kmem_cache_create(test-one-too-many): all"));
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, nr_caches(), before + n);
+
+	/* One slot back: the next cache gets it, and works. */
+	kmem_cache_destroy(caches[--n]);
+	caches[n] = kmem_cache_create("test-slot", 64, 8, 0, NULL);
+	KTEST_EXPECT_NOT_NULL(t, caches[n]);
+	if (caches[n]) {
+		void *obj = kmem_cache_alloc(caches[n]);
+
+		KTEST_EXPECT_NOT_NULL(t, obj);
+		kmem_cache_free(caches[n], obj);
+		n++;
+	}
+out:
+	for (i = 0; i < n; i++)
+		kmem_cache_destroy(caches[i]);
+	KTEST_EXPECT_EQ(t, nr_caches(), before);
+	KTEST_EXPECT_EQ(t, heap_errors, errors);
+	KTEST_EXPECT_EQ(t, slab_check_lists(), 0);
+}
+
 /* Objects of one slab and one more: a full slab and the active one; freed, one empty slab stays. */
 static void slabs_move_between_lists(struct ktest *t)
 {
@@ -326,6 +373,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(ctor_runs_once_per_object),
 	KTEST_CASE(alignment_is_honoured),
 	KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
+	KTEST_CASE(kmem_cache_create_fails_when_slots_run_out),
 	KTEST_CASE(slabs_move_between_lists),
 	KTEST_CASE(destroy_returns_every_page),
 	KTEST_CASE(kmalloc_size_classes),

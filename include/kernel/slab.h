@@ -41,6 +41,7 @@
 #ifndef _KERNEL_SLAB_H
 #define _KERNEL_SLAB_H
 
+#include <asm/percpu.h>
 #include <kernel/compiler.h>
 #include <kernel/page_alloc.h>
 #include <kernel/smp.h>
@@ -70,13 +71,15 @@ extern spinlock_t heap_lock;
  * these, inlined into every caller, which is why it and no other design
  * appears here.  Under another design they compile and fold away.
  *
- * The part of a cache the allocation fast path uses, one per CPU, as
- * SLUB's: the free objects of the CPU's active slab.  Only that CPU
+ * The part of a cache the allocation fast path uses, a per-CPU variable
+ * as SLUB's is: the free objects of the CPU's active slab.  Only that CPU
  * touches them without heap_lock, so a pop or a push needs no atomic
  * instruction; an object freed on another CPU goes back to its slab
- * under the lock (mm/slab.c).  The kmalloc caches keep theirs in one
- * array, so that kmalloc() of a constant size inlines to a pop from a
- * known address (plus the CPU's number times the stride, under SMP).
+ * under the lock (mm/slab.c).  The fast paths reach the running CPU's
+ * copy through GS (raw_cpu_read(), <asm/percpu.h>), so an SMP kernel's
+ * pays no CPU number and no index for it; the kmalloc caches' are one
+ * per-CPU array, so that kmalloc() of a constant size inlines to a pop
+ * from a fixed %gs-relative address.
  */
 struct slab;
 struct kmem_cache_cpu {
@@ -89,7 +92,7 @@ struct kmem_cache_cpu {
 	 */
 	unsigned int nr_free;
 };
-extern struct kmem_cache_cpu kmalloc_cpu[NR_KMALLOC_CACHES][NR_CPUS];
+DECLARE_PER_CPU(struct kmem_cache_cpu, kmalloc_cpu[NR_KMALLOC_CACHES]);
 #define SLAB_FAST_PATHS (IS_ENABLED(CONFIG_HEAP_SLAB) && !IS_ENABLED(CONFIG_SLAB_DEBUG))
 
 /* 8 -> 0, 9..16 -> 1, ... 4096 -> 9 */
@@ -112,14 +115,14 @@ static __always_inline void *kmalloc(size_t size)
 	if (SLAB_FAST_PATHS && __builtin_constant_p(size) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE) {
 		preempt_guard();
-		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)][smp_processor_id()];
-		void *obj = c->freelist;
+		struct kmem_cache_cpu *c = &kmalloc_cpu[kmalloc_index(size)];
+		void *obj = raw_cpu_read(c->freelist);
 
 		if (likely(obj)) {
 			/* no debugging: the free pointer is the first word */
-			c->freelist = *(void **)obj;
+			raw_cpu_write(c->freelist, *(void **)obj);
 			if (IS_ENABLED(CONFIG_SMP))
-				c->nr_free--;
+				raw_cpu_dec(c->nr_free);
 			return obj;
 		}
 	}
@@ -129,11 +132,14 @@ static __always_inline void *kmalloc(size_t size)
 /*
  * The inline fast paths touch only this CPU's kmem_cache_cpu, as SLUB's
  * per-CPU free lists are: preemption off is its protection (no migration
- * between the CPU's number and its use), and the slow paths, which also
- * change it, change only their own CPU's, under heap_lock, which turns
- * preemption off too.  The slabs' lists and counts are heap_lock's alone.
+ * between two of its accesses), and the slow paths, which also change
+ * it, change only their own CPU's, under heap_lock, which turns
+ * preemption off too.  No interrupt handler may use the heap (heap_lock
+ * is not taken with interrupts off).  The slabs' lists
+ * and counts are heap_lock's alone.
  *
- * A slab starts with a pointer to its cache's kmem_cache_cpu array, and
+ * A slab starts with a pointer to its cache's kmem_cache_cpu (the
+ * per-CPU template's address, which GS turns into this CPU's copy), and
  * every page of it names the slab as its owner (mm/slab.h).  Freeing an
  * object of this CPU's active slab is a push onto its free list, inlined;
  * the rest is __kfree().  Owners below OWNER_MIN_SLAB are not slabs: none, or the
@@ -148,13 +154,14 @@ static __always_inline void kfree(const void *p)
 
 		if (likely((unsigned long)slab >= OWNER_MIN_SLAB)) {
 			preempt_guard();
-			struct kmem_cache_cpu *cpu = *slab + smp_processor_id();
+			struct kmem_cache_cpu *cpu = *slab;
 
-			if (likely(cpu->active == (struct slab *)slab)) {
-				*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
-				cpu->freelist = (void *)p;
+			if (likely(raw_cpu_read(cpu->active) == (struct slab *)slab)) {
+				*(void **)((char *)p + raw_cpu_read(cpu->free_offset)) =
+					raw_cpu_read(cpu->freelist);
+				raw_cpu_write(cpu->freelist, (void *)p);
 				if (IS_ENABLED(CONFIG_SMP))
-					cpu->nr_free++;
+					raw_cpu_inc(cpu->nr_free);
 				return;
 			}
 		}

@@ -15,6 +15,11 @@
 
 static DEFINE_PER_CPU(unsigned long, test_counter) = 42;
 static DEFINE_PER_CPU(unsigned int, test_count32);
+struct test_pair {
+	unsigned long a;
+	unsigned int b;
+};
+static DEFINE_PER_CPU(struct test_pair, test_pairs[2]) = { { 7, 8 }, { 9, 10 } };
 /* kernel.ld.S: the template. */
 extern char __per_cpu_start[], __per_cpu_end[];
 
@@ -58,6 +63,36 @@ static void this_cpu_ops_change_this_copy_only(struct ktest *t)
 	/* The template, read by its link address, is untouched: it is no CPU's. */
 	KTEST_EXPECT_EQ(t, test_counter, IS_ENABLED(CONFIG_SMP) ? 42 : 1025);
 	this_cpu_write(test_counter, before);
+}
+
+/*
+ * raw_cpu_*() through a pointer to the template (as the slab's fast
+ * paths reach a cache's part): this CPU's copy of that member changes,
+ * and neither its neighbours, nor the template, nor another CPU's copy.
+ */
+static void raw_cpu_ops_through_a_pointer(struct ktest *t)
+{
+	preempt_guard();
+	unsigned int cpu = smp_processor_id(), other;
+	struct test_pair *p = &test_pairs[1], *mine = this_cpu_ptr(p);
+	struct test_pair before = *mine;
+
+	raw_cpu_write(p->a, 1000);
+	raw_cpu_inc(p->a);
+	raw_cpu_dec(p->b);
+	KTEST_EXPECT_EQ(t, raw_cpu_read(p->a), 1001);
+	KTEST_EXPECT_EQ(t, raw_cpu_read(p->b), before.b - 1);
+	KTEST_EXPECT_EQ(t, mine->a, 1001);
+	KTEST_EXPECT_EQ(t, per_cpu_ptr(p, cpu)->a, 1001);
+	/* The slot before it, of the same array, is as it was. */
+	KTEST_EXPECT_EQ(t, this_cpu_ptr(&test_pairs[0])->a, 7);
+	KTEST_EXPECT_EQ(t, this_cpu_ptr(&test_pairs[0])->b, 8);
+	/* Only without SMP is the template this CPU's copy. */
+	KTEST_EXPECT_EQ(t, test_pairs[1].a, IS_ENABLED(CONFIG_SMP) ? 9 : 1001);
+	for_each_online_cpu (other)
+		if (other != cpu)
+			KTEST_EXPECT_EQ(t, per_cpu_ptr(p, other)->a, 9);
+	*mine = before;
 }
 
 static void dec_and_test_says_when_zero(struct ktest *t)
@@ -125,6 +160,7 @@ static const struct ktest_case percpu_cases[] = {
 	KTEST_CASE(gs_base_is_this_cpus_offset),
 	KTEST_CASE(copies_start_from_the_template),
 	KTEST_CASE(this_cpu_ops_change_this_copy_only),
+	KTEST_CASE(raw_cpu_ops_through_a_pointer),
 	KTEST_CASE(dec_and_test_says_when_zero),
 	KTEST_CASE(copies_are_apart),
 	KTEST_CASE(entry_area_has_its_page),

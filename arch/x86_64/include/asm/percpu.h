@@ -79,8 +79,10 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #define this_cpu_write(var, val)   ((var) = (val))
 #define this_cpu_add(var, val)	   ((var) += (val))
 #define this_cpu_dec_and_test(var) (--(var) == 0)
+#define __my_cpu_offset		   0UL
 #else
 #define per_cpu_offset(cpu) __per_cpu_offset[cpu]
+#define __my_cpu_offset	    this_cpu_read(this_cpu_off)
 
 /*
  * The operand is the variable's link address as an immediate, printed
@@ -130,6 +132,28 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #define this_cpu_dec(var) this_cpu_add(var, -1)
 
 /*
+ * The running CPU's copy of @lval, which is a per-CPU variable or a member
+ * of one reached through a pointer to the template (a kmem_cache's
+ * per-CPU part, say), as an lvalue in GCC's and Clang's __seg_gs address
+ * space: the compiler reads and writes it with a %gs prefix as it would a
+ * plain variable, so an access folds into a compare or an increment, as
+ * Linux's raw_cpu_*() do on x86 (USE_X86_SEG_SUPPORT).  Nothing here is
+ * volatile: the caller keeps preemption off, so that its accesses all
+ * reach one CPU's copy, and no interrupt handler may change the same
+ * copy meanwhile.  Every other access to the same copy must be by a call
+ * the compiler cannot see into, or through these too.
+ */
+#if IS_ENABLED(CONFIG_HOST)
+#define __raw_cpu_var(lval) (lval)
+#else
+#define __raw_cpu_var(lval) (*(__typeof__(lval) __seg_gs *)(uintptr_t) & (lval))
+#endif
+#define raw_cpu_read(lval)	 (__raw_cpu_var(lval))
+#define raw_cpu_write(lval, val) ((void)(__raw_cpu_var(lval) = (val)))
+#define raw_cpu_inc(lval)	 ((void)__raw_cpu_var(lval)++)
+#define raw_cpu_dec(lval)	 ((void)__raw_cpu_var(lval)--)
+
+/*
  * @ptr moved by @off, through a register the compiler cannot see into,
  * as Linux's RELOC_HIDE(): the result points into another CPU's copy,
  * outside the object @ptr points to, which the compiler (and UBSan's
@@ -146,7 +170,7 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #define per_cpu_ptr(ptr, cpu) RELOC_HIDE(ptr, per_cpu_offset(cpu))
 #define per_cpu(var, cpu)     (*per_cpu_ptr(&(var), cpu))
 /* The running CPU's copy: the caller must not migrate while it uses it. */
-#define this_cpu_ptr(ptr)     RELOC_HIDE(ptr, this_cpu_read(this_cpu_off))
+#define this_cpu_ptr(ptr)     RELOC_HIDE(ptr, __my_cpu_offset)
 
 /*
  * What the entry code finds through GS, in each CPU's cpu_entry_area
