@@ -27,7 +27,12 @@ DECLARE_PER_CPU(unsigned int, cpu_number);
 
 static inline unsigned int smp_processor_id(void)
 {
-	return IS_ENABLED(CONFIG_SMP) ? this_cpu_read(cpu_number) : 0;
+	unsigned int cpu = IS_ENABLED(CONFIG_SMP) ? this_cpu_read(cpu_number) : 0;
+
+	/* Said so that the compiler drops range checks: cpumask_test_cpu()'s. */
+	if (cpu >= NR_CPUS)
+		__builtin_unreachable();
+	return cpu;
 }
 
 typedef void (*smp_call_func_t)(void *info);

@@ -73,6 +73,12 @@ static DEFINE_PER_CPU(struct task_struct *, switch_prev);
 static DEFINE_PER_CPU(bool, switch_migrate);
 
 static struct rq runqueues[RQ_COUNT];
+/*
+ * Each CPU's own queue, with CONFIG_SCHED_RQ_PERCPU: one %gs load where
+ * cpu_rq(smp_processor_id()) is a load and a multiply, which every
+ * switch would pay several times over.
+ */
+static DEFINE_PER_CPU(struct rq *, this_cpu_rq) = &runqueues[0];
 
 struct rq *cpu_rq(unsigned int cpu)
 {
@@ -81,7 +87,7 @@ struct rq *cpu_rq(unsigned int cpu)
 
 static struct rq *this_rq(void)
 {
-	return cpu_rq(smp_processor_id());
+	return IS_ENABLED(CONFIG_SCHED_RQ_PERCPU) ? this_cpu_read(this_cpu_rq) : &runqueues[0];
 }
 
 struct task_struct *cpu_curr(unsigned int cpu)
@@ -391,18 +397,21 @@ static void finish_task_switch(void);
 /*
  * With interrupts off.  @preempt: the task is taken off the CPU, rather
  * than giving it up; if it had marked itself sleeping it stays runnable
- * (see the top of this file).
+ * (see the top of this file).  @yielding: yield()'s, which tells the
+ * policy first.
  */
-static void do_schedule(bool preempt)
+static void do_schedule(bool preempt, bool yielding)
 {
 	struct task_struct *prev = current, *next;
-	unsigned int cpu = smp_processor_id();
-	struct rq *rq = cpu_rq(cpu);
+	struct rq *rq = this_rq();
 
 	schedule_debug(prev);
 	/* The run-queue lock is not held yet: a switch may hold no spinlock. */
 	lockdep_check_switch(prev, NULL);
 	spin_lock(&rq->lock);
+	/* Under the lock the switch takes anyway: yield() takes it once. */
+	if (yielding && !is_idle_task(prev))
+		sched_policy.yield(rq, prev);
 	if (!is_idle_task(prev) &&
 	    (prev->state == TASK_RUNNING || (preempt && prev->state == TASK_SLEEPING))) {
 		if (prev->state == TASK_RUNNING)
@@ -450,7 +459,7 @@ static void do_schedule(bool preempt)
 
 void __schedule(void)
 {
-	do_schedule(false);
+	do_schedule(false, false);
 }
 
 /*
@@ -492,7 +501,7 @@ void preempt_schedule(void)
 	if (preempt_count() || irqs_disabled())
 		return;
 	flags = local_irq_save();
-	do_schedule(true);
+	do_schedule(true, false);
 	local_irq_restore(flags);
 }
 
@@ -504,7 +513,7 @@ void preempt_schedule(void)
 void preempt_schedule_irq(void)
 {
 	if (IS_ENABLED(CONFIG_PREEMPT) && !preempt_count() && need_resched())
-		do_schedule(true);
+		do_schedule(true, false);
 }
 
 void cond_resched(void)
@@ -524,14 +533,8 @@ void schedule_tail(void)
 void yield(void)
 {
 	unsigned long flags = local_irq_save();
-	struct rq *rq = this_rq();
 
-	if (!is_idle_task(current)) {
-		spin_lock(&rq->lock);
-		sched_policy.yield(rq, current);
-		spin_unlock(&rq->lock);
-	}
-	__schedule();
+	do_schedule(false, true);
 	local_irq_restore(flags);
 }
 
@@ -1041,6 +1044,8 @@ void sched_init(void)
 		/* A class of its own each: two are taken together, in address order. */
 		rq->lock = (spinlock_t)__SPIN_LOCK_UNLOCKED_CLASS("rq->lock", NULL);
 		rq->cpu = i;
+		if (IS_ENABLED(CONFIG_SCHED_RQ_PERCPU))
+			per_cpu(this_cpu_rq, i) = rq;
 		INIT_LIST_HEAD(&rq->tasks);
 		if (sched_policy.init)
 			sched_policy.init(rq);
