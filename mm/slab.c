@@ -755,6 +755,7 @@ static void slab_init(void)
 
 	BUILD_BUG_ON(offsetof(struct kmem_cache_cpu, freelist) != 0);
 	BUILD_BUG_ON(offsetof(struct slab, cpu) != 0); /* kfree() in <kernel/slab.h> */
+	/* At boot, on the boot CPU alone: the slots need no heap_lock yet. */
 	cache_init(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 8, NULL, get_cpu_slot());
 	cache_init(&slab_cache, "slab", sizeof(struct slab), 8, NULL, get_cpu_slot());
 	/* Powers of two aligned to their size, as Linux guarantees. */

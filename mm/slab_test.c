@@ -166,6 +166,35 @@ static void kmem_cache_create_rejects_bad_arguments(struct ktest *t)
 }
 
 /*
+ * A free of an object of this CPU's active slab and an allocation of its
+ * size are served inline, from this CPU's copy of the cache's list: no
+ * call out of line, the object back at once, the list's count as it was.
+ */
+static void inline_paths_serve_this_cpu(struct ktest *t)
+{
+	if (!SLAB_FAST_PATHS) {
+		ktest_skip(t, "the inline paths need the slab heap without CONFIG_SLAB_DEBUG");
+		return;
+	}
+	preempt_guard();
+	void *p = kmalloc(64), *q;
+	struct kmem_cache_cpu *cc = this_cpu_ptr(&kmalloc_cpu[kmalloc_index(64)]);
+	unsigned long slow_calls = this_cpu_read(heap_slow_calls), slow_calls_after;
+	unsigned int nr_free = cc->nr_free;
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_TRUE(t, cc->active == page_owner(p));
+	kfree(p);
+	KTEST_EXPECT_TRUE(t, cc->freelist == p);
+	q = kmalloc(64);
+	slow_calls_after = this_cpu_read(heap_slow_calls);
+	KTEST_EXPECT_TRUE(t, q == p);
+	KTEST_EXPECT_EQ(t, slow_calls_after, slow_calls);
+	KTEST_EXPECT_EQ(t, cc->nr_free, nr_free);
+	kfree(q);
+}
+
+/*
  * Caches until the per-CPU slots run out: the next create fails with a
  * message and takes no memory; a destroy gives its slot to the next.
  */
@@ -374,6 +403,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(alignment_is_honoured),
 	KTEST_CASE(kmem_cache_create_rejects_bad_arguments),
 	KTEST_CASE(kmem_cache_create_fails_when_slots_run_out),
+	KTEST_CASE(inline_paths_serve_this_cpu),
 	KTEST_CASE(slabs_move_between_lists),
 	KTEST_CASE(destroy_returns_every_page),
 	KTEST_CASE(kmalloc_size_classes),

@@ -11,7 +11,9 @@
  *	kmem_cache_free(cache, ip);
  *
  * A constructor runs once per object, when its slab is made; an object
- * must be handed back in its constructed state.
+ * must be handed back in its constructed state.  Each cache takes one of
+ * 32 per-CPU slots (mm/slab.c), two of them the heap's own: with all
+ * taken, kmem_cache_create() says so and returns NULL.
  *
  * What every design promises whatever it is passed (mm/heap_hostile_test.c
  * checks each point on every design):
@@ -177,6 +179,12 @@ static __always_inline void kfree(const void *p)
 
 /* Bad pointers passed to the heap and reported so far, by every design. */
 extern unsigned long heap_errors;
+/*
+ * Calls of __kmalloc() and __kfree() on each CPU: what the slab's inline
+ * paths left to the out-of-line ones, as SLUB_STATS's slow-path counts.
+ * Per CPU, so that counting takes no lock.
+ */
+DECLARE_PER_CPU(unsigned long, heap_slow_calls);
 
 /* The same, zeroed. */
 void *kzalloc(size_t size);

@@ -72,22 +72,12 @@ static DEFINE_PER_CPU(unsigned long, cpu_ticks); /* this CPU's own ticks */
 static DEFINE_PER_CPU(struct task_struct *, switch_prev);
 static DEFINE_PER_CPU(bool, switch_migrate);
 
-static struct rq runqueues[RQ_COUNT];
-/*
- * Each CPU's own queue, with CONFIG_SCHED_RQ_PERCPU: one %gs load where
- * cpu_rq(smp_processor_id()) is a load and a multiply, which every
- * switch would pay several times over.
- */
-static DEFINE_PER_CPU(struct rq *, this_cpu_rq) = &runqueues[0];
+struct rq runqueues[RQ_COUNT];
+DEFINE_PER_CPU(struct rq *, this_cpu_rq) = &runqueues[0];
 
 struct rq *cpu_rq(unsigned int cpu)
 {
 	return &runqueues[IS_ENABLED(CONFIG_SCHED_RQ_PERCPU) ? cpu : 0];
-}
-
-static struct rq *this_rq(void)
-{
-	return IS_ENABLED(CONFIG_SCHED_RQ_PERCPU) ? this_cpu_read(this_cpu_rq) : &runqueues[0];
 }
 
 struct task_struct *cpu_curr(unsigned int cpu)

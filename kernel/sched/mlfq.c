@@ -227,14 +227,14 @@ static int mlfq_ps_line(const struct task_struct *p, char *buf, size_t size)
 
 unsigned long mlfq_load_avg(unsigned long scale)
 {
-	s64 load = READ_ONCE(mlfq_rq(cpu_rq(smp_processor_id()))->load_avg);
+	s64 load = READ_ONCE(mlfq_rq(this_rq())->load_avg);
 
 	return (unsigned long)((load * (s64)scale + FP(1) / 2) >> FP_SHIFT);
 }
 
 unsigned long mlfq_load_updates(void)
 {
-	return READ_ONCE(mlfq_rq(cpu_rq(smp_processor_id()))->load_updates);
+	return READ_ONCE(mlfq_rq(this_rq())->load_updates);
 }
 
 const struct sched_policy sched_policy = {

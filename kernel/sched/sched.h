@@ -187,6 +187,19 @@ static inline bool task_runs_here(const struct task_struct *p)
 
 /* The run queue of @cpu: its own, or the one they all share. */
 struct rq *cpu_rq(unsigned int cpu);
+extern struct rq runqueues[];
+/*
+ * Each CPU's own queue, with CONFIG_SCHED_RQ_PERCPU: one %gs load where
+ * cpu_rq(smp_processor_id()) is a load and a multiply, which every
+ * switch would pay several times over.
+ */
+DECLARE_PER_CPU(struct rq *, this_cpu_rq);
+
+/* The running CPU's run queue; the caller must not migrate while it uses it. */
+static inline struct rq *this_rq(void)
+{
+	return IS_ENABLED(CONFIG_SCHED_RQ_PERCPU) ? this_cpu_read(this_cpu_rq) : &runqueues[0];
+}
 static inline struct rq *task_rq(const struct task_struct *p)
 {
 	return cpu_rq(READ_ONCE(p->cpu));

@@ -137,11 +137,19 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
  * per-CPU part, say), as an lvalue in GCC's and Clang's __seg_gs address
  * space: the compiler reads and writes it with a %gs prefix as it would a
  * plain variable, so an access folds into a compare or an increment, as
- * Linux's raw_cpu_*() do on x86 (USE_X86_SEG_SUPPORT).  Nothing here is
- * volatile: the caller keeps preemption off, so that its accesses all
- * reach one CPU's copy, and no interrupt handler may change the same
- * copy meanwhile.  Every other access to the same copy must be by a call
- * the compiler cannot see into, or through these too.
+ * Linux's raw_cpu_*() do on x86 where it trusts the compiler with named
+ * address spaces (USE_X86_SEG_SUPPORT, GCC only there; Kestrel's tests
+ * run these under both).  Nothing here is volatile: the caller keeps
+ * preemption off, so that its accesses all reach one CPU's copy, and no
+ * interrupt handler may change the same copy meanwhile.
+ *
+ * Both compilers take %gs:X and a plain X for the same memory, which
+ * they are not under SMP (the template is no CPU's copy): a function
+ * that uses these must not also touch the template by name or through
+ * the same pointer, or the compiler may fold the one access into the
+ * other.  Another CPU's copy, or this one, reached by this_cpu_ptr() or
+ * per_cpu_ptr() (whose result the compiler cannot see through), or by a
+ * call, is safe.
  */
 #if IS_ENABLED(CONFIG_HOST)
 #define __raw_cpu_var(lval) (lval)
