@@ -26,7 +26,6 @@
 
 unsigned long heap_errors;
 DEFINE_SPINLOCK(heap_lock);
-DEFINE_PER_CPU(unsigned long, heap_slow_calls);
 
 const char *heap_design_breach(const struct heap_design *d)
 {
@@ -100,13 +99,11 @@ void heap_bad_pointer(const struct heap_call *call, const void *p, const char *w
 /* A tail call: alloc() takes heap_lock itself. */
 void *__kmalloc(size_t size)
 {
-	this_cpu_inc(heap_slow_calls);
 	return heap_design.alloc(size, CALLER);
 }
 
 void __kfree(const void *p)
 {
-	this_cpu_inc(heap_slow_calls);
 	if (p)
 		heap_design.free(p, CALLER);
 }

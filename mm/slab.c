@@ -55,7 +55,8 @@ static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
  */
 #define CACHE_CPU_SLOTS 32
 static DEFINE_PER_CPU(struct kmem_cache_cpu, cache_cpu_slots[CACHE_CPU_SLOTS]);
-static u32 cache_cpu_slots_used;      /* heap_lock */
+static u32 cache_cpu_slots_used; /* heap_lock */
+DEFINE_PER_CPU(unsigned long, slab_slow_calls);
 static struct kmem_cache cache_cache; /* where kmem_cache_create() gets caches from */
 static struct kmem_cache slab_cache;  /* off-slab headers */
 
@@ -161,8 +162,6 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 
 	memset(c, 0, sizeof(*c));
 	c->cpu = cpu;
-	for (i = 0; i < NR_CPUS; i++)
-		memset(per_cpu_ptr(cpu, i), 0, sizeof(*cpu));
 	strscpy(c->name, name, sizeof(c->name));
 	c->object_size = size;
 	c->align = max(align, (size_t)KMALLOC_MIN_ALIGN);
@@ -175,7 +174,7 @@ static int cache_init(struct kmem_cache *c, const char *name, size_t size, size_
 	INIT_LIST_HEAD(&c->empty);
 	calculate_layout(c);
 	for (i = 0; i < NR_CPUS; i++)
-		per_cpu_ptr(cpu, i)->free_offset = c->free_offset;
+		*per_cpu_ptr(cpu, i) = (struct kmem_cache_cpu){ .free_offset = c->free_offset };
 	if (calculate_order(c))
 		return -EINVAL;
 	list_add_tail(&c->caches, &slab_caches);
@@ -396,6 +395,7 @@ static __always_inline void *do_kmalloc(size_t size, unsigned long caller)
 static void *slab_kmalloc(size_t size, unsigned long caller)
 {
 	spin_guard(&heap_lock);
+	this_cpu_inc(slab_slow_calls);
 	return do_kmalloc(size, caller);
 }
 
@@ -438,25 +438,19 @@ static __noinline void kfree_other(const void *p, void *owner, unsigned long cal
 }
 
 /*
- * The fast path (inlined by kfree() in <kernel/slab.h> too): an object of
- * its cache's active slab goes back on the cache's free list.  Only
- * direct-map addresses can be heap objects.
+ * What kfree()'s inline path (<kernel/slab.h>) leaves, krealloc()'s
+ * frees too: an object of another slab than this CPU's active one, whole
+ * pages, anything at all under debugging.  Only direct-map addresses can
+ * be heap objects.
  */
 static void slab_kfree(const void *p, unsigned long caller)
 {
 	struct slab *slab = page_owner(p);
-	struct kmem_cache_cpu *cpu;
 	spin_guard(&heap_lock);
 
+	this_cpu_inc(slab_slow_calls);
 	if (unlikely((unsigned long)slab < OWNER_MIN_SLAB)) { /* none, or whole pages */
 		kfree_other(p, slab, caller);
-		return;
-	}
-	cpu = this_cpu_ptr(slab->cpu);
-	if (!IS_ENABLED(CONFIG_SLAB_DEBUG) && likely(cpu->active == slab)) {
-		*(void **)((char *)p + cpu->free_offset) = cpu->freelist;
-		cpu->freelist = (void *)p;
-		cpu->nr_free++;
 		return;
 	}
 	slab_free(slab->cache, slab, (void *)p, &heap_kfree, caller);

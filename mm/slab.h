@@ -11,11 +11,12 @@
  * the cache from any object address.
  *
  * Each CPU's free list of a cache (its copy of the per-CPU
- * cache->cpu->freelist, see <kernel/slab.h>) holds the free objects of one slab, that CPU's active
- * one; allocating from it or freeing an object of that slab back to it
- * on that CPU is the fast path.  Other slabs keep their free objects on
- * slab->freelist and sit on one of three lists: partial (some objects
- * free), full (none) or empty (all free).  An active slab is on no list
+ * cache->cpu->freelist, see <kernel/slab.h>) holds the free objects of
+ * one slab, that CPU's active one; allocating from it or freeing an
+ * object of that slab back to it on that CPU is the fast path.  Other
+ * slabs keep their free objects on slab->freelist and sit on one of
+ * three lists: partial (some objects free), full (none) or empty (all
+ * free).  An active slab is on no list
  * (@frozen); an object of it freed on another CPU goes on its
  * slab->freelist, under heap_lock, and back to the CPU's list when the
  * slab is filed again.
@@ -91,6 +92,14 @@ static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *c)
 }
 
 extern struct list_head slab_caches;
+
+/*
+ * Calls of the slab design's alloc() and free() on each CPU: kmalloc()
+ * and kfree() where the inline paths could not serve them, kzalloc(),
+ * krealloc(), as SLUB_STATS's slow-path counts.  Per CPU, so that
+ * counting takes no lock.
+ */
+DECLARE_PER_CPU(unsigned long, slab_slow_calls);
 
 /*
  * For tests, with no CPU using the caches: every list, count and CPU's

@@ -179,7 +179,7 @@ static void inline_paths_serve_this_cpu(struct ktest *t)
 	preempt_guard();
 	void *p = kmalloc(64), *q;
 	struct kmem_cache_cpu *cc = this_cpu_ptr(&kmalloc_cpu[kmalloc_index(64)]);
-	unsigned long slow_calls = this_cpu_read(heap_slow_calls), slow_calls_after;
+	unsigned long slow_calls = this_cpu_read(slab_slow_calls), slow_calls_after;
 	unsigned int nr_free = cc->nr_free;
 
 	KTEST_ASSERT_NOT_NULL(t, p);
@@ -187,7 +187,7 @@ static void inline_paths_serve_this_cpu(struct ktest *t)
 	kfree(p);
 	KTEST_EXPECT_TRUE(t, cc->freelist == p);
 	q = kmalloc(64);
-	slow_calls_after = this_cpu_read(heap_slow_calls);
+	slow_calls_after = this_cpu_read(slab_slow_calls);
 	KTEST_EXPECT_TRUE(t, q == p);
 	KTEST_EXPECT_EQ(t, slow_calls_after, slow_calls);
 	KTEST_EXPECT_EQ(t, cc->nr_free, nr_free);

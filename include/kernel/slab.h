@@ -179,12 +179,6 @@ static __always_inline void kfree(const void *p)
 
 /* Bad pointers passed to the heap and reported so far, by every design. */
 extern unsigned long heap_errors;
-/*
- * Calls of __kmalloc() and __kfree() on each CPU: what the slab's inline
- * paths left to the out-of-line ones, as SLUB_STATS's slow-path counts.
- * Per CPU, so that counting takes no lock.
- */
-DECLARE_PER_CPU(unsigned long, heap_slow_calls);
 
 /* The same, zeroed. */
 void *kzalloc(size_t size);

@@ -154,7 +154,7 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #if IS_ENABLED(CONFIG_HOST)
 #define __raw_cpu_var(lval) (lval)
 #else
-#define __raw_cpu_var(lval) (*(__typeof__(lval) __seg_gs *)(uintptr_t) & (lval))
+#define __raw_cpu_var(lval) (*(__typeof__(lval) __seg_gs *)(uintptr_t)(&(lval)))
 #endif
 #define raw_cpu_read(lval)	 (__raw_cpu_var(lval))
 #define raw_cpu_write(lval, val) ((void)(__raw_cpu_var(lval) = (val)))
